@@ -1,0 +1,90 @@
+"""Small field checks shared by the knowledge and dialogue loaders; they collect problems instead of raising."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Problem
+from .yamlsource import LDict, line_of
+
+__all__ = ["Checker"]
+
+
+@dataclass
+class Checker:
+    """Collects the problems of one file; each check returns a usable value even when the input is wrong."""
+
+    source: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.source, line or 1, message))
+
+    def key_line(self, entry: Any, key: str) -> int:
+        if isinstance(entry, LDict):
+            return entry.key_lines.get(key, entry.line)
+        return line_of(entry, 1)
+
+    def mapping(self, value: Any, what: str, line: int) -> dict:
+        if isinstance(value, dict):
+            return value
+        self.report(line_of(value, line), f"{what} must be a mapping, not {_type_name(value)}")
+        return {}
+
+    def text(self, entry: dict, key: str, what: str, required: bool = True) -> str:
+        value = entry.get(key)
+        line = self.key_line(entry, key)
+        if value is None:
+            if required:
+                self.report(line_of(entry, 1), f"{what}: missing '{key}'")
+            return ""
+        if not isinstance(value, str):
+            self.report(line, f"{what}: '{key}' must be text, not {_type_name(value)}")
+            return ""
+        if required and not value.strip():
+            self.report(line, f"{what}: '{key}' is empty")
+        return value.strip()
+
+    def text_list(self, entry: dict, key: str, what: str, minimum: int = 0) -> list[str]:
+        value = entry.get(key, [])
+        line = self.key_line(entry, key)
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            self.report(line, f"{what}: '{key}' must be a list, not {_type_name(value)}")
+            return []
+        items: list[str] = []
+        item_lines = getattr(value, "item_lines", [line] * len(value))
+        for item, item_line in zip(value, item_lines):
+            if not isinstance(item, str):
+                self.report(item_line, f"{what}: each of '{key}' must be text, not {_type_name(item)}")
+            elif not item.strip():
+                self.report(item_line, f"{what}: '{key}' has an empty entry")
+            else:
+                items.append(item.strip())
+        if len(items) < minimum:
+            self.report(line, f"{what}: '{key}' needs at least {minimum} entries, has {len(items)}")
+        return items
+
+    def regex(self, pattern: str, what: str, line: int) -> bool:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            self.report(line, f"{what}: bad pattern {pattern!r}: {err}")
+            return False
+        return True
+
+    def unknown_keys(self, entry: dict, allowed: set[str], what: str) -> None:
+        for key in entry:
+            if key not in allowed:
+                self.report(self.key_line(entry, str(key)), f"{what}: unknown field '{key}' (expected one of: {', '.join(sorted(allowed))})")
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    for kind, name in ((bool, "true/false"), (dict, "a mapping"), (list, "a list"), (str, "text"), ((int, float), "a number")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__

@@ -1,0 +1,370 @@
+"""The Tutor: loads a pack once, then answers many sessions (read-only, thread-safe)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .dialogues import load_dialogues
+from .errors import UnknownConceptError, UnknownLevelError
+from .knowledge import load_knowledge
+from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
+from .matcher import Candidate, Matcher
+from .model import LEVELS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
+from .normalise import MAX_INPUT_CHARS, PRONOUNS, STOPWORDS, clean_input, fold
+from .relations import NameIndex, facts_for, parse_relation_question, render_fact, short_title
+from .reply import Reply
+from .session import Session
+
+__all__ = ["Tutor", "Thresholds", "default_paths"]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Calibrated on the development questions; see README for the figures."""
+
+    answer: float = 0.5       # below this, the tutor declines instead of guessing
+    margin: float = 0.03      # two concepts closer than this: ask "did you mean A or B?"
+    context: float = 0.06     # boost for the previous concept and its related ones
+    pronoun: float = 0.15     # boost for the previous concept when the question says "it", "they"...
+
+
+def default_paths() -> tuple[Path, Path]:
+    """The bundled knowledge/ and dialogues/: beside the package in a checkout, inside it when installed."""
+    here = Path(__file__).resolve().parent
+    for base in (here.parent, here / "_data"):
+        if (base / "knowledge").is_dir() and (base / "dialogues").is_dir():
+            return base / "knowledge", base / "dialogues"
+    return here / "_data" / "knowledge", here / "_data" / "dialogues"
+
+
+class Tutor:
+    """A conversational tutor over one knowledge pack.
+
+    >>> tutor = Tutor.load()
+    >>> session = tutor.new_session()
+    >>> tutor.respond(session, "what do osteoclasts do?").concept
+    'osteoclasts'
+    """
+
+    def __init__(self, kb: KnowledgeBase, rules: DialogueRules, thresholds: Thresholds = Thresholds()) -> None:
+        self.kb = kb
+        self.rules = rules
+        self.thresholds = thresholds
+        self._matcher = Matcher(kb)
+        self._names = NameIndex(kb)
+        self._intents = [(intent, [re.compile(p) for p in intent.patterns]) for intent in rules.intents]
+        self._cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
+        self._safety = [re.compile(p) for p in rules.safety_patterns]
+        self._out_of_scope = [(topic, [re.compile(p) for p in topic.patterns]) for topic in rules.out_of_scope]
+        self._handlers: dict[str, Callable[[Session, Intent], Reply]] = {
+            "reply": self._chat_reply, "goodbye": self._chat_reply, "help": self._chat_reply, "topics": self._topics,
+            "deeper": self._deeper, "simpler": self._simpler, "set-level": self._set_level, "why": self._why,
+            "explain-last": self._explain_last, "men": self._counterpart, "women": self._counterpart,
+        }
+
+    @classmethod
+    def load(cls, knowledge: str | Path | None = None, dialogues: str | Path | None = None) -> "Tutor":
+        """Load the bundled pack, or another one; raises ContentError with every problem found."""
+        default_knowledge, default_dialogues = default_paths()
+        kb = load_knowledge(Path(knowledge) if knowledge else default_knowledge)
+        rules = load_dialogues(Path(dialogues) if dialogues else default_dialogues)
+        return cls(kb, rules)
+
+    # --- public API --------------------------------------------------------
+    def new_session(self, level: str = "fundamentals") -> Session:
+        _check_level(level)
+        return Session(level=level)
+
+    def concepts(self) -> list[tuple[str, str, str]]:
+        return [(c.id, c.title, c.section) for c in self.kb.concepts.values()]
+
+    def explain(self, session: Session, concept_id: str, level: str | None = None) -> Reply:
+        """Direct look-up of a concept, for bots with buttons."""
+        concept = self._concept(concept_id)
+        if level is not None:
+            _check_level(level)
+        depth = DepthChoice(level, False, "") if level else choose_depth(session, concept_id, None)
+        return self._answer(session, concept, depth, confidence=1.0)
+
+    def respond(self, session: Session, text: str) -> Reply:
+        """Answer one message. Updates `session` (the learner's own state) and nothing else."""
+        session.turns += 1
+        cleaned, cut = clean_input(text if isinstance(text, str) else str(text))
+        if not any(ch.isalnum() for ch in cleaned):
+            return self._chat(session, self._msg("empty"), "empty")
+        reply = self._respond_to(session, cleaned)
+        if cut:
+            note = self._msg("truncated", limit=MAX_INPUT_CHARS)
+            reply = _with_text(reply, f"{note}\n{reply.text}")
+        return reply
+
+    # --- the pipeline ------------------------------------------------------
+    def _respond_to(self, session: Session, text: str) -> Reply:
+        folded = fold(text)
+        choice = self._pending_choice(session, folded)
+        if choice:
+            return self._answer(session, self.kb.concepts[choice], choose_depth(session, choice, None), confidence=1.0)
+        session.pending_choices = []
+        intent = self._intent(folded)
+        if intent is not None:
+            return self._handlers[intent.action](session, intent)
+        folded = self._strip_greeting(folded)
+        folded, depth_request = self._extract_cue(session, folded)
+        if self._is_personal_advice(folded):
+            return self._safety_reply(session, folded)
+        topic = self._out_of_scope_topic(folded)
+        if topic:
+            return self._unknown(session, folded, topic)
+        relation_reply = self._relation_answer(session, folded, depth_request)
+        if relation_reply:
+            return relation_reply
+        return self._match(session, folded, depth_request)
+
+    def _intent(self, folded: str) -> Intent | None:
+        for intent, patterns in self._intents:
+            if any(p.fullmatch(folded) for p in patterns):
+                return intent
+        return None
+
+    def _strip_greeting(self, folded: str) -> str:
+        return re.sub(r"^(hi|hello|hey|ok|okay|so|and|also|um|hmm|well|please)( there)?\s+", "", folded)
+
+    def _extract_cue(self, session: Session, folded: str) -> tuple[str, DepthChoice | None]:
+        for cue, pattern in self._cues:
+            if pattern.search(folded):
+                rest = re.sub(r"\s+", " ", pattern.sub(" ", folded)).strip()
+                reason = "as you described yourself" if cue.persistent else "as you asked"
+                return rest, apply_request(session, cue.level, cue.persistent, reason)
+        return folded, None
+
+    def _is_personal_advice(self, folded: str) -> bool:
+        return any(p.search(folded) for p in self._safety)
+
+    def _out_of_scope_topic(self, folded: str) -> str | None:
+        for topic, patterns in self._out_of_scope:
+            if any(p.search(folded) for p in patterns):
+                return topic.name
+        return None
+
+    def _pending_choice(self, session: Session, folded: str) -> str | None:
+        if not session.pending_choices:
+            return None
+        options = session.pending_choices
+        ordinals = {"1": 0, "one": 0, "first": 0, "the first": 0, "the first one": 0, "a": 0,
+                    "2": 1, "two": 1, "second": 1, "the second": 1, "the second one": 1, "b": 1}
+        if folded in ordinals and ordinals[folded] < len(options):
+            return options[ordinals[folded]]
+        spans = self._names.find(folded.split())
+        picked = [cid for _, _, cid in spans if cid in options]
+        return picked[0] if len(set(picked)) == 1 else None
+
+    # --- content answers -----------------------------------------------------
+    def _match(self, session: Session, folded: str, depth_request: DepthChoice | None) -> Reply:
+        words = folded.split()
+        if not [w for w in words if w not in STOPWORDS]:
+            if depth_request and session.last_concept:
+                return self._answer(session, self.kb.concepts[session.last_concept], depth_request, 1.0)
+            if depth_request:
+                return self._chat(session, self._msg("level_now", level=depth_request.level), "set-level", depth_request)
+            return self._unknown(session, folded)
+        query_text = self._resolve_pronouns(session, words)
+        query = self._matcher.query(query_text)
+        ranked = self._matcher.rank(query.stems, self._context_boosts(session, words))
+        top = ranked[0] if ranked else None
+        if top is None or top.score < self.thresholds.answer:
+            return self._unknown(session, folded, suggestions_from=ranked)
+        runner = next((c for c in ranked[1:] if c.concept_id != top.concept_id), None)
+        if runner and runner.score >= self.thresholds.answer and top.score - runner.score < self.thresholds.margin \
+                and not self._related(top.concept_id, runner.concept_id):
+            return self._clarify(session, top, runner)
+        vocab, term = vocabulary_level(self.kb.vocabulary, list(query.words))
+        depth = depth_request or choose_depth(session, top.concept_id, vocab, term)
+        return self._answer(session, self.kb.concepts[top.concept_id], depth, min(top.score, 1.0),
+                            runner.concept_id if runner else None)
+
+    def _resolve_pronouns(self, session: Session, words: list[str]) -> str:
+        if not session.last_concept:
+            return " ".join(words)
+        name = short_title(self.kb.concepts[session.last_concept])
+        return " ".join(name if w in PRONOUNS else w for w in words)
+
+    def _context_boosts(self, session: Session, words: list[str]) -> dict[str, float]:
+        last = session.last_concept
+        if not last:
+            return {}
+        boosts = {cid: self.thresholds.context for cid in self.kb.concepts[last].related}
+        has_pronoun = any(w in PRONOUNS for w in words)
+        boosts[last] = self.thresholds.pronoun if has_pronoun else self.thresholds.context
+        return boosts
+
+    def _related(self, a: str, b: str) -> bool:
+        return b in self.kb.concepts[a].related or a in self.kb.concepts[b].related
+
+    def _relation_answer(self, session: Session, folded: str, depth_request: DepthChoice | None) -> Reply | None:
+        question = parse_relation_question(folded.split(), self._names, session.last_concept, PRONOUNS)
+        if question is None:
+            return None
+        facts = facts_for(self.kb, question)
+        if not facts:
+            return None
+        concept = self.kb.concepts[question.entity]
+        level = depth_request.level if depth_request else current_level(session, concept.id)
+        text = self._msg("relation_answer", title=short_title(concept), facts=" ".join(render_fact(self.kb, f) for f in facts))
+        text = self._announce(depth_request, text)
+        session.remember(concept.id, level)
+        session.last_answer = {"concept": concept.id, "confidence": 1.0, "runner_up": None, "level": level,
+                               "how": f"the document's facts ({question.relation})"}
+        return Reply("answer", text, level, concept.id, 1.0, None, concept.where, self._suggestions(concept, level),
+                     bool(depth_request and depth_request.changed), "relation",
+                     data={"facts": [[f.subject, f.relation, f.object] for f in facts]})
+
+    def _answer(self, session: Session, concept: Concept, depth: DepthChoice, confidence: float,
+                runner_up: str | None = None, prefix: str = "") -> Reply:
+        text = self._announce(depth, concept.explain[depth.level])
+        if prefix:
+            text = f"{prefix}\n{text}"
+        session.remember(concept.id, depth.level)
+        session.last_answer = {"concept": concept.id, "confidence": round(confidence, 3), "runner_up": runner_up,
+                               "level": depth.level, "how": "matching your words"}
+        return Reply("answer", text, depth.level, concept.id, confidence, runner_up, concept.where,
+                     self._suggestions(concept, depth.level), depth.changed)
+
+    def _announce(self, depth: DepthChoice | None, text: str) -> str:
+        if depth and depth.changed:
+            return f"{self._msg('level_changed', level=depth.level, reason=depth.reason)}\n{text}"
+        return text
+
+    def _suggestions(self, concept: Concept, level: str) -> tuple[str, ...]:
+        out = ["more detail"] if level != LEVELS[-1] else []
+        out += [f"Tell me about {short_title(self.kb.concepts[r])}" for r in concept.related[:3]]
+        return tuple(out)
+
+    def _clarify(self, session: Session, top: Candidate, runner: Candidate) -> Reply:
+        first, second = self.kb.concepts[top.concept_id], self.kb.concepts[runner.concept_id]
+        session.pending_choices = [first.id, second.id]
+        text = self._msg("clarify", first=first.title, second=second.title)
+        return Reply("clarify", text, current_level(session), None, top.score, runner.concept_id, None,
+                     (first.title, second.title), options=(first.id, second.id))
+
+    def _unknown(self, session: Session, folded: str, topic: str | None = None,
+                 suggestions_from: list[Candidate] | None = None) -> Reply:
+        nearby = [c.concept_id for c in (suggestions_from or []) if c.score > 0][:3]
+        if not nearby:
+            nearby = [cid for cid in ("bone-remodeling", "estrogen", "rank-rankl-opg-pathway") if cid in self.kb.concepts] \
+                or list(self.kb.concepts)[:3]
+        titles = [self.kb.concepts[c].title for c in nearby]
+        listed = ", ".join(titles)
+        text = self._msg("unknown_topic", topic=topic, suggestions=listed) if topic else self._msg("unknown", suggestions=listed)
+        return Reply("unknown", text, current_level(session), None, 0.0, None, None,
+                     tuple(f"Tell me about {short_title(self.kb.concepts[c])}" for c in nearby))
+
+    def _safety_reply(self, session: Session, folded: str) -> Reply:
+        spans = self._names.find(folded.split())
+        level = current_level(session)
+        text = self._msg("safety")
+        concept_id = spans[0][2] if spans else None
+        if concept_id:
+            concept = self.kb.concepts[concept_id]
+            general = self._msg("safety_general", title=short_title(concept), text=concept.explain["fundamentals"])
+            text = f"{text}\n{general}"
+        return Reply("safety", text, level, concept_id, 1.0 if concept_id else 0.0, None,
+                     self.kb.concepts[concept_id].where if concept_id else None)
+
+    # --- dialogue actions ------------------------------------------------------
+    def _chat(self, session: Session, text: str, intent: str, depth: DepthChoice | None = None) -> Reply:
+        level = depth.level if depth else current_level(session)
+        return Reply("chat", text, level, None, 1.0, None, None, (), bool(depth and depth.changed), intent)
+
+    def _chat_reply(self, session: Session, intent: Intent) -> Reply:
+        return self._chat(session, intent.reply, intent.id)
+
+    def _topics(self, session: Session, intent: Intent) -> Reply:
+        lines = []
+        for section in ("fundamentals", "intermediate", "academic", "references"):
+            titles = [short_title(c) for c in self.kb.concepts.values() if c.section == section]
+            if titles:
+                lines.append(f"{section.capitalize()}: {', '.join(titles)}.")
+        return self._chat(session, "\n".join(lines), intent.id)
+
+    def _shift(self, session: Session, intent: Intent, steps: int) -> Reply:
+        last = session.last_concept
+        if last is None:
+            depth = apply_request(session, shift_level(current_level(session), steps), False, "as you asked")
+            return self._chat(session, self._msg("level_now", level=depth.level), intent.id, depth)
+        concept = self.kb.concepts[last]
+        before = session.last_level or current_level(session, last)
+        if steps > 0 and before == LEVELS[-1]:
+            related = ", ".join(short_title(self.kb.concepts[r]) for r in concept.related) or "none"
+            text = self._msg("related_more", title=short_title(concept), related=related)
+            return Reply("answer", text, before, last, 1.0, None, concept.where, self._suggestions(concept, before), False, intent.id)
+        reason = "as you asked for more detail" if steps > 0 else "as you asked for a simpler explanation"
+        depth = apply_request(session, shift_level(before, steps), False, reason)
+        return self._answer(session, concept, depth, 1.0)
+
+    def _deeper(self, session: Session, intent: Intent) -> Reply:
+        return self._shift(session, intent, +1)
+
+    def _simpler(self, session: Session, intent: Intent) -> Reply:
+        return self._shift(session, intent, -1)
+
+    def _set_level(self, session: Session, intent: Intent) -> Reply:
+        depth = apply_request(session, intent.level, True, "as you described yourself")
+        if session.last_concept:
+            return self._answer(session, self.kb.concepts[session.last_concept], depth, 1.0)
+        return self._chat(session, self._msg("level_now", level=depth.level), intent.id, depth)
+
+    def _why(self, session: Session, intent: Intent) -> Reply:
+        last = session.last_concept
+        if last is None:
+            return self._chat(session, self._msg("no_context", text="why"), intent.id)
+        level = shift_level(session.last_level or current_level(session, last), +1)
+        return self._answer(session, self.kb.concepts[last], DepthChoice(level, False, ""), 1.0)
+
+    def _explain_last(self, session: Session, intent: Intent) -> Reply:
+        info = session.last_answer
+        if not info or info.get("concept") not in self.kb.concepts:
+            return self._chat(session, self._msg("explain_nothing"), intent.id)
+        concept = self.kb.concepts[info["concept"]]
+        runner = info.get("runner_up")
+        text = self._msg("explain_last", title=concept.title, confidence=f"{info.get('confidence', 0):.2f}",
+                         runner_up=self.kb.concepts[runner].title if runner in self.kb.concepts else "none",
+                         where=concept.where, level=info.get("level", ""))
+        return Reply("chat", text, current_level(session), concept.id, float(info.get("confidence", 0)), runner,
+                     concept.where, (), False, intent.id)
+
+    def _counterpart(self, session: Session, intent: Intent) -> Reply:
+        last = session.last_concept
+        who = "men" if intent.action == "men" else "women"
+        if last is None:
+            return self._chat(session, self._msg("no_context", text=f"in {who}"), intent.id)
+        relation = "male-counterpart" if who == "men" else "female-counterpart"
+        targets = [r.object for r in self.kb.relations if r.subject == last and r.relation == relation]
+        if not targets:
+            concept = self.kb.concepts[last]
+            return Reply("unknown", self._msg("no_counterpart", who=who, title=short_title(concept)),
+                         current_level(session), None, 0.0, None, None, self._suggestions(concept, current_level(session)))
+        target = targets[0]
+        return self._answer(session, self.kb.concepts[target], choose_depth(session, target, None), 1.0)
+
+    # --- helpers ----------------------------------------------------------------
+    def _concept(self, concept_id: str) -> Concept:
+        try:
+            return self.kb.concepts[concept_id]
+        except KeyError:
+            raise UnknownConceptError(f"no concept with id {concept_id!r}") from None
+
+    def _msg(self, name: str, **values: object) -> str:
+        return self.rules.messages.get(name, name).format(**values)
+
+
+def _check_level(level: str) -> None:
+    if level not in LEVELS:
+        raise UnknownLevelError(f"unknown depth {level!r}: expected one of {', '.join(LEVELS)}")
+
+
+def _with_text(reply: Reply, text: str) -> Reply:
+    from dataclasses import replace
+
+    return replace(reply, text=text)

@@ -1,0 +1,52 @@
+"""Typed exceptions of the tutor library.
+
+The library raises these; only the command-line edge turns them into
+friendly words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Problem", "TutorError", "ContentError", "SessionError", "UnknownConceptError", "UnknownLevelError"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a content file, with where it is."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class TutorError(Exception):
+    """Base class of every error the tutor library raises."""
+
+
+class ContentError(TutorError):
+    """A knowledge or dialogue pack has problems; `problems` lists them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        first = self.problems[0] if self.problems else None
+        self.path = first.path if first else ""
+        self.line = first.line if first else 0
+        super().__init__("\n".join(str(p) for p in self.problems) or "content error")
+
+
+class SessionError(TutorError):
+    """A session dict could not be restored (wrong shape or newer version)."""
+
+
+class UnknownConceptError(TutorError, KeyError):
+    """No concept has that id."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else "unknown concept"
+
+
+class UnknownLevelError(TutorError, ValueError):
+    """The depth is not fundamentals, intermediate or academic."""

@@ -1,0 +1,200 @@
+"""Builds a KnowledgeBase from a folder of YAML files, reporting every problem in one pass."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .checks import Checker
+from .errors import ContentError, Problem
+from .model import LEVELS, RELATION_NAMES, SECTIONS, Concept, KnowledgeBase, Relation
+from .normalise import fold
+from .yamlsource import line_of, load_yaml_file, yaml_files
+
+__all__ = ["load_knowledge", "check_knowledge"]
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CONCEPT_FIELDS = {"id", "title", "section", "heading", "plural", "aliases", "examples", "explain", "related", "relations"}
+_TOP_KEYS = {"concepts", "vocabulary", "synonyms"}
+
+
+def load_knowledge(directory: Path) -> KnowledgeBase:
+    """Load a knowledge pack; raise ContentError listing every problem if it has any."""
+    kb, problems = check_knowledge(directory)
+    if problems:
+        raise ContentError(problems)
+    return kb
+
+
+def check_knowledge(directory: Path) -> tuple[KnowledgeBase, list[Problem]]:
+    """Load what can be loaded and return it with all the problems found."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return KnowledgeBase({}, ()), [Problem(str(directory), 1, "knowledge folder not found")]
+    files = yaml_files(directory)
+    if not files:
+        return KnowledgeBase({}, ()), [Problem(str(directory), 1, "no .yaml files in the knowledge folder")]
+    builder = _Builder()
+    for path in files:
+        builder.add_file(path)
+    return builder.finish(str(directory))
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.concepts: dict[str, Concept] = {}
+        self.raw_relations: list[tuple[Checker, int, Any]] = []
+        self.vocabulary: dict[str, str] = {}
+        self.synonyms: dict[str, str] = {}
+
+    def add_file(self, path: Path) -> None:
+        data, problems = load_yaml_file(path)
+        self.problems.extend(problems)
+        if data is None and problems:
+            return
+        check = Checker(str(path), self.problems)
+        top = check.mapping(data, "a knowledge file", 1)
+        check.unknown_keys(top, _TOP_KEYS, "a knowledge file")
+        if top and not (_TOP_KEYS & set(top)):
+            check.report(line_of(top, 1), "a knowledge file needs a top-level 'concepts', 'vocabulary' or 'synonyms' key")
+        if "concepts" in top:
+            self._add_concepts(check, top["concepts"], check.key_line(top, "concepts"))
+        if "vocabulary" in top:
+            self._add_vocabulary(check, top["vocabulary"], check.key_line(top, "vocabulary"))
+        if "synonyms" in top:
+            self._add_synonyms(check, top["synonyms"], check.key_line(top, "synonyms"))
+
+    def _add_concepts(self, check: Checker, entries: Any, line: int) -> None:
+        if not isinstance(entries, list):
+            check.report(line, "'concepts' must be a list of concept entries")
+            return
+        for entry in entries:
+            concept = self._concept(check, entry, line)
+            if concept is None:
+                continue
+            if concept.id in self.concepts:
+                first = self.concepts[concept.id]
+                check.report(concept.line, f"duplicate concept id '{concept.id}' (first defined at {first.source}:{first.line})")
+                continue
+            self.concepts[concept.id] = concept
+
+    def _concept(self, check: Checker, entry: Any, line: int) -> Concept | None:
+        if not isinstance(entry, dict):
+            check.report(line_of(entry, line), "each concept must be a mapping with an 'id'")
+            return None
+        cid = check.text(entry, "id", "a concept")
+        what = f"concept '{cid}'" if cid else "a concept"
+        if cid and not _ID.match(cid):
+            check.report(check.key_line(entry, "id"), f"{what}: id must be lowercase letters, digits and hyphens")
+        check.unknown_keys(entry, _CONCEPT_FIELDS, what)
+        section = check.text(entry, "section", what)
+        if section and section not in SECTIONS:
+            check.report(check.key_line(entry, "section"), f"{what}: section '{section}' is not one of {', '.join(SECTIONS)}")
+        plural = entry.get("plural", False)
+        if not isinstance(plural, bool):
+            check.report(check.key_line(entry, "plural"), f"{what}: 'plural' must be true or false")
+        for key in ("relations",):
+            value = entry.get(key, [])
+            if value is not None and not isinstance(value, list):
+                check.report(check.key_line(entry, key), f"{what}: '{key}' must be a list")
+            else:
+                for item, item_line in zip(value or [], getattr(value, "item_lines", [])):
+                    self.raw_relations.append((check, item_line, item))
+        concept = Concept(
+            id=cid,
+            title=check.text(entry, "title", what),
+            section=section,
+            heading=check.text(entry, "heading", what, required=False),
+            plural=plural is True,
+            aliases=tuple(check.text_list(entry, "aliases", what)),
+            examples=tuple(check.text_list(entry, "examples", what, minimum=1)),
+            related=tuple(check.text_list(entry, "related", what)),
+            explain=self._explanations(check, entry, what),
+            source=check.source,
+            line=line_of(entry, line),
+        )
+        return concept if cid else None
+
+    def _explanations(self, check: Checker, entry: dict, what: str) -> dict[str, str]:
+        line = check.key_line(entry, "explain")
+        if "explain" not in entry:
+            check.report(line_of(entry, line), f"{what}: missing 'explain' (one text per depth: {', '.join(LEVELS)})")
+            return {}
+        explain = check.mapping(entry["explain"], f"{what}: 'explain'", line)
+        check.unknown_keys(explain, set(LEVELS), f"{what}: explain")
+        texts = {}
+        for level in LEVELS:
+            if level not in explain:
+                check.report(line_of(explain, line), f"{what}: explain has no '{level}' depth")
+            else:
+                texts[level] = check.text(explain, level, f"{what}: explain")
+        return texts
+
+    def _add_vocabulary(self, check: Checker, value: Any, line: int) -> None:
+        tiers = check.mapping(value, "'vocabulary'", line)
+        check.unknown_keys(tiers, set(LEVELS), "vocabulary")
+        for level in tiers:
+            if level in LEVELS:
+                for term in check.text_list(tiers, level, f"vocabulary '{level}'"):
+                    self.vocabulary[fold(term)] = level
+
+    def _add_synonyms(self, check: Checker, value: Any, line: int) -> None:
+        mapping = check.mapping(value, "'synonyms'", line)
+        for word in mapping:
+            target = check.text(mapping, word, f"synonym '{word}'")
+            if target:
+                self.synonyms[str(word).lower()] = target.lower()
+
+    def finish(self, directory: str) -> tuple[KnowledgeBase, list[Problem]]:
+        if not self.concepts and not self.problems:
+            self.problems.append(Problem(directory, 1, "the pack defines no concepts"))
+        self._check_related()
+        relations = self._relations()
+        self._check_alias_collisions()
+        kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms))
+        return kb, self.problems
+
+    def _check_related(self) -> None:
+        for concept in self.concepts.values():
+            for rid in concept.related:
+                if rid == concept.id:
+                    self.problems.append(Problem(concept.source, concept.line, f"concept '{concept.id}': lists itself as related"))
+                elif rid not in self.concepts:
+                    self.problems.append(Problem(concept.source, concept.line, f"concept '{concept.id}': related id '{rid}' is not a concept"))
+
+    def _relations(self) -> list[Relation]:
+        relations: list[Relation] = []
+        seen: set[tuple[str, str, str]] = set()
+        for check, line, item in self.raw_relations:
+            if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) and x for x in item)):
+                check.report(line, "a relation must be [subject, relation, object], three concept ids and a relation name")
+                continue
+            subject, name, obj = item
+            if name not in RELATION_NAMES:
+                check.report(line, f"unknown relation '{name}' (known: {', '.join(RELATION_NAMES)})")
+                continue
+            missing = [x for x in (subject, obj) if x not in self.concepts]
+            if missing:
+                check.report(line, f"relation [{subject}, {name}, {obj}] names no concept '{missing[0]}'")
+                continue
+            if (subject, name, obj) in seen:
+                check.report(line, f"relation [{subject}, {name}, {obj}] is written twice")
+                continue
+            seen.add((subject, name, obj))
+            relations.append(Relation(subject, name, obj, check.source, line))
+        return relations
+
+    def _check_alias_collisions(self) -> None:
+        from .normalise import canonical_phrase
+
+        owner: dict[str, Concept] = {}
+        for concept in self.concepts.values():
+            for name in {canonical_phrase(a) for a in (concept.title, *concept.aliases)}:
+                other = owner.get(name)
+                if other is not None and other.id != concept.id and name:
+                    self.problems.append(Problem(
+                        concept.source, concept.line,
+                        f"concept '{concept.id}': name '{name}' is also a name of '{other.id}' ({other.source}:{other.line})",
+                    ))
+                owner.setdefault(name, concept)

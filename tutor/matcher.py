@@ -1,0 +1,178 @@
+"""Scores a question against every concept's names and example questions.
+
+The score of a concept is the best weighted-overlap score of the question
+against one of its keys (title, aliases, example questions). Terms are
+weighted by how specific they are to one concept (inverse document
+frequency), so "rankl" weighs more than "bone". A question word that no key
+knows costs the question coverage, which is what lets out-of-scope questions
+("estrogen dominance diet") fall below the threshold instead of matching the
+one word they share with a concept.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .model import KnowledgeBase
+from .normalise import STOPWORDS, WEAK_WORDS, stem, words
+
+__all__ = ["Candidate", "Matcher", "Query"]
+
+_WEAK_FACTOR = 0.3
+_NAME_BONUS = 0.04  # a name that the question contains whole is better evidence than an example
+_MIN_FUZZY_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class _Key:
+    concept_id: str
+    text: str
+    stems: frozenset[str]
+    is_name: bool
+
+
+@dataclass(frozen=True)
+class Candidate:
+    concept_id: str
+    score: float
+    key: str
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as the matcher sees it: its folded words after spelling correction, and their stems."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    corrections: tuple[tuple[str, str], ...]
+
+    @property
+    def content_stems(self) -> tuple[str, ...]:
+        return tuple(s for w, s in zip(self.words, self.stems) if w not in STOPWORDS)
+
+
+class Matcher:
+    """Read-only after construction; safe to share between threads."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._synonyms = dict(kb.synonyms)
+        self._keys: list[_Key] = []
+        for concept in kb.concepts.values():
+            for text, is_name in [(concept.title, True)] + [(a, True) for a in concept.aliases] + [(e, False) for e in concept.examples]:
+                key_stems = frozenset(self.stems_of(words(text)))
+                if key_stems:
+                    self._keys.append(_Key(concept.id, text, key_stems, is_name))
+        self._index: dict[str, list[int]] = defaultdict(list)
+        concepts_with: dict[str, set[str]] = defaultdict(set)
+        for i, key in enumerate(self._keys):
+            for s in key.stems:
+                self._index[s].append(i)
+                concepts_with[s].add(key.concept_id)
+        total = max(1, len(kb.concepts))
+        self._idf = {s: math.log(1 + total / len(ids)) for s, ids in concepts_with.items()}
+        self._unknown_weight = math.log(1 + total)
+        self._vocabulary = self._spelling_vocabulary(kb)
+
+    # --- text to query ---------------------------------------------------
+    def stems_of(self, folded_words: list[str]) -> list[str]:
+        out: list[str] = []
+        for w in folded_words:
+            if w in STOPWORDS:
+                continue
+            target = self._synonyms.get(w, w)
+            out.extend(stem(part) for part in target.split() if part not in STOPWORDS)
+        return out
+
+    def query(self, text: str) -> Query:
+        raw = words(text)
+        corrected: list[str] = []
+        corrections: list[tuple[str, str]] = []
+        for w in raw:
+            fixed = self._correct(w)
+            if fixed != w:
+                corrections.append((w, fixed))
+            corrected.append(fixed)
+        return Query(tuple(corrected), tuple(self.stems_of(corrected)), tuple(corrections))
+
+    def _spelling_vocabulary(self, kb: KnowledgeBase) -> dict[str, None]:
+        vocab: dict[str, None] = {}
+        for concept in kb.concepts.values():
+            texts = [concept.title, *concept.aliases, *concept.examples, *concept.explain.values()]
+            for text in texts:
+                for w in words(text):
+                    if len(w) >= _MIN_FUZZY_LENGTH and w.isalpha():
+                        vocab[w] = None
+        for term in kb.vocabulary:
+            vocab.update({w: None for w in words(term)})
+        return vocab
+
+    def knows(self, word: str) -> bool:
+        return word in self._vocabulary or word in STOPWORDS or stem(word) in self._idf
+
+    def _correct(self, word: str) -> str:
+        """The knowledge base's own word that `word` is a typo of, or `word` itself.
+
+        Very short words are never corrected, the allowed edits grow with length,
+        and a tie between two different words refuses to guess (so a typo halfway
+        between "osteoclast" and "osteoblast" is left alone).
+        """
+        if len(word) < _MIN_FUZZY_LENGTH or not word.isalpha() or self.knows(word):
+            return word
+        max_edits = 1 if len(word) < 8 else 2
+        found = process.extract(word, self._vocabulary.keys(), scorer=OSA.distance, score_cutoff=max_edits, limit=4)
+        if not found:
+            return word
+        best = min(d for _, d, _ in found)
+        winners = {stem(w) for w, d, _ in found if d == best}
+        if len(winners) != 1:
+            return word
+        return next(w for w, d, _ in found if d == best)
+
+    # --- scoring -----------------------------------------------------------
+    def weight(self, s: str) -> float:
+        base = self._idf.get(s, self._unknown_weight)
+        return base * _WEAK_FACTOR if s in _WEAK_STEMS else base
+
+    def rank(self, stems: tuple[str, ...] | list[str], boosts: dict[str, float] | None = None) -> list[Candidate]:
+        """Concepts ordered by score (best first); boosts add to a concept's score (context)."""
+        q = frozenset(stems)
+        if not q:
+            return []
+        q_weight = sum(self.weight(s) for s in q)
+        best: dict[str, Candidate] = {}
+        for i in sorted({i for s in q for i in self._index.get(s, ())}):
+            key = self._keys[i]
+            score = self._key_score(q, q_weight, key)
+            if key.concept_id not in best or score > best[key.concept_id].score:
+                best[key.concept_id] = Candidate(key.concept_id, score, key.text)
+        for concept_id, bonus in (boosts or {}).items():
+            if concept_id in best:
+                old = best[concept_id]
+                best[concept_id] = Candidate(concept_id, old.score + bonus, old.key)
+        return sorted(best.values(), key=lambda c: (-c.score, c.concept_id))
+
+    def _key_score(self, q: frozenset[str], q_weight: float, key: _Key) -> float:
+        shared = q & key.stems
+        if not shared:
+            return 0.0
+        overlap = sum(self.weight(s) for s in shared)
+        precision = overlap / q_weight
+        recall = overlap / sum(self.weight(s) for s in key.stems)
+        # Coverage of the question matters more than coverage of the key:
+        # a question fully explained by part of a long example is a good match.
+        score = 1.25 * precision * recall / (0.25 * precision + recall)
+        if key.is_name and recall == 1.0:
+            score += _NAME_BONUS
+        return min(score, 1.0 + _NAME_BONUS)
+
+    def covered(self, stems: list[str]) -> float:
+        """The share of a question's weight that the knowledge base's keys know at all."""
+        total = sum(self.weight(s) for s in stems)
+        return sum(self.weight(s) for s in stems if s in self._idf) / total if total else 0.0
+
+
+_WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)

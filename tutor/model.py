@@ -1,0 +1,125 @@
+"""Immutable records built from a pack: concepts, relations, dialogue rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "LEVELS", "SECTIONS", "RELATION_NAMES", "Level", "Relation", "Concept", "Intent", "Cue",
+    "OutOfScopeTopic", "DialogueRules", "KnowledgeBase", "level_index", "shift_level",
+]
+
+Level = str
+LEVELS: tuple[Level, ...] = ("fundamentals", "intermediate", "academic")
+SECTIONS: tuple[str, ...] = ("fundamentals", "intermediate", "academic", "references")
+
+# relation name -> how "S <relation> O" reads in a sentence (singular subject, plural subject)
+RELATION_NAMES: dict[str, tuple[str, str]] = {
+    "produces": ("makes", "make"),
+    "binds": ("binds to", "bind to"),
+    "inhibits": ("holds back", "hold back"),
+    "stimulates": ("stimulates", "stimulate"),
+    "converts": ("converts", "convert"),
+    "becomes": ("is converted into", "are converted into"),
+    "found-in": ("is found in", "are found in"),
+    "part-of": ("is part of", "are part of"),
+    "causes": ("leads to", "lead to"),
+    "is-a": ("is a kind of", "are a kind of"),
+    "contains": ("contains", "contain"),
+    "targets": ("acts on", "act on"),
+    "male-counterpart": ("has as its counterpart in men", "have as their counterpart in men"),
+    "female-counterpart": ("has as its counterpart in women", "have as their counterpart in women"),
+    "cites": ("is a source on", "are sources on"),
+}
+
+
+def level_index(level: Level) -> int:
+    return LEVELS.index(level)
+
+
+def shift_level(level: Level, steps: int) -> Level:
+    """The depth `steps` away from `level`, clamped to the three depths."""
+    return LEVELS[max(0, min(len(LEVELS) - 1, level_index(level) + steps))]
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: str
+    relation: str
+    object: str
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    title: str
+    section: str
+    explain: dict[Level, str]
+    aliases: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    heading: str = ""
+    plural: bool = False
+    source: str = ""
+    line: int = 0
+
+    @property
+    def where(self) -> str:
+        """The part of the source document this concept comes from."""
+        section = self.section.capitalize()
+        return f"{section} section, \u201c{self.heading}\u201d" if self.heading else f"{section} section"
+
+
+@dataclass(frozen=True)
+class Intent:
+    """A dialogue rule: patterns on the normalised utterance and what to do."""
+
+    id: str
+    action: str
+    patterns: tuple[str, ...]
+    examples: tuple[str, ...]
+    reply: str = ""
+    level: Level = ""
+    kind: str = "chat"
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A phrase inside a question that sets depth ("in simple terms") or says who the learner is."""
+
+    pattern: str
+    level: Level
+    persistent: bool
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class OutOfScopeTopic:
+    name: str
+    patterns: tuple[str, ...]
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class DialogueRules:
+    intents: tuple[Intent, ...]
+    cues: tuple[Cue, ...]
+    safety_patterns: tuple[str, ...]
+    out_of_scope: tuple[OutOfScopeTopic, ...]
+    messages: dict[str, str]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    concepts: dict[str, Concept]
+    relations: tuple[Relation, ...]
+    vocabulary: dict[str, Level] = field(default_factory=dict)
+    synonyms: dict[str, str] = field(default_factory=dict)
+
+    def relations_of(self, concept_id: str) -> list[Relation]:
+        return [r for r in self.relations if concept_id in (r.subject, r.object)]

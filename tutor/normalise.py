@@ -1,0 +1,123 @@
+"""Turning what people type into comparable tokens: cleaning, domain spelling folds, stems."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+__all__ = [
+    "MAX_INPUT_CHARS", "STOPWORDS", "WEAK_WORDS", "PRONOUNS", "clean_input", "fold", "words", "stem",
+    "stems", "canonical_phrase",
+]
+
+MAX_INPUT_CHARS = 2000
+
+_GREEK = {"α": " alpha ", "β": " beta ", "γ": " gamma ", "κ": "kappa", "ϰ": "kappa", "µ": "mu", "μ": "mu"}
+
+# Spelling folds, applied in order to lower-cased text: British spellings and
+# the many ways people write the domain's abbreviations.
+_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"[\u2018\u2019\u02bc`´]", "'"),
+        (r"[\u2010-\u2015\u2212]", "-"),
+        (r"\boestr", "estr"),
+        (r"\bosteo-", "osteo"),
+        (r"remodell", "remodel"),
+        (r"signall", "signal"),
+        (r"\bageing\b", "aging"),
+        (r"isation", "ization"),
+        (r"favour", "favor"),
+        (r"tumour", "tumor"),
+        (r"\bhaem", "hem"),
+        (r"\bigf[\s-]*(?:1|i|one)\b", "igf1"),
+        (r"\binsulin[\s-]*like[\s-]*growth[\s-]*factor[\s-]*(?:1|i|one)\b", "insulin like growth factor igf1"),
+        (r"\btype[\s-]*(?:1|i|one)\b", "type1"),
+        (r"\ber[\s-]*alpha\b", "eralpha"),
+        (r"\bnf[\s-]*(?:kappa|k)[\s-]*(?:b|beta)\b", "nfkb"),
+        (r"\bcjc[\s-]*1295\b", "cjc1295"),
+        (r"\brank[\s-]+l\b", "rankl"),
+        (r"\bgh/igf", "gh igf"),
+        (r"n't\b", " not"),
+        (r"\bi'm\b", "i am"),
+        (r"\b(what|that|it|there|who|where|how|here|he|she)'s\b", r"\1 is"),
+        (r"'s\b", ""),
+        (r"'", ""),
+        (r"[^a-z0-9]+", " "),
+    )
+)
+
+# Words that carry no topic. Kept out of matching entirely.
+STOPWORDS: frozenset[str] = frozenset("""
+a an the of to in on at by for from with about into onto as and or but if so than then there here
+is are was were be been being am do does did doing done have has had having can could would should will shall may might must
+what whats which who whom whose when where why how whats whos
+i me my mine we us our you your yours he him his she her they them their it its this that these those
+tell explain explained describe define definition meaning mean means please kindly know learn understand
+give show say said talk talking let lets want wanna like just really very quite some any more most much many
+also too again please thanks okay ok well hi hello hey
+""".split())
+
+# Words that say little about which concept is meant; they count, but lightly.
+WEAK_WORDS: frozenset[str] = frozenset("""
+role roles function functions job jobs purpose work works working happen happens happening effect effects affect affects
+thing things stuff part parts simple simply basic basics overview summary detail details exactly actually
+important importance matter matters related relate relationship involved involve use used using
+""".split())
+
+PRONOUNS: frozenset[str] = frozenset("it its it's they them their this that these those he she him her".split())
+
+# Irregular forms the stemmer leaves apart.
+_WORD_SYNONYMS = {
+    "men": "man", "male": "man", "males": "man", "women": "woman", "female": "woman", "females": "woman",
+    "older": "age", "old": "age", "elderly": "age", "aging": "age", "aged": "age", "ages": "age", "age": "age",
+    "lose": "loss", "loses": "loss", "losing": "loss", "lost": "loss",
+}
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def clean_input(text: str, limit: int = MAX_INPUT_CHARS) -> tuple[str, bool]:
+    """Strip control characters and escape sequences, normalise unicode; return the text and whether it was cut."""
+    text = re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.", " ", text)
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch if (ch.isprintable() or ch in " \t") else " " for ch in text)
+    text = re.sub(r"\s+", " ", text).strip()
+    cut = len(text) > limit
+    return (text[:limit].rstrip() if cut else text), cut
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Lower-case text with domain spellings folded and punctuation turned into spaces."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = "".join(_GREEK.get(ch, ch) for ch in text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    for pattern, replacement in _FOLDS:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order."""
+    return fold(text).split()
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    """The matching form of one folded word."""
+    word = _WORD_SYNONYMS.get(word, word)
+    return _stemmer.stemWord(word)
+
+
+def stems(text: str, drop_stopwords: bool = True) -> list[str]:
+    """The matching forms of a text's words, stopwords dropped by default."""
+    return [stem(w) for w in words(text) if not (drop_stopwords and w in STOPWORDS)]
+
+
+def canonical_phrase(text: str) -> str:
+    """A name reduced to its matching form, to compare aliases with one another."""
+    return " ".join(stems(text, drop_stopwords=False))

@@ -1,0 +1,41 @@
+"""What the tutor returns for one turn."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = ["KINDS", "Reply"]
+
+KINDS = ("answer", "clarify", "unknown", "safety", "chat", "quiz")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One reply. `text` is for the user; the other fields say how it was chosen.
+
+    kind: answer | clarify | unknown | safety | chat | quiz
+    concept: the concept id answered (or None); runner_up: the next best concept id
+    level: the depth of this reply; confidence: 0..1 for the chosen concept
+    section: where in the source document the answer comes from
+    level_changed: True when this reply moved the learner to another depth
+    """
+
+    kind: str
+    text: str
+    level: str
+    concept: str | None = None
+    confidence: float = 0.0
+    runner_up: str | None = None
+    section: str | None = None
+    suggestions: tuple[str, ...] = ()
+    level_changed: bool = False
+    intent: str | None = None
+    options: tuple[str, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        result = asdict(self)
+        result["suggestions"] = list(self.suggestions)
+        result["options"] = list(self.options)
+        result["confidence"] = round(self.confidence, 3)
+        return result

@@ -1,0 +1,83 @@
+"""Everything the tutor knows about one learner; passed in and out of Tutor.respond."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import SessionError
+from .model import LEVELS
+
+__all__ = ["Session", "SESSION_VERSION"]
+
+SESSION_VERSION = 1
+_HISTORY = 20
+
+
+@dataclass
+class Session:
+    """Per-learner state. Round-trips through a JSON-safe dict with to_dict/from_dict.
+
+    level: the learner's standing depth (fundamentals by default, or what they said of themselves)
+    override: a depth the learner explicitly asked for; it wins until they ask for another
+    concept_levels: per-concept depth evidence (for example from quizzes), used when there is no override
+    last_concept / last_level: what the previous answer was about, for follow-ups
+    last_answer: how the previous answer was chosen, for "why did you say that?"
+    pending_choices: the concept ids offered by a "did you mean A or B?" question
+    """
+
+    level: str = "fundamentals"
+    override: str | None = None
+    concept_levels: dict[str, str] = field(default_factory=dict)
+    last_concept: str | None = None
+    last_level: str | None = None
+    last_answer: dict[str, Any] | None = None
+    pending_choices: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
+    turns: int = 0
+
+    def remember(self, concept_id: str, level: str) -> None:
+        self.last_concept, self.last_level = concept_id, level
+        self.history = (self.history + [concept_id])[-_HISTORY:]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": SESSION_VERSION,
+            "level": self.level,
+            "override": self.override,
+            "concept_levels": dict(self.concept_levels),
+            "last_concept": self.last_concept,
+            "last_level": self.last_level,
+            "last_answer": dict(self.last_answer) if self.last_answer else None,
+            "pending_choices": list(self.pending_choices),
+            "history": list(self.history),
+            "turns": self.turns,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Session":
+        if not isinstance(data, dict):
+            raise SessionError("a session must be restored from a dict")
+        version = data.get("version", SESSION_VERSION)
+        if not isinstance(version, int) or version > SESSION_VERSION:
+            raise SessionError(f"session version {version!r} is newer than this tutor understands ({SESSION_VERSION})")
+        try:
+            session = cls(
+                level=_level(data.get("level", "fundamentals")),
+                override=_level(data["override"]) if data.get("override") else None,
+                concept_levels={str(k): _level(v) for k, v in (data.get("concept_levels") or {}).items()},
+                last_concept=data.get("last_concept"),
+                last_level=_level(data["last_level"]) if data.get("last_level") else None,
+                last_answer=dict(data["last_answer"]) if data.get("last_answer") else None,
+                pending_choices=[str(c) for c in data.get("pending_choices") or []],
+                history=[str(c) for c in data.get("history") or []],
+                turns=int(data.get("turns", 0)),
+            )
+        except (TypeError, ValueError, AttributeError) as err:
+            raise SessionError(f"malformed session: {err}") from err
+        return session
+
+
+def _level(value: Any) -> str:
+    if value not in LEVELS:
+        raise SessionError(f"unknown depth {value!r} in session (expected one of {', '.join(LEVELS)})")
+    return str(value)

@@ -1,0 +1,115 @@
+"""The one loading path for every YAML file of a pack.
+
+Files are parsed with PyYAML's safe loader (never constructing Python
+objects), and every mapping and list remembers the line it starts on, so
+later checks can say `file:line: what is wrong`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+__all__ = ["LDict", "LList", "MAX_FILE_BYTES", "load_yaml_text", "load_yaml_file", "yaml_files", "line_of"]
+
+MAX_FILE_BYTES = 2_000_000
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LDict(dict):
+    """A mapping from YAML that knows its own line and the line of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LList(list):
+    """A sequence from YAML that knows its own line and each item's line."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+def line_of(value: Any, default: int = 0) -> int:
+    """The line a loaded value starts on, or `default` for plain scalars."""
+    return getattr(value, "line", default) or default
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader whose containers carry line numbers and that spots duplicate keys."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicate_keys: list[tuple[int, str]] = []
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LDict:
+    loader.flatten_mapping(node)
+    result = LDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            key = str(key)
+        if key in result:
+            loader.duplicate_keys.append((key_node.start_mark.line + 1, str(key)))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[str(key)] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LList:
+    result = LList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml_text(text: str, source: str = "<string>") -> tuple[Any, list[Problem]]:
+    """Parse YAML text; return the data (None on failure) and the problems found."""
+    loader = _LineLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        what = " ".join(part for part in (err.context, err.problem) if part) or "invalid YAML"
+        return None, [Problem(source, line, f"invalid YAML: {what}")]
+    except yaml.YAMLError as err:
+        return None, [Problem(source, 1, f"invalid YAML: {err}")]
+    finally:
+        loader.dispose()
+    problems = [Problem(source, line, f"duplicate key '{key}'") for line, key in loader.duplicate_keys]
+    return data, problems
+
+
+def load_yaml_file(path: Path) -> tuple[Any, list[Problem]]:
+    """Read and parse one YAML file, reporting size and encoding problems as well."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(source, 1, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(source, 1, f"cannot read file: {err.strerror or err}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(source, line, f"not UTF-8 text (byte 0x{raw[err.start]:02x} at offset {err.start})")]
+    return load_yaml_text(text, source)
+
+
+def yaml_files(directory: Path) -> list[Path]:
+    """The YAML files of a pack folder, in a stable order."""
+    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
