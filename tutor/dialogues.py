@@ -65,6 +65,7 @@ class _Builder:
         self.intents: list[Intent] = []
         self.cues: list[Cue] = []
         self.safety: list[str] = []
+        self.personal: list[str] = []
         self.out_of_scope: list[OutOfScopeTopic] = []
         self.messages: dict[str, str] = {}
 
@@ -139,9 +140,13 @@ class _Builder:
 
     def _safety(self, check: Checker, value: Any, line: int) -> None:
         entry = check.mapping(value, "'safety'", line)
-        check.unknown_keys(entry, {"patterns"}, "safety")
+        check.unknown_keys(entry, {"patterns", "in_scope_patterns"}, "safety")
         if entry:
             self.safety.extend(self._patterns(check, entry, "safety"))
+        if "in_scope_patterns" in entry:
+            patterns = check.text_list(entry, "in_scope_patterns", "safety")
+            line = check.key_line(entry, "in_scope_patterns")
+            self.personal.extend(p for p in patterns if check.regex(p, "safety", line))
 
     def _out_of_scope(self, check: Checker, value: Any, line: int) -> None:
         for entry in self._entries(check, value, line, "out_of_scope"):
@@ -161,5 +166,6 @@ class _Builder:
         missing = [m for m in REQUIRED_MESSAGES if m not in self.messages]
         if missing and not any("messages" in p.message for p in self.problems):
             self.problems.append(Problem(directory, 1, f"messages missing: {', '.join(missing)}"))
-        rules = DialogueRules(tuple(self.intents), tuple(self.cues), tuple(self.safety), tuple(self.out_of_scope), dict(self.messages))
+        rules = DialogueRules(tuple(self.intents), tuple(self.cues), tuple(self.safety), tuple(self.out_of_scope),
+                              dict(self.messages), tuple(self.personal))
         return rules, self.problems

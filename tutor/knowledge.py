@@ -14,7 +14,7 @@ from .yamlsource import line_of, load_yaml_file, yaml_files
 __all__ = ["load_knowledge", "check_knowledge"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_CONCEPT_FIELDS = {"id", "title", "section", "heading", "plural", "aliases", "examples", "explain", "related", "relations"}
+_CONCEPT_FIELDS = {"id", "title", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
 _TOP_KEYS = {"concepts", "vocabulary", "synonyms"}
 
 
@@ -106,6 +106,7 @@ class _Builder:
             title=check.text(entry, "title", what),
             section=section,
             heading=check.text(entry, "heading", what, required=False),
+            parent=check.text(entry, "parent", what, required=False),
             plural=plural is True,
             aliases=tuple(check.text_list(entry, "aliases", what)),
             examples=tuple(check.text_list(entry, "examples", what, minimum=1)),
@@ -157,6 +158,10 @@ class _Builder:
 
     def _check_related(self) -> None:
         for concept in self.concepts.values():
+            parent = self.concepts.get(concept.parent)
+            if concept.parent and (parent is None or parent.parent or parent.id == concept.id):
+                self.problems.append(Problem(concept.source, concept.line,
+                                             f"concept '{concept.id}': parent '{concept.parent}' is not a top-level concept"))
             for rid in concept.related:
                 if rid == concept.id:
                     self.problems.append(Problem(concept.source, concept.line, f"concept '{concept.id}': lists itself as related"))

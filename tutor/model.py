@@ -61,8 +61,14 @@ class Concept:
     related: tuple[str, ...] = ()
     heading: str = ""
     plural: bool = False
+    parent: str = ""
     source: str = ""
     line: int = 0
+
+    @property
+    def answers_for(self) -> str:
+        """The concept id a reply reports: the parent for an entry that is one part of a broader concept."""
+        return self.parent or self.id
 
     @property
     def where(self) -> str:
@@ -112,6 +118,7 @@ class DialogueRules:
     safety_patterns: tuple[str, ...]
     out_of_scope: tuple[OutOfScopeTopic, ...]
     messages: dict[str, str]
+    personal_patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

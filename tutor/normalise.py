@@ -40,6 +40,8 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bcjc[\s-]*1295\b", "cjc1295"),
         (r"\brank[\s-]+l\b", "rankl"),
         (r"\bgh/igf", "gh igf"),
+        (r"\b(?:broken|breaking|breaks|broke)[\s-]+down\b", "break down"),
+        (r"\bbreakdown\b", "break down"),
         (r"n't\b", " not"),
         (r"\bi'm\b", "i am"),
         (r"\b(what|that|it|there|who|where|how|here|he|she)'s\b", r"\1 is"),
@@ -52,6 +54,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # Words that carry no topic. Kept out of matching entirely.
 STOPWORDS: frozenset[str] = frozenset("""
 a an the of to in on at by for from with about into onto as and or but if so than then there here
+through via within during upon
 is are was were be been being am do does did doing done have has had having can could would should will shall may might must
 what whats which who whom whose when where why how whats whos
 i me my mine we us our you your yours he him his she her they them their it its this that these those
@@ -65,6 +68,9 @@ WEAK_WORDS: frozenset[str] = frozenset("""
 role roles function functions job jobs purpose work works working happen happens happening effect effects affect affects
 thing things stuff part parts simple simply basic basics overview summary detail details exactly actually
 important importance matter matters related relate relationship involved involve use used using
+people person someone somebody everyone human humans body bodies likely unlikely common commonly exactly
+get gets getting got happen happened way ways kind kinds type types sort lot lots
+change changes changed changing influence influences influenced alter alters altered
 """.split())
 
 PRONOUNS: frozenset[str] = frozenset("it its it's they them their this that these those he she him her".split())
@@ -74,6 +80,9 @@ _WORD_SYNONYMS = {
     "men": "man", "male": "man", "males": "man", "women": "woman", "female": "woman", "females": "woman",
     "older": "age", "old": "age", "elderly": "age", "aging": "age", "aged": "age", "ages": "age", "age": "age",
     "lose": "loss", "loses": "loss", "losing": "loss", "lost": "loss",
+    "built": "build", "building": "build", "builds": "build",
+    "made": "make", "making": "make", "makes": "make",
+    "therapeutic": "therapy", "therapies": "therapy", "therapeutically": "therapy",
 }
 
 _stemmer = snowballstemmer.stemmer("english")
