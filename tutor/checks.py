@@ -36,7 +36,9 @@ class Checker:
         value = entry.get(key)
         line = self.key_line(entry, key)
         if value is None:
-            if required:
+            if required and key in entry:
+                self.report(line, f"{what}: '{key}' is empty")
+            elif required:
                 self.report(line_of(entry, 1), f"{what}: missing '{key}'")
             return ""
         if not isinstance(value, str):

@@ -16,6 +16,7 @@ __all__ = ["load_knowledge", "check_knowledge"]
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONCEPT_FIELDS = {"id", "title", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
 _TOP_KEYS = {"concepts", "vocabulary", "synonyms"}
+MIN_EXAMPLES = 5
 
 
 def load_knowledge(directory: Path) -> KnowledgeBase:
@@ -47,6 +48,8 @@ class _Builder:
         self.raw_relations: list[tuple[Checker, int, Any]] = []
         self.vocabulary: dict[str, str] = {}
         self.synonyms: dict[str, str] = {}
+        self.lines: dict[str, dict[str, int]] = {}  # concept id -> field -> line, for problems found later
+        self.alias_lines: dict[tuple[str, str], int] = {}
 
     def add_file(self, path: Path) -> None:
         data, problems = load_yaml_file(path)
@@ -69,8 +72,8 @@ class _Builder:
         if not isinstance(entries, list):
             check.report(line, "'concepts' must be a list of concept entries")
             return
-        for entry in entries:
-            concept = self._concept(check, entry, line)
+        for entry, entry_line in zip(entries, getattr(entries, "item_lines", [line] * len(entries))):
+            concept = self._concept(check, entry, entry_line)
             if concept is None:
                 continue
             if concept.id in self.concepts:
@@ -94,13 +97,11 @@ class _Builder:
         plural = entry.get("plural", False)
         if not isinstance(plural, bool):
             check.report(check.key_line(entry, "plural"), f"{what}: 'plural' must be true or false")
-        for key in ("relations",):
-            value = entry.get(key, [])
-            if value is not None and not isinstance(value, list):
-                check.report(check.key_line(entry, key), f"{what}: '{key}' must be a list")
-            else:
-                for item, item_line in zip(value or [], getattr(value, "item_lines", [])):
-                    self.raw_relations.append((check, item_line, item))
+        self._collect_relations(check, entry, what)
+        self.lines[cid] = {key: check.key_line(entry, key) for key in ("related", "aliases")}
+        aliases = entry.get("aliases")
+        if isinstance(aliases, list):
+            self.alias_lines.update({(cid, str(a)): ln for a, ln in zip(aliases, getattr(aliases, "item_lines", []))})
         concept = Concept(
             id=cid,
             title=check.text(entry, "title", what),
@@ -109,13 +110,24 @@ class _Builder:
             parent=check.text(entry, "parent", what, required=False),
             plural=plural is True,
             aliases=tuple(check.text_list(entry, "aliases", what)),
-            examples=tuple(check.text_list(entry, "examples", what, minimum=1)),
+            examples=tuple(check.text_list(entry, "examples", what, minimum=MIN_EXAMPLES)),
             related=tuple(check.text_list(entry, "related", what)),
             explain=self._explanations(check, entry, what),
             source=check.source,
             line=line_of(entry, line),
         )
         return concept if cid else None
+
+    def _collect_relations(self, check: Checker, entry: dict, what: str) -> None:
+        value = entry.get("relations", [])
+        line = check.key_line(entry, "relations")
+        if value is None:
+            return
+        if not isinstance(value, list) or (value and all(isinstance(item, str) for item in value)):
+            check.report(line, f"{what}: 'relations' must be a list of [subject, relation, object] facts")
+            return
+        for item, item_line in zip(value, getattr(value, "item_lines", [line] * len(value))):
+            self.raw_relations.append((check, item_line, item))
 
     def _explanations(self, check: Checker, entry: dict, what: str) -> dict[str, str]:
         line = check.key_line(entry, "explain")
@@ -127,7 +139,7 @@ class _Builder:
         texts = {}
         for level in LEVELS:
             if level not in explain:
-                check.report(line_of(explain, line), f"{what}: explain has no '{level}' depth")
+                check.report(line, f"{what}: explain has no '{level}' depth")
             else:
                 texts[level] = check.text(explain, level, f"{what}: explain")
         return texts
@@ -162,11 +174,12 @@ class _Builder:
             if concept.parent and (parent is None or parent.parent or parent.id == concept.id):
                 self.problems.append(Problem(concept.source, concept.line,
                                              f"concept '{concept.id}': parent '{concept.parent}' is not a top-level concept"))
+            line = self.lines.get(concept.id, {}).get("related", concept.line)
             for rid in concept.related:
                 if rid == concept.id:
-                    self.problems.append(Problem(concept.source, concept.line, f"concept '{concept.id}': lists itself as related"))
+                    self.problems.append(Problem(concept.source, line, f"concept '{concept.id}': lists itself as related"))
                 elif rid not in self.concepts:
-                    self.problems.append(Problem(concept.source, concept.line, f"concept '{concept.id}': related id '{rid}' is not a concept"))
+                    self.problems.append(Problem(concept.source, line, f"concept '{concept.id}': related id '{rid}' is not a concept"))
 
     def _relations(self) -> list[Relation]:
         relations: list[Relation] = []
@@ -195,11 +208,13 @@ class _Builder:
 
         owner: dict[str, Concept] = {}
         for concept in self.concepts.values():
-            for name in {canonical_phrase(a) for a in (concept.title, *concept.aliases)}:
+            for alias in (concept.title, *concept.aliases):
+                name = canonical_phrase(alias)
                 other = owner.get(name)
                 if other is not None and other.id != concept.id and name:
+                    line = self.alias_lines.get((concept.id, alias), concept.line)
                     self.problems.append(Problem(
-                        concept.source, concept.line,
-                        f"concept '{concept.id}': name '{name}' is also a name of '{other.id}' ({other.source}:{other.line})",
+                        concept.source, line,
+                        f"concept '{concept.id}': name '{alias}' is also a name of '{other.id}' ({other.source}:{other.line})",
                     ))
                 owner.setdefault(name, concept)

@@ -13,7 +13,7 @@ import yaml
 
 from .errors import Problem
 
-__all__ = ["LDict", "LList", "MAX_FILE_BYTES", "load_yaml_text", "load_yaml_file", "yaml_files", "line_of"]
+__all__ = ["LDict", "LList", "MAX_FILE_BYTES", "MAX_DEPTH", "load_yaml_text", "load_yaml_file", "yaml_files", "line_of"]
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -74,22 +74,51 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+MAX_DEPTH = 100
+
+
 def load_yaml_text(text: str, source: str = "<string>") -> tuple[Any, list[Problem]]:
     """Parse YAML text; return the data (None on failure) and the problems found."""
-    loader = _LineLoader(text)
+    loader = None
     try:
+        loader = _LineLoader(text)
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        # The context mark is where the unfinished construct began (an unclosed bracket, a key without ':').
+        flow = bool(err.context and "flow" in err.context)
+        mark = (err.context_mark if flow else None) or err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         what = " ".join(part for part in (err.context, err.problem) if part) or "invalid YAML"
         return None, [Problem(source, line, f"invalid YAML: {what}")]
+    except yaml.reader.ReaderError as err:
+        line = text[: err.position].count("\n") + 1
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
+        return None, [Problem(source, line, f"invalid YAML: unacceptable character U+{code:04X}")]
     except yaml.YAMLError as err:
-        return None, [Problem(source, 1, f"invalid YAML: {err}")]
+        return None, [Problem(source, 1, f"invalid YAML: {str(err).splitlines()[0]}")]
+    except RecursionError:
+        return None, [Problem(source, _too_deep_line(text), f"nesting deeper than {MAX_DEPTH} levels")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     problems = [Problem(source, line, f"duplicate key '{key}'") for line, key in loader.duplicate_keys]
     return data, problems
+
+
+def _too_deep_line(text: str) -> int:
+    """The line where nesting first passes MAX_DEPTH, found with the event parser (which does not recurse)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return 1
 
 
 def load_yaml_file(path: Path) -> tuple[Any, list[Problem]]:

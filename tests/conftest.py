@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tutor import Tutor
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def tutor() -> Tutor:
+    return Tutor.load()
+
+
+class Chat:
+    """Replays a conversation in one session; each turn can assert concept, kind and depth."""
+
+    def __init__(self, tutor: Tutor, level: str = "fundamentals") -> None:
+        self.tutor = tutor
+        self.session = tutor.new_session(level)
+
+    def say(self, text: str, *, concept: str | None = None, kind: str | None = None, level: str | None = None):
+        reply = self.tutor.respond(self.session, text)
+        if concept is not None:
+            assert reply.concept == concept, f"{text!r}: concept {reply.concept} ({reply.kind}), wanted {concept}"
+        if kind is not None:
+            assert reply.kind == kind, f"{text!r}: kind {reply.kind}, wanted {kind}"
+        if level is not None:
+            assert reply.level == level, f"{text!r}: depth {reply.level}, wanted {level}"
+        return reply
+
+
+@pytest.fixture
+def chat(tutor: Tutor) -> Chat:
+    return Chat(tutor)

@@ -1,0 +1,126 @@
+"""The public API: shape, sessions, determinism, odd input, threads."""
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+import tutor as tutor_pkg
+from tutor import Reply, Session, SessionError, Tutor, UnknownConceptError, UnknownLevelError
+
+
+def test_public_names():
+    assert {"Tutor", "Session", "Reply", "ContentError", "TutorError"} <= set(tutor_pkg.__all__)
+
+
+def test_library_does_not_import_prompt_toolkit():
+    import subprocess
+    import sys
+
+    code = "import sys, tutor; t = tutor.Tutor.load(); t.respond(t.new_session(), 'hi'); print('prompt_toolkit' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"
+
+
+def test_reply_shape(tutor):
+    reply = tutor.respond(tutor.new_session(), "what do osteoclasts do?")
+    assert isinstance(reply, Reply)
+    assert (reply.kind, reply.concept, reply.level) == ("answer", "osteoclasts", "fundamentals")
+    assert 0 < reply.confidence <= 1 and reply.section and reply.suggestions
+    data = reply.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert {"kind", "concept", "level", "text", "confidence", "suggestions", "runner_up", "section"} <= set(data)
+
+
+def test_new_session_level_and_explain(tutor):
+    session = tutor.new_session(level="academic")
+    assert tutor.respond(session, "what is RANKL").level == "academic"
+    reply = tutor.explain(session, "rankl", level="fundamentals")
+    assert (reply.kind, reply.concept, reply.level) == ("answer", "rankl", "fundamentals")
+    assert reply.text == tutor.kb.concepts["rankl"].explain["fundamentals"]
+    with pytest.raises(UnknownConceptError):
+        tutor.explain(session, "nope")
+    with pytest.raises(UnknownLevelError):
+        tutor.new_session(level="expert")
+
+
+def test_concepts_listing(tutor):
+    rows = tutor.concepts()
+    assert ("osteoclasts", tutor.kb.concepts["osteoclasts"].title, "fundamentals") in rows
+
+
+def test_session_round_trip_keeps_the_conversation(tutor):
+    session = tutor.new_session()
+    tutor.respond(session, "What is OPG?")
+    tutor.respond(session, "more detail")
+    restored = Session.from_dict(json.loads(json.dumps(session.to_dict())))
+    assert restored == session
+    reply = tutor.respond(restored, "what does it bind to?")
+    assert reply.concept == "opg" and reply.level == "intermediate"
+
+
+@pytest.mark.parametrize("bad", [[], {"version": 99}, {"level": "expert"}, {"turns": "many"}])
+def test_bad_session_dict_is_a_typed_error(bad):
+    with pytest.raises(SessionError):
+        Session.from_dict(bad)
+
+
+def test_replies_are_deterministic(tutor):
+    questions = ["hello", "what is RANKL", "more detail", "why?", "what blocks it?", "zzz", "should I take HRT?"]
+    runs = []
+    for _ in range(2):
+        session = tutor.new_session()
+        runs.append([tutor.respond(session, q).to_dict() for q in questions])
+    assert runs[0] == runs[1]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02", "\x1b[31mwhat is OPG\x1b[0m", "?!?!", "🦴🦴", "ما هو العظم",
+                                  "骨粗鬆症とは", "a" * 100_000, "what is OPG " * 5000, "\u202eRANKL"])
+def test_odd_input_gets_a_sensible_reply(tutor, text):
+    reply = tutor.respond(tutor.new_session(), text)
+    assert reply.kind in {"answer", "clarify", "unknown", "safety", "chat"}
+    assert reply.text and "\x1b" not in reply.text
+
+
+def test_escape_sequences_are_stripped_before_matching(tutor):
+    assert tutor.respond(tutor.new_session(), "\x1b[31mwhat is OPG\x1b[0m").concept == "opg"
+
+
+def test_huge_input_is_truncated_with_a_note(tutor):
+    reply = tutor.respond(tutor.new_session(), "what is OPG " * 5000)
+    assert "first 2000 characters" in reply.text
+
+
+def test_one_tutor_many_threads_no_cross_talk(tutor):
+    scripts = [["what is OPG", "what does it bind to?", "more detail"],
+               ["tell me about osteoblasts", "simpler", "what do they make?"],
+               ["I'm a medical student", "what is RANKL", "why?"],
+               ["what is HRT", "and in men?", "tell me more"]]
+    expected = []
+    for script in scripts:
+        session = tutor.new_session()
+        expected.append([tutor.respond(session, q).to_dict() for q in script])
+    results: dict[int, list] = {}
+
+    def run(index: int) -> None:
+        outs = []
+        for _ in range(30):
+            session = tutor.new_session()
+            outs.append([tutor.respond(session, q).to_dict() for q in scripts[index % len(scripts)]])
+        results[index] = outs
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for index, outs in results.items():
+        assert all(out == expected[index % len(scripts)] for out in outs)
+
+
+def test_another_pack_loads_by_path(tmp_path):
+    from conftest import ROOT
+
+    tutor = Tutor.load(knowledge=ROOT / "tests" / "data" / "photosynthesis" / "knowledge", dialogues=ROOT / "dialogues")
+    assert tutor.respond(tutor.new_session(), "what does chlorophyll do?").concept == "chlorophyll"

@@ -1,0 +1,119 @@
+"""Meta-tests over every concept and every dialogue rule of the bundled pack."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from tutor import Tutor
+from tutor.model import LEVELS
+from tutor.normalise import fold
+
+from conftest import ROOT, SHARED
+
+_TUTOR = Tutor.load()
+CONCEPTS = list(_TUTOR.kb.concepts.values())
+# a sentence ends at . ! or ? before a capital or the end, but not after an initial ("B. L.") or "et al."
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bal)(?<!\bvol)(?<!\bno)(?<!\bpp)[.!?](?=\s+[A-Z\"\u201c(]|\s*$)")
+INTENTS = list(_TUTOR.rules.intents)
+
+
+def test_every_required_concept_exists():
+    required = yaml.safe_load((SHARED / "concepts.yaml").read_text(encoding="utf-8"))["concepts"]
+    missing = sorted(set(required) - set(_TUTOR.kb.concepts))
+    assert not missing
+
+
+@pytest.mark.parametrize("concept", CONCEPTS, ids=lambda c: c.id)
+def test_concept_is_complete(concept):
+    assert concept.title and concept.section
+    assert all(concept.explain[level].strip() for level in LEVELS)
+    assert len(concept.examples) >= 5
+    assert all(r in _TUTOR.kb.concepts and r != concept.id for r in concept.related)
+    sentences = {level: len(_SENTENCE_END.findall(concept.explain[level])) for level in LEVELS}
+    assert 2 <= sentences["fundamentals"] <= 4, sentences
+    assert 3 <= sentences["intermediate"] <= 6, sentences
+    # a cited paper (an entry with a parent) may say less at depth
+    assert (3 if concept.parent else 4) <= sentences["academic"] <= 8, sentences
+
+
+@pytest.mark.parametrize("concept", CONCEPTS, ids=lambda c: c.id)
+def test_every_example_and_name_matches_its_own_concept(concept):
+    for text in (concept.title, *concept.aliases, *concept.examples):
+        reply = _TUTOR.respond(_TUTOR.new_session(), text)
+        assert reply.data.get("entry", reply.concept) == concept.id, f"{text!r} -> {reply.kind} {reply.concept}"
+
+
+def test_relations_name_known_concepts_and_known_relations():
+    from tutor.model import RELATION_NAMES
+
+    assert len(_TUTOR.kb.relations) >= 60
+    for r in _TUTOR.kb.relations:
+        assert r.subject in _TUTOR.kb.concepts and r.object in _TUTOR.kb.concepts
+        assert r.relation in RELATION_NAMES
+
+
+@pytest.mark.parametrize("fact", [("osteoblasts", "produces", "rankl"), ("osteoblasts", "produces", "opg"),
+                                  ("opg", "binds", "rankl"), ("rankl", "binds", "rank"), ("estrogen", "inhibits", "rankl"),
+                                  ("estrogen", "stimulates", "opg"), ("aromatase", "converts", "testosterone"),
+                                  ("testosterone", "becomes", "estradiol"), ("growth-hormone", "stimulates", "igf-1")])
+def test_key_facts_of_the_document_are_relations(fact):
+    assert fact in {(r.subject, r.relation, r.object) for r in _TUTOR.kb.relations}
+
+
+@pytest.mark.parametrize("intent", INTENTS, ids=lambda i: i.id)
+def test_every_dialogue_example_reaches_its_rule(intent):
+    for example in intent.examples:
+        session = _TUTOR.new_session()
+        reply = _TUTOR.respond(session, example)
+        assert reply.intent == intent.id, f"{example!r} -> {reply.intent} ({reply.kind})"
+
+
+def test_document_tables_genes_and_references_are_reachable():
+    probes = {
+        "target audience of each therapy": "therapy-comparison",
+        "which cells does testosterone cypionate act on": "therapy-comparison",
+        "net effect of progesterone on bone remodeling": "therapy-comparison",
+        "TNFRSF11B": "rankl-opg-genes",
+        "TNFSF11": "rankl-opg-genes",
+        "Baniwal": "references",
+        "Riggs and Khosla 1995": "references",
+        "Yakar 2002": "references",
+    }
+    for probe, concept in probes.items():
+        reply = _TUTOR.respond(_TUTOR.new_session(), probe)
+        assert reply.concept == concept, (probe, reply.kind, reply.concept)
+    texts = " ".join(fold(t) for c in CONCEPTS for t in c.explain.values())
+    for needle in ("journal of clinical endocrinology", "lancet diabetes", "116624", "3179", "1944",
+                   "glucocorticoid", "osteopenia", "sermorelin", "ipamorelin", "cjc1295", "leydig"):
+        assert fold(needle) in texts, needle
+
+
+def test_claims_are_attributed_to_the_document():
+    for cid in ("hormonal-optimization", "hrt", "growth-hormone-peptides", "systemic-effects",
+                "anabolic-antiresorptive-synergy", "therapy-comparison"):
+        text = " ".join(_TUTOR.kb.concepts[cid].explain.values()).lower()
+        assert "the document" in text, cid
+
+
+def _source_words() -> list[str]:
+    text = (SHARED / "seeds" / "000_ff28a143b6b40893.txt").read_text(encoding="utf-8")
+    return re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'"))
+
+
+def test_knowledge_is_in_our_own_words():
+    source = _source_words()
+    runs = {tuple(source[i:i + 10]) for i in range(len(source) - 9)}
+    copied = []
+    for path in sorted((ROOT / "knowledge").glob("*.yaml")):
+        words = re.findall(r"[a-z0-9]+", path.read_text(encoding="utf-8").lower().replace("\u2019", "'"))
+        copied += [" ".join(words[i:i + 10]) for i in range(len(words) - 9) if tuple(words[i:i + 10]) in runs]
+    assert not copied, copied[:5]
+
+
+def test_own_words_check_can_fail(tmp_path):
+    source = _source_words()
+    runs = {tuple(source[i:i + 10]) for i in range(len(source) - 9)}
+    planted = source[200:212]
+    assert any(tuple(planted[i:i + 10]) in runs for i in range(3))

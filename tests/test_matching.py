@@ -1,0 +1,52 @@
+"""Normalisation and matching: typos, spellings, confusables, abstention."""
+from __future__ import annotations
+
+import pytest
+
+from tutor.normalise import fold, stems
+
+
+@pytest.mark.parametrize("raw, folded", [
+    ("Oestrogen remodelling", "estrogen remodeling"), ("ERα", "eralpha"), ("IGF-I", "igf1"), ("igf 1", "igf1"),
+    ("Type I collagen", "type1 collagen"), ("type 1", "type1"), ("RANK/RANKL/OPG", "rank rankl opg"), ("NF-κB", "nfkb"),
+])
+def test_domain_folds(raw, folded):
+    assert fold(raw) == folded
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("osteoclsts", "osteoclasts"), ("osteoprosis", "osteoporosis"), ("estrogn", "estrogen"), ("somatopuase", "somatopause"),
+    ("what is oestrogen", "estrogen"), ("bone remodelling", "bone-remodeling"), ("IGF-I", "igf-1"), ("igf1", "igf-1"),
+    ("type one collagen", "type-i-collagen"), ("ER alpha", "estrogen-receptor-alpha"), ("ERα", "estrogen-receptor-alpha"),
+])
+def test_typos_and_spellings(tutor, question, concept):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert (reply.kind, reply.concept) == ("answer", concept)
+
+
+@pytest.mark.parametrize("a, b", [("RANK", "RANKL"), ("osteoclasts", "osteoblasts"), ("estrogen", "estradiol"),
+                                  ("osteoporosis", "osteoarthritis")])
+def test_confusables_are_never_merged(tutor, a, b):
+    first = tutor.respond(tutor.new_session(), f"what is {a}")
+    second = tutor.respond(tutor.new_session(), f"what is {b}")
+    assert first.concept != second.concept or second.kind != "answer"
+    assert stems(a) != stems(b)
+
+
+def test_short_words_are_never_fuzzy_matched(tutor):
+    # "rnk" is one edit from "rank" but too short to correct
+    assert tutor.respond(tutor.new_session(), "rnk").kind == "unknown"
+
+
+def test_word_shared_with_a_name_is_not_enough(tutor):
+    assert tutor.respond(tutor.new_session(), "what is insulin").kind == "unknown"
+
+
+def test_unknown_words_keep_a_question_out(tutor):
+    reply = tutor.respond(tutor.new_session(), "what is the estrogen dominance diet")
+    assert reply.kind == "unknown"
+
+
+def test_every_reply_carries_runner_up_and_section(tutor):
+    reply = tutor.respond(tutor.new_session(), "how do osteoclasts break down bone")
+    assert reply.runner_up and reply.runner_up != reply.concept and reply.section

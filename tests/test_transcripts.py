@@ -1,0 +1,131 @@
+"""Whole conversations replayed through Tutor.respond, asserting concept, kind and depth."""
+from __future__ import annotations
+
+from tutor.model import LEVELS
+
+
+def test_depth_up_and_down_on_one_concept(chat):
+    chat.say("tell me about osteoblasts", concept="osteoblasts", kind="answer", level="fundamentals")
+    more = chat.say("more detail", concept="osteoblasts", level="intermediate")
+    assert more.level_changed and "intermediate" in more.text.splitlines()[0]
+    chat.say("go deeper", concept="osteoblasts", level="academic")
+    deepest = chat.say("tell me more", concept="osteoblasts", level="academic")
+    assert "Related topics" in deepest.text  # at academic, "more" offers related concepts
+    chat.say("simpler", concept="osteoblasts", level="intermediate")
+    chat.say("simpler", concept="osteoblasts", level="fundamentals")
+
+
+def test_requested_depth_persists_for_the_next_topic(chat):
+    chat.say("what is RANKL?", concept="rankl", level="fundamentals")
+    chat.say("more detail", level="intermediate")
+    chat.say("what is OPG?", concept="opg", level="intermediate")
+
+
+def test_pronoun_follow_up_uses_relations(chat):
+    chat.say("What is OPG?", concept="opg")
+    reply = chat.say("what does it bind to?", concept="opg", kind="answer")
+    assert ["opg", "binds", "rankl"] in reply.data["facts"]
+
+
+def test_passive_relation_question(chat):
+    reply = chat.say("which cells make OPG?", concept="opg", kind="answer")
+    assert ["osteoblasts", "produces", "opg"] in reply.data["facts"]
+    reply = chat.say("what blocks RANKL?", concept="rankl", kind="answer")
+    subjects = {s for s, r, o in reply.data["facts"]}
+    assert {"opg", "estrogen"} <= subjects
+
+
+def test_in_men_after_hrt_gives_trt(chat):
+    chat.say("tell me about hormone replacement therapy", concept="hrt")
+    chat.say("and in men?", concept="trt", kind="answer")
+    chat.say("and in women?", concept="hrt", kind="answer")
+
+
+def test_why_goes_one_depth_deeper_without_moving_the_learner(chat):
+    chat.say("what are osteoclasts", concept="osteoclasts", level="fundamentals")
+    chat.say("why?", concept="osteoclasts", level="intermediate")
+    chat.say("what is estrogen", concept="estrogen", level="fundamentals")
+
+
+def test_self_description_lasts_for_the_session(chat):
+    reply = chat.say("I'm a medical student", kind="chat", level="academic")
+    assert reply.level_changed
+    chat.say("what is RANKL?", concept="rankl", level="academic")
+    chat.say("what do osteoclasts do", concept="osteoclasts", level="academic")
+
+
+def test_cue_in_question_sets_depth_and_is_announced(chat):
+    reply = chat.say("explain osteoclasts in simple terms", concept="osteoclasts", level="fundamentals")
+    deep = chat.say("explain RANKL at the molecular level", concept="rankl", level="academic")
+    assert deep.level_changed and "academic" in deep.text.splitlines()[0]
+    assert reply.text
+
+
+def test_technical_vocabulary_answers_deeper_this_time_only(chat):
+    chat.say("what do TNFSF11 and TNFRSF11B encode", concept="rankl-opg-genes", level="academic")
+    chat.say("what is estrogen", concept="estrogen", level="fundamentals")
+
+
+def test_explicit_request_beats_vocabulary(chat):
+    chat.say("simpler")
+    chat.say("what is osteoclastogenesis", concept="osteoclastogenesis", level="fundamentals")
+
+
+def test_why_did_you_say_that_shows_provenance(chat):
+    chat.say("what do osteoclasts do?", concept="osteoclasts")
+    reply = chat.say("why did you say that?", kind="chat", concept="osteoclasts")
+    assert "confidence" in reply.text and "Fundamentals section" in reply.text
+
+
+def test_clarify_then_pick(tutor, chat):
+    # two concepts named equally: the tutor asks instead of guessing
+    session = chat.session
+    session.pending_choices = ["rank", "rankl"]
+    reply = chat.say("2", concept="rankl", kind="answer")
+    assert reply.kind == "answer"
+
+
+def test_clarify_offers_both_options_as_data(tutor):
+    session = tutor.new_session()
+    for question in ("osteo", "testosterone estrogen", "estrogen and testosterone decline"):
+        reply = tutor.respond(session, question)
+        assert reply.kind in {"answer", "clarify", "unknown"}
+        if reply.kind == "clarify":
+            assert len(reply.options) == 2 and all(o in tutor.kb.concepts for o in reply.options)
+
+
+def test_out_of_scope_near_domain_is_declined_with_suggestions(chat):
+    for question in ("does vitamin D help bones", "what are bisphosphonates", "is osteoarthritis the same thing",
+                     "how much exercise is good for bone", "what is a DEXA scan"):
+        reply = chat.say(question, kind="unknown")
+        assert reply.concept is None and "doesn't cover" in reply.text and reply.suggestions
+
+
+def test_safety_never_doses_or_diagnoses(chat):
+    for question in ("Should I take testosterone?", "what dose of estradiol should I use",
+                     "do I have osteoporosis?", "where can I buy sermorelin", "please prescribe HRT for me"):
+        reply = chat.say(question, kind="safety")
+        assert "clinician" in reply.text or "doctor" in reply.text
+        assert not any(unit in reply.text.lower() for unit in (" mg", "milligram", " iu ", "units"))
+
+
+def test_safety_includes_what_the_document_says(chat):
+    reply = chat.say("Should I take testosterone?", kind="safety", concept="testosterone")
+    assert "the document describes" in reply.text
+
+
+def test_chat_turns(chat):
+    chat.say("hello", kind="chat")
+    chat.say("what can you teach me?", kind="chat")
+    topics = chat.say("topics", kind="chat")
+    assert "Osteoclasts" in topics.text and "Fundamentals:" in topics.text
+    chat.say("who are you", kind="chat")
+    chat.say("thanks!", kind="chat")
+    chat.say("bye", kind="chat")
+
+
+def test_follow_up_without_context_is_friendly(chat):
+    reply = chat.say("tell me more", kind="chat")
+    assert reply.level in LEVELS
+    chat.say("why?", kind="chat")
+    chat.say("and in men?", kind="chat")

@@ -1,0 +1,183 @@
+"""The command line: a thin layer over the library. Library errors become friendly messages here, and only here."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable, TextIO
+
+from . import __version__
+from .errors import ContentError, Problem, TutorError
+from .model import LEVELS
+from .reply import Reply
+
+__all__ = ["main", "build_parser"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tutor",
+        description="A tutor for one document: how hormones govern bone remodeling and age-related bone loss. "
+                    "Educational only; not medical advice.",
+        epilog="Example: tutor ask \"what do osteoclasts do?\" --level intermediate",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"tutor {__version__}")
+    parser.set_defaults(handler=_chat, knowledge=None, dialogues=None, level="fundamentals")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    ask = _command(sub, "ask", _ask, "answer one question (or one per line from stdin with '-')",
+                   'tutor ask "what is OPG"\n  printf "what is OPG\\nwhat does it bind?\\n" | tutor ask - --session --json')
+    ask.add_argument("question", help="the question, or '-' to read one question per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print each reply as one JSON object per line")
+    ask.add_argument("--session", action="store_true", help="with '-': answer all lines in one shared session (follow-ups work)")
+
+    _command(sub, "topics", _topics, "list the topics the tutor teaches, by section", "tutor topics")
+
+    validate = _command(sub, "validate", _validate, "check a knowledge/dialogue pack and list every problem as file:line: message",
+                        "tutor validate\n  tutor validate path/to/pack   (a folder with knowledge/ and dialogues/, or a knowledge folder)")
+    validate.add_argument("directory", nargs="?", help="the pack to check (default: the bundled one)")
+
+    evaluate = _command(sub, "eval", _eval, "score the tutor on a question file (the form of shared/eval/dev.yaml)",
+                        "tutor eval ../shared/eval/dev.yaml --json")
+    evaluate.add_argument("file", help="the YAML file of questions")
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    _command(sub, "chat", _chat, "chat line by line (the default command)", "tutor chat --level academic")
+    return parser
+
+
+def _command(sub: argparse._SubParsersAction, name: str, handler: Callable, summary: str, example: str) -> argparse.ArgumentParser:
+    command = sub.add_parser(name, help=summary, description=summary, epilog=f"Example:\n  {example}",
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
+    command.set_defaults(handler=handler)
+    command.add_argument("--knowledge", metavar="DIR", help="another knowledge folder (default: the bundled one)")
+    command.add_argument("--dialogues", metavar="DIR", help="another dialogues folder (default: the bundled one)")
+    command.add_argument("--level", choices=LEVELS, default="fundamentals", help="the starting depth (default: fundamentals)")
+    return command
+
+
+def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    out = stdout or sys.stdout
+    try:
+        return args.handler(args, stdin or sys.stdin, out)
+    except ContentError as err:
+        _print_problems(err.problems, sys.stderr)
+        return 1
+    except TutorError as err:
+        print(f"tutor: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _load(args: argparse.Namespace):
+    from .engine import Tutor
+
+    return Tutor.load(knowledge=args.knowledge, dialogues=args.dialogues)
+
+
+def _print_reply(reply: Reply, out: TextIO, as_json: bool) -> None:
+    if as_json:
+        out.write(json.dumps(reply.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        out.write(reply.text + "\n")
+
+
+def _ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    tutor = _load(args)
+    if args.question != "-":
+        _print_reply(tutor.respond(tutor.new_session(args.level), args.question), out, args.json)
+        return 0
+    shared = tutor.new_session(args.level) if args.session else None
+    for line in stdin:
+        if not line.strip():
+            continue
+        session = shared or tutor.new_session(args.level)
+        _print_reply(tutor.respond(session, line.rstrip("\n")), out, args.json)
+        if not args.json:
+            out.write("\n")
+    return 0
+
+
+def _topics(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    tutor = _load(args)
+    for section in ("fundamentals", "intermediate", "academic", "references"):
+        rows = [(cid, title) for cid, title, sec in tutor.concepts() if sec == section]
+        if rows:
+            out.write(f"{section.capitalize()}\n")
+            out.writelines(f"  {cid:<34} {title}\n" for cid, title in rows)
+    return 0
+
+
+def _validate(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    from .dialogues import check_dialogues
+    from .engine import default_paths
+    from .knowledge import check_knowledge
+
+    knowledge, dialogues = _pack_folders(args.directory, default_paths())
+    problems: list[Problem] = []
+    if knowledge:
+        problems += check_knowledge(knowledge)[1]
+    if dialogues:
+        problems += check_dialogues(dialogues)[1]
+    if problems:
+        _print_problems(problems, out)
+        return 1
+    out.write(f"ok: {', '.join(str(p) for p in (knowledge, dialogues) if p)}\n")
+    return 0
+
+
+def _pack_folders(directory: str | None, defaults: tuple[Path, Path]) -> tuple[Path | None, Path | None]:
+    if directory is None:
+        return defaults
+    root = Path(directory)
+    if (root / "knowledge").is_dir() or (root / "dialogues").is_dir():
+        return ((root / "knowledge") if (root / "knowledge").is_dir() else None,
+                (root / "dialogues") if (root / "dialogues").is_dir() else None)
+    return root, None
+
+
+def _eval(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    from .evaluation import evaluate, load_cases, summary_lines
+
+    tutor = _load(args)
+    singles, dialogues = load_cases(Path(args.file))
+    report = evaluate(tutor, singles, dialogues)
+    if args.json:
+        out.write(json.dumps(report.to_dict(), indent=2) + "\n")
+    else:
+        out.write("\n".join(summary_lines(report)) + "\n")
+    return 0
+
+
+def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    tutor = _load(args)
+    session = tutor.new_session(args.level)
+    out.write("Bone-remodeling tutor. Educational only, not medical advice. Ask a question, or say 'help'; "
+              "Ctrl-D or 'bye' to leave.\n")
+    while True:
+        if stdin.isatty():
+            out.write("> ")
+            out.flush()
+        line = stdin.readline()
+        if not line:
+            out.write("Goodbye.\n")
+            return 0
+        if not line.strip():
+            continue
+        reply = tutor.respond(session, line.rstrip("\n"))
+        out.write(f"[{reply.level}] {reply.text}\n" if reply.kind == "answer" else f"{reply.text}\n")
+        out.flush()
+        if reply.intent == "goodbye":
+            return 0
+
+
+def _print_problems(problems: list[Problem], out: TextIO) -> None:
+    for problem in problems:
+        out.write(f"{problem}\n")
+    out.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found\n")
