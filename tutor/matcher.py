@@ -11,13 +11,14 @@ one word they share with a concept.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .model import KnowledgeBase
+from .model import Concept, KnowledgeBase
 from .normalise import STOPWORDS, WEAK_WORDS, stem, words
 
 __all__ = ["Candidate", "Matcher", "Query"]
@@ -64,7 +65,8 @@ class Matcher:
         self._synonyms = dict(kb.synonyms)
         self._keys: list[_Key] = []
         for concept in kb.concepts.values():
-            for text, is_name in [(concept.title, True)] + [(a, True) for a in concept.aliases] + [(e, False) for e in concept.examples]:
+            names = dict.fromkeys([concept.title, short_title(concept), *concept.aliases])
+            for text, is_name in [(n, True) for n in names] + [(e, False) for e in concept.examples]:
                 key_stems = frozenset(self.stems_of(words(text)))
                 if key_stems:
                     self._keys.append(_Key(concept.id, text, key_stems, is_name))
@@ -184,3 +186,8 @@ class Matcher:
 
 
 _WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)
+
+
+def short_title(concept: Concept) -> str:
+    """The title without its parenthetical gloss: "OPG (osteoprotegerin)" -> "OPG"."""
+    return re.sub(r"\s*\([^)]*\)", "", concept.title).strip() or concept.title

@@ -70,7 +70,7 @@ thing things stuff part parts simple simply basic basics overview summary detail
 important importance matter matters related relate relationship involved involve use used using
 people person someone somebody everyone human humans body bodies likely unlikely common commonly exactly
 get gets getting got happen happened way ways kind kinds type types sort lot lots
-change changes changed changing influence influences influenced alter alters altered
+change changes changed changing influence influences influenced alter alters altered level levels amount amounts
 """.split())
 
 PRONOUNS: frozenset[str] = frozenset("it its it's they them their this that these those he she him her".split())

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .model import RELATION_NAMES, Concept, KnowledgeBase, Relation
+from .matcher import short_title
 from .normalise import STOPWORDS, canonical_phrase, stem
 
 __all__ = ["RelationQuestion", "NameIndex", "parse_relation_question", "facts_for", "render_fact", "short_title"]
@@ -108,11 +109,6 @@ def facts_for(kb: KnowledgeBase, question: RelationQuestion) -> list[Relation]:
         elif r.relation == "binds" and question.entity in (r.subject, r.object):
             facts.append(r)  # binding goes both ways
     return facts
-
-
-def short_title(concept: Concept) -> str:
-    """The title without its parenthetical gloss: "OPG (osteoprotegerin)" -> "OPG"."""
-    return re.sub(r"\s*\([^)]*\)", "", concept.title).strip() or concept.title
 
 
 def render_fact(kb: KnowledgeBase, fact: Relation) -> str:
