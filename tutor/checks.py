@@ -69,6 +69,27 @@ class Checker:
             self.report(line, f"{what}: '{key}' needs at least {minimum} entries, has {len(items)}")
         return items
 
+    def entries(self, value: Any, line: int, what: str) -> list[dict]:
+        """The mappings of a list (each a rule or a topic); anything else is reported at its own line."""
+        if not isinstance(value, list):
+            self.report(line, f"'{what}' must be a list")
+            return []
+        found = []
+        for item, item_line in zip(value, getattr(value, "item_lines", [line] * len(value))):
+            if isinstance(item, dict):
+                found.append(item)
+            else:
+                self.report(item_line, f"each entry of '{what}' must be a mapping")
+        return found
+
+    def patterns(self, entry: dict, what: str, key: str = "patterns") -> tuple[str, ...]:
+        """The valid regular expressions of a list; a bad one is reported at its own line."""
+        patterns = self.text_list(entry, key, what, minimum=1)
+        value = entry.get(key)
+        lines = dict(zip(value, getattr(value, "item_lines", []))) if isinstance(value, list) else {}
+        default = self.key_line(entry, key)
+        return tuple(p for p in patterns if self.regex(p, what, lines.get(p, default)))
+
     def regex(self, pattern: str, what: str, line: int) -> bool:
         try:
             re.compile(pattern)

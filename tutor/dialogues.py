@@ -7,7 +7,7 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import LEVELS, Cue, DialogueRules, Intent, OutOfScopeTopic
+from .model import LEVELS, Cue, DialogueRules, Intent
 from .normalise import fold
 from .yamlsource import line_of, load_yaml_file, yaml_files
 
@@ -33,7 +33,7 @@ REQUIRED_MESSAGES = (
     "level_now", "no_context", "no_counterpart", "relation_answer", "related_more", "explain_last", "attribution",
     "source_line",
 )
-_TOP_KEYS = {"intents", "cues", "safety", "out_of_scope", "messages"}
+_TOP_KEYS = {"intents", "cues", "safety", "messages"}
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
 
 
@@ -47,7 +47,7 @@ def load_dialogues(directory: Path) -> DialogueRules:
 
 def check_dialogues(directory: Path) -> tuple[DialogueRules, list[Problem]]:
     directory = Path(directory)
-    empty = DialogueRules((), (), (), (), {})
+    empty = DialogueRules((), (), (), {})
     if not directory.is_dir():
         return empty, [Problem(str(directory), 1, "dialogues folder not found")]
     files = yaml_files(directory)
@@ -66,8 +66,8 @@ class _Builder:
         self.cues: list[Cue] = []
         self.safety: list[str] = []
         self.personal: list[str] = []
-        self.out_of_scope: list[OutOfScopeTopic] = []
         self.messages: dict[str, str] = {}
+        self.messages_at: tuple[str, int] | None = None
 
     def add_file(self, path: Path) -> None:
         data, problems = load_yaml_file(path)
@@ -78,29 +78,12 @@ class _Builder:
         top = check.mapping(data, "a dialogue file", 1)
         check.unknown_keys(top, _TOP_KEYS, "a dialogue file")
         for key, add in (("intents", self._intents), ("cues", self._cues), ("safety", self._safety),
-                         ("out_of_scope", self._out_of_scope), ("messages", self._messages)):
+                         ("messages", self._messages)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
-    def _entries(self, check: Checker, value: Any, line: int, what: str) -> list[dict]:
-        if not isinstance(value, list):
-            check.report(line, f"'{what}' must be a list")
-            return []
-        entries = []
-        for item, item_line in zip(value, value.item_lines):
-            if isinstance(item, dict):
-                entries.append(item)
-            else:
-                check.report(item_line, f"each entry of '{what}' must be a mapping")
-        return entries
-
-    def _patterns(self, check: Checker, entry: dict, what: str) -> tuple[str, ...]:
-        patterns = check.text_list(entry, "patterns", what, minimum=1)
-        line = check.key_line(entry, "patterns")
-        return tuple(p for p in patterns if check.regex(p, what, line))
-
     def _intents(self, check: Checker, value: Any, line: int) -> None:
-        for entry in self._entries(check, value, line, "intents"):
+        for entry in check.entries(value, line, "intents"):
             iid = check.text(entry, "id", "an intent")
             what = f"intent '{iid}'"
             check.unknown_keys(entry, _INTENT_FIELDS, what)
@@ -111,22 +94,23 @@ class _Builder:
             if level and level not in LEVELS:
                 check.report(check.key_line(entry, "level"), f"{what}: level '{level}' is not one of {', '.join(LEVELS)}")
             reply = check.text(entry, "reply", what, required=action == "reply")
-            intent = Intent(iid, action, self._patterns(check, entry, what), tuple(check.text_list(entry, "examples", what, minimum=1)),
+            intent = Intent(iid, action, check.patterns(entry, what), tuple(check.text_list(entry, "examples", what, minimum=1)),
                             reply, level, check.text(entry, "kind", what, required=False) or "chat", check.source, line_of(entry, line))
-            self._check_examples(check, intent)
+            examples = entry.get("examples")
+            self._check_examples(check, intent, dict(zip(examples, getattr(examples, "item_lines", []))) if isinstance(examples, list) else {})
             if any(i.id == iid for i in self.intents):
                 check.report(intent.line, f"duplicate intent id '{iid}'")
             self.intents.append(intent)
 
-    def _check_examples(self, check: Checker, intent: Intent) -> None:
+    def _check_examples(self, check: Checker, intent: Intent, lines: dict) -> None:
         # Checked when built: every example must be caught by its own rule.
         compiled = [re.compile(p) for p in intent.patterns]
         for example in intent.examples:
             if not any(p.fullmatch(fold(example)) for p in compiled):
-                check.report(intent.line, f"intent '{intent.id}': example {example!r} matches none of its patterns")
+                check.report(lines.get(example, intent.line), f"intent '{intent.id}': example {example!r} matches none of its patterns")
 
     def _cues(self, check: Checker, value: Any, line: int) -> None:
-        for entry in self._entries(check, value, line, "cues"):
+        for entry in check.entries(value, line, "cues"):
             what = "a cue"
             check.unknown_keys(entry, {"patterns", "level", "persistent"}, what)
             level = check.text(entry, "level", what)
@@ -135,27 +119,19 @@ class _Builder:
             persistent = entry.get("persistent", False)
             if not isinstance(persistent, bool):
                 check.report(check.key_line(entry, "persistent"), f"{what}: 'persistent' must be true or false")
-            for pattern in self._patterns(check, entry, what):
+            for pattern in check.patterns(entry, what):
                 self.cues.append(Cue(pattern, level, persistent is True, check.source, line_of(entry, line)))
 
     def _safety(self, check: Checker, value: Any, line: int) -> None:
         entry = check.mapping(value, "'safety'", line)
         check.unknown_keys(entry, {"patterns", "in_scope_patterns"}, "safety")
         if entry:
-            self.safety.extend(self._patterns(check, entry, "safety"))
+            self.safety.extend(check.patterns(entry, "safety"))
         if "in_scope_patterns" in entry:
-            patterns = check.text_list(entry, "in_scope_patterns", "safety")
-            line = check.key_line(entry, "in_scope_patterns")
-            self.personal.extend(p for p in patterns if check.regex(p, "safety", line))
-
-    def _out_of_scope(self, check: Checker, value: Any, line: int) -> None:
-        for entry in self._entries(check, value, line, "out_of_scope"):
-            name = check.text(entry, "name", "an out-of-scope topic")
-            check.unknown_keys(entry, {"name", "patterns"}, f"out-of-scope topic '{name}'")
-            self.out_of_scope.append(OutOfScopeTopic(name, self._patterns(check, entry, f"out-of-scope topic '{name}'"),
-                                                     check.source, line_of(entry, line)))
+            self.personal.extend(check.patterns(entry, "safety", key="in_scope_patterns"))
 
     def _messages(self, check: Checker, value: Any, line: int) -> None:
+        self.messages_at = self.messages_at or (check.source, line)
         mapping = check.mapping(value, "'messages'", line)
         for key in mapping:
             text = check.text(mapping, key, f"message '{key}'")
@@ -165,7 +141,7 @@ class _Builder:
     def finish(self, directory: str) -> tuple[DialogueRules, list[Problem]]:
         missing = [m for m in REQUIRED_MESSAGES if m not in self.messages]
         if missing and not any("messages" in p.message for p in self.problems):
-            self.problems.append(Problem(directory, 1, f"messages missing: {', '.join(missing)}"))
-        rules = DialogueRules(tuple(self.intents), tuple(self.cues), tuple(self.safety), tuple(self.out_of_scope),
-                              dict(self.messages), tuple(self.personal))
+            path, line = self.messages_at or (directory, 1)
+            self.problems.append(Problem(path, line, f"messages missing: {', '.join(missing)}"))
+        rules = DialogueRules(tuple(self.intents), tuple(self.cues), tuple(self.safety), dict(self.messages), tuple(self.personal))
         return rules, self.problems

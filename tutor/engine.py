@@ -59,7 +59,7 @@ class Tutor:
         self._cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
         self._safety = [re.compile(p) for p in rules.safety_patterns]
         self._personal = [re.compile(p) for p in rules.personal_patterns]
-        self._out_of_scope = [(topic, [re.compile(p) for p in topic.patterns]) for topic in rules.out_of_scope]
+        self._out_of_scope = [(topic, [re.compile(p) for p in topic.patterns]) for topic in kb.out_of_scope]
         self._handlers: dict[str, Callable[[Session, Intent], Reply]] = {
             "reply": self._chat_reply, "goodbye": self._chat_reply, "help": self._chat_reply, "topics": self._topics,
             "deeper": self._deeper, "simpler": self._simpler, "set-level": self._set_level, "why": self._why,

@@ -7,7 +7,7 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import LEVELS, RELATION_NAMES, SECTIONS, Concept, KnowledgeBase, Relation
+from .model import LEVELS, RELATION_NAMES, SECTIONS, Concept, KnowledgeBase, OutOfScopeTopic, Relation
 from .normalise import fold
 from .yamlsource import line_of, load_yaml_file, yaml_files
 
@@ -15,7 +15,7 @@ __all__ = ["load_knowledge", "check_knowledge"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONCEPT_FIELDS = {"id", "title", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
-_TOP_KEYS = {"concepts", "vocabulary", "synonyms"}
+_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope"}
 MIN_EXAMPLES = 5
 
 
@@ -48,6 +48,7 @@ class _Builder:
         self.raw_relations: list[tuple[Checker, int, Any]] = []
         self.vocabulary: dict[str, str] = {}
         self.synonyms: dict[str, str] = {}
+        self.out_of_scope: list[OutOfScopeTopic] = []
         self.lines: dict[str, dict[str, int]] = {}  # concept id -> field -> line, for problems found later
         self.alias_lines: dict[tuple[str, str], int] = {}
 
@@ -60,13 +61,15 @@ class _Builder:
         top = check.mapping(data, "a knowledge file", 1)
         check.unknown_keys(top, _TOP_KEYS, "a knowledge file")
         if top and not (_TOP_KEYS & set(top)):
-            check.report(line_of(top, 1), "a knowledge file needs a top-level 'concepts', 'vocabulary' or 'synonyms' key")
+            check.report(line_of(top, 1), f"a knowledge file needs a top-level key: one of {', '.join(sorted(_TOP_KEYS))}")
         if "concepts" in top:
             self._add_concepts(check, top["concepts"], check.key_line(top, "concepts"))
         if "vocabulary" in top:
             self._add_vocabulary(check, top["vocabulary"], check.key_line(top, "vocabulary"))
         if "synonyms" in top:
             self._add_synonyms(check, top["synonyms"], check.key_line(top, "synonyms"))
+        if "out_of_scope" in top:
+            self._add_out_of_scope(check, top["out_of_scope"], check.key_line(top, "out_of_scope"))
 
     def _add_concepts(self, check: Checker, entries: Any, line: int) -> None:
         if not isinstance(entries, list):
@@ -159,13 +162,21 @@ class _Builder:
             if target:
                 self.synonyms[str(word).lower()] = target.lower()
 
+    def _add_out_of_scope(self, check: Checker, value: Any, line: int) -> None:
+        for entry in check.entries(value, line, "out_of_scope"):
+            name = check.text(entry, "name", "an out-of-scope topic")
+            what = f"out-of-scope topic '{name}'"
+            check.unknown_keys(entry, {"name", "patterns"}, what)
+            self.out_of_scope.append(OutOfScopeTopic(name, check.patterns(entry, what), check.source, line_of(entry, line)))
+
     def finish(self, directory: str) -> tuple[KnowledgeBase, list[Problem]]:
         if not self.concepts and not self.problems:
             self.problems.append(Problem(directory, 1, "the pack defines no concepts"))
         self._check_related()
         relations = self._relations()
         self._check_alias_collisions()
-        kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms))
+        kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
+                           tuple(self.out_of_scope))
         return kb, self.problems
 
     def _check_related(self) -> None:

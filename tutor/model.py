@@ -116,7 +116,6 @@ class DialogueRules:
     intents: tuple[Intent, ...]
     cues: tuple[Cue, ...]
     safety_patterns: tuple[str, ...]
-    out_of_scope: tuple[OutOfScopeTopic, ...]
     messages: dict[str, str]
     personal_patterns: tuple[str, ...] = ()
 
@@ -127,6 +126,7 @@ class KnowledgeBase:
     relations: tuple[Relation, ...]
     vocabulary: dict[str, Level] = field(default_factory=dict)
     synonyms: dict[str, str] = field(default_factory=dict)
+    out_of_scope: tuple[OutOfScopeTopic, ...] = ()
 
     def relations_of(self, concept_id: str) -> list[Relation]:
         return [r for r in self.relations if concept_id in (r.subject, r.object)]
