@@ -117,3 +117,13 @@ def test_own_words_check_can_fail(tmp_path):
     runs = {tuple(source[i:i + 10]) for i in range(len(source) - 9)}
     planted = source[200:212]
     assert any(tuple(planted[i:i + 10]) in runs for i in range(3))
+
+
+@pytest.mark.parametrize("concept", CONCEPTS, ids=lambda c: c.id)
+def test_every_suggestion_leads_where_it_says(concept):
+    reply = _TUTOR.explain(_TUTOR.new_session(), concept.id)
+    for suggestion in reply.suggestions:
+        if suggestion.startswith("Tell me about "):
+            target = _TUTOR.respond(_TUTOR.new_session(), suggestion)
+            assert target.kind == "answer" and target.concept in {_TUTOR.kb.concepts[r].answers_for for r in concept.related}, \
+                (suggestion, target.kind, target.concept)

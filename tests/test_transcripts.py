@@ -129,3 +129,14 @@ def test_follow_up_without_context_is_friendly(chat):
     assert reply.level in LEVELS
     chat.say("why?", kind="chat")
     chat.say("and in men?", kind="chat")
+
+
+def test_relation_question_with_two_objects_names_the_shared_subject(chat):
+    reply = chat.say("which cell type secretes both RANKL and OPG?", concept="osteoblasts", kind="answer")
+    assert {tuple(f) for f in reply.data["facts"]} == {("osteoblasts", "produces", "rankl"), ("osteoblasts", "produces", "opg")}
+
+
+def test_active_relation_question(chat):
+    reply = chat.say("what does estrogen suppress?", concept="estrogen", kind="answer")
+    assert all(s == "estrogen" and r == "inhibits" for s, r, o in reply.data["facts"])
+    assert "rankl" in {o for s, r, o in reply.data["facts"]}

@@ -222,7 +222,10 @@ class Tutor:
         facts = facts_for(self.kb, question)
         if not facts:
             return None
-        concept = self.kb.concepts[question.entity]
+        # several objects ("which cells make both RANKL and OPG?"): the answer is the one subject they share
+        subjects = {f.subject for f in facts}
+        anchor = subjects.pop() if question.also and len(subjects) == 1 else question.entity
+        concept = self.kb.concepts[anchor]
         level = depth_request.level if depth_request else current_level(session, concept.id)
         text = self._msg("relation_answer", title=short_title(concept), facts=" ".join(render_fact(self.kb, f) for f in facts))
         text = self._announce(depth_request, text)

@@ -54,7 +54,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # Words that carry no topic. Kept out of matching entirely.
 STOPWORDS: frozenset[str] = frozenset("""
 a an the of to in on at by for from with about into onto as and or but if so than then there here
-through via within during upon
+through via within during upon both either neither
 is are was were be been being am do does did doing done have has had having can could would should will shall may might must
 what whats which who whom whose when where why how whats whos
 i me my mine we us our you your yours he him his she her they them their it its this that these those

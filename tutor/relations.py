@@ -31,8 +31,8 @@ for _relation, _verbs in {
 _WH = {"what", "which", "who", "whom", "where", "whats"}
 _AUX = {"do", "does", "did", "can", "could", "will", "would", "is", "are", "was", "were"}
 # Nouns that only say what kind of answer is wanted ("which cells ...").
-_ANSWER_NOUNS = {stem(w) for w in "cell cells protein proteins hormone hormones molecule molecules thing things enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors part parts paper papers source sources study studies one ones tissue tissues".split()}
-_PARTICLES = {"to", "by", "in", "into", "on", "with", "up", "down", "off", "from", "of", "the", "a", "an"}
+_ANSWER_NOUNS = {stem(w) for w in "cell cells protein proteins hormone hormones molecule molecules thing things enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors part parts paper papers source sources study studies one ones tissue tissues type types kind kinds".split()}
+_PARTICLES = {"to", "by", "in", "into", "on", "with", "up", "down", "off", "from", "of", "the", "a", "an", "both", "and", "or", "all"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class RelationQuestion:
     relation: str
     entity: str
     active: bool  # True: "what does ENTITY <verb>?"; False: "what <verb>s ENTITY?"
+    also: tuple[str, ...] = ()  # further objects of a passive question: "which cells make both RANKL and OPG?"
 
 
 class NameIndex:
@@ -79,14 +80,14 @@ def parse_relation_question(folded_words: list[str], names: NameIndex, pronoun_t
     verb_index, relation = verb_at[0]
     spans = names.find(folded_words)
     entity: tuple[int, str] | None = None
-    if len(spans) == 1:
+    if spans and (len(spans) == 1 or all(start > verb_index for start, _, _ in spans)):
         entity = (spans[0][0], spans[0][2])
     elif not spans and pronoun_target:
         hits = [i for i, w in enumerate(folded_words) if w in pronouns]
         entity = (hits[0], pronoun_target) if hits else None
     if entity is None:
         return None
-    covered = set(range(spans[0][0], spans[0][1])) if spans else {entity[0]}
+    covered = {i for start, end, _ in spans for i in range(start, end)} if spans else {entity[0]}
     leftovers = [w for i, w in enumerate(folded_words)
                  if i not in covered and i != verb_index and w not in _WH and w not in _AUX and w not in _PARTICLES
                  and w not in STOPWORDS and stem(w) not in _ANSWER_NOUNS]
@@ -94,10 +95,19 @@ def parse_relation_question(folded_words: list[str], names: NameIndex, pronoun_t
         return None
     passive_voice = "by" in folded_words[verb_index + 1:]
     active = entity[0] < verb_index and not passive_voice
-    return RelationQuestion(relation, entity[1], active)
+    also = tuple(cid for _, _, cid in spans[1:]) if not active else ()
+    return RelationQuestion(relation, entity[1], active, also)
 
 
 def facts_for(kb: KnowledgeBase, question: RelationQuestion) -> list[Relation]:
+    """The facts that answer a question; with several objects, only subjects that hold for all of them."""
+    if question.also:
+        wanted = {question.entity, *question.also}
+        by_subject: dict[str, list[Relation]] = {}
+        for r in kb.relations:
+            if r.relation == question.relation and r.object in wanted:
+                by_subject.setdefault(r.subject, []).append(r)
+        return [r for facts in by_subject.values() if {f.object for f in facts} == wanted for r in facts]
     facts = []
     for r in kb.relations:
         if r.relation != question.relation:
