@@ -9,7 +9,7 @@ from .checks import Checker
 from .errors import ContentError, Problem
 from .model import LEVELS, Cue, DialogueRules, Intent
 from .normalise import fold
-from .yamlsource import line_of, load_yaml_file, yaml_files
+from .yamlsource import line_of, load_yaml_file, pack_files
 
 __all__ = ["ACTIONS", "REQUIRED_MESSAGES", "load_dialogues", "check_dialogues"]
 
@@ -46,13 +46,9 @@ def load_dialogues(directory: Path) -> DialogueRules:
 
 
 def check_dialogues(directory: Path) -> tuple[DialogueRules, list[Problem]]:
-    directory = Path(directory)
-    empty = DialogueRules((), (), (), {})
-    if not directory.is_dir():
-        return empty, [Problem(str(directory), 1, "dialogues folder not found")]
-    files = yaml_files(directory)
-    if not files:
-        return empty, [Problem(str(directory), 1, "no .yaml files in the dialogues folder")]
+    files, problems = pack_files(Path(directory), "dialogues")
+    if problems:
+        return DialogueRules((), (), (), {}), problems
     builder = _Builder()
     for path in files:
         builder.add_file(path)

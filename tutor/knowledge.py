@@ -9,7 +9,7 @@ from .checks import Checker
 from .errors import ContentError, Problem
 from .model import LEVELS, RELATION_NAMES, SECTIONS, Concept, KnowledgeBase, OutOfScopeTopic, Relation
 from .normalise import fold
-from .yamlsource import line_of, load_yaml_file, yaml_files
+from .yamlsource import line_of, load_yaml_file, pack_files
 
 __all__ = ["load_knowledge", "check_knowledge"]
 
@@ -29,12 +29,9 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
 
 def check_knowledge(directory: Path) -> tuple[KnowledgeBase, list[Problem]]:
     """Load what can be loaded and return it with all the problems found."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        return KnowledgeBase({}, ()), [Problem(str(directory), 1, "knowledge folder not found")]
-    files = yaml_files(directory)
-    if not files:
-        return KnowledgeBase({}, ()), [Problem(str(directory), 1, "no .yaml files in the knowledge folder")]
+    files, problems = pack_files(Path(directory), "knowledge")
+    if problems:
+        return KnowledgeBase({}, ()), problems
     builder = _Builder()
     for path in files:
         builder.add_file(path)

@@ -1,10 +1,9 @@
 """Questions answered from the knowledge base's facts: "what blocks RANKL?", "which cells make OPG?"."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .model import RELATION_NAMES, Concept, KnowledgeBase, Relation
+from .model import RELATION_NAMES, KnowledgeBase, Relation
 from .matcher import short_title
 from .normalise import STOPWORDS, canonical_phrase, stem
 

@@ -13,7 +13,7 @@ import yaml
 
 from .errors import Problem
 
-__all__ = ["LDict", "LList", "MAX_FILE_BYTES", "MAX_DEPTH", "load_yaml_text", "load_yaml_file", "yaml_files", "line_of"]
+__all__ = ["LDict", "LList", "MAX_FILE_BYTES", "MAX_DEPTH", "load_yaml_text", "load_yaml_file", "yaml_files", "pack_files", "line_of"]
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -142,3 +142,11 @@ def load_yaml_file(path: Path) -> tuple[Any, list[Problem]]:
 def yaml_files(directory: Path) -> list[Path]:
     """The YAML files of a pack folder, in a stable order."""
     return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def pack_files(directory: Path, what: str) -> tuple[list[Path], list[Problem]]:
+    """The YAML files of a `what` folder, or the problem that there are none to read."""
+    if not directory.is_dir():
+        return [], [Problem(str(directory), 1, f"{what} folder not found")]
+    files = yaml_files(directory)
+    return files, [] if files else [Problem(str(directory), 1, f"no .yaml files in the {what} folder")]
