@@ -36,3 +36,9 @@ class Chat:
 @pytest.fixture
 def chat(tutor: Tutor) -> Chat:
     return Chat(tutor)
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path, monkeypatch):
+    """No test reads or writes the real user's progress."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))

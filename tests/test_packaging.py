@@ -32,7 +32,7 @@ def test_wheel_contents_and_installed_cli(tmp_path):
     assert "tutor/__init__.py" in names
     assert "tutor/cli.py" in names and "tutor/__main__.py" in names
     for folder in ("knowledge", "dialogues"):
-        expected = {f"tutor/_data/{folder}/{p.name}" for p in (ROOT / folder).glob("*.yaml")}
+        expected = {f"tutor/_data/{folder}/{p.relative_to(ROOT / folder).as_posix()}" for p in (ROOT / folder).rglob("*.yaml")}
         assert expected, f"no YAML files in {folder}/"
         packed = {n for n in names if n.startswith(f"tutor/_data/{folder}/")}
         assert packed == expected, f"{folder}: missing {expected - packed}, extra {packed - expected}"

@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tutor {__version__}")
-    parser.set_defaults(handler=_chat, knowledge=None, dialogues=None, level="fundamentals")
+    parser.set_defaults(handler=_chat, knowledge=None, dialogues=None, level=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     ask = _command(sub, "ask", _ask, "answer one question (or one per line from stdin with '-')",
@@ -44,8 +44,28 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file", help="the YAML file of questions")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
 
-    _command(sub, "chat", _chat, "chat line by line (the default command)", "tutor chat --level academic")
+    chat = _command(sub, "chat", _chat, "chat line by line (the default command); progress is saved after every turn",
+                    "tutor chat --level academic --profile sam")
+    _store_options(chat)
+
+    quiz = _command(sub, "quiz", _quiz, "quiz yourself in the terminal (reads answers line by line when piped)",
+                    "tutor quiz --topic rankl --count 3\n  tutor quiz --due")
+    quiz.add_argument("--topic", metavar="ID", help="a concept id (see `tutor topics`)")
+    quiz.add_argument("--count", type=int, default=5, help="how many questions (default 5)")
+    quiz.add_argument("--due", action="store_true", help="only what is due for review")
+    _store_options(quiz)
+
+    progress = _command(sub, "progress", _progress, "show mastery by section and concept, accuracy and reviews due",
+                        "tutor progress\n  tutor progress --json")
+    progress.add_argument("--json", action="store_true", help="print the report as JSON")
+    _store_options(progress)
+    _store_options(parser)
     return parser
+
+
+def _store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", metavar="DIR", help="where progress is kept (default: $XDG_DATA_HOME/bone-tutor)")
+    parser.add_argument("--profile", metavar="NAME", default="default", help="whose progress (default: default)")
 
 
 def _command(sub: argparse._SubParsersAction, name: str, handler: Callable, summary: str, example: str) -> argparse.ArgumentParser:
@@ -54,7 +74,7 @@ def _command(sub: argparse._SubParsersAction, name: str, handler: Callable, summ
     command.set_defaults(handler=handler)
     command.add_argument("--knowledge", metavar="DIR", help="another knowledge folder (default: the bundled one)")
     command.add_argument("--dialogues", metavar="DIR", help="another dialogues folder (default: the bundled one)")
-    command.add_argument("--level", choices=LEVELS, default="fundamentals", help="the starting depth (default: fundamentals)")
+    command.add_argument("--level", choices=LEVELS, default=None, help="the depth to explain at (default: fundamentals)")
     return command
 
 
@@ -91,13 +111,14 @@ def _print_reply(reply: Reply, out: TextIO, as_json: bool) -> None:
 def _ask(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     tutor = _load(args)
     if args.question != "-":
-        _print_reply(tutor.respond(tutor.new_session(args.level), args.question), out, args.json)
+        _print_reply(tutor.respond(tutor.new_session(args.level or "fundamentals"), args.question), out, args.json)
         return 0
-    shared = tutor.new_session(args.level) if args.session else None
+    level = args.level or "fundamentals"
+    shared = tutor.new_session(level) if args.session else None
     for line in stdin:
         if not line.strip():
             continue
-        session = shared or tutor.new_session(args.level)
+        session = shared or tutor.new_session(level)
         _print_reply(tutor.respond(session, line.rstrip("\n")), out, args.json)
         if not args.json:
             out.write("\n")
@@ -155,26 +176,91 @@ def _eval(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     return 0
 
 
-def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    tutor = _load(args)
-    session = tutor.new_session(args.level)
-    out.write("Bone-remodeling tutor. Educational only, not medical advice. Ask a question, or say 'help'; "
-              "Ctrl-D or 'bye' to leave.\n")
+USER = "local"  # the one learner of a terminal profile
+
+
+def _open_learner(args: argparse.Namespace, tutor, err: TextIO):
+    """The profile's store and session (a new one the first time); --level, when given, sets the depth."""
+    from .store import SQLiteStore, default_data_dir, profile_path
+
+    store = SQLiteStore(profile_path(Path(args.data_dir) if args.data_dir else default_data_dir(), args.profile))
+    if store.notice:
+        err.write(store.notice + "\n")
+    session = store.load(USER) or tutor.new_session()
+    if args.level:
+        session.level, session.override = args.level, None
+    return store, session
+
+
+def _read_lines(stdin: TextIO, out: TextIO):
     while True:
         if stdin.isatty():
             out.write("> ")
             out.flush()
         line = stdin.readline()
         if not line:
-            out.write("Goodbye.\n")
+            return
+        if line.strip():
+            yield line.rstrip("\n")
+
+
+def _show(reply: Reply, out: TextIO) -> None:
+    out.write(f"[{reply.level}] {reply.text}\n" if reply.kind == "answer" else f"{reply.text}\n")
+    out.flush()
+
+
+def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    tutor = _load(args)
+    store, session = _open_learner(args, tutor, sys.stderr)
+    out.write("Bone-remodeling tutor. Educational only, not medical advice. Ask a question, or say 'help'; "
+              "Ctrl-D or 'bye' to leave.\n")
+    greeting = tutor.due_greeting(session)
+    if greeting:
+        out.write(greeting + "\n")
+    try:
+        for line in _read_lines(stdin, out):
+            reply = tutor.respond(session, line)
+            store.save(USER, session)
+            _show(reply, out)
+            if reply.intent == "goodbye":
+                return 0
+        out.write("Goodbye.\n")
+        return 0
+    finally:
+        store.save(USER, session)
+
+
+def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    tutor = _load(args)
+    store, session = _open_learner(args, tutor, sys.stderr)
+    try:
+        reply = tutor.quiz(session, topic=args.topic, count=args.count, level=args.level, due=args.due)
+        store.save(USER, session)
+        _show(reply, out)
+        if session.quiz is None:
             return 0
-        if not line.strip():
-            continue
-        reply = tutor.respond(session, line.rstrip("\n"))
-        out.write(f"[{reply.level}] {reply.text}\n" if reply.kind == "answer" else f"{reply.text}\n")
-        out.flush()
-        if reply.intent == "goodbye":
-            return 0
+        for line in _read_lines(stdin, out):
+            reply = tutor.respond(session, line)
+            store.save(USER, session)  # every answered item is on disk before the next question
+            _show(reply, out)
+            if session.quiz is None:
+                return 0
+        if session.quiz is not None:
+            _show(tutor.respond(session, "stop"), out)
+        return 0
+    finally:
+        store.save(USER, session)
+
+
+def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    from .progress import progress_report, render_progress
+    from .review import utcnow
+
+    tutor = _load(args)
+    store, session = _open_learner(args, tutor, sys.stderr)
+    report = progress_report(tutor.kb, session, store.answers(USER), utcnow())
+    out.write((json.dumps(report, indent=2) if args.json else render_progress(report)) + "\n")
+    return 0
 
 
 def _print_problems(problems: list[Problem], out: TextIO) -> None:

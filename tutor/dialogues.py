@@ -11,7 +11,7 @@ from .model import LEVELS, Cue, DialogueRules, Intent
 from .normalise import fold
 from .yamlsource import line_of, load_yaml_file, pack_files
 
-__all__ = ["ACTIONS", "REQUIRED_MESSAGES", "load_dialogues", "check_dialogues"]
+__all__ = ["ACTIONS", "QUIZ_ACTIONS", "REQUIRED_MESSAGES", "load_dialogues", "check_dialogues"]
 
 # What an intent can do; the engine has one handler per action.
 ACTIONS: dict[str, str] = {
@@ -26,7 +26,16 @@ ACTIONS: dict[str, str] = {
     "explain-last": "say why the last answer was chosen: concept, confidence, runner-up, source",
     "men": "the counterpart in men of the last concept",
     "women": "the counterpart in women of the last concept",
+    "quiz": "start a quiz (named groups: topic, count)",
+    "review": "start a quiz on what is due for review",
+    "hint": "during a quiz: the next rung of the hint ladder",
+    "reveal": "during a quiz: show the answer (counts as not known)",
+    "skip": "during a quiz: skip the question",
+    "stop-quiz": "during a quiz: stop and summarise",
 }
+
+# Actions that only make sense while a quiz is running; they are tried first then.
+QUIZ_ACTIONS = frozenset({"hint", "reveal", "skip", "stop-quiz"})
 
 REQUIRED_MESSAGES = (
     "empty", "truncated", "unknown", "unknown_topic", "clarify", "safety", "safety_general", "level_changed",

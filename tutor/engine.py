@@ -2,18 +2,22 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from .dialogues import load_dialogues
+from .dialogues import QUIZ_ACTIONS, load_dialogues
 from .errors import UnknownConceptError, UnknownLevelError
+from .grading import Grader
 from .knowledge import load_knowledge
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Candidate, Matcher, Query
 from .model import LEVELS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
 from .normalise import MAX_INPUT_CHARS, PRONOUNS, STOPWORDS, clean_input, fold
+from .quiz import QuizRequest, QuizRunner
 from .relations import NameIndex, facts_for, parse_relation_question, render_fact, short_title
+from .review import due_concepts, utcnow
 from .reply import Reply
 from .session import Session
 
@@ -60,10 +64,14 @@ class Tutor:
         self._safety = [re.compile(p) for p in rules.safety_patterns]
         self._personal = [re.compile(p) for p in rules.personal_patterns]
         self._out_of_scope = [(topic, [re.compile(p) for p in topic.patterns]) for topic in kb.out_of_scope]
-        self._handlers: dict[str, Callable[[Session, Intent], Reply]] = {
+        self._grader = Grader(_pack_terms(kb))
+        self._quiz = QuizRunner(kb, self._grader, self._msg)
+        self._handlers: dict[str, Callable[[Session, Intent, _Turn], Reply]] = {
             "reply": self._chat_reply, "goodbye": self._chat_reply, "help": self._chat_reply, "topics": self._topics,
             "deeper": self._deeper, "simpler": self._simpler, "set-level": self._set_level, "why": self._why,
             "explain-last": self._explain_last, "men": self._counterpart, "women": self._counterpart,
+            "quiz": self._start_quiz, "review": self._start_review, "hint": self._quiz_command, "reveal": self._quiz_command,
+            "skip": self._quiz_command, "stop-quiz": self._quiz_command,
         }
 
     @classmethod
@@ -90,28 +98,36 @@ class Tutor:
         depth = DepthChoice(level, False, "") if level else choose_depth(session, concept_id, None)
         return self._answer(session, concept, depth, confidence=1.0)
 
-    def respond(self, session: Session, text: str) -> Reply:
-        """Answer one message. Updates `session` (the learner's own state) and nothing else."""
+    def respond(self, session: Session, text: str, now: datetime | None = None) -> Reply:
+        """Answer one message. Updates `session` (the learner's own state) and nothing else.
+
+        `now` (UTC) is the time of the turn, for review scheduling; it defaults to the clock.
+        """
         session.turns += 1
         cleaned, cut = clean_input(text if isinstance(text, str) else str(text))
         if not any(ch.isalnum() for ch in cleaned):
             return self._chat(session, self._msg("empty"), "empty")
-        reply = self._respond_to(session, cleaned)
+        reply = self._respond_to(session, cleaned, now or utcnow())
         if cut:
             note = self._msg("truncated", limit=MAX_INPUT_CHARS)
             reply = _with_text(reply, f"{note}\n{reply.text}")
         return reply
 
     # --- the pipeline ------------------------------------------------------
-    def _respond_to(self, session: Session, text: str) -> Reply:
+    def _respond_to(self, session: Session, text: str, now: datetime) -> Reply:
         folded = fold(text)
+        if session.quiz and self._quiz.current(session):
+            return self._during_quiz(session, text, folded, now)
         choice = self._pending_choice(session, folded)
         if choice:
             return self._answer(session, self.kb.concepts[choice], choose_depth(session, choice, None), confidence=1.0)
         session.pending_choices = []
-        intent = self._intent(folded)
-        if intent is not None:
-            return self._handlers[intent.action](session, intent)
+        found = self._intent(folded)
+        if found is not None:
+            return self._act(session, found, text, now)
+        return self._content(session, folded)
+
+    def _content(self, session: Session, folded: str) -> Reply:
         folded = self._strip_greeting(folded)
         folded, depth_request = self._extract_cue(session, folded)
         if any(p.search(folded) for p in self._safety):
@@ -126,11 +142,100 @@ class Tutor:
             return relation_reply
         return self._match(session, folded, depth_request)
 
-    def _intent(self, folded: str) -> Intent | None:
+    def _intent(self, folded: str, quiz_only: bool = False) -> tuple[Intent, dict[str, str]] | None:
         for intent, patterns in self._intents:
-            if any(p.fullmatch(folded) for p in patterns):
-                return intent
+            if quiz_only and intent.action not in QUIZ_ACTIONS:
+                continue
+            for pattern in patterns:
+                match = pattern.fullmatch(folded)
+                if match:
+                    return intent, {k: v for k, v in match.groupdict().items() if v}
         return None
+
+    # --- quizzes ---------------------------------------------------------------------------
+    def _during_quiz(self, session: Session, text: str, folded: str, now: datetime) -> Reply:
+        """A quiz is running: quiz commands first, then answers; anything else is answered and the question kept open."""
+        found = self._intent(folded, quiz_only=True)
+        if found:
+            return self._act(session, found, text, now)
+        if self._quiz.looks_like_answer(session, folded, text):
+            return self._quiz.answer(session, text, now)
+        other = self._intent(folded)
+        if other and other[0].action in ("quiz", "review"):
+            return self._act(session, other, text, now)
+        reply = self._act(session, other, text, now) if other else self._content(session, folded)
+        item = self._quiz.current(session)
+        reminder = self._msg("quiz_reminder", number=session.quiz["index"] + 1, question=item.question)
+        return _with_text(reply, f"{reply.text}\n{reminder}")
+
+    def _act(self, session: Session, found: tuple[Intent, dict[str, str]], text: str, now: datetime) -> Reply:
+        """Run a dialogue rule's action; the reply names the rule that fired."""
+        intent, groups = found
+        reply = self._handlers[intent.action](session, intent, _Turn(text, groups, now))
+        return reply if reply.intent == intent.id else replace(reply, intent=intent.id)
+
+    def _quiz_command(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
+        if not (session.quiz and self._quiz.current(session)):
+            return self._chat(session, self._msg("quiz_not_running"), intent.id)
+        if intent.action == "hint":
+            return self._quiz.hint(session, turn.now)
+        if intent.action == "reveal":
+            session.quiz["hints"] = max(session.quiz["hints"], 2)
+            return self._quiz.hint(session, turn.now)
+        if intent.action == "skip":
+            return self._quiz.skip(session)
+        return self._quiz.stop(session, turn.now)
+
+    def _start_quiz(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
+        topic_text = turn.groups.get("topic", "")
+        request = self._quiz_request(topic_text, _count(turn.groups.get("count")))
+        if request is None:
+            return Reply("quiz", self._msg("quiz_unknown_topic", topic=topic_text), current_level(session), intent="quiz",
+                         suggestions=("topics", "quiz me"))
+        return self._quiz.start(session, request, turn.now)
+
+    def _start_review(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
+        return self._quiz.start(session, QuizRequest(count=10, due_only=True, label="what is due for review"), turn.now)
+
+    def quiz(self, session: Session, topic: str | None = None, count: int = 5, level: str | None = None,
+             due: bool = False, now: datetime | None = None) -> Reply:
+        """Start a quiz directly (for bots with buttons and for `tutor quiz`); answers then go through respond."""
+        if topic and topic not in self.kb.concepts:
+            raise UnknownConceptError(f"no concept with id {topic!r}")
+        if level is not None:
+            _check_level(level)
+        request = QuizRequest([self.kb.concepts[topic].answers_for] if topic else None, count, level, due,
+                              short_title(self.kb.concepts[topic]) if topic else ("what is due for review" if due else ""))
+        return self._quiz.start(session, request, now or utcnow())
+
+    def _quiz_request(self, topic_text: str, count: int) -> QuizRequest | None:
+        if not topic_text:
+            return QuizRequest(count=count)
+        section = re.fullmatch(r"(?:the )?(fundamentals|intermediate|academic|references)(?: section| part| level| topics)?", topic_text)
+        if section:
+            ids = [c.id for c in self.kb.concepts.values() if c.section == section.group(1) and not c.parent]
+            return QuizRequest(ids, count, label=f"the {section.group(1)} section")
+        spans = self._names.find(topic_text.split())
+        concept_id = spans[0][2] if spans else None
+        if concept_id is None:
+            ranked = self._matcher.rank(self._matcher.query(topic_text).stems)
+            concept_id = ranked[0].concept_id if ranked and ranked[0].score >= self.thresholds.answer else None
+        if concept_id is None:
+            return None
+        concept = self.kb.concepts[self.kb.concepts[concept_id].answers_for]
+        return QuizRequest([concept.id], count, label=short_title(concept))
+
+    def due_greeting(self, session: Session, now: datetime | None = None) -> str:
+        """A line for the start of a chat: what is due for review, or nothing."""
+        due = self.due(session, now)
+        if not due:
+            return ""
+        titles = ", ".join(short_title(self.kb.concepts[c]) for c in due[:5]) + (" ..." if len(due) > 5 else "")
+        return self._msg("due_greeting", count=len(due), titles=titles)
+
+    def due(self, session: Session, now: datetime | None = None) -> list[str]:
+        """Concept ids due for review, most overdue first."""
+        return due_concepts(session.cards, now or utcnow())
 
     def _strip_greeting(self, folded: str) -> str:
         return re.sub(r"^(hi|hello|hey|ok|okay|so|and|also|um|hmm|well|please)( there)?\s+", "", folded)
@@ -293,10 +398,10 @@ class Tutor:
         level = depth.level if depth else current_level(session)
         return Reply("chat", text, level, None, 1.0, None, None, (), bool(depth and depth.changed), intent)
 
-    def _chat_reply(self, session: Session, intent: Intent) -> Reply:
+    def _chat_reply(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         return self._chat(session, intent.reply, intent.id)
 
-    def _topics(self, session: Session, intent: Intent) -> Reply:
+    def _topics(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         lines = []
         for section in ("fundamentals", "intermediate", "academic", "references"):
             titles = [short_title(c) for c in self.kb.concepts.values() if c.section == section]
@@ -320,26 +425,26 @@ class Tutor:
         depth = apply_request(session, shift_level(before, steps), False, reason)
         return self._answer(session, concept, depth, 1.0)
 
-    def _deeper(self, session: Session, intent: Intent) -> Reply:
+    def _deeper(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         return self._shift(session, intent, +1)
 
-    def _simpler(self, session: Session, intent: Intent) -> Reply:
+    def _simpler(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         return self._shift(session, intent, -1)
 
-    def _set_level(self, session: Session, intent: Intent) -> Reply:
+    def _set_level(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         depth = apply_request(session, intent.level, True, "as you described yourself")
         if session.last_concept:
             return self._answer(session, self.kb.concepts[session.last_concept], depth, 1.0)
         return self._chat(session, self._msg("level_now", level=depth.level), intent.id, depth)
 
-    def _why(self, session: Session, intent: Intent) -> Reply:
+    def _why(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         last = session.last_concept
         if last is None:
             return self._chat(session, self._msg("no_context", text="why"), intent.id)
         level = shift_level(session.last_level or current_level(session, last), +1)
         return self._answer(session, self.kb.concepts[last], DepthChoice(level, False, ""), 1.0)
 
-    def _explain_last(self, session: Session, intent: Intent) -> Reply:
+    def _explain_last(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         info = session.last_answer
         if not info or info.get("concept") not in self.kb.concepts:
             return self._chat(session, self._msg("explain_nothing"), intent.id)
@@ -351,7 +456,7 @@ class Tutor:
         return Reply("chat", text, current_level(session), concept.id, float(info.get("confidence", 0)), runner,
                      concept.where, (), False, intent.id)
 
-    def _counterpart(self, session: Session, intent: Intent) -> Reply:
+    def _counterpart(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         last = session.last_concept
         who = "men" if intent.action == "men" else "women"
         if last is None:
@@ -376,12 +481,34 @@ class Tutor:
         return self.rules.messages.get(name, name).format(**values)
 
 
+@dataclass(frozen=True)
+class _Turn:
+    """What a dialogue action needs to know about this turn."""
+
+    text: str
+    groups: dict[str, str]
+    now: datetime
+
+
+_COUNT_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
+
+
+def _count(text: str | None, default: int = 5) -> int:
+    if not text:
+        return default
+    value = _COUNT_WORDS.get(text) or (int(text) if text.isdigit() else default)
+    return max(1, min(50, value))
+
+
+def _pack_terms(kb: KnowledgeBase) -> set[str]:
+    """Every word that names a concept: such a word is never taken as a misspelling of another."""
+    return {w for c in kb.concepts.values() for name in (c.title, *c.aliases) for w in fold(name).split() if len(w) > 2}
+
+
 def _check_level(level: str) -> None:
     if level not in LEVELS:
         raise UnknownLevelError(f"unknown depth {level!r}: expected one of {', '.join(LEVELS)}")
 
 
 def _with_text(reply: Reply, text: str) -> Reply:
-    from dataclasses import replace
-
     return replace(reply, text=text)

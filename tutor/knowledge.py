@@ -7,15 +7,16 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import LEVELS, RELATION_NAMES, SECTIONS, Concept, KnowledgeBase, OutOfScopeTopic, Relation
+from .model import LEVELS, RELATION_NAMES, SECTIONS, Concept, KnowledgeBase, OutOfScopeTopic, QuizItem, Relation
 from .normalise import fold
+from .quizitems import check_items, generate_items, parse_items
 from .yamlsource import line_of, load_yaml_file, pack_files
 
 __all__ = ["load_knowledge", "check_knowledge"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONCEPT_FIELDS = {"id", "title", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
-_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope"}
+_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz"}
 MIN_EXAMPLES = 5
 
 
@@ -46,6 +47,7 @@ class _Builder:
         self.vocabulary: dict[str, str] = {}
         self.synonyms: dict[str, str] = {}
         self.out_of_scope: list[OutOfScopeTopic] = []
+        self.quiz: list[QuizItem] = []
         self.lines: dict[str, dict[str, int]] = {}  # concept id -> field -> line, for problems found later
         self.alias_lines: dict[tuple[str, str], int] = {}
 
@@ -65,6 +67,8 @@ class _Builder:
             self._add_vocabulary(check, top["vocabulary"], check.key_line(top, "vocabulary"))
         if "synonyms" in top:
             self._add_synonyms(check, top["synonyms"], check.key_line(top, "synonyms"))
+        if "quiz" in top:
+            self.quiz.extend(parse_items(check, top["quiz"], check.key_line(top, "quiz")))
         if "out_of_scope" in top:
             self._add_out_of_scope(check, top["out_of_scope"], check.key_line(top, "out_of_scope"))
 
@@ -172,8 +176,10 @@ class _Builder:
         self._check_related()
         relations = self._relations()
         self._check_alias_collisions()
+        check_items(self.quiz, self.concepts, self.problems)
+        generated = generate_items(self.concepts, tuple(relations)) if not self.problems else []
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
-                           tuple(self.out_of_scope))
+                           tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated))
         return kb, self.problems
 
     def _check_related(self) -> None:

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "LEVELS", "SECTIONS", "RELATION_NAMES", "Level", "Relation", "Concept", "Intent", "Cue",
-    "OutOfScopeTopic", "DialogueRules", "KnowledgeBase", "level_index", "shift_level",
+    "OutOfScopeTopic", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES",
+    "level_index", "shift_level",
 ]
 
 Level = str
@@ -30,6 +31,9 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
     "female-counterpart": ("has as its counterpart in women", "have as their counterpart in women"),
     "cites": ("is a source on", "are sources on"),
 }
+
+
+ITEM_TYPES: tuple[str, ...] = ("mc", "tf", "cloze", "short")
 
 
 def level_index(level: Level) -> int:
@@ -127,6 +131,42 @@ class KnowledgeBase:
     vocabulary: dict[str, Level] = field(default_factory=dict)
     synonyms: dict[str, str] = field(default_factory=dict)
     out_of_scope: tuple[OutOfScopeTopic, ...] = ()
+    quiz: tuple["QuizItem", ...] = ()
 
     def relations_of(self, concept_id: str) -> list[Relation]:
         return [r for r in self.relations if concept_id in (r.subject, r.object)]
+
+
+@dataclass(frozen=True)
+class Misconception:
+    groups: tuple[tuple[str, ...], ...]
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """How a free-text answer is judged: every required group present, none negated, direction kept."""
+
+    required: tuple[tuple[str, ...], ...]
+    optional: tuple[tuple[str, ...], ...] = ()
+    direction: str = ""  # "", "up" or "down"
+    misconceptions: tuple[Misconception, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    id: str
+    concept: str
+    level: Level
+    type: str  # mc | tf | cloze | short
+    question: str
+    explanation: str
+    answer: str | bool = ""
+    options: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()
+    rubric: Rubric | None = None
+    why: Rubric | None = None
+    generated: bool = False
+    source: str = ""
+    line: int = 0

@@ -1,6 +1,7 @@
 """Everything the tutor knows about one learner; passed in and out of Tutor.respond."""
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,7 +10,7 @@ from .model import LEVELS
 
 __all__ = ["Session", "SESSION_VERSION"]
 
-SESSION_VERSION = 1
+SESSION_VERSION = 2
 _HISTORY = 20
 
 
@@ -23,6 +24,12 @@ class Session:
     last_concept / last_level: what the previous answer was about, for follow-ups
     last_answer: how the previous answer was chosen, for "why did you say that?"
     pending_choices: the concept ids offered by a "did you mean A or B?" question
+    mastery / mastered: BKT estimates per concept and depth, and the depths held as mastered
+    cards: the FSRS review card of each quizzed concept (plain dicts, UTC datetimes as ISO text)
+    misses: wrong first attempts per concept since it was last re-explained
+    asked: how often each quiz item was asked, to rotate items
+    quiz: the quiz in progress, if any
+    journal: answered items not yet written by a store (a store empties it when it saves)
     """
 
     level: str = "fundamentals"
@@ -34,6 +41,13 @@ class Session:
     pending_choices: list[str] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
     turns: int = 0
+    mastery: dict[str, dict[str, float]] = field(default_factory=dict)
+    mastered: dict[str, list[str]] = field(default_factory=dict)
+    cards: dict[str, dict[str, Any]] = field(default_factory=dict)
+    misses: dict[str, int] = field(default_factory=dict)
+    asked: dict[str, int] = field(default_factory=dict)
+    quiz: dict[str, Any] | None = None
+    journal: list[dict[str, Any]] = field(default_factory=list)
 
     def remember(self, concept_id: str, level: str) -> None:
         self.last_concept, self.last_level = concept_id, level
@@ -51,6 +65,13 @@ class Session:
             "pending_choices": list(self.pending_choices),
             "history": list(self.history),
             "turns": self.turns,
+            "mastery": {c: dict(v) for c, v in self.mastery.items()},
+            "mastered": {c: list(v) for c, v in self.mastered.items()},
+            "cards": {c: dict(v) for c, v in self.cards.items()},
+            "misses": dict(self.misses),
+            "asked": dict(self.asked),
+            "quiz": copy.deepcopy(self.quiz),
+            "journal": copy.deepcopy(self.journal),
         }
 
     @classmethod
@@ -71,6 +92,14 @@ class Session:
                 pending_choices=[str(c) for c in data.get("pending_choices") or []],
                 history=[str(c) for c in data.get("history") or []],
                 turns=int(data.get("turns", 0)),
+                # version 1 sessions had no quiz state: these default to empty
+                mastery={str(c): {_level(k): float(p) for k, p in v.items()} for c, v in (data.get("mastery") or {}).items()},
+                mastered={str(c): [_level(x) for x in v] for c, v in (data.get("mastered") or {}).items()},
+                cards={str(c): dict(v) for c, v in (data.get("cards") or {}).items()},
+                misses={str(c): int(n) for c, n in (data.get("misses") or {}).items()},
+                asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
+                quiz=copy.deepcopy(data["quiz"]) if data.get("quiz") else None,
+                journal=copy.deepcopy(list(data.get("journal") or [])),
             )
         except (TypeError, ValueError, AttributeError) as err:
             raise SessionError(f"malformed session: {err}") from err

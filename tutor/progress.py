@@ -1,0 +1,67 @@
+"""What a learner has shown so far: mastery by section and concept, accuracy, reviews due."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from .mastery import MASTERY, depth_from_mastery
+from .matcher import short_title
+from .model import LEVELS, KnowledgeBase
+from .review import due_concepts, next_due
+from .session import Session
+
+__all__ = ["progress_report", "render_progress"]
+
+
+def progress_report(kb: KnowledgeBase, session: Session, answers: list[dict[str, Any]], now: datetime) -> dict[str, Any]:
+    """A JSON-safe summary; `answers` are the stored first attempts (see the stores' `answers`)."""
+    due = set(due_concepts(session.cards, now))
+    concepts = []
+    for concept in kb.concepts.values():
+        if concept.parent:
+            continue
+        tried = [a for a in answers if a["concept"] == concept.id]
+        skills = session.mastery.get(concept.id, {})
+        card = session.cards.get(concept.id)
+        concepts.append({
+            "id": concept.id, "title": short_title(concept), "section": concept.section,
+            "mastery": round(sum(skills.values()) / len(LEVELS), 3) if skills else 0.0,
+            "by_depth": {level: round(skills.get(level, 0.0), 3) for level in LEVELS},
+            "mastered": list(session.mastered.get(concept.id, [])),
+            "depth": depth_from_mastery(session, concept.id),
+            "answered": len(tried), "right": sum(1 for a in tried if a["correct"]),
+            "due": concept.id in due, "next_review": card["due"] if card else None,
+        })
+    answered = len(answers)
+    nxt = next_due(session.cards)
+    return {
+        "answered": answered,
+        "accuracy": round(sum(1 for a in answers if a["correct"]) / answered, 3) if answered else None,
+        "due": len(due), "next_review": nxt.isoformat() if nxt else None,
+        "mastered_threshold": MASTERY, "concepts": concepts,
+    }
+
+
+def _bar(value: float, width: int = 10) -> str:
+    filled = round(max(0.0, min(1.0, value)) * width)
+    return "\u2588" * filled + "\u2591" * (width - filled)
+
+
+def render_progress(report: dict[str, Any]) -> str:
+    lines = []
+    accuracy = f"{report['accuracy'] * 100:.0f}%" if report["accuracy"] is not None else "-"
+    lines.append(f"Answered {report['answered']} questions, {accuracy} right on the first attempt. "
+                 f"Reviews due now: {report['due']}. Next review: {(report['next_review'] or 'none scheduled')[:16]}.")
+    for section in ("fundamentals", "intermediate", "academic", "references"):
+        rows = [c for c in report["concepts"] if c["section"] == section]
+        if not rows:
+            continue
+        mean = sum(c["mastery"] for c in rows) / len(rows)
+        lines.append("")
+        lines.append(f"{section.capitalize():<32} {_bar(mean)} {mean * 100:3.0f}%")
+        for c in rows:
+            due = "due" if c["due"] else (c["next_review"] or "")[:10]
+            score = f"{c['right']}/{c['answered']}" if c["answered"] else "-"
+            lines.append(f"  {c['title'][:30]:<30} {_bar(c['mastery'])} {c['mastery'] * 100:3.0f}%  {score:>5}  "
+                         f"{c['depth']:<12} {due}")
+    return "\n".join(lines)

@@ -1,0 +1,291 @@
+"""Quizzes as a state of the Session: choosing items, asking, grading, hints, summary.
+
+The runner is read-only; everything it changes lives in the session passed in, so a host bot
+drives a quiz with nothing but Tutor.respond.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
+
+from .grading import Grade, Grader
+from .learner import current_level
+from .mastery import record_attempt
+from .matcher import short_title
+from .model import LEVELS, KnowledgeBase, QuizItem, level_index, shift_level
+from .reply import Reply
+from .review import due_concepts, next_due, rating_for, review_card
+from .session import Session
+
+__all__ = ["QuizRunner", "QuizRequest", "LEECH_MISSES"]
+
+LEECH_MISSES = 3  # a concept missed this often is re-explained one depth lower before it is asked again
+_LETTERS = "abcd"
+
+
+@dataclass(frozen=True)
+class QuizRequest:
+    topic: list[str] | None = None   # concept ids to quiz on (None: all)
+    count: int = 5
+    level: str | None = None          # ask items of this depth
+    due_only: bool = False
+    label: str = ""                   # what the quiz is on, for the learner
+
+
+class QuizRunner:
+    def __init__(self, kb: KnowledgeBase, grader: Grader, message: Callable[..., str]) -> None:
+        self.kb = kb
+        self.grader = grader
+        self._msg = message
+        self._items = {item.id: item for item in kb.quiz}
+        self._by_concept: dict[str, list[QuizItem]] = {}
+        for item in kb.quiz:
+            self._by_concept.setdefault(item.concept, []).append(item)
+
+    # --- starting -----------------------------------------------------------------------
+    def start(self, session: Session, request: QuizRequest, now: datetime) -> Reply:
+        plan = self._plan(session, request, now)
+        if not plan:
+            key = "quiz_nothing_due" if request.due_only else "quiz_no_items"
+            nxt = next_due(session.cards)
+            return self._reply(session, self._msg(key, when=_when(nxt, now) if nxt else "not scheduled yet"), None, {})
+        session.quiz = {"items": plan, "index": 0, "hints": 0, "tries": 0, "awaiting_why": False, "results": [],
+                        "label": request.label or "all topics"}
+        intro = self._msg("quiz_start", count=len(plan), label=session.quiz["label"])
+        return self._ask(session, intro)
+
+    def _plan(self, session: Session, request: QuizRequest, now: datetime) -> list[str]:
+        concepts = [c for c in (request.topic or list(self.kb.concepts)) if self._by_concept.get(c)]
+        due = [c for c in due_concepts(session.cards, now) if c in concepts]
+        if request.due_only:
+            order = due
+        else:
+            rest = sorted((c for c in concepts if c not in due), key=lambda c: (self._strength(session, c), concepts.index(c)))
+            order = due + rest
+        plan: list[str] = []
+        rounds = 0
+        while order and len(plan) < request.count and rounds < 4:
+            for concept in order:
+                item = self._choose(session, concept, request.level, plan)
+                if item and len(plan) < request.count:
+                    plan.append(item.id)
+            rounds += 1
+        return plan
+
+    def _strength(self, session: Session, concept: str) -> float:
+        skills = session.mastery.get(concept)
+        return sum(skills.values()) / len(skills) if skills else 0.0
+
+    def _choose(self, session: Session, concept: str, level: str | None, taken: list[str]) -> QuizItem | None:
+        depth = level or current_level(session, concept)
+        candidates = [i for i in self._by_concept[concept] if i.id not in taken]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda i: (abs(level_index(i.level) - level_index(depth)), i.generated,
+                                               session.asked.get(i.id, 0), self._by_concept[concept].index(i)))
+
+    # --- asking -------------------------------------------------------------------------
+    def current(self, session: Session) -> QuizItem | None:
+        quiz = session.quiz
+        if not quiz or quiz["index"] >= len(quiz["items"]):
+            return None
+        return self._items.get(quiz["items"][quiz["index"]])
+
+    def _ask(self, session: Session, prefix: str = "") -> Reply:
+        item = self.current(session)
+        if item is None:
+            return self.finish(session, prefix)
+        quiz = session.quiz
+        lines = [prefix] if prefix else []
+        if session.misses.get(item.concept, 0) >= LEECH_MISSES:
+            lines.append(self._reexplain(session, item))
+        number = quiz["index"] + 1
+        lines.append(self._msg("quiz_question", number=number, total=len(quiz["items"]),
+                               title=short_title(self.kb.concepts[item.concept]), level=item.level, question=item.question))
+        lines.extend(f"  {_LETTERS[i]}) {option}" for i, option in enumerate(item.options))
+        if item.type == "tf":
+            lines.append(self._msg("quiz_tf_prompt"))
+        return self._reply(session, "\n".join(lines), item, {"event": "question"})
+
+    def _reexplain(self, session: Session, item: QuizItem) -> str:
+        concept = self.kb.concepts[item.concept]
+        level = shift_level(item.level, -1)
+        session.misses[item.concept] = 0
+        return self._msg("quiz_reexplain", title=short_title(concept), level=level, text=concept.explain[level])
+
+    # --- during a quiz ------------------------------------------------------------------
+    def looks_like_answer(self, session: Session, folded: str, raw: str) -> bool:
+        """Whether a message is an answer to the current item rather than a question of the learner's own."""
+        item = self.current(session)
+        if item is None:
+            return False
+        quiz = session.quiz
+        if item.type == "mc" and not quiz["awaiting_why"]:
+            return self.grader.option_index(item, raw) is not None or not _is_question(folded, raw)
+        if item.type == "tf" and not quiz["awaiting_why"]:
+            return self.grader.grade(item, raw).feedback != "Answer true or false." or not _is_question(folded, raw)
+        return not _is_question(folded, raw)
+
+    def answer(self, session: Session, text: str, now: datetime) -> Reply:
+        item = self.current(session)
+        quiz = session.quiz
+        if quiz["awaiting_why"]:
+            return self._answer_why(session, item, text, now)
+        grade = self.grader.grade(item, text)
+        if grade.feedback in ("Answer true or false.", "I couldn't tell which option you meant: answer with its letter, number or text."):
+            return self._reply(session, grade.feedback, item, {"event": "unclear"})
+        first = quiz["tries"] == 0
+        quiz["tries"] += 1
+        if grade.correct and item.type == "tf" and item.why and item.level != LEVELS[0] and first:
+            quiz["awaiting_why"] = True
+            return self._reply(session, self._msg("quiz_why"), item, {"event": "why", "outcome": _outcome(grade)})
+        note = self._record(session, item, grade.correct, now) if first else ""
+        if grade.correct:
+            return self._next(session, item, "right", self._msg("quiz_right", explanation=item.explanation), note, grade)
+        if first and _retry_allowed(item):
+            text = self._msg("quiz_wrong_retry", feedback=grade.feedback)
+            return self._reply(session, "\n".join(x for x in (text, note) if x), item, {"event": "wrong", "outcome": _outcome(grade)})
+        return self._next(session, item, "wrong", self._msg("quiz_wrong", feedback=grade.feedback, answer=_answer_text(item),
+                                                            explanation=item.explanation), note, grade)
+
+    def _answer_why(self, session: Session, item: QuizItem, text: str, now: datetime) -> Reply:
+        session.quiz["awaiting_why"] = False
+        grade = self.grader.rubric(item.why, text)
+        note = self._record(session, item, grade.correct, now)
+        if grade.correct:
+            return self._next(session, item, "right", self._msg("quiz_right", explanation=item.explanation), note, grade)
+        return self._next(session, item, "wrong", self._msg("quiz_why_wrong", feedback=grade.feedback, explanation=item.explanation),
+                          note, grade)
+
+    def hint(self, session: Session, now: datetime) -> Reply:
+        item = self.current(session)
+        quiz = session.quiz
+        quiz["hints"] += 1
+        rung = quiz["hints"]
+        if rung <= len(item.hints) and rung <= 2:
+            return self._reply(session, self._msg("quiz_hint", number=rung, hint=item.hints[rung - 1]), item,
+                               {"event": "hint", "hint": rung})
+        if rung == 1:
+            return self._reply(session, self._msg("quiz_hint", number=1, hint=_default_hint(item)), item, {"event": "hint", "hint": 1})
+        note = self._record(session, item, False, now, revealed=True) if quiz["tries"] == 0 else ""
+        text = self._msg("quiz_reveal", answer=_answer_text(item), explanation=item.explanation)
+        return self._next(session, item, "revealed", text, note, None)
+
+    def skip(self, session: Session) -> Reply:
+        item = self.current(session)
+        self._result(session, item, "skipped")
+        return self._advance(session, self._msg("quiz_skipped", answer=_answer_text(item)))
+
+    def stop(self, session: Session, now: datetime) -> Reply:
+        return self.finish(session, self._msg("quiz_stopped"), now)
+
+    # --- recording and moving on ----------------------------------------------------------
+    def _record(self, session: Session, item: QuizItem, correct: bool, now: datetime, revealed: bool = False) -> str:
+        """The first attempt at an item: mastery, review schedule, journal. Returns a note on a depth change."""
+        hints = session.quiz["hints"]
+        rating = rating_for(correct, hints, revealed)
+        session.cards[item.concept] = review_card(session.cards.get(item.concept), item.concept, rating, now)
+        session.asked[item.id] = session.asked.get(item.id, 0) + 1
+        if not correct:
+            session.misses[item.concept] = session.misses.get(item.concept, 0) + 1
+        before, after = record_attempt(session, item, correct)
+        session.journal.append({"item": item.id, "concept": item.concept, "level": item.level, "type": item.type,
+                                "correct": correct, "hints": hints, "rating": rating, "at": now.isoformat()})
+        session.quiz["first"] = {"correct": correct, "hints": hints, "revealed": revealed}
+        if before != after and session.override is None:
+            reason = "you have mastered" if level_index(after) > level_index(before) else "you missed questions at"
+            what = before if level_index(after) > level_index(before) else after
+            return self._msg("quiz_depth_changed", title=short_title(self.kb.concepts[item.concept]), level=after,
+                             reason=reason, previous=what)
+        return ""
+
+    def _result(self, session: Session, item: QuizItem, outcome: str) -> None:
+        first = session.quiz.pop("first", None) or {}
+        session.quiz["results"].append({"item": item.id, "concept": item.concept, "outcome": outcome,
+                                        "first_correct": bool(first.get("correct")), "hints": session.quiz["hints"]})
+
+    def _next(self, session: Session, item: QuizItem, outcome: str, text: str, note: str, grade: Grade | None) -> Reply:
+        self._result(session, item, outcome)
+        return self._advance(session, "\n".join(x for x in (text, note) if x), grade)
+
+    def _advance(self, session: Session, text: str, grade: Grade | None = None) -> Reply:
+        quiz = session.quiz
+        quiz.update(index=quiz["index"] + 1, hints=0, tries=0, awaiting_why=False)
+        reply = self._ask(session, text)
+        data = dict(reply.data)
+        data["outcome"] = quiz["results"][-1] | (_outcome(grade) if grade else {}) if quiz["results"] else {}
+        return _with_data(reply, data)
+
+    def finish(self, session: Session, prefix: str = "", now: datetime | None = None) -> Reply:
+        quiz = session.quiz or {"results": []}
+        session.quiz = None
+        results = [r for r in quiz["results"] if r["outcome"] != "skipped"]
+        right = sum(1 for r in results if r["first_correct"])
+        strong = sorted({r["concept"] for r in results if r["first_correct"]} - {r["concept"] for r in results if not r["first_correct"]})
+        weak = sorted({r["concept"] for r in quiz["results"] if not r["first_correct"]})
+        nxt = next_due(session.cards)
+        summary = {"answered": len(results), "right": right, "strong": strong, "review": weak,
+                   "next_review": nxt.isoformat() if nxt else None}
+        title = lambda ids: ", ".join(short_title(self.kb.concepts[c]) for c in ids) or "none yet"  # noqa: E731
+        text = self._msg("quiz_summary", right=right, answered=len(results), strong=title(strong), review=title(weak),
+                         when=_when(nxt, now) if nxt and now else (nxt.strftime("%Y-%m-%d %H:%M UTC") if nxt else "not scheduled"))
+        return self._reply(session, "\n".join(x for x in (prefix, text) if x), None, {"event": "summary", "summary": summary})
+
+    def _reply(self, session: Session, text: str, item: QuizItem | None, data: dict) -> Reply:
+        payload = dict(data)
+        if item is not None:
+            payload.update(item=item.id, type=item.type, question=item.question, options=list(item.options),
+                           number=session.quiz["index"] + 1 if session.quiz else None,
+                           total=len(session.quiz["items"]) if session.quiz else None)
+        level = item.level if item else current_level(session)
+        return Reply("quiz", text, level, item.concept if item else None, 1.0, None,
+                     self.kb.concepts[item.concept].where if item else None,
+                     ("hint", "skip", "stop") if session.quiz else ("quiz me", "review"),
+                     False, "quiz", tuple(item.options) if item else (), payload)
+
+
+def _retry_allowed(item: QuizItem) -> bool:
+    """A second try makes sense where guessing cannot find the answer: not for true/false or two options."""
+    return item.type in ("cloze", "short") or (item.type == "mc" and len(item.options) > 2)
+
+
+def _is_question(folded: str, raw: str) -> bool:
+    first = folded.split(" ", 1)[0] if folded else ""
+    return raw.rstrip().endswith("?") or first in {"what", "why", "how", "who", "which", "where", "when", "tell", "explain",
+                                                     "describe", "define", "can", "could", "whats"}
+
+
+def _answer_text(item: QuizItem) -> str:
+    if item.type == "tf":
+        return "true" if item.answer else "false"
+    if item.type == "short":
+        return item.explanation
+    return str(item.answer)
+
+
+def _default_hint(item: QuizItem) -> str:
+    return f"It is about {item.concept.replace('-', ' ')}."
+
+
+def _outcome(grade: Grade | None) -> dict:
+    if grade is None:
+        return {}
+    return {"correct": grade.correct, "feedback": grade.feedback, "missing": list(grade.missing), "reversed": list(grade.reversed)}
+
+
+def _when(moment: datetime, now: datetime) -> str:
+    seconds = (moment - now).total_seconds()
+    if seconds <= 60:
+        return "now"
+    if seconds < 3600:
+        return f"in {round(seconds / 60)} minutes"
+    if seconds < 86400:
+        return f"in {round(seconds / 3600)} hours"
+    return f"in {round(seconds / 86400)} days ({moment.strftime('%Y-%m-%d')})"
+
+
+def _with_data(reply: Reply, data: dict) -> Reply:
+    from dataclasses import replace
+
+    return replace(reply, data=data)

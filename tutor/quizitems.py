@@ -1,0 +1,175 @@
+"""Quiz items: reading authored ones from a pack, and generating more from the pack's relations."""
+from __future__ import annotations
+
+from typing import Any
+
+from .checks import Checker
+from .errors import Problem
+from .model import ITEM_TYPES, LEVELS, RELATION_NAMES, Concept, Misconception, QuizItem, Relation, Rubric
+from .normalise import fold
+from .yamlsource import line_of
+
+__all__ = ["parse_items", "check_items", "generate_items"]
+
+_ITEM_FIELDS = {"id", "concept", "level", "type", "question", "explanation", "answer", "options", "accept", "hints",
+                "rubric", "why"}
+_RUBRIC_FIELDS = {"required", "optional", "direction", "misconceptions"}
+
+
+def parse_items(check: Checker, value: Any, line: int) -> list[QuizItem]:
+    items = []
+    for entry in check.entries(value, line, "quiz"):
+        item = _item(check, entry)
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def _item(check: Checker, entry: dict) -> QuizItem | None:
+    iid = check.text(entry, "id", "a quiz item")
+    what = f"quiz item '{iid}'" if iid else "a quiz item"
+    check.unknown_keys(entry, _ITEM_FIELDS, what)
+    kind = check.text(entry, "type", what)
+    if kind and kind not in ITEM_TYPES:
+        check.report(check.key_line(entry, "type"), f"{what}: type '{kind}' is not one of {', '.join(ITEM_TYPES)}")
+    level = check.text(entry, "level", what)
+    if level and level not in LEVELS:
+        check.report(check.key_line(entry, "level"), f"{what}: level '{level}' is not one of {', '.join(LEVELS)}")
+    item = QuizItem(
+        id=iid, concept=check.text(entry, "concept", what), level=level, type=kind,
+        question=check.text(entry, "question", what), explanation=check.text(entry, "explanation", what),
+        answer=_answer(check, entry, what, kind), options=tuple(check.text_list(entry, "options", what)),
+        accept=tuple(check.text_list(entry, "accept", what)), hints=tuple(check.text_list(entry, "hints", what)),
+        rubric=_rubric(check, entry, "rubric", what), why=_rubric(check, entry, "why", what),
+        source=check.source, line=line_of(entry, 1),
+    )
+    _check_shape(check, entry, item, what)
+    return item if iid else None
+
+
+def _answer(check: Checker, entry: dict, what: str, kind: str) -> str | bool:
+    value = entry.get("answer")
+    if kind == "tf":
+        if not isinstance(value, bool):
+            check.report(check.key_line(entry, "answer"), f"{what}: a true/false item needs 'answer: true' or 'answer: false'")
+            return False
+        return value
+    if kind in ("mc", "cloze"):
+        return check.text(entry, "answer", what)
+    return str(value) if isinstance(value, str) else ""
+
+
+def _rubric(check: Checker, entry: dict, key: str, what: str) -> Rubric | None:
+    if key not in entry:
+        return None
+    line = check.key_line(entry, key)
+    raw = check.mapping(entry[key], f"{what}: '{key}'", line)
+    check.unknown_keys(raw, _RUBRIC_FIELDS, f"{what}: {key}")
+    direction = check.text(raw, "direction", f"{what}: {key}", required=False)
+    if direction not in ("", "up", "down"):
+        check.report(check.key_line(raw, "direction"), f"{what}: direction must be 'up' or 'down'")
+    misconceptions = []
+    for m in check.entries(raw.get("misconceptions", []), check.key_line(raw, "misconceptions"), "misconceptions"):
+        misconceptions.append(Misconception(_groups(check, m, "groups", what), check.text(m, "feedback", f"{what}: misconception")))
+    rubric = Rubric(_groups(check, raw, "required", what), _groups(check, raw, "optional", what), direction, tuple(misconceptions))
+    if not rubric.required:
+        check.report(line, f"{what}: '{key}' needs at least one required group")
+    return rubric
+
+
+def _groups(check: Checker, raw: dict, key: str, what: str) -> tuple[tuple[str, ...], ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(g, list) and g and all(isinstance(t, str) and t.strip() for t in g)
+                                              for g in value):
+        check.report(check.key_line(raw, key), f"{what}: '{key}' must be a list of groups, each a list of words or phrases")
+        return ()
+    return tuple(tuple(t.strip() for t in g) for g in value)
+
+
+def _check_shape(check: Checker, entry: dict, item: QuizItem, what: str) -> None:
+    line = item.line
+    if item.type == "mc":
+        if not 2 <= len(item.options) <= 4:
+            check.report(check.key_line(entry, "options"), f"{what}: a multiple-choice item needs 2 to 4 options")
+        if item.answer and item.answer not in item.options:
+            check.report(check.key_line(entry, "answer"), f"{what}: the answer {item.answer!r} is not among its options")
+        if len({fold(o) for o in item.options}) != len(item.options):
+            check.report(check.key_line(entry, "options"), f"{what}: two options are the same")
+    elif item.type == "cloze" and "____" not in item.question:
+        check.report(check.key_line(entry, "question"), f"{what}: a cloze question needs a ____ gap")
+    elif item.type == "short" and item.rubric is None:
+        check.report(line, f"{what}: a short-answer item needs a 'rubric'")
+
+
+def check_items(items: list[QuizItem], concepts: dict[str, Concept], problems: list[Problem]) -> None:
+    seen: dict[str, QuizItem] = {}
+    for item in items:
+        if item.concept and item.concept not in concepts:
+            problems.append(Problem(item.source, item.line, f"quiz item '{item.id}': concept '{item.concept}' is not a concept"))
+        if item.id in seen:
+            first = seen[item.id]
+            problems.append(Problem(item.source, item.line, f"duplicate quiz item id '{item.id}' (first at {first.source}:{first.line})"))
+        seen.setdefault(item.id, item)
+
+
+# --- generated items -----------------------------------------------------------------------
+
+_QUESTIONS = {
+    # relation -> (question about the subject, given the object; question about the object, given the subject)
+    "produces": ("Which of these makes {o}?", "What does {s} make?"),
+    "binds": ("Which of these binds to {o}?", "What does {s} bind to?"),
+    "inhibits": ("Which of these holds back {o}?", "What does {s} hold back?"),
+    "stimulates": ("Which of these stimulates {o}?", "What does {s} stimulate?"),
+    "converts": ("Which of these converts {o}?", "What does {s} convert?"),
+    "becomes": ("Which of these is converted into {o}?", "What is {s} converted into?"),
+    "found-in": ("Which of these is found in {o}?", "Where is {s} found?"),
+}
+
+
+def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]) -> list[QuizItem]:
+    """Multiple-choice items from the relations ("Which of these makes OPG?").
+
+    Distractors are concepts for which the knowledge base holds no such fact: near siblings
+    (related concepts) at academic depth, unrelated concepts at fundamentals.
+    """
+    from .matcher import short_title
+
+    facts = {(r.subject, r.relation, r.object) for r in relations}
+    items = []
+    for r in relations:
+        if r.relation not in _QUESTIONS or concepts[r.subject].parent or concepts[r.object].parent:
+            continue
+        for level in ("fundamentals", "academic"):
+            distractors = _distractors(concepts, facts, r, level)
+            if len(distractors) < 2:
+                continue
+            right = short_title(concepts[r.subject])
+            options = tuple(sorted([right, *(short_title(concepts[d]) for d in distractors)], key=fold))
+            question = _QUESTIONS[r.relation][0].format(o=short_title(concepts[r.object]))
+            verb = RELATION_NAMES[r.relation][1 if concepts[r.subject].plural else 0]
+            items.append(QuizItem(
+                id=f"gen-{r.subject}-{r.relation}-{r.object}-{level[0]}", concept=r.object, level=level, type="mc",
+                question=question, explanation=f"According to the knowledge base, {right} {verb} {short_title(concepts[r.object])}.",
+                answer=right, options=options, generated=True, source=r.source, line=r.line,
+            ))
+    return items
+
+
+def _distractors(concepts: dict[str, Concept], facts: set[tuple[str, str, str]], fact: Relation, level: str) -> list[str]:
+    """Up to three concepts that are false answers: no fact of any kind links them to the object.
+
+    Any link is excluded, not just the asked relation, because the knowledge base is not a closed
+    world: a concept tied to the object in another way may well be a defensible answer.
+    """
+    linked = {s for s, _, o in facts if o == fact.object} | {o for s, _, o in facts if s == fact.object}
+    near = [c for c in concepts[fact.subject].related if c in concepts]
+    far = [c for c in concepts if c not in near and c != fact.object and not concepts[c].parent]
+    pool = near if level == "academic" else far
+    chosen: list[str] = []
+    for cid in dict.fromkeys(pool):
+        if cid in (fact.subject, fact.object) or concepts[cid].parent or cid in linked:
+            continue
+        chosen.append(cid)
+        if len(chosen) == 3:
+            break
+    return chosen

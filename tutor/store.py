@@ -1,0 +1,187 @@
+"""Keeping learners' sessions between runs.
+
+A store loads and saves a learner's Session by user id. Saving also writes the answers the
+session has journaled since the last save, in the same transaction, so an answered quiz item
+is on disk as soon as the host saves after the turn. Two stores come with the tutor: an
+in-memory one and SQLite (WAL mode, a schema version with migrations).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import threading
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Protocol
+
+from .errors import TutorError
+from .session import Session
+
+__all__ = ["Store", "MemoryStore", "SQLiteStore", "StoreError", "SCHEMA_VERSION", "default_data_dir", "profile_path"]
+
+SCHEMA_VERSION = 1
+_PROFILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+class StoreError(TutorError):
+    """The learner store cannot be used (unreadable, from a newer version, not writable)."""
+
+
+class Store(Protocol):
+    """What the tutor needs from a store; a host bot with its own database implements these two methods."""
+
+    def load(self, user_id: str) -> Session | None: ...
+
+    def save(self, user_id: str, session: Session) -> None: ...
+
+
+class MemoryStore:
+    """Sessions kept in memory (as JSON-safe dicts, so nothing is shared with the caller)."""
+
+    def __init__(self) -> None:
+        self._sessions: dict[str, dict[str, Any]] = {}
+        self._answers: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+
+    def load(self, user_id: str) -> Session | None:
+        with self._lock:
+            data = self._sessions.get(user_id)
+        return Session.from_dict(data) if data else None
+
+    def save(self, user_id: str, session: Session) -> None:
+        with self._lock:
+            self._answers.extend({"user_id": user_id, **entry} for entry in session.journal)
+            session.journal = []
+            self._sessions[user_id] = json.loads(json.dumps(session.to_dict()))
+
+    def answers(self, user_id: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return [a for a in self._answers if a["user_id"] == user_id]
+
+
+def default_data_dir() -> Path:
+    """$XDG_DATA_HOME/bone-tutor, or ~/.local/share/bone-tutor."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "bone-tutor"
+
+
+def profile_path(data_dir: Path, profile: str) -> Path:
+    """The store file of a profile; a name that could leave the data directory is refused."""
+    if not _PROFILE.match(profile or ""):
+        raise StoreError(f"profile name {profile!r} is not allowed: use letters, digits, '-' and '_' (at most 64)")
+    return Path(data_dir) / f"{profile}.sqlite3"
+
+
+# Schema version -> the statements that bring a store from the version before to it.
+# A new version appends an entry; stores are migrated in order when opened.
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        "CREATE TABLE learners (user_id TEXT PRIMARY KEY, session TEXT NOT NULL, updated_at TEXT NOT NULL)",
+        "CREATE TABLE answers (id INTEGER PRIMARY KEY, user_id TEXT NOT NULL, item TEXT NOT NULL, concept TEXT NOT NULL, "
+        "level TEXT NOT NULL, type TEXT NOT NULL, correct INTEGER NOT NULL, hints INTEGER NOT NULL, rating TEXT NOT NULL, "
+        "at TEXT NOT NULL)",
+        "CREATE INDEX answers_by_user ON answers (user_id, concept)",
+    ),
+}
+
+
+class SQLiteStore:
+    """Learners in one SQLite file. A corrupt file is moved aside (never overwritten); one from a newer
+    version of the tutor is left alone and refused. `notice` says what happened, for the user."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.notice = ""
+        self._lock = threading.Lock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create the data folder {self.path.parent}: {err.strerror or err}") from err
+        self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = self._connect()
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as err:
+            if isinstance(err, sqlite3.OperationalError) and "unable to open" in str(err):
+                raise StoreError(f"cannot open {self.path}: {err}") from err
+            return self._set_aside(err)
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise StoreError(f"{self.path} was written by a newer version of the tutor (schema {version}, this one reads "
+                             f"up to {SCHEMA_VERSION}); it was left untouched. Upgrade the tutor, or use another --profile.")
+        self._migrate(db, version)
+        return db
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        return db
+
+    def _set_aside(self, err: Exception) -> sqlite3.Connection:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        aside = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(self.path) + suffix)
+            if part.exists():
+                part.rename(Path(str(aside) + suffix))
+        self.notice = (f"Your progress file {self.path} could not be read ({err}); it was kept as {aside} "
+                       f"and a new one was started.")
+        db = self._connect()
+        self._migrate(db, 0)
+        return db
+
+    def _migrate(self, db: sqlite3.Connection, version: int) -> None:
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                for statement in _MIGRATIONS[target]:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {target}")
+                db.execute("COMMIT")
+            except sqlite3.Error as err:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise StoreError(f"cannot prepare {self.path}: {err}") from err
+
+    def load(self, user_id: str) -> Session | None:
+        with self._lock:
+            row = self._db.execute("SELECT session FROM learners WHERE user_id = ?", (user_id,)).fetchone()
+        return Session.from_dict(json.loads(row[0])) if row else None
+
+    def save(self, user_id: str, session: Session) -> None:
+        """Write the session and its journaled answers in one transaction; the journal is emptied only once written."""
+        data = session.to_dict()
+        data["journal"] = []
+        rows = [(user_id, a["item"], a["concept"], a["level"], a["type"], int(a["correct"]), int(a["hints"]), a["rating"], a["at"])
+                for a in session.journal]
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("INSERT INTO answers (user_id, item, concept, level, type, correct, hints, rating, at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                self._db.execute("INSERT INTO learners (user_id, session, updated_at) VALUES (?, ?, ?) "
+                                 "ON CONFLICT(user_id) DO UPDATE SET session = excluded.session, updated_at = excluded.updated_at",
+                                 (user_id, json.dumps(data), datetime.now(timezone.utc).isoformat()))
+                self._db.execute("COMMIT")
+            except sqlite3.Error as err:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise StoreError(f"could not save progress to {self.path}: {err}") from err
+        session.journal = []
+
+    def answers(self, user_id: str) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._db.execute("SELECT item, concept, level, type, correct, hints, rating, at FROM answers "
+                                    "WHERE user_id = ? ORDER BY id", (user_id,)).fetchall()
+        keys = ("item", "concept", "level", "type", "correct", "hints", "rating", "at")
+        return [dict(zip(keys, row)) | {"correct": bool(row[4])} for row in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
