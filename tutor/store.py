@@ -103,7 +103,8 @@ class SQLiteStore:
 
     def _open(self) -> sqlite3.Connection:
         try:
-            db = self._connect()
+            db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            # read before any write (switching to WAL rewrites the header of a file we may have to leave alone)
             version = db.execute("PRAGMA user_version").fetchone()[0]
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as err:
@@ -114,14 +115,12 @@ class SQLiteStore:
             db.close()
             raise StoreError(f"{self.path} was written by a newer version of the tutor (schema {version}, this one reads "
                              f"up to {SCHEMA_VERSION}); it was left untouched. Upgrade the tutor, or use another --profile.")
+        _tune(db)
         self._migrate(db, version)
         return db
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
-        return db
+        return _tune(sqlite3.connect(self.path, check_same_thread=False, isolation_level=None))
 
     def _set_aside(self, err: Exception) -> sqlite3.Connection:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -145,8 +144,7 @@ class SQLiteStore:
                 db.execute(f"PRAGMA user_version = {target}")
                 db.execute("COMMIT")
             except sqlite3.Error as err:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
+                _rollback(db)
                 raise StoreError(f"cannot prepare {self.path}: {err}") from err
 
     def load(self, user_id: str) -> Session | None:
@@ -170,8 +168,7 @@ class SQLiteStore:
                                  (user_id, json.dumps(data), datetime.now(timezone.utc).isoformat()))
                 self._db.execute("COMMIT")
             except sqlite3.Error as err:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
+                _rollback(self._db)
                 raise StoreError(f"could not save progress to {self.path}: {err}") from err
         session.journal = []
 
@@ -185,3 +182,20 @@ class SQLiteStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _tune(db: sqlite3.Connection) -> sqlite3.Connection:
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")  # an answered item survives a crash once saved
+    except sqlite3.Error as err:
+        raise StoreError(f"cannot use the progress file: {err}") from err
+    return db
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    try:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass  # the connection is gone; nothing was committed

@@ -1,0 +1,251 @@
+"""Quizzes through Tutor.respond: whole transcripts, grading of closed items, mastery, review."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tutor import Session, Tutor
+from tutor.mastery import MASTERY, depth_from_mastery, update
+from tutor.review import rating_for
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+
+
+def item_of(tutor: Tutor, reply):
+    return next(i for i in tutor.kb.quiz if i.id == reply.data["item"])
+
+
+def right_answer(item) -> str:
+    if item.type == "mc":
+        return "abcd"[item.options.index(item.answer)]
+    if item.type == "tf":
+        return "true" if item.answer else "false"
+    if item.type == "cloze":
+        return str(item.answer)
+    return " ".join(group[0] for group in item.rubric.required)
+
+
+def wrong_answer(item) -> str:
+    if item.type == "mc":
+        return "abcd"[next(i for i, o in enumerate(item.options) if o != item.answer)]
+    if item.type == "tf":
+        return "false" if item.answer else "true"
+    return "bananas"
+
+
+def test_whole_quiz_start_hint_wrong_right_stop_summary(tutor):
+    session = tutor.new_session()
+    start = tutor.respond(session, "quiz me on osteoclasts with 3 questions", now=NOW)
+    assert start.kind == "quiz" and start.concept == "osteoclasts" and start.data["total"] == 3
+    assert start.data["event"] == "question" and start.data["number"] == 1
+    item = item_of(tutor, start)
+    hint = tutor.respond(session, "hint", now=NOW)
+    assert hint.kind == "quiz" and hint.data["event"] == "hint" and hint.data["item"] == item.id
+    assert item.hints[0] in hint.text
+    right = tutor.respond(session, right_answer(item), now=NOW)
+    assert right.text.startswith("Right!") and right.data["outcome"]["first_correct"] is True
+    assert session.journal[-1]["rating"] == "hard"  # right after a hint
+    second = item_of(tutor, right)
+    wrong = tutor.respond(session, wrong_answer(second), now=NOW)
+    assert wrong.kind == "quiz" and session.journal[-1]["correct"] is False and session.journal[-1]["rating"] == "again"
+    summary = tutor.respond(session, "stop", now=NOW)
+    assert summary.data["event"] == "summary" and session.quiz is None
+    assert summary.data["summary"]["answered"] == 2 and summary.data["summary"]["right"] == 1
+    assert "Score: 1/2" in summary.text and "Next review due" in summary.text
+
+
+def test_replies_carry_the_item_as_data_for_buttons(tutor):
+    session = tutor.new_session()
+    reply = tutor.respond(session, "quiz me on RANKL", now=NOW)
+    for _ in range(6):
+        item = item_of(tutor, reply)
+        assert reply.data["type"] == item.type and reply.data["question"] == item.question
+        assert list(reply.options) == list(item.options) == reply.data["options"]
+        if item.type == "mc":
+            break
+        reply = tutor.respond(session, "skip", now=NOW)
+        if session.quiz is None:
+            pytest.skip("no multiple-choice item for RANKL")
+
+
+@pytest.mark.parametrize("form", ["letter", "number", "text"])
+def test_multiple_choice_accepts_letter_number_or_text(tutor, form):
+    item = next(i for i in tutor.kb.quiz if i.type == "mc" and not i.generated)
+    index = item.options.index(item.answer)
+    answer = {"letter": "abcd"[index], "number": str(index + 1), "text": item.answer.lower()}[form]
+    assert tutor._grader.grade(item, answer).correct
+
+
+def test_only_the_first_attempt_counts(tutor):
+    session = tutor.new_session()
+    reply = tutor.respond(session, "quiz me on OPG", now=NOW)
+    item = item_of(tutor, reply)
+    while item.type not in ("cloze", "short"):
+        reply = tutor.respond(session, "skip", now=NOW)
+        item = item_of(tutor, reply)
+    tutor.respond(session, "bananas", now=NOW)
+    after_wrong = json.dumps(session.mastery, sort_keys=True)
+    tutor.respond(session, right_answer(item), now=NOW)
+    assert json.dumps(session.mastery, sort_keys=True) == after_wrong
+    assert [j["correct"] for j in session.journal] == [False]
+
+
+def test_off_topic_question_is_answered_and_the_quiz_goes_on(tutor):
+    session = tutor.new_session()
+    first = tutor.respond(session, "quiz me on estrogen", now=NOW)
+    aside = tutor.respond(session, "what do osteoclasts do?", now=NOW)
+    assert aside.kind == "answer" and aside.concept == "osteoclasts"
+    assert "still open" in aside.text and session.quiz["index"] == 0
+    again = tutor.respond(session, right_answer(item_of(tutor, first)), now=NOW)
+    assert again.text.startswith("Right!")
+
+
+def test_hint_ladder_ends_with_the_answer_and_counts_as_again(tutor):
+    session = tutor.new_session()
+    reply = tutor.respond(session, "quiz me on aromatase", now=NOW)
+    item = item_of(tutor, reply)
+    texts = [tutor.respond(session, "hint", now=NOW).text for _ in range(3)]
+    assert texts[0] != texts[1] and "The answer" in texts[2]
+    assert session.journal[-1] == session.journal[0] and session.journal[0]["rating"] == "again"
+    assert session.journal[0]["item"] == item.id
+
+
+def test_quiz_on_a_section_and_a_count(tutor):
+    session = tutor.new_session()
+    reply = tutor.respond(session, "quiz me on the academic section", now=NOW)
+    assert reply.data["total"] == 5
+    assert all(tutor.kb.concepts[tutor.kb.quiz[[i.id for i in tutor.kb.quiz].index(item)].concept].section == "academic"
+               for item in session.quiz["items"])
+    reply = tutor.respond(tutor.new_session(), "3 questions", now=NOW)
+    assert reply.data["total"] == 3
+
+
+def test_quiz_survives_a_json_round_trip_mid_way(tutor):
+    session = tutor.new_session()
+    reply = tutor.respond(session, "quiz me on osteoblasts", now=NOW)
+    restored = Session.from_dict(json.loads(json.dumps(session.to_dict())))
+    item = item_of(tutor, reply)
+    assert tutor.respond(restored, right_answer(item), now=NOW).text.startswith("Right!")
+
+
+def test_no_quiz_running(tutor):
+    reply = tutor.respond(tutor.new_session(), "hint")
+    assert reply.kind == "chat" and "no quiz" in reply.text.lower()
+
+
+# --- learner model ---------------------------------------------------------------------
+
+def test_bkt_update_matches_the_formula():
+    assert update(0.1, True, 0.1) == pytest.approx(0.55, abs=0.001)
+    assert update(0.55, True, 0.1) == pytest.approx(0.925, abs=0.002)
+    assert update(0.925, True, 0.1) > MASTERY
+    assert update(0.95, False, 0.1) == pytest.approx(0.705, abs=0.01)
+    assert update(0.1, True, 0.5) < update(0.1, True, 0.1)  # a lucky true/false is weak evidence
+
+
+def _answer_items(tutor, session, items, correct=True):
+    from tutor.mastery import record_attempt
+
+    return [record_attempt(session, item, correct) for item in items]
+
+
+def open_item(tutor, level="fundamentals"):
+    """An authored cloze or short item (guess 0.1), so three right answers reach mastery."""
+    return next(i for i in tutor.kb.quiz if i.level == level and i.type in ("cloze", "short") and not i.generated)
+
+
+def test_mastery_moves_the_depth_with_hysteresis(tutor):
+    session = tutor.new_session()
+    item = open_item(tutor)
+    changes = _answer_items(tutor, session, [item] * 3)
+    assert changes == [("fundamentals", "fundamentals")] * 2 + [("fundamentals", "intermediate")]
+    assert depth_from_mastery(session, item.concept) == "intermediate"
+    _answer_items(tutor, session, [item], correct=False)  # one slip keeps the depth
+    assert depth_from_mastery(session, item.concept) == "intermediate"
+    _answer_items(tutor, session, [item] * 2, correct=False)
+    assert depth_from_mastery(session, item.concept) == "fundamentals"
+
+
+def test_multiple_choice_needs_more_evidence_than_short_answers(tutor):
+    session = tutor.new_session()
+    mc = next(i for i in tutor.kb.quiz if i.level == "fundamentals" and i.type == "mc" and len(i.options) == 4)
+    _answer_items(tutor, session, [mc] * 3)
+    assert depth_from_mastery(session, mc.concept) == "fundamentals"
+    _answer_items(tutor, session, [mc])
+    assert depth_from_mastery(session, mc.concept) == "intermediate"
+
+
+def test_mastery_sets_the_explanation_depth_but_an_explicit_request_wins(tutor):
+    session = tutor.new_session()
+    item = open_item(tutor)
+    name = tutor.kb.concepts[item.concept].title
+    _answer_items(tutor, session, [item] * 3)
+    assert tutor.explain(session, item.concept).level == "intermediate"
+    assert tutor.respond(session, f"tell me about {name}").level == "intermediate"
+    assert tutor.respond(session, "simpler").level == "fundamentals"
+    assert tutor.respond(session, f"tell me about {name}").level == "fundamentals"
+
+
+def test_unseen_concept_starts_from_the_learners_level(tutor):
+    session = tutor.new_session(level="intermediate")
+    item = next(i for i in tutor.kb.quiz if i.concept == "opg" and i.level == "intermediate")
+    _answer_items(tutor, session, [item], correct=False)
+    assert depth_from_mastery(session, "opg") == "intermediate"
+
+
+def test_the_tutor_says_when_mastery_changes_the_depth(tutor):
+    session = tutor.new_session()
+    item = open_item(tutor)
+    _answer_items(tutor, session, [item] * 2)
+    session.quiz = {"items": [item.id], "index": 0, "hints": 0, "tries": 0, "awaiting_why": False, "results": [], "label": "x"}
+    reply = tutor.respond(session, right_answer(item), now=NOW)
+    assert "intermediate depth" in reply.text and "mastered" in reply.text
+
+
+# --- review --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("correct, hints, revealed, rating", [(True, 0, False, "good"), (True, 1, False, "hard"),
+                                                               (False, 0, False, "again"), (True, 2, True, "again")])
+def test_outcome_to_rating(correct, hints, revealed, rating):
+    assert rating_for(correct, hints, revealed) == rating
+
+
+def test_review_asks_what_is_due_first_and_greets_with_it(tutor):
+    session = tutor.new_session()
+    tutor.quiz(session, topic="menopause", count=1, now=NOW)
+    tutor.respond(session, "i don't know", now=NOW)
+    assert "menopause" in session.cards
+    assert tutor.due(session, NOW) == []
+    later = NOW + timedelta(days=2)
+    assert tutor.due(session, later) == ["menopause"]
+    assert "due for review" in tutor.due_greeting(session, later)
+    reply = tutor.respond(session, "review", now=later)
+    assert reply.kind == "quiz" and reply.concept == "menopause"
+    nothing = tutor.respond(tutor.new_session(), "review", now=later)
+    assert "Nothing is due" in nothing.text
+
+
+def test_a_concept_missed_often_is_re_explained_one_depth_lower(tutor):
+    session = tutor.new_session(level="intermediate")
+    session.misses["opg"] = 3
+    reply = tutor.quiz(session, topic="opg", count=1, now=NOW)
+    assert "here it is again" in reply.text and session.misses["opg"] == 0
+
+
+def test_generated_items_have_false_distractors(tutor):
+    facts = {(r.subject, r.relation, r.object) for r in tutor.kb.relations}
+    titles = {c.id: c for c in tutor.kb.concepts.values()}
+    from tutor.matcher import short_title
+
+    by_title = {short_title(c): cid for cid, c in titles.items()}
+    generated = [i for i in tutor.kb.quiz if i.generated]
+    assert len(generated) >= 50
+    for item in generated:
+        relation = item.id.split("-")  # gen-<subject>-<relation>-<object>-<level>
+        assert item.answer in item.options and 3 <= len(item.options) <= 4
+        for option in item.options:
+            if option != item.answer:
+                assert not any(s == by_title[option] and o == item.concept for s, _, o in facts), (item.id, option)
+        assert relation[0] == "gen"
