@@ -32,6 +32,7 @@ ACTIONS: dict[str, str] = {
     "reveal": "during a quiz: show the answer (counts as not known)",
     "skip": "during a quiz: skip the question",
     "stop-quiz": "during a quiz: stop and summarise",
+    "progress": "summarise the learner's progress",
 }
 
 # Actions that only make sense while a quiz is running; they are tried first then.
@@ -40,7 +41,7 @@ QUIZ_ACTIONS = frozenset({"hint", "reveal", "skip", "stop-quiz"})
 REQUIRED_MESSAGES = (
     "empty", "truncated", "unknown", "unknown_topic", "clarify", "safety", "safety_general", "level_changed",
     "level_now", "no_context", "no_counterpart", "relation_answer", "related_more", "explain_last", "attribution",
-    "source_line",
+    "source_line", "progress_summary",
 )
 _TOP_KEYS = {"intents", "cues", "safety", "messages"}
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}

@@ -15,6 +15,7 @@ from .learner import DepthChoice, apply_request, choose_depth, current_level, vo
 from .matcher import Candidate, Matcher, Query
 from .model import LEVELS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
 from .normalise import MAX_INPUT_CHARS, PRONOUNS, STOPWORDS, clean_input, fold
+from .progress import progress_report
 from .quiz import QuizRequest, QuizRunner
 from .relations import NameIndex, facts_for, parse_relation_question, render_fact, short_title
 from .review import due_concepts, utcnow
@@ -71,7 +72,7 @@ class Tutor:
             "deeper": self._deeper, "simpler": self._simpler, "set-level": self._set_level, "why": self._why,
             "explain-last": self._explain_last, "men": self._counterpart, "women": self._counterpart,
             "quiz": self._start_quiz, "review": self._start_review, "hint": self._quiz_command, "reveal": self._quiz_command,
-            "skip": self._quiz_command, "stop-quiz": self._quiz_command,
+            "skip": self._quiz_command, "stop-quiz": self._quiz_command, "progress": self._progress,
         }
 
     @classmethod
@@ -224,6 +225,19 @@ class Tutor:
             return None
         concept = self.kb.concepts[self.kb.concepts[concept_id].answers_for]
         return QuizRequest([concept.id], count, label=short_title(concept))
+
+    def progress(self, session: Session, now: datetime | None = None) -> dict:
+        """The learner's progress as data: mastery by concept, first-attempt accuracy, reviews due."""
+        return progress_report(self.kb, session, now or utcnow())
+
+    def _progress(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
+        report = self.progress(session, turn.now)
+        mastered = [c["title"] for c in report["concepts"] if c["mastered"]]
+        accuracy = f"{report['accuracy'] * 100:.0f}%" if report["accuracy"] is not None else "-"
+        text = self._msg("progress_summary", answered=report["answered"], accuracy=accuracy,
+                         mastered=", ".join(mastered[:8]) or "none yet", due=report["due"],
+                         when=(report["next_review"] or "none scheduled")[:16].replace("T", " "))
+        return Reply("chat", text, current_level(session), intent=intent.id, data={"progress": report})
 
     def due_greeting(self, session: Session, now: datetime | None = None) -> str:
         """A line for the start of a chat: what is due for review, or nothing."""

@@ -13,14 +13,14 @@ from .session import Session
 __all__ = ["progress_report", "render_progress"]
 
 
-def progress_report(kb: KnowledgeBase, session: Session, answers: list[dict[str, Any]], now: datetime) -> dict[str, Any]:
-    """A JSON-safe summary; `answers` are the stored first attempts (see the stores' `answers`)."""
+def progress_report(kb: KnowledgeBase, session: Session, now: datetime) -> dict[str, Any]:
+    """A JSON-safe summary of the session's learning: mastery, first-attempt accuracy, reviews."""
     due = set(due_concepts(session.cards, now))
     concepts = []
     for concept in kb.concepts.values():
         if concept.parent:
             continue
-        tried = [a for a in answers if a["concept"] == concept.id]
+        right, answered = session.tally.get(concept.id, [0, 0])
         skills = session.mastery.get(concept.id, {})
         card = session.cards.get(concept.id)
         concepts.append({
@@ -29,14 +29,15 @@ def progress_report(kb: KnowledgeBase, session: Session, answers: list[dict[str,
             "by_depth": {level: round(skills.get(level, 0.0), 3) for level in LEVELS},
             "mastered": list(session.mastered.get(concept.id, [])),
             "depth": depth_from_mastery(session, concept.id),
-            "answered": len(tried), "right": sum(1 for a in tried if a["correct"]),
+            "answered": answered, "right": right,
             "due": concept.id in due, "next_review": card["due"] if card else None,
         })
-    answered = len(answers)
+    answered = sum(a for _, a in session.tally.values())
+    right = sum(r for r, _ in session.tally.values())
     nxt = next_due(session.cards)
     return {
         "answered": answered,
-        "accuracy": round(sum(1 for a in answers if a["correct"]) / answered, 3) if answered else None,
+        "accuracy": round(right / answered, 3) if answered else None,
         "due": len(due), "next_review": nxt.isoformat() if nxt else None,
         "mastered_threshold": MASTERY, "concepts": concepts,
     }
@@ -50,8 +51,9 @@ def _bar(value: float, width: int = 10) -> str:
 def render_progress(report: dict[str, Any]) -> str:
     lines = []
     accuracy = f"{report['accuracy'] * 100:.0f}%" if report["accuracy"] is not None else "-"
-    lines.append(f"Answered {report['answered']} questions, {accuracy} right on the first attempt. "
-                 f"Reviews due now: {report['due']}. Next review: {(report['next_review'] or 'none scheduled')[:16]}.")
+    when = report["next_review"][:16].replace("T", " ") + " UTC" if report["next_review"] else "none scheduled"
+    lines.append(f"Answered {report['answered']} question{'s' if report['answered'] != 1 else ''}, {accuracy} right on the "
+                 f"first attempt. Reviews due now: {report['due']}. Next review: {when}.")
     for section in ("fundamentals", "intermediate", "academic", "references"):
         rows = [c for c in report["concepts"] if c["section"] == section]
         if not rows:

@@ -187,6 +187,8 @@ class QuizRunner:
         rating = rating_for(correct, hints, revealed)
         session.cards[item.concept] = review_card(session.cards.get(item.concept), item.concept, rating, now)
         session.asked[item.id] = session.asked.get(item.id, 0) + 1
+        right, answered = session.tally.get(item.concept, [0, 0])
+        session.tally[item.concept] = [right + int(correct), answered + 1]
         if not correct:
             session.misses[item.concept] = session.misses.get(item.concept, 0) + 1
         before, after = record_attempt(session, item, correct)

@@ -28,6 +28,7 @@ class Session:
     cards: the FSRS review card of each quizzed concept (plain dicts, UTC datetimes as ISO text)
     misses: wrong first attempts per concept since it was last re-explained
     asked: how often each quiz item was asked, to rotate items
+    tally: per concept, [right, answered] first attempts
     quiz: the quiz in progress, if any
     journal: answered items not yet written by a store (a store empties it when it saves)
     """
@@ -46,8 +47,17 @@ class Session:
     cards: dict[str, dict[str, Any]] = field(default_factory=dict)
     misses: dict[str, int] = field(default_factory=dict)
     asked: dict[str, int] = field(default_factory=dict)
+    tally: dict[str, list[int]] = field(default_factory=dict)
     quiz: dict[str, Any] | None = None
     journal: list[dict[str, Any]] = field(default_factory=list)
+
+    def reset_conversation(self) -> None:
+        """Forget the conversation (topic, requested depth, quiz in progress); keep what was learned and scheduled."""
+        self.override = None
+        self.last_concept = self.last_level = None
+        self.last_answer = None
+        self.pending_choices = []
+        self.quiz = None
 
     def remember(self, concept_id: str, level: str) -> None:
         self.last_concept, self.last_level = concept_id, level
@@ -70,6 +80,7 @@ class Session:
             "cards": {c: dict(v) for c, v in self.cards.items()},
             "misses": dict(self.misses),
             "asked": dict(self.asked),
+            "tally": {c: list(v) for c, v in self.tally.items()},
             "quiz": copy.deepcopy(self.quiz),
             "journal": copy.deepcopy(self.journal),
         }
@@ -98,6 +109,7 @@ class Session:
                 cards={str(c): dict(v) for c, v in (data.get("cards") or {}).items()},
                 misses={str(c): int(n) for c, n in (data.get("misses") or {}).items()},
                 asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
+                tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
                 quiz=copy.deepcopy(data["quiz"]) if data.get("quiz") else None,
                 journal=copy.deepcopy(list(data.get("journal") or [])),
             )
