@@ -212,6 +212,12 @@ def _show(reply: Reply, out: TextIO) -> None:
 def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     tutor = _load(args)
     store, session = _open_learner(args, tutor, sys.stderr)
+    if stdin.isatty() and out.isatty():
+        from .store import default_data_dir
+        from .terminal import TerminalChat, history_for
+
+        data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+        return TerminalChat(tutor, store, session, USER, history=history_for(data_dir, args.profile)).run()
     out.write("Bone-remodeling tutor. Educational only, not medical advice. Ask a question, or say 'help'; "
               "Ctrl-D or 'bye' to leave.\n")
     greeting = tutor.due_greeting(session)

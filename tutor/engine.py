@@ -65,7 +65,7 @@ class Tutor:
         self._safety = [re.compile(p) for p in rules.safety_patterns]
         self._personal = [re.compile(p) for p in rules.personal_patterns]
         self._out_of_scope = [(topic, [re.compile(p) for p in topic.patterns]) for topic in kb.out_of_scope]
-        self._grader = Grader(_pack_terms(kb))
+        self._grader = Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()])
         self._quiz = QuizRunner(kb, self._grader, self._msg)
         self._handlers: dict[str, Callable[[Session, Intent, _Turn], Reply]] = {
             "reply": self._chat_reply, "goodbye": self._chat_reply, "help": self._chat_reply, "topics": self._topics,
@@ -512,11 +512,6 @@ def _count(text: str | None, default: int = 5) -> int:
         return default
     value = _COUNT_WORDS.get(text) or (int(text) if text.isdigit() else default)
     return max(1, min(50, value))
-
-
-def _pack_terms(kb: KnowledgeBase) -> set[str]:
-    """Every word that names a concept: such a word is never taken as a misspelling of another."""
-    return {w for c in kb.concepts.values() for name in (c.title, *c.aliases) for w in fold(name).split() if len(w) > 2}
 
 
 def _check_level(level: str) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
 
-from .grading import Grade, Grader
+from .grading import UNCLEAR_CHOICE, UNCLEAR_TRUTH, Grade, Grader
 from .learner import current_level
 from .mastery import record_attempt
 from .matcher import short_title
@@ -124,7 +124,7 @@ class QuizRunner:
         if item.type == "mc" and not quiz["awaiting_why"]:
             return self.grader.option_index(item, raw) is not None or not _is_question(folded, raw)
         if item.type == "tf" and not quiz["awaiting_why"]:
-            return self.grader.grade(item, raw).feedback != "Answer true or false." or not _is_question(folded, raw)
+            return self.grader.grade(item, raw).feedback != UNCLEAR_TRUTH or not _is_question(folded, raw)
         return not _is_question(folded, raw)
 
     def answer(self, session: Session, text: str, now: datetime) -> Reply:
@@ -133,7 +133,7 @@ class QuizRunner:
         if quiz["awaiting_why"]:
             return self._answer_why(session, item, text, now)
         grade = self.grader.grade(item, text)
-        if grade.feedback in ("Answer true or false.", "I couldn't tell which option you meant: answer with its letter, number or text."):
+        if grade.feedback in (UNCLEAR_TRUTH, UNCLEAR_CHOICE):
             return self._reply(session, grade.feedback, item, {"event": "unclear"})
         first = quiz["tries"] == 0
         quiz["tries"] += 1
@@ -151,7 +151,7 @@ class QuizRunner:
 
     def _answer_why(self, session: Session, item: QuizItem, text: str, now: datetime) -> Reply:
         session.quiz["awaiting_why"] = False
-        grade = self.grader.rubric(item.why, text)
+        grade = self.grader.rubric(item.why, text, item.explanation)
         note = self._record(session, item, grade.correct, now)
         if grade.correct:
             return self._next(session, item, "right", self._msg("quiz_right", explanation=item.explanation), note, grade)

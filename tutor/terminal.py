@@ -1,0 +1,298 @@
+"""The interactive terminal chat, on prompt_toolkit. Only the command line imports this module."""
+from __future__ import annotations
+
+import os
+import signal
+import textwrap
+from pathlib import Path
+from typing import Callable, Iterable
+
+from prompt_toolkit import PromptSession, print_formatted_text
+from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+from prompt_toolkit.completion import CompleteEvent, Completer, Completion
+from prompt_toolkit.document import Document
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.styles import Style
+
+from .engine import Tutor
+from .errors import TutorError
+from .matcher import short_title
+from .model import LEVELS
+from .reply import Reply
+from .session import Session
+from .store import Store
+
+__all__ = ["TerminalChat", "SLASH_COMMANDS", "STYLE", "TutorCompleter"]
+
+# Every style of the chat, in one place.
+STYLE = Style.from_dict({
+    "banner": "bold", "depth": "#5f87af bold", "answer": "", "chat": "", "right": "#00af00 bold", "wrong": "#d70000 bold",
+    "hint": "#d7af00", "quiz": "#87afd7", "safety": "#d78700", "unknown": "#8a8a8a", "suggest": "#8a8a8a italic",
+    "notice": "#d78700", "error": "#d70000", "prompt": "bold", "bottom-toolbar": "noreverse bg:#303030 #d0d0d0",
+})
+
+# slash command -> (what it does, the plain words it stands for; None when handled here)
+SLASH_COMMANDS: dict[str, tuple[str, str | None]] = {
+    "/help": ("what you can ask and the commands", "help"),
+    "/topics": ("the topics, by section", "topics"),
+    "/level": ("show or set the depth: /level fundamentals|intermediate|academic", None),
+    "/quiz": ("a quiz: /quiz [topic] [n]", None),
+    "/review": ("a quiz on what is due for review", "review"),
+    "/progress": ("mastery, accuracy and reviews due", None),
+    "/why": ("why the last answer was chosen", "why did you say that?"),
+    "/reset": ("forget this conversation (keeps what you learned)", None),
+    "/quit": ("leave (everything is saved)", None),
+}
+
+
+class TutorCompleter(Completer):
+    """Completes slash commands, their arguments, and concept names and aliases."""
+
+    def __init__(self, tutor: Tutor) -> None:
+        names = {n for c in tutor.kb.concepts.values() if not c.parent for n in (short_title(c), c.title, *c.aliases)}
+        self._names = sorted(names, key=str.lower)
+        self._ids = [c.id for c in tutor.kb.concepts.values() if not c.parent]
+
+    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
+        text = document.text_before_cursor
+        if text.startswith("/"):
+            yield from self._slash(text)
+            return
+        words = text.split(" ")
+        for back in range(min(3, len(words)), 0, -1):
+            fragment = " ".join(words[-back:])
+            if len(fragment.strip()) < 2:
+                continue
+            hits = [n for n in self._names if n.lower().startswith(fragment.lower()) and n.lower() != fragment.lower()]
+            if hits:
+                for name in hits[:20]:
+                    yield Completion(name, start_position=-len(fragment))
+                return
+
+    def _slash(self, text: str) -> Iterable[Completion]:
+        command, _, argument = text.partition(" ")
+        if not _:
+            for name, (meaning, _plain) in SLASH_COMMANDS.items():
+                if name.startswith(command):
+                    yield Completion(name, start_position=-len(command), display_meta=meaning)
+            return
+        options = LEVELS if command == "/level" else self._ids if command == "/quiz" else ()
+        for option in options:
+            if option.startswith(argument):
+                yield Completion(option, start_position=-len(argument))
+
+
+class TerminalChat:
+    """The chat loop: never crashes on a turn, saves after every turn and when the terminal closes."""
+
+    def __init__(self, tutor: Tutor, store: Store, session: Session, user: str, *, history: History | None = None,
+                 input=None, output=None, color: bool | None = None, width: int | None = None) -> None:
+        self.tutor, self.store, self.session, self.user = tutor, store, session, user
+        self.color = (os.environ.get("NO_COLOR", "") == "") if color is None else color
+        self._width = width
+        self.shown: list[str] = []  # the plain text of everything printed, for tests and logs
+        self.prompt = PromptSession(
+            history=history or InMemoryHistory(), auto_suggest=AutoSuggestFromHistory(), completer=TutorCompleter(tutor),
+            complete_while_typing=False, bottom_toolbar=self._toolbar, style=STYLE, input=input, output=output,
+            include_default_pygments_style=False,
+        )
+
+    # --- the loop -----------------------------------------------------------------------------
+    def run(self) -> int:
+        previous = _on_hangup(self._save)
+        try:
+            self._show([("class:banner", self._banner())])
+            while True:
+                try:
+                    text = self.prompt.prompt([("class:prompt", "you> ")])
+                except KeyboardInterrupt:
+                    continue  # Ctrl-C clears the line
+                except EOFError:
+                    break
+                if not self._turns(text):
+                    return 0
+            self._show([("class:chat", "Goodbye. Your progress is saved.")])
+            return 0
+        finally:
+            self._save()
+            _on_hangup(previous)
+
+    def _turns(self, text: str) -> bool:
+        """Each line of a paste is its own turn; False when the learner leaves."""
+        for line in (part.strip() for part in text.splitlines()):
+            if line and not self._turn(line):
+                return False
+        return True
+
+    def _turn(self, line: str) -> bool:
+        try:
+            if line.startswith("/"):
+                return self._command(line)
+            reply = self.tutor.respond(self.session, line)
+            self._save()
+            self._print_reply(reply)
+            return reply.intent != "goodbye"
+        except TutorError as err:
+            self._show([("class:error", f"Sorry, that went wrong: {err}")])
+        except Exception as err:  # noqa: BLE001 - the loop must survive anything one turn does
+            self._show([("class:error", f"Sorry, something went wrong with that message ({type(err).__name__}). "
+                                        "Your progress is safe; try again or ask something else.")])
+        return True
+
+    def _command(self, line: str) -> bool:
+        name, _, argument = line.partition(" ")
+        argument = argument.strip()
+        if name not in SLASH_COMMANDS:
+            listing = ", ".join(SLASH_COMMANDS)
+            self._show([("class:notice", f"Unknown command {name[:30]!r}. Commands: {listing}.")])
+            return True
+        if name == "/quit":
+            self._show([("class:chat", "Goodbye. Your progress is saved.")])
+            return False
+        plain = SLASH_COMMANDS[name][1] or self._plain_words(name, argument)
+        if plain is not None:
+            reply = self.tutor.respond(self.session, plain)
+            self._save()
+            self._print_reply(reply)
+            if name == "/help":
+                self._show([("class:suggest", "Commands: " + "; ".join(f"{n} {m}" for n, (m, _) in SLASH_COMMANDS.items()))])
+        return True
+
+    def _plain_words(self, name: str, argument: str) -> str | None:
+        if name == "/level":
+            if argument in LEVELS:
+                return f"level {argument}"
+            self._show([("class:notice", f"The depth is {self._depth()}. Use /level fundamentals, intermediate or academic.")])
+            return None
+        if name == "/quiz":
+            words = argument.split()
+            count = next((w for w in words if w.isdigit()), "")
+            topic = " ".join(w for w in words if not w.isdigit())
+            return f"quiz me on {topic} with {count} questions" if topic and count else \
+                f"quiz me on {topic}" if topic else f"{count} questions" if count else "quiz me"
+        if name == "/progress":
+            from .progress import render_progress
+
+            self._show([("class:chat", render_progress(self.tutor.progress(self.session)))], wrap=False)
+            return None
+        if name == "/reset":
+            self.session.reset_conversation()
+            self._save()
+            self._show([("class:notice", "Conversation reset; what you have learned and your reviews are kept.")])
+        return None
+
+    # --- output ----------------------------------------------------------------------------------
+    def _print_reply(self, reply: Reply) -> None:
+        style = _style_for(reply)
+        parts: list[tuple[str, str]] = []
+        if reply.kind == "answer":
+            parts.append(("class:depth", f"[{reply.level}] "))
+        parts.append((style, reply.text))
+        self._show(parts)
+        hints = [s for s in reply.suggestions if s not in ("hint", "skip", "stop")][:3]
+        if hints and reply.kind in ("answer", "unknown", "clarify"):
+            self._show([("class:suggest", "Try: " + " \u00b7 ".join(hints))])
+
+    def _show(self, parts: list[tuple[str, str]], wrap: bool = True) -> None:
+        width = self._width or _columns(self.prompt.output)
+        text = "".join(t for _, t in parts)
+        self.shown.append(text)
+        if wrap:
+            parts = _wrapped(parts, width)
+        if not self.color:
+            parts = [("", t) for _, t in parts]
+        print_formatted_text(FormattedText(parts), style=STYLE, output=self.prompt.output)
+
+    def _banner(self) -> str:
+        lines = ["Bone-remodeling tutor: how hormones govern bone remodeling and age-related bone loss.",
+                 "Educational only; not medical advice. Type a question, /help for commands, Ctrl-D to leave.",
+                 f"Depth: {self._depth()}."]
+        due = self.tutor.due_greeting(self.session)
+        if due:
+            lines.append(due)
+        return "\n".join(lines)
+
+    def _toolbar(self) -> str:
+        quiz = self.session.quiz
+        parts = [f" depth: {self._depth()}"]
+        if quiz:
+            right = sum(1 for r in quiz["results"] if r["first_correct"])
+            parts.append(f"quiz: {right}/{len(quiz['results'])} right, question {quiz['index'] + 1} of {len(quiz['items'])}")
+        parts.append(f"due: {len(self.tutor.due(self.session))}")
+        return " \u2502 ".join(parts) + " "
+
+    def _depth(self) -> str:
+        return self.session.override or self.session.level
+
+    def _save(self) -> None:
+        try:
+            self.store.save(self.user, self.session)
+        except TutorError as err:
+            self.shown.append(str(err))
+            print_formatted_text(FormattedText([("class:error", f"Could not save progress: {err}")]), style=STYLE,
+                                 output=self.prompt.output)
+
+
+def _style_for(reply: Reply) -> str:
+    if reply.kind == "quiz":
+        event = reply.data.get("event")
+        outcome = reply.data.get("outcome") or {}
+        if event == "hint":
+            return "class:hint"
+        if outcome.get("first_correct") or outcome.get("correct"):
+            return "class:right"
+        if event == "wrong" or outcome.get("correct") is False or outcome.get("outcome") in ("wrong", "revealed"):
+            return "class:wrong"
+        return "class:quiz"
+    return f"class:{reply.kind}"
+
+
+def _columns(output) -> int:
+    try:
+        return max(40, min(120, output.get_size().columns))
+    except Exception:  # noqa: BLE001 - a dummy or closed output has no size
+        return 80
+
+
+def _wrapped(parts: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
+    """Wrap the text to the width, keeping each part's style (parts are only split at spaces)."""
+    out: list[tuple[str, str]] = []
+    column = 0
+    for style, text in parts:
+        pieces = []
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                pieces.append("\n")
+                column = 0
+            for word in line.split(" "):
+                if column and column + 1 + len(word) > width:
+                    pieces.append("\n")
+                    column = 0
+                elif column:
+                    pieces.append(" ")
+                    column += 1
+                pieces.append(word)
+                column += len(word)
+        out.append((style, "".join(pieces)))
+    return out
+
+
+def history_for(data_dir: Path, profile: str) -> History:
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        return FileHistory(str(data_dir / f"{profile}.history"))
+    except OSError:
+        return InMemoryHistory()
+
+
+def _on_hangup(handler: Callable[[], None] | object) -> object:
+    """Save when the terminal closes (SIGHUP); returns the previous handler to restore."""
+    if not hasattr(signal, "SIGHUP"):
+        return None
+    if callable(handler) and not isinstance(handler, int):
+        def hangup(signum, frame):  # noqa: ARG001
+            handler()
+            raise SystemExit(129)
+        return signal.signal(signal.SIGHUP, hangup)
+    return signal.signal(signal.SIGHUP, handler if handler is not None else signal.SIG_DFL)
