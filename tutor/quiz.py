@@ -82,7 +82,9 @@ class QuizRunner:
         candidates = [i for i in self._by_concept[concept] if i.id not in taken]
         if not candidates:
             return None
-        return min(candidates, key=lambda i: (abs(level_index(i.level) - level_index(depth)), i.generated,
+        # authored items a depth away beat generated ones at the same depth; then the least asked
+        return min(candidates, key=lambda i: (abs(level_index(i.level) - level_index(depth)) > 1, i.generated,
+                                               abs(level_index(i.level) - level_index(depth)),
                                                session.asked.get(i.id, 0), self._by_concept[concept].index(i)))
 
     # --- asking -------------------------------------------------------------------------
@@ -220,6 +222,9 @@ class QuizRunner:
         return _with_data(reply, data)
 
     def finish(self, session: Session, prefix: str = "", now: datetime | None = None) -> Reply:
+        item = self.current(session)
+        if item is not None and session.quiz.get("first"):
+            self._result(session, item, "stopped")  # attempted before stopping: it counts in the score
         quiz = session.quiz or {"results": []}
         session.quiz = None
         results = [r for r in quiz["results"] if r["outcome"] != "skipped"]
@@ -278,8 +283,10 @@ def _outcome(grade: Grade | None) -> dict:
 
 def _when(moment: datetime, now: datetime) -> str:
     seconds = (moment - now).total_seconds()
-    if seconds <= 60:
+    if seconds <= 0:
         return "now"
+    if seconds < 90:
+        return "in a minute"
     if seconds < 3600:
         return f"in {round(seconds / 60)} minutes"
     if seconds < 86400:

@@ -151,6 +151,8 @@ def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]
                 id=f"gen-{r.subject}-{r.relation}-{r.object}-{level[0]}", concept=r.object, level=level, type="mc",
                 question=question, explanation=f"According to the knowledge base, {right} {verb} {short_title(concepts[r.object])}.",
                 answer=right, options=options, generated=True, source=r.source, line=r.line,
+                hints=(f"Think about what the document says about {short_title(concepts[r.object])}.",
+                       f"The answer begins with \u201c{right[:3]}\u201d."),
             ))
     return items
 
