@@ -107,7 +107,7 @@ def test_hint_ladder_ends_with_the_answer_and_counts_as_again(tutor):
     reply = tutor.respond(session, "quiz me on aromatase", now=NOW)
     item = item_of(tutor, reply)
     texts = [tutor.respond(session, "hint", now=NOW).text for _ in range(3)]
-    assert texts[0] != texts[1] and "The answer" in texts[2]
+    assert texts[0] != texts[1] and ("The answer" in texts[2] or "A good answer" in texts[2])
     assert session.journal[-1] == session.journal[0] and session.journal[0]["rating"] == "again"
     assert session.journal[0]["item"] == item.id
 

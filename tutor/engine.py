@@ -184,7 +184,7 @@ class Tutor:
             session.quiz["hints"] = max(session.quiz["hints"], 2)
             return self._quiz.hint(session, turn.now)
         if intent.action == "skip":
-            return self._quiz.skip(session)
+            return self._quiz.skip(session, turn.now)
         return self._quiz.stop(session, turn.now)
 
     def _start_quiz(self, session: Session, intent: Intent, turn: _Turn) -> Reply:

@@ -53,7 +53,7 @@ class QuizRunner:
         session.quiz = {"items": plan, "index": 0, "hints": 0, "tries": 0, "awaiting_why": False, "results": [],
                         "label": request.label or "all topics"}
         intro = self._msg("quiz_start", count=len(plan), label=session.quiz["label"])
-        return self._ask(session, intro)
+        return self._ask(session, now, intro)
 
     def _plan(self, session: Session, request: QuizRequest, now: datetime) -> list[str]:
         concepts = [c for c in (request.topic or list(self.kb.concepts)) if self._by_concept.get(c)]
@@ -94,10 +94,10 @@ class QuizRunner:
             return None
         return self._items.get(quiz["items"][quiz["index"]])
 
-    def _ask(self, session: Session, prefix: str = "") -> Reply:
+    def _ask(self, session: Session, now: datetime, prefix: str = "") -> Reply:
         item = self.current(session)
         if item is None:
-            return self.finish(session, prefix)
+            return self.finish(session, now, prefix)
         quiz = session.quiz
         lines = [prefix] if prefix else []
         if session.misses.get(item.concept, 0) >= LEECH_MISSES:
@@ -109,6 +109,12 @@ class QuizRunner:
         if item.type == "tf":
             lines.append(self._msg("quiz_tf_prompt"))
         return self._reply(session, "\n".join(lines), item, {"event": "question"})
+
+    def _reveal(self, item: QuizItem) -> str:
+        """The right answer and why; a short answer's model answer is its explanation."""
+        if item.type == "short":
+            return self._msg("quiz_reveal_short", explanation=item.explanation)
+        return self._msg("quiz_reveal", answer=_answer_text(item), explanation=item.explanation)
 
     def _reexplain(self, session: Session, item: QuizItem) -> str:
         concept = self.kb.concepts[item.concept]
@@ -144,21 +150,20 @@ class QuizRunner:
             return self._reply(session, self._msg("quiz_why"), item, {"event": "why", "outcome": _outcome(grade)})
         note = self._record(session, item, grade.correct, now) if first else ""
         if grade.correct:
-            return self._next(session, item, "right", self._msg("quiz_right", explanation=item.explanation), note, grade)
+            return self._next(session, item, "right", self._msg("quiz_right", explanation=item.explanation), note, grade, now)
         if first and _retry_allowed(item):
             text = self._msg("quiz_wrong_retry", feedback=grade.feedback)
             return self._reply(session, "\n".join(x for x in (text, note) if x), item, {"event": "wrong", "outcome": _outcome(grade)})
-        return self._next(session, item, "wrong", self._msg("quiz_wrong", feedback=grade.feedback, answer=_answer_text(item),
-                                                            explanation=item.explanation), note, grade)
+        return self._next(session, item, "wrong", self._msg("quiz_wrong", feedback=grade.feedback, reveal=self._reveal(item)), note, grade, now)
 
     def _answer_why(self, session: Session, item: QuizItem, text: str, now: datetime) -> Reply:
         session.quiz["awaiting_why"] = False
         grade = self.grader.rubric(item.why, text, item.explanation)
         note = self._record(session, item, grade.correct, now)
         if grade.correct:
-            return self._next(session, item, "right", self._msg("quiz_right", explanation=item.explanation), note, grade)
+            return self._next(session, item, "right", self._msg("quiz_right", explanation=item.explanation), note, grade, now)
         return self._next(session, item, "wrong", self._msg("quiz_why_wrong", feedback=grade.feedback, explanation=item.explanation),
-                          note, grade)
+                          note, grade, now)
 
     def hint(self, session: Session, now: datetime) -> Reply:
         item = self.current(session)
@@ -171,16 +176,15 @@ class QuizRunner:
         if rung == 1:
             return self._reply(session, self._msg("quiz_hint", number=1, hint=_default_hint(item)), item, {"event": "hint", "hint": 1})
         note = self._record(session, item, False, now, revealed=True) if quiz["tries"] == 0 else ""
-        text = self._msg("quiz_reveal", answer=_answer_text(item), explanation=item.explanation)
-        return self._next(session, item, "revealed", text, note, None)
+        return self._next(session, item, "revealed", self._reveal(item), note, None, now)
 
-    def skip(self, session: Session) -> Reply:
+    def skip(self, session: Session, now: datetime) -> Reply:
         item = self.current(session)
         self._result(session, item, "skipped")
-        return self._advance(session, self._msg("quiz_skipped", answer=_answer_text(item)))
+        return self._advance(session, self._msg("quiz_skipped", answer=_answer_text(item)), now)
 
     def stop(self, session: Session, now: datetime) -> Reply:
-        return self.finish(session, self._msg("quiz_stopped"), now)
+        return self.finish(session, now, self._msg("quiz_stopped"))
 
     # --- recording and moving on ----------------------------------------------------------
     def _record(self, session: Session, item: QuizItem, correct: bool, now: datetime, revealed: bool = False) -> str:
@@ -209,19 +213,20 @@ class QuizRunner:
         session.quiz["results"].append({"item": item.id, "concept": item.concept, "outcome": outcome,
                                         "first_correct": bool(first.get("correct")), "hints": session.quiz["hints"]})
 
-    def _next(self, session: Session, item: QuizItem, outcome: str, text: str, note: str, grade: Grade | None) -> Reply:
+    def _next(self, session: Session, item: QuizItem, outcome: str, text: str, note: str, grade: Grade | None,
+              now: datetime) -> Reply:
         self._result(session, item, outcome)
-        return self._advance(session, "\n".join(x for x in (text, note) if x), grade)
+        return self._advance(session, "\n".join(x for x in (text, note) if x), now, grade)
 
-    def _advance(self, session: Session, text: str, grade: Grade | None = None) -> Reply:
+    def _advance(self, session: Session, text: str, now: datetime, grade: Grade | None = None) -> Reply:
         quiz = session.quiz
         quiz.update(index=quiz["index"] + 1, hints=0, tries=0, awaiting_why=False)
-        reply = self._ask(session, text)
+        reply = self._ask(session, now, text)
         data = dict(reply.data)
         data["outcome"] = quiz["results"][-1] | (_outcome(grade) if grade else {}) if quiz["results"] else {}
         return _with_data(reply, data)
 
-    def finish(self, session: Session, prefix: str = "", now: datetime | None = None) -> Reply:
+    def finish(self, session: Session, now: datetime, prefix: str = "") -> Reply:
         item = self.current(session)
         if item is not None and session.quiz.get("first"):
             self._result(session, item, "stopped")  # attempted before stopping: it counts in the score
@@ -236,7 +241,7 @@ class QuizRunner:
                    "next_review": nxt.isoformat() if nxt else None}
         title = lambda ids: ", ".join(short_title(self.kb.concepts[c]) for c in ids) or "none yet"  # noqa: E731
         text = self._msg("quiz_summary", right=right, answered=len(results), strong=title(strong), review=title(weak),
-                         when=_when(nxt, now) if nxt and now else (nxt.strftime("%Y-%m-%d %H:%M UTC") if nxt else "not scheduled"))
+                         when=_when(nxt, now) if nxt else "not scheduled")
         return self._reply(session, "\n".join(x for x in (prefix, text) if x), None, {"event": "summary", "summary": summary})
 
     def _reply(self, session: Session, text: str, item: QuizItem | None, data: dict) -> Reply:
