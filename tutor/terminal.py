@@ -13,6 +13,7 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.output import ColorDepth
 from prompt_toolkit.styles import Style
 
 from .engine import Tutor
@@ -31,6 +32,8 @@ STYLE = Style.from_dict({
     "hint": "#d7af00", "quiz": "#87afd7", "safety": "#d78700", "unknown": "#8a8a8a", "suggest": "#8a8a8a italic",
     "notice": "#d78700", "error": "#d70000", "prompt": "bold", "bottom-toolbar": "noreverse bg:#303030 #d0d0d0",
 })
+
+_PLAIN = Style([])
 
 # slash command -> (what it does, the plain words it stands for; None when handled here)
 SLASH_COMMANDS: dict[str, tuple[str, str | None]] = {
@@ -94,7 +97,8 @@ class TerminalChat:
         self.shown: list[str] = []  # the plain text of everything printed, for tests and logs
         self.prompt = PromptSession(
             history=history or InMemoryHistory(), auto_suggest=AutoSuggestFromHistory(), completer=TutorCompleter(tutor),
-            complete_while_typing=False, bottom_toolbar=self._toolbar, style=STYLE, input=input, output=output,
+            complete_while_typing=False, bottom_toolbar=self._toolbar, style=STYLE if self.color else _PLAIN,
+            color_depth=None if self.color else ColorDepth.MONOCHROME, input=input, output=output,
             include_default_pygments_style=False,
         )
 
@@ -187,7 +191,7 @@ class TerminalChat:
         style = _style_for(reply)
         parts: list[tuple[str, str]] = []
         if reply.kind == "answer":
-            parts.append(("class:depth", f"[{reply.level}] "))
+            parts.append(("class:depth", f"[{reply.level}]"))
         parts.append((style, reply.text))
         self._show(parts)
         hints = [s for s in reply.suggestions if s not in ("hint", "skip", "stop")][:3]
@@ -196,13 +200,13 @@ class TerminalChat:
 
     def _show(self, parts: list[tuple[str, str]], wrap: bool = True) -> None:
         width = self._width or _columns(self.prompt.output)
-        text = "".join(t for _, t in parts)
-        self.shown.append(text)
+        self.shown.append("".join(t for _, t in _wrapped(parts, 10**6)))
         if wrap:
             parts = _wrapped(parts, width)
         if not self.color:
             parts = [("", t) for _, t in parts]
-        print_formatted_text(FormattedText(parts), style=STYLE, output=self.prompt.output)
+        print_formatted_text(FormattedText(parts), style=STYLE if self.color else _PLAIN, output=self.prompt.output,
+                             color_depth=None if self.color else ColorDepth.MONOCHROME)
 
     def _banner(self) -> str:
         lines = ["Bone-remodeling tutor: how hormones govern bone remodeling and age-related bone loss.",
@@ -265,7 +269,7 @@ def _wrapped(parts: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
             if i:
                 pieces.append("\n")
                 column = 0
-            for word in line.split(" "):
+            for word in (w for w in line.split(" ") if w):
                 if column and column + 1 + len(word) > width:
                     pieces.append("\n")
                     column = 0

@@ -1,0 +1,168 @@
+"""The terminal chat: the real PromptSession driven through a pipe, and `tutor` in a pseudo-terminal."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+import pytest
+from prompt_toolkit.completion import CompleteEvent
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.document import Document
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import ColorDepth, DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from tutor.store import MemoryStore
+from tutor.terminal import SLASH_COMMANDS, TerminalChat, TutorCompleter
+
+from conftest import ROOT
+
+
+def run_chat(tutor, keys: str, later: str = "", **options) -> TerminalChat:
+    """Type `keys`, then (a moment later, once the prompt has reacted) `later`."""
+    import threading
+
+    store = MemoryStore()
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        if later:
+            threading.Timer(0.5, pipe.send_text, args=(later,)).start()
+        chat = TerminalChat(tutor, store, tutor.new_session(), "me", input=pipe, output=options.pop("output", DummyOutput()),
+                            **options)
+        chat.run()
+    chat.store = store
+    return chat
+
+
+def test_greeting_question_and_ctrl_d(tutor):
+    chat = run_chat(tutor, "what is OPG\r\x04")
+    banner, answer, *_rest, goodbye = chat.shown
+    assert "not medical advice" in banner and "Depth: fundamentals" in banner
+    assert "osteoprotegerin" in answer.lower()
+    assert goodbye.startswith("Goodbye")
+    assert chat.store.load("me").last_concept == "opg"  # saved
+
+
+def test_slash_commands_and_unknown_ones(tutor):
+    chat = run_chat(tutor, "/topics\r/level academic\r/nope\r/why\r/quit\r")
+    text = "\n".join(chat.shown)
+    assert "Fundamentals:" in text and "Osteoclasts" in text
+    assert chat.session.level == "academic"
+    assert "Unknown command" in text and all(name in text for name in SLASH_COMMANDS)
+    assert text.rstrip().endswith("Your progress is saved.")
+
+
+def test_every_slash_command_has_plain_words_or_a_handler(tutor):
+    chat = run_chat(tutor, "what is RANKL\r" + "".join(f"{name}\r" for name in SLASH_COMMANDS if name != "/quit") + "\x04")
+    text = "\n".join(chat.shown)
+    assert "commands" in text.lower() and "Answered 0 questions" in text and "Conversation reset" in text
+    assert "Quiz:" in text
+
+
+def test_quiz_through_slash_command_and_toolbar(tutor):
+    chat = run_chat(tutor, "/quiz osteoclasts 2\rhint\r\x04")
+    assert any("Question 1/2" in s for s in chat.shown) and any(s.startswith("Hint 1") for s in chat.shown)
+    assert "quiz:" in chat._toolbar() and "depth: fundamentals" in chat._toolbar()
+
+
+def test_tab_completes_a_slash_command_in_the_prompt(tutor):
+    chat = run_chat(tutor, "/to\t", later="\r\x04")
+    assert any("Fundamentals:" in s for s in chat.shown)
+
+
+def test_completer_knows_commands_levels_and_concepts(tutor):
+    completer = TutorCompleter(tutor)
+    complete = lambda text: [c.text for c in completer.get_completions(Document(text), CompleteEvent())]  # noqa: E731
+    assert complete("/re") == ["/review", "/reset"] or set(complete("/re")) == {"/review", "/reset"}
+    assert complete("/level ac") == ["academic"]
+    assert "Osteoclasts" in complete("what do osteocl")
+    assert any(c.startswith("RANKL") for c in complete("what blocks rank"))
+
+
+def test_ctrl_c_clears_the_line_and_the_chat_goes_on(tutor):
+    chat = run_chat(tutor, "half a quest\x03what is RANKL\r\x04")
+    assert any("RANKL" in s for s in chat.shown) and not any("half a quest" in s for s in chat.shown)
+
+
+def test_a_paste_of_several_lines_is_several_turns(tutor):
+    chat = run_chat(tutor, "\x1b[200~what is OPG\nwhat is RANKL\x1b[201~\r\x04")
+    assert any("osteoprotegerin" in s.lower() for s in chat.shown)
+    assert chat.session.last_concept == "rankl"
+
+
+def test_an_error_in_a_turn_does_not_end_the_chat(tutor, monkeypatch):
+    calls = {"n": 0}
+    real = tutor.respond
+
+    def flaky(session, text, now=None):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("boom")
+        return real(session, text, now)
+
+    monkeypatch.setattr(tutor, "respond", flaky)
+    chat = run_chat(tutor, "first\rwhat is OPG\r\x04")
+    assert any("something went wrong" in s for s in chat.shown)
+    assert any("osteoprotegerin" in s.lower() for s in chat.shown)
+
+
+def _vt100(buffer: io.StringIO) -> Vt100_Output:
+    return Vt100_Output(buffer, lambda: Size(rows=30, columns=60), term="xterm", default_color_depth=ColorDepth.DEPTH_8_BIT)
+
+
+@pytest.mark.parametrize("color", [True, False])
+def test_colour_only_when_wanted_and_text_wrapped(tutor, color):
+    buffer = io.StringIO()
+    chat = run_chat(tutor, "what is OPG\r\x04", output=_vt100(buffer), color=color)
+    answer = next(s for s in chat.shown if "osteoprotegerin" in s.lower())
+    printed = buffer.getvalue()
+    colour_codes = "38;5;" in printed
+    assert colour_codes is color
+    assert max(len(line) for line in answer.split("\n")) > 60  # the reply itself is long ...
+    assert chat._width is None  # ... and the width came from the terminal (60 columns)
+
+
+def test_no_color_environment_variable(tutor, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    chat = run_chat(tutor, "\x04")
+    assert chat.color is False
+
+
+def test_control_characters_pasted_are_not_echoed(tutor):
+    # pasted, escape sequences arrive as text (typed, the terminal would turn them into keys)
+    chat = run_chat(tutor, "\x1b[200~\x1b[31mwhat is OPG\x1b[0m\x07\x1b[201~\r\x04")
+    assert not any("\x1b" in s for s in chat.shown)
+
+
+pexpect = pytest.importorskip("pexpect")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_tutor_in_a_real_pseudo_terminal(tmp_path):
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), TERM="xterm", NO_COLOR="1")
+    child = pexpect.spawn(sys.executable, ["-m", "tutor", "--data-dir", str(tmp_path)], cwd=str(ROOT), env=env,
+                          encoding="utf-8", timeout=20, dimensions=(30, 100))
+    try:
+        child.expect("not medical advice")
+        child.expect("you>")
+        child.sendline("what do osteoclasts do?")
+        child.expect("break down")
+        child.expect("you>")
+        child.sendline("/level academic")
+        child.expect("academic")
+        child.sendcontrol("d")
+        child.expect("Goodbye")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert (tmp_path / "default.sqlite3").exists() and (tmp_path / "default.history").exists()
+
+
+def test_pipe_mode_writes_plain_text(tmp_path):
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-m", "tutor", "--data-dir", str(tmp_path)], input="what is OPG\n",
+                            capture_output=True, text=True, cwd=ROOT, timeout=30)
+    assert result.returncode == 0 and "osteoprotegerin" in result.stdout.lower()
+    assert "\x1b" not in result.stdout
