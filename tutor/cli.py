@@ -20,11 +20,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="tutor",
         description="A tutor for one document: how hormones govern bone remodeling and age-related bone loss. "
                     "Educational only; not medical advice.",
-        epilog="Example: tutor ask \"what do osteoclasts do?\" --level intermediate",
+        epilog="Examples:\n  tutor                       start the chat\n"
+               "  tutor --profile sam --level academic\n  tutor ask \"what do osteoclasts do?\" --level intermediate",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tutor {__version__}")
-    parser.set_defaults(handler=_chat, knowledge=None, dialogues=None, level=None)
+    parser.set_defaults(handler=_chat)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     ask = _command(sub, "ask", _ask, "answer one question (or one per line from stdin with '-')",
@@ -44,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file", help="the YAML file of questions")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
 
-    chat = _command(sub, "chat", _chat, "chat line by line (the default command); progress is saved after every turn",
+    chat = _command(sub, "chat", _chat, "chat: a full terminal interface in a terminal, plain lines when piped (the default command); progress is saved after every turn",
                     "tutor chat --level academic --profile sam")
     _store_options(chat)
 
@@ -59,23 +60,31 @@ def build_parser() -> argparse.ArgumentParser:
                         "tutor progress\n  tutor progress --json")
     progress.add_argument("--json", action="store_true", help="print the report as JSON")
     _store_options(progress)
-    _store_options(parser)
+    _store_options(parser, top=True)
+    _pack_options(parser, None)
     return parser
 
 
-def _store_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", metavar="DIR", help="where progress is kept (default: $XDG_DATA_HOME/bone-tutor)")
-    parser.add_argument("--profile", metavar="NAME", default="default", help="whose progress (default: default)")
+def _store_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    parser.add_argument("--data-dir", metavar="DIR", default=None if top else argparse.SUPPRESS,
+                        help="where progress is kept (default: $XDG_DATA_HOME/bone-tutor)")
+    parser.add_argument("--profile", metavar="NAME", default="default" if top else argparse.SUPPRESS,
+                        help="whose progress (default: default)")
 
 
 def _command(sub: argparse._SubParsersAction, name: str, handler: Callable, summary: str, example: str) -> argparse.ArgumentParser:
     command = sub.add_parser(name, help=summary, description=summary, epilog=f"Example:\n  {example}",
                              formatter_class=argparse.RawDescriptionHelpFormatter)
     command.set_defaults(handler=handler)
-    command.add_argument("--knowledge", metavar="DIR", help="another knowledge folder (default: the bundled one)")
-    command.add_argument("--dialogues", metavar="DIR", help="another dialogues folder (default: the bundled one)")
-    command.add_argument("--level", choices=LEVELS, default=None, help="the depth to explain at (default: fundamentals)")
+    _pack_options(command, argparse.SUPPRESS)
     return command
+
+
+def _pack_options(parser: argparse.ArgumentParser, default: object) -> None:
+    # On subcommands the default is SUPPRESS, so `tutor --level academic chat` keeps the value given before the command.
+    parser.add_argument("--knowledge", metavar="DIR", default=default, help="another knowledge folder (default: the bundled one)")
+    parser.add_argument("--dialogues", metavar="DIR", default=default, help="another dialogues folder (default: the bundled one)")
+    parser.add_argument("--level", choices=LEVELS, default=default, help="the depth to explain at (default: fundamentals)")
 
 
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
