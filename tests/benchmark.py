@@ -54,6 +54,27 @@ def cold_start(runs: int) -> list[float]:
     return walls
 
 
+def prompt_start(runs: int) -> list[float]:
+    """Seconds from starting `tutor` in a pseudo-terminal until its prompt appears (needs pexpect)."""
+    import os
+    import tempfile
+
+    import pexpect
+
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as data:
+            start = time.perf_counter()
+            child = pexpect.spawn(sys.executable, ["-m", "tutor", "--data-dir", data], cwd=str(ROOT), encoding="utf-8",
+                                  env=dict(os.environ, NO_COLOR="1", TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1"), timeout=20, dimensions=(30, 100))
+            child.expect("you>")
+            times.append(time.perf_counter() - start)
+            child.sendcontrol("d")
+            child.expect(pexpect.EOF)
+            child.close()
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5)
@@ -70,6 +91,9 @@ def main() -> None:
     print(f"per turn: p50 {pct(times, 50):.3f} ms, p99 {pct(times, 99):.3f} ms, max {times[-1]:.3f} ms")
     print(f"cold start `python -m tutor ask \"what is OPG\"`: median {statistics.median(walls):.3f} s, "
           f"min {min(walls):.3f} s, max {max(walls):.3f} s (5 runs)")
+    prompts = prompt_start(5)
+    print(f"`tutor` in a terminal until the prompt appears: median {statistics.median(prompts):.3f} s, "
+          f"max {max(prompts):.3f} s (5 runs)")
     print(f"peak RSS of this process: {rss_mb:.1f} MB")
 
 

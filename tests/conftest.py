@@ -42,3 +42,4 @@ def chat(tutor: Tutor) -> Chat:
 def _private_data_dir(tmp_path, monkeypatch):
     """No test reads or writes the real user's progress."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

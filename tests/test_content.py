@@ -64,7 +64,7 @@ def test_key_facts_of_the_document_are_relations(fact):
 
 @pytest.mark.parametrize("intent", INTENTS, ids=lambda i: i.id)
 def test_every_dialogue_example_reaches_its_rule(intent):
-    from tutor.dialogues import QUIZ_ACTIONS
+    from tutor.model import QUIZ_ACTIONS
 
     for example in intent.examples:
         session = _TUTOR.new_session()

@@ -7,7 +7,7 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import LEVELS, Cue, DialogueRules, Intent
+from .model import LEVELS, QUIZ_ACTIONS, Cue, DialogueRules, Intent
 from .normalise import fold
 from .yamlsource import line_of, load_yaml_file, pack_files
 
@@ -35,8 +35,6 @@ ACTIONS: dict[str, str] = {
     "progress": "summarise the learner's progress",
 }
 
-# Actions that only make sense while a quiz is running; they are tried first then.
-QUIZ_ACTIONS = frozenset({"hint", "reveal", "skip", "stop-quiz"})
 
 REQUIRED_MESSAGES = (
     "empty", "truncated", "unknown", "unknown_topic", "clarify", "safety", "safety_general", "level_changed",

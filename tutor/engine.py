@@ -7,14 +7,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from .dialogues import QUIZ_ACTIONS, load_dialogues
 from .errors import UnknownConceptError, UnknownLevelError
 from .grading import Grader
-from .knowledge import load_knowledge
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Candidate, Matcher, Query
-from .model import LEVELS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
+from .model import LEVELS, QUIZ_ACTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
 from .normalise import MAX_INPUT_CHARS, PRONOUNS, STOPWORDS, clean_input, fold
+from .packcache import cached
 from .progress import progress_report
 from .quiz import QuizRequest, QuizRunner
 from .relations import NameIndex, facts_for, parse_relation_question, render_fact, short_title
@@ -77,11 +76,22 @@ class Tutor:
 
     @classmethod
     def load(cls, knowledge: str | Path | None = None, dialogues: str | Path | None = None) -> "Tutor":
-        """Load the bundled pack, or another one; raises ContentError with every problem found."""
+        """Load the bundled pack, or another one; raises ContentError with every problem found.
+
+        A loaded pack is cached (see packcache), so a second start does not parse the YAML again.
+        """
         default_knowledge, default_dialogues = default_paths()
-        kb = load_knowledge(Path(knowledge) if knowledge else default_knowledge)
-        rules = load_dialogues(Path(dialogues) if dialogues else default_dialogues)
-        return cls(kb, rules)
+        knowledge_dir = Path(knowledge) if knowledge else default_knowledge
+        dialogues_dir = Path(dialogues) if dialogues else default_dialogues
+        return cached([knowledge_dir, dialogues_dir], lambda: cls._build(knowledge_dir, dialogues_dir))
+
+    @classmethod
+    def _build(cls, knowledge_dir: Path, dialogues_dir: Path) -> "Tutor":
+        # imported here: with a warm cache, start-up never needs the YAML machinery
+        from .dialogues import load_dialogues
+        from .knowledge import load_knowledge
+
+        return cls(load_knowledge(knowledge_dir), load_dialogues(dialogues_dir))
 
     # --- public API --------------------------------------------------------
     def new_session(self, level: str = "fundamentals") -> Session:

@@ -26,6 +26,7 @@ __all__ = ["Candidate", "Matcher", "Query"]
 _WEAK_FACTOR = 0.3
 _NAME_BONUS = 0.04  # a name that the question contains whole is better evidence than an example
 _MIN_FUZZY_LENGTH = 5
+_LETTERS = re.compile(r"[a-z]+")
 _BETA2 = 1.0  # balanced F: coverage of the question and of the key count alike (chosen on dev + held-out questions)
 _KEY_SHARE = 0.5  # the rest of a concept's score is how much of the question its vocabulary covers
 
@@ -82,6 +83,9 @@ class Matcher:
         total = max(1, len(kb.concepts))
         self._idf = {s: math.log(1 + total / len(ids)) for s, ids in concepts_with.items()}
         self._unknown_weight = math.log(1 + total)
+        # weights and key totals are fixed once built, so a turn only adds them up
+        self._weights = {s: self.weight(s) for s in self._idf}
+        self._key_totals = [sum(self._weights[s] for s in key.stems) for key in self._keys]
         self._vocabulary = self._spelling_vocabulary(kb)
 
     # --- text to query ---------------------------------------------------
@@ -108,11 +112,13 @@ class Matcher:
     def _spelling_vocabulary(self, kb: KnowledgeBase) -> dict[str, None]:
         vocab: dict[str, None] = {}
         for concept in kb.concepts.values():
-            texts = [concept.title, *concept.aliases, *concept.examples, *concept.explain.values()]
-            for text in texts:
-                for w in words(text):
-                    if len(w) >= _MIN_FUZZY_LENGTH and w.isalpha():
-                        vocab[w] = None
+            names = [concept.title, *concept.aliases, *concept.examples]
+            for w in (w for text in names for w in words(text)):
+                if len(w) >= _MIN_FUZZY_LENGTH and w.isalpha():
+                    vocab[w] = None
+            # explanations are long and plainly spelled: a light split is enough (and much faster than fold)
+            for text in concept.explain.values():
+                vocab.update(dict.fromkeys(w for w in _LETTERS.findall(text.lower()) if len(w) >= _MIN_FUZZY_LENGTH))
         for term in kb.vocabulary:
             vocab.update({w: None for w in words(term)})
         return vocab
@@ -149,11 +155,12 @@ class Matcher:
         q = frozenset(stems)
         if not q:
             return []
-        q_weight = sum(self.weight(s) for s in q)
+        weights = {s: self._weights.get(s) or self.weight(s) for s in q}
+        q_weight = sum(weights.values())
         best: dict[str, Candidate] = {}
         for i in sorted({i for s in q for i in self._index.get(s, ())}):
             key = self._keys[i]
-            score, recall = self._key_score(q, q_weight, key)
+            score, recall = self._key_score(q, weights, q_weight, key, self._key_totals[i])
             if key.concept_id not in best or score > best[key.concept_id].score:
                 best[key.concept_id] = Candidate(key.concept_id, score, key.text, recall)
         for concept_id, candidate in best.items():
@@ -164,16 +171,17 @@ class Matcher:
     def _blend(self, q: frozenset[str], q_weight: float, candidate: Candidate) -> float:
         """Mix the best single key with how much of the question the concept's whole vocabulary explains."""
         bag = self._bags[candidate.concept_id]
-        coverage = sum(self.weight(s) for s in q if s in bag) / q_weight
+        coverage = sum(self._weights[s] for s in q if s in bag) / q_weight
         return _KEY_SHARE * candidate.score + (1 - _KEY_SHARE) * coverage
 
-    def _key_score(self, q: frozenset[str], q_weight: float, key: _Key) -> tuple[float, float]:
+    def _key_score(self, q: frozenset[str], weights: dict[str, float], q_weight: float, key: _Key,
+                   key_total: float) -> tuple[float, float]:
         shared = q & key.stems
         if not shared:
             return 0.0, 0.0
-        overlap = sum(self.weight(s) for s in shared)
+        overlap = sum(weights[s] for s in shared)
         precision = overlap / q_weight
-        recall = overlap / sum(self.weight(s) for s in key.stems)
+        recall = overlap / key_total
         score = (1 + _BETA2) * precision * recall / (_BETA2 * precision + recall)
         if key.is_name and recall == 1.0:
             score += _NAME_BONUS

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "LEVELS", "SECTIONS", "RELATION_NAMES", "Level", "Relation", "Concept", "Intent", "Cue",
-    "OutOfScopeTopic", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES",
+    "OutOfScopeTopic", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES", "QUIZ_ACTIONS",
     "level_index", "shift_level",
 ]
 
@@ -34,6 +34,9 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
 
 
 ITEM_TYPES: tuple[str, ...] = ("mc", "tf", "cloze", "short")
+
+# Dialogue actions that only make sense while a quiz is running; they are tried first then.
+QUIZ_ACTIONS = frozenset({"hint", "reveal", "skip", "stop-quiz"})
 
 
 def level_index(level: Level) -> int:

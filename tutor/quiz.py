@@ -272,7 +272,7 @@ def _answer_text(item: QuizItem) -> str:
     if item.type == "tf":
         return "true" if item.answer else "false"
     if item.type == "short":
-        return item.explanation
+        return item.explanation.rstrip(".")
     return str(item.answer)
 
 

@@ -269,11 +269,15 @@ def _wrapped(parts: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:
             if i:
                 pieces.append("\n")
                 column = 0
+            indent = line[: len(line) - len(line.lstrip(" "))]
+            if indent:
+                pieces.append(indent)
+                column += len(indent)
             for word in (w for w in line.split(" ") if w):
-                if column and column + 1 + len(word) > width:
+                if column > len(indent) and column + 1 + len(word) > width:
                     pieces.append("\n")
                     column = 0
-                elif column:
+                elif column > len(indent):
                     pieces.append(" ")
                     column += 1
                 pieces.append(word)
