@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "tutor validate\n  tutor validate path/to/pack   (a folder with knowledge/ and dialogues/, or a knowledge folder)")
     validate.add_argument("directory", nargs="?", help="the pack to check (default: the bundled one)")
 
+    lint = _command(sub, "lint", _lint, "report what makes a pack teach badly (beyond validation); exit 1 on findings",
+                    "tutor lint\n  tutor lint path/to/pack --source path/to/source-document.txt")
+    lint.add_argument("directory", nargs="?", help="the pack to lint (default: the bundled one)")
+    lint.add_argument("--source", metavar="FILE", help="the source document: report runs of ten words copied from it")
+
     evaluate = _command(sub, "eval", _eval, "score the tutor on a question file (the form of shared/eval/dev.yaml)",
                         "tutor eval ../shared/eval/dev.yaml --json")
     evaluate.add_argument("file", help="the YAML file of questions")
@@ -160,6 +165,25 @@ def _validate(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         return 1
     out.write(f"ok: {', '.join(str(p) for p in (knowledge, dialogues) if p)}\n")
     return 0
+
+
+def _lint(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    from .engine import Tutor, default_paths
+    from .lint import lint
+
+    knowledge, dialogues = _pack_folders(args.directory, default_paths())
+    tutor = Tutor.load(knowledge=knowledge or args.knowledge, dialogues=dialogues or args.dialogues)
+    source = None
+    if args.source:
+        try:
+            source = Path(args.source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise TutorError(f"cannot read the source document {args.source}: {err}") from err
+    findings = lint(tutor, source)
+    for finding in findings:
+        out.write(f"{finding}\n")
+    out.write(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}\n" if findings else "clean: no findings\n")
+    return 1 if findings else 0
 
 
 def _pack_folders(directory: str | None, defaults: tuple[Path, Path]) -> tuple[Path | None, Path | None]:

@@ -8,7 +8,7 @@ from typing import Any
 from .checks import Checker
 from .errors import ContentError, Problem
 from .model import LEVELS, RELATION_NAMES, SECTIONS, Concept, KnowledgeBase, OutOfScopeTopic, QuizItem, Relation
-from .normalise import fold
+from .normalise import fold, stem
 from .quizitems import check_items, generate_items, parse_items
 from .yamlsource import line_of, load_yaml_file, pack_files
 
@@ -16,7 +16,7 @@ __all__ = ["load_knowledge", "check_knowledge"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONCEPT_FIELDS = {"id", "title", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
-_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz"}
+_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables"}
 MIN_EXAMPLES = 5
 
 
@@ -48,6 +48,7 @@ class _Builder:
         self.synonyms: dict[str, str] = {}
         self.out_of_scope: list[OutOfScopeTopic] = []
         self.quiz: list[QuizItem] = []
+        self.confusables: set[frozenset[str]] = set()
         self.lines: dict[str, dict[str, int]] = {}  # concept id -> field -> line, for problems found later
         self.alias_lines: dict[tuple[str, str], int] = {}
 
@@ -67,6 +68,8 @@ class _Builder:
             self._add_vocabulary(check, top["vocabulary"], check.key_line(top, "vocabulary"))
         if "synonyms" in top:
             self._add_synonyms(check, top["synonyms"], check.key_line(top, "synonyms"))
+        if "confusables" in top:
+            self._add_confusables(check, top["confusables"], check.key_line(top, "confusables"))
         if "quiz" in top:
             self.quiz.extend(parse_items(check, top["quiz"], check.key_line(top, "quiz")))
         if "out_of_scope" in top:
@@ -163,6 +166,13 @@ class _Builder:
             if target:
                 self.synonyms[str(word).lower()] = target.lower()
 
+    def _add_confusables(self, check: Checker, value: Any, line: int) -> None:
+        if not isinstance(value, list) or not all(isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) for w in p)
+                                                  for p in value):
+            check.report(line, "'confusables' must be a list of [word, word] pairs")
+            return
+        self.confusables.update(frozenset(stem(fold(w)) for w in pair) for pair in value)
+
     def _add_out_of_scope(self, check: Checker, value: Any, line: int) -> None:
         for entry in check.entries(value, line, "out_of_scope"):
             name = check.text(entry, "name", "an out-of-scope topic")
@@ -179,7 +189,7 @@ class _Builder:
         check_items(self.quiz, self.concepts, self.problems)
         generated = generate_items(self.concepts, tuple(relations)) if not self.problems else []
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
-                           tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated))
+                           tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables))
         return kb, self.problems
 
     def _check_related(self) -> None:

@@ -135,6 +135,7 @@ class KnowledgeBase:
     synonyms: dict[str, str] = field(default_factory=dict)
     out_of_scope: tuple[OutOfScopeTopic, ...] = ()
     quiz: tuple["QuizItem", ...] = ()
+    confusables: frozenset[frozenset[str]] = frozenset()
 
     def relations_of(self, concept_id: str) -> list[Relation]:
         return [r for r in self.relations if concept_id in (r.subject, r.object)]

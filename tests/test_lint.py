@@ -1,0 +1,66 @@
+"""`tutor lint`: the bundled pack is clean; each kind of teaching problem is found in a pack that has it."""
+from __future__ import annotations
+
+import io
+import shutil
+
+import yaml
+
+from tutor import Tutor
+from tutor.cli import main
+from tutor.lint import lint
+
+from conftest import ROOT, SHARED
+
+SOURCE = (SHARED / "seeds" / "000_ff28a143b6b40893.txt").read_text(encoding="utf-8")
+
+
+def test_bundled_pack_lints_clean():
+    assert lint(Tutor.load(), SOURCE) == []
+    out = io.StringIO()
+    assert main(["lint", "--source", str(SHARED / "seeds" / "000_ff28a143b6b40893.txt")], stdout=out) == 0
+    assert "clean" in out.getvalue()
+
+
+def _bad_pack(tmp_path):
+    """The photosynthesis pack with one of each problem planted."""
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "tests" / "data" / "photosynthesis" / "knowledge", knowledge)
+    path = knowledge / "photosynthesis.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    concepts = {c["id"]: c for c in data["concepts"]}
+    concepts["stomata"]["examples"].append("what does chlorophyll do")          # an example that belongs elsewhere
+    concepts["chlorophyll"]["explain"]["fundamentals"] += " It feeds rubisco."  # an academic term too early
+    concepts["chloroplast"]["explain"]["academic"] += " " + " ".join(SOURCE.split()[40:52])  # copied from a source
+    data["quiz"] = [{"id": "q1", "concept": "stomata", "level": "fundamentals", "type": "cloze",
+                     "question": "The ____ opens.", "answer": "mitochondrion", "explanation": "x"}]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return knowledge
+
+
+def test_each_kind_of_problem_is_found(tmp_path):
+    knowledge = _bad_pack(tmp_path)
+    findings = lint(Tutor.load(knowledge=knowledge, dialogues=ROOT / "dialogues"), SOURCE)
+    kinds = {f.check for f in findings}
+    assert {"misrouted", "too-deep", "copied", "unsupported"} <= kinds, findings
+    assert all(f.path.endswith(".yaml") and f.line > 0 for f in findings)
+    assert any(f.check == "misrouted" and "what does chlorophyll do" in f.message for f in findings)
+
+
+def test_names_one_typo_apart_collide(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "tests" / "data" / "photosynthesis" / "knowledge", knowledge)
+    path = knowledge / "photosynthesis.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    concepts = {c["id"]: c for c in data["concepts"]}
+    concepts["calvin-cycle"]["aliases"].append("light reactionz")  # one letter from "light reactions"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    findings = lint(Tutor.load(knowledge=knowledge, dialogues=ROOT / "dialogues"))
+    assert any(f.check == "collision" and "reactionz" in f.message for f in findings)
+
+
+def test_lint_cli_exits_1_with_file_and_line(tmp_path):
+    knowledge = _bad_pack(tmp_path)
+    out = io.StringIO()
+    code = main(["lint", str(tmp_path), "--dialogues", str(ROOT / "dialogues")], stdout=out)
+    assert code == 1 and "photosynthesis.yaml:" in out.getvalue() and "findings" in out.getvalue()

@@ -1,0 +1,165 @@
+"""Checks that go beyond validity: what makes a pack teach badly.
+
+Each finding names the file and line of the entry concerned, like a validation problem.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz.distance import Levenshtein
+
+from .engine import Tutor
+from .matcher import short_title
+from .model import LEVELS, Concept, QuizItem
+from .normalise import canonical_phrase, fold, stem
+
+__all__ = ["Finding", "lint", "COPY_RUN"]
+
+_SMALL = {stem(w) for w in "a an the of to in on and or for with by is are it its their that this as at from".split()}
+
+COPY_RUN = 10  # words in a row taken from the source document count as copied
+_SUPPORT = 0.6  # share of an answer's words that the concept's text must contain
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    check: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.check}: {self.message}"
+
+
+def lint(tutor: Tutor, source_text: str | None = None) -> list[Finding]:
+    kb = tutor.kb
+    top = [c for c in kb.concepts.values()]
+    findings = _collisions(top, kb.confusables) + _misrouted(tutor, top) + _unsupported_items(tutor)
+    findings += _deeper_terms(tutor, top)
+    if source_text is not None:
+        findings += _copied(top, source_text)
+    return findings
+
+
+def _keys(concept: Concept) -> list[str]:
+    return [concept.title, *concept.aliases, *concept.examples]
+
+
+def _collisions(concepts: list[Concept], confusables: frozenset[frozenset[str]]) -> list[Finding]:
+    """Names or examples of two concepts that the matcher can hardly tell apart."""
+    findings = []
+    forms = [(c, text, " ".join(sorted(canonical_phrase(text).split()))) for c in concepts for text in _keys(c)]
+    by_form: dict[str, list[tuple[Concept, str]]] = {}
+    for concept, text, form in forms:
+        by_form.setdefault(form, []).append((concept, text))
+    for form, owners in by_form.items():
+        for (a, text_a), (b, text_b) in combinations(owners, 2):
+            if a.id != b.id and form:
+                findings.append(Finding(b.source, b.line, "collision",
+                                        f"{b.id}: {text_b!r} reads the same as {a.id}: {text_a!r}"))
+    names = [(c, n, canonical_phrase(n).split()) for c in concepts for n in (c.title, *c.aliases)]
+    for (a, name_a, words_a), (b, name_b, words_b) in combinations(names, 2):
+        if a.id != b.id and _one_typo_apart(words_a, words_b, confusables):
+            findings.append(Finding(b.source, b.line, "collision", f"{b.id}: name {name_b!r} is one typo from {a.id}: {name_a!r}"))
+    return findings
+
+
+def _one_typo_apart(a: list[str], b: list[str], confusables: frozenset[frozenset[str]]) -> bool:
+    """Names that differ in one word, and there by a single edit of a word long enough to be corrected,
+    unless the pack declares the pair a known confusable (osteoclast / osteoblast)."""
+    if len(a) != len(b) or a == b:
+        return False
+    different = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(different) != 1:
+        return False
+    x, y = different[0]
+    return min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1 and frozenset((x, y)) not in confusables
+
+
+def _misrouted(tutor: Tutor, concepts: list[Concept]) -> list[Finding]:
+    """Examples that the engine answers with another concept, and concepts no example reaches."""
+    findings = []
+    for concept in concepts:
+        reached = False
+        for text in _keys(concept):
+            reply = tutor.respond(tutor.new_session(), text)
+            got = reply.data.get("entry", reply.concept)
+            if got == concept.id:
+                reached = True
+            else:
+                findings.append(Finding(concept.source, concept.line, "misrouted",
+                                        f"{concept.id}: {text!r} is answered as {reply.kind} {got or ''}".rstrip()))
+        if not reached:
+            findings.append(Finding(concept.source, concept.line, "unreachable", f"{concept.id}: no name or example reaches it"))
+    return findings
+
+
+def _stems_of(text: str) -> set[str]:
+    return {stem(w) for w in fold(text).split()}
+
+
+def _unsupported_items(tutor: Tutor) -> list[Finding]:
+    """Quiz items whose answer the concept's own text does not contain."""
+    findings = []
+    for item in tutor.kb.quiz:
+        if item.generated:
+            continue
+        concept = tutor.kb.concepts.get(item.concept)
+        if concept is None:
+            continue
+        support = _stems_of(" ".join([concept.title, *concept.aliases, *concept.explain.values(), item.explanation]))
+        for term in _answer_terms(item):
+            wanted = {s for s in _stems_of(term) if s not in _SMALL}
+            if wanted and len(wanted & support) < _SUPPORT * len(wanted):
+                findings.append(Finding(item.source, item.line, "unsupported",
+                                        f"{item.id}: the answer {term!r} is not in the text of {concept.id}"))
+    return findings
+
+
+def _answer_terms(item: QuizItem) -> list[str]:
+    if item.type in ("mc", "cloze"):
+        return [str(item.answer)]
+    if item.type == "short" and item.rubric:
+        # a required group is supported when any of its alternatives is
+        return [alt for alt in (_best_supported(g) for g in item.rubric.required) if alt]
+    return []
+
+
+def _best_supported(group: tuple[str, ...]) -> str:
+    return "" if len(group) > 1 else group[0]
+
+
+def _deeper_terms(tutor: Tutor, concepts: list[Concept]) -> list[Finding]:
+    """Fundamentals explanations that use a term defined only deeper: a technical term of the vocabulary
+    that is not itself a concept (every concept explains itself at fundamentals depth)."""
+    named = {fold(n) for c in tutor.kb.concepts.values() for n in (c.title, short_title(c), *c.aliases)}
+    deeper = {t: tier for t, tier in tutor.kb.vocabulary.items() if tier != LEVELS[0] and t not in named}
+    findings = []
+    for concept in concepts:
+        text = fold(concept.explain[LEVELS[0]])
+        own = " ".join(fold(n) for n in (concept.title, *concept.aliases))  # a concept may use its own name
+        for term, tier in deeper.items():
+            if re.search(rf"\b{re.escape(term)}\b", own):
+                continue
+            if re.search(rf"\b{re.escape(term)}\b", text):
+                findings.append(Finding(concept.source, concept.line, "too-deep",
+                                        f"{concept.id}: its fundamentals explanation uses {term!r}, a {tier} term"))
+    return findings
+
+
+def _copied(concepts: list[Concept], source_text: str) -> list[Finding]:
+    words = re.findall(r"[a-z0-9]+", source_text.lower().replace("\u2019", "'"))
+    runs = {tuple(words[i:i + COPY_RUN]) for i in range(len(words) - COPY_RUN + 1)}
+    findings = []
+    for concept in concepts:
+        for text in [*_keys(concept), *concept.explain.values()]:
+            mine = re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'"))
+            for i in range(len(mine) - COPY_RUN + 1):
+                if tuple(mine[i:i + COPY_RUN]) in runs:
+                    findings.append(Finding(concept.source, concept.line, "copied",
+                                            f"{concept.id}: copies the source: {' '.join(mine[i:i + COPY_RUN])!r}"))
+                    break
+    return findings
