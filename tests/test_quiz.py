@@ -249,3 +249,23 @@ def test_generated_items_have_false_distractors(tutor):
             if option != item.answer:
                 assert not any(s == by_title[option] and o == item.concept for s, _, o in facts), (item.id, option)
         assert relation[0] == "gen"
+
+
+def test_true_false_at_depth_asks_why_and_grades_the_reason(tutor):
+    item = next(i for i in tutor.kb.quiz if i.type == "tf" and i.why and i.level != "fundamentals")
+    session = tutor.new_session()
+    session.quiz = {"items": [item.id], "index": 0, "hints": 0, "tries": 0, "awaiting_why": False, "results": [], "label": "x"}
+    why = tutor.respond(session, "true" if item.answer else "false", now=NOW)
+    assert why.data["event"] == "why" and "why" in why.text.lower() and session.journal == []
+    reason = " ".join(group[0] for group in item.why.required)
+    done = tutor.respond(session, reason, now=NOW)
+    assert done.data["event"] == "summary" and session.journal[-1]["correct"] is True
+
+
+def test_a_wrong_reason_makes_the_true_false_item_wrong(tutor):
+    item = next(i for i in tutor.kb.quiz if i.type == "tf" and i.why and i.level != "fundamentals")
+    session = tutor.new_session()
+    session.quiz = {"items": [item.id], "index": 0, "hints": 0, "tries": 0, "awaiting_why": False, "results": [], "label": "x"}
+    tutor.respond(session, "true" if item.answer else "false", now=NOW)
+    tutor.respond(session, "no idea at all", now=NOW)
+    assert session.journal[-1]["correct"] is False
