@@ -257,16 +257,22 @@ def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if greeting:
         out.write(greeting + "\n")
     try:
-        for line in _read_lines(stdin, out):
-            reply = tutor.respond(session, line)
-            store.save(USER, session)
-            _show(reply, out)
-            if reply.intent == "goodbye":
-                return 0
-        out.write("Goodbye.\n")
+        if not _converse(tutor, store, session, stdin, out, lambda reply: reply.intent == "goodbye"):
+            out.write("Goodbye.\n")
         return 0
     finally:
         store.save(USER, session)
+
+
+def _converse(tutor, store, session, stdin: TextIO, out: TextIO, done: Callable[[Reply], bool]) -> bool:
+    """Answer line after line, saving after every turn; True when `done` ended it, False at the end of input."""
+    for line in _read_lines(stdin, out):
+        reply = tutor.respond(session, line)
+        store.save(USER, session)  # every answered item is on disk before the next question
+        _show(reply, out)
+        if done(reply):
+            return True
+    return False
 
 
 def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
@@ -276,16 +282,8 @@ def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         reply = tutor.quiz(session, topic=args.topic, count=args.count, level=args.level, due=args.due)
         store.save(USER, session)
         _show(reply, out)
-        if session.quiz is None:
-            return 0
-        for line in _read_lines(stdin, out):
-            reply = tutor.respond(session, line)
-            store.save(USER, session)  # every answered item is on disk before the next question
-            _show(reply, out)
-            if session.quiz is None:
-                return 0
-        if session.quiz is not None:
-            _show(tutor.respond(session, "stop"), out)
+        if session.quiz is not None and not _converse(tutor, store, session, stdin, out, lambda _: session.quiz is None):
+            _show(tutor.respond(session, "stop"), out)  # input ended mid-quiz: summarise what was answered
         return 0
     finally:
         store.save(USER, session)
