@@ -40,8 +40,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -51,6 +52,7 @@ from tutor.evaluation import EvalCase, load_cases  # noqa: E402
 
 SETS = {"dev": ROOT.parent / "shared" / "eval" / "dev.yaml", "held-out": ROOT / "tests" / "data" / "heldout.yaml"}
 MIN_CALLS = 1000
+TUTOR = "**tutor** (own thresholds)"
 Outcome = tuple[str, "str | None"]           # (kind, concept): ("answer", id), ("unknown", None), ("clarify", None)
 Predict = Callable[[str], tuple[str, float]]  # question -> (best concept, score)
 
@@ -155,7 +157,7 @@ def objective(cases: list[EvalCase], preds: list[tuple[str, float]], t: float) -
 
 def tune(cases: list[EvalCase], preds: list[tuple[str, float]]) -> float:
     scores = sorted({s for _, s in preds})
-    candidates = [scores[0] - 1, *((a + b) / 2 for a, b in zip(scores, scores[1:])), scores[-1] + 1]
+    candidates = [scores[0] - 1, *((a + b) / 2 for a, b in pairwise(scores)), scores[-1] + 1]
     values = [objective(cases, preds, t) for t in candidates]
     ties = [t for t, v in zip(candidates, values) if v == max(values)]
     return ties[len(ties) // 2]
@@ -170,24 +172,29 @@ def us(seconds: float) -> str:
 
 
 # --- main ---------------------------------------------------------------------------------------
+def timed(call: Callable, *args) -> tuple[object, float]:
+    start = time.perf_counter()
+    result = call(*args)
+    return result, time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true", help="list the questions the tutor gets wrong and who gets them right")
     args = parser.parse_args()
 
-    singles = {name: load_cases(path)[0] for name, path in SETS.items()}
-    cases = {name: [c for c in s if c.expect or c.kind == "unknown"] for name, s in singles.items()}
-    questions = [c.question for name in SETS for c in cases[name]]
+    singles = {n: load_cases(path)[0] for n, path in SETS.items()}
+    cases = {n: [c for c in singles[n] if c.expect or c.kind == "unknown"] for n in SETS}
+    questions = [c.question for n in SETS for c in cases[n]]
 
+    saved = os.environ.get("TUTOR_NO_CACHE")
     os.environ["TUTOR_NO_CACHE"] = "1"
-    start = time.perf_counter()
-    Tutor.load()
-    cold = time.perf_counter() - start
-    del os.environ["TUTOR_NO_CACHE"]
-    Tutor.load()  # make sure the cache is warm
-    start = time.perf_counter()
-    tutor = Tutor.load()
-    warm = time.perf_counter() - start
+    _, cold = timed(Tutor.load)
+    os.environ.pop("TUTOR_NO_CACHE")
+    Tutor.load()  # the first load with the cache on may have to write it
+    tutor, warm = timed(Tutor.load)
+    if saved is not None:
+        os.environ["TUTOR_NO_CACHE"] = saved
     concepts = list(tutor.kb.concepts.values())
 
     def ask(q: str):
@@ -197,57 +204,57 @@ def main() -> None:
               "OOS rejected dev", "OOS rejected held-out", "raw top-1 dev / held-out", "median", "p99", "import + build"]
     rows, notes, verdicts = [], [], {}
 
-    outcomes = {n: [(r.kind, r.concept) for r in map(ask, (c.question for c in cases[n]))] for n in SETS}
-    verdicts["tutor"] = {n: [right(c, o) for c, o in zip(cases[n], outcomes[n])] for n in SETS}
-    (dev_in, dev_out), (held_in, held_out) = (rates(cases[n], outcomes[n]) for n in SETS)
-    times = latencies(ask, questions)
-    rows.append(["**tutor** (own thresholds)", "—", pct(dev_in), pct(held_in), pct(dev_out), pct(held_out), "—",
-                 us(statistics.median(times)), us(times[math.ceil(0.99 * len(times)) - 1]),
-                 f"{import_seconds('tutor'):.2f} s + {warm * 1e3:.0f} ms (no cache: {cold * 1e3:.0f} ms)"])
+    def add_row(name: str, outcomes: dict[str, list[Outcome]], tuned: str, raw: str, call: Callable, load: str) -> None:
+        verdicts[name] = {n: [right(c, o) for c, o in zip(cases[n], outcomes[n])] for n in SETS}
+        (dev_in, dev_out), (held_in, held_out) = (rates(cases[n], outcomes[n]) for n in SETS)
+        times = latencies(call, questions)
+        rows.append([name, tuned, pct(dev_in), pct(held_in), pct(dev_out), pct(held_out), raw,
+                     us(statistics.median(times)), us(times[math.ceil(0.99 * len(times)) - 1]), load])
+
+    replies = {n: [ask(c.question) for c in cases[n]] for n in SETS}
+    add_row(TUTOR, {n: [(r.kind, r.concept) for r in replies[n]] for n in SETS}, "—", "—", ask,
+            f"{import_seconds('tutor'):.2f} s + {warm * 1e3:.0f} ms (no cache: {cold * 1e3:.0f} ms)")
 
     for name, module, build in BASELINES:
         if importlib.util.find_spec(module.split(".")[0]) is None:
-            rows.append([name] + ["skipped"] + [""] * (len(header) - 2))
+            rows.append([name, "skipped"] + [""] * (len(header) - 2))
             notes.append(f"{name}: skipped, `{module.split('.')[0]}` is not installed (pip install -e '.[bench]').")
             continue
         imported = import_seconds(module)
         importlib.import_module(module)  # here too, so that the build is timed alone
-        start = time.perf_counter()
-        predict = build(concepts)
-        built = time.perf_counter() - start
+        predict, built = timed(build, concepts)
         preds = {n: [predict(c.question) for c in cases[n]] for n in SETS}
         t = {n: tune(cases[n], preds[n]) for n in SETS}
-        other = {"dev": "held-out", "held-out": "dev"}
-        scored = {n: rates(cases[n], thresholded(preds[n], t[other[n]])) for n in SETS}
-        verdicts[name] = {n: [right(c, o) for c, o in zip(cases[n], thresholded(preds[n], t[other[n]]))] for n in SETS}
-        raw = {n: rates(cases[n], thresholded(preds[n], -math.inf))[0] for n in SETS}
-        times = latencies(predict, questions)
-        rows.append([name, f"{t['dev']:.3g} / {t['held-out']:.3g}", pct(scored["dev"][0]), pct(scored["held-out"][0]),
-                     pct(scored["dev"][1]), pct(scored["held-out"][1]), f"{pct(raw['dev'])} / {pct(raw['held-out'])}",
-                     us(statistics.median(times)), us(times[math.ceil(0.99 * len(times)) - 1]),
-                     f"{imported:.2f} s + {built * 1e3:.0f} ms"])
+        crossed = {"dev": thresholded(preds["dev"], t["held-out"]), "held-out": thresholded(preds["held-out"], t["dev"])}
+        raw = " / ".join(pct(rates(cases[n], thresholded(preds[n], -math.inf))[0]) for n in SETS)
+        add_row(name, crossed, f"{t['dev']:.3g} / {t['held-out']:.3g}", raw, predict, f"{imported:.2f} s + {built * 1e3:.0f} ms")
 
-    print(f"{len(concepts)} concepts; dev: {dev_in[1]} in-scope + {dev_out[1]} out-of-scope, held-out: "
-          f"{held_in[1]} + {held_out[1]}; {len(times)} timed calls per system (Python {sys.version.split()[0]})\n")
+    for n in SETS:
+        tallies = []
+        for kind in ("safety", "chat"):
+            asked = [c.question for c in singles[n] if c.kind == kind]
+            tallies.append(f"{kind} {pct([sum(ask(q).kind == kind for q in asked), len(asked)])}" if asked else f"no {kind}")
+        notes.append(f"tutor on {n}, not in the table: {', '.join(tallies)}.")
+
+    n_in = {n: sum(bool(c.expect) for c in cases[n]) for n in SETS}
+    calls = math.ceil(MIN_CALLS / len(questions)) * len(questions)
+    print(f"{len(concepts)} concepts; dev: {n_in['dev']} in-scope + {len(cases['dev']) - n_in['dev']} out-of-scope, held-out: "
+          f"{n_in['held-out']} + {len(cases['held-out']) - n_in['held-out']}; {calls} timed calls per system "
+          f"(Python {sys.version.split()[0]})\n")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
     for row in rows:
         print("| " + " | ".join(row) + " |")
     print()
-    for n in SETS:
-        tallies = {k: [sum(r.kind == k for r in map(ask, qs)), len(qs)] for k in ("safety", "chat")
-                   for qs in [[c.question for c in singles[n] if c.kind == k]] if qs}
-        notes.append(f"tutor on {n}, not in the table: " + ", ".join(f"{k} {pct(v)}" for k, v in tallies.items()) + ".")
     for note in notes:
         print(f"- {note}")
 
     if args.misses:
         for n in SETS:
-            print(f"\n{n}: questions the tutor gets wrong (baselines right, at the threshold tuned on the other set):")
-            for i, case in enumerate(cases[n]):
-                if not verdicts["tutor"][n][i]:
-                    winners = [s for s in verdicts if s != "tutor" and verdicts[s][n][i]]
-                    reply = ask(case.question)
+            print(f"\n{n}: questions the tutor gets wrong, and the baselines that get them right (threshold from the other set):")
+            for i, (case, reply) in enumerate(zip(cases[n], replies[n])):
+                if not verdicts[TUTOR][n][i]:
+                    winners = [name for name in verdicts if name != TUTOR and verdicts[name][n][i]]
                     print(f"  {case.question!r} (want {'/'.join(case.expect) or 'unknown'}; tutor: {reply.kind} "
                           f"{reply.concept or ''}): {', '.join(winners) or 'none'}")
 
