@@ -117,8 +117,9 @@ class Tutor:
         session.turns += 1
         cleaned, cut = clean_input(text if isinstance(text, str) else str(text))
         if not any(ch.isalnum() for ch in cleaned):
-            return self._chat(session, self._msg("empty"), "empty")
-        reply = self._respond_to(session, cleaned, now or utcnow())
+            reply = self._chat(session, self._msg("empty"), "empty")
+        else:
+            reply = self._respond_to(session, cleaned, now or utcnow())
         if cut:
             note = self._msg("truncated", limit=MAX_INPUT_CHARS)
             reply = _with_text(reply, f"{note}\n{reply.text}")

@@ -89,13 +89,19 @@ _stemmer = snowballstemmer.stemmer("english")
 
 
 def clean_input(text: str, limit: int = MAX_INPUT_CHARS) -> tuple[str, bool]:
-    """Strip control characters and escape sequences, normalise unicode; return the text and whether it was cut."""
+    """Strip control characters and escape sequences, normalise unicode; return the text and whether it was cut.
+
+    The raw text is cut first (to twice the limit), so the work is bounded whatever arrives:
+    some characters grow a lot under normalisation (one U+FDFA becomes 18).
+    """
+    raw_cut = len(text) > 2 * limit
+    text = text[: 2 * limit]
     text = re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.", " ", text)
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch if (ch.isprintable() or ch in " \t") else " " for ch in text)
     text = re.sub(r"\s+", " ", text).strip()
-    cut = len(text) > limit
-    return (text[:limit].rstrip() if cut else text), cut
+    cut = raw_cut or len(text) > limit
+    return (text[:limit].rstrip() if len(text) > limit else text), cut
 
 
 @lru_cache(maxsize=4096)

@@ -102,15 +102,22 @@ class SQLiteStore:
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
+        db = None
         try:
             db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
             # read before any write (switching to WAL rewrites the header of a file we may have to leave alone)
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            health = db.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.OperationalError as err:
+            # locked by another program, an I/O error, no permission: the file may be fine, so it stays where it is
+            _close(db)
+            raise StoreError(f"cannot open {self.path}: {err}") from err
         except sqlite3.DatabaseError as err:
-            if isinstance(err, sqlite3.OperationalError) and "unable to open" in str(err):
-                raise StoreError(f"cannot open {self.path}: {err}") from err
-            return self._set_aside(err)
+            _close(db)
+            return self._set_aside(str(err))
+        if health != "ok":
+            _close(db)
+            return self._set_aside(f"damaged: {health}")
         if version > SCHEMA_VERSION:
             db.close()
             raise StoreError(f"{self.path} was written by a newer version of the tutor (schema {version}, this one reads "
@@ -122,14 +129,18 @@ class SQLiteStore:
     def _connect(self) -> sqlite3.Connection:
         return _tune(sqlite3.connect(self.path, check_same_thread=False, isolation_level=None))
 
-    def _set_aside(self, err: Exception) -> sqlite3.Connection:
+    def _set_aside(self, reason: str) -> sqlite3.Connection:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         aside = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            part = Path(str(self.path) + suffix)
-            if part.exists():
-                part.rename(Path(str(aside) + suffix))
-        self.notice = (f"Your progress file {self.path} could not be read ({err}); it was kept as {aside} "
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                part = Path(str(self.path) + suffix)
+                if part.exists():
+                    part.rename(Path(str(aside) + suffix))
+        except OSError as err:
+            raise StoreError(f"{self.path} cannot be read ({reason}) and cannot be moved aside ({err.strerror or err}); "
+                             "it was left as it is. Use another --profile or --data-dir.") from err
+        self.notice = (f"Your progress file {self.path} could not be read ({reason}); it was kept as {aside} "
                        f"and a new one was started.")
         db = self._connect()
         self._migrate(db, 0)
@@ -148,8 +159,11 @@ class SQLiteStore:
                 raise StoreError(f"cannot prepare {self.path}: {err}") from err
 
     def load(self, user_id: str) -> Session | None:
-        with self._lock:
-            row = self._db.execute("SELECT session FROM learners WHERE user_id = ?", (user_id,)).fetchone()
+        try:
+            with self._lock:
+                row = self._db.execute("SELECT session FROM learners WHERE user_id = ?", (user_id,)).fetchone()
+        except sqlite3.Error as err:
+            raise StoreError(f"could not read progress from {self.path}: {err}") from err
         return Session.from_dict(json.loads(row[0])) if row else None
 
     def save(self, user_id: str, session: Session) -> None:
@@ -173,9 +187,12 @@ class SQLiteStore:
         session.journal = []
 
     def answers(self, user_id: str) -> list[dict[str, Any]]:
-        with self._lock:
-            rows = self._db.execute("SELECT item, concept, level, type, correct, hints, rating, at FROM answers "
-                                    "WHERE user_id = ? ORDER BY id", (user_id,)).fetchall()
+        try:
+            with self._lock:
+                rows = self._db.execute("SELECT item, concept, level, type, correct, hints, rating, at FROM answers "
+                                        "WHERE user_id = ? ORDER BY id", (user_id,)).fetchall()
+        except sqlite3.Error as err:
+            raise StoreError(f"could not read progress from {self.path}: {err}") from err
         keys = ("item", "concept", "level", "type", "correct", "hints", "rating", "at")
         return [dict(zip(keys, row)) | {"correct": bool(row[4])} for row in rows]
 
@@ -191,6 +208,14 @@ def _tune(db: sqlite3.Connection) -> sqlite3.Connection:
     except sqlite3.Error as err:
         raise StoreError(f"cannot use the progress file: {err}") from err
     return db
+
+
+def _close(db: sqlite3.Connection | None) -> None:
+    if db is not None:
+        try:
+            db.close()
+        except sqlite3.Error:
+            pass
 
 
 def _rollback(db: sqlite3.Connection) -> None:
