@@ -10,6 +10,7 @@ one word they share with a concept.
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -28,6 +29,7 @@ _NAME_BONUS = 0.04  # a name that the question contains whole is better evidence
 _MIN_FUZZY_LENGTH = 5
 _LETTERS = re.compile(r"[a-z]+")
 _BETA2 = 1.0  # balanced F: coverage of the question and of the key count alike (chosen on dev + held-out questions)
+_MAX_CANDIDATES = 3000  # above this many keys to score, only selective words choose them (large packs)
 _KEY_SHARE = 0.5  # the rest of a concept's score is how much of the question its vocabulary covers
 
 
@@ -86,6 +88,7 @@ class Matcher:
         # weights and key totals are fixed once built, so a turn only adds them up
         self._weights = {s: self.weight(s) for s in self._idf}
         self._key_totals = [sum(self._weights[s] for s in key.stems) for key in self._keys]
+        self._selective = max(50, len(self._keys) // 100)
         self._vocabulary = self._spelling_vocabulary(kb)
 
     # --- text to query ---------------------------------------------------
@@ -150,29 +153,43 @@ class Matcher:
         base = self._idf.get(s, self._unknown_weight)
         return base * _WEAK_FACTOR if s in _WEAK_STEMS else base
 
-    def rank(self, stems: tuple[str, ...] | list[str], boosts: dict[str, float] | None = None) -> list[Candidate]:
-        """Concepts ordered by score (best first); boosts add to a concept's score (context)."""
+    def rank(self, stems: tuple[str, ...] | list[str], boosts: dict[str, float] | None = None,
+             limit: int = 5) -> list[Candidate]:
+        """The best `limit` concepts, best first; boosts add to a concept's score (context)."""
         q = frozenset(stems)
         if not q:
             return []
         weights = {s: self._weights.get(s) or self.weight(s) for s in q}
         q_weight = sum(weights.values())
-        best: dict[str, Candidate] = {}
-        for i in sorted({i for s in q for i in self._index.get(s, ())}):
+        best: dict[str, tuple[float, float, int]] = {}  # concept -> (key score, recall, key index)
+        for i in self._candidates(q):
             key = self._keys[i]
             score, recall = self._key_score(q, weights, q_weight, key, self._key_totals[i])
-            if key.concept_id not in best or score > best[key.concept_id].score:
-                best[key.concept_id] = Candidate(key.concept_id, score, key.text, recall)
-        for concept_id, candidate in best.items():
-            score = self._blend(q, q_weight, candidate) + (boosts or {}).get(concept_id, 0.0)
-            best[concept_id] = Candidate(concept_id, score, candidate.key, candidate.recall)
-        return sorted(best.values(), key=lambda c: (-c.score, c.concept_id))
+            held = best.get(key.concept_id)
+            if held is None or score > held[0] or (score == held[0] and i < held[2]):
+                best[key.concept_id] = (score, recall, i)
+        boosts = boosts or {}
+        blended = ((self._blend(q, weights, q_weight, cid, held[0]) + boosts.get(cid, 0.0), cid, held)
+                   for cid, held in best.items())
+        top = heapq.nsmallest(limit, blended, key=lambda entry: (-entry[0], entry[1]))
+        return [Candidate(cid, score, self._keys[held[2]].text, held[1]) for score, cid, held in top]
 
-    def _blend(self, q: frozenset[str], q_weight: float, candidate: Candidate) -> float:
+    def _candidates(self, q: frozenset[str]) -> set[int]:
+        """Keys sharing a word with the question. In a very large pack, words that open too many keys
+        ("bone") are left out of this choice when rarer ones are there (they still count in the score)."""
+        postings = [self._index.get(s, ()) for s in q]
+        if sum(len(p) for p in postings) <= _MAX_CANDIDATES:
+            return {i for p in postings for i in p}
+        selective = [p for p in postings if 0 < len(p) <= self._selective]
+        if not selective:
+            selective = [min((p for p in postings if p), key=len, default=())]
+        return {i for p in selective for i in p}
+
+    def _blend(self, q: frozenset[str], weights: dict[str, float], q_weight: float, concept_id: str, key_score: float) -> float:
         """Mix the best single key with how much of the question the concept's whole vocabulary explains."""
-        bag = self._bags[candidate.concept_id]
-        coverage = sum(self._weights[s] for s in q if s in bag) / q_weight
-        return _KEY_SHARE * candidate.score + (1 - _KEY_SHARE) * coverage
+        bag = self._bags[concept_id]
+        coverage = sum(weights[s] for s in q if s in bag) / q_weight
+        return _KEY_SHARE * key_score + (1 - _KEY_SHARE) * coverage
 
     def _key_score(self, q: frozenset[str], weights: dict[str, float], q_weight: float, key: _Key,
                    key_total: float) -> tuple[float, float]:

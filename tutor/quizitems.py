@@ -134,13 +134,17 @@ def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]
     """
     from .matcher import short_title
 
-    facts = {(r.subject, r.relation, r.object) for r in relations}
+    linked: dict[str, set[str]] = {}
+    for r in relations:
+        linked.setdefault(r.object, set()).add(r.subject)
+        linked.setdefault(r.subject, set()).add(r.object)
+    top_level = [c for c in concepts if not concepts[c].parent]
     items = []
     for r in relations:
         if r.relation not in _QUESTIONS or concepts[r.subject].parent or concepts[r.object].parent:
             continue
         for level in ("fundamentals", "academic"):
-            distractors = _distractors(concepts, facts, r, level)
+            distractors = _distractors(concepts, linked.get(r.object, set()), top_level, r, level)
             if len(distractors) < 2:
                 continue
             right = short_title(concepts[r.subject])
@@ -157,18 +161,18 @@ def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]
     return items
 
 
-def _distractors(concepts: dict[str, Concept], facts: set[tuple[str, str, str]], fact: Relation, level: str) -> list[str]:
+def _distractors(concepts: dict[str, Concept], linked: set[str], top_level: list[str], fact: Relation,
+                 level: str) -> list[str]:
     """Up to three concepts that are false answers: no fact of any kind links them to the object.
 
     Any link is excluded, not just the asked relation, because the knowledge base is not a closed
     world: a concept tied to the object in another way may well be a defensible answer.
     """
-    linked = {s for s, _, o in facts if o == fact.object} | {o for s, _, o in facts if s == fact.object}
-    near = [c for c in concepts[fact.subject].related if c in concepts]
-    far = [c for c in concepts if c not in near and c != fact.object and not concepts[c].parent]
-    pool = near if level == "academic" else far
+    near = dict.fromkeys(c for c in concepts[fact.subject].related if c in concepts)
+    # near siblings at academic depth; at fundamentals, concepts that are not even related
+    pool = near if level == "academic" else (c for c in top_level if c not in near and c != fact.object)
     chosen: list[str] = []
-    for cid in dict.fromkeys(pool):
+    for cid in pool:
         if cid in (fact.subject, fact.object) or concepts[cid].parent or cid in linked:
             continue
         chosen.append(cid)
