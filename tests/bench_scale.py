@@ -14,12 +14,17 @@ per size:
 Targets the team set (reported, not asserted): at 10,000 concepts p50 under 10 ms and load under 3 s
 (the compiled cache allowed); per-turn cost growing well below linearly with the pack.
 
-Run:  python tests/bench_scale.py [--sizes 100,1000,10000] [--questions 500] [--profile] [--keep DIR]
-      --profile also runs cProfile over the largest size's cold load and its turns and prints where the time goes.
+One cold build per size: the cold child also stores the pack in the cache exactly as packcache.cached() would
+(same key, same pickle), so the warm child's load is a real second load without paying for a second build.
+
+Run:  python tests/bench_scale.py [--sizes 100,1000,10000] [--questions 500] [--profile turns|load|both] [--keep DIR]
+      --profile runs cProfile over the largest size (its turns from the warm cache, or its cold load) and prints
+      where the time goes. Wall time is dominated by the 10,000-concept cold build.
 """
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -41,26 +46,44 @@ TARGET_LOAD_S = 3.0
 
 # Shared words, most frequent first: drawn with Zipf-like weights, so "bone" is in many concepts' names
 # and examples (as in the bundled pack, where it is in 52 of 54 concepts) and "membrane" in few.
-COMMON = ("bone cell hormone receptor protein signal growth factor tissue marrow enzyme gene blood density "
-          "matrix mineral collagen fracture muscle fat liver kidney brain skin nerve vessel plasma membrane").split()
-ROLES = ("receptor inhibitor activator ligand antagonist agonist transporter kinase channel complex cascade axis "
-         "deficiency resistance sensitivity turnover loss formation precursor pathway signaling ratio clearance "
-         "release production").split()
-ADJECTIVES = ("cortical trabecular skeletal endocrine hepatic renal vascular neural adrenal thyroid ovarian stromal "
-              "inflammatory metabolic osteogenic hematopoietic mesenchymal synovial periosteal circulating local "
-              "systemic nuclear mitochondrial").split()
-VERBS = ("raises lowers blocks activates releases shapes controls slows speeds protects weakens strengthens "
-         "signals to binds guides tunes").split()
-PROCESSES = ("remodeling resorption mineralization repair aging healing turnover maintenance renewal "
-             "development strength breakdown").split()
-WHO = ("women men children adults athletes older people postmenopausal women young adults").split(" ")
-FILLER = ("notably, in practice, over time, in healthy adults, with age, in most people, during growth, "
-          "after menopause, under stress, at rest, in the long run").split(", ")
-ONSETS = "b c d f g k l m n p r s t v z br cr dr gr kr pr tr st ph th ch sk pl fl gl".split()
-NUCLEI = "a e i o u ae ei ou y".split()
+COMMON = [
+    "bone", "cell", "hormone", "receptor", "protein", "signal", "growth", "factor", "tissue", "marrow", "enzyme",
+    "gene", "blood", "density", "matrix", "mineral", "collagen", "fracture", "muscle", "fat", "liver", "kidney",
+    "brain", "skin", "nerve", "vessel", "plasma", "membrane",
+]
+ROLES = [
+    "receptor", "inhibitor", "activator", "ligand", "antagonist", "agonist", "transporter", "kinase", "channel",
+    "complex", "cascade", "axis", "deficiency", "resistance", "sensitivity", "turnover", "loss", "formation",
+    "precursor", "pathway", "signaling", "ratio", "clearance", "release", "production",
+]
+ADJECTIVES = [
+    "cortical", "trabecular", "skeletal", "endocrine", "hepatic", "renal", "vascular", "neural", "adrenal",
+    "thyroid", "ovarian", "stromal", "inflammatory", "metabolic", "osteogenic", "hematopoietic", "mesenchymal",
+    "synovial", "periosteal", "circulating", "local", "systemic", "nuclear", "mitochondrial",
+]
+VERBS = [
+    "raises", "lowers", "blocks", "activates", "releases", "shapes", "controls", "slows", "speeds", "protects",
+    "weakens", "strengthens", "signals to", "binds", "guides", "tunes",
+]
+PROCESSES = [
+    "remodeling", "resorption", "mineralization", "repair", "aging", "healing", "turnover", "maintenance",
+    "renewal", "development", "strength", "breakdown",
+]
+WHO = ["women", "men", "children", "adults", "athletes", "older people", "postmenopausal women", "young adults"]
+FILLER = [
+    "notably", "in practice", "over time", "in healthy adults", "with age", "in most people", "during growth",
+    "after menopause", "under stress", "at rest", "in the long run",
+]
+ONSETS = [
+    "b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "cr", "dr", "gr", "kr", "pr",
+    "tr", "st", "ph", "th", "ch", "sk", "pl", "fl", "gl",
+]
+NUCLEI = ["a", "e", "i", "o", "u", "ae", "ei", "ou", "y"]
 CODAS = ["", "", "n", "r", "l", "s", "x", "m", "th", "nd", "rt"]
-SUFFIXES = ("ase in ine ol one ide osin ulin ectin amin oid ogen ate ite cyte blast kine tropin statin plasmin "
-            "omere alin").split()
+SUFFIXES = [
+    "ase", "in", "ine", "ol", "one", "ide", "osin", "ulin", "ectin", "amin", "oid", "ogen", "ate", "ite", "cyte",
+    "blast", "kine", "tropin", "statin", "plasmin", "omere", "alin",
+]
 RELATION_VERBS = {"inhibits": "blocks", "produces": "makes", "stimulates": "stimulates", "binds": "binds"}
 OUT_OF_SCOPE = [
     "how do volcanoes erupt", "what is the capital of peru", "best recipe for bone broth", "how does a cell phone battery work",
@@ -109,9 +132,13 @@ class Vocabulary:
                             + str(r.randint(1, 19)) + r.choice(["", "", "a", "b"]))
 
 
+_CUMULATIVE: dict[int, list[float]] = {}
+
+
 def zipf_choice(rng: random.Random, items: list[str], s: float = 1.1) -> str:
-    weights = [1 / (i + 1) ** s for i in range(len(items))]
-    return rng.choices(items, weights)[0]
+    if len(items) not in _CUMULATIVE:
+        _CUMULATIVE[len(items)] = list(itertools.accumulate(1 / (i + 1) ** s for i in range(len(items))))
+    return rng.choices(items, cum_weights=_CUMULATIVE[len(items)])[0]
 
 
 # --- a generated pack ------------------------------------------------------------------------------
@@ -246,32 +273,32 @@ def _examples(rng: random.Random, c: dict, by_id: dict) -> list[str]:
 
 
 def _sentence(rng: random.Random, c: dict, by_id: dict, level: str) -> str:
-    rel = by_id[rng.choice(c["related"])] if c["related"] else c
-    name, other = short(c), short(rel)
-    parts = {
+    name = short(c)
+    other = short(by_id[rng.choice(c["related"])]) if c["related"] else f"other {zipf_choice(rng, COMMON)} signals"
+    parts = {  # each a template evaluated only when chosen
         "fundamentals": [
-            f"{name} is a {c['common']} {c['role']} that {rng.choice(VERBS)} {zipf_choice(rng, COMMON)} {rng.choice(PROCESSES)}.",
-            f"Think of it as a switch that {rng.choice(VERBS)} the {c['common']} cells, {rng.choice(FILLER)}.",
-            f"When there is too little of it, {zipf_choice(rng, COMMON)} {rng.choice(PROCESSES)} goes wrong and bone can weaken.",
-            f"It works together with {other}, which {rng.choice(VERBS)} {zipf_choice(rng, COMMON)} {rng.choice(PROCESSES)}.",
+            lambda: f"{name} is a {c['common']} {c['role']} that {rng.choice(VERBS)} {zipf_choice(rng, COMMON)} {rng.choice(PROCESSES)}.",
+            lambda: f"Think of it as a switch that {rng.choice(VERBS)} the {c['common']} cells, {rng.choice(FILLER)}.",
+            lambda: f"When there is too little of it, {zipf_choice(rng, COMMON)} {rng.choice(PROCESSES)} goes wrong and bone can weaken.",
+            lambda: f"It works together with {other}, which {rng.choice(VERBS)} {zipf_choice(rng, COMMON)} {rng.choice(PROCESSES)}.",
         ],
         "intermediate": [
-            f"{name} is made by {c['adj']} {c['common']} cells and {rng.choice(VERBS)} {other} {rng.choice(FILLER)}.",
-            f"Its main effect is on {zipf_choice(rng, COMMON)} {rng.choice(PROCESSES)}: it {rng.choice(VERBS)} the {c['role']} step.",
-            f"The document describes how {c['rare']} levels fall {rng.choice(FILLER)}, tipping the balance toward {rng.choice(PROCESSES)}.",
-            f"Hormones such as {other} adjust how strongly it acts on {zipf_choice(rng, COMMON)} {c['role']}.",
-            f"In {rng.choice(WHO)}, the {c['adj']} {c['common']} {c['role']} is the part that changes most.",
+            lambda: f"{name} is made by {c['adj']} {c['common']} cells and {rng.choice(VERBS)} {other} {rng.choice(FILLER)}.",
+            lambda: f"Its main effect is on {zipf_choice(rng, COMMON)} {rng.choice(PROCESSES)}: it {rng.choice(VERBS)} the {c['role']} step.",
+            lambda: f"The document describes how {c['rare']} levels fall {rng.choice(FILLER)}, tipping the balance toward {rng.choice(PROCESSES)}.",
+            lambda: f"Hormones such as {other} adjust how strongly it acts on {zipf_choice(rng, COMMON)} {c['role']}.",
+            lambda: f"In {rng.choice(WHO)}, the {c['adj']} {c['common']} {c['role']} is the part that changes most.",
         ],
         "academic": [
-            f"At the molecular level, {c['rare']} is encoded by {c['symbol'].upper()} and signals through a {c['adj']} {c['role']}.",
-            f"Binding of {c['rare']} to its partner {other} recruits {rng.choice(ADJECTIVES)} adaptor proteins and {rng.choice(VERBS)} transcription.",
-            f"{c['rare2'].capitalize()} acts as a {rng.choice(ROLES)} that modulates the {c['symbol'].upper()} promoter {rng.choice(FILLER)}.",
-            f"The document cites studies in which loss of {c['symbol'].upper()} {rng.choice(VERBS)} {rng.choice(ADJECTIVES)} {zipf_choice(rng, COMMON)} {rng.choice(PROCESSES)}.",
-            f"Genomic and non-genomic effects of {c['rare']} converge on the {c['adj']} {zipf_choice(rng, COMMON)} {rng.choice(ROLES)}.",
-            f"Crosstalk with {other} shapes {rng.choice(ADJECTIVES)} {c['common']} {rng.choice(PROCESSES)} {rng.choice(FILLER)}.",
+            lambda: f"At the molecular level, {c['rare']} is encoded by {c['symbol'].upper()} and signals through a {c['adj']} {c['role']}.",
+            lambda: f"Binding of {c['rare']} to its partner {other} recruits {rng.choice(ADJECTIVES)} adaptor proteins and {rng.choice(VERBS)} transcription.",
+            lambda: f"{c['rare2'].capitalize()} acts as a {rng.choice(ROLES)} that modulates the {c['symbol'].upper()} promoter {rng.choice(FILLER)}.",
+            lambda: f"The document cites studies in which loss of {c['symbol'].upper()} {rng.choice(VERBS)} {rng.choice(ADJECTIVES)} {zipf_choice(rng, COMMON)} {rng.choice(PROCESSES)}.",
+            lambda: f"Genomic and non-genomic effects of {c['rare']} converge on the {c['adj']} {zipf_choice(rng, COMMON)} {rng.choice(ROLES)}.",
+            lambda: f"Crosstalk with {other} shapes {rng.choice(ADJECTIVES)} {c['common']} {rng.choice(PROCESSES)} {rng.choice(FILLER)}.",
         ],
     }[level]
-    return rng.choice(parts)
+    return rng.choice(parts)()
 
 
 def _explanations(rng: random.Random, c: dict, by_id: dict) -> dict[str, str]:
@@ -349,8 +376,10 @@ def generate_questions(concepts: list[dict], count: int, seed: int) -> list[list
                 text = _fill(rng, rng.choice(PARAPHRASES), c, by_id)
             else:
                 ws = rng.choice(c["examples"]).rstrip("?").split()
-                if len(ws) > 3:
-                    del ws[rng.randrange(1, len(ws))]
+                named = set(" ".join([c["title"], *c["aliases"], c["rare"], c["symbol"]]).lower().split())
+                droppable = [i for i, w in enumerate(ws) if i and w not in named]
+                if len(ws) > 3 and droppable:
+                    del ws[rng.choice(droppable)]
                 text = " ".join(ws + [rng.choice(["exactly", "in the body", "please", "again", "in simple terms"])])
             conv = [{"text": text, "kind": "paraphrase", "expect": c["id"]}]
             if rng.random() < 0.25:
@@ -390,9 +419,14 @@ def child(args: argparse.Namespace) -> None:
     import resource
 
     t0 = time.perf_counter()
-    from tutor import Tutor  # noqa: PLC0415
+    from tutor import (
+        Tutor,
+        packcache,
+    )
 
     import_s = time.perf_counter() - t0
+    folders = [Path(args.knowledge), Path(str(DIALOGUES))]  # exactly what Tutor.load hands to packcache.cached
+    cache_before = {p: p.stat().st_mtime_ns for p in packcache.cache_dir().glob("pack-*.pickle")}
     profiler = None
     if args.profile_out:
         import cProfile
@@ -405,13 +439,15 @@ def child(args: argparse.Namespace) -> None:
     load_s, load_cpu_s = time.perf_counter() - t0, time.process_time() - c0
     if profiler and args.profile_what == "load":
         profiler.disable()
-    rss_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    result = {"import_s": import_s, "load_s": load_s, "load_cpu_s": load_cpu_s, "rss_after_load_mb": rss_load, "concepts": len(tutor.kb.concepts),
-              "relations": len(tutor.kb.relations), "keys": len(tutor._matcher._keys),
-              "spelling_vocabulary": len(tutor._matcher._vocabulary)}
+    cache_after = {p: p.stat().st_mtime_ns for p in packcache.cache_dir().glob("pack-*.pickle")}
+    result = {"import_s": import_s, "load_s": load_s, "load_cpu_s": load_cpu_s,
+              "cache_hit": bool(cache_before) and cache_before == cache_after and not os.environ.get("TUTOR_NO_CACHE"),
+              "rss_after_load_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+              "concepts": len(tutor.kb.concepts), "relations": len(tutor.kb.relations), "quiz_items": len(tutor.kb.quiz),
+              "keys": len(tutor._matcher._keys), "spelling_vocabulary": len(tutor._matcher._vocabulary)}
     if args.turns:
         convs = json.loads(Path(args.qfile).read_text())
-        for warm in ("what is the weather tomorrow", "hello", "topics please"):  # import lazily loaded modules
+        for warm in ("what is the weather tomorrow", "hello", "topics please"):  # lazily imported modules, first-call costs
             tutor.respond(tutor.new_session(), warm)
         times: list[float] = []
         cpu: list[float] = []
@@ -422,10 +458,10 @@ def child(args: argparse.Namespace) -> None:
         for conv in convs:
             session = tutor.new_session()
             for turn in conv:
-                start, start_cpu = time.perf_counter(), time.process_time()
+                start, start_cpu = time.perf_counter(), 0.0 if profiler else time.process_time()
                 reply = tutor.respond(session, turn["text"])
                 ms = (time.perf_counter() - start) * 1000
-                cpu.append((time.process_time() - start_cpu) * 1000)
+                cpu.append(0.0 if profiler else (time.process_time() - start_cpu) * 1000)
                 times.append(ms)
                 by_kind.setdefault(turn["kind"], []).append(ms)
                 ok = (reply.kind == "unknown") if turn["expect"] is None else (reply.concept == turn["expect"])
@@ -434,11 +470,19 @@ def child(args: argparse.Namespace) -> None:
         if profiler and args.profile_what == "turns":
             profiler.disable()
         result.update({"turns": len(times), "p50_ms": pct(times, 50), "p90_ms": pct(times, 90), "p99_ms": pct(times, 99),
-                       "max_ms": max(times), "cpu_p50_ms": pct(cpu, 50), "cpu_p99_ms": pct(cpu, 99), "by_kind": {k: [pct(v, 50), pct(v, 99), len(v)] for k, v in by_kind.items()},
-                       "outcome": outcome})
+                       "max_ms": max(times), "cpu_p50_ms": pct(cpu, 50), "cpu_p99_ms": pct(cpu, 99),
+                       "by_kind": {k: [pct(v, 50), pct(v, 99), len(v)] for k, v in by_kind.items()}, "outcome": outcome})
     if profiler:
         profiler.dump_stats(args.profile_out)
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # ru_maxrss is KiB on Linux
+    if args.write_cache:
+        # One cold build per size: store the pack exactly as packcache.cached() would have (same key, same pickle),
+        # so the next child's load is the real second load, without paying for a second build.
+        path = packcache.cache_dir() / f"pack-{packcache._fingerprint(folders)}.pickle"
+        t0 = time.perf_counter()
+        packcache._store(path, tutor)
+        result["cache_write_s"] = time.perf_counter() - t0
+        result["cache_mb"] = path.stat().st_size / 1e6 if path.exists() else None
     print("RESULT " + json.dumps(result))
 
 
@@ -450,17 +494,19 @@ def pct(values: list[float], p: float) -> float:
 # --- the parent --------------------------------------------------------------------------------------
 
 def run_child(knowledge: Path, questions: Path, env_extra: dict[str, str], turns: bool, timeout: float,
-              profile_out: Path | None = None, profile_what: str = "") -> dict:
+              profile_out: Path | None = None, profile_what: str = "", write_cache: bool = False) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("TUTOR_NO_CACHE", "XDG_CACHE_HOME")}
     env.update(env_extra)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--knowledge", str(knowledge), "--qfile", str(questions)]
     if turns:
         cmd.append("--turns")
+    if write_cache:
+        cmd.append("--write-cache")
     if profile_out:
         cmd += ["--profile-out", str(profile_out), "--profile-what", profile_what]
     wall = time.perf_counter()
     try:
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False)
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {timeout:.0f} s"}
     wall = time.perf_counter() - wall
@@ -476,22 +522,22 @@ def fmt(value: float | None, spec: str) -> str:
     return "-" if value is None else format(value, spec)
 
 
-def print_profile(path: Path, title: str, limit: int = 18) -> None:
+def print_profile(path: Path, title: str, limit: int = 16) -> None:
     import pstats
 
     stats = pstats.Stats(str(path))
     total = stats.total_tt
-    print(f"\n{title}: {total:.2f} s profiled (cProfile overhead included)")
+    ours = {p.name for p in (ROOT / "tutor").glob("*.py")}
     rows = []
-    for (file, line, func), (cc, nc, tt, ct, _callers) in stats.stats.items():
-        rows.append((tt, ct, nc, f"{Path(file).name}:{line}({func})" if line else func))
-    print(f"  {'own s':>7} {'own %':>6} {'cum s':>7} {'cum %':>6} {'calls':>10}  function")
-    for tt, ct, nc, name in sorted(rows, reverse=True)[:limit]:
+    for (file, line, func), (_cc, nc, tt, ct, _callers) in stats.stats.items():
+        name = f"{Path(file).parent.name}/{Path(file).name}:{line}({func})" if line else func
+        rows.append((tt, ct, nc, name, Path(file).name in ours and Path(file).parent.name == "tutor"))
+    print(f"\n{title}: {total:.2f} s profiled (with cProfile overhead)")
+    print(f"  {'own s':>7} {'own %':>6} {'cum s':>7} {'cum %':>6} {'calls':>10}  function   [by own time]")
+    for tt, ct, nc, name, _ in sorted(rows, reverse=True)[:limit]:
         print(f"  {tt:7.2f} {100 * tt / total:5.1f}% {ct:7.2f} {100 * ct / total:5.1f}% {nc:10d}  {name}")
-    print("  -- by cumulative time (tutor code only):")
-    tutor_rows = [r for r in rows if "/tutor/" in str(r[3]) or r[3].split(":")[0] in
-                  {p.name for p in (ROOT / "tutor").glob("*.py")}]
-    for tt, ct, nc, name in sorted(tutor_rows, key=lambda r: -r[1])[:limit]:
+    print(f"  {'':>7} {'':>6} {'':>7} {'':>6} {'':>10}  [tutor/ functions by cumulative time]")
+    for tt, ct, nc, name, _ in sorted((r for r in rows if r[4]), key=lambda r: -r[1])[:limit]:
         print(f"  {tt:7.2f} {100 * tt / total:5.1f}% {ct:7.2f} {100 * ct / total:5.1f}% {nc:10d}  {name}")
 
 
@@ -501,12 +547,14 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=500, help="turns per size (default 500)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", help="write the packs here and keep them (default: a temporary folder, removed)")
-    parser.add_argument("--profile", action="store_true", help="cProfile the largest size's cold load and turns")
-    parser.add_argument("--timeout", type=float, default=600, help="seconds per child process")
+    parser.add_argument("--profile", choices=["none", "turns", "load", "both"], default="none",
+                        help="cProfile the largest size: its turns (from the warm cache) and/or its cold load (slow)")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds per child process (default 900)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--knowledge", help=argparse.SUPPRESS)
     parser.add_argument("--turns", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--qfile", help=argparse.SUPPRESS)
+    parser.add_argument("--write-cache", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", help=argparse.SUPPRESS)
     parser.add_argument("--profile-what", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -519,43 +567,43 @@ def main() -> None:
     base = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="tutor-bench-scale-"))
     base.mkdir(parents=True, exist_ok=True)
     rows = []
+    started = time.perf_counter()
     try:
         for n in sizes:
+            t_size = time.perf_counter()
             folder = base / f"pack-{n}"
             shutil.rmtree(folder, ignore_errors=True)
-            t0 = time.perf_counter()
             concepts = generate_pack(n, folder, args.seed)
             convs = generate_questions(concepts, args.questions, args.seed)
             qfile = folder / "questions.json"
             qfile.write_text(json.dumps(convs))
-            gen_s = time.perf_counter() - t0
             knowledge = folder / "knowledge"
             size_mb = sum(p.stat().st_size for p in knowledge.glob("*.yaml")) / 1e6
             files = len(list(knowledge.glob("*.yaml")))
-            print(f"[{n} concepts] generated {files} files, {size_mb:.1f} MB, {sum(map(len, convs))} turns in {gen_s:.1f} s",
-                  flush=True)
-            cache = folder / "xdg-cache"
-            cold = run_child(knowledge, qfile, {"TUTOR_NO_CACHE": "1"}, True, args.timeout)
-            print(f"[{n} concepts] cold: {summary(cold)}", flush=True)
-            fill = run_child(knowledge, qfile, {"XDG_CACHE_HOME": str(cache)}, False, args.timeout)
-            print(f"[{n} concepts] first load with cache (build + write): {summary(fill)}", flush=True)
-            warm = run_child(knowledge, qfile, {"XDG_CACHE_HOME": str(cache)}, True, args.timeout)
-            print(f"[{n} concepts] warm (second load, from cache): {summary(warm)}", flush=True)
-            cache_mb = sum(p.stat().st_size for p in cache.rglob("*.pickle")) / 1e6 if cache.exists() else 0.0
-            rows.append((n, files, size_mb, cold, fill, warm, cache_mb))
+            print(f"[{n:,}] generated {files} YAML files, {size_mb:.1f} MB, {sum(map(len, convs))} turns "
+                  f"in {time.perf_counter() - t_size:.1f} s", flush=True)
+            cache = {"XDG_CACHE_HOME": str(folder / "xdg-cache")}
+            cold = run_child(knowledge, qfile, {"TUTOR_NO_CACHE": "1", **cache}, True, args.timeout, write_cache=True)
+            print(f"[{n:,}] cold (TUTOR_NO_CACHE=1): {summary(cold)}", flush=True)
+            warm = run_child(knowledge, qfile, cache, True, args.timeout)
+            print(f"[{n:,}] warm (second load, cache on): {summary(warm)}", flush=True)
+            print(f"[{n:,}] size done in {time.perf_counter() - t_size:.0f} s", flush=True)
+            rows.append((n, files, size_mb, cold, warm))
+        print(f"\nall sizes: {time.perf_counter() - started:.0f} s wall")
         print_table(rows)
-        if args.profile:
-            n = sizes[-1]
-            folder = base / f"pack-{n}"
-            for what in ("load", "turns"):
-                out = folder / f"profile-{what}.pstats"
-                res = run_child(folder / "knowledge", folder / "questions.json", {"TUTOR_NO_CACHE": "1"}, what == "turns",
-                                args.timeout * 2, out, what)
-                if "error" in res:
-                    print(f"profile of {what} failed: {res['error']}")
-                else:
-                    label = "cold load (TUTOR_NO_CACHE=1)" if what == "load" else f"{res['turns']} turns"
-                    print_profile(out, f"cProfile, {n} concepts, {label}")
+        n = sizes[-1]
+        folder = base / f"pack-{n}"
+        for what in [w for w in ("turns", "load") if args.profile in (w, "both")]:
+            out = folder / f"profile-{what}.pstats"
+            env = {"XDG_CACHE_HOME": str(folder / "xdg-cache")}
+            if what == "load":
+                env["TUTOR_NO_CACHE"] = "1"
+            res = run_child(folder / "knowledge", folder / "questions.json", env, what == "turns", args.timeout * 2, out, what)
+            if "error" in res:
+                print(f"profile of {what} failed: {res['error']}")
+                continue
+            label = "cold load (TUTOR_NO_CACHE=1)" if what == "load" else f"{res['turns']} turns (tutor from the warm cache)"
+            print_profile(out, f"cProfile, {n:,} concepts, {label}")
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
@@ -564,50 +612,66 @@ def main() -> None:
 def summary(r: dict) -> str:
     if "error" in r:
         return f"ERROR {r['error']}"
-    text = f"load {r['load_s']:.2f} s (import {r['import_s']:.2f} s), peak RSS {r['peak_rss_mb']:.0f} MB"
+    text = (f"load {r['load_s']:.2f} s wall / {r['load_cpu_s']:.2f} s CPU (import tutor {r['import_s']:.2f} s)"
+            f"{', from the cache' if r.get('cache_hit') else ''}, peak RSS {r['peak_rss_mb']:.0f} MB")
     if "p50_ms" in r:
-        text += f", p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms over {r['turns']} turns"
+        text += (f", per turn p50 {r['p50_ms']:.2f} ms p99 {r['p99_ms']:.2f} ms (CPU p50 {r['cpu_p50_ms']:.2f} "
+                 f"p99 {r['cpu_p99_ms']:.2f}) over {r['turns']} turns")
+    if "cache_write_s" in r:
+        text += f"; cache written in {r['cache_write_s']:.2f} s ({r['cache_mb'] or 0:.1f} MB)"
+    if "keys" in r:
+        text += (f"; {r['relations']:,} relations, {r['quiz_items']:,} quiz items, {r['keys']:,} matcher keys, "
+                 f"{r['spelling_vocabulary']:,} spelling words")
     return text
 
 
 def print_table(rows: list) -> None:
     print()
-    head = ("concepts", "files", "MB", "keys", "load cold", "load 1st", "load warm", "p50 ms", "p99 ms",
-            "p50 warm", "p99 warm", "RSS cold", "RSS warm", "cache MB")
+    head = ("concepts", "YAML", "load cold", "load warm (cache)", "turn p50", "turn p99", "turn p50 / p99 (cold child)",
+            "peak RSS cold", "peak RSS warm")
     print("| " + " | ".join(head) + " |")
-    print("|" + "|".join("---:" for _ in head) + "|")
-    for n, files, size_mb, cold, fill, warm, cache_mb in rows:
-        def g(r: dict, k: str) -> float | None:
-            return r.get(k)
-        cells = [f"{n:,}", str(files), f"{size_mb:.1f}", fmt(g(cold, "keys"), ","),
-                 fmt(g(cold, "load_s"), ".2f") + " s", fmt(g(fill, "load_s"), ".2f") + " s", fmt(g(warm, "load_s"), ".2f") + " s",
-                 fmt(g(cold, "p50_ms"), ".2f"), fmt(g(cold, "p99_ms"), ".2f"), fmt(g(warm, "p50_ms"), ".2f"),
-                 fmt(g(warm, "p99_ms"), ".2f"), fmt(g(cold, "peak_rss_mb"), ".0f") + " MB",
-                 fmt(g(warm, "peak_rss_mb"), ".0f") + " MB", f"{cache_mb:.1f}"]
+    print("|" + "|".join(["---:"] * len(head)) + "|")
+    for n, files, size_mb, cold, warm in rows:
+        def ms(r: dict, k: str) -> str:
+            return f"{r[k]:.2f} ms" if k in r else "-"
+
+        def sec(r: dict) -> str:
+            return f"{r['load_s']:.2f} s" if "load_s" in r else r.get("error", "-")
+
+        cells = [f"{n:,}", f"{files} files, {size_mb:.1f} MB", sec(cold),
+                 sec(warm) + ("" if warm.get("cache_hit") or "error" in warm else " (NOT from cache)"),
+                 ms(warm, "p50_ms"), ms(warm, "p99_ms"), f"{ms(cold, 'p50_ms')} / {ms(cold, 'p99_ms')}",
+                 f"{cold['peak_rss_mb']:.0f} MB" if "peak_rss_mb" in cold else "-",
+                 f"{warm['peak_rss_mb']:.0f} MB" if "peak_rss_mb" in warm else "-"]
         print("| " + " | ".join(cells) + " |")
-    print("\nload cold: TUTOR_NO_CACHE=1; load 1st: cache on, empty (builds and writes it); load warm: second load from the "
-          "cache. Loads exclude `import tutor` (shown per run above). p50/p99: per turn, in-process, fresh session per "
-          "conversation; RSS: peak ru_maxrss of the child (load + turns).")
-    print("\nper kind (cold child): p50 / p99 ms, and outcome (answered with the intended concept, or declined when out of scope)")
-    for n, _files, _mb, cold, _fill, _warm, _c in rows:
-        if "by_kind" not in cold:
+    print("\nLoads are in-process Tutor.load(...) wall time, excluding `import tutor`; cold: TUTOR_NO_CACHE=1; warm: the "
+          "second load, from the compiled cache under a temporary XDG_CACHE_HOME. Turns: in-process, one fresh session per "
+          "conversation, timed in the warm child (cold child alongside). Peak RSS: ru_maxrss of each child (load + turns).")
+    print("\nper kind (warm child): p50 / p99 ms, and outcome (the intended concept, or declined when out of scope)")
+    for n, _files, _mb, _cold, warm in rows:
+        if "by_kind" in warm:
+            parts = [f"{kind} {p50:.2f}/{p99:.2f} ms, {warm['outcome'][kind][0]}/{warm['outcome'][kind][1]} right"
+                     for kind, (p50, p99, _count) in sorted(warm["by_kind"].items())]
+            print(f"  {n:>6,}: " + "; ".join(parts))
+    print("\ntargets (reported, not asserted):")
+    for n, _files, _mb, cold, warm in rows:
+        if n < 10000:
             continue
-        parts = []
-        for kind, (p50, p99, count) in sorted(cold["by_kind"].items()):
-            ok, total = cold["outcome"][kind]
-            parts.append(f"{kind} {p50:.2f}/{p99:.2f} ms, {ok}/{total} right")
-        print(f"  {n:>6,}: " + "; ".join(parts))
-    print("\ntargets (not asserted):")
-    big = [r for r in rows if r[0] >= 10000]
-    for n, _files, _mb, cold, fill, warm, _c in big:
         p50 = warm.get("p50_ms", cold.get("p50_ms"))
-        load = min(x for x in (cold.get("load_s"), warm.get("load_s")) if x is not None) if ("load_s" in cold or "load_s" in warm) else None
-        print(f"  {n:,} concepts: p50 {fmt(p50, '.2f')} ms (target < {TARGET_P50_MS:.0f} ms: "
-              f"{'met' if p50 is not None and p50 < TARGET_P50_MS else 'MISSED'}); best load {fmt(load, '.2f')} s "
-              f"(target < {TARGET_LOAD_S:.0f} s: {'met' if load is not None and load < TARGET_LOAD_S else 'MISSED'})")
-    valid = [(r[0], r[3].get("p50_ms")) for r in rows if r[3].get("p50_ms")]
-    for (n1, a), (n2, b) in zip(valid, valid[1:]):
-        print(f"  p50 growth {n1:,} -> {n2:,} concepts ({n2 / n1:.0f}x): {b / a:.1f}x")
+        loads = [r["load_s"] for r in (cold, warm) if "load_s" in r]
+        load = min(loads) if loads else None
+        print(f"  {n:,} concepts: p50 {fmt(p50, '.2f')} ms, target < {TARGET_P50_MS:.0f} ms: "
+              f"{'met' if p50 is not None and p50 < TARGET_P50_MS else 'MISSED'}")
+        print(f"  {n:,} concepts: load {fmt(load, '.2f')} s (best of cold and warm), target < {TARGET_LOAD_S:.0f} s: "
+              f"{'met' if load is not None and load < TARGET_LOAD_S else 'MISSED'}"
+              f"; cold load {fmt(cold.get('load_s'), '.1f')} s")
+    valid = [(r[0], r[4]["p50_ms"], r[4]["cpu_p50_ms"]) for r in rows if "p50_ms" in r[4]]
+    for (n1, a, ca), (n2, b, cb) in itertools.pairwise(valid):
+        print(f"  per-turn growth {n1:,} -> {n2:,} concepts ({n2 / n1:.0f}x the pack): p50 {b / a:.1f}x wall, {cb / ca:.1f}x CPU "
+              f"(well below linear would be far under {n2 / n1:.0f}x)")
+    valid = [(r[0], r[3]["load_s"]) for r in rows if "load_s" in r[3]]
+    for (n1, a), (n2, b) in itertools.pairwise(valid):
+        print(f"  cold-load growth {n1:,} -> {n2:,} concepts ({n2 / n1:.0f}x the pack): {b / a:.1f}x")
 
 
 if __name__ == "__main__":
