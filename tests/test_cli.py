@@ -241,3 +241,9 @@ def test_top_level_help_lists_commands_with_an_example(capsys):
     assert "Example" in help_text
     for name in _subcommands():
         assert name in help_text
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in _subcommands():
+        assert f"tutor {name}" in readme, f"`tutor {name}` is not in the README"
