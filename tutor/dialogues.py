@@ -36,10 +36,15 @@ ACTIONS: dict[str, str] = {
 }
 
 
+# Every message the engine and the quiz use: a pack without one is refused when loaded.
 REQUIRED_MESSAGES = (
-    "empty", "truncated", "unknown", "unknown_topic", "clarify", "safety", "safety_general", "level_changed",
-    "level_now", "no_context", "no_counterpart", "relation_answer", "related_more", "explain_last", "attribution",
-    "source_line", "progress_summary",
+    "clarify", "due_greeting", "empty", "explain_last", "explain_nothing", "level_changed", "level_now",
+    "no_context", "no_counterpart", "progress_summary", "quiz_depth_changed", "quiz_hint", "quiz_not_running",
+    "quiz_question", "quiz_reexplain", "quiz_reminder", "quiz_reveal", "quiz_reveal_short", "quiz_right",
+    "quiz_skipped", "quiz_start", "quiz_stopped", "quiz_summary", "quiz_tf_prompt", "quiz_unknown_topic", "quiz_no_items",
+    "quiz_nothing_due",
+    "quiz_why", "quiz_why_wrong", "quiz_wrong", "quiz_wrong_retry", "related_more", "relation_answer", "safety",
+    "safety_general", "truncated", "unknown", "unknown_topic"
 )
 _TOP_KEYS = {"intents", "cues", "safety", "messages"}
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
