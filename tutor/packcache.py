@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -26,7 +27,7 @@ def cache_dir() -> Path:
 
 
 def _fingerprint(folders: list[Path]) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"{sys.version}\0{pickle.HIGHEST_PROTOCOL}\n".encode())
     for folder in [_CODE, *folders]:
         for path in sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".yaml", ".yml") and p.is_file()):
             stat = path.stat()
