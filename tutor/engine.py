@@ -122,7 +122,7 @@ class Tutor:
             reply = self._respond_to(session, cleaned, now or utcnow())
         if cut:
             note = self._msg("truncated", limit=MAX_INPUT_CHARS)
-            reply = _with_text(reply, f"{note}\n{reply.text}")
+            reply = replace(reply, text=f"{note}\n{reply.text}")
         return reply
 
     # --- the pipeline ------------------------------------------------------
@@ -178,7 +178,7 @@ class Tutor:
         reply = self._act(session, other, text, now) if other else self._content(session, folded)
         item = self._quiz.current(session)
         reminder = self._msg("quiz_reminder", number=session.quiz["index"] + 1, question=item.question)
-        return _with_text(reply, f"{reply.text}\n{reminder}")
+        return replace(reply, text=f"{reply.text}\n{reminder}")
 
     def _act(self, session: Session, found: tuple[Intent, dict[str, str]], text: str, now: datetime) -> Reply:
         """Run a dialogue rule's action; the reply names the rule that fired."""
@@ -528,7 +528,3 @@ def _count(text: str | None, default: int = 5) -> int:
 def _check_level(level: str) -> None:
     if level not in LEVELS:
         raise UnknownLevelError(f"unknown depth {level!r}: expected one of {', '.join(LEVELS)}")
-
-
-def _with_text(reply: Reply, text: str) -> Reply:
-    return replace(reply, text=text)

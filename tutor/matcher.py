@@ -204,10 +204,6 @@ class Matcher:
             score += _NAME_BONUS
         return min(score, 1.0 + _NAME_BONUS), recall
 
-    def covered(self, stems: list[str]) -> float:
-        """The share of a question's weight that the knowledge base's keys know at all."""
-        total = sum(self.weight(s) for s in stems)
-        return sum(self.weight(s) for s in stems if s in self._idf) / total if total else 0.0
 
 
 _WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)

@@ -5,7 +5,7 @@ drives a quiz with nothing but Tutor.respond.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Callable
 
@@ -224,7 +224,7 @@ class QuizRunner:
         reply = self._ask(session, now, text)
         data = dict(reply.data)
         data["outcome"] = quiz["results"][-1] | (_outcome(grade) if grade else {}) if quiz["results"] else {}
-        return _with_data(reply, data)
+        return replace(reply, data=data)
 
     def finish(self, session: Session, now: datetime, prefix: str = "") -> Reply:
         item = self.current(session)
@@ -297,9 +297,3 @@ def _when(moment: datetime, now: datetime) -> str:
     if seconds < 86400:
         return f"in {round(seconds / 3600)} hours"
     return f"in {round(seconds / 86400)} days ({moment.strftime('%Y-%m-%d')})"
-
-
-def _with_data(reply: Reply, data: dict) -> Reply:
-    from dataclasses import replace
-
-    return replace(reply, data=data)
