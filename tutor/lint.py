@@ -123,13 +123,9 @@ def _answer_terms(item: QuizItem) -> list[str]:
     if item.type in ("mc", "cloze"):
         return [str(item.answer)]
     if item.type == "short" and item.rubric:
-        # a required group is supported when any of its alternatives is
-        return [alt for alt in (_best_supported(g) for g in item.rubric.required) if alt]
+        # a group of alternatives is mostly synonyms for what the text says: only lone terms are checked
+        return [group[0] for group in item.rubric.required if len(group) == 1]
     return []
-
-
-def _best_supported(group: tuple[str, ...]) -> str:
-    return "" if len(group) > 1 else group[0]
 
 
 def _deeper_terms(tutor: Tutor, concepts: list[Concept]) -> list[Finding]:
