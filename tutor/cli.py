@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "tutor eval ../shared/eval/dev.yaml --json")
     evaluate.add_argument("file", help="the YAML file of questions")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--figures-only", action="store_true",
+                          help="print the figures without the missed questions (for blind sets you must not tune on)")
 
     chat = _command(sub, "chat", _chat, "chat: a full terminal interface in a terminal, plain lines when piped (the default command); progress is saved after every turn",
                     "tutor chat --level academic --profile sam")
@@ -205,7 +207,7 @@ def _eval(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if args.json:
         out.write(json.dumps(report.to_dict(), indent=2) + "\n")
     else:
-        out.write("\n".join(summary_lines(report)) + "\n")
+        out.write("\n".join(summary_lines(report, show_misses=not args.figures_only)) + "\n")
     return 0
 
 

@@ -1,6 +1,12 @@
-"""Scores the tutor on a question file of the form of shared/eval/dev.yaml."""
+"""Scores the tutor on a question file of the form of shared/eval/dev.yaml.
+
+Every field a case carries is judged, and every case counts in at least one metric:
+a case that asserts nothing, or carries a field this evaluator does not know, is
+reported as a problem instead of being skipped silently.
+"""
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +16,13 @@ from .errors import ContentError, Problem
 from .reply import Reply
 from .yamlsource import load_yaml_file
 
-__all__ = ["EvalCase", "EvalReport", "load_cases", "evaluate", "summary_lines"]
+__all__ = ["EvalCase", "EvalReport", "load_cases", "evaluate", "summary_lines", "judge", "first_sentence", "percentile"]
+
+# Fields that assert something about the reply.
+_ASSERTING = ("expect", "kind", "level", "mentions", "lead", "uncovered", "not_answer")
+# Fields that only label a case, so that its results are also reported by group.
+_LABELS = ("bucket", "category", "source_style")
+_NOTE = re.compile(r"^\((?:Switching|From now on)[^)]*\)\s*")
 
 
 @dataclass(frozen=True)
@@ -19,6 +31,11 @@ class EvalCase:
     expect: tuple[str, ...] = ()
     kind: str | None = None
     level: str | None = None
+    mentions: tuple[str, ...] = ()
+    lead: tuple[str, ...] = ()
+    uncovered: bool = False
+    not_answer: bool = False
+    group: str | None = None
     line: int = 0
 
 
@@ -41,16 +58,17 @@ class EvalReport:
         lat = sorted(self.latencies_ms)
         return {
             "metrics": {m: {"right": r, "total": t, "rate": round(r / t, 4) if t else None} for m, (r, t) in self.counts.items()},
-            "latency_ms": {"p50": _percentile(lat, 50), "p99": _percentile(lat, 99), "turns": len(lat)},
+            "latency_ms": {"p50": percentile(lat, 50), "p99": percentile(lat, 99), "turns": len(lat)},
             "misses": self.misses,
         }
 
 
-def _percentile(values: list[float], pct: float) -> float | None:
-    if not values:
+def percentile(sorted_values: list[float], pct: float) -> float | None:
+    """Nearest-rank percentile of already sorted values (the one definition the evaluator and benchmarks share)."""
+    if not sorted_values:
         return None
-    index = min(len(values) - 1, max(0, round(pct / 100 * len(values) + 0.5) - 1))
-    return round(values[index], 4)
+    index = min(len(sorted_values) - 1, max(0, round(pct / 100 * len(sorted_values) + 0.5) - 1))
+    return round(sorted_values[index], 4)
 
 
 def load_cases(path: Path) -> tuple[list[EvalCase], list[list[EvalCase]]]:
@@ -71,8 +89,15 @@ def _case(item: Any, source: str, problems: list[Problem]) -> EvalCase:
     if not isinstance(item, dict) or not isinstance(item.get("q"), str):
         problems.append(Problem(source, line, "each case needs a 'q' question"))
         return EvalCase("")
-    expect = item.get("expect") or []
-    return EvalCase(item["q"], tuple(expect), item.get("kind"), item.get("level"), line)
+    unknown = sorted(set(item) - {"q", *_ASSERTING, *_LABELS})
+    if unknown:
+        problems.append(Problem(source, line, f"unknown field(s) {', '.join(unknown)}: this evaluator would not judge them"))
+    if not any(item.get(f) for f in _ASSERTING):
+        problems.append(Problem(source, line, f"the case asserts nothing (give one of {', '.join(_ASSERTING)})"))
+    group = next((str(item[f]) for f in _LABELS if item.get(f)), None)
+    return EvalCase(item["q"], tuple(item.get("expect") or ()), item.get("kind"), item.get("level"),
+                    tuple(str(m) for m in item.get("mentions") or ()), tuple(str(w) for w in item.get("lead") or ()),
+                    bool(item.get("uncovered")), bool(item.get("not_answer")), group, line)
 
 
 def evaluate(tutor: Any, singles: list[EvalCase], dialogues: list[list[EvalCase]]) -> EvalReport:
@@ -82,11 +107,11 @@ def evaluate(tutor: Any, singles: list[EvalCase], dialogues: list[list[EvalCase]
         _score(report, case, reply, "single")
     for turns in dialogues:
         session = tutor.new_session()
-        for case in turns:
+        for position, case in enumerate(turns):
             reply = _timed(tutor, session, case.question, report)
-            report.add("dialogue_turns", _judge(case, reply) is None)
-            if _judge(case, reply) is not None:
-                report.misses.append(_miss(case, reply, "dialogue", _judge(case, reply)))
+            if position:
+                report.add("followup_turns", judge(case, reply) is None)
+            _score(report, case, reply, "dialogue", overall="dialogue_turns")
     return report
 
 
@@ -97,48 +122,82 @@ def _timed(tutor: Any, session: Any, question: str, report: EvalReport) -> Reply
     return reply
 
 
-def _judge(case: EvalCase, reply: Reply) -> str | None:
-    """None when the reply is right, else what was wrong."""
-    if case.expect and not (reply.kind == "answer" and reply.concept in case.expect):
-        return f"expected {'/'.join(case.expect)}, got {reply.kind} {reply.concept}"
-    if case.kind and reply.kind != case.kind:
-        return f"expected kind {case.kind}, got {reply.kind} {reply.concept or ''}".rstrip()
-    if case.level and reply.level != case.level:
-        return f"expected depth {case.level}, got {reply.level}"
-    return None
+def first_sentence(text: str) -> str:
+    """The reply's first sentence, after any "(Switching to ... depth)" note."""
+    body = _NOTE.sub("", text.strip())
+    return re.split(r"(?<=[.!?])\s+|\n", body, maxsplit=1)[0]
 
 
-def _score(report: EvalReport, case: EvalCase, reply: Reply, where: str) -> None:
+def _checks(case: EvalCase, reply: Reply) -> dict[str, str | None]:
+    """Each assertion of the case: metric name -> None when met, else what was wrong."""
+    out: dict[str, str | None] = {}
     if case.expect:
-        report.add("in_scope", reply.kind == "answer" and reply.concept in case.expect)
+        ok = reply.kind == "answer" and reply.concept in case.expect
+        out["in_scope"] = None if ok else f"expected {'/'.join(case.expect)}, got {reply.kind} {reply.concept}"
     if case.kind:
-        report.add(case.kind, reply.kind == case.kind)
+        out[case.kind] = None if reply.kind == case.kind else f"expected kind {case.kind}, got {reply.kind} {reply.concept or ''}".rstrip()
     if case.level:
-        report.add("level", reply.level == case.level)
-    problem = _judge(case, reply)
+        out["level"] = None if reply.level == case.level else f"expected depth {case.level}, got {reply.level}"
+    if case.mentions:
+        missing = [m for m in case.mentions if m.lower() not in reply.text.lower()]
+        out["mentions"] = f"reply does not mention {', '.join(missing)}" if missing else None
+    if case.lead:
+        lead = first_sentence(reply.text).lower()
+        out["lead"] = None if any(w.lower() in lead for w in case.lead) else f"first sentence lacks {'/'.join(case.lead)}: {lead[:80]!r}"
+    if case.uncovered:
+        out["uncovered"] = None if reply.kind in ("unknown", "safety") else f"answered as {reply.kind} {reply.concept}"
+    if case.not_answer:
+        out["not_answer"] = None if reply.kind != "answer" else f"answered as {reply.concept}"
+    return out
+
+
+def judge(case: EvalCase, reply: Reply) -> str | None:
+    """None when the reply meets every assertion of the case, else the first thing wrong."""
+    return next((problem for problem in _checks(case, reply).values() if problem), None)
+
+
+def _score(report: EvalReport, case: EvalCase, reply: Reply, where: str, overall: str | None = None) -> None:
+    checks = _checks(case, reply)
+    if overall is None:
+        for metric, problem in checks.items():
+            report.add(metric, problem is None)
+    else:
+        report.add(overall, not any(checks.values()))
+    problem = judge(case, reply)
+    if case.group:
+        report.add(f"group:{case.group}", problem is None)
     if problem:
-        report.misses.append(_miss(case, reply, where, problem))
+        report.misses.append({"q": case.question, "line": case.line, "where": where, "problem": problem,
+                              "group": case.group, "confidence": round(reply.confidence, 3), "runner_up": reply.runner_up})
 
 
-def _miss(case: EvalCase, reply: Reply, where: str, problem: str) -> dict[str, Any]:
-    return {"q": case.question, "line": case.line, "where": where, "problem": problem,
-            "confidence": round(reply.confidence, 3), "runner_up": reply.runner_up}
+_LABELS_SHOWN = [("in_scope", "in-scope top-1"), ("mentions", "both sides named"), ("lead", "direct answer first"),
+                 ("uncovered", "uncovered said"), ("not_answer", "foreign declined"), ("unknown", "unknown recall"),
+                 ("safety", "safety"), ("chat", "chat"), ("level", "level"), ("dialogue_turns", "dialogue turns"),
+                 ("followup_turns", "follow-up turns")]
 
 
-def summary_lines(report: EvalReport) -> list[str]:
-    labels = [("in_scope", "in-scope top-1"), ("unknown", "unknown recall"), ("safety", "safety"), ("chat", "chat"),
-              ("level", "level"), ("dialogue_turns", "dialogue turns")]
+def summary_lines(report: EvalReport, show_misses: bool = True) -> list[str]:
     lines = []
-    for metric, label in labels:
+    for metric, label in _LABELS_SHOWN:
         if metric in report.counts:
-            right, total = report.counts[metric]
-            lines.append(f"{label:<16} {right:>4}/{total:<4} {100 * right / total:6.1f}%")
+            lines.append(_rate_line(label, *report.counts[metric]))
+    groups = sorted(m for m in report.counts if m.startswith("group:"))
+    if groups:
+        lines.append("by group:")
+        lines.extend(_rate_line("  " + g[len("group:"):], *report.counts[g]) for g in groups)
     lat = sorted(report.latencies_ms)
-    lines.append(f"latency per turn p50 {_percentile(lat, 50):.3f} ms, p99 {_percentile(lat, 99):.3f} ms ({len(lat)} turns)")
-    if report.misses:
+    if lat:
+        lines.append(f"latency per turn p50 {percentile(lat, 50):.3f} ms, p99 {percentile(lat, 99):.3f} ms ({len(lat)} turns)")
+    if not show_misses:
+        lines.append(f"misses: {len(report.misses)} (not shown)")
+    elif report.misses:
         lines.append(f"misses ({len(report.misses)}):")
         lines.extend(f"  line {m['line']}: {m['q']!r}: {m['problem']}" for m in report.misses)
     else:
         lines.append("misses: none")
     return lines
 
+
+def _rate_line(label: str, right: int, total: int) -> str:
+    return f"{label:<22} {right:>4}/{total:<4} {100 * right / total:6.1f}%"
