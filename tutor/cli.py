@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint = _command(sub, "lint", _lint, "report what makes a pack teach badly (beyond validation); exit 1 on findings",
                     "tutor lint\n  tutor lint path/to/pack --source path/to/source-document.txt")
     lint.add_argument("directory", nargs="?", help="the pack to lint (default: the bundled one)")
-    lint.add_argument("--source", metavar="FILE", help="the source document: report runs of ten words copied from it")
+    lint.add_argument("--source", metavar="FILE", help="the source document: report runs of eight words copied from it")
 
     evaluate = _command(sub, "eval", _eval, "score the tutor on a question file (the form of shared/eval/dev.yaml)",
                         "tutor eval ../shared/eval/dev.yaml --json")

@@ -15,7 +15,7 @@ from .yamlsource import line_of, load_yaml_file, pack_files
 __all__ = ["load_knowledge", "check_knowledge"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_CONCEPT_FIELDS = {"id", "title", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
+_CONCEPT_FIELDS = {"id", "title", "full_name", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
 _TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables"}
 MIN_EXAMPLES = 5
 
@@ -112,6 +112,7 @@ class _Builder:
         concept = Concept(
             id=cid,
             title=check.text(entry, "title", what),
+            full_name=check.text(entry, "full_name", what, required=False),
             section=section,
             heading=check.text(entry, "heading", what, required=False),
             parent=check.text(entry, "parent", what, required=False),

@@ -15,11 +15,11 @@ from .matcher import short_title
 from .model import LEVELS, Concept, QuizItem
 from .normalise import canonical_phrase, fold, stem
 
-__all__ = ["Finding", "lint", "COPY_RUN"]
+__all__ = ["Finding", "lint", "COPY_RUN", "copied_runs"]
 
 _SMALL = {stem(w) for w in "a an the of to in on and or for with by is are it its their that this as at from".split()}
 
-COPY_RUN = 10  # words in a row taken from the source document count as copied
+COPY_RUN = 8  # words in a row taken from the source document count as copied (names and quoted titles exempt)
 _SUPPORT = 0.6  # share of an answer's words that the concept's text must contain
 
 
@@ -147,15 +147,30 @@ def _deeper_terms(tutor: Tutor, concepts: list[Concept]) -> list[Finding]:
 
 
 def _copied(concepts: list[Concept], source_text: str) -> list[Finding]:
-    words = re.findall(r"[a-z0-9]+", source_text.lower().replace("\u2019", "'"))
-    runs = {tuple(words[i:i + COPY_RUN]) for i in range(len(words) - COPY_RUN + 1)}
+    names = [n for c in concepts for n in (c.title, short_title(c), *c.aliases)]
     findings = []
     for concept in concepts:
         for text in [*_keys(concept), *concept.explain.values()]:
-            mine = re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'"))
-            for i in range(len(mine) - COPY_RUN + 1):
-                if tuple(mine[i:i + COPY_RUN]) in runs:
-                    findings.append(Finding(concept.source, concept.line, "copied",
-                                            f"{concept.id}: copies the source: {' '.join(mine[i:i + COPY_RUN])!r}"))
-                    break
+            runs = copied_runs(text, source_text, names)
+            if runs:
+                findings.append(Finding(concept.source, concept.line, "copied", f"{concept.id}: copies the source: {runs[0]!r}"))
     return findings
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_QUOTED = re.compile(r"'[^']{12,}'|\"[^\"]{12,}\"|\u2018[^\u2019]{12,}\u2019|\u201c[^\u201d]{12,}\u201d")
+
+
+def _segments(text: str, names: list[str]) -> list[list[str]]:
+    """The text's words, split wherever a name or a quoted title stands (those may be copied)."""
+    text = _QUOTED.sub(" | ", text.lower().replace("\u2019", "'"))
+    for name in sorted({n.lower() for n in names if len(n.split()) > 1}, key=len, reverse=True):
+        text = text.replace(name, " | ")
+    return [_TOKEN.findall(part) for part in text.split("|")]
+
+
+def copied_runs(text: str, source_text: str, names: list[str] = (), run: int = COPY_RUN) -> list[str]:
+    """The runs of `run` words that `text` shares with `source_text`, names and quoted titles exempt."""
+    source_runs = {tuple(seg[i:i + run]) for seg in _segments(source_text, list(names)) for i in range(len(seg) - run + 1)}
+    return [" ".join(seg[i:i + run]) for seg in _segments(text, list(names)) for i in range(len(seg) - run + 1)
+            if tuple(seg[i:i + run]) in source_runs]

@@ -63,6 +63,7 @@ class Concept:
     title: str
     section: str
     explain: dict[Level, str]
+    full_name: str = ""  # what an abbreviated title stands for ("osteoprotegerin" for OPG)
     aliases: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
