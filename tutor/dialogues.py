@@ -7,7 +7,7 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import LEVELS, QUIZ_ACTIONS, Cue, DialogueRules, Intent
+from .model import FRAME_ANSWERS, LEVELS, QUIZ_ACTIONS, Boundary, BoundaryLine, Cue, DialogueRules, Frame, Intent, WordClass
 from .normalise import fold
 from .yamlsource import line_of, load_yaml_file, pack_files
 
@@ -43,10 +43,15 @@ REQUIRED_MESSAGES = (
     "quiz_question", "quiz_reexplain", "quiz_reminder", "quiz_reveal", "quiz_reveal_short", "quiz_right",
     "quiz_skipped", "quiz_start", "quiz_stopped", "quiz_summary", "quiz_tf_prompt", "quiz_unknown_topic", "quiz_no_items",
     "quiz_nothing_due",
-    "quiz_why", "quiz_why_wrong", "quiz_wrong", "quiz_wrong_retry", "related_more", "relation_answer", "safety",
-    "safety_general", "truncated", "unknown", "unknown_topic"
+    "quiz_why", "quiz_why_wrong", "quiz_wrong", "quiz_wrong_retry", "related_more", "safety", "safety_offer",
+    "safety_offer_general", "safety_urgent", "safety_and_answer", "compare", "compare_link", "compare_shared",
+    "compare_unlinked", "relation_lead", "relation_direct", "relation_more", "relation_rest", "relation_target",
+    "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic"
 )
-_TOP_KEYS = {"intents", "cues", "safety", "messages"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "messages"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples"}
+# Classes the engine relies on: the rule may name others the pack declares.
+REQUIRED_CLASSES = ("who", "about", "dose")
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
 
 
@@ -61,7 +66,7 @@ def load_dialogues(directory: Path) -> DialogueRules:
 def check_dialogues(directory: Path) -> tuple[DialogueRules, list[Problem]]:
     files, problems = pack_files(Path(directory), "dialogues")
     if problems:
-        return DialogueRules((), (), (), {}), problems
+        return DialogueRules((), (), {}), problems
     builder = _Builder()
     for path in files:
         builder.add_file(path)
@@ -73,8 +78,11 @@ class _Builder:
         self.problems: list[Problem] = []
         self.intents: list[Intent] = []
         self.cues: list[Cue] = []
-        self.safety: list[str] = []
-        self.personal: list[str] = []
+        self.frames: list[Frame] = []
+        self.classes: list[WordClass] = []
+        self.rule: list[BoundaryLine] = []
+        self.shorthand: dict[str, str] = {}
+        self.boundary_at: tuple[str, int] | None = None
         self.messages: dict[str, str] = {}
         self.messages_at: tuple[str, int] | None = None
 
@@ -86,8 +94,8 @@ class _Builder:
         check = Checker(str(path), self.problems)
         top = check.mapping(data, "a dialogue file", 1)
         check.unknown_keys(top, _TOP_KEYS, "a dialogue file")
-        for key, add in (("intents", self._intents), ("cues", self._cues), ("safety", self._safety),
-                         ("messages", self._messages)):
+        for key, add in (("intents", self._intents), ("cues", self._cues), ("boundary", self._boundary),
+                         ("frames", self._frames), ("messages", self._messages)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
@@ -131,13 +139,65 @@ class _Builder:
             for pattern in check.patterns(entry, what):
                 self.cues.append(Cue(pattern, level, persistent is True, check.source, line_of(entry, line)))
 
-    def _safety(self, check: Checker, value: Any, line: int) -> None:
-        entry = check.mapping(value, "'safety'", line)
-        check.unknown_keys(entry, {"patterns", "in_scope_patterns"}, "safety")
-        if entry:
-            self.safety.extend(check.patterns(entry, "safety"))
-        if "in_scope_patterns" in entry:
-            self.personal.extend(check.patterns(entry, "safety", key="in_scope_patterns"))
+    def _frames(self, check: Checker, value: Any, line: int) -> None:
+        for entry in check.entries(value, line, "frames"):
+            fid = check.text(entry, "id", "a frame")
+            what = f"frame '{fid}'"
+            check.unknown_keys(entry, _FRAME_FIELDS, what)
+            answer = check.text(entry, "answer", what)
+            if answer and answer not in FRAME_ANSWERS:
+                check.report(check.key_line(entry, "answer"), f"{what}: answer '{answer}' is not one of {', '.join(FRAME_ANSWERS)}")
+            relation = check.text(entry, "relation", what, required=answer == "relation")
+            aspect = check.text(entry, "aspect", what, required=answer == "aspect")
+            patterns = check.patterns(entry, what) if "patterns" in entry or answer != "relation" else ()
+            actor = check.patterns(entry, what, key="actor") if entry.get("actor") else ()
+            target = check.patterns(entry, what, key="target") if entry.get("target") else ()
+            clinician, by_examples = (entry.get(key, False) for key in ("clinician", "by_examples"))
+            for key, value in (("clinician", clinician), ("by_examples", by_examples)):
+                if not isinstance(value, bool):
+                    check.report(check.key_line(entry, key), f"{what}: '{key}' must be true or false")
+            if any(f.id == fid for f in self.frames):
+                check.report(line_of(entry, line), f"duplicate frame id '{fid}'")
+            fallback = check.text(entry, "fallback", what, required=False)
+            self.frames.append(Frame(fid, answer, patterns, relation, fallback, tuple(check.text_list(entry, "verbs", what)), actor, target,
+                                     aspect, tuple(check.text_list(entry, "kinds", what)), clinician is True,
+                                     by_examples is True, check.source, line_of(entry, line)))
+
+    def _boundary(self, check: Checker, value: Any, line: int) -> None:
+        entry = check.mapping(value, "'boundary'", line)
+        self.boundary_at = (check.source, line)
+        check.unknown_keys(entry, {"classes", "shorthand", "rule"}, "boundary")
+        classes = check.mapping(entry.get("classes", {}), "boundary: 'classes'", check.key_line(entry, "classes"))
+        for name, spec in classes.items():
+            at = check.key_line(classes, name)
+            spec = check.mapping(spec, f"word class '{name}'", at)
+            check.unknown_keys(spec, {"words", "patterns"}, f"word class '{name}'")
+            words = tuple(fold(str(w)) for w in check.text_list(spec, "words", f"word class '{name}'", minimum=1))
+            patterns = check.patterns(spec, f"word class '{name}'") if spec.get("patterns") else ()
+            self.classes.append(WordClass(str(name), words, patterns, check.source, at))
+        shorthand = check.mapping(entry.get("shorthand", {}), "boundary: 'shorthand'", check.key_line(entry, "shorthand"))
+        self.shorthand.update({fold(str(k)): fold(str(v)) for k, v in shorthand.items()})
+        rule_at = check.key_line(entry, "rule")
+        for item in check.entries(entry.get("rule"), rule_at, "boundary: rule"):
+            check.unknown_keys(item, {"all", "unless"}, "a boundary rule line")
+            self.rule.append(BoundaryLine(tuple(check.text_list(item, "all", "a boundary rule line", minimum=1)),
+                                          tuple(check.text_list(item, "unless", "a boundary rule line")),
+                                          check.source, line_of(item, rule_at)))
+
+    def _check_boundary(self) -> None:
+        if not self.boundary_at:
+            return
+        path, line = self.boundary_at
+        names = {c.name for c in self.classes}
+        for name in REQUIRED_CLASSES:
+            if name not in names:
+                self.problems.append(Problem(path, line, f"boundary: word class '{name}' is required"))
+        for item in self.rule:
+            for name in (*item.all, *item.unless):
+                if name not in names:
+                    self.problems.append(Problem(item.source, item.line, f"boundary rule names no word class '{name}'"))
+        if not self.rule:
+            self.problems.append(Problem(path, line, "boundary: the rule has no lines"))
 
     def _messages(self, check: Checker, value: Any, line: int) -> None:
         self.messages_at = self.messages_at or (check.source, line)
@@ -152,5 +212,10 @@ class _Builder:
         if missing and not any("messages" in p.message for p in self.problems):
             path, line = self.messages_at or (directory, 1)
             self.problems.append(Problem(path, line, f"messages missing: {', '.join(missing)}"))
-        rules = DialogueRules(tuple(self.intents), tuple(self.cues), tuple(self.safety), dict(self.messages), tuple(self.personal))
+        self._check_boundary()
+        if not self.frames:
+            path, line = self.messages_at or (directory, 1)
+            self.problems.append(Problem(path, line, "the pack declares no frames (frames: ...)"))
+        boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand))
+        rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary)
         return rules, self.problems

@@ -7,32 +7,25 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from .errors import UnknownConceptError, UnknownLevelError
+from .boundary import AdviceBoundary
+from .compose import Composer
+from .errors import ContentError, Problem, UnknownConceptError, UnknownLevelError
 from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
-from .matcher import Candidate, Matcher, Query
+from .matcher import Matcher
 from .model import LEVELS, QUIZ_ACTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
-from .normalise import MAX_INPUT_CHARS, PRONOUNS, STOPWORDS, clean_input, fold
+from .normalise import MAX_INPUT_CHARS, clean_input, fold
 from .packcache import cached
+from .policy import Decision, Policy, Thresholds
 from .progress import progress_report
 from .quiz import QuizRequest, QuizRunner
-from .relations import NameIndex, facts_for, parse_relation_question, render_fact, short_title
+from .reading import Reader, Reading, split_clauses
+from .relations import NameIndex, short_title
 from .review import due_concepts, utcnow
 from .reply import Reply
 from .session import Session
 
 __all__ = ["Tutor", "Thresholds", "default_paths"]
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Calibrated on the development questions; see README for the figures."""
-
-    answer: float = 0.45      # below this, the tutor declines instead of guessing
-    margin: float = 0.03      # two concepts closer than this: ask "did you mean A or B?"
-    context: float = 0.06     # boost for the previous concept and its related ones
-    pronoun: float = 0.15     # boost for the previous concept when the question says "it", "they"...
-    single_word_recall: float = 0.75  # a one-word question must be (almost) a whole name or example
 
 
 def default_paths() -> tuple[Path, Path]:
@@ -60,10 +53,11 @@ class Tutor:
         self._matcher = Matcher(kb)
         self._names = NameIndex(kb)
         self._intents = [(intent, [re.compile(p) for p in intent.patterns]) for intent in rules.intents]
-        self._cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
-        self._safety = [re.compile(p) for p in rules.safety_patterns]
-        self._personal = [re.compile(p) for p in rules.personal_patterns]
-        self._out_of_scope = [(topic, [re.compile(p) for p in topic.patterns]) for topic in kb.out_of_scope]
+        _check_coverage(kb, rules)
+        cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
+        self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary))
+        self._policy = Policy(kb, self._matcher, thresholds)
+        self._compose = Composer(kb, self._msg)
         self._grader = Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()])
         self._quiz = QuizRunner(kb, self._grader, self._msg)
         self._handlers: dict[str, Callable[[Session, Intent, _Turn], Reply]] = {
@@ -137,22 +131,62 @@ class Tutor:
         found = self._intent(folded)
         if found is not None:
             return self._act(session, found, text, now)
-        return self._content(session, folded)
+        return self._content(session, text)
 
-    def _content(self, session: Session, folded: str) -> Reply:
-        folded = self._strip_greeting(folded)
-        folded, depth_request = self._extract_cue(session, folded)
-        if any(p.search(folded) for p in self._safety):
-            return self._safety_reply(session, folded)
-        topic = self._out_of_scope_topic(folded)
-        if topic:
-            return self._unknown(session, folded, topic)
-        if any(p.search(folded) for p in self._personal):
-            return self._safety_reply(session, folded)
-        relation_reply = self._relation_answer(session, folded, depth_request)
-        if relation_reply:
-            return relation_reply
-        return self._match(session, folded, depth_request)
+    def _content(self, session: Session, text: str) -> Reply:
+        """Read the question, decide, compose: the three stages of a content turn."""
+        reading = self.read(text, session)
+        decision = self._policy.decide(reading, session.last_concept)
+        depth_request = self._depth_request(session, reading)
+        reply = self._compose_reply(session, reading, decision, depth_request)
+        if session.last_answer is not None:
+            session.last_answer["reading"] = reading.to_dict()
+            session.last_answer["decision"] = decision.how
+        return reply
+
+    def read(self, text: str, session: Session | None = None) -> Reading:
+        """How the tutor reads a question (what it names, what it asks, who it is about), without answering it."""
+        return self._reader.read(text, session.last_concept if session else None)
+
+    def _depth_request(self, session: Session, reading: Reading) -> DepthChoice | None:
+        if reading.cue is None:
+            return None
+        reason = "as you described yourself" if reading.cue.persistent else "as you asked"
+        return apply_request(session, reading.cue.level, reading.cue.persistent, reason)
+
+    def _compose_reply(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply:
+        action = decision.action
+        if action == "safety":
+            return self._safety_reply(session, reading, decision)
+        if action == "uncovered":
+            return self._uncovered(session, decision, depth_request)
+        if action == "topic":
+            return self._unknown(session, decision.topic)
+        if action == "foreign":
+            return self._foreign(session, decision)
+        if action == "unknown":
+            if depth_request and session.last_concept and not reading.content_words:
+                return self._answer(session, self.kb.concepts[session.last_concept], depth_request, 1.0)
+            if depth_request and not reading.content_words:
+                return self._chat(session, self._msg("level_now", level=depth_request.level), "set-level", depth_request)
+            return self._unknown(session, None, decision.nearby)
+        if action == "clarify":
+            return self._clarify(session, decision)
+        concept = self.kb.concepts[decision.concept]
+        depth = depth_request or self._depth_for(session, reading, concept.id)
+        if action == "compare":
+            return self._compare(session, decision, depth)
+        if action == "relation":
+            return self._relation(session, decision, depth)
+        if action == "expand":
+            text = self._compose.expansion(concept.id, depth.level)
+            if text:
+                return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
+        return self._answer(session, concept, depth, decision.confidence, decision.runner_up, how=decision.how)
+
+    def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
+        vocab, term = vocabulary_level(self.kb.vocabulary, list(reading.words))
+        return choose_depth(session, concept_id, vocab, term)
 
     def _intent(self, folded: str, quiz_only: bool = False) -> tuple[Intent, dict[str, str]] | None:
         for intent, patterns in self._intents:
@@ -175,7 +209,7 @@ class Tutor:
         other = self._intent(folded)
         if other and other[0].action in ("quiz", "review"):
             return self._act(session, other, text, now)
-        reply = self._act(session, other, text, now) if other else self._content(session, folded)
+        reply = self._act(session, other, text, now) if other else self._content(session, text)
         item = self._quiz.current(session)
         reminder = self._msg("quiz_reminder", number=session.quiz["index"] + 1, question=item.question)
         return replace(reply, text=f"{reply.text}\n{reminder}")
@@ -262,31 +296,6 @@ class Tutor:
         """Concept ids due for review, most overdue first."""
         return due_concepts(session.cards, now or utcnow())
 
-    def _strip_greeting(self, folded: str) -> str:
-        return re.sub(r"^(hi|hello|hey|ok|okay|so|and|also|um|hmm|well|please)( there)?\s+", "", folded)
-
-    def _extract_cue(self, session: Session, folded: str) -> tuple[str, DepthChoice | None]:
-        """Remove every depth cue from the question; the first one found sets the depth."""
-        found = None
-        for cue, pattern in self._cues:
-            if pattern.search(folded):
-                folded = re.sub(r"\s+", " ", pattern.sub(" ", folded)).strip()
-                found = found or cue
-        if found is None:
-            return folded, None
-        reason = "as you described yourself" if found.persistent else "as you asked"
-        return folded, apply_request(session, found.level, found.persistent, reason)
-
-    def _out_of_scope_topic(self, folded: str) -> str | None:
-        # Words inside a concept's own name ("Lancet Diabetes & Endocrinology") are not a topic of their own.
-        words = folded.split()
-        named = {i for start, end, _ in self._names.find(words) for i in range(start, end)}
-        rest = " ".join(w for i, w in enumerate(words) if i not in named)
-        for topic, patterns in self._out_of_scope:
-            if any(p.search(rest) for p in patterns):
-                return topic.name
-        return None
-
     def _pending_choice(self, session: Session, folded: str) -> str | None:
         if not session.pending_choices:
             return None
@@ -300,82 +309,61 @@ class Tutor:
         return picked[0] if len(set(picked)) == 1 else None
 
     # --- content answers -----------------------------------------------------
-    def _match(self, session: Session, folded: str, depth_request: DepthChoice | None) -> Reply:
-        words = folded.split()
-        if not [w for w in words if w not in STOPWORDS]:
-            if depth_request and session.last_concept:
-                return self._answer(session, self.kb.concepts[session.last_concept], depth_request, 1.0)
-            if depth_request:
-                return self._chat(session, self._msg("level_now", level=depth_request.level), "set-level", depth_request)
-            return self._unknown(session, folded)
-        query_text = self._resolve_pronouns(session, words)
-        query = self._matcher.query(query_text)
-        ranked = self._matcher.rank(query.stems, self._context_boosts(session, words))
-        top = ranked[0] if ranked else None
-        if top is None or top.score < self.thresholds.answer or self._names_only_part(query, top):
-            return self._unknown(session, folded, suggestions_from=ranked)
-        runner = next((c for c in ranked[1:] if c.concept_id != top.concept_id), None)
-        if runner and runner.score >= self.thresholds.answer and top.score - runner.score < self.thresholds.margin \
-                and not self._related(top.concept_id, runner.concept_id):
-            return self._clarify(session, top, runner)
-        vocab, term = vocabulary_level(self.kb.vocabulary, list(query.words))
-        depth = depth_request or choose_depth(session, top.concept_id, vocab, term)
-        return self._answer(session, self.kb.concepts[top.concept_id], depth, min(top.score, 1.0),
-                            runner.concept_id if runner else None)
-
-    def _names_only_part(self, query: Query, top: Candidate) -> bool:
-        """A one-word question must name a concept, not just share a word with one ("insulin" vs "insulin sensitivity")."""
-        return len(set(query.stems)) == 1 and top.recall < self.thresholds.single_word_recall
-
-    def _resolve_pronouns(self, session: Session, words: list[str]) -> str:
-        if not session.last_concept:
-            return " ".join(words)
-        name = short_title(self.kb.concepts[session.last_concept])
-        return " ".join(name if w in PRONOUNS else w for w in words)
-
-    def _context_boosts(self, session: Session, words: list[str]) -> dict[str, float]:
-        last = session.last_concept
-        if not last:
-            return {}
-        boosts = {cid: self.thresholds.context for cid in self.kb.concepts[last].related}
-        has_pronoun = any(w in PRONOUNS for w in words)
-        boosts[last] = self.thresholds.pronoun if has_pronoun else self.thresholds.context
-        return boosts
-
-    def _related(self, a: str, b: str) -> bool:
-        return b in self.kb.concepts[a].related or a in self.kb.concepts[b].related
-
-    def _relation_answer(self, session: Session, folded: str, depth_request: DepthChoice | None) -> Reply | None:
-        question = parse_relation_question(folded.split(), self._names, session.last_concept, PRONOUNS)
-        if question is None:
-            return None
-        facts = facts_for(self.kb, question)
-        if not facts:
-            return None
-        # several objects ("which cells make both RANKL and OPG?"): the answer is the one subject they share
-        subjects = {f.subject for f in facts}
-        anchor = subjects.pop() if question.also and len(subjects) == 1 else question.entity
-        concept = self.kb.concepts[anchor]
-        level = depth_request.level if depth_request else current_level(session, concept.id)
-        text = self._msg("relation_answer", title=short_title(concept), facts=" ".join(render_fact(self.kb, f) for f in facts))
-        text = self._announce(depth_request, text)
-        session.remember(concept.id, level)
-        session.last_answer = {"concept": concept.id, "confidence": 1.0, "runner_up": None, "level": level,
-                               "how": f"the document's facts ({question.relation})"}
-        return Reply("answer", text, level, concept.answers_for, 1.0, None, concept.where, self._suggestions(concept, level),
-                     bool(depth_request and depth_request.changed), "relation",
-                     data={"entry": concept.id, "facts": [[f.subject, f.relation, f.object] for f in facts]})
-
     def _answer(self, session: Session, concept: Concept, depth: DepthChoice, confidence: float,
-                runner_up: str | None = None, prefix: str = "") -> Reply:
-        text = self._announce(depth, concept.explain[depth.level])
+                runner_up: str | None = None, prefix: str = "", text: str | None = None, how: str = "matching your words") -> Reply:
+        text = self._announce(depth, text if text is not None else concept.explain[depth.level])
         if prefix:
             text = f"{prefix}\n{text}"
-        session.remember(concept.id, depth.level)
-        session.last_answer = {"concept": concept.id, "confidence": round(confidence, 3), "runner_up": runner_up,
-                               "level": depth.level, "how": "matching your words"}
+        self._remember(session, concept.id, depth.level, confidence, runner_up, how)
         return Reply("answer", text, depth.level, concept.answers_for, confidence, runner_up, concept.where,
                      self._suggestions(concept, depth.level), depth.changed, data={"entry": concept.id})
+
+    def _remember(self, session: Session, concept_id: str, level: str, confidence: float = 1.0,
+                  runner_up: str | None = None, how: str = "") -> None:
+        session.remember(concept_id, level)
+        session.last_answer = {"concept": concept_id, "confidence": round(confidence, 3), "runner_up": runner_up,
+                               "level": level, "how": how}
+
+    def _compare(self, session: Session, decision: Decision, depth: DepthChoice) -> Reply:
+        a, b = decision.concepts[:2]
+        first = self.kb.concepts[a]
+        text = self._announce(depth, self._compose.compare(a, b, depth.level))
+        self._remember(session, a, depth.level, how=decision.how)
+        session.last_pair = [a, b]
+        return Reply("answer", text, depth.level, first.answers_for, 1.0, b, first.where,
+                     (f"Tell me about {short_title(self.kb.concepts[b])}", *self._suggestions(first, depth.level)[:2]),
+                     depth.changed, data={"entry": a, "compare": [a, b]})
+
+    def _relation(self, session: Session, decision: Decision, depth: DepthChoice) -> Reply:
+        themes, facts = decision.concepts, decision.facts
+        theme = self.kb.concepts[themes[0]]
+        # "what blocks RANKL?" is answered by OPG: the reply reports the answer; the conversation stays on RANKL
+        answer = self._compose.actors(theme.id, facts, depth.level)[0] if decision.side == "actor" else theme.id
+        concept = self.kb.concepts[answer]
+        text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
+        self._remember(session, theme.id, depth.level, how=decision.how)
+        return Reply("answer", text, depth.level, concept.answers_for, 1.0, None, concept.where,
+                     self._suggestions(theme, depth.level), depth.changed, "relation",
+                     data={"entry": concept.id, "theme": theme.id, "facts": [[f.subject, f.relation, f.object] for f in facts]})
+
+    def _uncovered(self, session: Session, decision: Decision, depth_request: DepthChoice | None) -> Reply:
+        """An aspect the document does not discuss: said plainly first, then what it does say."""
+        frame, theme = decision.frame, decision.concept
+        level = depth_request.level if depth_request else current_level(session, theme)
+        text = self._compose.uncovered(frame.aspect, theme, level, frame.clinician)
+        suggestions: tuple[str, ...] = ()
+        if theme:
+            self._remember(session, theme, level, how=decision.how)
+            suggestions = (f"Tell me about {short_title(self.kb.concepts[theme])}",)
+        return Reply("unknown", text, level, None, 0.0, None, self.kb.concepts[theme].where if theme else None, suggestions,
+                     bool(depth_request and depth_request.changed), data={"uncovered": frame.id, "about": theme})
+
+    def _foreign(self, session: Session, decision: Decision) -> Reply:
+        theme = decision.concept
+        text = self._compose.foreign(decision.topic, theme)
+        suggestions = (f"Tell me about {short_title(self.kb.concepts[theme])}",) if theme else ()
+        return Reply("unknown", text, current_level(session), None, 0.0, None, None, suggestions,
+                     data={"foreign": decision.topic, "about": theme})
 
     def _announce(self, depth: DepthChoice | None, text: str) -> str:
         if depth and depth.changed:
@@ -387,36 +375,53 @@ class Tutor:
         out += [f"Tell me about {short_title(self.kb.concepts[r])}" for r in concept.related[:3]]
         return tuple(out)
 
-    def _clarify(self, session: Session, top: Candidate, runner: Candidate) -> Reply:
-        first, second = self.kb.concepts[top.concept_id], self.kb.concepts[runner.concept_id]
+    def _clarify(self, session: Session, decision: Decision) -> Reply:
+        first, second = (self.kb.concepts[c] for c in decision.concepts[:2])
         session.pending_choices = [first.id, second.id]
         text = self._msg("clarify", first=first.title, second=second.title)
-        return Reply("clarify", text, current_level(session), None, top.score, runner.concept_id, None,
+        return Reply("clarify", text, current_level(session), None, decision.confidence, second.id, None,
                      (first.title, second.title), options=(first.id, second.id))
 
-    def _unknown(self, session: Session, folded: str, topic: str | None = None,
-                 suggestions_from: list[Candidate] | None = None) -> Reply:
-        nearby = [c.concept_id for c in (suggestions_from or []) if c.score > 0][:3]
-        if not nearby:
-            nearby = [cid for cid in ("bone-remodeling", "estrogen", "rank-rankl-opg-pathway") if cid in self.kb.concepts] \
-                or list(self.kb.concepts)[:3]
-        titles = [self.kb.concepts[c].title for c in nearby]
-        listed = ", ".join(titles)
+    def _unknown(self, session: Session, topic: str | None = None, nearby: tuple[str, ...] = ()) -> Reply:
+        nearby = tuple(nearby) or tuple(c for c in ("bone-remodeling", "estrogen", "rank-rankl-opg-pathway") if c in self.kb.concepts) \
+            or tuple(self.kb.concepts)[:3]
+        listed = ", ".join(self.kb.concepts[c].title for c in nearby)
         text = self._msg("unknown_topic", topic=topic, suggestions=listed) if topic else self._msg("unknown", suggestions=listed)
         return Reply("unknown", text, current_level(session), None, 0.0, None, None,
                      tuple(f"Tell me about {short_title(self.kb.concepts[c])}" for c in nearby))
 
-    def _safety_reply(self, session: Session, folded: str) -> Reply:
-        spans = self._names.find(folded.split())
-        level = current_level(session)
-        text = self._msg("safety")
-        concept_id = spans[0][2] if spans else None
+    def _safety_reply(self, session: Session, reading: Reading, decision: Decision) -> Reply:
+        """Personal advice: say what the tutor can't do and who can, offer the general topic, then answer any educational half."""
+        concept_id = decision.concept
+        parts = [self._msg("safety")]
+        if "symptom" in reading.advice.found:
+            parts.append(self._msg("safety_urgent"))
         if concept_id:
-            concept = self.kb.concepts[concept_id]
-            general = self._msg("safety_general", title=short_title(concept), text=concept.explain["fundamentals"])
-            text = f"{text}\n{general}"
-        return Reply("safety", text, level, concept_id, 1.0 if concept_id else 0.0, None,
-                     self.kb.concepts[concept_id].where if concept_id else None)
+            parts.append(self._msg("safety_offer", title=short_title(self.kb.concepts[concept_id])))
+        else:
+            parts.append(self._msg("safety_offer_general"))
+        other = self._educational_half(session, reading)
+        if other:
+            parts.append(self._msg("safety_and_answer", text=other))
+        return Reply("safety", "\n".join(parts), current_level(session), concept_id, 1.0 if concept_id else 0.0, None,
+                     self.kb.concepts[concept_id].where if concept_id else None,
+                     (f"Tell me about {short_title(self.kb.concepts[concept_id])}",) if concept_id else ("topics",),
+                     data={"advice": reading.advice.to_dict()})
+
+    def _educational_half(self, session: Session, reading: Reading) -> str | None:
+        """In a mixed question ("what is OPG, and should I take estrogen?"), the clause that asks to learn."""
+        clauses = split_clauses(reading.text)
+        if len(clauses) < 2:
+            return None
+        for clause in clauses:
+            part = self._reader.read(clause, session.last_concept)
+            if part.advice.personal or not part.named or part.advice.found.get("who"):
+                continue
+            decision = self._policy.decide(part, session.last_concept)
+            if decision.action in ("concept", "compare", "relation", "expand"):
+                reply = self._compose_reply(session, part, decision, None)
+                return reply.text
+        return None
 
     # --- dialogue actions ------------------------------------------------------
     def _chat(self, session: Session, text: str, intent: str, depth: DepthChoice | None = None) -> Reply:
@@ -528,3 +533,13 @@ def _count(text: str | None, default: int = 5) -> int:
 def _check_level(level: str) -> None:
     if level not in LEVELS:
         raise UnknownLevelError(f"unknown depth {level!r}: expected one of {', '.join(LEVELS)}")
+
+
+def _check_coverage(kb: KnowledgeBase, rules: DialogueRules) -> None:
+    """The coverage table may only name aspect frames that the dialogue pack declares."""
+    aspects = {f.id for f in rules.frames if f.answer == "aspect"}
+    problems = [Problem(kb.concepts[cid].source, kb.concepts[cid].line, f"discusses: '{frame}' is not an aspect frame "
+                        f"(known: {', '.join(sorted(aspects))})")
+                for cid, frames in kb.discusses.items() for frame in sorted(frames) if frame not in aspects]
+    if problems:
+        raise ContentError(problems)

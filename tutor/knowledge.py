@@ -16,7 +16,7 @@ __all__ = ["load_knowledge", "check_knowledge"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONCEPT_FIELDS = {"id", "title", "full_name", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
-_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables"}
+_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables", "relations", "kinds", "discusses"}
 MIN_EXAMPLES = 5
 
 
@@ -51,6 +51,8 @@ class _Builder:
         self.confusables: set[frozenset[str]] = set()
         self.lines: dict[str, dict[str, int]] = {}  # concept id -> field -> line, for problems found later
         self.alias_lines: dict[tuple[str, str], int] = {}
+        self.kinds: dict[str, tuple[str, Checker, int]] = {}  # concept id -> (kind, where declared)
+        self.discusses: dict[str, tuple[frozenset[str], Checker, int]] = {}
 
     def add_file(self, path: Path) -> None:
         data, problems = load_yaml_file(path)
@@ -74,6 +76,25 @@ class _Builder:
             self.quiz.extend(parse_items(check, top["quiz"], check.key_line(top, "quiz")))
         if "out_of_scope" in top:
             self._add_out_of_scope(check, top["out_of_scope"], check.key_line(top, "out_of_scope"))
+        if "relations" in top:
+            self._collect_relations(check, top, "the file's 'relations'")
+        if "kinds" in top:
+            self._add_kinds(check, top["kinds"], check.key_line(top, "kinds"))
+        if "discusses" in top:
+            self._add_discusses(check, top["discusses"], check.key_line(top, "discusses"))
+
+    def _add_kinds(self, check: Checker, value: Any, line: int) -> None:
+        for kind, ids in check.mapping(value, "'kinds'", line).items():
+            at = check.key_line(value, kind)
+            for cid in check.text_list(value, kind, f"kind '{kind}'"):
+                if cid in self.kinds:
+                    check.report(at, f"kind '{kind}': concept '{cid}' already has the kind '{self.kinds[cid][0]}'")
+                self.kinds[cid] = (str(kind), check, at)
+
+    def _add_discusses(self, check: Checker, value: Any, line: int) -> None:
+        for cid in check.mapping(value, "'discusses'", line):
+            at = check.key_line(value, cid)
+            self.discusses[str(cid)] = (frozenset(check.text_list(value, cid, f"discusses '{cid}'")), check, at)
 
     def _add_concepts(self, check: Checker, entries: Any, line: int) -> None:
         if not isinstance(entries, list):
@@ -187,10 +208,16 @@ class _Builder:
         self._check_related()
         relations = self._relations()
         self._check_alias_collisions()
+        for table in (self.kinds, self.discusses):
+            for cid, (_, check, at) in table.items():
+                if cid not in self.concepts:
+                    check.report(at, f"'{cid}' is not a concept")
         check_items(self.quiz, self.concepts, self.problems)
         generated = generate_items(self.concepts, tuple(relations)) if not self.problems else []
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
-                           tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables))
+                           tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables),
+                           {cid: kind for cid, (kind, _, _) in self.kinds.items()},
+                           {cid: aspects for cid, (aspects, _, _) in self.discusses.items()})
         return kb, self.problems
 
     def _check_related(self) -> None:

@@ -106,7 +106,7 @@ class Matcher:
         corrected: list[str] = []
         corrections: list[tuple[str, str]] = []
         for w in raw:
-            fixed = self._correct(w)
+            fixed = self.correct(w)
             if fixed != w:
                 corrections.append((w, fixed))
             corrected.append(fixed)
@@ -129,7 +129,11 @@ class Matcher:
     def knows(self, word: str) -> bool:
         return word in self._vocabulary or word in STOPWORDS or stem(word) in self._idf
 
-    def _correct(self, word: str) -> str:
+    def in_keys(self, word: str) -> bool:
+        """Whether a word is used in some concept's names or example questions (not only in its explanations)."""
+        return word in STOPWORDS or stem(self._synonyms.get(word, word)) in self._idf
+
+    def correct(self, word: str) -> str:
         """The knowledge base's own word that `word` is a typo of, or `word` itself.
 
         Very short words are never corrected, the allowed edits grow with length,

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "LEVELS", "SECTIONS", "RELATION_NAMES", "Level", "Relation", "Concept", "Intent", "Cue",
-    "OutOfScopeTopic", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES", "QUIZ_ACTIONS",
+    "OutOfScopeTopic", "Frame", "FRAME_ANSWERS", "WordClass", "BoundaryLine", "Boundary", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES", "QUIZ_ACTIONS",
     "level_index", "shift_level",
 ]
 
@@ -119,13 +119,68 @@ class OutOfScopeTopic:
     line: int = 0
 
 
+FRAME_ANSWERS = ("compare", "expand", "relation", "aspect", "concept")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a question asks (dialogues/frames.yaml): its patterns and how it is answered."""
+
+    id: str
+    answer: str  # one of FRAME_ANSWERS
+    patterns: tuple[str, ...] = ()
+    relation: str = ""            # relation frames: the relation asked about
+    fallback: str = ""            # relation frames: the relation to answer from when the first has no facts
+    verbs: tuple[str, ...] = ()   # relation frames: verb stems that ask it
+    actor: tuple[str, ...] = ()   # relation frames: patterns asking for the one who acts
+    target: tuple[str, ...] = ()  # relation frames: patterns asking for what is acted on
+    aspect: str = ""              # aspect frames: how to name the aspect ("the risks of {title}")
+    kinds: tuple[str, ...] = ()   # aspect frames: the concept kinds it applies to (empty: all)
+    clinician: bool = False       # aspect frames: point to a clinician
+    by_examples: bool = False     # concept frames: the example questions choose, even when concepts are named
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class WordClass:
+    """One part of a personal-advice request (dialogues/boundaries.yaml)."""
+
+    name: str
+    words: tuple[str, ...]
+    patterns: tuple[str, ...] = ()
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class BoundaryLine:
+    """One line of the boundary rule: every class in `all` present and none in `unless`."""
+
+    all: tuple[str, ...]
+    unless: tuple[str, ...] = ()
+    source: str = ""
+    line: int = 0
+
+    def __str__(self) -> str:
+        text = " + ".join(self.all)
+        return f"{text} (unless {', '.join(self.unless)})" if self.unless else text
+
+
+@dataclass(frozen=True)
+class Boundary:
+    classes: tuple[WordClass, ...] = ()
+    rule: tuple[BoundaryLine, ...] = ()
+    shorthand: dict[str, str] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class DialogueRules:
     intents: tuple[Intent, ...]
     cues: tuple[Cue, ...]
-    safety_patterns: tuple[str, ...]
     messages: dict[str, str]
-    personal_patterns: tuple[str, ...] = ()
+    frames: tuple[Frame, ...] = ()
+    boundary: Boundary = field(default_factory=Boundary)
 
 
 @dataclass(frozen=True)
@@ -137,6 +192,8 @@ class KnowledgeBase:
     out_of_scope: tuple[OutOfScopeTopic, ...] = ()
     quiz: tuple["QuizItem", ...] = ()
     confusables: frozenset[frozenset[str]] = frozenset()
+    kinds: dict[str, str] = field(default_factory=dict)  # concept id -> kind (condition, therapy, hormone, ...)
+    discusses: dict[str, frozenset[str]] = field(default_factory=dict)  # concept id -> aspect frames the document covers for it
 
     def relations_of(self, concept_id: str) -> list[Relation]:
         return [r for r in self.relations if concept_id in (r.subject, r.object)]

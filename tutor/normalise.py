@@ -42,6 +42,8 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bgh/igf", "gh igf"),
         (r"\b(?:broken|breaking|breaks|broke)[\s-]+down\b", "break down"),
         (r"\bbreakdown\b", "break down"),
+        # "what stops osteoclasts from forming" asks what stops osteoclast formation
+        (r"\b([a-z]+?)s? from (?:forming|developing|being formed|being made)\b", r"\1 formation"),
         (r"n't\b", " not"),
         (r"\bi'm\b", "i am"),
         (r"\b(what|that|it|there|who|where|how|here|he|she)'s\b", r"\1 is"),

@@ -22,7 +22,8 @@ class Session:
     override: a depth the learner explicitly asked for; it wins until they ask for another
     concept_levels: per-concept depth evidence (for example from quizzes), used when there is no override
     last_concept / last_level: what the previous answer was about, for follow-ups
-    last_answer: how the previous answer was chosen, for "why did you say that?"
+    last_answer: how the previous answer was chosen and how the question was read, for "why did you say that?"
+    last_pair: the two concepts of the last comparison
     pending_choices: the concept ids offered by a "did you mean A or B?" question
     mastery / mastered: BKT estimates per concept and depth, and the depths held as mastered
     cards: the FSRS review card of each quizzed concept (plain dicts, UTC datetimes as ISO text)
@@ -39,6 +40,7 @@ class Session:
     last_concept: str | None = None
     last_level: str | None = None
     last_answer: dict[str, Any] | None = None
+    last_pair: list[str] = field(default_factory=list)
     pending_choices: list[str] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
     turns: int = 0
@@ -56,6 +58,7 @@ class Session:
         self.override = None
         self.last_concept = self.last_level = None
         self.last_answer = None
+        self.last_pair = []
         self.pending_choices = []
         self.quiz = None
 
@@ -72,6 +75,7 @@ class Session:
             "last_concept": self.last_concept,
             "last_level": self.last_level,
             "last_answer": dict(self.last_answer) if self.last_answer else None,
+            "last_pair": list(self.last_pair),
             "pending_choices": list(self.pending_choices),
             "history": list(self.history),
             "turns": self.turns,
@@ -100,6 +104,7 @@ class Session:
                 last_concept=data.get("last_concept"),
                 last_level=_level(data["last_level"]) if data.get("last_level") else None,
                 last_answer=dict(data["last_answer"]) if data.get("last_answer") else None,
+                last_pair=[str(c) for c in data.get("last_pair") or []],
                 pending_choices=[str(c) for c in data.get("pending_choices") or []],
                 history=[str(c) for c in data.get("history") or []],
                 turns=int(data.get("turns", 0)),

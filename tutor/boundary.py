@@ -1,0 +1,77 @@
+"""The personal-advice boundary: word classes (who, what is asked, about what) and one rule.
+
+Declared in dialogues/boundaries.yaml. It reads the question's folded, spelling-corrected
+words, so a request in a new sentence shape, or with typos, is still seen for what it is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from .model import Boundary, BoundaryLine
+from .normalise import stem
+
+__all__ = ["Advice", "AdviceBoundary"]
+
+
+@dataclass(frozen=True)
+class Advice:
+    """The parts of an advice request found in a question, and the rule line they meet (if any)."""
+
+    found: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class -> the words that showed it
+    line: BoundaryLine | None = None
+
+    @property
+    def personal(self) -> bool:
+        return self.line is not None
+
+    def to_dict(self) -> dict:
+        return {"classes": {k: list(v) for k, v in self.found.items()}, "rule": str(self.line) if self.line else None}
+
+
+class AdviceBoundary:
+    """Read-only after construction."""
+
+    def __init__(self, boundary: Boundary) -> None:
+        self._rule = boundary.rule
+        self.shorthand = dict(boundary.shorthand)
+        self._classes: list[tuple[str, frozenset[tuple[str, ...]], tuple[re.Pattern[str], ...]]] = []
+        lexicon: set[str] = set()
+        for word_class in boundary.classes:
+            phrases = frozenset(tuple(stem(w) for w in phrase.split()) for phrase in word_class.words)
+            self._classes.append((word_class.name, phrases, tuple(re.compile(p) for p in word_class.patterns)))
+            lexicon.update(w for phrase in word_class.words for w in phrase.split() if len(w) >= 4 and w.isalpha())
+        self._longest = max((len(p) for _, phrases, _ in self._classes for p in phrases), default=1)
+        self._lexicon = sorted(lexicon)
+        self._known = frozenset(w for c in boundary.classes for phrase in c.words for w in phrase.split())
+
+    def knows(self, word: str) -> bool:
+        return word in self._known
+
+    def correct(self, word: str) -> str:
+        """A boundary word that `word` is a typo of ("shuld" -> "should"), or `word`; ties refuse to guess."""
+        if len(word) < 4 or not word.isalpha():
+            return word
+        budget = 1 if len(word) < 8 else 2
+        found = process.extract(word, self._lexicon, scorer=OSA.distance, score_cutoff=budget, limit=3)
+        if not found:
+            return word
+        best = min(d for _, d, _ in found)
+        winners = [w for w, d, _ in found if d == best]
+        return winners[0] if len(winners) == 1 else word
+
+    def assess(self, words: list[str], lower_text: str) -> Advice:
+        """The classes present in the question and the first rule line they meet."""
+        stems = [stem(w) for w in words]
+        grams = {tuple(stems[i:i + n]) for n in range(1, self._longest + 1) for i in range(len(stems) - n + 1)}
+        found: dict[str, tuple[str, ...]] = {}
+        for name, phrases, patterns in self._classes:
+            hits = [" ".join(p) for p in phrases if p in grams]
+            hits += [m.group(0).strip() for p in patterns for m in [p.search(lower_text)] if m]
+            if hits:
+                found[name] = tuple(sorted(hits))
+        line = next((ln for ln in self._rule if all(c in found for c in ln.all) and not any(c in found for c in ln.unless)), None)
+        return Advice(found, line)

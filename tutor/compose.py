@@ -1,0 +1,171 @@
+"""Composing the text of an answer for what was asked: comparisons, relation facts, expansions, declines.
+
+Every sentence pattern lives in dialogues/messages.yaml; this module chooses the facts, orders
+them (the direct answer first) and fills the patterns in.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .matcher import short_title
+from .model import LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
+
+__all__ = ["Composer", "sentences", "full_name"]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\u201c])")
+# The order in which actors are named when several do the same thing: the molecules that act
+# directly come before the hormones that act through them, and therapies come last.
+_KIND_ORDER = ("molecule", "hormone", "cell", "process", "measure", "condition", "therapy")
+_ABBREVIATION = re.compile(r"^[A-Z0-9][A-Za-z0-9\u03b1-]*[A-Z0-9\u03b1]$")
+
+
+def sentences(text: str, count: int) -> str:
+    """The first `count` sentences of a text."""
+    return " ".join(_SENTENCE_END.split(text.strip())[:count])
+
+
+def full_name(concept: Concept) -> str:
+    """What an abbreviated concept name stands for, or ""."""
+    if concept.full_name:
+        return concept.full_name
+    short = short_title(concept)
+    gloss = re.search(r"\(([^)]*)\)", concept.title)
+    if not gloss:
+        return ""
+    inner = gloss.group(1).strip()
+    if _ABBREVIATION.match(short) and not _ABBREVIATION.match(inner):
+        return inner
+    if _ABBREVIATION.match(inner):
+        return short
+    return ""
+
+
+class Composer:
+    """Read-only after construction."""
+
+    def __init__(self, kb: KnowledgeBase, msg: Callable[..., str]) -> None:
+        self._kb = kb
+        self._msg = msg
+
+    def name(self, concept_id: str) -> str:
+        """The concept's short name as it reads inside a sentence: "bone remodeling", but "OPG" and "RANKL"."""
+        concept = self._kb.concepts[concept_id]
+        name = short_title(concept)
+        if concept.section != "references" and len(name) > 1 and name[1].islower() and not name.split()[0][1:].isupper():
+            return name[0].lower() + name[1:]
+        return name
+
+    # --- comparisons --------------------------------------------------------------
+    def compare(self, a: str, b: str, level: str) -> str:
+        first, second = self._kb.concepts[a], self._kb.concepts[b]
+        return self._msg("compare", a=self.name(a), b=self.name(b),
+                         a_text=sentences(first.explain[level], 1), b_text=sentences(second.explain[level], 1),
+                         link=self._link(a, b))
+
+    def _link(self, a: str, b: str) -> str:
+        direct = [r for r in self._kb.relations if {r.subject, r.object} == {a, b}]
+        if direct:
+            return self._msg("compare_link", facts=" ".join(self.fact(r) for r in direct[:2]))
+        shared = self._shared(a, b)
+        if shared:
+            relation, other = shared
+            verb = RELATION_NAMES[relation][1]
+            return self._msg("compare_shared", a=self.name(a), b=self.name(b), verb=verb, other=self.name(other))
+        return self._msg("compare_unlinked", a=self.name(a), b=self.name(b))
+
+    def _shared(self, a: str, b: str) -> tuple[str, str] | None:
+        """A relation both hold to the same third concept ("both are part of bone remodeling")."""
+        of_a = {(r.relation, r.object) for r in self._kb.relations if r.subject == a}
+        for r in self._kb.relations:
+            if r.subject == b and (r.relation, r.object) in of_a and r.object not in (a, b):
+                return r.relation, r.object
+        return None
+
+    # --- relation answers -----------------------------------------------------------
+    def relation(self, themes: tuple[str, ...], facts: tuple[Relation, ...], side: str, level: str) -> str:
+        """The direct answer in the first sentence, then at most two more facts, grouped."""
+        theme = themes[0]
+        if side == "target":
+            objects = _unique(f.object for f in self._visible(facts, level, "object"))
+            singular, plural = RELATION_NAMES[facts[0].relation]
+            verb = plural if self._kb.concepts[theme].plural else singular
+            return self._msg("relation_target", subject=_cap(self.name(theme)), verb=verb, objects=_and([self.name(o) for o in objects[:4]]))
+        subjects = self.actors(theme, facts, level)
+        relation = facts[0].relation
+        lead = subjects[0]
+        verb = self._verb(relation, lead)
+        objects = _and([self.name(t) for t in themes]) if len(themes) > 1 else self.name(theme)
+        text = self._msg("relation_lead", subject=_cap(self.name(lead)), verb=verb, object=objects)
+        if relation != "binds" and any(r.relation == "binds" and {r.subject, r.object} == {lead, theme} for r in self._kb.relations):
+            text = self._msg("relation_direct", sentence=text.rstrip("."), object=self.name(theme))
+        more = subjects[1:3]
+        if more:
+            plural_verb = RELATION_NAMES[relation][1]
+            text += " " + self._msg("relation_more", subjects=_cap(_and([self.name(s) for s in more])), verb=plural_verb,
+                                    object=objects)
+        rest = len(subjects) - 1 - len(more)
+        if rest > 0:
+            text += " " + self._msg("relation_rest", count=rest)
+        return text
+
+    def actors(self, theme: str, facts: tuple[Relation, ...], level: str) -> list[str]:
+        """The actors of the facts, the most direct first."""
+        return _unique(f.subject for f in self._ordered(self._visible(facts, level, "subject"), theme))
+
+    def _visible(self, facts: tuple[Relation, ...], level: str, end: str) -> list[Relation]:
+        """Below academic depth, leave out academic-section concepts when others answer too."""
+        if level == LEVELS[-1]:
+            return list(facts)
+        plain = [f for f in facts if self._kb.concepts[getattr(f, end)].section != "academic"]
+        return plain or list(facts)
+
+    def _ordered(self, facts: list[Relation], theme: str) -> list[Relation]:
+        def rank(fact: Relation) -> tuple[int, int]:
+            binds = any(r.relation == "binds" and {r.subject, r.object} == {fact.subject, theme} for r in self._kb.relations)
+            kind = self._kb.kinds.get(fact.subject, "")
+            return (0 if binds else 1, _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER))
+        return sorted(facts, key=rank)
+
+    def _verb(self, relation: str, subject: str) -> str:
+        singular, plural = RELATION_NAMES[relation]
+        return plural if self._kb.concepts[subject].plural else singular
+
+    def fact(self, fact: Relation) -> str:
+        return f"{_cap(self.name(fact.subject))} {self._verb(fact.relation, fact.subject)} {self.name(fact.object)}."
+
+    # --- expansions and declines ------------------------------------------------------
+    def expansion(self, concept_id: str, level: str) -> str | None:
+        concept = self._kb.concepts[concept_id]
+        expanded = full_name(concept)
+        if not expanded:
+            return None
+        return self._msg("expansion", short=self.name(concept_id), full=expanded, text=sentences(concept.explain[level], 2))
+
+    def uncovered(self, aspect: str, concept_id: str | None, level: str, clinician: bool) -> str:
+        title = self.name(concept_id) if concept_id else "it"
+        text = self._msg("uncovered", aspect=aspect.format(title=title))
+        if concept_id:
+            text += " " + self._msg("uncovered_said", title=title, text=sentences(self._kb.concepts[concept_id].explain[level], 1))
+        if clinician:
+            text += " " + self._msg("uncovered_clinician")
+        return text
+
+    def foreign(self, phrase: str, concept_id: str | None) -> str:
+        if concept_id:
+            return self._msg("foreign", phrase=phrase, title=self.name(concept_id))
+        return self._msg("unknown_topic", topic=phrase, suggestions="")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _and(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,202 @@
+"""Deciding what to do with a Reading: refuse, decline, compare, answer a relation, or explain a concept.
+
+Named concepts anchor the choice: one concept named, in a plain frame, is answered whatever
+words surround it. Similarity to example questions (the matcher) decides only when nothing is
+named, and abstains when unsure. A named thing the pack does not cover is never answered as
+its neighbour.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .matcher import Candidate, Matcher, short_title
+from .model import Frame, KnowledgeBase, Relation
+from .normalise import words
+from .reading import Reading
+
+__all__ = ["Decision", "Policy", "Thresholds"]
+
+# "how is it different from @", "compared to @", "vs @": the other side is the concept under discussion
+_ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Calibrated on the development questions and our own sets; see README for the figures."""
+
+    answer: float = 0.45      # below this, the tutor declines instead of guessing
+    margin: float = 0.03      # two concepts closer than this: ask "did you mean A or B?"
+    context: float = 0.06     # boost for the previous concept and its related ones
+    pronoun: float = 0.15     # boost for the previous concept when the question says "it", "they"...
+    single_word_recall: float = 0.75  # a one-word question must be (almost) a whole name or example
+    anchor: float = 0.2       # a concept the question names yields only to a related one this much better matched
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to answer. action: safety | topic | foreign | uncovered | compare | relation | expand | concept | clarify | unknown."""
+
+    action: str
+    concepts: tuple[str, ...] = ()
+    frame: Frame | None = None
+    facts: tuple[Relation, ...] = ()
+    side: str = ""
+    topic: str = ""
+    confidence: float = 1.0
+    runner_up: str | None = None
+    how: str = ""
+    nearby: tuple[str, ...] = field(default=())
+
+    @property
+    def concept(self) -> str | None:
+        return self.concepts[0] if self.concepts else None
+
+
+class Policy:
+    """Read-only after construction."""
+
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher, thresholds: Thresholds) -> None:
+        self._kb = kb
+        self._matcher = matcher
+        self.thresholds = thresholds
+
+    def decide(self, reading: Reading, focus: str | None) -> Decision:
+        frame = reading.frame
+        if reading.advice.personal:
+            return Decision("safety", tuple(reading.named[:1]), frame, how=f"a personal-advice request ({reading.advice.line})")
+        if frame and frame.answer == "aspect":
+            theme = (reading.concepts or ([focus] if focus and not reading.content_words[1:] else []))[:1]
+            return Decision("uncovered", tuple(theme), frame, how=f"an aspect the document does not discuss ({frame.id})")
+        if reading.topic:
+            return Decision("topic", (), frame, topic=reading.topic, how=f"a topic the document does not cover ({reading.topic})")
+        if reading.foreign:
+            named = tuple(reading.named[:1])
+            return Decision("foreign", named, frame, topic=reading.foreign[0], how=f"a name the document does not cover ({reading.foreign[0]})")
+        referents = reading.concepts
+        if frame and frame.answer == "compare" and len(referents) == 1 and focus and focus != referents[0] \
+                and _ELLIPTICAL_COMPARE.search(reading.masked):
+            referents = [focus, referents[0]]
+        if frame and frame.answer == "compare" and len(referents) == 2:
+            return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
+        if frame and frame.answer == "relation":
+            decision = self._relation(reading, frame, focus)
+            if decision:
+                return decision
+        if frame and frame.answer == "expand" and referents:
+            return Decision("expand", (referents[0],), frame, how="a question about what the name stands for")
+        return self._concept(reading, focus)
+
+    # --- relation questions -------------------------------------------------------
+    def _relation(self, reading: Reading, frame: Frame, focus: str | None) -> Decision | None:
+        themes = reading.concepts or ([focus] if focus else [])
+        if not themes:
+            return None
+        for relation in filter(None, (frame.relation, frame.fallback)):
+            facts = self._facts(relation, reading.side, themes)
+            if facts:
+                return Decision("relation", (themes[0], *themes[1:]), frame, tuple(facts), reading.side,
+                                how=f"the document's facts ({relation}, asking for the {reading.side})")
+        return None
+
+    def _facts(self, relation: str, side: str, themes: list[str]) -> list[Relation]:
+        """Facts of `relation` about the theme; with several themes asked for their actor, those shared by all."""
+        def about(theme: str) -> list[Relation]:
+            out = []
+            for r in self._kb.relations:
+                if r.relation != relation or theme not in (r.subject, r.object) or r.subject == r.object:
+                    continue
+                if side == "actor" and r.object == theme or side == "target" and r.subject == theme:
+                    out.append(r)
+                elif relation == "binds":  # binding goes both ways: turn the fact round
+                    out.append(Relation(r.object, r.relation, r.subject, r.source, r.line))
+            return out
+
+        if side == "actor" and len(themes) > 1:
+            per_theme = [about(t) for t in themes]
+            shared = set.intersection(*({f.subject for f in facts} for facts in per_theme))
+            return [f for facts in per_theme for f in facts if f.subject in shared]
+        return about(themes[0])
+
+    # --- concept answers ------------------------------------------------------------
+    def _concept(self, reading: Reading, focus: str | None) -> Decision:
+        frame = reading.frame
+        named = [] if frame and frame.by_examples else reading.named
+        if not named and reading.concepts and not (frame and frame.by_examples):  # only a pronoun: the concept under discussion
+            return Decision("concept", (reading.concepts[0],), frame, how="the concept under discussion (a pronoun)")
+        ranked = self._rank(reading, focus)
+        if len(named) == 1:
+            return self._anchored(named[0], ranked, frame)
+        if named:
+            top = ranked[0] if ranked else None
+            if top and top.score >= self.thresholds.answer and (top.concept_id in named or
+                                                                any(self._touches(top.concept_id, [n]) for n in named)):
+                return Decision("concept", (top.concept_id,), frame, confidence=min(top.score, 1.0),
+                                runner_up=_runner(ranked), how="the concept that links the ones named")
+            return Decision("concept", (named[0],), frame, how="the first concept named")
+        return self._matched(reading, ranked, focus)
+
+    def _anchored(self, concept_id: str, ranked: list[Candidate], frame: Frame | None) -> Decision:
+        top = ranked[0] if ranked else None
+        own = next((c.score for c in ranked if c.concept_id == concept_id), 0.0)
+        if top and top.concept_id != concept_id and top.score >= self.thresholds.answer \
+                and top.score >= own + self.thresholds.anchor and self._key_names(top, concept_id):
+            return Decision("concept", (top.concept_id,), frame, confidence=min(top.score, 1.0), runner_up=concept_id,
+                            how="a concept about the one named, matching more of your words")
+        return Decision("concept", (concept_id,), frame, confidence=1.0, runner_up=_runner(ranked, concept_id),
+                        how="the concept your question names")
+
+    def _matched(self, reading: Reading, ranked: list[Candidate], focus: str | None) -> Decision:
+        """Nothing named: the example questions decide, or the tutor abstains."""
+        top = ranked[0] if ranked else None
+        if top is None or top.score < self.thresholds.answer or self._names_only_part(reading, top):
+            if focus and reading.frame and reading.frame.id not in ("definition",) and len(reading.content_words) <= 2:
+                return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a follow-up)")
+            return Decision("unknown", (), reading.frame, nearby=tuple(c.concept_id for c in ranked if c.score > 0)[:3],
+                            how="nothing named, and no example question close enough")
+        runner = next((c for c in ranked[1:] if c.concept_id != top.concept_id), None)
+        if runner and runner.score >= self.thresholds.answer and top.score - runner.score < self.thresholds.margin \
+                and not self._related(top.concept_id, runner.concept_id):
+            return Decision("clarify", (top.concept_id, runner.concept_id), reading.frame, confidence=top.score,
+                            runner_up=runner.concept_id, how="two concepts matched almost equally")
+        return Decision("concept", (top.concept_id,), reading.frame, confidence=min(top.score, 1.0),
+                        runner_up=runner.concept_id if runner else None, how="matching your words to example questions")
+
+    def _rank(self, reading: Reading, focus: str | None) -> list[Candidate]:
+        stems = self._matcher.stems_of(list(reading.words))
+        return self._matcher.rank(stems, self._boosts(reading, focus))
+
+    def _boosts(self, reading: Reading, focus: str | None) -> dict[str, float]:
+        if not focus or focus not in self._kb.concepts:
+            return {}
+        boosts = {cid: self.thresholds.context for cid in self._kb.concepts[focus].related}
+        has_pronoun = any(m.how == "pronoun" for m in reading.mentions)
+        boosts[focus] = self.thresholds.pronoun if has_pronoun else self.thresholds.context
+        return boosts
+
+    def _names_only_part(self, reading: Reading, top: Candidate) -> bool:
+        """A one-word question must name a concept, not just share a word with one ("insulin" vs "insulin sensitivity")."""
+        return len(set(self._matcher.stems_of(list(reading.words)))) == 1 and top.recall < self.thresholds.single_word_recall
+
+    def _key_names(self, candidate: Candidate, concept_id: str) -> bool:
+        """Whether the candidate's best-matching key contains a name of the concept ("men with aromatase gene mutations")."""
+        key = set(self._matcher.stems_of(words(candidate.key)))
+        concept = self._kb.concepts[concept_id]
+        return any(set(self._matcher.stems_of(words(name))) <= key
+                   for name in (short_title(concept), *concept.aliases) if name)
+
+    def _related(self, a: str, b: str) -> bool:
+        return b in self._kb.concepts[a].related or a in self._kb.concepts[b].related
+
+    def _touches(self, concept_id: str, others: list[str]) -> bool:
+        """Whether a concept is linked to all the others: related, parent, or joined by a fact."""
+        def linked(a: str, b: str) -> bool:
+            ca, cb = self._kb.concepts[a], self._kb.concepts[b]
+            return self._related(a, b) or ca.parent == b or cb.parent == a or \
+                any({r.subject, r.object} == {a, b} for r in self._kb.relations)
+        return all(linked(concept_id, o) for o in others)
+
+
+def _runner(ranked: list[Candidate], chosen: str | None = None) -> str | None:
+    chosen = chosen or (ranked[0].concept_id if ranked else None)
+    return next((c.concept_id for c in ranked if c.concept_id != chosen), None)

@@ -1,0 +1,253 @@
+"""Reading a question before any concept is chosen: what it names, what it asks, who it is about.
+
+Like a spaCy pipeline, each stage of `Reader.read` adds to one typed record, the `Reading`,
+that the next stage reads:
+
+    words      folded words, texting shorthand expanded, spelling corrected, depth cues removed
+    mentions   the concepts it names (titles, aliases, truncations, typos), pronouns resolved
+    frame      what it asks (dialogues/frames.yaml), read with the mentions masked
+    foreign    names of things the pack does not cover ("secondary osteoporosis")
+    topic      an out-of-scope topic (knowledge/out-of-scope.yaml)
+    advice     the parts of a personal-advice request (dialogues/boundaries.yaml)
+
+The policy (tutor/policy.py) decides from the record; nothing here looks at scores.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .boundary import Advice, AdviceBoundary
+from .matcher import Matcher
+from .model import Cue, Frame, KnowledgeBase
+from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem
+from .relations import NameIndex
+
+__all__ = ["Mention", "Reading", "Reader", "MASK", "split_clauses"]
+
+MASK = "@"  # what a mention becomes in the text that frames read
+_GREETING = re.compile(r"^(hi|hello|hey|ok|okay|so|and|also|um|hmm|well|please|but|then|oh|right)( there)?\s+")
+_PLACEHOLDER_WORDS = frozenset("thing things stuff one ones version equivalent counterpart".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    concept: str
+    text: str
+    how: str  # "name" | "pronoun"
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    words: tuple[str, ...]
+    corrections: tuple[tuple[str, str], ...] = ()
+    cue: Cue | None = None
+    mentions: tuple[Mention, ...] = ()
+    masked: str = ""
+    frame: Frame | None = None
+    side: str = ""  # relation frames: "actor" (what blocks X?) or "target" (what does X block?)
+    foreign: tuple[str, ...] = ()
+    topic: str | None = None
+    advice: Advice = field(default_factory=Advice)
+
+    @property
+    def concepts(self) -> list[str]:
+        """The concepts named, in order, each once."""
+        return list(dict.fromkeys(m.concept for m in self.mentions))
+
+    @property
+    def named(self) -> list[str]:
+        """The concepts named in words (not through a pronoun)."""
+        return list(dict.fromkeys(m.concept for m in self.mentions if m.how != "pronoun"))
+
+    @property
+    def content_words(self) -> list[str]:
+        """Words outside any mention that carry meaning."""
+        inside = {i for m in self.mentions for i in range(m.start, m.end)}
+        return [w for i, w in enumerate(self.words) if i not in inside and w not in STOPWORDS and w not in PRONOUNS]
+
+    def to_dict(self) -> dict:
+        return {
+            "words": " ".join(self.words),
+            "corrections": [list(c) for c in self.corrections],
+            "depth_cue": self.cue.level if self.cue else None,
+            "mentions": [{"concept": m.concept, "text": m.text, "how": m.how, "span": [m.start, m.end]} for m in self.mentions],
+            "frame": self.frame.id if self.frame else None,
+            "side": self.side or None,
+            "foreign": list(self.foreign),
+            "topic": self.topic,
+            "advice": self.advice.to_dict(),
+        }
+
+
+class Reader:
+    """Builds a Reading from text; read-only after construction, shared by all sessions."""
+
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher, names: NameIndex, cues: list[tuple[Cue, re.Pattern[str]]],
+                 frames: tuple[Frame, ...], boundary: AdviceBoundary) -> None:
+        self._kb = kb
+        self._matcher = matcher
+        self._names = names
+        self._cues = cues
+        self._frames = [(f, [re.compile(p) for p in f.patterns], [re.compile(p) for p in f.actor],
+                         [re.compile(p) for p in f.target], {stem(v) for v in f.verbs if " " not in v},
+                         [v for v in f.verbs if " " in v]) for f in frames]
+        self._default = next((f for f in frames if f.id == "definition"), None)
+        self.boundary = boundary
+        self._out_of_scope = [(t, [re.compile(p) for p in t.patterns]) for t in kb.out_of_scope]
+        self._frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target) for w in re.findall(r"[a-z]{3,}", p)}
+        self._frame_words |= {stem(v) for f in frames for v in f.verbs}
+
+    def read(self, text: str, focus: str | None = None) -> Reading:
+        folded = _GREETING.sub("", fold(text))
+        folded, cue = self._cue(folded)
+        words, corrections = self._words(folded)
+        mentions = self._mentions(words, focus)
+        masked = _masked(words, mentions)
+        frame, side = self._frame(words, masked, mentions)
+        lower = text.lower()
+        return Reading(text, tuple(words), tuple(corrections), cue, tuple(mentions), masked, frame, side,
+                       tuple(self._foreign(words, mentions)), self._topic(words, mentions),
+                       self.boundary.assess(words, lower))
+
+    # --- stages ------------------------------------------------------------------------
+    def _cue(self, folded: str) -> tuple[str, Cue | None]:
+        """Remove every depth cue; the first one found sets the depth of this answer."""
+        found = None
+        for cue, pattern in self._cues:
+            if pattern.search(folded):
+                folded = re.sub(r"\s+", " ", pattern.sub(" ", folded)).strip()
+                found = found or cue
+        return folded, found
+
+    def _words(self, folded: str) -> tuple[list[str], list[tuple[str, str]]]:
+        words: list[str] = []
+        corrections: list[tuple[str, str]] = []
+        for raw in folded.split():
+            for word in self.boundary.shorthand.get(raw, raw).split():
+                fixed = self._matcher.correct(word)
+                if fixed == word and not self._matcher.knows(word):
+                    fixed = self.boundary.correct(word)
+                if fixed != word:
+                    corrections.append((word, fixed))
+                words.append(fixed)
+        return words, corrections
+
+    def _mentions(self, words: list[str], focus: str | None) -> list[Mention]:
+        mentions = [Mention(s, e, cid, " ".join(words[s:e]), "name") for s, e, cid in self._names.find(words)]
+        if focus and focus in self._kb.concepts:
+            taken = {i for m in mentions for i in range(m.start, m.end)}
+            for i, w in enumerate(words):
+                if i not in taken and (w in PRONOUNS or w in _PLACEHOLDER_WORDS and i and words[i - 1] in ("the", "that", "this")):
+                    if w in ("this", "that") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
+                        continue  # "that hormone", "this cell": a determiner, not a pronoun
+                    mentions.append(Mention(i, i + 1, focus, w, "pronoun"))
+                    break
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _frame(self, words: list[str], masked: str, mentions: list[Mention]) -> tuple[Frame | None, str]:
+        stems = [stem(w) for w in words]
+        for frame, patterns, actor, target, verbs, verb_phrases in self._frames:
+            if frame.answer == "relation":
+                side = self._relation_side(words, stems, masked, mentions, actor, target, verbs, verb_phrases)
+                if side:
+                    return frame, side
+            elif any(p.search(masked) for p in patterns):
+                return frame, ""
+        return self._default, ""
+
+    def _relation_side(self, words: list[str], stems: list[str], masked: str, mentions: list[Mention],
+                       actor: list, target: list, verbs: set[str], verb_phrases: list[str]) -> str:
+        if any(p.search(masked) for p in actor):
+            return "actor"
+        if any(p.search(masked) for p in target):
+            return "target"
+        if not mentions or not words or words[0] not in _WH and not (words[0] in _AUX and len(words) > 1 and words[1] in _WH):
+            return ""
+        at = next((i for i, s in enumerate(stems) if s in verbs and not _inside(i, mentions)), None)
+        if at is None:
+            at = next((masked.split().index(p.split()[0]) for p in verb_phrases if f" {p} " in f" {masked} "), None)
+        if at is None or self._leftovers(words, mentions, at):
+            return ""
+        # "what blocks RANKL?" asks for the actor; "what does OPG block?" and "what is made by X" for the target's side
+        first = mentions[0].start
+        passive = "by" in words[at + 1:]
+        return "target" if first < at and not passive else "actor"
+
+    def _leftovers(self, words: list[str], mentions: list[Mention], verb_at: int) -> list[str]:
+        """Words a plain relation question does not have: "what happens after estrogen binds ERα" is not "what binds ERα"."""
+        return [w for i, w in enumerate(words) if i != verb_at and not _inside(i, mentions) and w not in STOPWORDS
+                and w not in _RELATION_FILLERS and stem(w) not in _ANSWER_NOUNS and w not in _WH]
+
+    def _foreign(self, words: list[str], mentions: list[Mention]) -> list[str]:
+        """A known name with a qualifier the pack never uses ("secondary osteoporosis", "estrogen patch")."""
+        found = []
+        for m in mentions:
+            if m.how != "name":
+                continue
+            before = words[m.start - 1] if m.start > 0 else ""
+            after = words[m.end] if m.end < len(words) else ""
+            if before and self._strange(before, strict=True) and not _inside(m.start - 1, mentions):
+                found.append(f"{before} {m.text}")
+            elif after and self._strange(after, strict=False) and not _inside(m.end, mentions):
+                found.append(f"{m.text} {after}")
+        return found
+
+    def _strange(self, word: str, strict: bool) -> bool:
+        """A content word the pack never uses where a qualifier would stand."""
+        if not word.isalpha() or len(word) < 4 or word in STOPWORDS or word in WEAK_WORDS or word in PRONOUNS:
+            return False
+        s = stem(word)
+        if s in self._frame_words or word in self._frame_words or self.boundary.knows(word):
+            return False
+        return not (self._matcher.in_keys(word) if strict else self._matcher.knows(word))
+
+    def _topic(self, words: list[str], mentions: list[Mention]) -> str | None:
+        # Words inside a concept's own name ("Lancet Diabetes & Endocrinology") are not a topic of their own.
+        named = {i for m in mentions if m.how == "name" for i in range(m.start, m.end)}
+        rest = " ".join(w for i, w in enumerate(words) if i not in named)
+        for topic, patterns in self._out_of_scope:
+            if any(p.search(rest) for p in patterns):
+                return topic.name
+        return None
+
+
+_WH = {"what", "which", "who", "whom", "where", "whats", "how"}
+# Words that may stand in a relation question beside the wh-word, the verb and the names.
+_RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
+                              "primarily normally usually in bone bones body skeleton".split())
+# Nouns that only say what kind of answer is wanted ("which cells make OPG?").
+_ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone hormones molecule molecules thing things "
+                          "enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors "
+                          "part parts tissue tissues type types kind kinds one ones".split())
+_AUX = {"and", "so", "but", "then"}
+
+
+def _inside(index: int, mentions: list[Mention]) -> bool:
+    return any(m.start <= index < m.end for m in mentions)
+
+
+def _masked(words: list[str], mentions: list[Mention]) -> str:
+    """The words with every mention replaced by MASK."""
+    out, i = [], 0
+    starts = {m.start: m for m in mentions}
+    while i < len(words):
+        m = starts.get(i)
+        if m:
+            out.append(MASK)
+            i = m.end
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+def split_clauses(text: str) -> list[str]:
+    """A question's clauses, for mixed questions ("what is OPG, and should I take estrogen?")."""
+    parts = re.split(r"[;?!]|,\s*(?:and|but|also)?\s*|\.\s+|\s+and\s+(?=(?:should|can|could|would|is it|do i|does my|how much|"
+                     r"what dose|where|am i|will i|my)\b)", text, flags=re.IGNORECASE)
+    return [p.strip() for p in parts if p and p.strip()]
+
