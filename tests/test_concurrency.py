@@ -24,7 +24,7 @@ NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
 
 QUESTIONS = ["what do osteoclasts do?", "what is OPG", "what blocks RANKL?", "tell me about estrogen", "what is HRT",
              "how does growth hormone affect bone?", "what does testosterone do", "which cells make OPG?",
-             "what is bone remodeling", "testosterone estrogen", "what about vitamin D?", "should I take HRT?",
+             "what is bone remodeling", "testosterone estrogen", "what do osteolasts do", "what about vitamin D?", "should I take HRT?",
              "hello", "topics"]
 FOLLOW_UPS = ["more detail", "why?", "what does it bind to?", "simpler", "and in men?", "tell me more",
               "why did you say that?", "I'm a medical student", "explain like I'm five", "the first one", "2"]

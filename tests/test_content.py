@@ -39,10 +39,10 @@ def test_concept_is_complete(concept):
 
 
 @pytest.mark.parametrize("concept", CONCEPTS, ids=lambda c: c.id)
-def test_every_example_and_name_matches_its_own_concept(concept):
+def test_every_example_and_name_is_answered_about_its_own_concept(concept):
     for text in (concept.title, *concept.aliases, *concept.examples):
         reply = _TUTOR.respond(_TUTOR.new_session(), text)
-        assert reply.data.get("entry", reply.concept) == concept.id, f"{text!r} -> {reply.kind} {reply.concept}"
+        assert reply.kind != "safety" and concept.id in reply.about, f"{text!r} -> {reply.kind} {reply.concept}"
 
 
 def test_relations_name_known_concepts_and_known_relations():

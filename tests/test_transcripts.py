@@ -28,11 +28,14 @@ def test_pronoun_follow_up_uses_relations(chat):
 
 
 def test_passive_relation_question(chat):
-    reply = chat.say("which cells make OPG?", concept="opg", kind="answer")
-    assert ["osteoblasts", "produces", "opg"] in reply.data["facts"]
-    reply = chat.say("what blocks RANKL?", concept="rankl", kind="answer")
+    # the reply reports the answer (osteoblasts make OPG); the conversation stays on what was asked about
+    reply = chat.say("which cells make OPG?", concept="osteoblasts", kind="answer")
+    assert ["osteoblasts", "produces", "opg"] in reply.data["facts"] and reply.data["theme"] == "opg"
+    assert reply.text.startswith("Osteoblasts make OPG.")
+    reply = chat.say("what blocks RANKL?", concept="opg", kind="answer")
     subjects = {s for s, r, o in reply.data["facts"]}
     assert {"opg", "estrogen"} <= subjects
+    assert reply.text.startswith("OPG holds back RANKL directly")
 
 
 def test_in_men_after_hrt_gives_trt(chat):
@@ -109,9 +112,10 @@ def test_safety_never_doses_or_diagnoses(chat):
         assert not any(unit in reply.text.lower() for unit in (" mg", "milligram", " iu ", "units"))
 
 
-def test_safety_includes_what_the_document_says(chat):
+def test_safety_offers_the_general_topic(chat):
     reply = chat.say("Should I take testosterone?", kind="safety", concept="testosterone")
-    assert "the document describes" in reply.text
+    assert 'say "tell me about Testosterone"' in reply.text and "doesn't cover" not in reply.text
+    chat.say("tell me about Testosterone", kind="answer", concept="testosterone")
 
 
 def test_chat_turns(chat):

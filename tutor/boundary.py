@@ -37,6 +37,7 @@ class AdviceBoundary:
 
     def __init__(self, boundary: Boundary) -> None:
         self._rule = boundary.rule
+        self._ignore = sorted((tuple(stem(w) for w in phrase.split()) for phrase in boundary.ignore), key=len, reverse=True)
         self.shorthand = dict(boundary.shorthand)
         self._classes: list[tuple[str, frozenset[tuple[str, ...]], tuple[re.Pattern[str], ...]]] = []
         lexicon: set[str] = set()
@@ -63,9 +64,19 @@ class AdviceBoundary:
         winners = [w for w, d, _ in found if d == best]
         return winners[0] if len(winners) == 1 else word
 
+    def _without_ignored(self, stems: list[str]) -> list[str]:
+        """The stems with ignored phrases ("tell me", "I read that") cut out; a gap keeps n-grams from joining across."""
+        out = list(stems)
+        for phrase in self._ignore:
+            n = len(phrase)
+            for i in range(len(out) - n + 1):
+                if tuple(out[i:i + n]) == phrase:
+                    out[i:i + n] = ["|"] * n
+        return out
+
     def assess(self, words: list[str], lower_text: str) -> Advice:
         """The classes present in the question and the first rule line they meet."""
-        stems = [stem(w) for w in words]
+        stems = self._without_ignored([stem(w) for w in words])
         grams = {tuple(stems[i:i + n]) for n in range(1, self._longest + 1) for i in range(len(stems) - n + 1)}
         found: dict[str, tuple[str, ...]] = {}
         for name, phrases, patterns in self._classes:

@@ -48,7 +48,7 @@ REQUIRED_MESSAGES = (
     "compare_unlinked", "relation_lead", "relation_direct", "relation_more", "relation_rest", "relation_target",
     "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic"
 )
-_TOP_KEYS = {"intents", "cues", "boundary", "frames", "messages"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "messages"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")
@@ -83,6 +83,8 @@ class _Builder:
         self.rule: list[BoundaryLine] = []
         self.shorthand: dict[str, str] = {}
         self.boundary_at: tuple[str, int] | None = None
+        self.answer_types: dict[str, str] = {}
+        self.ignore: list[str] = []
         self.messages: dict[str, str] = {}
         self.messages_at: tuple[str, int] | None = None
 
@@ -95,7 +97,7 @@ class _Builder:
         top = check.mapping(data, "a dialogue file", 1)
         check.unknown_keys(top, _TOP_KEYS, "a dialogue file")
         for key, add in (("intents", self._intents), ("cues", self._cues), ("boundary", self._boundary),
-                         ("frames", self._frames), ("messages", self._messages)):
+                         ("frames", self._frames), ("answer_types", self._answer_types), ("messages", self._messages)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
@@ -163,10 +165,16 @@ class _Builder:
                                      aspect, tuple(check.text_list(entry, "kinds", what)), clinician is True,
                                      by_examples is True, check.source, line_of(entry, line)))
 
+    def _answer_types(self, check: Checker, value: Any, line: int) -> None:
+        for kind in check.mapping(value, "'answer_types'", line):
+            for word in check.text_list(value, kind, f"answer type '{kind}'", minimum=1):
+                self.answer_types[fold(word)] = str(kind)
+
     def _boundary(self, check: Checker, value: Any, line: int) -> None:
         entry = check.mapping(value, "'boundary'", line)
         self.boundary_at = (check.source, line)
-        check.unknown_keys(entry, {"classes", "shorthand", "rule"}, "boundary")
+        check.unknown_keys(entry, {"classes", "shorthand", "ignore", "rule"}, "boundary")
+        self.ignore.extend(fold(w) for w in check.text_list(entry, "ignore", "boundary: 'ignore'"))
         classes = check.mapping(entry.get("classes", {}), "boundary: 'classes'", check.key_line(entry, "classes"))
         for name, spec in classes.items():
             at = check.key_line(classes, name)
@@ -216,6 +224,7 @@ class _Builder:
         if not self.frames:
             path, line = self.messages_at or (directory, 1)
             self.problems.append(Problem(path, line, "the pack declares no frames (frames: ...)"))
-        boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand))
-        rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary)
+        boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore))
+        rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
+                              dict(self.answer_types))
         return rules, self.problems

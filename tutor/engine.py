@@ -55,7 +55,8 @@ class Tutor:
         self._intents = [(intent, [re.compile(p) for p in intent.patterns]) for intent in rules.intents]
         _check_coverage(kb, rules)
         cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
-        self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary))
+        self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary),
+                              rules.answer_types)
         self._policy = Policy(kb, self._matcher, thresholds)
         self._compose = Composer(kb, self._msg)
         self._grader = Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()])

@@ -86,10 +86,10 @@ def _misrouted(tutor: Tutor, concepts: list[Concept]) -> list[Finding]:
         reached = False
         for text in _keys(concept):
             reply = tutor.respond(tutor.new_session(), text)
-            got = reply.data.get("entry", reply.concept)
-            if got == concept.id:
+            if reply.kind != "safety" and concept.id in reply.about:
                 reached = True
             else:
+                got = reply.data.get("entry", reply.concept)
                 findings.append(Finding(concept.source, concept.line, "misrouted",
                                         f"{concept.id}: {text!r} is answered as {reply.kind} {got or ''}".rstrip()))
         if not reached:

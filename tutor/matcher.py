@@ -140,17 +140,23 @@ class Matcher:
         and a tie between two different words refuses to guess (so a typo halfway
         between "osteoclast" and "osteoblast" is left alone).
         """
+        choices = self.spellings(word)
+        return choices[0] if len(choices) == 1 else word
+
+    def spellings(self, word: str) -> list[str]:
+        """The pack's words nearest to a misspelt `word` (one per stem, best first); several when it is a tie."""
         if len(word) < _MIN_FUZZY_LENGTH or not word.isalpha() or self.knows(word):
-            return word
+            return []
         max_edits = 1 if len(word) < 8 else 2
         found = process.extract(word, self._vocabulary.keys(), scorer=OSA.distance, score_cutoff=max_edits, limit=4)
         if not found:
-            return word
+            return []
         best = min(d for _, d, _ in found)
-        winners = {stem(w) for w, d, _ in found if d == best}
-        if len(winners) != 1:
-            return word
-        return next(w for w, d, _ in found if d == best)
+        by_stem: dict[str, str] = {}
+        for w, d, _ in found:
+            if d == best:
+                by_stem.setdefault(stem(w), w)
+        return list(by_stem.values())
 
     # --- scoring -----------------------------------------------------------
     def weight(self, s: str) -> float:

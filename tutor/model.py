@@ -172,6 +172,7 @@ class Boundary:
     classes: tuple[WordClass, ...] = ()
     rule: tuple[BoundaryLine, ...] = ()
     shorthand: dict[str, str] = field(default_factory=dict)
+    ignore: tuple[str, ...] = ()  # phrases that never make a request personal ("tell me", "I read that")
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,7 @@ class DialogueRules:
     messages: dict[str, str]
     frames: tuple[Frame, ...] = ()
     boundary: Boundary = field(default_factory=Boundary)
+    answer_types: dict[str, str] = field(default_factory=dict)  # "cells" -> "cell": what "which cells ..." asks for
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bbreakdown\b", "break down"),
         # "what stops osteoclasts from forming" asks what stops osteoclast formation
         (r"\b([a-z]+?)s? from (?:forming|developing|being formed|being made)\b", r"\1 formation"),
+        (r"\bformation of (?:new )?([a-z]+?)s?\b", r"\1 formation"),
         (r"n't\b", " not"),
         (r"\bi'm\b", "i am"),
         (r"\b(what|that|it|there|who|where|how|here|he|she)'s\b", r"\1 is"),

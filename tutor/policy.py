@@ -121,20 +121,31 @@ class Policy:
     # --- concept answers ------------------------------------------------------------
     def _concept(self, reading: Reading, focus: str | None) -> Decision:
         frame = reading.frame
-        named = [] if frame and frame.by_examples else reading.named
-        if not named and reading.concepts and not (frame and frame.by_examples):  # only a pronoun: the concept under discussion
+        by_examples = bool(frame and frame.by_examples) or self._wrong_type(reading)
+        named = [] if by_examples else reading.named
+        if not named and reading.concepts and not by_examples:  # only a pronoun: the concept under discussion
             return Decision("concept", (reading.concepts[0],), frame, how="the concept under discussion (a pronoun)")
         ranked = self._rank(reading, focus)
         if len(named) == 1:
             return self._anchored(named[0], ranked, frame)
         if named:
             top = ranked[0] if ranked else None
-            if top and top.score >= self.thresholds.answer and (top.concept_id in named or
-                                                                any(self._touches(top.concept_id, [n]) for n in named)):
+            best_named = max((c.score for c in ranked if c.concept_id in named), default=0.0)
+            if top and top.score >= self.thresholds.answer and (top.concept_id in named or top.score >= best_named + self.thresholds.anchor
+                                                                or any(self._touches(top.concept_id, [n]) for n in named)):
                 return Decision("concept", (top.concept_id,), frame, confidence=min(top.score, 1.0),
                                 runner_up=_runner(ranked), how="the concept that links the ones named")
             return Decision("concept", (named[0],), frame, how="the first concept named")
+        if reading.undecided:
+            first, second = reading.undecided[:2]
+            return Decision("clarify", (first, second), frame, confidence=0.5, runner_up=second,
+                            how="a misspelt name equally near two concepts")
         return self._matched(reading, ranked, focus)
+
+    def _wrong_type(self, reading: Reading) -> bool:
+        """ "which cells build new bone?" names a process but asks for a cell: the names do not anchor it."""
+        kinds = {self._kb.kinds.get(c) for c in reading.named}
+        return bool(reading.answer_type and reading.named and reading.answer_type not in kinds)
 
     def _anchored(self, concept_id: str, ranked: list[Candidate], frame: Frame | None) -> Decision:
         top = ranked[0] if ranked else None

@@ -52,6 +52,8 @@ class Reading:
     foreign: tuple[str, ...] = ()
     topic: str | None = None
     advice: Advice = field(default_factory=Advice)
+    undecided: tuple[str, ...] = ()  # concepts a misspelt word is equally near to ("osteolasts": osteoclasts, osteoblasts)
+    answer_type: str | None = None  # the kind of concept asked for ("which cells ..." -> "cell")
 
     @property
     def concepts(self) -> list[str]:
@@ -80,6 +82,8 @@ class Reading:
             "foreign": list(self.foreign),
             "topic": self.topic,
             "advice": self.advice.to_dict(),
+            "answer_type": self.answer_type,
+            "undecided": list(self.undecided),
         }
 
 
@@ -87,7 +91,7 @@ class Reader:
     """Builds a Reading from text; read-only after construction, shared by all sessions."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, names: NameIndex, cues: list[tuple[Cue, re.Pattern[str]]],
-                 frames: tuple[Frame, ...], boundary: AdviceBoundary) -> None:
+                 frames: tuple[Frame, ...], boundary: AdviceBoundary, answer_types: dict[str, str]) -> None:
         self._kb = kb
         self._matcher = matcher
         self._names = names
@@ -97,6 +101,7 @@ class Reader:
                          [v for v in f.verbs if " " in v]) for f in frames]
         self._default = next((f for f in frames if f.id == "definition"), None)
         self.boundary = boundary
+        self._answer_types = answer_types
         self._out_of_scope = [(t, [re.compile(p) for p in t.patterns]) for t in kb.out_of_scope]
         self._frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target) for w in re.findall(r"[a-z]{3,}", p)}
         self._frame_words |= {stem(v) for f in frames for v in f.verbs}
@@ -104,14 +109,14 @@ class Reader:
     def read(self, text: str, focus: str | None = None) -> Reading:
         folded = _GREETING.sub("", fold(text))
         folded, cue = self._cue(folded)
-        words, corrections = self._words(folded)
+        words, corrections, undecided = self._words(folded)
         mentions = self._mentions(words, focus)
         masked = _masked(words, mentions)
-        frame, side = self._frame(words, masked, mentions)
+        frame, side = self._frame(words, masked, mentions, focus)
         lower = text.lower()
         return Reading(text, tuple(words), tuple(corrections), cue, tuple(mentions), masked, frame, side,
                        tuple(self._foreign(words, mentions)), self._topic(words, mentions),
-                       self.boundary.assess(words, lower))
+                       self.boundary.assess(words, lower), undecided, self._answer_type(words))
 
     # --- stages ------------------------------------------------------------------------
     def _cue(self, folded: str) -> tuple[str, Cue | None]:
@@ -123,18 +128,32 @@ class Reader:
                 found = found or cue
         return folded, found
 
-    def _words(self, folded: str) -> tuple[list[str], list[tuple[str, str]]]:
+    def _words(self, folded: str) -> tuple[list[str], list[tuple[str, str]], tuple[str, ...]]:
         words: list[str] = []
         corrections: list[tuple[str, str]] = []
+        undecided: tuple[str, ...] = ()
         for raw in folded.split():
             for word in self.boundary.shorthand.get(raw, raw).split():
-                fixed = self._matcher.correct(word)
+                choices = [] if self.boundary.knows(word) else self._matcher.spellings(word)
+                fixed = choices[0] if len(choices) == 1 else word
+                if len(choices) > 1 and not undecided:
+                    undecided = self._named_by(choices)
                 if fixed == word and not self._matcher.knows(word):
                     fixed = self.boundary.correct(word)
                 if fixed != word:
                     corrections.append((word, fixed))
                 words.append(fixed)
-        return words, corrections
+        return words, corrections, undecided
+
+    def _named_by(self, spellings: list[str]) -> tuple[str, ...]:
+        """The concepts that the tied spellings of one word name, if they name two or more."""
+        named = []
+        for spelling in spellings:
+            found = self._names.find([spelling])
+            if found:
+                named.append(found[0][2])
+        named = list(dict.fromkeys(named))
+        return tuple(named) if len(named) > 1 else ()
 
     def _mentions(self, words: list[str], focus: str | None) -> list[Mention]:
         mentions = [Mention(s, e, cid, " ".join(words[s:e]), "name") for s, e, cid in self._names.find(words)]
@@ -148,9 +167,12 @@ class Reader:
                     break
         return sorted(mentions, key=lambda m: m.start)
 
-    def _frame(self, words: list[str], masked: str, mentions: list[Mention]) -> tuple[Frame | None, str]:
+    def _frame(self, words: list[str], masked: str, mentions: list[Mention], focus: str | None) -> tuple[Frame | None, str]:
         stems = [stem(w) for w in words]
+        theme = next((m.concept for m in mentions), focus)
         for frame, patterns, actor, target, verbs, verb_phrases in self._frames:
+            if frame.answer == "aspect" and not self._aspect_applies(frame, theme):
+                continue
             if frame.answer == "relation":
                 side = self._relation_side(words, stems, masked, mentions, actor, target, verbs, verb_phrases)
                 if side:
@@ -158,6 +180,19 @@ class Reader:
             elif any(p.search(masked) for p in patterns):
                 return frame, ""
         return self._default, ""
+
+    def _aspect_applies(self, frame: Frame, theme: str | None) -> bool:
+        """An aspect frame reads only for the kinds of concept it fits, and never where the document covers that aspect."""
+        if frame.kinds and self._kb.kinds.get(theme or "") not in frame.kinds:
+            return False  # also when nothing is named: "how is it fixed?" in a pack without kinds is not a treatment question
+        return theme is None or frame.id not in self._kb.discusses.get(theme, frozenset())
+
+    def _answer_type(self, words: list[str]) -> str | None:
+        """The kind of thing asked for: "which cells ..." asks for a cell, "what hormone ..." for a hormone."""
+        for i, w in enumerate(words[:-1]):
+            if w in ("which", "what") and words[i + 1] in self._answer_types:
+                return self._answer_types[words[i + 1]]
+        return None
 
     def _relation_side(self, words: list[str], stems: list[str], masked: str, mentions: list[Mention],
                        actor: list, target: list, verbs: set[str], verb_phrases: list[str]) -> str:
@@ -215,7 +250,7 @@ class Reader:
         return None
 
 
-_WH = {"what", "which", "who", "whom", "where", "whats", "how"}
+_WH = {"what", "which", "who", "whom", "where", "whats"}  # "how does X block Y" asks for a mechanism, not a fact
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
 _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
                               "primarily normally usually in bone bones body skeleton".split())

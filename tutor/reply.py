@@ -33,6 +33,14 @@ class Reply:
     options: tuple[str, ...] = ()
     data: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def about(self) -> frozenset[str]:
+        """Every concept the reply is about: the entry answered, a relation's theme, both sides of a
+        comparison, the concept of an aspect the document does not discuss."""
+        data = self.data
+        found = {data.get("entry", self.concept), data.get("theme"), data.get("about"), *data.get("compare", ())}
+        return frozenset(c for c in found if c)
+
     def to_dict(self) -> dict[str, Any]:
         result = asdict(self)
         result["suggestions"] = list(self.suggestions)
