@@ -54,7 +54,7 @@ class AdviceBoundary:
 
     def correct(self, word: str) -> str:
         """A boundary word that `word` is a typo of ("shuld" -> "should"), or `word`; ties refuse to guess."""
-        if len(word) < 4 or not word.isalpha():
+        if len(word) < 5 or not word.isalpha():  # short words are too close to everyday ones ("seek", "week")
             return word
         budget = 1 if len(word) < 8 else 2
         found = process.extract(word, self._lexicon, scorer=OSA.distance, score_cutoff=budget, limit=3)

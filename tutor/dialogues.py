@@ -38,7 +38,7 @@ ACTIONS: dict[str, str] = {
 
 # Every message the engine and the quiz use: a pack without one is refused when loaded.
 REQUIRED_MESSAGES = (
-    "clarify", "due_greeting", "empty", "explain_last", "explain_nothing", "level_changed", "level_now",
+    "clarify", "due_greeting", "empty", "explain_last", "explain_declined", "explain_nothing", "level_changed", "level_now",
     "no_context", "no_counterpart", "progress_summary", "quiz_depth_changed", "quiz_hint", "quiz_not_running",
     "quiz_question", "quiz_reexplain", "quiz_reminder", "quiz_reveal", "quiz_reveal_short", "quiz_right",
     "quiz_skipped", "quiz_start", "quiz_stopped", "quiz_summary", "quiz_tf_prompt", "quiz_unknown_topic", "quiz_no_items",

@@ -139,10 +139,11 @@ class Tutor:
         reading = self.read(text, session)
         decision = self._policy.decide(reading, session.last_concept)
         depth_request = self._depth_request(session, reading)
+        before = session.last_answer
         reply = self._compose_reply(session, reading, decision, depth_request)
-        if session.last_answer is not None:
-            session.last_answer["reading"] = reading.to_dict()
-            session.last_answer["decision"] = decision.how
+        if session.last_answer is before:  # a decline or a refusal: nothing was answered, but /why can still show the reading
+            session.last_answer = {"concept": None, "confidence": 0.0, "runner_up": None, "level": reply.level, "how": decision.how}
+        session.last_answer.update(reading=reading.to_dict(), how=decision.how, kind=reply.kind)
         return reply
 
     def read(self, text: str, session: Session | None = None) -> Reading:
@@ -477,15 +478,45 @@ class Tutor:
 
     def _explain_last(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         info = session.last_answer
-        if not info or info.get("concept") not in self.kb.concepts:
+        if not info:
             return self._chat(session, self._msg("explain_nothing"), intent.id)
-        concept = self.kb.concepts[info["concept"]]
+        reading = self._describe_reading(info.get("reading") or {})
+        concept = self.kb.concepts.get(info.get("concept") or "")
+        if concept is None or info.get("kind", "answer") != "answer":
+            text = self._msg("explain_declined", reading=reading, how=info.get("how", ""), kind=info.get("kind", ""))
+            return Reply("chat", text, current_level(session), None, 0.0, None, None, (), False, intent.id,
+                         data={"reading": info.get("reading")})
         runner = info.get("runner_up")
-        text = self._msg("explain_last", title=concept.title, confidence=f"{info.get('confidence', 0):.2f}",
+        text = self._msg("explain_last", reading=reading, how=info.get("how", ""), title=concept.title,
+                         confidence=f"{info.get('confidence', 0):.2f}",
                          runner_up=self.kb.concepts[runner].title if runner in self.kb.concepts else "none",
                          where=concept.where, level=info.get("level", ""))
         return Reply("chat", text, current_level(session), concept.id, float(info.get("confidence", 0)), runner,
-                     concept.where, (), False, intent.id)
+                     concept.where, (), False, intent.id, data={"reading": info.get("reading")})
+
+    def _describe_reading(self, reading: dict) -> str:
+        """The reading of the last question in words, for /why."""
+        parts = []
+        mentions = reading.get("mentions") or []
+        if mentions:
+            names = ", ".join(f"{short_title(self.kb.concepts[m['concept']])} ({'from “' + m['text'] + '”' if m['how'] == 'pronoun' else '“' + m['text'] + '”'})"
+                              for m in mentions if m.get("concept") in self.kb.concepts)
+            parts.append(f"it names {names}")
+        else:
+            parts.append("it names no concept")
+        if reading.get("frame"):
+            side = f", asking for the {reading['side']}" if reading.get("side") else ""
+            parts.append(f"it asks a question of the kind “{reading['frame']}”{side}")
+        if reading.get("foreign"):
+            parts.append(f"it names something the document does not cover ({', '.join(reading['foreign'])})")
+        if reading.get("topic"):
+            parts.append(f"it is about {reading['topic']}")
+        advice = (reading.get("advice") or {}).get("rule")
+        if advice:
+            parts.append(f"it asks for personal advice ({advice})")
+        if reading.get("corrections"):
+            parts.append("I read " + ", ".join(f"“{a}” as “{b}”" for a, b in reading["corrections"]))
+        return "; ".join(parts)
 
     def _counterpart(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         last = session.last_concept

@@ -15,7 +15,7 @@ from .matcher import short_title
 from .model import LEVELS, Concept, QuizItem
 from .normalise import canonical_phrase, fold, stem
 
-__all__ = ["Finding", "lint", "COPY_RUN", "copied_runs"]
+__all__ = ["Finding", "lint", "COPY_RUN", "copied_runs", "personal_examples", "doses", "pack_texts"]
 
 _SMALL = {stem(w) for w in "a an the of to in on and or for with by is are it its their that this as at from".split()}
 
@@ -38,7 +38,7 @@ def lint(tutor: Tutor, source_text: str | None = None) -> list[Finding]:
     kb = tutor.kb
     top = [c for c in kb.concepts.values()]
     findings = _collisions(top, kb.confusables) + _misrouted(tutor, top) + _unsupported_items(tutor)
-    findings += _deeper_terms(tutor, top)
+    findings += _deeper_terms(tutor, top) + personal_examples(tutor) + doses(tutor)
     if source_text is not None:
         findings += _copied(top, source_text)
     return findings
@@ -95,6 +95,41 @@ def _misrouted(tutor: Tutor, concepts: list[Concept]) -> list[Finding]:
         if not reached:
             findings.append(Finding(concept.source, concept.line, "unreachable", f"{concept.id}: no name or example reaches it"))
     return findings
+
+
+def personal_examples(tutor: Tutor) -> list[Finding]:
+    """Example questions about someone's own health teach the matcher to answer advice: none may be personal."""
+    findings = []
+    for concept in tutor.kb.concepts.values():
+        for text in concept.examples:
+            reading = tutor.read(text)
+            if "who" in reading.advice.found or reading.advice.personal:
+                findings.append(Finding(concept.source, concept.line, "personal",
+                                        f"{concept.id}: example {text!r} is about someone's own health"))
+    return findings
+
+
+def doses(tutor: Tutor) -> list[Finding]:
+    """No text the tutor can say may hold a dose or a schedule (the boundary's `dose` class decides what one is)."""
+    findings = []
+    for path, line, text in pack_texts(tutor):
+        advice = tutor.read(text).advice
+        if "dose" in advice.found:
+            findings.append(Finding(path, line, "dose", f"a text holds a dose or schedule ({', '.join(advice.found['dose'])}): {text[:60]!r}"))
+    return findings
+
+
+def pack_texts(tutor: Tutor) -> list[tuple[str, int, str]]:
+    """Every text of the pack the tutor can say or show, with where it comes from."""
+    out: list[tuple[str, int, str]] = []
+    for c in tutor.kb.concepts.values():
+        out += [(c.source, c.line, t) for t in (c.title, c.full_name, *c.aliases, *c.examples, *c.explain.values()) if t]
+    for item in tutor.kb.quiz:
+        texts = [item.question, item.explanation, str(item.answer), *item.options, *item.hints]
+        out += [(item.source or "generated", item.line, t) for t in texts if t]
+    out += [(i.source, i.line, i.reply) for i in tutor.rules.intents if i.reply]
+    out += [("messages", 0, m) for m in tutor.rules.messages.values()]
+    return out
 
 
 def _stems_of(text: str) -> set[str]:
