@@ -9,6 +9,7 @@ import re
 from typing import Callable
 
 from .matcher import short_title
+from .normalise import fold
 from .model import LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
 
 __all__ = ["Composer", "sentences", "full_name"]
@@ -87,10 +88,11 @@ class Composer:
         """The direct answer in the first sentence, then at most two more facts, grouped."""
         theme = themes[0]
         if side == "target":
-            objects = _unique(f.object for f in self._visible(facts, level, "object"))
+            visible = list({f.object: f for f in self._visible(facts, level, "object")}.values())
             singular, plural = RELATION_NAMES[facts[0].relation]
             verb = plural if self._kb.concepts[theme].plural else singular
-            return self._msg("relation_target", subject=_cap(self.name(theme)), verb=verb, objects=_and([self.name(o) for o in objects[:4]]))
+            return self._msg("relation_target", subject=_cap(self.name(theme)), verb=verb,
+                             objects=_and([self.object_name(f) for f in visible[:4]]))
         subjects = self.actors(theme, facts, level)
         relation = facts[0].relation
         lead = subjects[0]
@@ -114,11 +116,15 @@ class Composer:
         return _unique(f.subject for f in self._ordered(self._visible(facts, level, "subject"), theme))
 
     def _visible(self, facts: tuple[Relation, ...], level: str, end: str) -> list[Relation]:
-        """Below academic depth, leave out academic-section concepts when others answer too."""
+        """Below academic depth, leave out concepts named by academic terms (osteoclastogenesis, ERα) when others answer too."""
         if level == LEVELS[-1]:
             return list(facts)
-        plain = [f for f in facts if self._kb.concepts[getattr(f, end)].section != "academic"]
+        plain = [f for f in facts if not self._academic_term(getattr(f, end))]
         return plain or list(facts)
+
+    def _academic_term(self, concept_id: str) -> bool:
+        concept = self._kb.concepts[concept_id]
+        return any(self._kb.vocabulary.get(fold(name)) == LEVELS[-1] for name in (short_title(concept), *concept.aliases))
 
     def _ordered(self, facts: list[Relation], theme: str) -> list[Relation]:
         def rank(fact: Relation) -> tuple[int, int]:
@@ -132,7 +138,16 @@ class Composer:
         return plural if self._kb.concepts[subject].plural else singular
 
     def fact(self, fact: Relation) -> str:
-        return f"{_cap(self.name(fact.subject))} {self._verb(fact.relation, fact.subject)} {self.name(fact.object)}."
+        return f"{_cap(self.name(fact.subject))} {self._verb(fact.relation, fact.subject)} {self.object_name(fact)}."
+
+    def object_name(self, fact: Relation) -> str:
+        """The object of a fact; a conversion also names its product ("testosterone into estradiol")."""
+        name = self.name(fact.object)
+        if fact.relation == "converts":
+            products = [r.object for r in self._kb.relations if r.subject == fact.object and r.relation == "becomes"]
+            if products:
+                name += " into " + _and([self.name(p) for p in products[:2]])
+        return name
 
     # --- expansions and declines ------------------------------------------------------
     def expansion(self, concept_id: str, level: str) -> str | None:

@@ -48,7 +48,7 @@ REQUIRED_MESSAGES = (
     "compare_unlinked", "relation_lead", "relation_direct", "relation_more", "relation_rest", "relation_target",
     "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic"
 )
-_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "messages"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "messages"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")
@@ -85,6 +85,7 @@ class _Builder:
         self.boundary_at: tuple[str, int] | None = None
         self.answer_types: dict[str, str] = {}
         self.ignore: list[str] = []
+        self.foreign_heads: list[str] = []
         self.messages: dict[str, str] = {}
         self.messages_at: tuple[str, int] | None = None
 
@@ -97,7 +98,8 @@ class _Builder:
         top = check.mapping(data, "a dialogue file", 1)
         check.unknown_keys(top, _TOP_KEYS, "a dialogue file")
         for key, add in (("intents", self._intents), ("cues", self._cues), ("boundary", self._boundary),
-                         ("frames", self._frames), ("answer_types", self._answer_types), ("messages", self._messages)):
+                         ("frames", self._frames), ("answer_types", self._answer_types),
+                         ("foreign_heads", self._foreign_heads), ("messages", self._messages)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
@@ -170,6 +172,12 @@ class _Builder:
             for word in check.text_list(value, kind, f"answer type '{kind}'", minimum=1):
                 self.answer_types[fold(word)] = str(kind)
 
+    def _foreign_heads(self, check: Checker, value: Any, line: int) -> None:
+        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            check.report(line, "'foreign_heads' must be a list of words")
+            return
+        self.foreign_heads.extend(fold(w) for w in value)
+
     def _boundary(self, check: Checker, value: Any, line: int) -> None:
         entry = check.mapping(value, "'boundary'", line)
         self.boundary_at = (check.source, line)
@@ -226,5 +234,5 @@ class _Builder:
             self.problems.append(Problem(path, line, "the pack declares no frames (frames: ...)"))
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
-                              dict(self.answer_types))
+                              dict(self.answer_types), tuple(self.foreign_heads))
         return rules, self.problems

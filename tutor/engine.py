@@ -56,7 +56,7 @@ class Tutor:
         _check_coverage(kb, rules)
         cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
         self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary),
-                              rules.answer_types)
+                              rules.answer_types, rules.foreign_heads)
         self._policy = Policy(kb, self._matcher, thresholds)
         self._compose = Composer(kb, self._msg)
         self._grader = Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()])

@@ -183,6 +183,7 @@ class DialogueRules:
     frames: tuple[Frame, ...] = ()
     boundary: Boundary = field(default_factory=Boundary)
     answer_types: dict[str, str] = field(default_factory=dict)  # "cells" -> "cell": what "which cells ..." asks for
+    foreign_heads: tuple[str, ...] = ()  # "patch": after a concept's name ("estrogen patch") it names another thing
 
 
 @dataclass(frozen=True)

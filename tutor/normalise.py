@@ -33,6 +33,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tumour", "tumor"),
         (r"\bhaem", "hem"),
         (r"\bigf[\s-]*(?:1|i|one)\b", "igf1"),
+        (r"\bigf[\s-]*(?:2|ii|two)\b", "igf2"),
         (r"\binsulin[\s-]*like[\s-]*growth[\s-]*factor[\s-]*(?:1|i|one)\b", "insulin like growth factor igf1"),
         (r"\btype[\s-]*(?:1|i|one)\b", "type1"),
         (r"\ber[\s-]*alpha\b", "eralpha"),
@@ -63,7 +64,7 @@ what whats which who whom whose when where why how whats whos
 i me my mine we us our you your yours he him his she her they them their it its this that these those
 tell explain explained describe define definition meaning mean means please kindly know learn understand
 give show say said talk talking let lets want wanna like just really very quite some any more most much many
-also too again please thanks okay ok well hi hello hey
+also too again please thanks okay ok well hi hello hey now just then still
 """.split())
 
 # Words that say little about which concept is meant; they count, but lightly.

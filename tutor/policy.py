@@ -92,7 +92,8 @@ class Policy:
         themes = reading.concepts or ([focus] if focus else [])
         if not themes:
             return None
-        for relation in filter(None, (frame.relation, frame.fallback)):
+        # the fallback answers "what drives X?" only: what X itself drives is not what makes X
+        for relation in filter(None, (frame.relation, frame.fallback if reading.side == "actor" else "")):
             facts = self._facts(relation, reading.side, themes)
             if facts:
                 return Decision("relation", (themes[0], *themes[1:]), frame, tuple(facts), reading.side,

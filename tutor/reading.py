@@ -91,7 +91,8 @@ class Reader:
     """Builds a Reading from text; read-only after construction, shared by all sessions."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, names: NameIndex, cues: list[tuple[Cue, re.Pattern[str]]],
-                 frames: tuple[Frame, ...], boundary: AdviceBoundary, answer_types: dict[str, str]) -> None:
+                 frames: tuple[Frame, ...], boundary: AdviceBoundary, answer_types: dict[str, str],
+                 foreign_heads: tuple[str, ...] = ()) -> None:
         self._kb = kb
         self._matcher = matcher
         self._names = names
@@ -102,20 +103,25 @@ class Reader:
         self._default = next((f for f in frames if f.id == "definition"), None)
         self.boundary = boundary
         self._answer_types = answer_types
+        self._foreign_heads = frozenset(stem(w) for w in foreign_heads)
         self._out_of_scope = [(t, [re.compile(p) for p in t.patterns]) for t in kb.out_of_scope]
-        self._frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target) for w in re.findall(r"[a-z]{3,}", p)}
+        self._frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target)
+                             for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", p))}
         self._frame_words |= {stem(v) for f in frames for v in f.verbs}
+        self._frame_words |= {w for cue, _ in cues for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", cue.pattern))}
 
     def read(self, text: str, focus: str | None = None) -> Reading:
         folded = _GREETING.sub("", fold(text))
         folded, cue = self._cue(folded)
         words, corrections, undecided = self._words(folded)
+        typed = folded.split()
         mentions = self._mentions(words, focus)
         masked = _masked(words, mentions)
         frame, side = self._frame(words, masked, mentions, focus)
         lower = text.lower()
         return Reading(text, tuple(words), tuple(corrections), cue, tuple(mentions), masked, frame, side,
-                       tuple(self._foreign(words, mentions)), self._topic(words, mentions),
+                       tuple(self._foreign(words, mentions)), self._topic(words, mentions) or
+                       (self._topic(typed, mentions) if len(typed) == len(words) else None),
                        self.boundary.assess(words, lower), undecided, self._answer_type(words))
 
     # --- stages ------------------------------------------------------------------------
@@ -200,7 +206,8 @@ class Reader:
             return "actor"
         if any(p.search(masked) for p in target):
             return "target"
-        if not mentions or not words or words[0] not in _WH and not (words[0] in _AUX and len(words) > 1 and words[1] in _WH):
+        opening = next((i for i, w in enumerate(words[:7]) if w in _WH), None)
+        if not mentions or opening is None or any(w not in _OPENING_FILLERS for w in words[:opening]):
             return ""
         at = next((i for i, s in enumerate(stems) if s in verbs and not _inside(i, mentions)), None)
         if at is None:
@@ -218,27 +225,42 @@ class Reader:
                 and w not in _RELATION_FILLERS and stem(w) not in _ANSWER_NOUNS and w not in _WH]
 
     def _foreign(self, words: list[str], mentions: list[Mention]) -> list[str]:
-        """A known name with a qualifier the pack never uses ("secondary osteoporosis", "estrogen patch")."""
+        """A known name with a qualifier the pack never uses ("secondary osteoporosis", "type ii collagen"), or
+        followed by a head noun that names another thing ("estrogen patch", "growth hormone deficiency")."""
         found = []
         for m in mentions:
             if m.how != "name":
                 continue
-            before = words[m.start - 1] if m.start > 0 else ""
-            after = words[m.end] if m.end < len(words) else ""
-            if before and self._strange(before, strict=True) and not _inside(m.start - 1, mentions):
-                found.append(f"{before} {m.text}")
-            elif after and self._strange(after, strict=False) and not _inside(m.end, mentions):
-                found.append(f"{m.text} {after}")
+            start = m.start
+            while start > 0 and start > m.start - 2 and self._qualifier(words[start - 1]) and not _inside(start - 1, mentions):
+                start -= 1
+            before = words[start - 1] if start > 0 else ""
+            if start < m.start and (not before or before in _NOUN_PHRASE_OPENERS or
+                                    before not in STOPWORDS and before not in PRONOUNS):
+                found.append(" ".join(words[start:m.end]))
+            elif m.end < len(words) and not _inside(m.end, mentions) and self._head(words, m.end):
+                found.append(f"{m.text} {words[m.end]}")
         return found
 
-    def _strange(self, word: str, strict: bool) -> bool:
-        """A content word the pack never uses where a qualifier would stand."""
+    def _head(self, words: list[str], at: int) -> bool:
+        """A word after a name that makes it name another thing: a declared head ("patch"), or a word the pack
+        never uses at all that ends the phrase ("testosterone enanthate")."""
+        word = words[at]
+        if stem(word) in self._foreign_heads:
+            return True
+        ends = at + 1 == len(words) or words[at + 1] in STOPWORDS
+        return ends and word.isalpha() and len(word) >= 4 and not self._matcher.knows(word) and not self.boundary.knows(word) \
+            and stem(word) not in self._frame_words
+
+    def _qualifier(self, word: str) -> bool:
+        """A word the pack never uses in its names or example questions, where a qualifier would stand."""
+        if re.fullmatch(r"ii|iii|iv|[2-9]", word):
+            return True
         if not word.isalpha() or len(word) < 4 or word in STOPWORDS or word in WEAK_WORDS or word in PRONOUNS:
             return False
-        s = stem(word)
-        if s in self._frame_words or word in self._frame_words or self.boundary.knows(word):
+        if stem(word) in self._frame_words or word in self._frame_words or self.boundary.knows(word):
             return False
-        return not (self._matcher.in_keys(word) if strict else self._matcher.knows(word))
+        return not self._matcher.in_keys(word)
 
     def _topic(self, words: list[str], mentions: list[Mention]) -> str | None:
         # Words inside a concept's own name ("Lancet Diabetes & Endocrinology") are not a topic of their own.
@@ -250,6 +272,9 @@ class Reader:
         return None
 
 
+# Words after which a noun phrase starts: "what is | secondary osteoporosis", but not "it mentioned | osteoclasts".
+_NOUN_PHRASE_OPENERS = frozenset("is are was a an the about of for on with what whats explain define describe me and or in to any "
+                                 "some does do cause causes treat have has get about regarding called".split())
 _WH = {"what", "which", "who", "whom", "where", "whats"}  # "how does X block Y" asks for a mechanism, not a fact
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
 _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
@@ -258,7 +283,8 @@ _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually 
 _ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone hormones molecule molecules thing things "
                           "enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors "
                           "part parts tissue tissues type types kind kinds one ones".split())
-_AUX = {"and", "so", "but", "then"}
+# Words that may come before the wh-word of a relation question ("ok, then just tell me what it blocks").
+_OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay can could you explain".split())
 
 
 def _inside(index: int, mentions: list[Mention]) -> bool:
