@@ -37,15 +37,20 @@ class AdviceBoundary:
 
     def __init__(self, boundary: Boundary) -> None:
         self._rule = boundary.rule
-        self._ignore = sorted((tuple(stem(w) for w in phrase.split()) for phrase in boundary.ignore), key=len, reverse=True)
+        self._ignore: dict[str, list[tuple[str, ...]]] = {}  # first stem -> phrases, longest first
+        for phrase in sorted((tuple(stem(w) for w in p.split()) for p in boundary.ignore), key=len, reverse=True):
+            self._ignore.setdefault(phrase[0], []).append(phrase)
         self.shorthand = dict(boundary.shorthand)
-        self._classes: list[tuple[str, frozenset[tuple[str, ...]], tuple[re.Pattern[str], ...]]] = []
+        self._phrases: dict[tuple[str, ...], list[str]] = {}  # stemmed phrase -> the classes it belongs to
+        self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        self._names = [c.name for c in boundary.classes]
         lexicon: set[str] = set()
         for word_class in boundary.classes:
-            phrases = frozenset(tuple(stem(w) for w in phrase.split()) for phrase in word_class.words)
-            self._classes.append((word_class.name, phrases, tuple(re.compile(p) for p in word_class.patterns)))
+            for phrase in word_class.words:
+                self._phrases.setdefault(tuple(stem(w) for w in phrase.split()), []).append(word_class.name)
+            self._patterns += [(word_class.name, re.compile(p)) for p in word_class.patterns]
             lexicon.update(w for phrase in word_class.words for w in phrase.split() if len(w) >= 4 and w.isalpha())
-        self._longest = max((len(p) for _, phrases, _ in self._classes for p in phrases), default=1)
+        self._longest = max((len(p) for p in self._phrases), default=1)
         self._lexicon = sorted(lexicon)
         self._known = frozenset(w for c in boundary.classes for phrase in c.words for w in phrase.split())
 
@@ -67,22 +72,26 @@ class AdviceBoundary:
     def _without_ignored(self, stems: list[str]) -> list[str]:
         """The stems with ignored phrases ("tell me", "I read that") cut out; a gap keeps n-grams from joining across."""
         out = list(stems)
-        for phrase in self._ignore:
-            n = len(phrase)
-            for i in range(len(out) - n + 1):
-                if tuple(out[i:i + n]) == phrase:
-                    out[i:i + n] = ["|"] * n
+        for i, first in enumerate(stems):
+            for phrase in self._ignore.get(first, ()):
+                if tuple(out[i:i + len(phrase)]) == phrase:
+                    out[i:i + len(phrase)] = ["|"] * len(phrase)
+                    break
         return out
 
     def assess(self, words: list[str], lower_text: str) -> Advice:
         """The classes present in the question and the first rule line they meet."""
         stems = self._without_ignored([stem(w) for w in words])
-        grams = {tuple(stems[i:i + n]) for n in range(1, self._longest + 1) for i in range(len(stems) - n + 1)}
-        found: dict[str, tuple[str, ...]] = {}
-        for name, phrases, patterns in self._classes:
-            hits = [" ".join(p) for p in phrases if p in grams]
-            hits += [m.group(0).strip() for p in patterns for m in [p.search(lower_text)] if m]
-            if hits:
-                found[name] = tuple(sorted(hits))
+        hits: dict[str, set[str]] = {}
+        for n in range(1, self._longest + 1):
+            for i in range(len(stems) - n + 1):
+                gram = tuple(stems[i:i + n])
+                for name in self._phrases.get(gram, ()):
+                    hits.setdefault(name, set()).add(" ".join(gram))
+        for name, pattern in self._patterns:
+            match = pattern.search(lower_text)
+            if match:
+                hits.setdefault(name, set()).add(match.group(0).strip())
+        found = {name: tuple(sorted(hits[name])) for name in self._names if name in hits}
         line = next((ln for ln in self._rule if all(c in found for c in ln.all) and not any(c in found for c in ln.unless)), None)
         return Advice(found, line)

@@ -164,15 +164,22 @@ class Matcher:
         return base * _WEAK_FACTOR if s in _WEAK_STEMS else base
 
     def rank(self, stems: tuple[str, ...] | list[str], boosts: dict[str, float] | None = None,
-             limit: int = 5) -> list[Candidate]:
-        """The best `limit` concepts, best first; boosts add to a concept's score (context)."""
+             limit: int = 5, within: frozenset[str] = frozenset()) -> list[Candidate]:
+        """The best `limit` concepts, best first; boosts add to a concept's score (context).
+
+        `within`: score only keys that contain all these stems (a name the question gives), which is
+        all a policy anchored on that name needs to know.
+        """
         q = frozenset(stems)
         if not q:
             return []
         weights = {s: self._weights.get(s) or self.weight(s) for s in q}
         q_weight = sum(weights.values())
         best: dict[str, tuple[float, float, int]] = {}  # concept -> (key score, recall, key index)
-        for i in self._candidates(q):
+        candidates = self._candidates(q)
+        for s in within:
+            candidates &= set(self._index.get(s, ()))
+        for i in candidates:
             key = self._keys[i]
             score, recall = self._key_score(q, weights, q_weight, key, self._key_totals[i])
             held = best.get(key.concept_id)

@@ -126,9 +126,10 @@ class Policy:
         named = [] if by_examples else reading.named
         if not named and reading.concepts and not by_examples:  # only a pronoun: the concept under discussion
             return Decision("concept", (reading.concepts[0],), frame, how="the concept under discussion (a pronoun)")
-        ranked = self._rank(reading, focus)
         if len(named) == 1:
-            return self._anchored(named[0], ranked, frame)
+            # only keys that contain the name can outrank it (see _anchored): score just those
+            return self._anchored(named[0], self._rank(reading, focus, self._name_stems(named[0], reading)), frame)
+        ranked = self._rank(reading, focus)
         if named:
             top = ranked[0] if ranked else None
             best_named = max((c.score for c in ranked if c.concept_id in named), default=0.0)
@@ -174,9 +175,16 @@ class Policy:
         return Decision("concept", (top.concept_id,), reading.frame, confidence=min(top.score, 1.0),
                         runner_up=runner.concept_id if runner else None, how="matching your words to example questions")
 
-    def _rank(self, reading: Reading, focus: str | None) -> list[Candidate]:
+    def _rank(self, reading: Reading, focus: str | None, within: frozenset[str] = frozenset()) -> list[Candidate]:
         stems = self._matcher.stems_of(list(reading.words))
-        return self._matcher.rank(stems, self._boosts(reading, focus))
+        return self._matcher.rank(stems, self._boosts(reading, focus), within=within)
+
+    def _name_stems(self, concept_id: str, reading: Reading) -> frozenset[str]:
+        """The stems of the words that named the concept in the question."""
+        for m in reading.mentions:
+            if m.concept == concept_id and m.how == "name":
+                return frozenset(self._matcher.stems_of(m.text.split()))
+        return frozenset()
 
     def _boosts(self, reading: Reading, focus: str | None) -> dict[str, float]:
         if not focus or focus not in self._kb.concepts:

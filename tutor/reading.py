@@ -97,14 +97,16 @@ class Reader:
         self._matcher = matcher
         self._names = names
         self._cues = cues
-        self._frames = [(f, [re.compile(p) for p in f.patterns], [re.compile(p) for p in f.actor],
-                         [re.compile(p) for p in f.target], {stem(v) for v in f.verbs if " " not in v},
+        self._frames = [(f, _joined(f.patterns), _joined(f.actor), _joined(f.target), {stem(v) for v in f.verbs if " " not in v},
                          [v for v in f.verbs if " " in v]) for f in frames]
         self._default = next((f for f in frames if f.id == "definition"), None)
         self.boundary = boundary
         self._answer_types = answer_types
         self._foreign_heads = frozenset(stem(w) for w in foreign_heads)
-        self._out_of_scope = [(t, [re.compile(p) for p in t.patterns]) for t in kb.out_of_scope]
+        # one search for all topics: each topic's patterns joined into one named group
+        self._topics = [t.name for t in kb.out_of_scope]
+        self._out_of_scope = re.compile("|".join(f"(?P<t{i}>{'|'.join(f'(?:{p})' for p in t.patterns)})"
+                                                 for i, t in enumerate(kb.out_of_scope))) if kb.out_of_scope else None
         self._frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target)
                              for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", p))}
         self._frame_words |= {stem(v) for f in frames for v in f.verbs}
@@ -121,7 +123,7 @@ class Reader:
         lower = text.lower()
         return Reading(text, tuple(words), tuple(corrections), cue, tuple(mentions), masked, frame, side,
                        tuple(self._foreign(words, mentions)), self._topic(words, mentions) or
-                       (self._topic(typed, mentions) if len(typed) == len(words) else None),
+                       (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
                        self.boundary.assess(words, lower), undecided, self._answer_type(words))
 
     # --- stages ------------------------------------------------------------------------
@@ -183,7 +185,7 @@ class Reader:
                 side = self._relation_side(words, stems, masked, mentions, actor, target, verbs, verb_phrases)
                 if side:
                     return frame, side
-            elif any(p.search(masked) for p in patterns):
+            elif patterns and patterns.search(masked):
                 return frame, ""
         return self._default, ""
 
@@ -201,10 +203,11 @@ class Reader:
         return None
 
     def _relation_side(self, words: list[str], stems: list[str], masked: str, mentions: list[Mention],
-                       actor: list, target: list, verbs: set[str], verb_phrases: list[str]) -> str:
-        if any(p.search(masked) for p in actor):
+                       actor: re.Pattern[str] | None, target: re.Pattern[str] | None, verbs: set[str],
+                       verb_phrases: list[str]) -> str:
+        if actor and actor.search(masked):
             return "actor"
-        if any(p.search(masked) for p in target):
+        if target and target.search(masked):
             return "target"
         opening = next((i for i, w in enumerate(words[:7]) if w in _WH), None)
         if not mentions or opening is None or any(w not in _OPENING_FILLERS for w in words[:opening]):
@@ -266,10 +269,8 @@ class Reader:
         # Words inside a concept's own name ("Lancet Diabetes & Endocrinology") are not a topic of their own.
         named = {i for m in mentions if m.how == "name" for i in range(m.start, m.end)}
         rest = " ".join(w for i, w in enumerate(words) if i not in named)
-        for topic, patterns in self._out_of_scope:
-            if any(p.search(rest) for p in patterns):
-                return topic.name
-        return None
+        found = self._out_of_scope.search(rest) if self._out_of_scope else None
+        return self._topics[int(found.lastgroup[1:])] if found else None
 
 
 # Words after which a noun phrase starts: "what is | secondary osteoporosis", but not "it mentioned | osteoclasts".
@@ -285,6 +286,11 @@ _ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone 
                           "part parts tissue tissues type types kind kinds one ones".split())
 # Words that may come before the wh-word of a relation question ("ok, then just tell me what it blocks").
 _OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay can could you explain".split())
+
+
+def _joined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Several patterns as one, searched once."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 def _inside(index: int, mentions: list[Mention]) -> bool:
