@@ -464,7 +464,8 @@ def child(args: argparse.Namespace) -> None:
                 cpu.append(0.0 if profiler else (time.process_time() - start_cpu) * 1000)
                 times.append(ms)
                 by_kind.setdefault(turn["kind"], []).append(ms)
-                ok = (reply.kind == "unknown") if turn["expect"] is None else (reply.concept == turn["expect"])
+                ok = (reply.kind == "unknown") if turn["expect"] is None else \
+                    (reply.kind == "answer" and (reply.concept == turn["expect"] or turn["expect"] in reply.about))
                 outcome.setdefault(turn["kind"], [0, 0])[0] += ok
                 outcome[turn["kind"]][1] += 1
         if profiler and args.profile_what == "turns":

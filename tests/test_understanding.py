@@ -1,0 +1,245 @@
+"""Reading a question, deciding from the reading, and answers composed for what was asked.
+
+Transcript tests replay conversations and assert concept, kind and depth (the Chat helper in
+conftest); the unit tests look at the Reading and the Decision directly.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tutor.evaluation import first_sentence
+
+from conftest import Chat
+
+
+def read(tutor, text, focus=None):
+    session = tutor.new_session()
+    session.last_concept = focus
+    return tutor.read(text, session)
+
+
+# --- the reading ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, concept, how", [
+    ("what does OPG stand for", "opg", "name"),
+    ("osteoprotegerin's job", "opg", "name"),            # possessive
+    ("igf levels in women", "igf-1", "name"),            # a truncated abbreviation
+    ("what does er alpha do", "estrogen-receptor-alpha", "name"),
+    ("what do osteoclsts do", "osteoclasts", "name"),     # a typo, corrected before names are found
+    ("tell me about the RANK ligand", "rankl", "name"),   # the longest name wins over "RANK"
+])
+def test_mentions_find_names_in_their_usual_forms(tutor, text, concept, how):
+    reading = read(tutor, text)
+    assert [(m.concept, m.how) for m in reading.mentions][:1] == [(concept, how)], reading.to_dict()
+
+
+def test_a_pronoun_is_resolved_to_the_concept_under_discussion(tutor):
+    reading = read(tutor, "what produces it?", focus="igf-1")
+    assert [(m.concept, m.how) for m in reading.mentions] == [("igf-1", "pronoun")]
+    assert read(tutor, "what produces it?").mentions == ()  # no conversation yet: nothing to resolve
+
+
+@pytest.mark.parametrize("text, frame, side", [
+    ("what is the difference between osteoclasts and osteoblasts?", "comparison", ""),
+    ("GH vs IGF-1", "comparison", ""),
+    ("what does OPG stand for", "expansion", ""),
+    ("what blocks RANKL?", "inhibitor", "actor"),
+    ("what does OPG block?", "inhibitor", "target"),
+    ("which cells make OPG?", "producer", "actor"),
+    ("what is RANK the receptor for", "binding", "target"),
+    ("is HRT safe?", "risks", ""),
+    ("what are the side effects of TRT", "risks", ""),
+    ("how is osteoporosis diagnosed", "diagnosis", ""),
+    ("how is low bone density treated", "treatment", ""),
+    ("how common is osteoporosis", "prevalence", ""),
+    ("what is a normal IGF-1 range", "ranges", ""),
+    ("which paper is about estrogen and the skeleton", "citation", ""),
+    ("what is osteoporosis", "definition", ""),
+])
+def test_frames_are_read_from_the_words_around_the_names(tutor, text, frame, side):
+    reading = read(tutor, text)
+    assert (reading.frame.id, reading.side) == (frame, side), reading.to_dict()
+
+
+def test_a_frame_word_inside_a_name_is_not_a_frame(tutor):
+    # "fracture risk" is a concept: its "risk" is not a question about risks
+    assert read(tutor, "what raises fracture risk").frame.id != "risks"
+
+
+def test_aspect_frames_fit_only_their_kinds_of_concept(tutor):
+    # "treated" asks about a condition; a hormone is never "treated" in that sense
+    assert read(tutor, "how is osteoporosis treated").frame.id == "treatment"
+    assert read(tutor, "how does HRT treat bone loss").frame.id != "treatment"
+
+
+@pytest.mark.parametrize("text, foreign", [
+    ("what is secondary osteoporosis", "secondary osteoporosis"),
+    ("how does an estrogen patch work", "estrogen patch"),
+    ("what is testosterone enanthate", "testosterone enanthate"),
+])
+def test_foreign_names_are_a_known_name_with_an_unknown_qualifier(tutor, text, foreign):
+    assert read(tutor, text).foreign[:1] == (foreign,)
+
+
+@pytest.mark.parametrize("text", ["what is postmenopausal osteoporosis", "what does OPG stand for",
+                                  "it mentioned osteoclasts a lot, what are they", "why is bone loss silent"])
+def test_known_qualifiers_and_verbs_are_not_foreign(tutor, text):
+    assert read(tutor, text).foreign == ()
+
+
+def test_the_reading_is_serialisable_and_shown_by_why(tutor):
+    chat = Chat(tutor)
+    chat.say("what blocks RANKL?")
+    why = chat.say("why did you say that?", kind="chat")
+    assert "names RANKL" in why.text and "inhibitor" in why.text and "actor" in why.text
+    assert why.data["reading"]["frame"] == "inhibitor"
+
+
+# --- the policy: named concepts anchor --------------------------------------------------------------
+@pytest.mark.parametrize("text, concept", [
+    ("could you tell me about estradiol please", "estradiol"),
+    ("info on aromatase", "aromatase"),
+    ("I would like some information about testosterone", "testosterone"),
+    ("what does OPG stand for", "opg"),
+])
+def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, concept):
+    Chat(tutor).say(text, concept=concept, kind="answer")
+
+
+def test_a_concept_about_the_named_one_may_take_over(tutor):
+    # the named concept yields only to a concept whose example contains its name and matches much better
+    Chat(tutor).say("men with aromatase gene mutations", concept="aromatase-deficiency", kind="answer")
+
+
+def test_an_answer_type_that_the_named_concept_is_not_lets_the_examples_choose(tutor):
+    Chat(tutor).say("which cells build new bone", concept="osteoblasts", kind="answer")
+
+
+def test_a_misspelt_name_between_two_concepts_asks_which(tutor):
+    chat = Chat(tutor)
+    reply = chat.say("what do osteolasts do", kind="clarify")
+    assert set(reply.options) == {"osteoclasts", "osteoblasts"}
+    chat.say("2", kind="answer", concept=reply.options[1])
+
+
+# --- composed answers ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text, a, b", [
+    ("what's the difference between osteoclasts and osteoblasts?", "osteoclasts", "osteoblasts"),
+    ("how do RANKL and OPG differ?", "rankl", "opg"),
+    ("GH vs IGF-1", "growth-hormone", "igf-1"),
+    ("is estradiol the same as testosterone?", "estradiol", "testosterone"),
+])
+def test_comparisons_name_both_sides_and_link_them(tutor, text, a, b):
+    reply = Chat(tutor).say(text, concept=a, kind="answer")
+    assert reply.data["compare"] == [a, b]
+    names = [tutor.kb.concepts[c].title.split(" (")[0].lower() for c in (a, b)]
+    assert all(name in reply.text.lower() for name in names), reply.text
+    assert "connect" in reply.text or "links them" in reply.text or "does not link" in reply.text
+
+
+def test_a_comparison_can_take_one_side_from_the_conversation(chat):
+    chat.say("what is testosterone")
+    reply = chat.say("how is it different from estrogen?", concept="testosterone", kind="answer")
+    assert reply.data["compare"] == ["testosterone", "estrogen"]
+    chat.say("what about osteoblasts", concept="osteoblasts")  # a new name is a new topic, not a comparison
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("what blocks RANKL?", "OPG holds back RANKL directly"),
+    ("which cells make OPG?", "Osteoblasts make OPG"),
+    ("what is RANK the receptor for", "RANK binds to RANKL"),
+    ("what does aromatase convert", "Aromatase converts testosterone into"),
+    ("which cells make both RANKL and OPG?", "Osteoblasts make RANKL and OPG"),
+])
+def test_relation_answers_lead_with_the_direct_answer(tutor, text, lead):
+    reply = Chat(tutor).say(text, kind="answer")
+    assert first_sentence(reply.text).startswith(lead), reply.text
+    assert "From the document's facts" not in reply.text
+    assert len([s for s in reply.text.split(". ") if s]) <= 4  # the direct answer and at most two more facts
+
+
+def test_relation_answers_keep_academic_terms_for_academic_depth(tutor):
+    plain = Chat(tutor, "fundamentals").say("what blocks RANKL?")
+    deep = Chat(tutor, "academic").say("what blocks RANKL?")
+    assert "ERα" not in plain.text and "receptor alpha" not in plain.text.lower()
+    assert set(f[0] for f in deep.data["facts"]) >= {"opg", "estrogen-receptor-alpha"}
+
+
+def test_expansion_gives_the_full_name_first(tutor):
+    reply = Chat(tutor).say("what does RANKL stand for", concept="rankl", kind="answer")
+    assert first_sentence(reply.text).startswith("RANKL stands for Receptor Activator of Nuclear Factor Kappa-B Ligand")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("is TRT dangerous", "doesn't discuss the risks"),
+    ("what are the side effects of HRT", "doesn't discuss the risks"),
+    ("how is low bone density treated", "doesn't discuss how"),
+    ("how common is osteoporosis", "doesn't discuss how common"),
+])
+def test_an_aspect_the_document_does_not_discuss_is_said_plainly_first(tutor, text, said):
+    reply = Chat(tutor).say(text, kind="unknown")
+    assert said in first_sentence(reply.text), reply.text
+    assert reply.data["uncovered"]
+
+
+def test_risk_questions_point_to_a_clinician(tutor):
+    reply = Chat(tutor).say("is HRT safe?", kind="unknown")
+    assert "doctor or pharmacist" in reply.text
+
+
+def test_a_foreign_name_is_declined_not_answered_as_its_neighbour(tutor):
+    reply = Chat(tutor).say("what is secondary osteoporosis", kind="unknown")
+    assert reply.text.startswith("The document covers osteoporosis in general, not secondary osteoporosis")
+
+
+# --- depth cues and follow-ups ------------------------------------------------------------------
+@pytest.mark.parametrize("text, level", [
+    ("explain RANKL in plain words", "fundamentals"),
+    ("explain RANKL like I'm five", "fundamentals"),
+    ("RANKL at the cellular and molecular level", "academic"),
+    ("give me the technical, academic account of IGF-1", "academic"),
+])
+def test_depth_cues_inside_a_question_set_its_depth(tutor, text, level):
+    Chat(tutor, "intermediate").say(text, kind="answer", level=level)
+
+
+def test_follow_ups_through_pronouns_and_relations(chat):
+    chat.say("What is OPG?", concept="opg")
+    reply = chat.say("who makes it?", kind="answer")
+    assert first_sentence(reply.text).startswith("Osteoblasts make OPG")
+    reply = chat.say("and what does it block?", kind="answer")
+    assert "RANKL" in first_sentence(reply.text)
+
+
+def test_follow_up_what_produces_it_uses_what_drives_it(chat):
+    chat.say("what is IGF-1", concept="igf-1")
+    reply = chat.say("what produces it", kind="answer")
+    assert first_sentence(reply.text).lower().startswith("growth hormone")
+
+
+def test_depth_follow_ups(chat):
+    chat.say("explain RANKL", concept="rankl", level="fundamentals")
+    chat.say("more detail", concept="rankl", level="intermediate")
+    chat.say("much more detail", concept="rankl", level="academic")
+    chat.say("too technical", concept="rankl", level="intermediate")
+    chat.say("even simpler", concept="rankl", level="fundamentals")
+    chat.say("deeper still", concept="rankl", level="intermediate")
+
+
+def test_counterparts_and_audience(chat):
+    chat.say("tell me about HRT", concept="hrt")
+    chat.say("and the male version?", concept="trt", kind="answer")
+    chat.say("who is it for?", concept="trt", kind="answer")
+    chat.say("what is menopause", concept="menopause")
+    chat.say("what about for men", concept="hormonal-decline", kind="answer")
+
+
+def test_an_aspect_follow_up_takes_the_concept_under_discussion(chat):
+    chat.say("tell me about TRT", concept="trt")
+    reply = chat.say("what are the risks?", kind="unknown")
+    assert reply.data["about"] == "trt"
+
+
+def test_a_follow_up_after_a_turn_that_could_not_be_answered(chat):
+    chat.say("what is osteomalacia", kind="unknown")
+    chat.say("ok, what about osteoporosis?", concept="osteoporosis", kind="answer")
+    chat.say("give me an example", concept="osteoporosis", kind="answer")
