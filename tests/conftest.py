@@ -10,6 +10,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+def shared_file(*parts: str) -> Path:
+    """A file of the shared material beside the repository; the test is skipped, saying why, when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs {path}: the shared material beside the repository is absent here (CI has it)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    """The source document the pack teaches."""
+    return shared_file("seeds", "000_ff28a143b6b40893.txt").read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def tutor() -> Tutor:
     return Tutor.load()

@@ -10,16 +10,21 @@ from tutor import Tutor
 from tutor.cli import main
 from tutor.lint import lint
 
-from conftest import ROOT, SHARED
-
-SOURCE = (SHARED / "seeds" / "000_ff28a143b6b40893.txt").read_text(encoding="utf-8")
+from conftest import ROOT, shared_file
 
 
-def test_bundled_pack_lints_clean():
-    assert lint(Tutor.load(), SOURCE) == []
+def test_bundled_pack_lints_clean(source_text):
+    assert lint(Tutor.load(), source_text) == []
     out = io.StringIO()
-    assert main(["lint", "--source", str(SHARED / "seeds" / "000_ff28a143b6b40893.txt")], stdout=out) == 0
+    assert main(["lint", "--source", str(shared_file("seeds", "000_ff28a143b6b40893.txt"))], stdout=out) == 0
     assert "clean" in out.getvalue()
+
+
+def test_bundled_pack_lints_clean_without_a_source():
+    assert lint(Tutor.load()) == []
+
+
+SOURCE = "Planted text for the copy check: the bones of a planted sentence that a pack must never repeat word for word."
 
 
 def _bad_pack(tmp_path):
@@ -31,7 +36,7 @@ def _bad_pack(tmp_path):
     concepts = {c["id"]: c for c in data["concepts"]}
     concepts["stomata"]["examples"].append("what does chlorophyll do")          # an example that belongs elsewhere
     concepts["chlorophyll"]["explain"]["fundamentals"] += " It feeds rubisco."  # an academic term too early
-    concepts["chloroplast"]["explain"]["academic"] += " " + " ".join(SOURCE.split()[40:52])  # copied from a source
+    concepts["chloroplast"]["explain"]["academic"] += " " + " ".join(SOURCE.split()[3:15])  # copied from a source
     data["quiz"] = [{"id": "q1", "concept": "stomata", "level": "fundamentals", "type": "cloze",
                      "question": "The ____ opens.", "answer": "mitochondrion", "explanation": "x"}]
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")

@@ -40,7 +40,7 @@ def lint(tutor: Tutor, source_text: str | None = None) -> list[Finding]:
     findings = _collisions(top, kb.confusables) + _misrouted(tutor, top) + _unsupported_items(tutor)
     findings += _deeper_terms(tutor, top) + personal_examples(tutor) + doses(tutor)
     if source_text is not None:
-        findings += _copied(top, source_text)
+        findings += _copied(tutor, source_text)
     return findings
 
 
@@ -181,14 +181,14 @@ def _deeper_terms(tutor: Tutor, concepts: list[Concept]) -> list[Finding]:
     return findings
 
 
-def _copied(concepts: list[Concept], source_text: str) -> list[Finding]:
-    names = [n for c in concepts for n in (c.title, short_title(c), *c.aliases)]
+def _copied(tutor: Tutor, source_text: str) -> list[Finding]:
+    """Runs of words copied from the source, in every text the tutor can say (quiz items included)."""
+    names = [n for c in tutor.kb.concepts.values() for n in (c.title, short_title(c), *c.aliases)]
     findings = []
-    for concept in concepts:
-        for text in [*_keys(concept), *concept.explain.values()]:
-            runs = copied_runs(text, source_text, names)
-            if runs:
-                findings.append(Finding(concept.source, concept.line, "copied", f"{concept.id}: copies the source: {runs[0]!r}"))
+    for path, line, text in pack_texts(tutor):
+        runs = copied_runs(text, source_text, names)
+        if runs:
+            findings.append(Finding(path, line, "copied", f"copies the source: {runs[0]!r}"))
     return findings
 
 
