@@ -60,6 +60,12 @@ def test_frames_are_read_from_the_words_around_the_names(tutor, text, frame, sid
     assert (reading.frame.id, reading.side) == (frame, side), reading.to_dict()
 
 
+def test_every_frame_example_reads_as_its_frame(tutor):
+    wrong = [(frame.id, text, read(tutor, text).frame.id) for frame in tutor.rules.frames for text in frame.examples
+             if read(tutor, text).frame.id != frame.id]
+    assert not wrong
+
+
 def test_a_frame_word_inside_a_name_is_not_a_frame(tutor):
     # "fracture risk" is a concept: its "risk" is not a question about risks
     assert read(tutor, "what raises fracture risk").frame.id != "risks"

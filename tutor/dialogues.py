@@ -49,7 +49,7 @@ REQUIRED_MESSAGES = (
     "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic"
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "messages"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -165,7 +165,8 @@ class _Builder:
             fallback = check.text(entry, "fallback", what, required=False)
             self.frames.append(Frame(fid, answer, patterns, relation, fallback, tuple(check.text_list(entry, "verbs", what)), actor, target,
                                      aspect, tuple(check.text_list(entry, "kinds", what)), clinician is True,
-                                     by_examples is True, check.source, line_of(entry, line)))
+                                     by_examples is True, tuple(check.text_list(entry, "examples", what, minimum=1)),
+                                     check.source, line_of(entry, line)))
 
     def _answer_types(self, check: Checker, value: Any, line: int) -> None:
         for kind in check.mapping(value, "'answer_types'", line):

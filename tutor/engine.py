@@ -20,7 +20,7 @@ from .policy import Decision, Policy, Thresholds
 from .progress import progress_report
 from .quiz import QuizRequest, QuizRunner
 from .reading import Reader, Reading, split_clauses
-from .relations import NameIndex, short_title
+from .names import NameIndex, short_title
 from .review import due_concepts, utcnow
 from .reply import Reply
 from .session import Session

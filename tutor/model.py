@@ -138,6 +138,7 @@ class Frame:
     kinds: tuple[str, ...] = ()   # aspect frames: the concept kinds it applies to (empty: all)
     clinician: bool = False       # aspect frames: point to a clinician
     by_examples: bool = False     # concept frames: the example questions choose, even when concepts are named
+    examples: tuple[str, ...] = ()  # questions that must read as this frame
     source: str = ""
     line: int = 0
 

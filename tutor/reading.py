@@ -21,7 +21,7 @@ from .boundary import Advice, AdviceBoundary
 from .matcher import Matcher
 from .model import Cue, Frame, KnowledgeBase
 from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem
-from .relations import NameIndex
+from .names import NameIndex
 
 __all__ = ["Mention", "Reading", "Reader", "MASK", "split_clauses"]
 

@@ -1,0 +1,60 @@
+"""Finding the concepts a question names: titles, glosses, aliases and their usual truncations."""
+from __future__ import annotations
+
+import re
+
+from .matcher import short_title
+from .model import KnowledgeBase
+from .normalise import STOPWORDS, WEAK_WORDS, canonical_phrase, stem, words
+
+__all__ = ["NameIndex", "short_title"]
+
+
+class NameIndex:
+    """Finds concept names (titles, glosses, aliases and their usual truncations) inside a question."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._names: dict[str, str] = {}
+        self._truncations: dict[str, set[str]] = {}
+        for concept in kb.concepts.values():
+            for name in (short_title(concept), *_glosses(concept.title), *concept.aliases):
+                self._names.setdefault(canonical_phrase(name), concept.id)
+            for name in (short_title(concept), *concept.aliases):
+                truncated = _truncation(name)
+                if truncated:
+                    self._truncations.setdefault(truncated, set()).add(concept.id)
+        for truncated, owners in self._truncations.items():
+            if len(owners) == 1:  # "igf" names IGF-1 only if no other concept's name shortens to it
+                self._names.setdefault(truncated, owners.pop())
+        self._longest = max((len(n.split()) for n in self._names), default=1)
+
+    def find(self, folded_words: list[str]) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, concept id) spans, longest names first."""
+        stems_ = [stem(w) for w in folded_words]
+        spans: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        for size in range(min(self._longest, len(stems_)), 0, -1):
+            for start in range(len(stems_) - size + 1):
+                if taken & set(range(start, start + size)):
+                    continue
+                cid = self._names.get(" ".join(stems_[start:start + size]))
+                if cid:
+                    spans.append((start, start + size, cid))
+                    taken.update(range(start, start + size))
+        return sorted(spans)
+
+
+def _glosses(title: str) -> list[str]:
+    """A title's parenthetical gloss is a name too ("IGF-1 (insulin-like growth factor 1)"), unless it only describes ("the receptor")."""
+    return [g for g in re.findall(r"\(([^)]*)\)", title) if not re.match(r"(?i)the |a |an ", g)]
+
+
+def _truncation(name: str) -> str | None:
+    """How people shorten a name with a number: "IGF-1" -> "igf", "CJC-1295" -> "cjc"."""
+    folded = words(name)
+    if len(folded) != 1:
+        return None
+    match = re.fullmatch(r"([a-z]{3,})\d+", folded[0])
+    if not match or match.group(1) in STOPWORDS or match.group(1) in WEAK_WORDS:
+        return None
+    return stem(match.group(1))
