@@ -81,7 +81,9 @@ def test_ask_stdin_with_session_follows_pronouns():
     assert code == 0
     replies = json_lines(out)
     assert len(replies) == 2  # the blank line is skipped
-    assert [(r["kind"], r["concept"]) for r in replies] == [("answer", "opg"), ("answer", "opg")]
+    # "it" is OPG; the reply reports the answer, RANKL
+    assert [(r["kind"], r["concept"]) for r in replies] == [("answer", "opg"), ("answer", "rankl")]
+    assert replies[1]["data"]["theme"] == "opg"
     assert "rankl" in replies[1]["text"].lower()
 
 

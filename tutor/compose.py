@@ -88,7 +88,7 @@ class Composer:
         """The direct answer in the first sentence, then at most two more facts, grouped."""
         theme = themes[0]
         if side == "target":
-            visible = list({f.object: f for f in self._visible(facts, level, "object")}.values())
+            visible = self._targets(facts, level)
             singular, plural = RELATION_NAMES[facts[0].relation]
             verb = plural if self._kb.concepts[theme].plural else singular
             return self._msg("relation_target", subject=_cap(self.name(theme)), verb=verb,
@@ -114,6 +114,18 @@ class Composer:
     def actors(self, theme: str, facts: tuple[Relation, ...], level: str) -> list[str]:
         """The actors of the facts, the most direct first."""
         return _unique(f.subject for f in self._ordered(self._visible(facts, level, "subject"), theme))
+
+    def targets(self, facts: tuple[Relation, ...], level: str) -> list[str]:
+        """What the facts act on, in the pack's order."""
+        return [f.object for f in self._targets(facts, level)]
+
+    def _targets(self, facts: tuple[Relation, ...], level: str) -> list[Relation]:
+        """The facts' objects, each once, the most direct first: what the subject binds, then by kind."""
+        def rank(fact: Relation) -> tuple[int, int]:
+            binds = any(r.relation == "binds" and {r.subject, r.object} == {fact.subject, fact.object} for r in self._kb.relations)
+            kind = self._kb.kinds.get(fact.object, "")
+            return (0 if binds else 1, _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER))
+        return sorted({f.object: f for f in self._visible(facts, level, "object")}.values(), key=rank)
 
     def _visible(self, facts: tuple[Relation, ...], level: str, end: str) -> list[Relation]:
         """Below academic depth, leave out concepts named by academic terms (osteoclastogenesis, ERα) when others answer too."""

@@ -51,7 +51,7 @@ REQUIRED_MESSAGES = (
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "messages"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples"}
 # Classes the engine relies on: the rule may name others the pack declares.
-REQUIRED_CLASSES = ("who", "about", "dose")
+REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
 
 

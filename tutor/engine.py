@@ -339,8 +339,10 @@ class Tutor:
     def _relation(self, session: Session, decision: Decision, depth: DepthChoice) -> Reply:
         themes, facts = decision.concepts, decision.facts
         theme = self.kb.concepts[themes[0]]
-        # "what blocks RANKL?" is answered by OPG: the reply reports the answer; the conversation stays on RANKL
-        answer = self._compose.actors(theme.id, facts, depth.level)[0] if decision.side == "actor" else theme.id
+        # "what blocks RANKL?" is answered by OPG, "what does OPG block?" by RANKL: the reply reports the answer,
+        # and the conversation stays on what was asked about
+        answer = self._compose.actors(theme.id, facts, depth.level)[0] if decision.side == "actor" else \
+            self._compose.targets(facts, depth.level)[0]
         concept = self.kb.concepts[answer]
         text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
         self._remember(session, theme.id, depth.level, how=decision.how)

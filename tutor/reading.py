@@ -191,9 +191,11 @@ class Reader:
 
     def _aspect_applies(self, frame: Frame, theme: str | None) -> bool:
         """An aspect frame reads only for the kinds of concept it fits, and never where the document covers that aspect."""
-        if frame.kinds and self._kb.kinds.get(theme or "") not in frame.kinds:
-            return False  # also when nothing is named: "how is it fixed?" in a pack without kinds is not a treatment question
-        return theme is None or frame.id not in self._kb.discusses.get(theme, frozenset())
+        if theme is None:
+            return False  # "risk of breaking a bone": with nothing named or under discussion, the words decide
+        if frame.kinds and self._kb.kinds.get(theme) not in frame.kinds:
+            return False
+        return frame.id not in self._kb.discusses.get(theme, frozenset())
 
     def _answer_type(self, words: list[str]) -> str | None:
         """The kind of thing asked for: "which cells ..." asks for a cell, "what hormone ..." for a hormone."""
@@ -252,8 +254,7 @@ class Reader:
         if stem(word) in self._foreign_heads:
             return True
         ends = at + 1 == len(words) or words[at + 1] in STOPWORDS
-        return ends and word.isalpha() and len(word) >= 4 and not self._matcher.knows(word) and not self.boundary.knows(word) \
-            and stem(word) not in self._frame_words
+        return ends and word.isalpha() and len(word) >= 4 and not self._matcher.knows(word) and stem(word) not in self._frame_words
 
     def _qualifier(self, word: str) -> bool:
         """A word the pack never uses in its names or example questions, where a qualifier would stand."""
