@@ -9,7 +9,7 @@ import re
 from typing import Callable
 
 from .matcher import short_title
-from .normalise import fold
+from .normalise import WEAK_WORDS, fold, stem, words
 from .model import LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
 
 __all__ = ["Composer", "sentences", "full_name"]
@@ -160,6 +160,24 @@ class Composer:
             if products:
                 name += " into " + _and([self.name(p) for p in products[:2]])
         return name
+
+    def leading_with(self, concept_id: str, level: str, question_words: list[str], least: int = 1) -> str | None:
+        """The concept's explanation with the sentence that answers the question first: the one sharing most words
+        with it (at this depth, else at any), if it shares at least `least`; then the rest of this depth's text."""
+        wanted = {stem(w) for w in question_words if w not in WEAK_WORDS}
+        concept = self._kb.concepts[concept_id]
+        best: tuple[int, str, str] | None = None
+        for depth in (level, *[d for d in LEVELS if d != level]):
+            for sentence in _SENTENCE_END.split(concept.explain[depth].strip()):
+                shared = len(wanted & {stem(w) for w in words(sentence)})
+                if shared >= least and (best is None or shared > best[0]):
+                    best = (shared, sentence, depth)
+            if best:
+                break
+        if best is None:
+            return None
+        rest = [p for p in _SENTENCE_END.split(concept.explain[level].strip()) if p != best[1]]
+        return " ".join([best[1], *rest])
 
     # --- expansions and declines ------------------------------------------------------
     def expansion(self, concept_id: str, level: str) -> str | None:

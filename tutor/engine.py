@@ -184,7 +184,19 @@ class Tutor:
             text = self._compose.expansion(concept.id, depth.level)
             if text:
                 return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
+        text = self._lead_sentence(reading, decision, concept, depth)
+        if text:
+            return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text, how=decision.how)
         return self._answer(session, concept, depth, decision.confidence, decision.runner_up, how=decision.how)
+
+    def _lead_sentence(self, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice) -> str | None:
+        """A specific question about a named concept ("which gene encodes OPG?", "where is growth hormone made?")
+        gets the sentence that answers it first; a plain one ("what is OPG?") gets the explanation as written."""
+        frame = decision.frame
+        if concept.id not in reading.concepts or not frame or (frame.id in _PLAIN_FRAMES and not reading.answer_type):
+            return None
+        least = 1 if frame.answer == "relation" or reading.answer_type else 2
+        return self._compose.leading_with(concept.id, depth.level, reading.content_words, least)
 
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
         vocab, term = vocabulary_level(self.kb.vocabulary, list(reading.words))
@@ -543,6 +555,10 @@ class Tutor:
 
     def _msg(self, name: str, **values: object) -> str:
         return self.rules.messages.get(name, name).format(**values)
+
+
+# Frames whose answer is the explanation as written, first sentence first.
+_PLAIN_FRAMES = frozenset({"definition", "expansion", "example", "role"})
 
 
 @dataclass(frozen=True)

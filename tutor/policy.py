@@ -145,8 +145,11 @@ class Policy:
         return self._matched(reading, ranked, focus)
 
     def _wrong_type(self, reading: Reading) -> bool:
-        """ "which cells build new bone?" names a process but asks for a cell: the names do not anchor it."""
-        kinds = {self._kb.kinds.get(c) for c in reading.named}
+        """ "which cells build new bone?" names a process but asks for a cell, and "which cited sources deal with HRT?"
+        names topics but asks for a source: the names do not anchor it."""
+        kinds = [self._kb.kinds.get(c) for c in reading.named]
+        if "source" in kinds and len(kinds) > 1:
+            return True
         return bool(reading.answer_type and reading.named and reading.answer_type not in kinds)
 
     def _anchored(self, concept_id: str, ranked: list[Candidate], frame: Frame | None) -> Decision:

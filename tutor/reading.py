@@ -249,12 +249,11 @@ class Reader:
 
     def _head(self, words: list[str], at: int) -> bool:
         """A word after a name that makes it name another thing: a declared head ("patch"), or a word the pack
-        never uses at all that ends the phrase ("testosterone enanthate")."""
+        never uses at all that ends the question ("what is testosterone enanthate")."""
         word = words[at]
         if stem(word) in self._foreign_heads:
             return True
-        ends = at + 1 == len(words) or words[at + 1] in STOPWORDS
-        return ends and word.isalpha() and len(word) >= 4 and not self._matcher.knows(word) and stem(word) not in self._frame_words
+        return at + 1 == len(words) and word.isalpha() and len(word) >= 4 and not self._matcher.knows(word) and stem(word) not in self._frame_words
 
     def _qualifier(self, word: str) -> bool:
         """A word the pack never uses in its names or example questions, where a qualifier would stand."""
