@@ -1,6 +1,7 @@
-"""Benchmark: per-turn latency, cold start of `tutor ask`, peak memory. Prints figures; asserts nothing.
+"""Benchmark: accuracy by bucket on every question set, per-turn latency, cold start, peak memory.
+Prints figures; asserts nothing.
 
-Run:  python tests/benchmark.py [--rounds 5]
+Run:  python tests/benchmark.py [--rounds 5] [--skip-starts]
 """
 from __future__ import annotations
 
@@ -16,13 +17,53 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tutor import Tutor  # noqa: E402
-from tutor.evaluation import load_cases  # noqa: E402
+from tutor.evaluation import evaluate, load_cases, percentile, summary_lines  # noqa: E402
+
+# The question sets, and what each is: only the blind ones were never looked at while tuning.
+SETS = {
+    "dev (public; tuned on)": ROOT.parent / "shared" / "eval" / "dev.yaml",
+    "heldout.yaml (an earlier session's; tuned on)": ROOT / "tests" / "data" / "heldout.yaml",
+    "tuning.yaml (ours; tuned on)": ROOT / "tests" / "data" / "tuning.yaml",
+    "blind/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind" / "understanding.yaml",
+    "blind/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind" / "safety.yaml",
+    "blind/medquad.yaml (never tuned on)": ROOT / "tests" / "data" / "blind" / "medquad.yaml",
+}
+
+
+def accuracy(tutor: Tutor) -> None:
+    """Every metric and bucket of every question set that is present."""
+    for name, path in SETS.items():
+        if not path.exists():
+            print(f"\n== {name}: absent ({path})")
+            continue
+        report = evaluate(tutor, *load_cases(path))
+        print(f"\n== {name}")
+        print("\n".join(summary_lines(report, show_misses=False)))
+        wrong = wrong_thing(tutor, path)
+        if wrong:
+            print(f"answered about the wrong thing: {wrong[0]}/{wrong[1]} ({100 * wrong[0] / wrong[1]:.1f}%)")
+
+
+def wrong_thing(tutor: Tutor, path: Path) -> tuple[int, int] | None:
+    """Questions the document does not answer (uncovered or not_answer) that get an answer anyway, plus
+    answerable ones answered with a concept not expected: the MedQuAD-style "about the wrong thing" rate."""
+    singles, _ = load_cases(path)
+    if not any(c.uncovered or c.not_answer for c in singles):
+        return None
+    wrong = 0
+    for case in singles:
+        reply = tutor.respond(tutor.new_session(), case.question)
+        if (case.uncovered or case.not_answer) and reply.kind == "answer":
+            wrong += 1
+        elif case.expect and reply.kind == "answer" and reply.concept not in case.expect:
+            wrong += 1
+    return wrong, len(singles)
 
 
 def questions() -> list[list[str]]:
     """Conversations to replay: each single question alone, each dialogue in one session."""
     convs: list[list[str]] = []
-    for path in (ROOT.parent / "shared" / "eval" / "dev.yaml", ROOT / "tests" / "data" / "heldout.yaml"):
+    for path in SETS.values():
         if path.exists():
             singles, dialogues = load_cases(path)
             convs += [[c.question] for c in singles] + [[c.question for c in d] for d in dialogues]
@@ -39,10 +80,6 @@ def per_turn(tutor: Tutor, convs: list[list[str]], rounds: int) -> list[float]:
                 tutor.respond(session, q)
                 times.append((time.perf_counter() - start) * 1000)
     return sorted(times)
-
-
-def pct(values: list[float], p: float) -> float:
-    return values[min(len(values) - 1, int(p / 100 * len(values)))]
 
 
 def child_env() -> dict[str, str]:
@@ -91,16 +128,20 @@ def prompt_start(runs: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--skip-starts", action="store_true", help="leave out the start-up timings (subprocesses)")
     args = parser.parse_args()
     start = time.perf_counter()
     tutor = Tutor.load()
     load_s = time.perf_counter() - start
     convs = questions()
     times = per_turn(tutor, convs, args.rounds)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"concepts: {len(tutor.kb.concepts)}, turns timed: {len(times)} ({args.rounds} rounds)")
     print(f"load (in-process): {load_s * 1000:.0f} ms")
-    print(f"per turn: p50 {pct(times, 50):.3f} ms, p99 {pct(times, 99):.3f} ms, max {times[-1]:.3f} ms")
+    print(f"per turn: p50 {percentile(times, 50):.3f} ms, p99 {percentile(times, 99):.3f} ms, max {times[-1]:.3f} ms")
+    print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MB")
+    accuracy(tutor)
+    if args.skip_starts:
+        return
     walls = cold_start(5)
     print(f"cold start `python -m tutor ask \"what is OPG\"`: median {statistics.median(walls):.3f} s, "
           f"min {min(walls):.3f} s, max {max(walls):.3f} s (5 runs)")
@@ -113,7 +154,6 @@ def main() -> None:
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         bare.append(time.perf_counter() - start)
     print(f"for scale: a bare `python -c pass` on this machine: median {statistics.median(bare):.3f} s")
-    print(f"peak RSS of this process: {rss_mb:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -123,3 +123,27 @@ def test_every_suggestion_leads_where_it_says(concept):
             target = _TUTOR.respond(_TUTOR.new_session(), suggestion)
             assert target.kind == "answer" and target.concept in {_TUTOR.kb.concepts[r].answers_for for r in concept.related}, \
                 (suggestion, target.kind, target.concept)
+
+
+_AUTHORS = ("Paschalis", "Cagnacci", "Riggs", "Khosla", "Giustina", "Yakar", "Canalis", "Mohan", "Baniwal")
+
+
+@pytest.mark.parametrize("concept", [c for c in CONCEPTS if c.section != "references"], ids=lambda c: c.id)
+def test_every_academic_text_cites_a_reference(concept):
+    assert any(author in concept.explain["academic"] for author in _AUTHORS)
+
+
+def test_the_era_gene_switch_is_stated_where_it_belongs_and_pointed_to_elsewhere():
+    stating = {c.id for c in CONCEPTS for text in c.explain.values() if "TNFRSF11B" in text and "TNFSF11" in text}
+    assert {"rankl-opg-genes", "estrogen-receptor-alpha", "estrogen-rankl-opg"} <= stating and len(stating) <= 5, stating
+
+
+def test_the_peptide_dose_claim_is_attributed_and_marked_as_not_shown():
+    text = _TUTOR.kb.concepts["growth-hormone-peptides"].explain["fundamentals"].lower()
+    assert "hrt" in text and "dose" in text and "the document" in text and "without showing evidence" in text
+
+
+@pytest.mark.parametrize("question", ["what does the article conclude?", "how does the document end", "take-home message"])
+def test_the_closing_reflection_is_taught(question):
+    reply = _TUTOR.respond(_TUTOR.new_session(), question)
+    assert (reply.kind, reply.concept) == ("answer", "reflection")
