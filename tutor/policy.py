@@ -126,6 +126,12 @@ class Policy:
         named = [] if by_examples else reading.named
         if not named and reading.concepts and not by_examples:  # only a pronoun: the concept under discussion
             return Decision("concept", (reading.concepts[0],), frame, how="the concept under discussion (a pronoun)")
+        wanted = self._wanted_kind(reading)
+        if wanted:
+            typed = [c for c in self._rank(reading, focus, limit=20) if self._kb.kinds.get(c.concept_id) == wanted]
+            if typed and typed[0].score >= self.thresholds.answer:
+                return Decision("concept", (typed[0].concept_id,), frame, confidence=min(typed[0].score, 1.0),
+                                runner_up=_runner(typed), how=f"the {wanted} your question asks for")
         if len(named) == 1:
             # only keys that contain the name can outrank it (see _anchored): score just those
             return self._anchored(named[0], self._rank(reading, focus, self._name_stems(named[0], reading)), frame)
@@ -143,6 +149,13 @@ class Policy:
             return Decision("clarify", (first, second), frame, confidence=0.5, runner_up=second,
                             how="a misspelt name equally near two concepts")
         return self._matched(reading, ranked, focus)
+
+    def _wanted_kind(self, reading: Reading) -> str | None:
+        """The kind of concept asked for when the names do not anchor the answer (see _wrong_type)."""
+        if not self._wrong_type(reading):
+            return None
+        # only a source is chosen by kind; for "which cells ..." the example questions choose among all concepts
+        return "source" if "source" in [self._kb.kinds.get(c) for c in reading.named] else None
 
     def _wrong_type(self, reading: Reading) -> bool:
         """ "which cells build new bone?" names a process but asks for a cell, and "which cited sources deal with HRT?"
@@ -178,9 +191,9 @@ class Policy:
         return Decision("concept", (top.concept_id,), reading.frame, confidence=min(top.score, 1.0),
                         runner_up=runner.concept_id if runner else None, how="matching your words to example questions")
 
-    def _rank(self, reading: Reading, focus: str | None, within: frozenset[str] = frozenset()) -> list[Candidate]:
+    def _rank(self, reading: Reading, focus: str | None, within: frozenset[str] = frozenset(), limit: int = 5) -> list[Candidate]:
         stems = self._matcher.stems_of(list(reading.words))
-        return self._matcher.rank(stems, self._boosts(reading, focus), within=within)
+        return self._matcher.rank(stems, self._boosts(reading, focus), limit=limit, within=within)
 
     def _name_stems(self, concept_id: str, reading: Reading) -> frozenset[str]:
         """The stems of the words that named the concept in the question."""
