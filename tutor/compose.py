@@ -6,6 +6,7 @@ them (the direct answer first) and fills the patterns in.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from .matcher import short_title
@@ -168,8 +169,8 @@ class Composer:
         concept = self._kb.concepts[concept_id]
         best: tuple[int, str, str] | None = None
         for depth in (level, *[d for d in LEVELS if d != level]):
-            for sentence in _SENTENCE_END.split(concept.explain[depth].strip()):
-                shared = len(wanted & {stem(w) for w in words(sentence)})
+            for sentence, stems in _sentence_stems(concept.explain[depth]):
+                shared = len(wanted & stems)
                 if shared >= least and (best is None or shared > best[0]):
                     best = (shared, sentence, depth)
             if best:
@@ -200,6 +201,12 @@ class Composer:
         if concept_id:
             return self._msg("foreign", phrase=phrase, title=self.name(concept_id))
         return self._msg("unknown_topic", topic=phrase, suggestions="")
+
+
+@lru_cache(maxsize=1024)
+def _sentence_stems(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A text's sentences with the stems of their words (computed once per text)."""
+    return tuple((sentence, frozenset(stem(w) for w in words(sentence))) for sentence in _SENTENCE_END.split(text.strip()))
 
 
 def _cap(text: str) -> str:

@@ -73,6 +73,10 @@ class Policy:
         if reading.foreign:
             named = tuple(reading.named[:1])
             return Decision("foreign", named, frame, topic=reading.foreign[0], how=f"a name the document does not cover ({reading.foreign[0]})")
+        if reading.strange:
+            phrase = " ".join(reading.strange[:2])
+            return Decision("foreign", tuple(reading.named[:1]), frame, topic=phrase,
+                            how=f"a word for something the document does not cover ({phrase})")
         referents = reading.concepts
         if frame and frame.answer == "compare" and len(referents) == 1 and focus and focus != referents[0] \
                 and _ELLIPTICAL_COMPARE.search(reading.masked):

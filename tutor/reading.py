@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .boundary import Advice, AdviceBoundary
+from .english import everyday
 from .matcher import Matcher
 from .model import Cue, Frame, KnowledgeBase
 from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem
@@ -52,6 +53,7 @@ class Reading:
     foreign: tuple[str, ...] = ()
     topic: str | None = None
     advice: Advice = field(default_factory=Advice)
+    strange: tuple[str, ...] = ()  # content words neither the pack nor everyday English uses ("celiac", "anastrozole")
     undecided: tuple[str, ...] = ()  # concepts a misspelt word is equally near to ("osteolasts": osteoclasts, osteoblasts)
     answer_type: str | None = None  # the kind of concept asked for ("which cells ..." -> "cell")
 
@@ -84,6 +86,7 @@ class Reading:
             "advice": self.advice.to_dict(),
             "answer_type": self.answer_type,
             "undecided": list(self.undecided),
+            "strange": list(self.strange),
         }
 
 
@@ -124,7 +127,8 @@ class Reader:
         return Reading(text, tuple(words), tuple(corrections), cue, tuple(mentions), masked, frame, side,
                        tuple(self._foreign(words, mentions)), self._topic(words, mentions) or
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
-                       self.boundary.assess(words, lower), undecided, self._answer_type(words))
+                       self.boundary.assess(words, lower), tuple(self._strange_words(words, mentions)), undecided,
+                       self._answer_type(words))
 
     # --- stages ------------------------------------------------------------------------
     def _cue(self, folded: str) -> tuple[str, Cue | None]:
@@ -264,6 +268,21 @@ class Reader:
         if stem(word) in self._frame_words or word in self._frame_words or self.boundary.knows(word):
             return False
         return not self._matcher.in_keys(word)
+
+    def _strange_words(self, words: list[str], mentions: list[Mention]) -> list[str]:
+        """Words outside the names that neither the pack nor everyday English uses, nor misspell: the names of
+        things the document does not cover ("celiac", "Klinefelter", "anastrozole")."""
+        out = []
+        for i, w in enumerate(words):
+            if _inside(i, mentions) or len(w) < 4 or not w.isalpha() or w in STOPWORDS or w in WEAK_WORDS or w in PRONOUNS:
+                continue
+            if self._matcher.knows(w) or self.boundary.knows(w) or w in self._frame_words or stem(w) in self._frame_words:
+                continue
+            if self._matcher.spellings(w):  # a misspelt word of the pack's ("osteolasts"), not a new topic
+                continue
+            if not everyday(w):
+                out.append(w)
+        return out
 
     def _topic(self, words: list[str], mentions: list[Mention]) -> str | None:
         # Words inside a concept's own name ("Lancet Diabetes & Endocrinology") are not a topic of their own.

@@ -1,0 +1,47 @@
+"""Everyday English: which words are common enough not to name a topic of their own.
+
+A question word that neither the pack nor this list knows ("celiac", "anastrozole") names something
+the document does not cover; a misspelt everyday word ("pamflet") is not one.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+__all__ = ["everyday", "common_words"]
+
+
+@lru_cache(maxsize=1)
+def common_words() -> tuple[str, ...]:
+    text = resources.files("tutor").joinpath("data", "common_words.txt").read_text(encoding="utf-8")
+    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _common_set() -> frozenset[str]:
+    return frozenset(common_words())
+
+
+@lru_cache(maxsize=1)
+def _by_shape() -> dict[tuple[int, str], tuple[str, ...]]:
+    """Common words by (length, first letter) and (length, second letter): a typo keeps one of the two."""
+    shapes: dict[tuple[int, str], list[str]] = {}
+    for w in common_words():
+        shapes.setdefault((len(w), w[0]), []).append(w)
+        shapes.setdefault((len(w), "_" + w[1]), []).append(w)
+    return {k: tuple(v) for k, v in shapes.items()}
+
+
+@lru_cache(maxsize=4096)
+def everyday(word: str) -> bool:
+    """Whether a folded word is everyday English, or one or two letters from such a word (a typo)."""
+    if word in _common_set() or word.rstrip("s") in _common_set():
+        return True
+    budget = 1 if len(word) < 8 else 2
+    shapes = _by_shape()
+    candidates = {w for n in range(len(word) - budget, len(word) + budget + 1)
+                  for key in ((n, word[0]), (n, "_" + word[1])) for w in shapes.get(key, ())}
+    return process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=budget) is not None
