@@ -57,7 +57,7 @@ def test_session_round_trip_keeps_the_conversation(tutor):
     restored = Session.from_dict(json.loads(json.dumps(session.to_dict())))
     assert restored == session
     reply = tutor.respond(restored, "what does it bind to?")
-    assert reply.data["theme"] == "opg" and reply.concept == "rankl" and reply.level == "intermediate"
+    assert reply.concept == "opg" and reply.data["answer"] == "rankl" and reply.level == "intermediate"
 
 
 @pytest.mark.parametrize("bad", [[], {"version": 99}, {"level": "expert"}, {"turns": "many"}])

@@ -81,9 +81,9 @@ def test_ask_stdin_with_session_follows_pronouns():
     assert code == 0
     replies = json_lines(out)
     assert len(replies) == 2  # the blank line is skipped
-    # "it" is OPG; the reply reports the answer, RANKL
-    assert [(r["kind"], r["concept"]) for r in replies] == [("answer", "opg"), ("answer", "rankl")]
-    assert replies[1]["data"]["theme"] == "opg"
+    # "it" is OPG; the answer, RANKL, is in the reply's data
+    assert [(r["kind"], r["concept"]) for r in replies] == [("answer", "opg"), ("answer", "opg")]
+    assert replies[1]["data"]["answer"] == "rankl"
     assert "rankl" in replies[1]["text"].lower()
 
 

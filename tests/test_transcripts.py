@@ -23,16 +23,18 @@ def test_requested_depth_persists_for_the_next_topic(chat):
 
 def test_pronoun_follow_up_uses_relations(chat):
     chat.say("What is OPG?", concept="opg")
-    reply = chat.say("what does it bind to?", concept="rankl", kind="answer")
-    assert ["opg", "binds", "rankl"] in reply.data["facts"] and reply.data["theme"] == "opg"
+    reply = chat.say("what does it bind to?", concept="opg", kind="answer")
+    assert ["opg", "binds", "rankl"] in reply.data["facts"] and reply.data["answer"] == "rankl"
 
 
 def test_passive_relation_question(chat):
-    # the reply reports the answer (osteoblasts make OPG); the conversation stays on what was asked about
+    # "which cells ..." asks for a cell: the reply is about the answer; the conversation stays on OPG
     reply = chat.say("which cells make OPG?", concept="osteoblasts", kind="answer")
     assert ["osteoblasts", "produces", "opg"] in reply.data["facts"] and reply.data["theme"] == "opg"
     assert reply.text.startswith("Osteoblasts make OPG.")
-    reply = chat.say("what blocks RANKL?", concept="opg", kind="answer")
+    # "what blocks RANKL?" is about RANKL; the answer is OPG
+    reply = chat.say("what blocks RANKL?", concept="rankl", kind="answer")
+    assert reply.data["answer"] == "opg"
     subjects = {s for s, r, o in reply.data["facts"]}
     assert {"opg", "estrogen"} <= subjects
     assert reply.text.startswith("OPG holds back RANKL directly")
@@ -141,7 +143,7 @@ def test_relation_question_with_two_objects_names_the_shared_subject(chat):
 
 
 def test_active_relation_question(chat):
-    reply = chat.say("what does estrogen suppress?", concept="rankl", kind="answer")  # the most direct target
-    assert reply.data["theme"] == "estrogen"
+    reply = chat.say("what does estrogen suppress?", concept="estrogen", kind="answer")
+    assert reply.data["answer"] == "rankl"  # the most direct target
     assert all(s == "estrogen" and r == "inhibits" for s, r, o in reply.data["facts"])
     assert "rankl" in {o for s, r, o in reply.data["facts"]}

@@ -179,7 +179,7 @@ class Tutor:
         if action == "compare":
             return self._compare(session, decision, depth)
         if action == "relation":
-            return self._relation(session, decision, depth)
+            return self._relation(session, reading, decision, depth)
         if action == "expand":
             text = self._compose.expansion(concept.id, depth.level)
             if text:
@@ -348,19 +348,21 @@ class Tutor:
                      (f"Tell me about {short_title(self.kb.concepts[b])}", *self._suggestions(first, depth.level)[:2]),
                      depth.changed, data={"entry": a, "compare": [a, b]})
 
-    def _relation(self, session: Session, decision: Decision, depth: DepthChoice) -> Reply:
+    def _relation(self, session: Session, reading: Reading, decision: Decision, depth: DepthChoice) -> Reply:
         themes, facts = decision.concepts, decision.facts
         theme = self.kb.concepts[themes[0]]
-        # "what blocks RANKL?" is answered by OPG, "what does OPG block?" by RANKL: the reply reports the answer,
-        # and the conversation stays on what was asked about
+        # The reply is about what was asked about (RANKL in "what blocks RANKL?"), as a comparison is about the
+        # first concept named; the answer (OPG) is in data["answer"]. A question that asks for a kind of thing
+        # ("which cells make OPG?", "which receptor does estrogen bind?") or for what several share is about the answer.
         answer = self._compose.actors(theme.id, facts, depth.level)[0] if decision.side == "actor" else \
             self._compose.targets(facts, depth.level)[0]
-        concept = self.kb.concepts[answer]
+        concept = self.kb.concepts[answer] if reading.answer_type or len(themes) > 1 else theme
         text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
         self._remember(session, theme.id, depth.level, how=decision.how)
         return Reply("answer", text, depth.level, concept.answers_for, 1.0, None, concept.where,
                      self._suggestions(theme, depth.level), depth.changed, "relation",
-                     data={"entry": concept.id, "theme": theme.id, "facts": [[f.subject, f.relation, f.object] for f in facts]})
+                     data={"entry": concept.id, "theme": theme.id, "answer": answer,
+                           "facts": [[f.subject, f.relation, f.object] for f in facts]})
 
     def _uncovered(self, session: Session, decision: Decision, depth_request: DepthChoice | None) -> Reply:
         """An aspect the document does not discuss: said plainly first, then what it does say."""
