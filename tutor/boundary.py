@@ -37,6 +37,7 @@ class AdviceBoundary:
 
     def __init__(self, boundary: Boundary) -> None:
         self._rule = boundary.rule
+        self._kinds = dict(boundary.kinds)
         self._ignore: dict[str, list[tuple[str, ...]]] = {}  # first stem -> phrases, longest first
         for phrase in sorted((tuple(stem(w) for w in p.split()) for p in boundary.ignore), key=len, reverse=True):
             self._ignore.setdefault(phrase[0], []).append(phrase)
@@ -79,8 +80,9 @@ class AdviceBoundary:
                     break
         return out
 
-    def assess(self, words: list[str], lower_text: str) -> Advice:
-        """The classes present in the question and the first rule line they meet."""
+    def assess(self, words: list[str], lower_text: str, kinds: tuple[str, ...] = ()) -> Advice:
+        """The classes present in the question and the first rule line they meet; `kinds` are the kinds of the
+        concepts the question names or refers to, which show some classes too (boundary `kinds`)."""
         stems = self._without_ignored([stem(w) for w in words])
         hits: dict[str, set[str]] = {}
         for n in range(1, self._longest + 1):
@@ -92,6 +94,10 @@ class AdviceBoundary:
             match = pattern.search(lower_text)
             if match:
                 hits.setdefault(name, set()).add(match.group(0).strip())
+        for name, shown_by in self._kinds.items():
+            shown = [k for k in kinds if k in shown_by]
+            if shown:
+                hits.setdefault(name, set()).update(f"a {k} named" for k in shown)
         found = {name: tuple(sorted(hits[name])) for name in self._names if name in hits}
         line = next((ln for ln in self._rule if all(c in found for c in ln.all) and not any(c in found for c in ln.unless)), None)
         return Advice(found, line)

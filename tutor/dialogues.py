@@ -86,6 +86,7 @@ class _Builder:
         self.answer_types: dict[str, str] = {}
         self.ignore: list[str] = []
         self.foreign_heads: list[str] = []
+        self.class_kinds: dict[str, tuple[str, ...]] = {}
         self.messages: dict[str, str] = {}
         self.messages_at: tuple[str, int] | None = None
 
@@ -182,7 +183,9 @@ class _Builder:
     def _boundary(self, check: Checker, value: Any, line: int) -> None:
         entry = check.mapping(value, "'boundary'", line)
         self.boundary_at = (check.source, line)
-        check.unknown_keys(entry, {"classes", "shorthand", "ignore", "rule"}, "boundary")
+        check.unknown_keys(entry, {"classes", "shorthand", "ignore", "kinds", "rule"}, "boundary")
+        kinds = check.mapping(entry.get("kinds", {}), "boundary: 'kinds'", check.key_line(entry, "kinds"))
+        self.class_kinds.update({str(k): tuple(check.text_list(kinds, k, f"boundary kinds '{k}'")) for k in kinds})
         self.ignore.extend(fold(w) for w in check.text_list(entry, "ignore", "boundary: 'ignore'"))
         classes = check.mapping(entry.get("classes", {}), "boundary: 'classes'", check.key_line(entry, "classes"))
         for name, spec in classes.items():
@@ -209,6 +212,9 @@ class _Builder:
         for name in REQUIRED_CLASSES:
             if name not in names:
                 self.problems.append(Problem(path, line, f"boundary: word class '{name}' is required"))
+        for name in self.class_kinds:
+            if name not in names:
+                self.problems.append(Problem(path, line, f"boundary kinds: no word class '{name}'"))
         for item in self.rule:
             for name in (*item.all, *item.unless):
                 if name not in names:
@@ -233,7 +239,7 @@ class _Builder:
         if not self.frames:
             path, line = self.messages_at or (directory, 1)
             self.problems.append(Problem(path, line, "the pack declares no frames (frames: ...)"))
-        boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore))
+        boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
                               dict(self.answer_types), tuple(self.foreign_heads))
         return rules, self.problems

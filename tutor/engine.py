@@ -167,7 +167,8 @@ class Tutor:
         if action == "foreign":
             return self._foreign(session, decision)
         if action == "unknown":
-            if depth_request and session.last_concept and not reading.content_words:
+            if depth_request and session.last_concept and not reading.named and not reading.strange:
+                # "give me the full molecular detail": a depth request about what was just discussed
                 return self._answer(session, self.kb.concepts[session.last_concept], depth_request, 1.0)
             if depth_request and not reading.content_words:
                 return self._chat(session, self._msg("level_now", level=depth_request.level), "set-level", depth_request)
@@ -199,7 +200,11 @@ class Tutor:
         return self._compose.leading_with(concept.id, depth.level, reading.content_words, least)
 
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
-        vocab, term = vocabulary_level(self.kb.vocabulary, list(reading.words))
+        # asking what a name means is no sign of expertise ("what is osteoclastogenesis?"); using terms is
+        words = list(reading.words)
+        if reading.frame and reading.frame.id in ("definition", "expansion") and len(reading.named) == 1:
+            words = [w for i, w in enumerate(words) if not any(m.start <= i < m.end for m in reading.mentions)]
+        vocab, term = vocabulary_level(self.kb.vocabulary, words)
         return choose_depth(session, concept_id, vocab, term)
 
     def _intent(self, folded: str, quiz_only: bool = False) -> tuple[Intent, dict[str, str]] | None:
@@ -541,12 +546,16 @@ class Tutor:
             return self._chat(session, self._msg("no_context", text=f"in {who}"), intent.id)
         relation = "male-counterpart" if who == "men" else "female-counterpart"
         targets = [r.object for r in self.kb.relations if r.subject == last and r.relation == relation]
-        if not targets:
-            concept = self.kb.concepts[last]
-            return Reply("unknown", self._msg("no_counterpart", who=who, title=short_title(concept)),
-                         current_level(session), None, 0.0, None, None, self._suggestions(concept, current_level(session)))
-        target = targets[0]
-        return self._answer(session, self.kb.concepts[target], choose_depth(session, target, None), 1.0)
+        if targets:
+            return self._answer(session, self.kb.concepts[targets[0]], choose_depth(session, targets[0], None), 1.0)
+        concept = self.kb.concepts[last]
+        depth = choose_depth(session, last, None)
+        # no counterpart: what the concept's own text says about them, first, if it says anything
+        text = self._compose.leading_with(last, depth.level, list(_SEX_WORDS[who]), least=1)
+        if text:
+            return self._answer(session, concept, depth, 1.0, text=text, how=f"what the document says of {who}")
+        return Reply("unknown", self._msg("no_counterpart", who=who, title=short_title(concept)),
+                     current_level(session), None, 0.0, None, None, self._suggestions(concept, current_level(session)))
 
     # --- helpers ----------------------------------------------------------------
     def _concept(self, concept_id: str) -> Concept:
@@ -558,6 +567,9 @@ class Tutor:
     def _msg(self, name: str, **values: object) -> str:
         return self.rules.messages.get(name, name).format(**values)
 
+
+# Words that say a sentence is about men or about women, for "and in men?" where no counterpart is declared.
+_SEX_WORDS = {"men": ("men", "man", "male", "males", "testosterone"), "women": ("women", "woman", "female", "females", "estrogen")}
 
 # Frames whose answer is the explanation as written, first sentence first.
 _PLAIN_FRAMES = frozenset({"definition", "expansion", "example", "role"})

@@ -174,6 +174,7 @@ class Boundary:
     rule: tuple[BoundaryLine, ...] = ()
     shorthand: dict[str, str] = field(default_factory=dict)
     ignore: tuple[str, ...] = ()  # phrases that never make a request personal ("tell me", "I read that")
+    kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class -> concept kinds that also show it
 
 
 @dataclass(frozen=True)

@@ -142,9 +142,8 @@ class Policy:
         ranked = self._rank(reading, focus)
         if named:
             top = ranked[0] if ranked else None
-            best_named = max((c.score for c in ranked if c.concept_id in named), default=0.0)
-            if top and top.score >= self.thresholds.answer and (top.concept_id in named or top.score >= best_named + self.thresholds.anchor
-                                                                or any(self._touches(top.concept_id, [n]) for n in named)):
+            if top and top.score >= self.thresholds.answer and (top.concept_id in named or any(
+                    self._touches(top.concept_id, [n]) or self._key_names(top, n) for n in named)):
                 return Decision("concept", (top.concept_id,), frame, confidence=min(top.score, 1.0),
                                 runner_up=_runner(ranked), how="the concept that links the ones named")
             return Decision("concept", (named[0],), frame, how="the first concept named")

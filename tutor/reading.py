@@ -127,7 +127,8 @@ class Reader:
         return Reading(text, tuple(words), tuple(corrections), cue, tuple(mentions), masked, frame, side,
                        tuple(self._foreign(words, mentions)), self._topic(words, mentions) or
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
-                       self.boundary.assess(words, lower), tuple(self._strange_words(words, mentions)), undecided,
+                       self.boundary.assess(words, lower, tuple(self._kb.kinds.get(m.concept, "") for m in mentions)),
+                       tuple(self._strange_words(words, mentions)), undecided,
                        self._answer_type(words))
 
     # --- stages ------------------------------------------------------------------------
