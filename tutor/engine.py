@@ -202,7 +202,7 @@ class Tutor:
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
         # asking what a name means is no sign of expertise ("what is osteoclastogenesis?"); using terms is
         words = list(reading.words)
-        if reading.frame and reading.frame.id in ("definition", "expansion") and len(reading.named) == 1:
+        if reading.frame and reading.frame.id in ("definition", "expansion") and len(reading.mentions) == 1:
             words = [w for i, w in enumerate(words) if not any(m.start <= i < m.end for m in reading.mentions)]
         vocab, term = vocabulary_level(self.kb.vocabulary, words)
         return choose_depth(session, concept_id, vocab, term)
