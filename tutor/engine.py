@@ -202,8 +202,9 @@ class Tutor:
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
         # asking what a name means is no sign of expertise ("what is osteoclastogenesis?"); using terms is
         words = list(reading.words)
-        if reading.frame and reading.frame.id in ("definition", "expansion") and len(reading.mentions) == 1:
-            words = [w for i, w in enumerate(words) if not any(m.start <= i < m.end for m in reading.mentions)]
+        if reading.frame and reading.frame.id in ("definition", "expansion"):
+            asked = [m for m in reading.mentions if m.text in self.kb.vocabulary]  # the whole name is one term
+            words = [w for i, w in enumerate(words) if not any(m.start <= i < m.end for m in asked)]
         vocab, term = vocabulary_level(self.kb.vocabulary, words)
         return choose_depth(session, concept_id, vocab, term)
 
