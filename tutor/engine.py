@@ -191,13 +191,16 @@ class Tutor:
         return self._answer(session, concept, depth, decision.confidence, decision.runner_up, how=decision.how)
 
     def _lead_sentence(self, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice) -> str | None:
-        """A specific question about a named concept ("which gene encodes OPG?", "where is growth hormone made?")
+        """A specific question about a named concept ("which gene encodes OPG?", "what happens to RANKL at menopause?")
         gets the sentence that answers it first; a plain one ("what is OPG?") gets the explanation as written."""
         frame = decision.frame
-        if concept.id not in reading.concepts or not frame or (frame.id in _PLAIN_FRAMES and not reading.answer_type):
+        if concept.id not in reading.concepts or not frame:
             return None
-        least = 1 if frame.answer == "relation" or reading.answer_type else 2
-        return self._compose.leading_with(concept.id, depth.level, reading.content_words, least)
+        others = [w for m in reading.mentions if m.concept != concept.id for w in m.text.split()]
+        if frame.id in _PLAIN_FRAMES and not reading.answer_type and not others:
+            return None
+        least = 1 if frame.answer == "relation" or reading.answer_type or others else 2
+        return self._compose.leading_with(concept.id, depth.level, reading.content_words + others, least)
 
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
         # asking what a name means is no sign of expertise ("what is osteoclastogenesis?"); using terms is
