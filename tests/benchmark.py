@@ -24,9 +24,11 @@ SETS = {
     "dev (public; tuned on)": ROOT.parent / "shared" / "eval" / "dev.yaml",
     "heldout.yaml (an earlier session's; tuned on)": ROOT / "tests" / "data" / "heldout.yaml",
     "tuning.yaml (ours; tuned on)": ROOT / "tests" / "data" / "tuning.yaml",
+    "tuning2.yaml (ours, follow-ups; tuned on)": ROOT / "tests" / "data" / "tuning2.yaml",
     "blind/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind" / "understanding.yaml",
     "blind/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind" / "safety.yaml",
     "blind/medquad.yaml (never tuned on)": ROOT / "tests" / "data" / "blind" / "medquad.yaml",
+    "blind2/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind2" / "understanding.yaml",
 }
 
 
