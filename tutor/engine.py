@@ -197,9 +197,10 @@ class Tutor:
         if concept.id not in reading.concepts or not frame:
             return None
         others = [w for m in reading.mentions if m.concept != concept.id for w in m.text.split()]
-        if frame.id in _PLAIN_FRAMES and not reading.answer_type and not others:
+        referred = any(m.how == "pronoun" for m in reading.mentions)  # "which one is for women?": specific by nature
+        if frame.id in _PLAIN_FRAMES and not reading.answer_type and not others and not referred:
             return None
-        least = 1 if frame.answer == "relation" or reading.answer_type or others else 2
+        least = 1 if frame.answer == "relation" or reading.answer_type or others or referred else 2
         return self._compose.leading_with(concept.id, depth.level, reading.content_words + others, least)
 
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
@@ -365,7 +366,8 @@ class Tutor:
         # ("which cells make OPG?", "which receptor does estrogen bind?") or for what several share is about the answer.
         answer = self._compose.actors(theme.id, facts, depth.level)[0] if decision.side == "actor" else \
             self._compose.targets(facts, depth.level)[0]
-        concept = self.kb.concepts[answer] if reading.answer_type or len(themes) > 1 else theme
+        asked_kind = reading.answer_type and self.kb.kinds.get(answer) == reading.answer_type
+        concept = self.kb.concepts[answer] if asked_kind or len(themes) > 1 else theme
         text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
         self._remember(session, theme.id, depth.level, how=decision.how)
         return Reply("answer", text, depth.level, concept.answers_for, 1.0, None, concept.where,

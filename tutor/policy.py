@@ -141,11 +141,15 @@ class Policy:
             return self._anchored(named[0], self._rank(reading, focus, self._name_stems(named[0], reading)), frame)
         ranked = self._rank(reading, focus)
         if named:
-            top = ranked[0] if ranked else None
-            if top and top.score >= self.thresholds.answer and (top.concept_id in named or any(
-                    self._touches(top.concept_id, [n]) or self._key_names(top, n) for n in named)):
-                return Decision("concept", (top.concept_id,), frame, confidence=min(top.score, 1.0),
-                                runner_up=_runner(ranked), how="the concept that links the ones named")
+            # several names: the best-matching concept that links at least half of them (or one of them itself)
+            need = max(1, (len(named) + 1) // 2)
+            for candidate in ranked:
+                if candidate.score < self.thresholds.answer:
+                    break
+                links = sum(1 for n in named if self._touches(candidate.concept_id, [n]) or self._key_names(candidate, n))
+                if candidate.concept_id in named or links >= need:
+                    return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),
+                                    runner_up=_runner(ranked, candidate.concept_id), how="the concept that links the ones named")
             return Decision("concept", (named[0],), frame, how="the first concept named")
         if reading.undecided:
             first, second = reading.undecided[:2]

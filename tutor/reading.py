@@ -127,7 +127,7 @@ class Reader:
         return Reading(text, tuple(words), tuple(corrections), cue, tuple(mentions), masked, frame, side,
                        tuple(self._foreign(words, mentions)), self._topic(words, mentions) or
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
-                       self.boundary.assess(words, lower, tuple(self._kb.kinds.get(m.concept, "") for m in mentions)),
+                       self.boundary.assess(words, lower, self._kinds_referred(mentions, focus)),
                        tuple(self._strange_words(words, mentions)), undecided,
                        self._answer_type(words))
 
@@ -173,7 +173,7 @@ class Reader:
         if focus and focus in self._kb.concepts:
             taken = {i for m in mentions for i in range(m.start, m.end)}
             for i, w in enumerate(words):
-                if i not in taken and (w in PRONOUNS or w in _PLACEHOLDER_WORDS and i and words[i - 1] in ("the", "that", "this")):
+                if i not in taken and (w in PRONOUNS or w in _PLACEHOLDER_WORDS and i and words[i - 1] in ("the", "that", "this", "which")):
                     if w in ("this", "that") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
                         continue  # "that hormone", "this cell": a determiner, not a pronoun
                     mentions.append(Mention(i, i + 1, focus, w, "pronoun"))
@@ -269,6 +269,12 @@ class Reader:
         if stem(word) in self._frame_words or word in self._frame_words or self.boundary.knows(word):
             return False
         return not self._matcher.in_keys(word)
+
+    def _kinds_referred(self, mentions: list[Mention], focus: str | None) -> tuple[str, ...]:
+        """The kinds of the concepts a question is about: those it names or refers to, else the one under
+        discussion ("how much should I take?" right after TRT)."""
+        concepts = [m.concept for m in mentions] or ([focus] if focus else [])
+        return tuple(self._kb.kinds.get(c, "") for c in concepts)
 
     def _strange_words(self, words: list[str], mentions: list[Mention]) -> list[str]:
         """Words outside the names that neither the pack nor everyday English uses, nor misspell: the names of
