@@ -27,6 +27,7 @@ class NameIndex:
             if len(owners) == 1:  # "igf" names IGF-1 only if no other concept's name shortens to it
                 self._names.setdefault(truncated, owners.pop())
         self._longest = max((len(n.split()) for n in self._names), default=1)
+        self.stems = frozenset(w for name in self._names for w in name.split())  # every stem used in a name
 
     def find(self, folded_words: list[str]) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, concept id) spans, longest names first."""

@@ -184,7 +184,7 @@ class Reader:
         stems = [stem(w) for w in words]
         theme = next((m.concept for m in mentions), focus)
         for frame, patterns, actor, target, verbs, verb_phrases in self._frames:
-            if frame.answer == "aspect" and not self._aspect_applies(frame, theme):
+            if frame.answer == "aspect" and not self._aspect_applies(frame, theme, patterns, masked):
                 continue
             if frame.answer == "relation":
                 side = self._relation_side(words, stems, masked, mentions, actor, target, verbs, verb_phrases)
@@ -194,10 +194,16 @@ class Reader:
                 return frame, ""
         return self._default, ""
 
-    def _aspect_applies(self, frame: Frame, theme: str | None) -> bool:
+    def _aspect_applies(self, frame: Frame, theme: str | None, pattern: re.Pattern[str] | None, masked: str) -> bool:
         """An aspect frame reads only for the kinds of concept it fits, and never where the document covers that aspect."""
         if theme is None:
-            return False  # "risk of breaking a bone": with nothing named or under discussion, the words decide
+            # "is osteopenia hereditary?" asks an aspect of something unnamed; but in "risk of breaking a bone"
+            # the cue word belongs to a concept's name (fracture risk), and the example questions decide
+            # (a frame limited to kinds needs a pack that declares kinds: "how is carbon fixed?" is no treatment question)
+            found = pattern.search(masked) if pattern else None
+            if not found or (frame.kinds and not self._kb.kinds):
+                return False
+            return not {stem(w) for w in found.group(0).split()} <= self._names.stems
         if frame.kinds and self._kb.kinds.get(theme) not in frame.kinds:
             return False
         return frame.id not in self._kb.discusses.get(theme, frozenset())
