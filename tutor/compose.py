@@ -188,8 +188,8 @@ class Composer:
             return None
         return self._msg("expansion", short=self.name(concept_id), full=expanded, text=sentences(concept.explain[level], 2))
 
-    def uncovered(self, aspect: str, concept_id: str | None, level: str, clinician: bool) -> str:
-        title = self.name(concept_id) if concept_id else "it"
+    def uncovered(self, aspect: str, concept_id: str | None, level: str, clinician: bool, unnamed: str = "that") -> str:
+        title = self.name(concept_id) if concept_id else unnamed
         text = self._msg("uncovered", aspect=aspect.format(title=title))
         if concept_id:
             text += " " + self._msg("uncovered_said", title=title, text=sentences(self._kb.concepts[concept_id].explain[level], 1))

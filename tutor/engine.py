@@ -161,7 +161,7 @@ class Tutor:
         if action == "safety":
             return self._safety_reply(session, reading, decision)
         if action == "uncovered":
-            return self._uncovered(session, decision, depth_request)
+            return self._uncovered(session, reading, decision, depth_request)
         if action == "topic":
             return self._unknown(session, decision.topic)
         if action == "foreign":
@@ -375,11 +375,12 @@ class Tutor:
                      data={"entry": concept.id, "theme": theme.id, "answer": answer,
                            "facts": [[f.subject, f.relation, f.object] for f in facts]})
 
-    def _uncovered(self, session: Session, decision: Decision, depth_request: DepthChoice | None) -> Reply:
+    def _uncovered(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply:
         """An aspect the document does not discuss: said plainly first, then what it does say."""
         frame, theme = decision.frame, decision.concept
         level = depth_request.level if depth_request else current_level(session, theme)
-        text = self._compose.uncovered(frame.aspect, theme, level, frame.clinician)
+        unnamed = next((w for w in reading.content_words if w not in self._reader.frame_words), "that")
+        text = self._compose.uncovered(frame.aspect, theme, level, frame.clinician, unnamed)
         suggestions: tuple[str, ...] = ()
         if theme:
             self._remember(session, theme, level, how=decision.how)

@@ -110,7 +110,7 @@ class Reader:
         self._topics = [t.name for t in kb.out_of_scope]
         self._out_of_scope = re.compile("|".join(f"(?P<t{i}>{'|'.join(f'(?:{p})' for p in t.patterns)})"
                                                  for i, t in enumerate(kb.out_of_scope))) if kb.out_of_scope else None
-        self._frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target)
+        self.frame_words = self._frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target)
                              for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", p))}
         self._frame_words |= {stem(v) for f in frames for v in f.verbs}
         self._frame_words |= {w for cue, _ in cues for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", cue.pattern))}
