@@ -51,3 +51,10 @@ def test_groups_and_follow_ups_are_reported(tutor, tmp_path):
     assert report.counts["followup_turns"] == [1, 1] and report.counts["dialogue_turns"] == [2, 2]
     lines = summary_lines(report, show_misses=False)
     assert any(line.startswith("follow-up turns") for line in lines) and lines[-1].startswith("misses: 0")
+
+
+def test_a_single_expected_id_may_be_written_alone(tmp_path):
+    path = tmp_path / "set.yaml"
+    path.write_text('single:\n  - {q: "what is OPG", expect: opg, mentions: osteoprotegerin}\n', encoding="utf-8")
+    (case,), _ = load_cases(path)
+    assert case.expect == ("opg",) and case.mentions == ("osteoprotegerin",)

@@ -95,9 +95,16 @@ def _case(item: Any, source: str, problems: list[Problem]) -> EvalCase:
     if not any(item.get(f) for f in _ASSERTING):
         problems.append(Problem(source, line, f"the case asserts nothing (give one of {', '.join(_ASSERTING)})"))
     group = next((str(item[f]) for f in _LABELS if item.get(f)), None)
-    return EvalCase(item["q"], tuple(item.get("expect") or ()), item.get("kind"), item.get("level"),
-                    tuple(str(m) for m in item.get("mentions") or ()), tuple(str(w) for w in item.get("lead") or ()),
+    return EvalCase(item["q"], _strings(item.get("expect")), item.get("kind"), item.get("level"),
+                    _strings(item.get("mentions")), _strings(item.get("lead")),
                     bool(item.get("uncovered")), bool(item.get("not_answer")), group, line)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """A list of strings, or one string written alone ("expect: opg" is not the letters o, p, g)."""
+    if value is None:
+        return ()
+    return (str(value),) if isinstance(value, (str, int, float)) else tuple(str(v) for v in value)
 
 
 def evaluate(tutor: Any, singles: list[EvalCase], dialogues: list[list[EvalCase]]) -> EvalReport:
