@@ -151,6 +151,29 @@ def test_dialogue_unknown_action(tmp_path):
         Tutor.load(dialogues=folder)
 
 
+@pytest.mark.parametrize("file, old, new, message", [
+    ("frames.yaml", "    answer: compare\n", "    answer: contrast\n", "answer 'contrast' is not one of"),
+    ("frames.yaml", "    relation: inhibits\n", "    relation: inhibitz\n", "'inhibitz' is not a relation"),
+    ("boundaries.yaml", "    - {all: [who, lab]}\n", "    - {all: [who, labs]}\n", "boundary rule names no word class 'labs'"),
+    ("boundaries.yaml", "    dose:  # a number", "    doze:  # a number", "word class 'dose' is required"),
+])
+def test_broken_frames_and_boundary_say_file_and_line(tmp_path, file, old, new, message):
+    folder, line = _corrupt(tmp_path, file, old, new)
+    problems = check_dialogues(folder)[1]
+    assert any(p.path.endswith(file) and message in p.message for p in problems), problems
+    with pytest.raises(ContentError):
+        Tutor.load(dialogues=folder)
+
+
+def test_coverage_naming_no_aspect_frame_is_refused(tmp_path):
+    shutil.copytree(ROOT / "knowledge", tmp_path / "knowledge")
+    facts = tmp_path / "knowledge" / "facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("[heredity]", "[heredityy]"), encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        Tutor.load(knowledge=tmp_path / "knowledge")
+    assert "'heredityy' is not an aspect frame" in str(err.value.problems[0])
+
+
 def test_dialogue_bad_regex(tmp_path):
     old = '"\\\\b(in (some|a bit more|more) detail'
     folder, line = _corrupt(tmp_path, "cues.yaml", old, old.replace("more) detail", "more detail"))

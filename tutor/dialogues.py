@@ -7,7 +7,7 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import FRAME_ANSWERS, LEVELS, QUIZ_ACTIONS, Boundary, BoundaryLine, Cue, DialogueRules, Frame, Intent, WordClass
+from .model import FRAME_ANSWERS, LEVELS, QUIZ_ACTIONS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, Intent, WordClass
 from .normalise import fold
 from .yamlsource import line_of, load_yaml_file, pack_files
 
@@ -153,6 +153,10 @@ class _Builder:
             if answer and answer not in FRAME_ANSWERS:
                 check.report(check.key_line(entry, "answer"), f"{what}: answer '{answer}' is not one of {', '.join(FRAME_ANSWERS)}")
             relation = check.text(entry, "relation", what, required=answer == "relation")
+            for key in ("relation", "fallback"):
+                name = entry.get(key)
+                if isinstance(name, str) and name not in RELATION_NAMES:
+                    check.report(check.key_line(entry, key), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
             aspect = check.text(entry, "aspect", what, required=answer == "aspect")
             patterns = check.patterns(entry, what) if "patterns" in entry or answer != "relation" else ()
             actor = check.patterns(entry, what, key="actor") if entry.get("actor") else ()
