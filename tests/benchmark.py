@@ -108,7 +108,6 @@ def cold_start(runs: int) -> list[float]:
 
 def prompt_start(runs: int) -> list[float]:
     """Seconds from starting `tutor` in a pseudo-terminal until its prompt appears (needs pexpect)."""
-    import os
     import tempfile
 
     import pexpect

@@ -10,7 +10,7 @@ from tutor import Tutor
 from tutor.model import LEVELS
 from tutor.normalise import fold
 
-from conftest import ROOT, shared_file
+from conftest import shared_file
 from tutor.lint import copied_runs, pack_texts
 
 _TUTOR = Tutor.load()
