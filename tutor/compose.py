@@ -190,6 +190,8 @@ class Composer:
 
     def uncovered(self, aspect: str, concept_id: str | None, level: str, clinician: bool, unnamed: str = "that") -> str:
         title = self.name(concept_id) if concept_id else unnamed
+        if concept_id and self._kb.concepts[concept_id].plural:
+            aspect = aspect.replace("{title} is", "{title} are")
         text = self._msg("uncovered", aspect=aspect.format(title=title))
         if concept_id:
             text += " " + self._msg("uncovered_said", title=title, text=sentences(self._kb.concepts[concept_id].explain[level], 1))

@@ -390,6 +390,8 @@ class Tutor:
 
     def _foreign(self, session: Session, decision: Decision) -> Reply:
         theme = decision.concept
+        if theme is None:  # nothing the pack covers was named: an ordinary decline naming the thing
+            return self._unknown(session, decision.topic)
         text = self._compose.foreign(decision.topic, theme)
         suggestions = (f"Tell me about {short_title(self.kb.concepts[theme])}",) if theme else ()
         return Reply("unknown", text, current_level(session), None, 0.0, None, None, suggestions,
