@@ -249,3 +249,17 @@ def test_a_follow_up_after_a_turn_that_could_not_be_answered(chat):
     chat.say("what is osteomalacia", kind="unknown")
     chat.say("ok, what about osteoporosis?", concept="osteoporosis", kind="answer")
     chat.say("give me an example", concept="osteoporosis", kind="answer")
+
+
+def test_what_one_concept_does_to_another_is_answered_from_the_facts_that_link_them(chat):
+    reply = chat.say("what does estrogen do to osteoclasts?", concept="estrogen", kind="answer")
+    assert first_sentence(reply.text) == "Estrogen holds back osteoclasts." and reply.data["link"] == ["estrogen", "osteoclasts"]
+    chat.say("tell me about OPG", concept="opg")
+    reply = chat.say("what does it do to RANKL?", concept="opg", kind="answer")
+    assert reply.text.startswith("OPG binds to RANKL.")
+
+
+def test_comparisons_start_sentences_with_capitals(chat):
+    chat.say("what is testosterone")
+    reply = chat.say("how is that different from estrogen?", kind="answer")
+    assert reply.text.startswith("Testosterone and Estrogen are different things.")

@@ -61,7 +61,7 @@ class Composer:
     # --- comparisons --------------------------------------------------------------
     def compare(self, a: str, b: str, level: str) -> str:
         first, second = self._kb.concepts[a], self._kb.concepts[b]
-        return self._msg("compare", a=self.name(a), b=self.name(b),
+        return self._msg("compare", a=_cap(self.name(a)), b=_cap(self.name(b)),
                          a_text=sentences(first.explain[level], 1), b_text=sentences(second.explain[level], 1),
                          link=self._link(a, b))
 
@@ -83,6 +83,16 @@ class Composer:
             if r.subject == b and (r.relation, r.object) in of_a and r.object not in (a, b):
                 return r.relation, r.object
         return None
+
+    def link(self, a: str, b: str, level: str) -> str:
+        """What the document says links two concepts ("what does OPG do to RANKL?"): the facts first, then
+        the sentence of the first concept's explanation that names the second, if there is one."""
+        facts = [r for r in self._kb.relations if {r.subject, r.object} == {a, b}]
+        text = " ".join(self.fact(r) for r in sorted(facts, key=lambda r: r.subject != a)[:3])
+        names = [w for w in words(self.name(b))]
+        sentence = self.leading_with(a, level, names, least=len(names))
+        first = sentence.split(". ")[0].rstrip(".") + "." if sentence else ""
+        return f"{text} {first}".strip() if first and first not in text else text
 
     # --- relation answers -----------------------------------------------------------
     def relation(self, themes: tuple[str, ...], facts: tuple[Relation, ...], side: str, level: str) -> str:

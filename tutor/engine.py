@@ -181,6 +181,11 @@ class Tutor:
             return self._compare(session, decision, depth)
         if action == "relation":
             return self._relation(session, reading, decision, depth)
+        if action == "link":
+            a, b = decision.concepts[:2]
+            text = self._compose.link(a, b, depth.level)
+            reply = self._answer(session, concept, depth, 1.0, text=text, how=decision.how)
+            return replace(reply, data={**reply.data, "link": [a, b]})
         if action == "expand":
             text = self._compose.expansion(concept.id, depth.level)
             if text:

@@ -17,6 +17,9 @@ from .reading import Reading
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
+# Frames that, with two concepts joined by a fact, ask what links them ("what does OPG do to RANKL?").
+_LINK_FRAMES = frozenset({"effect", "role", "mechanism"})
+
 # "how is it different from @", "compared to @", "vs @": the other side is the concept under discussion
 _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 
@@ -31,11 +34,13 @@ class Thresholds:
     pronoun: float = 0.15     # boost for the previous concept when the question says "it", "they"...
     single_word_recall: float = 0.75  # a one-word question must be (almost) a whole name or example
     anchor: float = 0.2       # a concept the question names yields only to a related one this much better matched
+    example: float = 0.8      # a question this close to one of a concept's examples is that concept's
 
 
 @dataclass(frozen=True)
 class Decision:
-    """What to answer. action: safety | topic | foreign | uncovered | compare | relation | expand | concept | clarify | unknown."""
+    """What to answer. action: safety | topic | foreign | uncovered | compare | link | relation | expand | concept |
+    clarify | unknown."""
 
     action: str
     concepts: tuple[str, ...] = ()
@@ -87,6 +92,13 @@ class Policy:
             decision = self._relation(reading, frame, focus)
             if decision:
                 return decision
+        if frame and frame.id in _LINK_FRAMES and len(referents) == 2 and self._linked_by_fact(*referents):
+            # a question that is nearly one of a concept's own examples ("what is the dual effect of estrogen on
+            # resorption signals") is that concept's; otherwise the facts that link the two answer it
+            top = next(iter(self._rank(reading, focus)), None)
+            if top and top.score >= self.thresholds.example and top.concept_id not in referents:
+                return Decision("concept", (top.concept_id,), frame, confidence=min(top.score, 1.0), how="a concept's own example")
+            return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
         if frame and frame.answer == "expand" and referents:
             return Decision("expand", (referents[0],), frame, how="a question about what the name stands for")
         return self._concept(reading, focus)
@@ -230,6 +242,9 @@ class Policy:
 
     def _related(self, a: str, b: str) -> bool:
         return b in self._kb.concepts[a].related or a in self._kb.concepts[b].related
+
+    def _linked_by_fact(self, a: str, b: str) -> bool:
+        return any({r.subject, r.object} == {a, b} for r in self._kb.relations)
 
     def _touches(self, concept_id: str, others: list[str]) -> bool:
         """Whether a concept is linked to all the others: related, parent, or joined by a fact."""

@@ -36,9 +36,10 @@ class Reply:
     @property
     def about(self) -> frozenset[str]:
         """Every concept the reply is about: the entry answered, a relation's theme, both sides of a
-        comparison, the concept of an aspect the document does not discuss."""
+        comparison or of a link, the concept of an aspect the document does not discuss."""
         data = self.data
-        found = {data.get("entry", self.concept), data.get("theme"), data.get("about"), *data.get("compare", ())}
+        found = {data.get("entry", self.concept), data.get("theme"), data.get("about"), *data.get("compare", ()),
+                 *data.get("link", ())}
         return frozenset(c for c in found if c)
 
     def to_dict(self) -> dict[str, Any]:
