@@ -262,4 +262,5 @@ def test_what_one_concept_does_to_another_is_answered_from_the_facts_that_link_t
 def test_comparisons_start_sentences_with_capitals(chat):
     chat.say("what is testosterone")
     reply = chat.say("how is that different from estrogen?", kind="answer")
-    assert reply.text.startswith("Testosterone and Estrogen are different things.")
+    assert reply.text.startswith("Testosterone and estrogen are different things. Testosterone: ")
+    assert "Estrogen: " in reply.text

@@ -61,7 +61,7 @@ class Composer:
     # --- comparisons --------------------------------------------------------------
     def compare(self, a: str, b: str, level: str) -> str:
         first, second = self._kb.concepts[a], self._kb.concepts[b]
-        return self._msg("compare", a=_cap(self.name(a)), b=_cap(self.name(b)),
+        return self._msg("compare", a=_cap(self.name(a)), b=self.name(b), A=_cap(self.name(a)), B=_cap(self.name(b)),
                          a_text=sentences(first.explain[level], 1), b_text=sentences(second.explain[level], 1),
                          link=self._link(a, b))
 
