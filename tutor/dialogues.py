@@ -49,7 +49,7 @@ REQUIRED_MESSAGES = (
     "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic"
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "messages"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -161,16 +161,18 @@ class _Builder:
             patterns = check.patterns(entry, what) if "patterns" in entry or answer != "relation" else ()
             actor = check.patterns(entry, what, key="actor") if entry.get("actor") else ()
             target = check.patterns(entry, what, key="target") if entry.get("target") else ()
-            clinician, by_examples = (entry.get(key, False) for key in ("clinician", "by_examples"))
-            for key, value in (("clinician", clinician), ("by_examples", by_examples)):
+            flags = {key: entry.get(key, False) for key in ("clinician", "by_examples", "plain", "link", "default")}
+            for key, value in flags.items():
                 if not isinstance(value, bool):
                     check.report(check.key_line(entry, key), f"{what}: '{key}' must be true or false")
+            clinician, by_examples = flags["clinician"], flags["by_examples"]
             if any(f.id == fid for f in self.frames):
                 check.report(line_of(entry, line), f"duplicate frame id '{fid}'")
             fallback = check.text(entry, "fallback", what, required=False)
             self.frames.append(Frame(fid, answer, patterns, relation, fallback, tuple(check.text_list(entry, "verbs", what)), actor, target,
                                      aspect, tuple(check.text_list(entry, "kinds", what)), clinician is True,
                                      by_examples is True, tuple(check.text_list(entry, "examples", what, minimum=1)),
+                                     flags["plain"] is True, flags["default"] is True, flags["link"] is True,
                                      check.source, line_of(entry, line)))
 
     def _answer_types(self, check: Checker, value: Any, line: int) -> None:
@@ -240,9 +242,10 @@ class _Builder:
             path, line = self.messages_at or (directory, 1)
             self.problems.append(Problem(path, line, f"messages missing: {', '.join(missing)}"))
         self._check_boundary()
-        if not self.frames:
-            path, line = self.messages_at or (directory, 1)
-            self.problems.append(Problem(path, line, "the pack declares no frames (frames: ...)"))
+        if self.frames and sum(f.default for f in self.frames) != 1 or not self.frames:
+            path, line = (self.frames[0].source, self.frames[0].line) if self.frames else (self.messages_at or (directory, 1))
+            self.problems.append(Problem(path, line, "the frames need exactly one marked 'default: true' "
+                                                     "(what a question no frame matches reads as)"))
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
                               dict(self.answer_types), tuple(self.foreign_heads))

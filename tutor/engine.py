@@ -57,7 +57,7 @@ class Tutor:
         cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
         self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary),
                               rules.answer_types, rules.foreign_heads)
-        self._policy = Policy(kb, self._matcher, thresholds)
+        self._policy = Policy(kb, self._matcher, thresholds, rules.frames)
         self._compose = Composer(kb, self._msg)
         self._grader = Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()])
         self._quiz = QuizRunner(kb, self._grader, self._msg)
@@ -203,7 +203,7 @@ class Tutor:
             return None
         others = [w for m in reading.mentions if m.concept != concept.id for w in m.text.split()]
         referred = any(m.how == "pronoun" for m in reading.mentions)  # "which one is for women?": specific by nature
-        if frame.id in _PLAIN_FRAMES and not reading.answer_type and not others and not referred:
+        if frame.plain and not reading.answer_type and not others and not referred:
             return None
         least = 1 if frame.answer == "relation" or reading.answer_type or others or referred else 2
         return self._compose.leading_with(concept.id, depth.level, reading.content_words + others, least)
@@ -211,7 +211,7 @@ class Tutor:
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
         # asking what a name means is no sign of expertise ("what is osteoclastogenesis?"); using terms is
         words = list(reading.words)
-        if reading.frame and reading.frame.id in ("definition", "expansion"):
+        if reading.frame and (reading.frame.plain or reading.frame.answer == "expand"):
             asked = [m for m in reading.mentions if m.text in self.kb.vocabulary]  # the whole name is one term
             words = [w for i, w in enumerate(words) if not any(m.start <= i < m.end for m in asked)]
         vocab, term = vocabulary_level(self.kb.vocabulary, words)
@@ -584,9 +584,6 @@ class Tutor:
 
 # Words that say a sentence is about men or about women, for "and in men?" where no counterpart is declared.
 _SEX_WORDS = {"men": ("men", "man", "male", "males", "testosterone"), "women": ("women", "woman", "female", "females", "estrogen")}
-
-# Frames whose answer is the explanation as written, first sentence first.
-_PLAIN_FRAMES = frozenset({"definition", "expansion", "example", "role"})
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,9 @@ class Frame:
     clinician: bool = False       # aspect frames: point to a clinician
     by_examples: bool = False     # concept frames: the example questions choose, even when concepts are named
     examples: tuple[str, ...] = ()  # questions that must read as this frame
+    plain: bool = False           # concept frames: asks what a thing is; answered by the explanation as written
+    default: bool = False         # the frame a question no other frame matches reads as (exactly one)
+    link: bool = False            # concept frames: with two concepts joined by a fact, asks what links them
     source: str = ""
     line: int = 0
 

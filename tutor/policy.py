@@ -17,9 +17,6 @@ from .reading import Reading
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
-# Frames that, with two concepts joined by a fact, ask what links them ("what does OPG do to RANKL?").
-_LINK_FRAMES = frozenset({"effect", "role", "mechanism"})
-
 # "how is it different from @", "compared to @", "vs @": the other side is the concept under discussion
 _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 
@@ -61,10 +58,11 @@ class Decision:
 class Policy:
     """Read-only after construction."""
 
-    def __init__(self, kb: KnowledgeBase, matcher: Matcher, thresholds: Thresholds) -> None:
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher, thresholds: Thresholds, frames: tuple[Frame, ...] = ()) -> None:
         self._kb = kb
         self._matcher = matcher
         self.thresholds = thresholds
+        self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
     def decide(self, reading: Reading, focus: str | None) -> Decision:
         frame = reading.frame
@@ -92,7 +90,7 @@ class Policy:
             decision = self._relation(reading, frame, focus)
             if decision:
                 return decision
-        if frame and frame.id in _LINK_FRAMES and len(referents) == 2 and self._linked_by_fact(*referents):
+        if frame and frame.link and len(referents) == 2 and self._linked_by_fact(*referents):
             # a question that is nearly one of a concept's own examples ("what is the dual effect of estrogen on
             # resorption signals") is that concept's; otherwise the facts that link the two answer it
             top = next(iter(self._rank(reading, focus)), None)
@@ -198,7 +196,9 @@ class Policy:
         """Nothing named: the example questions decide, or the tutor abstains."""
         top = ranked[0] if ranked else None
         if top is None or top.score < self.thresholds.answer or self._names_only_part(reading, top):
-            if focus and reading.frame and reading.frame.id not in ("definition",) and len(reading.content_words) <= 2:
+            # "give me an example" names nothing but asks about the concept under discussion; "what is X" with an
+            # unknown X (the default frame) does not
+            if focus and reading.frame and reading.frame is not self._default and len(reading.content_words) <= 2:
                 return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a follow-up)")
             return Decision("unknown", (), reading.frame, nearby=tuple(c.concept_id for c in ranked if c.score > 0)[:3],
                             how="nothing named, and no example question close enough")

@@ -102,7 +102,7 @@ class Reader:
         self._cues = cues
         self._frames = [(f, _joined(f.patterns), _joined(f.actor), _joined(f.target), {stem(v) for v in f.verbs if " " not in v},
                          [v for v in f.verbs if " " in v]) for f in frames]
-        self._default = next((f for f in frames if f.id == "definition"), None)
+        self._default = next((f for f in frames if f.default), None)
         self.boundary = boundary
         self._answer_types = answer_types
         self._foreign_heads = frozenset(stem(w) for w in foreign_heads)
