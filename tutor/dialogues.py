@@ -46,7 +46,8 @@ REQUIRED_MESSAGES = (
     "quiz_why", "quiz_why_wrong", "quiz_wrong", "quiz_wrong_retry", "related_more", "safety", "safety_offer",
     "safety_offer_general", "safety_urgent", "safety_and_answer", "compare", "compare_link", "compare_shared",
     "compare_unlinked", "relation_lead", "relation_direct", "relation_more", "relation_rest", "relation_target",
-    "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic"
+    "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic",
+    "level_is", "reset_done", "unknown_command", "commands_list"
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "messages"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default"}

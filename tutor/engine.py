@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Callable
 
 from .boundary import AdviceBoundary
+from .commands import COMMANDS, plain_words
+from .commands import parse as parse_command
 from .compose import Composer
 from .errors import ContentError, Problem, UnknownConceptError, UnknownLevelError
 from .grading import Grader
@@ -111,7 +113,10 @@ class Tutor:
         """
         session.turns += 1
         cleaned, cut = clean_input(text if isinstance(text, str) else str(text))
-        if not any(ch.isalnum() for ch in cleaned):
+        command = parse_command(cleaned)
+        if command:
+            reply = self._command(session, *command, now or utcnow())
+        elif not any(ch.isalnum() for ch in cleaned):
             reply = self._chat(session, self._msg("empty"), "empty")
         else:
             reply = self._respond_to(session, cleaned, now or utcnow())
@@ -119,6 +124,32 @@ class Tutor:
             note = self._msg("truncated", limit=MAX_INPUT_CHARS)
             reply = replace(reply, text=f"{note}\n{reply.text}")
         return reply
+
+    # --- slash commands -----------------------------------------------------
+    def _command(self, session: Session, name: str, argument: str, now: datetime) -> Reply:
+        """A slash command: the plain words it stands for, or an action on the session."""
+        words = plain_words(name, argument)
+        if words is not None:
+            reply = self._respond_to(session, words, now)
+            if name == "/help":
+                reply = replace(reply, text=f"{reply.text}\n{self._command_list()}")
+            return replace(reply, intent=reply.intent or name[1:])
+        if name == "/level":
+            if argument in LEVELS:
+                return self._respond_to(session, f"level {argument}", now)
+            return self._chat(session, self._msg("level_is", level=current_level(session), levels=", ".join(LEVELS)), "level")
+        if name == "/reset":
+            session.reset_conversation()
+            return self._chat(session, self._msg("reset_done"), "reset")
+        return self._chat(session, self._msg("unknown_command", command=name[:30], commands=self._command_list()), "unknown-command")
+
+    def _command_list(self) -> str:
+        """One command a line, with the plain words that do the same."""
+        lines = []
+        for command in COMMANDS.values():
+            same = f' (or say "{command.words}")' if command.words else ""
+            lines.append(f"{command.usage}: {command.does}{same}")
+        return self._msg("commands_list", commands="\n".join(lines))
 
     # --- the pipeline ------------------------------------------------------
     def _respond_to(self, session: Session, text: str, now: datetime) -> Reply:

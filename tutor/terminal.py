@@ -19,6 +19,7 @@ from .engine import Tutor
 from .errors import TutorError
 from .matcher import short_title
 from .model import LEVELS
+from .commands import COMMANDS
 from .reply import Reply
 from .session import Session
 from .store import Store
@@ -34,18 +35,8 @@ STYLE = Style.from_dict({
 
 _PLAIN = Style([])
 
-# slash command -> (what it does, the plain words it stands for; None when handled here)
-SLASH_COMMANDS: dict[str, tuple[str, str | None]] = {
-    "/help": ("what you can ask and the commands", "help"),
-    "/topics": ("the topics, by section", "topics"),
-    "/level": ("show or set the depth: /level fundamentals|intermediate|academic", None),
-    "/quiz": ("a quiz: /quiz [topic] [n]", None),
-    "/review": ("a quiz on what is due for review", "review"),
-    "/progress": ("mastery, accuracy and reviews due", None),
-    "/why": ("why the last answer was chosen", "why did you say that?"),
-    "/reset": ("forget this conversation (keeps what you learned)", None),
-    "/quit": ("leave (everything is saved)", None),
-}
+# slash command -> what it does (the commands themselves are the library's: tutor/commands.py)
+SLASH_COMMANDS: dict[str, str] = {name: command.does for name, command in COMMANDS.items()}
 
 
 class TutorCompleter(Completer):
@@ -75,7 +66,7 @@ class TutorCompleter(Completer):
     def _slash(self, text: str) -> Iterable[Completion]:
         command, _, argument = text.partition(" ")
         if not _:
-            for name, (meaning, _plain) in SLASH_COMMANDS.items():
+            for name, meaning in SLASH_COMMANDS.items():
                 if name.startswith(command):
                     yield Completion(name, start_position=-len(command), display_meta=meaning)
             return
@@ -130,60 +121,23 @@ class TerminalChat:
 
     def _turn(self, line: str) -> bool:
         try:
-            if line.startswith("/"):
-                return self._command(line)
-            reply = self.tutor.respond(self.session, line)
+            reply = self.tutor.respond(self.session, line)  # slash commands too: the library reads them
             self._save()
             self._print_reply(reply)
-            return reply.intent != "goodbye"
+            if line.split(" ")[0].lower() == "/progress":  # the terminal adds the table by section
+                from .progress import render_progress
+
+                self._show([("class:chat", render_progress(self.tutor.progress(self.session)))], wrap=False)
+            if reply.intent == "goodbye":
+                self._show([("class:notice", "Your progress is saved.")])
+                return False
+            return True
         except TutorError as err:
             self._show([("class:error", f"Sorry, that went wrong: {err}")])
         except Exception as err:  # noqa: BLE001 - the loop must survive anything one turn does
             self._show([("class:error", f"Sorry, something went wrong with that message ({type(err).__name__}). "
                                         "Your progress is safe; try again or ask something else.")])
         return True
-
-    def _command(self, line: str) -> bool:
-        name, _, argument = line.partition(" ")
-        argument = argument.strip()
-        if name not in SLASH_COMMANDS:
-            listing = ", ".join(SLASH_COMMANDS)
-            self._show([("class:notice", f"Unknown command {name[:30]!r}. Commands: {listing}.")])
-            return True
-        if name == "/quit":
-            self._show([("class:chat", "Goodbye. Your progress is saved.")])
-            return False
-        plain = SLASH_COMMANDS[name][1] or self._plain_words(name, argument)
-        if plain is not None:
-            reply = self.tutor.respond(self.session, plain)
-            self._save()
-            self._print_reply(reply)
-            if name == "/help":
-                self._show([("class:suggest", "Commands: " + "; ".join(f"{n} {m}" for n, (m, _) in SLASH_COMMANDS.items()))])
-        return True
-
-    def _plain_words(self, name: str, argument: str) -> str | None:
-        if name == "/level":
-            if argument in LEVELS:
-                return f"level {argument}"
-            self._show([("class:notice", f"The depth is {self._depth()}. Use /level fundamentals, intermediate or academic.")])
-            return None
-        if name == "/quiz":
-            words = argument.split()
-            count = next((w for w in words if w.isdigit()), "")
-            topic = " ".join(w for w in words if not w.isdigit())
-            return f"quiz me on {topic} with {count} questions" if topic and count else \
-                f"quiz me on {topic}" if topic else f"{count} questions" if count else "quiz me"
-        if name == "/progress":
-            from .progress import render_progress
-
-            self._show([("class:chat", render_progress(self.tutor.progress(self.session)))], wrap=False)
-            return None
-        if name == "/reset":
-            self.session.reset_conversation()
-            self._save()
-            self._show([("class:notice", "Conversation reset; what you have learned and your reviews are kept.")])
-        return None
 
     # --- output ----------------------------------------------------------------------------------
     def _print_reply(self, reply: Reply) -> None:
