@@ -110,15 +110,16 @@ class Reader:
         self._topics = [t.name for t in kb.out_of_scope]
         self._out_of_scope = re.compile("|".join(f"(?P<t{i}>{'|'.join(f'(?:{p})' for p in t.patterns)})"
                                                  for i, t in enumerate(kb.out_of_scope))) if kb.out_of_scope else None
-        self.frame_words = self._frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target)
+        frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target)
                              for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", p))}
-        self._frame_words |= {stem(v) for f in frames for v in f.verbs}
-        self._frame_words |= {w for cue, _ in cues for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", cue.pattern))}
+        frame_words |= {stem(v) for f in frames for v in f.verbs}
+        frame_words |= {w for cue, _ in cues for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", cue.pattern))}
+        self.frame_words = frozenset(frame_words)  # words of the frames and cues: never a topic of their own
 
     def read(self, text: str, focus: str | None = None) -> Reading:
         folded = _GREETING.sub("", fold(text))
         folded, cue = self._cue(folded)
-        words, corrections, undecided = self._words(folded)
+        words, corrections, undecided, misspelt = self._words(folded)
         typed = folded.split()
         mentions = self._mentions(words, focus)
         masked = _masked(words, mentions)
@@ -128,7 +129,7 @@ class Reader:
                        tuple(self._foreign(words, mentions)), self._topic(words, mentions) or
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
                        self.boundary.assess(words, lower, self._kinds_referred(mentions, focus)),
-                       tuple(self._strange_words(words, mentions)), undecided,
+                       tuple(self._strange_words(words, mentions, misspelt)), undecided,
                        self._answer_type(words))
 
     # --- stages ------------------------------------------------------------------------
@@ -141,13 +142,18 @@ class Reader:
                 found = found or cue
         return folded, found
 
-    def _words(self, folded: str) -> tuple[list[str], list[tuple[str, str]], tuple[str, ...]]:
+    def _words(self, folded: str) -> tuple[list[str], list[tuple[str, str]], tuple[str, ...], frozenset[str]]:
+        """The words, the corrections made, the concepts a tied misspelling names, and the words that had
+        near spellings in the pack (a misspelt pack word is never a strange word)."""
         words: list[str] = []
         corrections: list[tuple[str, str]] = []
         undecided: tuple[str, ...] = ()
+        misspelt: set[str] = set()
         for raw in folded.split():
             for word in self.boundary.shorthand.get(raw, raw).split():
                 choices = [] if self.boundary.knows(word) else self._matcher.spellings(word)
+                if choices:
+                    misspelt.add(word)
                 fixed = choices[0] if len(choices) == 1 else word
                 if len(choices) > 1 and not undecided:
                     undecided = self._named_by(choices)
@@ -156,7 +162,7 @@ class Reader:
                 if fixed != word:
                     corrections.append((word, fixed))
                 words.append(fixed)
-        return words, corrections, undecided
+        return words, corrections, undecided, frozenset(misspelt)
 
     def _named_by(self, spellings: list[str]) -> tuple[str, ...]:
         """The concepts that the tied spellings of one word name, if they name two or more."""
@@ -264,7 +270,7 @@ class Reader:
         word = words[at]
         if stem(word) in self._foreign_heads:
             return True
-        return at + 1 == len(words) and word.isalpha() and len(word) >= 4 and not self._matcher.knows(word) and stem(word) not in self._frame_words
+        return at + 1 == len(words) and word.isalpha() and len(word) >= 4 and not self._matcher.knows(word) and stem(word) not in self.frame_words
 
     def _qualifier(self, word: str) -> bool:
         """A word the pack never uses in its names or example questions, where a qualifier would stand."""
@@ -272,7 +278,7 @@ class Reader:
             return True
         if not word.isalpha() or len(word) < 4 or word in STOPWORDS or word in WEAK_WORDS or word in PRONOUNS:
             return False
-        if stem(word) in self._frame_words or word in self._frame_words or self.boundary.knows(word):
+        if stem(word) in self.frame_words or word in self.frame_words or self.boundary.knows(word):
             return False
         return not self._matcher.in_keys(word)
 
@@ -282,16 +288,16 @@ class Reader:
         concepts = [m.concept for m in mentions] or ([focus] if focus else [])
         return tuple(self._kb.kinds.get(c, "") for c in concepts)
 
-    def _strange_words(self, words: list[str], mentions: list[Mention]) -> list[str]:
+    def _strange_words(self, words: list[str], mentions: list[Mention], misspelt: frozenset[str]) -> list[str]:
         """Words outside the names that neither the pack nor everyday English uses, nor misspell: the names of
         things the document does not cover ("celiac", "Klinefelter", "anastrozole")."""
         out = []
         for i, w in enumerate(words):
             if _inside(i, mentions) or len(w) < 4 or not w.isalpha() or w in STOPWORDS or w in WEAK_WORDS or w in PRONOUNS:
                 continue
-            if self._matcher.knows(w) or self.boundary.knows(w) or w in self._frame_words or stem(w) in self._frame_words:
+            if self._matcher.knows(w) or self.boundary.knows(w) or w in self.frame_words or stem(w) in self.frame_words:
                 continue
-            if self._matcher.spellings(w):  # a misspelt word of the pack's ("osteolasts"), not a new topic
+            if w in misspelt:  # a misspelt word of the pack's ("osteolasts"), not a new topic
                 continue
             if not everyday(w):
                 out.append(w)
