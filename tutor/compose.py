@@ -5,12 +5,14 @@ them (the direct answer first) and fills the patterns in.
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Callable
 
 from .matcher import short_title
-from .normalise import WEAK_WORDS, fold, stem, words
+from .normalise import STOPWORDS, WEAK_WORDS, fold, stem, words
 from .model import LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
 
 __all__ = ["Composer", "sentences", "full_name"]
@@ -19,6 +21,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\u201c])")
 # The order in which actors are named when several do the same thing: the molecules that act
 # directly come before the hormones that act through them, and therapies come last.
 _KIND_ORDER = ("molecule", "hormone", "cell", "process", "measure", "condition", "therapy")
+# a sentence at the learner's own depth leads unless another depth's answers at least this much better
+_SAME_DEPTH_SHARE = 0.75
 _ABBREVIATION = re.compile(r"^[A-Z0-9][A-Za-z0-9\u03b1-]*[A-Z0-9\u03b1]$")
 
 
@@ -49,6 +53,7 @@ class Composer:
     def __init__(self, kb: KnowledgeBase, msg: Callable[..., str]) -> None:
         self._kb = kb
         self._msg = msg
+        self._idf, self._rare = _inverse_frequencies(kb)
 
     def name(self, concept_id: str) -> str:
         """The concept's short name as it reads inside a sentence: "bone remodeling", but "OPG" and "RANKL"."""
@@ -172,23 +177,32 @@ class Composer:
                 name += " into " + _and([self.name(p) for p in products[:2]])
         return name
 
-    def leading_with(self, concept_id: str, level: str, question_words: list[str], least: int = 1) -> str | None:
-        """The concept's explanation with the sentence that answers the question first: the one sharing most words
-        with it (at this depth, else at any), if it shares at least `least`; then the rest of this depth's text."""
-        wanted = {stem(w) for w in question_words if w not in WEAK_WORDS}
+    def leading_with(self, concept_id: str, level: str, question_words: list[str], least: float = 1.0) -> str | None:
+        """The concept's explanation with the sentence that answers the question first, then the rest of this depth's
+        text. The answering sentence shares the rarest of the question's words (each shared stem weighs its inverse
+        sentence frequency over the pack, so "liver" counts more than "bone"); one at this depth is preferred unless
+        another depth's is clearly better. None when no sentence reaches `least` (in units of a word found in about
+        one sentence in e**least)."""
+        wanted = {stem(w) for w in question_words if w not in WEAK_WORDS and w not in STOPWORDS}
         concept = self._kb.concepts[concept_id]
-        best: tuple[int, str, str] | None = None
-        for depth in (level, *[d for d in LEVELS if d != level]):
+        best: dict[str, tuple[float, str]] = {}
+        for depth in LEVELS:
             for sentence, stems in _sentence_stems(concept.explain[depth]):
-                shared = len(wanted & stems)
-                if shared >= least and (best is None or shared > best[0]):
-                    best = (shared, sentence, depth)
-            if best:
-                break
-        if best is None:
+                score = sum(self._weight(s) for s in wanted & stems)
+                if score > best.get(depth, (0.0, ""))[0]:
+                    best[depth] = (score, sentence)
+        if not best:
             return None
-        rest = [p for p in _SENTENCE_END.split(concept.explain[level].strip()) if p != best[1]]
-        return " ".join([best[1], *rest])
+        overall = max(best.values())
+        here = best.get(level)
+        score, lead = here if here and here[0] >= _SAME_DEPTH_SHARE * overall[0] else overall
+        if score < least:
+            return None
+        rest = [p for p in _SENTENCE_END.split(concept.explain[level].strip()) if p != lead]
+        return " ".join([lead, *rest])
+
+    def _weight(self, stem_: str) -> float:
+        return self._idf.get(stem_, self._rare)
 
     # --- expansions and declines ------------------------------------------------------
     def expansion(self, concept_id: str, level: str) -> str | None:
@@ -213,6 +227,19 @@ class Composer:
         if concept_id:
             return self._msg("foreign", phrase=phrase, title=self.name(concept_id))
         return self._msg("unknown_topic", topic=phrase, suggestions="")
+
+
+def _inverse_frequencies(kb: KnowledgeBase) -> tuple[dict[str, float], float]:
+    """log(sentences / sentences holding the stem) over every text of the pack, and the weight of an unseen stem."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for concept in kb.concepts.values():
+        for depth in LEVELS:
+            for _, stems in _sentence_stems(concept.explain[depth]):
+                counts.update(stems)
+                total += 1
+    total = max(total, 1)
+    return {s: math.log(total / n) for s, n in counts.items()}, math.log(total)
 
 
 @lru_cache(maxsize=1024)

@@ -234,9 +234,8 @@ class Tutor:
             return None
         others = [w for m in reading.mentions if m.concept != concept.id for w in m.text.split()]
         referred = any(m.how == "pronoun" for m in reading.mentions)  # "which one is for women?": specific by nature
-        if frame.plain and not reading.answer_type and not others and not referred:
-            return None
-        least = 1 if frame.answer == "relation" or reading.answer_type or others or referred else 2
+        specific = frame.answer == "relation" or reading.answer_type or others or referred or not frame.plain
+        least = self.thresholds.lead_specific if specific else self.thresholds.lead_plain
         return self._compose.leading_with(concept.id, depth.level, reading.content_words + others, least)
 
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:

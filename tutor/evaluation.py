@@ -138,7 +138,7 @@ def first_sentence(text: str) -> str:
 def _checks(case: EvalCase, reply: Reply) -> dict[str, str | None]:
     """Each assertion of the case: metric name -> None when met, else what was wrong."""
     out: dict[str, str | None] = {}
-    if case.expect:
+    if case.expect and not case.uncovered:  # an uncovered aspect is judged by its own check (declining passes it)
         ok = reply.kind == "answer" and reply.concept in case.expect
         out["in_scope"] = None if ok else f"expected {'/'.join(case.expect)}, got {reply.kind} {reply.concept}"
     if case.kind:

@@ -32,6 +32,8 @@ class Thresholds:
     single_word_recall: float = 0.75  # a one-word question must be (almost) a whole name or example
     anchor: float = 0.2       # a concept the question names yields only to a related one this much better matched
     example: float = 0.8      # a question this close to one of a concept's examples is that concept's
+    lead_specific: float = 1.0  # a sentence sharing this much of a specific question's rarer words answers it first
+    lead_plain: float = 4.0     # the same for a plain "what is X ..." question, whose extra words must say more
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,10 @@ class Policy:
         # the fallback answers "what drives X?" only: what X itself drives is not what makes X
         for relation in filter(None, (frame.relation, frame.fallback if reading.side == "actor" else "")):
             facts = self._facts(relation, reading.side, themes)
+            if not facts and len(themes) > 1:
+                # "what does aromatase turn testosterone into?": the fact is about the second name
+                themes = [*themes[1:], themes[0]]
+                facts = self._facts(relation, reading.side, themes)
             if facts:
                 return Decision("relation", (themes[0], *themes[1:]), frame, tuple(facts), reading.side,
                                 how=f"the document's facts ({relation}, asking for the {reading.side})")
