@@ -28,9 +28,10 @@ def test_pronoun_follow_up_uses_relations(chat):
 
 
 def test_passive_relation_question(chat):
-    # "which cells ..." asks for a cell: the reply is about the answer; the conversation stays on OPG
-    reply = chat.say("which cells make OPG?", concept="osteoblasts", kind="answer")
+    # "which cells ..." asks for a cell: the reply is about what was asked about (OPG), the cell is the answer
+    reply = chat.say("which cells make OPG?", concept="opg", kind="answer")
     assert ["osteoblasts", "produces", "opg"] in reply.data["facts"] and reply.data["theme"] == "opg"
+    assert reply.data["answer"] == "osteoblasts"
     assert reply.text.startswith("Osteoblasts make OPG.")
     # "what blocks RANKL?" is about RANKL; the answer is OPG
     reply = chat.say("what blocks RANKL?", concept="rankl", kind="answer")

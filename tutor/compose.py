@@ -5,30 +5,25 @@ them (the direct answer first) and fills the patterns in.
 """
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from functools import lru_cache
 from typing import Callable
 
 from .matcher import short_title
-from .normalise import STOPWORDS, WEAK_WORDS, fold, stem, words
+from .normalise import fold, words
 from .model import LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
+from .passages import SENTENCE_END, PassageIndex
 
 __all__ = ["Composer", "sentences", "full_name"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\u201c])")
 # The order in which actors are named when several do the same thing: the molecules that act
 # directly come before the hormones that act through them, and therapies come last.
 _KIND_ORDER = ("molecule", "hormone", "cell", "process", "measure", "condition", "therapy")
-# a sentence at the learner's own depth leads unless another depth's answers at least this much better
-_SAME_DEPTH_SHARE = 0.75
 _ABBREVIATION = re.compile(r"^[A-Z0-9][A-Za-z0-9\u03b1-]*[A-Z0-9\u03b1]$")
 
 
 def sentences(text: str, count: int) -> str:
     """The first `count` sentences of a text."""
-    return " ".join(_SENTENCE_END.split(text.strip())[:count])
+    return " ".join(SENTENCE_END.split(text.strip())[:count])
 
 
 def full_name(concept: Concept) -> str:
@@ -50,10 +45,10 @@ def full_name(concept: Concept) -> str:
 class Composer:
     """Read-only after construction."""
 
-    def __init__(self, kb: KnowledgeBase, msg: Callable[..., str]) -> None:
+    def __init__(self, kb: KnowledgeBase, msg: Callable[..., str], passages: PassageIndex) -> None:
         self._kb = kb
+        self._passages = passages
         self._msg = msg
-        self._idf, self._rare = _inverse_frequencies(kb)
 
     def name(self, concept_id: str) -> str:
         """The concept's short name as it reads inside a sentence: "bone remodeling", but "OPG" and "RANKL"."""
@@ -95,7 +90,7 @@ class Composer:
         facts = [r for r in self._kb.relations if {r.subject, r.object} == {a, b}]
         text = " ".join(self.fact(r) for r in sorted(facts, key=lambda r: r.subject != a)[:3])
         names = [w for w in words(self.name(b))]
-        sentence = self.leading_with(a, level, names, least=len(names))
+        sentence = self.leading_with(a, level, names, least=len(names), any_depth=False)
         first = sentence.split(". ")[0].rstrip(".") + "." if sentence else ""
         return f"{text} {first}".strip() if first and first not in text else text
 
@@ -177,32 +172,21 @@ class Composer:
                 name += " into " + _and([self.name(p) for p in products[:2]])
         return name
 
-    def leading_with(self, concept_id: str, level: str, question_words: list[str], least: float = 1.0) -> str | None:
-        """The concept's explanation with the sentence that answers the question first, then the rest of this depth's
-        text. The answering sentence shares the rarest of the question's words (each shared stem weighs its inverse
-        sentence frequency over the pack, so "liver" counts more than "bone"); one at this depth is preferred unless
-        another depth's is clearly better. None when no sentence reaches `least` (in units of a word found in about
-        one sentence in e**least)."""
-        wanted = {stem(w) for w in question_words if w not in WEAK_WORDS and w not in STOPWORDS}
-        concept = self._kb.concepts[concept_id]
-        best: dict[str, tuple[float, str]] = {}
-        for depth in LEVELS:
-            for sentence, stems in _sentence_stems(concept.explain[depth]):
-                score = sum(self._weight(s) for s in wanted & stems)
-                if score > best.get(depth, (0.0, ""))[0]:
-                    best[depth] = (score, sentence)
-        if not best:
-            return None
-        overall = max(best.values())
-        here = best.get(level)
-        score, lead = here if here and here[0] >= _SAME_DEPTH_SHARE * overall[0] else overall
-        if score < least:
-            return None
-        rest = [p for p in _SENTENCE_END.split(concept.explain[level].strip()) if p != lead]
-        return " ".join([lead, *rest])
+    def opened_by(self, facts: tuple[Relation, ...], concept_id: str, level: str, text: str | None = None) -> str:
+        """A concept's explanation (or `text`) with the given facts said first, in the order the question named them."""
+        lead = " ".join(self.fact(r) for r in facts[:2])
+        return f"{lead} {text or self._kb.concepts[concept_id].explain[level]}".strip()
 
-    def _weight(self, stem_: str) -> float:
-        return self._idf.get(stem_, self._rare)
+    def leading_with(self, concept_id: str, level: str, question_words: list[str], least: float = 1.0,
+                     any_depth: bool = True, kind: str | None = None) -> str | None:
+        """The concept's explanation with the sentence that answers the question first (see PassageIndex.best_in),
+        then the rest of this depth's text; None when no sentence reaches `least` (in units of a word found in
+        about one sentence in e**least)."""
+        found = self._passages.best_in(concept_id, level, self._passages.wanted(question_words), any_depth, kind)
+        if found is None or found.score < least:
+            return None
+        rest = [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p != found.text]
+        return " ".join([found.text, *rest])
 
     # --- expansions and declines ------------------------------------------------------
     def expansion(self, concept_id: str, level: str) -> str | None:
@@ -227,25 +211,6 @@ class Composer:
         if concept_id:
             return self._msg("foreign", phrase=phrase, title=self.name(concept_id))
         return self._msg("unknown_topic", topic=phrase, suggestions="")
-
-
-def _inverse_frequencies(kb: KnowledgeBase) -> tuple[dict[str, float], float]:
-    """log(sentences / sentences holding the stem) over every text of the pack, and the weight of an unseen stem."""
-    counts: Counter[str] = Counter()
-    total = 0
-    for concept in kb.concepts.values():
-        for depth in LEVELS:
-            for _, stems in _sentence_stems(concept.explain[depth]):
-                counts.update(stems)
-                total += 1
-    total = max(total, 1)
-    return {s: math.log(total / n) for s, n in counts.items()}, math.log(total)
-
-
-@lru_cache(maxsize=1024)
-def _sentence_stems(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """A text's sentences with the stems of their words (computed once per text)."""
-    return tuple((sentence, frozenset(stem(w) for w in words(sentence))) for sentence in _SENTENCE_END.split(text.strip()))
 
 
 def _cap(text: str) -> str:

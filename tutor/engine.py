@@ -18,6 +18,7 @@ from .matcher import Matcher
 from .model import LEVELS, QUIZ_ACTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
 from .normalise import MAX_INPUT_CHARS, clean_input, fold
 from .packcache import cached
+from .passages import PassageIndex
 from .policy import Decision, Policy, Thresholds
 from .progress import progress_report
 from .quiz import QuizRequest, QuizRunner
@@ -59,8 +60,9 @@ class Tutor:
         cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
         self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary),
                               rules.answer_types, rules.foreign_heads)
-        self._policy = Policy(kb, self._matcher, thresholds, rules.frames)
-        self._compose = Composer(kb, self._msg)
+        passages = PassageIndex(kb)
+        self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages)
+        self._compose = Composer(kb, self._msg, passages)
         self._grader = Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()])
         self._quiz = QuizRunner(kb, self._grader, self._msg)
         self._handlers: dict[str, Callable[[Session, Intent, _Turn], Reply]] = {
@@ -222,6 +224,10 @@ class Tutor:
             if text:
                 return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
         text = self._lead_sentence(reading, decision, concept, depth)
+        if decision.facts:
+            text = self._compose.opened_by(decision.facts, concept.id, depth.level, text)
+        if decision.lead:
+            text = f"{decision.lead} {concept.explain[depth.level]}"
         if text:
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text, how=decision.how)
         return self._answer(session, concept, depth, decision.confidence, decision.runner_up, how=decision.how)
@@ -236,7 +242,8 @@ class Tutor:
         referred = any(m.how == "pronoun" for m in reading.mentions)  # "which one is for women?": specific by nature
         specific = frame.answer == "relation" or reading.answer_type or others or referred or not frame.plain
         least = self.thresholds.lead_specific if specific else self.thresholds.lead_plain
-        return self._compose.leading_with(concept.id, depth.level, reading.content_words + others, least)
+        return self._compose.leading_with(concept.id, depth.level, reading.content_words + others, least,
+                                          kind=reading.answer_type)
 
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
         # asking what a name means is no sign of expertise ("what is osteoclastogenesis?"); using terms is
@@ -401,8 +408,7 @@ class Tutor:
         # ("which cells make OPG?", "which receptor does estrogen bind?") or for what several share is about the answer.
         answer = self._compose.actors(theme.id, facts, depth.level)[0] if decision.side == "actor" else \
             self._compose.targets(facts, depth.level)[0]
-        asked_kind = reading.answer_type and self.kb.kinds.get(answer) == reading.answer_type
-        concept = self.kb.concepts[answer] if asked_kind or len(themes) > 1 else theme
+        concept = self.kb.concepts[answer] if len(themes) > 1 else theme
         text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
         self._remember(session, theme.id, depth.level, how=decision.how)
         return Reply("answer", text, depth.level, concept.answers_for, 1.0, None, concept.where,
