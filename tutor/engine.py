@@ -56,6 +56,7 @@ class Tutor:
         self._matcher = Matcher(kb)
         self._names = NameIndex(kb)
         self._intents = [(intent, [re.compile(p) for p in intent.patterns]) for intent in rules.intents]
+        self._fillers = frozenset(rules.fillers)
         _check_coverage(kb, rules)
         cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
         self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary),
@@ -162,7 +163,7 @@ class Tutor:
         if choice:
             return self._answer(session, self.kb.concepts[choice], choose_depth(session, choice, None), confidence=1.0)
         session.pending_choices = []
-        found = self._intent(folded)
+        found = self._intent(folded) or self._small_talk(text)
         if found is not None:
             return self._act(session, found, text, now)
         return self._content(session, text)
@@ -255,6 +256,37 @@ class Tutor:
         return choose_depth(session, concept_id, vocab, term)
 
     def _intent(self, folded: str, quiz_only: bool = False) -> tuple[Intent, dict[str, str]] | None:
+        """The intent the whole utterance asks for; failing that, the same without fillers at either end ("hmm,
+        simpler")."""
+        found = self._whole_intent(folded, quiz_only)
+        if found is None:
+            bare = self._without_fillers(folded)
+            if bare and bare != folded:
+                found = self._whole_intent(bare, quiz_only)
+        return found
+
+    def _without_fillers(self, folded: str) -> str:
+        words = folded.split()
+        fillers = self._fillers
+        while words and (words[0] in fillers or " ".join(words[:2]) in fillers):
+            words = words[2:] if " ".join(words[:2]) in fillers else words[1:]
+        while words and words[-1] in fillers:
+            words = words[:-1]
+        return " ".join(words)
+
+    def _small_talk(self, text: str) -> tuple[Intent, dict[str, str]] | None:
+        """A message of several short parts that are all small talk ("Hello there! Who are you?"): its last part
+        that is not a greeting."""
+        parts = [fold(p) for p in re.split(r"[.!?,;:]+", text)]
+        parts = [p for p in parts if p.strip()]
+        if len(parts) < 2:
+            return None
+        found = [self._intent(p) for p in parts]
+        if not all(f and f[0].action in _SMALL_TALK for f in found):
+            return None
+        return next((f for f in reversed(found) if f and f[0].id != "greeting"), found[0])
+
+    def _whole_intent(self, folded: str, quiz_only: bool = False) -> tuple[Intent, dict[str, str]] | None:
         for intent, patterns in self._intents:
             if quiz_only and intent.action not in QUIZ_ACTIONS:
                 continue
@@ -619,6 +651,8 @@ class Tutor:
 
 
 # Words that say a sentence is about men or about women, for "and in men?" where no counterpart is declared.
+# small talk: several of these in one message ("Hello there! Who are you?") are answered as chat
+_SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
 _SEX_WORDS = {"men": ("men", "man", "male", "males", "testosterone"), "women": ("women", "woman", "female", "females", "estrogen")}
 
 

@@ -189,6 +189,7 @@ class DialogueRules:
     boundary: Boundary = field(default_factory=Boundary)
     answer_types: dict[str, str] = field(default_factory=dict)  # "cells" -> "cell": what "which cells ..." asks for
     foreign_heads: tuple[str, ...] = ()  # "patch": after a concept's name ("estrogen patch") it names another thing
+    fillers: tuple[str, ...] = ()  # "hmm", "ok", "please": around a chat request ("hmm, simpler") they change nothing
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 
 from .matcher import Candidate, Matcher, short_title
 from .model import Frame, KnowledgeBase, Relation
-from .normalise import words
+from .normalise import WEAK_WORDS, words
 from .passages import PassageIndex
 from .reading import Reading
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
+# words that ask to go on with the same topic ("and then what happens next?")
+_SEQUENCE_WORDS = frozenset("next then after afterwards later subsequently else also further".split())
 # "how is it different from @", "compared to @", "vs @": the other side is the concept under discussion
 _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 
@@ -250,6 +252,10 @@ class Policy:
             searched = self._searched(reading)
             if searched:
                 return searched
+            if focus and not reading.strange and not any(w not in WEAK_WORDS and w not in _SEQUENCE_WORDS
+                                                        for w in reading.content_words):
+                # "and what happens next?": nothing but weak words, so about the concept under discussion
+                return Decision("concept", (focus,), reading.frame, how="the concept under discussion (nothing else named)")
             return Decision("unknown", (), reading.frame, nearby=tuple(c.concept_id for c in ranked if c.score > 0)[:3],
                             how="nothing named, and no example question close enough")
         runner = next((c for c in ranked[1:] if c.concept_id != top.concept_id), None)
