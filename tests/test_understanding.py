@@ -338,3 +338,27 @@ def test_a_depth_phrase_with_an_article_sets_the_depth(tutor):
     tutor.respond(session, "what is IGF-1?")
     reply = tutor.respond(session, "now at the academic level please")
     assert (reply.kind, reply.concept, reply.level) == ("answer", "igf-1", "academic")
+
+
+def test_frame_verbs_match_whatever_the_stemmer_makes_of_them(tutor):
+    # "synthes" and "releas" are listed as stems; the stemmer cuts the listed form shorter than the question's word
+    assert read(tutor, "Which cells synthesize type I collagen?").frame.id == "producer"
+    assert read(tutor, "which cells release OPG").frame.id == "producer"
+    assert read(tutor, "Which cells synthesize type I collagen?").foreign == ()  # a frame verb is no qualifier
+
+
+def test_a_noun_that_only_restates_the_name_keeps_a_relation_question(tutor):
+    reading = read(tutor, "What stimulates IGF-1 production?")
+    assert (reading.frame.id, reading.side) == ("activator", "actor")
+
+
+def test_sentences_do_not_end_at_an_initial():
+    from tutor.passages import SENTENCE_END
+    assert SENTENCE_END.split("A paper by S. Yakar and colleagues. Baniwal et al. showed it. Next.") == [
+        "A paper by S. Yakar and colleagues.", "Baniwal et al. showed it.", "Next."]
+    assert first_sentence("A 2002 paper by S. Yakar. More.") == "A 2002 paper by S. Yakar."
+
+
+def test_asked_for_a_kind_the_lead_names_one(tutor):
+    reply = tutor.respond(tutor.new_session(), "Which protein do osteoblasts lay down as bone matrix?")
+    assert "collagen" in first_sentence(reply.text).lower()

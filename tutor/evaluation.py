@@ -132,7 +132,7 @@ def _timed(tutor: Any, session: Any, question: str, report: EvalReport) -> Reply
 def first_sentence(text: str) -> str:
     """The reply's first sentence, after any "(Switching to ... depth)" note."""
     body = _NOTE.sub("", text.strip())
-    return re.split(r"(?<=[.!?])\s+|\n", body, maxsplit=1)[0]
+    return re.split(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bet al\.)\s+|\n", body, maxsplit=1)[0]
 
 
 def _checks(case: EvalCase, reply: Reply) -> dict[str, str | None]:

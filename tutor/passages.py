@@ -18,7 +18,8 @@ from .normalise import STOPWORDS, WEAK_WORDS, stem, words
 
 __all__ = ["Passage", "PassageIndex", "SENTENCE_END", "sentence_stems"]
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\u201c])")
+# a sentence ends at . ! or ? before a capital, but not after an initial ("S. Yakar") or "et al."
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bet al\.)\s+(?=[A-Z(\"'\u201c])")
 # a sentence at the learner's own depth leads unless another depth's answers at least this much better
 _SAME_DEPTH_SHARE = 0.75
 
@@ -68,14 +69,18 @@ class PassageIndex:
     def best_in(self, concept_id: str, level: str, wanted: frozenset[str], any_depth: bool = True,
                 kind: str | None = None) -> Passage | None:
         """The concept's sentence that answers best: its own depth first, then simpler ones, then deeper, a deeper
-        one only when clearly better. A sentence naming a concept of `kind` ("which hormone ...") scores one more."""
+        one only when clearly better. Asked for a `kind` of thing ("which hormone ..."), only sentences naming one count
+        when there are any."""
         concept = self._kb.concepts[concept_id]
         best: dict[str, tuple[float, str]] = {}
+        # a question asking for a kind of thing is answered by a sentence that names one, where any does
+        naming = kind and any(self.named_of_kind(stems, kind, frozenset({concept_id})) and self.score(wanted, stems)
+                              for depth in LEVELS for _, stems in sentence_stems(concept.explain[depth]))
         for depth in LEVELS if any_depth else (level,):
             for sentence, stems in sentence_stems(concept.explain[depth]):
+                if naming and not self.named_of_kind(stems, kind, frozenset({concept_id})):
+                    continue
                 score = self.score(wanted, stems)
-                if kind and score and self.named_of_kind(stems, kind, frozenset({concept_id})):
-                    score += 1.0
                 if score > best.get(depth, (0.0, ""))[0]:
                     best[depth] = (score, sentence)
         if not best:

@@ -100,8 +100,9 @@ class Reader:
         self._matcher = matcher
         self._names = names
         self._cues = cues
-        self._frames = [(f, _joined(f.patterns), _joined(f.actor), _joined(f.target), {stem(v) for v in f.verbs if " " not in v})
-                        for f in frames]
+        # a verb is listed by its stem ("synthes", "releas"), which the stemmer itself may cut shorter: keep both
+        self._frames = [(f, _joined(f.patterns), _joined(f.actor), _joined(f.target),
+                         {form for v in f.verbs if " " not in v for form in (v, stem(v))}) for f in frames]
         # verb phrases of every frame, as stems: "turn up" also reads in "turns it up", and then "turn" alone is not
         # the converter's verb
         self._verb_phrases = [(f.id, tuple(stem(w) for w in v.split())) for f in frames for v in f.verbs if " " in v]
@@ -115,7 +116,7 @@ class Reader:
                                                  for i, t in enumerate(kb.out_of_scope))) if kb.out_of_scope else None
         frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target)
                              for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", p))}
-        frame_words |= {stem(v) for f in frames for v in f.verbs}
+        frame_words |= {form for f in frames for v in f.verbs for form in (v, stem(v))}
         frame_words |= {w for cue, _ in cues for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", cue.pattern))}
         self.frame_words = frozenset(frame_words)  # words of the frames and cues: never a topic of their own
 
@@ -335,7 +336,9 @@ _NOUN_PHRASE_OPENERS = frozenset("is are was a an the about of for on with what 
 _WH = {"what", "which", "who", "whom", "where", "whats"}  # "how does X block Y" asks for a mechanism, not a fact
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
 _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
-                              "primarily normally usually in bone bones body skeleton".split())
+                              "primarily normally usually in bone bones body skeleton "
+                              # nouns that say no more than the name before them ("what stimulates IGF-1 production")
+                              "production release secretion level levels activity output expression synthesis".split())
 # Nouns that only say what kind of answer is wanted ("which cells make OPG?").
 _ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone hormones molecule molecules thing things "
                           "enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors "
