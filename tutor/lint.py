@@ -15,7 +15,7 @@ from .matcher import short_title
 from .model import LEVELS, Concept, QuizItem
 from .normalise import canonical_phrase, fold, stem
 
-__all__ = ["Finding", "lint", "COPY_RUN", "copied_runs", "personal_examples", "doses", "pack_texts"]
+__all__ = ["Finding", "lint", "COPY_RUN", "copied_runs", "copied", "personal_examples", "doses", "pack_texts"]
 
 _SMALL = {stem(w) for w in "a an the of to in on and or for with by is are it its their that this as at from".split()}
 
@@ -40,7 +40,7 @@ def lint(tutor: Tutor, source_text: str | None = None) -> list[Finding]:
     findings = _collisions(top, kb.confusables) + _misrouted(tutor, top) + _unsupported_items(tutor)
     findings += _deeper_terms(tutor, top) + personal_examples(tutor) + doses(tutor)
     if source_text is not None:
-        findings += _copied(tutor, source_text)
+        findings += copied(tutor, source_text)
     return findings
 
 
@@ -181,8 +181,9 @@ def _deeper_terms(tutor: Tutor, concepts: list[Concept]) -> list[Finding]:
     return findings
 
 
-def _copied(tutor: Tutor, source_text: str) -> list[Finding]:
-    """Runs of words copied from the source, in every text the tutor can say (quiz items included)."""
+def copied(tutor: Tutor, source_text: str) -> list[Finding]:
+    """Runs of words copied from the source, in every text the tutor can say (quiz items included):
+    the check behind `tutor lint --source`."""
     names = [n for c in tutor.kb.concepts.values() for n in (c.title, short_title(c), *c.aliases)]
     findings = []
     for path, line, text in pack_texts(tutor):
