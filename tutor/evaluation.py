@@ -50,10 +50,6 @@ class EvalReport:
         tally[0] += int(right)
         tally[1] += 1
 
-    def rate(self, metric: str) -> float | None:
-        right, total = self.counts.get(metric, [0, 0])
-        return right / total if total else None
-
     def to_dict(self) -> dict[str, Any]:
         lat = sorted(self.latencies_ms)
         return {
@@ -72,16 +68,43 @@ def percentile(sorted_values: list[float], pct: float) -> float | None:
 
 
 def load_cases(path: Path) -> tuple[list[EvalCase], list[list[EvalCase]]]:
+    """The single questions and the dialogues of an eval file; ContentError with every problem as file:line."""
+    source = str(path)
     data, problems = load_yaml_file(Path(path))
     if problems:
         raise ContentError(problems)
     if not isinstance(data, dict):
-        raise ContentError([Problem(str(path), 1, "an eval file must be a mapping with 'single' and/or 'dialogues'")])
-    singles = [_case(item, str(path), problems) for item in data.get("single") or []]
-    dialogues = [[_case(item, str(path), problems) for item in turns] for turns in data.get("dialogues") or []]
+        raise ContentError([Problem(source, 1, "an eval file must be a mapping with 'single' and/or 'dialogues'")])
+    for key in sorted(set(data) - {"single", "dialogues"}, key=str):
+        problems.append(Problem(source, _line_of(data, key), f"unknown section {key!r} (expected 'single' and/or 'dialogues')"))
+    singles = [_case(item, source, problems) for item in _list(data, "single", source, problems)]
+    dialogues = []
+    for turns in _list(data, "dialogues", source, problems):
+        if not isinstance(turns, list) or not turns:
+            problems.append(Problem(source, getattr(turns, "line", _line_of(data, "dialogues")), "a dialogue must be a list of cases"))
+            continue
+        dialogues.append([_case(item, source, problems) for item in turns])
+    if not problems and not singles and not dialogues:
+        problems.append(Problem(source, 1, "the file holds no case (give a 'single' list or 'dialogues')"))
     if problems:
         raise ContentError(problems)
     return singles, dialogues
+
+
+def _list(data: dict, key: str, source: str, problems: list[Problem]) -> list:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(Problem(source, _line_of(data, key), f"'{key}' must be a list"))
+        return []
+    return value
+
+
+def _line_of(mapping: Any, key: str) -> int:
+    """The line of a key in a mapping read by yamlsource (which remembers lines), else the mapping's own line."""
+    lines = getattr(mapping, "key_lines", None) or {}
+    return lines.get(key) or getattr(mapping, "line", 1)
 
 
 def _case(item: Any, source: str, problems: list[Problem]) -> EvalCase:
@@ -89,22 +112,40 @@ def _case(item: Any, source: str, problems: list[Problem]) -> EvalCase:
     if not isinstance(item, dict) or not isinstance(item.get("q"), str):
         problems.append(Problem(source, line, "each case needs a 'q' question"))
         return EvalCase("")
-    unknown = sorted(set(item) - {"q", *_ASSERTING, *_LABELS})
+    unknown = sorted(set(item) - {"q", *_ASSERTING, *_LABELS}, key=str)
     if unknown:
-        problems.append(Problem(source, line, f"unknown field(s) {', '.join(unknown)}: this evaluator would not judge them"))
+        problems.append(Problem(source, _line_of(item, str(unknown[0])),
+                                f"unknown field(s) {', '.join(map(str, unknown))}: this evaluator would not judge them"))
     if not any(item.get(f) for f in _ASSERTING):
         problems.append(Problem(source, line, f"the case asserts nothing (give one of {', '.join(_ASSERTING)})"))
+    wrong = [f for f, ok in _field_types(item).items() if not ok]
+    if wrong:
+        problems.append(Problem(source, line, f"field(s) {', '.join(wrong)}: {_FIELD_TYPES}"))
+        return EvalCase(item["q"], line=line)
     group = next((str(item[f]) for f in _LABELS if item.get(f)), None)
     return EvalCase(item["q"], _strings(item.get("expect")), item.get("kind"), item.get("level"),
                     _strings(item.get("mentions")), _strings(item.get("lead")),
                     bool(item.get("uncovered")), bool(item.get("not_answer")), group, line)
 
 
+_FIELD_TYPES = "kind, level and labels are text; expect, mentions and lead text or a list of texts; uncovered and not_answer true or false"
+
+
+def _field_types(item: dict) -> dict[str, bool]:
+    def text_or_texts(value: Any) -> bool:
+        return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+
+    checks = {f: isinstance(item[f], str) for f in ("kind", "level", *_LABELS) if item.get(f) is not None}
+    checks.update({f: text_or_texts(item[f]) for f in ("expect", "mentions", "lead") if item.get(f) is not None})
+    checks.update({f: isinstance(item[f], bool) for f in ("uncovered", "not_answer") if item.get(f) is not None})
+    return checks
+
+
 def _strings(value: Any) -> tuple[str, ...]:
-    """A list of strings, or one string written alone ("expect: opg" is not the letters o, p, g)."""
+    """A list of strings, or one string written alone ("expect: opg" is the id opg, not the letters o, p, g)."""
     if value is None:
         return ()
-    return (str(value),) if isinstance(value, (str, int, float)) else tuple(str(v) for v in value)
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def evaluate(tutor: Any, singles: list[EvalCase], dialogues: list[list[EvalCase]]) -> EvalReport:
