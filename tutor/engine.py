@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from functools import wraps
+from typing import Callable, TypeVar
 
 from .boundary import AdviceBoundary
 from .commands import COMMANDS, plain_words
@@ -15,8 +16,8 @@ from .errors import ContentError, Problem, UnknownConceptError, UnknownLevelErro
 from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
-from .model import LEVELS, QUIZ_ACTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
-from .normalise import MAX_INPUT_CHARS, clean_input, fold
+from .model import LEVELS, QUIZ_ACTIONS, SECTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
+from .normalise import MAX_INPUT_CHARS, clean_input, fold, pack_folds
 from .packcache import cached
 from .policy import Decision, Policy, Thresholds
 from .progress import progress_report
@@ -28,6 +29,18 @@ from .reply import Reply
 from .session import Session
 
 __all__ = ["Tutor", "Thresholds", "default_paths"]
+
+
+_F = TypeVar("_F", bound=Callable)
+
+
+def _with_pack_folds(method: _F) -> _F:
+    """Run a method with the pack's own spelling folds in force (see normalise.pack_folds)."""
+    @wraps(method)
+    def run(self: "Tutor", *args, **kwargs):
+        with pack_folds(self.kb.folds):
+            return method(self, *args, **kwargs)
+    return run  # type: ignore[return-value]
 
 
 def default_paths() -> tuple[Path, Path]:
@@ -50,6 +63,10 @@ class Tutor:
 
     def __init__(self, kb: KnowledgeBase, rules: DialogueRules, thresholds: Thresholds = Thresholds()) -> None:
         self.kb = kb
+        with pack_folds(kb.folds):
+            self._setup(kb, rules, thresholds)
+
+    def _setup(self, kb: KnowledgeBase, rules: DialogueRules, thresholds: Thresholds) -> None:
         self.rules = rules
         self.thresholds = thresholds
         self._matcher = Matcher(kb)
@@ -88,7 +105,13 @@ class Tutor:
         from .dialogues import load_dialogues
         from .knowledge import load_knowledge
 
-        return cls(load_knowledge(knowledge_dir), load_dialogues(dialogues_dir))
+        kb = load_knowledge(knowledge_dir)
+        with pack_folds(kb.folds):  # the dialogue pack's words are folded as the questions will be
+            return cls(kb, load_dialogues(dialogues_dir))
+
+    def folding(self):
+        """A context in which `normalise.fold` uses this pack's spelling folds, for code that folds pack text itself."""
+        return pack_folds(self.kb.folds)
 
     # --- public API --------------------------------------------------------
     def new_session(self, level: str = "fundamentals") -> Session:
@@ -98,6 +121,7 @@ class Tutor:
     def concepts(self) -> list[tuple[str, str, str]]:
         return [(c.id, c.title, c.section) for c in self.kb.concepts.values()]
 
+    @_with_pack_folds
     def explain(self, session: Session, concept_id: str, level: str | None = None) -> Reply:
         """Direct look-up of a concept, for bots with buttons."""
         concept = self._concept(concept_id)
@@ -106,6 +130,7 @@ class Tutor:
         depth = DepthChoice(level, False, "") if level else choose_depth(session, concept_id, None)
         return self._answer(session, concept, depth, confidence=1.0)
 
+    @_with_pack_folds
     def respond(self, session: Session, text: str, now: datetime | None = None) -> Reply:
         """Answer one message. Updates `session` (the learner's own state) and nothing else.
 
@@ -177,6 +202,7 @@ class Tutor:
         session.last_answer.update(reading=reading.to_dict(), how=decision.how, kind=reply.kind)
         return reply
 
+    @_with_pack_folds
     def read(self, text: str, session: Session | None = None) -> Reading:
         """How the tutor reads a question (what it names, what it asks, who it is about), without answering it."""
         return self._reader.read(text, session.last_concept if session else None)
@@ -303,6 +329,7 @@ class Tutor:
     def _start_review(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         return self._quiz.start(session, QuizRequest(count=10, due_only=True, label="what is due for review"), turn.now)
 
+    @_with_pack_folds
     def quiz(self, session: Session, topic: str | None = None, count: int = 5, level: str | None = None,
              due: bool = False, now: datetime | None = None) -> Reply:
         """Start a quiz directly (for bots with buttons and for `tutor quiz`); answers then go through respond."""
@@ -317,7 +344,7 @@ class Tutor:
     def _quiz_request(self, topic_text: str, count: int) -> QuizRequest | None:
         if not topic_text:
             return QuizRequest(count=count)
-        section = re.fullmatch(r"(?:the )?(fundamentals|intermediate|academic|references)(?: section| part| level| topics)?", topic_text)
+        section = re.fullmatch(rf"(?:the )?({'|'.join(SECTIONS)})(?: section| part| level| topics)?", topic_text)
         if section:
             ids = [c.id for c in self.kb.concepts.values() if c.section == section.group(1) and not c.parent]
             return QuizRequest(ids, count, label=f"the {section.group(1)} section")
@@ -451,8 +478,7 @@ class Tutor:
                      (first.title, second.title), options=(first.id, second.id))
 
     def _unknown(self, session: Session, topic: str | None = None, nearby: tuple[str, ...] = ()) -> Reply:
-        nearby = tuple(nearby) or tuple(c for c in ("bone-remodeling", "estrogen", "rank-rankl-opg-pathway") if c in self.kb.concepts) \
-            or tuple(self.kb.concepts)[:3]
+        nearby = tuple(nearby) or self.kb.starters or tuple(self.kb.concepts)[:3]
         listed = ", ".join(self.kb.concepts[c].title for c in nearby)
         text = self._msg("unknown_topic", topic=topic, suggestions=listed) if topic else self._msg("unknown", suggestions=listed)
         return Reply("unknown", text, current_level(session), None, 0.0, None, None,
@@ -501,7 +527,7 @@ class Tutor:
 
     def _topics(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         lines = []
-        for section in ("fundamentals", "intermediate", "academic", "references"):
+        for section in SECTIONS:
             titles = [short_title(c) for c in self.kb.concepts.values() if c.section == section]
             if titles:
                 lines.append(f"{section.capitalize()}: {', '.join(titles)}.")
@@ -596,7 +622,8 @@ class Tutor:
         concept = self.kb.concepts[last]
         depth = choose_depth(session, last, None)
         # no counterpart: what the concept's own text says about them, first, if it says anything
-        text = self._compose.leading_with(last, depth.level, list(_SEX_WORDS[who]), least=1)
+        words = list(self.kb.audiences.get(who, ()))
+        text = self._compose.leading_with(last, depth.level, words, least=1) if words else None
         if text:
             return self._answer(session, concept, depth, 1.0, text=text, how=f"what the document says of {who}")
         return Reply("unknown", self._msg("no_counterpart", who=who, title=short_title(concept)),
@@ -611,10 +638,6 @@ class Tutor:
 
     def _msg(self, name: str, **values: object) -> str:
         return self.rules.messages.get(name, name).format(**values)
-
-
-# Words that say a sentence is about men or about women, for "and in men?" where no counterpart is declared.
-_SEX_WORDS = {"men": ("men", "man", "male", "males", "testosterone"), "women": ("women", "woman", "female", "females", "estrogen")}
 
 
 @dataclass(frozen=True)

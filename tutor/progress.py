@@ -6,7 +6,7 @@ from typing import Any
 
 from .mastery import MASTERY, depth_from_mastery
 from .matcher import short_title
-from .model import LEVELS, KnowledgeBase
+from .model import LEVELS, SECTIONS, KnowledgeBase
 from .review import due_concepts, next_due
 from .session import Session
 
@@ -54,7 +54,7 @@ def render_progress(report: dict[str, Any]) -> str:
     when = report["next_review"][:16].replace("T", " ") + " UTC" if report["next_review"] else "none scheduled"
     lines.append(f"Answered {report['answered']} question{'s' if report['answered'] != 1 else ''}, {accuracy} right on the "
                  f"first attempt. Reviews due now: {report['due']}. Next review: {when}.")
-    for section in ("fundamentals", "intermediate", "academic", "references"):
+    for section in SECTIONS:
         rows = [c for c in report["concepts"] if c["section"] == section]
         if not rows:
             continue
