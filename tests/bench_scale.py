@@ -631,7 +631,8 @@ def summary(r: dict) -> str:
 
 def print_table(rows: list) -> None:
     print()
-    head = ("concepts", "YAML", "load cold", "load warm (cache)", "turn p50", "turn p99", "turn p50 / p99 (cold child)",
+    head = ("concepts", "YAML", "load, parsing the YAML", "load, from the compiled cache", "per turn p50", "per turn p99",
+            "per turn p50 / p99 (cold child)",
             "peak RSS cold", "peak RSS warm")
     print("| " + " | ".join(head) + " |")
     print("|" + "|".join(["---:"] * len(head)) + "|")

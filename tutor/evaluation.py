@@ -6,6 +6,7 @@ reported as a problem instead of being skipped silently.
 """
 from __future__ import annotations
 
+import math
 import re
 import time
 from dataclasses import dataclass, field
@@ -54,7 +55,7 @@ class EvalReport:
         lat = sorted(self.latencies_ms)
         return {
             "metrics": {m: {"right": r, "total": t, "rate": round(r / t, 4) if t else None} for m, (r, t) in self.counts.items()},
-            "latency_ms": {"p50": percentile(lat, 50), "p99": percentile(lat, 99), "turns": len(lat)},
+            "latency_ms": {"p50": _rounded(percentile(lat, 50)), "p99": _rounded(percentile(lat, 99)), "turns": len(lat)},
             "misses": self.misses,
         }
 
@@ -63,8 +64,12 @@ def percentile(sorted_values: list[float], pct: float) -> float | None:
     """Nearest-rank percentile of already sorted values (the one definition the evaluator and benchmarks share)."""
     if not sorted_values:
         return None
-    index = min(len(sorted_values) - 1, max(0, round(pct / 100 * len(sorted_values) + 0.5) - 1))
-    return round(sorted_values[index], 4)
+    rank = math.ceil(pct / 100 * len(sorted_values))  # the smallest value with at least pct% of values at or below it
+    return sorted_values[min(len(sorted_values), max(1, rank)) - 1]
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def load_cases(path: Path) -> tuple[list[EvalCase], list[list[EvalCase]]]:
