@@ -214,6 +214,26 @@ class Tutor:
         return apply_request(session, reading.cue.level, reading.cue.persistent, reason)
 
     def _compose_reply(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply:
+        declined = self._decline(session, reading, decision, depth_request)
+        if declined is not None:
+            return declined
+        concept = self.kb.concepts[decision.concept]
+        depth = depth_request or self._depth_for(session, reading, concept.id)
+        action = decision.action
+        if action == "compare":
+            return self._compare(session, decision, depth)
+        if action == "relation":
+            return self._relation(session, reading, decision, depth)
+        if action == "link":
+            return self._link(session, decision, concept, depth)
+        text = self._compose.expansion(concept.id, depth.level) if action == "expand" else None
+        if text:
+            return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
+        text = self._lead_sentence(reading, decision, concept, depth)
+        return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text, how=decision.how)
+
+    def _decline(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply | None:
+        """The replies that answer no concept (refusals, declines, a clarifying question); None for an answer."""
         action = decision.action
         if action == "safety":
             return self._safety_reply(session, reading, decision)
@@ -224,33 +244,24 @@ class Tutor:
         if action == "foreign":
             return self._foreign(session, decision)
         if action == "unknown":
-            if depth_request and session.last_concept and not reading.named and not reading.strange:
-                # "give me the full molecular detail": a depth request about what was just discussed
-                return self._answer(session, self.kb.concepts[session.last_concept], depth_request, 1.0)
-            if depth_request and not reading.content_words:
-                return self._chat(session, self._msg("level_now", level=depth_request.level), "set-level", depth_request)
-            return self._unknown(session, None, decision.nearby)
+            return self._nothing_matched(session, reading, decision, depth_request)
         if action == "clarify":
             return self._clarify(session, decision)
-        concept = self.kb.concepts[decision.concept]
-        depth = depth_request or self._depth_for(session, reading, concept.id)
-        if action == "compare":
-            return self._compare(session, decision, depth)
-        if action == "relation":
-            return self._relation(session, reading, decision, depth)
-        if action == "link":
-            a, b = decision.concepts[:2]
-            text = self._compose.link(a, b, depth.level)
-            reply = self._answer(session, concept, depth, 1.0, text=text, how=decision.how)
-            return replace(reply, data={**reply.data, "link": [a, b]})
-        if action == "expand":
-            text = self._compose.expansion(concept.id, depth.level)
-            if text:
-                return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
-        text = self._lead_sentence(reading, decision, concept, depth)
-        if text:
-            return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text, how=decision.how)
-        return self._answer(session, concept, depth, decision.confidence, decision.runner_up, how=decision.how)
+        return None
+
+    def _nothing_matched(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply:
+        if depth_request and session.last_concept and not reading.named and not reading.strange:
+            # "give me the full molecular detail": a depth request about what was just discussed
+            return self._answer(session, self.kb.concepts[session.last_concept], depth_request, 1.0)
+        if depth_request and not reading.content_words:
+            return self._chat(session, self._msg("level_now", level=depth_request.level), "set-level", depth_request)
+        return self._unknown(session, None, decision.nearby)
+
+    def _link(self, session: Session, decision: Decision, concept: Concept, depth: DepthChoice) -> Reply:
+        """What one concept does to another: the facts that join them first."""
+        a, b = decision.concepts[:2]
+        reply = self._answer(session, concept, depth, 1.0, text=self._compose.link(a, b, depth.level), how=decision.how)
+        return replace(reply, data={**reply.data, "link": [a, b]})
 
     def _lead_sentence(self, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice) -> str | None:
         """A specific question about a named concept ("which gene encodes OPG?", "what happens to RANKL at menopause?")
@@ -259,10 +270,10 @@ class Tutor:
         if concept.id not in reading.concepts or not frame:
             return None
         others = [w for m in reading.mentions if m.concept != concept.id for w in m.text.split()]
-        referred = any(m.how == "pronoun" for m in reading.mentions)  # "which one is for women?": specific by nature
-        if frame.plain and not reading.answer_type and not others and not referred:
+        specific = _is_specific(reading, others)
+        if frame.plain and not specific:
             return None
-        least = 1 if frame.answer == "relation" or reading.answer_type or others or referred else 2
+        least = 1 if frame.answer == "relation" or specific else 2
         return self._compose.leading_with(concept.id, depth.level, reading.content_words + others, least)
 
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
@@ -586,16 +597,16 @@ class Tutor:
         return Reply("chat", text, current_level(session), concept.id, float(info.get("confidence", 0)), runner,
                      concept.where, (), False, intent.id, data={"reading": info.get("reading")})
 
+    def _describe_mentions(self, mentions: list[dict]) -> str:
+        if not mentions:
+            return "it names no concept"
+        names = ", ".join(f"{short_title(self.kb.concepts[m['concept']])} ({'from “' + m['text'] + '”' if m['how'] == 'pronoun' else '“' + m['text'] + '”'})"
+                          for m in mentions if m.get("concept") in self.kb.concepts)
+        return f"it names {names}"
+
     def _describe_reading(self, reading: dict) -> str:
         """The reading of the last question in words, for /why."""
-        parts = []
-        mentions = reading.get("mentions") or []
-        if mentions:
-            names = ", ".join(f"{short_title(self.kb.concepts[m['concept']])} ({'from “' + m['text'] + '”' if m['how'] == 'pronoun' else '“' + m['text'] + '”'})"
-                              for m in mentions if m.get("concept") in self.kb.concepts)
-            parts.append(f"it names {names}")
-        else:
-            parts.append("it names no concept")
+        parts = [self._describe_mentions(reading.get("mentions") or [])]
         if reading.get("frame"):
             side = f", asking for the {reading['side']}" if reading.get("side") else ""
             parts.append(f"it asks a question of the kind “{reading['frame']}”{side}")
@@ -638,6 +649,12 @@ class Tutor:
 
     def _msg(self, name: str, **values: object) -> str:
         return self.rules.messages.get(name, name).format(**values)
+
+
+def _is_specific(reading: Reading, other_names: list[str]) -> bool:
+    """A question that asks for a kind of thing, names other concepts, or refers back ("which one is for women?")."""
+    referred = any(m.how == "pronoun" for m in reading.mentions)
+    return bool(reading.answer_type or other_names or referred)
 
 
 @dataclass(frozen=True)

@@ -83,17 +83,22 @@ def load_cases(path: Path) -> tuple[list[EvalCase], list[list[EvalCase]]]:
     for key in sorted(set(data) - {"single", "dialogues"}, key=str):
         problems.append(Problem(source, _line_of(data, key), f"unknown section {key!r} (expected 'single' and/or 'dialogues')"))
     singles = [_case(item, source, problems) for item in _list(data, "single", source, problems)]
+    dialogues = _dialogues(data, source, problems)
+    if not problems and not singles and not dialogues:
+        problems.append(Problem(source, 1, "the file holds no case (give a 'single' list or 'dialogues')"))
+    if problems:
+        raise ContentError(problems)
+    return singles, dialogues
+
+
+def _dialogues(data: dict, source: str, problems: list[Problem]) -> list[list[EvalCase]]:
     dialogues = []
     for turns in _list(data, "dialogues", source, problems):
         if not isinstance(turns, list) or not turns:
             problems.append(Problem(source, getattr(turns, "line", _line_of(data, "dialogues")), "a dialogue must be a list of cases"))
             continue
         dialogues.append([_case(item, source, problems) for item in turns])
-    if not problems and not singles and not dialogues:
-        problems.append(Problem(source, 1, "the file holds no case (give a 'single' list or 'dialogues')"))
-    if problems:
-        raise ContentError(problems)
-    return singles, dialogues
+    return dialogues
 
 
 def _list(data: dict, key: str, source: str, problems: list[Problem]) -> list:
@@ -181,27 +186,47 @@ def first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+|\n", body, maxsplit=1)[0]
 
 
+def _expect(case: EvalCase, reply: Reply) -> str | None:
+    ok = reply.kind == "answer" and reply.concept in case.expect
+    return None if ok else f"expected {'/'.join(case.expect)}, got {reply.kind} {reply.concept}"
+
+
+def _kind(case: EvalCase, reply: Reply) -> str | None:
+    return None if reply.kind == case.kind else f"expected kind {case.kind}, got {reply.kind} {reply.concept or ''}".rstrip()
+
+
+def _level(case: EvalCase, reply: Reply) -> str | None:
+    return None if reply.level == case.level else f"expected depth {case.level}, got {reply.level}"
+
+
+def _mentions(case: EvalCase, reply: Reply) -> str | None:
+    missing = [m for m in case.mentions if m.lower() not in reply.text.lower()]
+    return f"reply does not mention {', '.join(missing)}" if missing else None
+
+
+def _lead(case: EvalCase, reply: Reply) -> str | None:
+    lead = first_sentence(reply.text).lower()
+    return None if any(w.lower() in lead for w in case.lead) else f"first sentence lacks {'/'.join(case.lead)}: {lead[:80]!r}"
+
+
+def _uncovered(case: EvalCase, reply: Reply) -> str | None:
+    return None if reply.kind in ("unknown", "safety") else f"answered as {reply.kind} {reply.concept}"
+
+
+def _not_answer(case: EvalCase, reply: Reply) -> str | None:
+    return None if reply.kind != "answer" else f"answered as {reply.concept}"
+
+
+# field of a case -> (the metric it counts in, its judge); in this order
+_JUDGES = (("expect", lambda case: "in_scope", _expect), ("kind", lambda case: case.kind, _kind),
+           ("level", lambda case: "level", _level), ("mentions", lambda case: "mentions", _mentions),
+           ("lead", lambda case: "lead", _lead), ("uncovered", lambda case: "uncovered", _uncovered),
+           ("not_answer", lambda case: "not_answer", _not_answer))
+
+
 def _checks(case: EvalCase, reply: Reply) -> dict[str, str | None]:
     """Each assertion of the case: metric name -> None when met, else what was wrong."""
-    out: dict[str, str | None] = {}
-    if case.expect:
-        ok = reply.kind == "answer" and reply.concept in case.expect
-        out["in_scope"] = None if ok else f"expected {'/'.join(case.expect)}, got {reply.kind} {reply.concept}"
-    if case.kind:
-        out[case.kind] = None if reply.kind == case.kind else f"expected kind {case.kind}, got {reply.kind} {reply.concept or ''}".rstrip()
-    if case.level:
-        out["level"] = None if reply.level == case.level else f"expected depth {case.level}, got {reply.level}"
-    if case.mentions:
-        missing = [m for m in case.mentions if m.lower() not in reply.text.lower()]
-        out["mentions"] = f"reply does not mention {', '.join(missing)}" if missing else None
-    if case.lead:
-        lead = first_sentence(reply.text).lower()
-        out["lead"] = None if any(w.lower() in lead for w in case.lead) else f"first sentence lacks {'/'.join(case.lead)}: {lead[:80]!r}"
-    if case.uncovered:
-        out["uncovered"] = None if reply.kind in ("unknown", "safety") else f"answered as {reply.kind} {reply.concept}"
-    if case.not_answer:
-        out["not_answer"] = None if reply.kind != "answer" else f"answered as {reply.concept}"
-    return out
+    return {metric(case): check(case, reply) for name, metric, check in _JUDGES if getattr(case, name)}
 
 
 def judge(case: EvalCase, reply: Reply) -> str | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .checks import Checker
 from .errors import ContentError, Problem
@@ -72,29 +72,26 @@ class _Builder:
         check.unknown_keys(top, _TOP_KEYS, "a knowledge file")
         if top and not (_TOP_KEYS & set(top)):
             check.report(line_of(top, 1), f"a knowledge file needs a top-level key: one of {', '.join(sorted(_TOP_KEYS))}")
-        if "concepts" in top:
-            self._add_concepts(check, top["concepts"], check.key_line(top, "concepts"))
-        if "vocabulary" in top:
-            self._add_vocabulary(check, top["vocabulary"], check.key_line(top, "vocabulary"))
-        if "synonyms" in top:
-            self._add_synonyms(check, top["synonyms"], check.key_line(top, "synonyms"))
-        if "confusables" in top:
-            self._add_confusables(check, top["confusables"], check.key_line(top, "confusables"))
-        if "quiz" in top:
-            self.quiz.extend(parse_items(check, top["quiz"], check.key_line(top, "quiz")))
-        if "out_of_scope" in top:
-            self._add_out_of_scope(check, top["out_of_scope"], check.key_line(top, "out_of_scope"))
-        if "relations" in top:
-            self._collect_relations(check, top, "the file's 'relations'")
-        if "starters" in top:
-            line = check.key_line(top, "starters")
-            self.starters += [(cid, check, line) for cid in check.text_list(top, "starters", "'starters'", minimum=1)]
-        if "audiences" in top:
-            self._add_audiences(check, top["audiences"], check.key_line(top, "audiences"))
-        if "kinds" in top:
-            self._add_kinds(check, top["kinds"], check.key_line(top, "kinds"))
-        if "discusses" in top:
-            self._add_discusses(check, top["discusses"], check.key_line(top, "discusses"))
+        handlers: dict[str, Callable[[Checker, Any, int], None]] = {
+            "concepts": self._add_concepts, "vocabulary": self._add_vocabulary, "synonyms": self._add_synonyms,
+            "confusables": self._add_confusables, "quiz": self._add_quiz, "out_of_scope": self._add_out_of_scope,
+            "relations": lambda check, value, line: self._collect_relations(check, top, "the file's 'relations'"),
+            "starters": self._add_starters, "audiences": self._add_audiences, "kinds": self._add_kinds,
+            "discusses": self._add_discusses,
+        }  # "folds" were read before any file (see check_knowledge)
+        for key, handler in handlers.items():
+            if key in top:
+                handler(check, top[key], check.key_line(top, key))
+
+    def _add_quiz(self, check: Checker, value: Any, line: int) -> None:
+        self.quiz.extend(parse_items(check, value, line))
+
+    def _add_starters(self, check: Checker, value: Any, line: int) -> None:
+        """Concepts to suggest when a question matches nothing."""
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            check.report(line, "'starters' must be a list of concept ids")
+            return
+        self.starters += [(cid, check, line) for cid in value]
 
     def _add_kinds(self, check: Checker, value: Any, line: int) -> None:
         for kind, ids in check.mapping(value, "'kinds'", line).items():

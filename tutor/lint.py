@@ -50,6 +50,11 @@ def _keys(concept: Concept) -> list[str]:
 
 def _collisions(concepts: list[Concept], confusables: frozenset[frozenset[str]]) -> list[Finding]:
     """Names or examples of two concepts that the matcher can hardly tell apart."""
+    return _same_reading(concepts) + _typo_names(concepts, confusables)
+
+
+def _same_reading(concepts: list[Concept]) -> list[Finding]:
+    """Names or examples of two concepts that read the same once folded and stemmed."""
     findings = []
     forms = [(c, text, " ".join(sorted(canonical_phrase(text).split()))) for c in concepts for text in _keys(c)]
     by_form: dict[str, list[tuple[Concept, str]]] = {}
@@ -60,6 +65,12 @@ def _collisions(concepts: list[Concept], confusables: frozenset[frozenset[str]])
             if a.id != b.id and form:
                 findings.append(Finding(b.source, b.line, "collision",
                                         f"{b.id}: {text_b!r} reads the same as {a.id}: {text_a!r}"))
+    return findings
+
+
+def _typo_names(concepts: list[Concept], confusables: frozenset[frozenset[str]]) -> list[Finding]:
+    """Names of two concepts one typo apart."""
+    findings = []
     names = [(c, n, canonical_phrase(n).split()) for c in concepts for n in (c.title, *c.aliases)]
     for (a, name_a, words_a), (b, name_b, words_b) in combinations(names, 2):
         if a.id != b.id and _one_typo_apart(words_a, words_b, confusables):
