@@ -253,8 +253,8 @@ def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
         data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
         return TerminalChat(tutor, store, session, USER, history=history_for(data_dir, args.profile)).run()
-    out.write("Bone-remodeling tutor. Educational only, not medical advice. Ask a question, or say 'help'; "
-              "Ctrl-D or 'bye' to leave.\n")
+    out.write(f"{tutor.rules.messages.get('tutor_name', 'Tutor')}. Educational only, not medical advice. "
+              "Ask a question, or say 'help'; Ctrl-D or 'bye' to leave.\n")
     greeting = tutor.due_greeting(session)
     if greeting:
         out.write(greeting + "\n")
@@ -269,12 +269,26 @@ def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 def _converse(tutor, store, session, stdin: TextIO, out: TextIO, done: Callable[[Reply], bool]) -> bool:
     """Answer line after line, saving after every turn; True when `done` ended it, False at the end of input."""
     for line in _read_lines(stdin, out):
-        reply = tutor.respond(session, line)
-        store.save(USER, session)  # every answered item is on disk before the next question
-        _show(reply, out)
-        if done(reply):
+        reply = _guarded_turn(tutor, store, session, line, out)
+        if reply is not None and done(reply):
             return True
     return False
+
+
+def _guarded_turn(tutor, store, session, line: str, out: TextIO) -> Reply | None:
+    """One turn, guarded as the terminal guards it: an error prints a message and the conversation goes on."""
+    try:
+        reply = tutor.respond(session, line)
+        store.save(USER, session)  # every answered item is on disk before the next question
+    except TutorError as err:
+        out.write(f"Sorry, that went wrong: {err}\n")
+        return None
+    except Exception as err:  # noqa: BLE001 - the loop must survive anything one turn does
+        out.write(f"Sorry, something went wrong with that message ({type(err).__name__}). "
+                  "Your progress is safe; try again or ask something else.\n")
+        return None
+    _show(reply, out)
+    return reply
 
 
 def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,7 +112,7 @@ class Session:
                 # version 1 sessions had no quiz state: these default to empty
                 mastery={str(c): {_level(k): float(p) for k, p in v.items()} for c, v in (data.get("mastery") or {}).items()},
                 mastered={str(c): [_level(x) for x in v] for c, v in (data.get("mastered") or {}).items()},
-                cards={str(c): dict(v) for c, v in (data.get("cards") or {}).items()},
+                cards={str(c): _card(str(c), v) for c, v in (data.get("cards") or {}).items()},
                 misses={str(c): int(n) for c, n in (data.get("misses") or {}).items()},
                 asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
                 tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
@@ -121,6 +122,24 @@ class Session:
         except (TypeError, ValueError, AttributeError) as err:
             raise SessionError(f"malformed session: {err}") from err
         return session
+
+
+def _card(concept_id: str, value: Any) -> dict[str, Any]:
+    """A stored review card, its dates checked now (a bad one would otherwise fail at the next review)."""
+    if not isinstance(value, dict):
+        raise SessionError(f"malformed session: the review card of {concept_id!r} is not a mapping")
+    for key in ("due", "last_review"):
+        when = value.get(key)
+        if key == "last_review" and when is None:
+            continue
+        try:
+            parsed = datetime.fromisoformat(when) if isinstance(when, str) else None
+        except ValueError:
+            parsed = None
+        if parsed is None or parsed.tzinfo is None:
+            raise SessionError(f"malformed session: the review card of {concept_id!r} has {key} {when!r}, "
+                               "not a date and time with its time zone")
+    return dict(value)
 
 
 def _level(value: Any) -> str:
