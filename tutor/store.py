@@ -19,9 +19,10 @@ from typing import Any, Protocol
 from .errors import TutorError
 from .session import Session
 
-__all__ = ["Store", "MemoryStore", "SQLiteStore", "StoreError", "SCHEMA_VERSION", "default_data_dir", "profile_path"]
+__all__ = ["Store", "MemoryStore", "SQLiteStore", "open_store", "StoreError", "SCHEMA_VERSION", "default_data_dir", "profile_path"]
 
 SCHEMA_VERSION = 1
+_BUSY_SECONDS = 30  # how long a process waits for another's write lock (a migration, a save) before giving up
 _PROFILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 
 
@@ -59,6 +60,9 @@ class MemoryStore:
     def answers(self, user_id: str) -> list[dict[str, Any]]:
         with self._lock:
             return [a for a in self._answers if a["user_id"] == user_id]
+
+    def close(self) -> None:
+        """Nothing to release; here so that every store can be closed alike."""
 
 
 def default_data_dir() -> Path:
@@ -104,7 +108,7 @@ class SQLiteStore:
     def _open(self) -> sqlite3.Connection:
         db = None
         try:
-            db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            db = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, check_same_thread=False, isolation_level=None)
             # read before any write (switching to WAL rewrites the header of a file we may have to leave alone)
             version = db.execute("PRAGMA user_version").fetchone()[0]
             health = db.execute("PRAGMA quick_check").fetchone()[0]
@@ -120,14 +124,13 @@ class SQLiteStore:
             return self._set_aside(f"damaged: {health}")
         if version > SCHEMA_VERSION:
             db.close()
-            raise StoreError(f"{self.path} was written by a newer version of the tutor (schema {version}, this one reads "
-                             f"up to {SCHEMA_VERSION}); it was left untouched. Upgrade the tutor, or use another --profile.")
+            raise StoreError(_newer_schema(self.path, version))
         _tune(db)
         self._migrate(db, version)
         return db
 
     def _connect(self) -> sqlite3.Connection:
-        return _tune(sqlite3.connect(self.path, check_same_thread=False, isolation_level=None))
+        return _tune(sqlite3.connect(self.path, timeout=_BUSY_SECONDS, check_same_thread=False, isolation_level=None))
 
     def _set_aside(self, reason: str) -> sqlite3.Connection:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -147,16 +150,26 @@ class SQLiteStore:
         return db
 
     def _migrate(self, db: sqlite3.Connection, version: int) -> None:
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            try:
-                db.execute("BEGIN IMMEDIATE")
+        """Bring the schema up to date in one exclusive transaction. `version` was read without a lock: another
+        process may have migrated since, so it is read again once the write lock is held."""
+        if version == SCHEMA_VERSION:
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(_newer_schema(self.path, version))
+            for target in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in _MIGRATIONS[target]:
                     db.execute(statement)
-                db.execute(f"PRAGMA user_version = {target}")
-                db.execute("COMMIT")
-            except sqlite3.Error as err:
-                _rollback(db)
-                raise StoreError(f"cannot prepare {self.path}: {err}") from err
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except sqlite3.Error as err:
+            _rollback(db)
+            raise StoreError(f"cannot prepare {self.path}: {err}") from err
+        except StoreError:
+            _rollback(db)
+            raise
 
     def load(self, user_id: str) -> Session | None:
         try:
@@ -199,6 +212,26 @@ class SQLiteStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def open_store(url: str) -> "Store":
+    """The store a URL names: `sqlite:///path/file.sqlite3` (a relative path after `sqlite:///`, an absolute one after
+    `sqlite:////`), `postgresql://user@host/db` (the `postgres` extra), or `memory:` (nothing kept)."""
+    scheme, _, rest = (url or "").partition(":")
+    if scheme == "memory":
+        return MemoryStore()
+    if scheme == "sqlite" and rest.startswith("///") and len(rest) > 3:
+        return SQLiteStore(rest[3:])
+    if scheme in ("postgresql", "postgres"):
+        from .pgstore import PostgresStore
+
+        return PostgresStore(url)
+    raise StoreError(f"store {url!r} is not understood: use sqlite:///path, postgresql://... or memory:")
+
+
+def _newer_schema(where: object, version: int) -> str:
+    return (f"{where} was written by a newer version of the tutor (schema {version}, this one reads up to "
+            f"{SCHEMA_VERSION}); it was left untouched. Upgrade the tutor, or use another --profile.")
 
 
 def _tune(db: sqlite3.Connection) -> sqlite3.Connection:
