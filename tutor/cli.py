@@ -68,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
                         "tutor progress\n  tutor progress --json")
     progress.add_argument("--json", action="store_true", help="print the report as JSON")
     _store_options(progress)
+
+    serve = _command(sub, "serve", _serve, "answer bots over HTTP with JSON (see docs/http.md)",
+                     "tutor serve --port 8080 --store sqlite:///learners.sqlite3\n  "
+                     "curl -s localhost:8080/v1/users/alice/messages -d '{\"text\": \"what is OPG?\"}'")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="the port (default 8080; 0 for any free port)")
+    serve.add_argument("--max-body", type=int, default=None, metavar="BYTES", help="largest request body (default 16384)")
+    _store_options(serve)
     _store_options(parser, top=True)
     _pack_options(parser, None)
     return parser
@@ -307,6 +315,25 @@ def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     store, session, _ = _open_learner(args, tutor, sys.stderr)
     report = progress_report(tutor.kb, session, utcnow())
     out.write((json.dumps(report, indent=2) if args.json else render_progress(report)) + "\n")
+    return 0
+
+
+def _serve(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """Serve until Ctrl-C or SIGTERM. Learners go to --store / $TUTOR_STORE, else the data folder's server.sqlite3;
+    a bearer token is required when $TUTOR_TOKEN is set (never on the command line, where `ps` shows it)."""
+    from .service import MAX_BODY, Service, serve
+    from .store import SQLiteStore, default_data_dir, open_store, profile_path
+
+    tutor = _load(args)
+    url = args.store or os.environ.get("TUTOR_STORE")
+    store = open_store(url) if url else SQLiteStore(profile_path(Path(args.data_dir) if args.data_dir else default_data_dir(), "server"))
+    try:
+        service = Service(tutor, store, token=os.environ.get("TUTOR_TOKEN"), max_body=args.max_body or MAX_BODY)
+        serve(service, args.host, args.port)
+    except OSError as err:
+        raise TutorError(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}") from err
+    finally:
+        store.close()
     return 0
 
 
