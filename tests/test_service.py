@@ -231,3 +231,56 @@ def test_tutor_serve_runs_as_a_process_and_stops_on_sigterm(tmp_path):
             proc.kill()
         proc.stderr.close()
     assert SQLiteStore(tmp_path / "s.sqlite3").load("dan").last_concept == "rankl"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_asgi_app_under_uvicorn_with_two_workers_loses_no_answer(tmp_path):
+    pytest.importorskip("uvicorn", reason="uvicorn is not installed (pip install -e '.[test]' installs it)")
+    import time
+
+    port, url = _free_port(), f"sqlite:///{tmp_path / 'u.sqlite3'}"
+    env = {**os.environ, "TUTOR_STORE": url}
+    env.pop("TUTOR_TOKEN", None)
+    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "tutor.service:create_app", "--host",
+                             "127.0.0.1", "--port", str(port), "--workers", "2", "--no-access-log"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):  # the workers load the pack; give them up to a minute
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        client = Running.__new__(Running)
+        client.base = base
+        assert client.say("eve", "quiz me on osteoclasts")[0] == 200
+
+        def learner() -> None:
+            for _ in range(5):
+                assert client.say("eve", "i don't know")[0] == 200
+
+        threads = [threading.Thread(target=learner) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        status, body = client.call("POST", "/v1/users/eve/messages", raw=b"{oops")
+        assert status == 400 and body["error"]["code"] == "bad_json"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    store = SQLiteStore(tmp_path / "u.sqlite3")
+    try:
+        saved = store.load("eve")
+        assert sum(answered for _, answered in saved.tally.values()) == len(store.answers("eve")) > 0
+    finally:
+        store.close()

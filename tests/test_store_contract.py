@@ -199,3 +199,34 @@ def test_postgres_store_from_a_newer_version_is_refused(postgres_url):
         db.execute("UPDATE tutor_schema SET version = %s", (SCHEMA_VERSION + 1,))
     with pytest.raises(StoreError, match="newer version of the tutor"):
         open_store(postgres_url)
+
+
+def test_postgres_store_retries_a_serialization_failure(postgres_url):
+    import psycopg
+
+    from tutor.pgstore import _RETRIES
+    from tutor.store import StoreError
+
+    store = open_store(postgres_url)
+    calls = []
+
+    def conflicting(db):
+        calls.append(1)
+        if len(calls) < 3:
+            raise psycopg.errors.SerializationFailure("could not serialize access due to concurrent update")
+        return db.execute("SELECT 1").fetchone()[0]
+
+    try:
+        assert store._run(conflicting) == 1 and len(calls) == 3
+
+        def always_conflicting(db):
+            calls.append(1)
+            raise psycopg.errors.SerializationFailure("could not serialize access")
+
+        calls.clear()
+        with pytest.raises(StoreError, match="kept refusing"):
+            store._run(always_conflicting)
+        assert len(calls) == _RETRIES
+        assert store.load("nobody") is None  # the connection is still usable
+    finally:
+        store.close()

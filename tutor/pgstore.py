@@ -68,6 +68,9 @@ class PostgresStore:
         if self._db is None or self._db.closed or self._db.broken:
             try:
                 self._db = self._psycopg.connect(self.url, autocommit=True, connect_timeout=self._timeout)
+                # each statement sees what was committed before it, so the read after the learner's lock is current
+                # whatever the database's default isolation
+                self._db.isolation_level = self._psycopg.IsolationLevel.READ_COMMITTED
             except self._psycopg.Error as err:
                 raise StoreError(f"cannot reach the PostgreSQL server at {self._where}: {_first_line(err)}") from err
         return self._db

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import os
 import re
 import sys
 import threading
@@ -29,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 from .store import Store, StoreError
 
-__all__ = ["Service", "Response", "serve", "make_server", "asgi_app", "USER_ID", "MAX_BODY"]
+__all__ = ["Service", "Response", "serve", "make_server", "asgi_app", "create_app", "service_from_environment", "USER_ID", "MAX_BODY"]
 
 MAX_BODY = 16 * 1024  # bytes of a request body; the tutor reads at most a few thousand characters of a message
 USER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$")  # ids of Discord, Slack, Telegram, e-mail-like ids
@@ -292,6 +293,23 @@ def asgi_app(service: Service):
         await send({"type": "http.response.body", "body": response.body})
 
     return app
+
+
+def service_from_environment() -> Service:
+    """The service `tutor serve` would run, from the environment: TUTOR_STORE (else server.sqlite3 in the data
+    folder), TUTOR_TOKEN, TUTOR_MAX_BODY; the bundled pack."""
+    from .engine import Tutor
+    from .store import SQLiteStore, default_data_dir, open_store, profile_path
+
+    url = os.environ.get("TUTOR_STORE")
+    store = open_store(url) if url else SQLiteStore(profile_path(default_data_dir(), "server"))
+    return Service(Tutor.load(), store, token=os.environ.get("TUTOR_TOKEN"),
+                   max_body=int(os.environ.get("TUTOR_MAX_BODY") or MAX_BODY))
+
+
+def create_app():
+    """An ASGI application configured from the environment, for `uvicorn --factory tutor.service:create_app`."""
+    return asgi_app(service_from_environment())
 
 
 def openapi(max_body: int = MAX_BODY) -> dict:
