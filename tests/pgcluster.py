@@ -26,6 +26,11 @@ def server_binaries() -> Path | None:
     return None
 
 
+def _runuser() -> str | None:
+    """util-linux's runuser (in /usr/sbin, which a user's PATH may lack)."""
+    return shutil.which("runuser") or next((p for p in ("/usr/sbin/runuser", "/sbin/runuser") if Path(p).exists()), None)
+
+
 def why_not() -> str:
     """Why a cluster cannot be started here ('' when it can)."""
     try:
@@ -39,6 +44,8 @@ def why_not() -> str:
             pwd.getpwnam("postgres")
         except KeyError:
             return "running as root and there is no 'postgres' user to run the server as"
+        if _runuser() is None:
+            return "running as root and there is no runuser to start the server as the 'postgres' user"
     return ""
 
 
@@ -58,7 +65,7 @@ class Cluster:
         if os.geteuid() == 0:
             account = pwd.getpwnam("postgres")
             os.chown(self.folder, account.pw_uid, account.pw_gid)
-            self._as = ["runuser", "-u", "postgres", "--"]
+            self._as = [_runuser(), "-u", "postgres", "--"]
 
     def _call(self, *args: str) -> None:
         done = subprocess.run([*self._as, *args], capture_output=True, text=True, timeout=120)

@@ -23,7 +23,8 @@ from .errors import TutorError
 from .replay import merge_turn
 from .session import Session
 
-__all__ = ["Store", "MemoryStore", "SQLiteStore", "open_store", "StoreError", "SCHEMA_VERSION", "state_to_save", "after_save", "default_data_dir", "profile_path"]
+__all__ = ["Store", "MemoryStore", "SQLiteStore", "open_store", "StoreError", "SCHEMA_VERSION", "state_to_save",
+           "after_save", "default_data_dir", "profile_path"]
 
 SCHEMA_VERSION = 2
 _BUSY_SECONDS = 30  # how long a process waits for another's write lock (a migration, a save) before giving up
