@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import json
+import sqlite3
 
 import pytest
 
@@ -46,12 +48,18 @@ def test_a_good_card_survives_the_check(tutor):
 @pytest.mark.parametrize("command", [["progress"], ["quiz", "--due"], ["chat"]])
 def test_the_command_line_says_what_is_wrong_with_a_stored_card(tutor, tmp_path, capsys, command):
     data = _session_with_a_card(tutor)
-    next(iter(data["cards"].values()))["due"] = "not a date"
-    store = SQLiteStore(profile_path(tmp_path, "default"))
+    path = profile_path(tmp_path, "default")
+    store = SQLiteStore(path)
     stored = tutor.new_session()
-    stored.cards = data["cards"]  # the library checks cards when it restores a session, not when it saves one
+    stored.cards = data["cards"]
     store.save(USER, stored)
     store.close()
+    # the stored card goes bad on disk (a store's save checks what it writes, so corrupt the file itself)
+    with sqlite3.connect(path) as db:
+        (text,) = db.execute("SELECT session FROM learners WHERE user_id = ?", (USER,)).fetchone()
+        state = json.loads(text)
+        next(iter(state["cards"].values()))["due"] = "not a date"
+        db.execute("UPDATE learners SET session = ? WHERE user_id = ?", (json.dumps(state), USER))
     code, out = run([*command, "--data-dir", str(tmp_path)], stdin="what is OPG\n")
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err + out

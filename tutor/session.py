@@ -33,6 +33,8 @@ class Session:
     tally: per concept, [right, answered] first attempts
     quiz: the quiz in progress, if any
     journal: answered items not yet written by a store (a store empties it when it saves)
+    revision: how many times the learner's state had been saved when this session was loaded; a store saves over
+        that revision only, and merges the journal into a newer one (see tutor/store.py)
     """
 
     level: str = "fundamentals"
@@ -53,6 +55,7 @@ class Session:
     tally: dict[str, list[int]] = field(default_factory=dict)
     quiz: dict[str, Any] | None = None
     journal: list[dict[str, Any]] = field(default_factory=list)
+    revision: int = 0
 
     def reset_conversation(self) -> None:
         """Forget the conversation (topic, requested depth, quiz in progress); keep what was learned and scheduled."""
@@ -88,6 +91,7 @@ class Session:
             "tally": {c: list(v) for c, v in self.tally.items()},
             "quiz": copy.deepcopy(self.quiz),
             "journal": copy.deepcopy(self.journal),
+            "revision": self.revision,
         }
 
     @classmethod
@@ -118,6 +122,7 @@ class Session:
                 tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
                 quiz=copy.deepcopy(data["quiz"]) if data.get("quiz") else None,
                 journal=copy.deepcopy(list(data.get("journal") or [])),
+                revision=int(data.get("revision", 0)),
             )
         except (TypeError, ValueError, AttributeError) as err:
             raise SessionError(f"malformed session: {err}") from err
