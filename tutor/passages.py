@@ -36,13 +36,17 @@ class PassageIndex:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         counts: Counter[str] = Counter()
-        total = 0
-        for concept in kb.concepts.values():
+        # every sentence once, and where each stem occurs (a search reads only the sentences sharing a word)
+        self._sentences: list[tuple[str, str, str, frozenset[str]]] = []
+        self._with_stem: dict[str, list[int]] = {}
+        for cid, concept in kb.concepts.items():
             for depth in LEVELS:
-                for _, stems in sentence_stems(concept.explain[depth]):
+                for sentence, stems in sentence_stems(concept.explain[depth]):
                     counts.update(stems)
-                    total += 1
-        total = max(total, 1)
+                    for s in stems:
+                        self._with_stem.setdefault(s, []).append(len(self._sentences))
+                    self._sentences.append((cid, depth, sentence, stems))
+        total = max(len(self._sentences), 1)
         self._idf = {s: math.log(total / n) for s, n in counts.items()}
         self._rare = math.log(total)
         # the words that name each concept, by kind: a sentence "names a hormone" when it holds all of one name's words
@@ -102,15 +106,14 @@ class PassageIndex:
         """Over the whole pack, the sentence that best answers a question asking for a `kind` of thing and names one:
         (the concept of that kind it names, the passage). None below `least`."""
         found: tuple[str, Passage] | None = None
-        for cid, concept in self._kb.concepts.items():
-            for depth in LEVELS:
-                for sentence, stems in sentence_stems(concept.explain[depth]):
-                    score = self.score(wanted, stems)
-                    if score < least or (found and score <= found[1].score):
-                        continue
-                    answer = self._kb.kinds.get(cid) == kind and cid or self.named_of_kind(stems, kind)
-                    if answer:
-                        found = (answer, Passage(cid, depth, sentence, score))
+        for index in sorted({i for s in wanted for i in self._with_stem.get(s, ())}):
+            cid, depth, sentence, stems = self._sentences[index]
+            score = self.score(wanted, stems)
+            if score < least or (found and score <= found[1].score):
+                continue
+            answer = self._kb.kinds.get(cid) == kind and cid or self.named_of_kind(stems, kind)
+            if answer:
+                found = (answer, Passage(cid, depth, sentence, score))
         return found
 
 
