@@ -49,15 +49,16 @@ class PassageIndex:
         total = max(len(self._sentences), 1)
         self._idf = {s: math.log(total / n) for s, n in counts.items()}
         self._rare = math.log(total)
-        # the words that name each concept, by kind: a sentence "names a hormone" when it holds all of one name's words
-        self._names_by_kind: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        for cid, concept in kb.concepts.items():
+        # the words that name each concept, by kind: a sentence "names a hormone" when it holds all of one name's
+        # words; each name is filed under its rarest stem, so a sentence looks only at the names it could hold
+        self._names: dict[tuple[str, str], list[tuple[int, str, frozenset[str]]]] = {}
+        for order, (cid, concept) in enumerate(kb.concepts.items()):
             kind = kb.kinds.get(cid)
-            if kind:
-                for name in {short_title(concept), *concept.aliases}:
-                    stems = frozenset(stem(w) for w in words(name) if w not in STOPWORDS)
-                    if stems:
-                        self._names_by_kind.setdefault(kind, []).append((cid, stems))
+            for name in sorted({short_title(concept), *concept.aliases}) if kind else ():
+                stems = frozenset(stem(w) for w in words(name) if w not in STOPWORDS)
+                if stems:
+                    rarest = min(sorted(stems), key=lambda x: counts.get(x, 0))
+                    self._names.setdefault((kind, rarest), []).append((order, cid, stems))
 
     def wanted(self, question_words: list[str]) -> frozenset[str]:
         """The stems of the question's words that can tell sentences apart."""
@@ -68,7 +69,9 @@ class PassageIndex:
 
     def named_of_kind(self, stems: frozenset[str], kind: str, besides: frozenset[str] = frozenset()) -> str | None:
         """The first concept of `kind` (other than `besides`) that the sentence names."""
-        return next((cid for cid, name in self._names_by_kind.get(kind, []) if name <= stems and cid not in besides), None)
+        found = [(order, cid) for s in stems for order, cid, name in self._names.get((kind, s), ())
+                 if name <= stems and cid not in besides]
+        return min(found)[1] if found else None
 
     def best_in(self, concept_id: str, level: str, wanted: frozenset[str], any_depth: bool = True,
                 kind: str | None = None) -> Passage | None:
