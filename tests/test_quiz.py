@@ -269,3 +269,42 @@ def test_a_wrong_reason_makes_the_true_false_item_wrong(tutor):
     tutor.respond(session, "true" if item.answer else "false", now=NOW)
     tutor.respond(session, "no idea at all", now=NOW)
     assert session.journal[-1]["correct"] is False
+
+
+def test_drain_journal_hands_over_the_new_answers_once(tutor):
+    session = tutor.new_session()
+    start = tutor.respond(session, "quiz me on osteoclasts with 2 questions", now=NOW)
+    first = item_of(tutor, start)
+    second = item_of(tutor, tutor.respond(session, right_answer(first), now=NOW))
+    drained = session.drain_journal()
+    assert [(e["item"], e["correct"]) for e in drained] == [(first.id, True)]
+    assert session.journal == [] and session.drain_journal() == []
+    tutor.respond(session, wrong_answer(second), now=NOW)
+    assert [e["item"] for e in session.drain_journal()] == [second.id]  # only what came after the last drain
+
+
+def test_the_journal_is_bounded_oldest_dropped(tutor):
+    from tutor.session import JOURNAL_LIMIT
+
+    session = tutor.new_session()
+    for n in range(JOURNAL_LIMIT + 25):
+        session.record_answer({"item": f"item-{n}"})
+    assert len(session.journal) == JOURNAL_LIMIT
+    assert session.journal[0]["item"] == "item-25" and session.journal[-1]["item"] == f"item-{JOURNAL_LIMIT + 24}"
+    stored = session.to_dict()
+    stored["journal"] = [{"item": f"old-{n}"} for n in range(JOURNAL_LIMIT + 3)]
+    assert [e["item"] for e in Session.from_dict(stored).journal][:1] == ["old-3"]
+
+
+def test_session_state_says_what_the_next_message_is_read_as(tutor):
+    session = tutor.new_session()
+    assert session.state == "conversation"
+    tutor.respond(session, "quiz me on opg", now=NOW)
+    assert session.state == "quiz"
+    tutor.respond(session, "stop", now=NOW)
+    assert session.state == "conversation"
+    clarify = tutor.respond(session, "what do osteolasts do")  # a typo between two cells
+    assert clarify.kind == "clarify" and session.state == "choice"
+    assert list(session.pending_choices) == list(clarify.options)
+    tutor.respond(session, "the first")
+    assert session.state == "conversation"

@@ -157,9 +157,9 @@ class Tutor:
         if session.quiz and self._quiz.current(session):
             return self._during_quiz(session, text, folded, now)
         choice = self._pending_choice(session, folded)
+        session.pending_choices = []  # picked, or a new question: either way the offer is over
         if choice:
             return self._answer(session, self.kb.concepts[choice], choose_depth(session, choice, None), confidence=1.0)
-        session.pending_choices = []
         found = self._intent(folded)
         if found is not None:
             return self._act(session, found, text, now)
@@ -297,7 +297,7 @@ class Tutor:
         request = self._quiz_request(topic_text, _count(turn.groups.get("count")))
         if request is None:
             return Reply("quiz", self._msg("quiz_unknown_topic", topic=topic_text), current_level(session), intent="quiz",
-                         suggestions=("topics", "quiz me"))
+                         suggestions=("topics", "quiz me"), data={"event": "not-started", "reason": "unknown-topic"})
         return self._quiz.start(session, request, turn.now)
 
     def _start_review(self, session: Session, intent: Intent, turn: _Turn) -> Reply:

@@ -49,7 +49,8 @@ class QuizRunner:
         if not plan:
             key = "quiz_nothing_due" if request.due_only else "quiz_no_items"
             nxt = next_due(session.cards)
-            return self._reply(session, self._msg(key, when=_when(nxt, now) if nxt else "not scheduled yet"), None, {})
+            return self._reply(session, self._msg(key, when=_when(nxt, now) if nxt else "not scheduled yet"), None,
+                               {"event": "not-started", "reason": "nothing-due" if request.due_only else "no-items"})
         session.quiz = {"items": plan, "index": 0, "hints": 0, "tries": 0, "awaiting_why": False, "results": [],
                         "label": request.label or "all topics"}
         intro = self._msg("quiz_start", count=len(plan), label=session.quiz["label"])
@@ -198,7 +199,7 @@ class QuizRunner:
         if not correct:
             session.misses[item.concept] = session.misses.get(item.concept, 0) + 1
         before, after = record_attempt(session, item, correct)
-        session.journal.append({"item": item.id, "concept": item.concept, "level": item.level, "type": item.type,
+        session.record_answer({"item": item.id, "concept": item.concept, "level": item.level, "type": item.type,
                                 "correct": correct, "hints": hints, "rating": rating, "at": now.isoformat()})
         session.quiz["first"] = {"correct": correct, "hints": hints, "revealed": revealed}
         if before != after and session.override is None:

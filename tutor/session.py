@@ -8,10 +8,14 @@ from typing import Any
 from .errors import SessionError
 from .model import LEVELS
 
-__all__ = ["Session", "SESSION_VERSION"]
+__all__ = ["Session", "SESSION_VERSION", "JOURNAL_LIMIT"]
 
 SESSION_VERSION = 2
 _HISTORY = 20
+# The journal keeps at most this many answers: a host that never drains it (or never saves through a
+# store) loses the oldest ones rather than growing a session without end. 1000 is twenty 50-question
+# quizzes between two saves.
+JOURNAL_LIMIT = 1000
 
 
 @dataclass
@@ -31,7 +35,8 @@ class Session:
     asked: how often each quiz item was asked, to rotate items
     tally: per concept, [right, answered] first attempts
     quiz: the quiz in progress, if any
-    journal: answered items not yet written by a store (a store empties it when it saves)
+    journal: answered items not yet handed over (drain_journal() or a store's save empties it); at most
+        JOURNAL_LIMIT entries, the oldest dropped first
     """
 
     level: str = "fundamentals"
@@ -61,6 +66,27 @@ class Session:
         self.last_pair = []
         self.pending_choices = []
         self.quiz = None
+
+    @property
+    def state(self) -> str:
+        """What the next message will be read as: "quiz" (an answer to the current question), "choice"
+        (a pick between the two concepts of a "did you mean A or B?") or "conversation"."""
+        if self.quiz is not None:
+            return "quiz"
+        if self.pending_choices:
+            return "choice"
+        return "conversation"
+
+    def record_answer(self, entry: dict[str, Any]) -> None:
+        """Journal one answered quiz item; beyond JOURNAL_LIMIT entries the oldest are dropped."""
+        self.journal.append(entry)
+        if len(self.journal) > JOURNAL_LIMIT:
+            del self.journal[: len(self.journal) - JOURNAL_LIMIT]
+
+    def drain_journal(self) -> list[dict[str, Any]]:
+        """The answers journaled since the last drain, oldest first; the journal is empty afterwards."""
+        entries, self.journal = self.journal, []
+        return entries
 
     def remember(self, concept_id: str, level: str) -> None:
         self.last_concept, self.last_level = concept_id, level
@@ -116,7 +142,7 @@ class Session:
                 asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
                 tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
                 quiz=copy.deepcopy(data["quiz"]) if data.get("quiz") else None,
-                journal=copy.deepcopy(list(data.get("journal") or [])),
+                journal=copy.deepcopy(list(data.get("journal") or [])[-JOURNAL_LIMIT:]),
             )
         except (TypeError, ValueError, AttributeError) as err:
             raise SessionError(f"malformed session: {err}") from err

@@ -52,8 +52,7 @@ class MemoryStore:
 
     def save(self, user_id: str, session: Session) -> None:
         with self._lock:
-            self._answers.extend({"user_id": user_id, **entry} for entry in session.journal)
-            session.journal = []
+            self._answers.extend({"user_id": user_id, **entry} for entry in session.drain_journal())
             self._sessions[user_id] = json.loads(json.dumps(session.to_dict()))
 
     def answers(self, user_id: str) -> list[dict[str, Any]]:
