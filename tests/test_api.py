@@ -124,3 +124,30 @@ def test_another_pack_loads_by_path(tmp_path):
 
     tutor = Tutor.load(knowledge=ROOT / "tests" / "data" / "photosynthesis" / "knowledge", dialogues=ROOT / "dialogues")
     assert tutor.respond(tutor.new_session(), "what does chlorophyll do?").concept == "chlorophyll"
+
+
+def test_concepts_come_in_the_document_order(tutor):
+    from tutor.model import SECTIONS
+
+    rows = tutor.concepts()
+    assert sorted(rows) == sorted((c.id, c.title, c.section) for c in tutor.kb.concepts.values())  # each once
+    sections = [SECTIONS.index(section) for _, _, section in rows]
+    assert sections == sorted(sections)  # fundamentals, intermediate, academic, references
+    outline = tutor.kb.outline
+    assert outline, "the bundled pack declares the document's headings"
+    for section in SECTIONS:
+        headings = [tutor.kb.concepts[cid].heading for cid, _, s in rows if s == section]
+        places = [outline.index(h) + 1 if h else 0 for h in headings]
+        assert places == sorted(places), f"{section}: headings out of the document's order"
+    ids = [cid for cid, _, _ in rows]
+    assert ids[0] == "bone-remodeling"  # where the document starts
+    assert ids.index("reflection") == max(i for i, (_, _, s) in enumerate(rows) if s == "fundamentals")
+
+
+def test_topics_list_follows_the_document_order(tutor):
+    from tutor.names import short_title
+
+    text = tutor.respond(tutor.new_session(), "/topics").text
+    academic = next(line for line in text.splitlines() if line.startswith("Academic:"))
+    titles = [short_title(tutor.kb.concepts[cid]) for cid, _, s in tutor.concepts() if s == "academic"]
+    assert academic == f"Academic: {', '.join(titles)}."

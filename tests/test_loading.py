@@ -294,3 +294,42 @@ def test_photosynthesis_pack_answers_each_concept(photosynthesis_tutor, concept,
     reply = photosynthesis_tutor.respond(photosynthesis_tutor.new_session(), question)
     assert (reply.kind, reply.concept) == ("answer", concept), reply.text
     assert reply.text.endswith(photosynthesis_tutor.kb.concepts[concept].explain[reply.level])
+
+
+# --- the outline: the document's order of headings -------------------------------------
+
+def test_without_an_outline_concepts_come_by_section_then_as_written():
+    tutor = Tutor.load(knowledge=PHOTOSYNTHESIS, dialogues=DIALOGUES)
+    assert [cid for cid, _, _ in tutor.concepts()] == ["photosynthesis", "chlorophyll", "stomata", "chloroplast",
+                                                       "light-reactions", "calvin-cycle"]
+
+
+def test_an_outline_orders_headings_within_a_section(tmp_path):
+    pack = tmp_path / "knowledge"
+    shutil.copytree(PHOTOSYNTHESIS, pack)
+    concepts = pack / "photosynthesis.yaml"
+    text = concepts.read_text(encoding="utf-8")
+    # chlorophyll and stomata get headings; the outline puts stomata's first
+    for cid, heading in (("chlorophyll", "Pigments"), ("stomata", "Gas exchange")):
+        text = text.replace(f"  - id: {cid}\n", f"  - id: {cid}\n    heading: {heading}\n", 1)
+    concepts.write_text(text, encoding="utf-8")
+    (pack / "outline.yaml").write_text("outline:\n  - Gas exchange\n  - Pigments\n", encoding="utf-8")
+    kb, problems = check_knowledge(pack)
+    assert problems == []
+    order = [c.id for c in kb.in_document_order()]
+    assert order[:3] == ["photosynthesis", "stomata", "chlorophyll"]  # no heading opens the section
+
+
+def test_a_heading_missing_from_the_outline_is_reported(tmp_path):
+    pack = tmp_path / "knowledge"
+    shutil.copytree(PHOTOSYNTHESIS, pack)
+    concepts = pack / "photosynthesis.yaml"
+    text = concepts.read_text(encoding="utf-8").replace("  - id: stomata\n", "  - id: stomata\n    heading: Gas exchange\n", 1)
+    concepts.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - id: stomata") + 1
+    (pack / "outline.yaml").write_text("outline:\n  - Pigments\n", encoding="utf-8")
+    (pack / "more.yaml").write_text("outline:\n  - Pigments\n", encoding="utf-8")
+    problems = check_knowledge(pack)[1]
+    assert _matching(problems, "photosynthesis.yaml", line, "heading 'gas exchange' is not in the outline")
+    assert _matching(problems, "outline.yaml", 1, "'outline' is declared twice")
+    assert len(problems) == 2, problems

@@ -96,7 +96,8 @@ class Tutor:
         return Session(level=level)
 
     def concepts(self) -> list[tuple[str, str, str]]:
-        return [(c.id, c.title, c.section) for c in self.kb.concepts.values()]
+        """Every concept as (id, title, section), in the document's order (see KnowledgeBase.in_document_order)."""
+        return [(c.id, c.title, c.section) for c in self.kb.in_document_order()]
 
     def explain(self, session: Session, concept_id: str, level: str | None = None) -> Reply:
         """Direct look-up of a concept, for bots with buttons."""
@@ -502,7 +503,7 @@ class Tutor:
     def _topics(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         lines = []
         for section in ("fundamentals", "intermediate", "academic", "references"):
-            titles = [short_title(c) for c in self.kb.concepts.values() if c.section == section]
+            titles = [short_title(c) for c in self.kb.in_document_order() if c.section == section]
             if titles:
                 lines.append(f"{section.capitalize()}: {', '.join(titles)}.")
         return self._chat(session, "\n".join(lines), intent.id)

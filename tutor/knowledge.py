@@ -16,7 +16,8 @@ __all__ = ["load_knowledge", "check_knowledge"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONCEPT_FIELDS = {"id", "title", "full_name", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
-_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables", "relations", "kinds", "discusses"}
+_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables", "relations", "kinds", "discusses",
+             "outline"}
 MIN_EXAMPLES = 5
 
 
@@ -53,6 +54,8 @@ class _Builder:
         self.alias_lines: dict[tuple[str, str], int] = {}
         self.kinds: dict[str, tuple[str, Checker, int]] = {}  # concept id -> (kind, where declared)
         self.discusses: dict[str, tuple[frozenset[str], Checker, int]] = {}
+        self.outline: list[str] = []
+        self.outline_at: tuple[Checker, int] | None = None
 
     def add_file(self, path: Path) -> None:
         data, problems = load_yaml_file(path)
@@ -82,6 +85,17 @@ class _Builder:
             self._add_kinds(check, top["kinds"], check.key_line(top, "kinds"))
         if "discusses" in top:
             self._add_discusses(check, top["discusses"], check.key_line(top, "discusses"))
+        if "outline" in top:
+            self._add_outline(check, top)
+
+    def _add_outline(self, check: Checker, top: dict) -> None:
+        line = check.key_line(top, "outline")
+        if self.outline_at is not None:
+            first, first_line = self.outline_at
+            check.report(line, f"'outline' is declared twice (first at {first.source}:{first_line})")
+            return
+        self.outline_at = (check, line)
+        self.outline = check.text_list(top, "outline", "'outline'")
 
     def _add_kinds(self, check: Checker, value: Any, line: int) -> None:
         for kind, ids in check.mapping(value, "'kinds'", line).items():
@@ -212,13 +226,23 @@ class _Builder:
             for cid, (_, check, at) in table.items():
                 if cid not in self.concepts:
                     check.report(at, f"'{cid}' is not a concept")
+        self._check_outline()
         check_items(self.quiz, self.concepts, self.problems)
         generated = generate_items(self.concepts, tuple(relations)) if not self.problems else []
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
                            tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables),
                            {cid: kind for cid, (kind, _, _) in self.kinds.items()},
-                           {cid: aspects for cid, (aspects, _, _) in self.discusses.items()})
+                           {cid: aspects for cid, (aspects, _, _) in self.discusses.items()}, tuple(self.outline))
         return kb, self.problems
+
+    def _check_outline(self) -> None:
+        """With an outline, every concept's heading must be one of its headings (else the order would guess)."""
+        if self.outline_at is None:
+            return
+        for concept in self.concepts.values():
+            if concept.heading and concept.heading not in self.outline:
+                self.problems.append(Problem(concept.source, concept.line, f"concept '{concept.id}': heading "
+                                             f"'{concept.heading}' is not in the outline ({self.outline_at[0].source})"))
 
     def _check_related(self) -> None:
         for concept in self.concepts.values():

@@ -202,9 +202,21 @@ class KnowledgeBase:
     confusables: frozenset[frozenset[str]] = frozenset()
     kinds: dict[str, str] = field(default_factory=dict)  # concept id -> kind (condition, therapy, hormone, ...)
     discusses: dict[str, frozenset[str]] = field(default_factory=dict)  # concept id -> aspect frames the document covers for it
+    outline: tuple[str, ...] = ()  # the source's sub-headings in the document's order (optional)
 
     def relations_of(self, concept_id: str) -> list[Relation]:
         return [r for r in self.relations if concept_id in (r.subject, r.object)]
+
+    def in_document_order(self) -> list[Concept]:
+        """The concepts as a reader of the document meets them: by section; within one, a concept with no
+        heading (the section's opening) first, then by the outline's order of headings; then as the pack lists them."""
+        position = {cid: i for i, cid in enumerate(self.concepts)}
+
+        def key(concept: Concept) -> tuple[int, int, int]:
+            section = SECTIONS.index(concept.section) if concept.section in SECTIONS else len(SECTIONS)
+            heading = self.outline.index(concept.heading) + 1 if concept.heading in self.outline else 0
+            return section, heading, position[concept.id]
+        return sorted(self.concepts.values(), key=key)
 
 
 @dataclass(frozen=True)
