@@ -164,3 +164,18 @@ def test_chat_keeps_progress_between_runs(tmp_path):
     out = io.StringIO()
     main(args, stdin=io.StringIO("stop\n"), stdout=out)
     assert "Score: 0/1" in out.getvalue()
+
+
+def test_a_stored_session_from_an_older_pack_is_said_in_words(tutor, tmp_path, capsys):
+    store = SQLiteStore(profile_path(tmp_path, "sam"))
+    session = tutor.new_session()
+    tutor.respond(session, "quiz me on osteoclasts", now=NOW)
+    tutor.respond(session, "i don't know", now=NOW)
+    session.cards["retired-concept"] = dict(session.cards["osteoclasts"])
+    store.save("local", session)
+    store.close()
+    out = io.StringIO()
+    assert main(["progress", "--json", "--data-dir", str(tmp_path), "--profile", "sam"], stdout=out) == 0
+    err = capsys.readouterr().err
+    assert "no longer has (retired-concept)" in err and "Traceback" not in err and "Warning" not in err
+    assert json.loads(out.getvalue())["answered"] == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from pathlib import Path
 from typing import Callable, TextIO
 
@@ -222,6 +223,12 @@ def _open_learner(args: argparse.Namespace, tutor, err: TextIO):
     if store.notice:
         err.write(store.notice + "\n")
     session = store.load(USER) or tutor.new_session()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # said in words below, not as a Python warning
+        dropped = tutor.check_session(session)
+    if dropped:
+        err.write(f"Your saved progress named {len(dropped)} topic(s) or question(s) this version of the tutor no longer "
+                  f"has ({', '.join(dropped[:5])}{' ...' if len(dropped) > 5 else ''}); they were left out.\n")
     if args.level:
         session.level, session.override = args.level, None
     return store, session
@@ -292,12 +299,11 @@ def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
 
 def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    from .progress import progress_report, render_progress
-    from .review import utcnow
+    from .progress import render_progress
 
     tutor = _load(args)
     store, session = _open_learner(args, tutor, sys.stderr)
-    report = progress_report(tutor.kb, session, utcnow())
+    report = tutor.progress(session)
     out.write((json.dumps(report, indent=2) if args.json else render_progress(report)) + "\n")
     return 0
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +12,7 @@ from .boundary import AdviceBoundary
 from .commands import COMMANDS, plain_words
 from .commands import parse as parse_command
 from .compose import Composer
-from .errors import ContentError, Problem, UnknownConceptError, UnknownLevelError
+from .errors import ContentError, Problem, SessionWarning, UnknownConceptError, UnknownLevelError
 from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
@@ -99,8 +100,24 @@ class Tutor:
         """Every concept as (id, title, section), in the document's order (see KnowledgeBase.in_document_order)."""
         return [(c.id, c.title, c.section) for c in self.kb.in_document_order()]
 
+    def check_session(self, session: Session) -> list[str]:
+        """Drop from a session what this pack does not know (concept and quiz item ids saved with another
+        pack), warning with a SessionWarning; returns the dropped ids. Every call that takes a session does
+        this the first time it sees the session with this pack, so a stored session from an older pack
+        still loads and goes on."""
+        dropped = session.forget_unknown(self.kb.concepts, self._quiz.items)
+        session.checked_against = id(self.kb)
+        if dropped:
+            warnings.warn(SessionWarning(dropped), stacklevel=3)
+        return dropped
+
+    def _adopt(self, session: Session) -> None:
+        if session.checked_against != id(self.kb):
+            self.check_session(session)
+
     def explain(self, session: Session, concept_id: str, level: str | None = None) -> Reply:
         """Direct look-up of a concept, for bots with buttons."""
+        self._adopt(session)
         concept = self._concept(concept_id)
         if level is not None:
             _check_level(level)
@@ -112,6 +129,7 @@ class Tutor:
 
         `now` (UTC) is the time of the turn, for review scheduling; it defaults to the clock.
         """
+        self._adopt(session)
         session.turns += 1
         cleaned, cut = clean_input(text if isinstance(text, str) else str(text))
         command = parse_command(cleaned)
@@ -307,6 +325,7 @@ class Tutor:
     def quiz(self, session: Session, topic: str | None = None, count: int = 5, level: str | None = None,
              due: bool = False, now: datetime | None = None) -> Reply:
         """Start a quiz directly (for bots with buttons and for `tutor quiz`); answers then go through respond."""
+        self._adopt(session)
         if topic and topic not in self.kb.concepts:
             raise UnknownConceptError(f"no concept with id {topic!r}")
         if level is not None:
@@ -334,6 +353,7 @@ class Tutor:
 
     def progress(self, session: Session, now: datetime | None = None) -> dict:
         """The learner's progress as data: mastery by concept, first-attempt accuracy, reviews due."""
+        self._adopt(session)
         return progress_report(self.kb, session, now or utcnow())
 
     def _progress(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
@@ -355,6 +375,7 @@ class Tutor:
 
     def due(self, session: Session, now: datetime | None = None) -> list[str]:
         """Concept ids due for review, most overdue first."""
+        self._adopt(session)
         return due_concepts(session.cards, now or utcnow())
 
     def _pending_choice(self, session: Session, folded: str) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Problem", "TutorError", "ContentError", "SessionError", "UnknownConceptError", "UnknownLevelError"]
+__all__ = ["Problem", "TutorError", "ContentError", "SessionError", "SessionWarning", "UnknownConceptError", "UnknownLevelError"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,18 @@ class ContentError(TutorError):
 
 class SessionError(TutorError):
     """A session dict could not be restored (wrong shape or newer version)."""
+
+
+class SessionWarning(UserWarning):
+    """A restored session named concepts or quiz items the loaded pack does not have; they were dropped.
+
+    `dropped` lists their ids. A session saved with an older pack still loads: what it learned about the
+    concepts that remain is kept."""
+
+    def __init__(self, dropped: list[str]) -> None:
+        self.dropped = list(dropped)
+        super().__init__(f"the session named {len(self.dropped)} id(s) this pack does not have, now dropped: "
+                         f"{', '.join(self.dropped)}")
 
 
 class UnknownConceptError(TutorError, KeyError):

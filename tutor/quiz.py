@@ -39,6 +39,7 @@ class QuizRunner:
         self.grader = grader
         self._msg = message
         self._items = {item.id: item for item in kb.quiz}
+        self.items = frozenset(self._items)  # every quiz item id of the pack
         self._by_concept: dict[str, list[QuizItem]] = {}
         for item in kb.quiz:
             self._by_concept.setdefault(item.concept, []).append(item)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Container
 
 from .errors import SessionError
 from .model import LEVELS
@@ -57,6 +57,8 @@ class Session:
     tally: dict[str, list[int]] = field(default_factory=dict)
     quiz: dict[str, Any] | None = None
     journal: list[dict[str, Any]] = field(default_factory=list)
+    # the pack this session was last checked against (see Tutor.check_session); not stored
+    checked_against: int | None = field(default=None, repr=False, compare=False)
 
     def reset_conversation(self) -> None:
         """Forget the conversation (topic, requested depth, quiz in progress); keep what was learned and scheduled."""
@@ -87,6 +89,53 @@ class Session:
         """The answers journaled since the last drain, oldest first; the journal is empty afterwards."""
         entries, self.journal = self.journal, []
         return entries
+
+    def forget_unknown(self, concepts: Container[str], items: Container[str]) -> list[str]:
+        """Drop every concept id not in `concepts` and quiz item id not in `items` (a session saved with
+        another pack); returns the dropped ids, sorted. The journal is history and is kept as it is."""
+        dropped: set[str] = set()
+
+        def known(cid: Any, pool: Container[str] = concepts) -> bool:
+            if cid in pool:
+                return True
+            dropped.add(str(cid))
+            return False
+
+        if self.last_concept is not None and not known(self.last_concept):
+            self.last_concept = self.last_level = None
+        if self.last_answer and self.last_answer.get("concept") and not known(self.last_answer["concept"]):
+            self.last_answer = None
+        if not all([known(c) for c in self.last_pair]):
+            self.last_pair = []
+        if not all([known(c) for c in self.pending_choices]):
+            self.pending_choices = []
+        self.history = [c for c in self.history if known(c)]
+        for table in (self.concept_levels, self.mastery, self.mastered, self.cards, self.misses, self.tally):
+            for cid in [c for c in table if not known(c)]:
+                del table[cid]
+        for iid in [i for i in self.asked if not known(i, items)]:
+            del self.asked[iid]
+        if self.quiz:
+            self._forget_in_quiz(known, items)
+        return sorted(dropped)
+
+    def _forget_in_quiz(self, known: Any, items: Container[str]) -> None:
+        """The quiz goes on without the items the pack no longer has."""
+        quiz = self.quiz
+        plan = list(quiz.get("items") or [])
+        index = int(quiz.get("index", 0))
+        kept = [i for i in plan if known(i, items)]
+        if len(kept) == len(plan):
+            return
+        current = plan[index] if index < len(plan) else None
+        quiz["index"] = sum(1 for i in plan[:index] if i in kept)
+        quiz["items"] = kept
+        quiz["results"] = [r for r in quiz.get("results") or [] if r.get("item") in kept]
+        if current not in kept:  # the question being asked is gone: start the next one afresh
+            quiz.update(hints=0, tries=0, awaiting_why=False)
+            quiz.pop("first", None)
+        if quiz["index"] >= len(kept):
+            self.quiz = None
 
     def remember(self, concept_id: str, level: str) -> None:
         self.last_concept, self.last_level = concept_id, level
