@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 import warnings
@@ -64,10 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--due", action="store_true", help="only what is due for review")
     _store_options(quiz)
 
-    progress = _command(sub, "progress", _progress, "show mastery by section and concept, accuracy and reviews due",
-                        "tutor progress\n  tutor progress --json")
+    progress = _command(sub, "progress", _progress, "show mastery by section and concept, accuracy and reviews due; "
+                        "--reset forgets a profile's record", "tutor progress\n  tutor progress --json\n"
+                        "  tutor progress --reset --profile sam        (asks first; --yes to skip the question)")
     progress.add_argument("--json", action="store_true", help="print the report as JSON")
+    progress.add_argument("--reset", action="store_true",
+                          help="forget everything this profile has learned (answers, reviews, chat history), after a confirmation")
+    progress.add_argument("--yes", action="store_true", help="with --reset: do not ask (needed when not in a terminal)")
     _store_options(progress)
+
+    profiles = _command(sub, "profiles", _profiles, "list the profiles in the data folder, with their answers and last use",
+                        "tutor profiles\n  tutor profiles --data-dir path/to/data")
+    profiles.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                          help="where progress is kept (default: $XDG_DATA_HOME/bone-tutor)")
     _store_options(parser, top=True)
     _pack_options(parser, None)
     return parser
@@ -215,13 +225,36 @@ def _eval(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 USER = "local"  # the one learner of a terminal profile
 
 
-def _open_learner(args: argparse.Namespace, tutor, err: TextIO):
-    """The profile's store and session (a new one the first time); --level, when given, sets the depth."""
-    from .store import SQLiteStore, default_data_dir, profile_path
+def _data_dir(args: argparse.Namespace) -> Path:
+    from .store import default_data_dir
 
-    store = SQLiteStore(profile_path(Path(args.data_dir) if args.data_dir else default_data_dir(), args.profile))
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def _profile_store(args: argparse.Namespace, err: TextIO, create: bool = True):
+    """The profile's store. A profile that does not exist yet is announced when created (a typo in --profile
+    shows), or refused when `create` is False (nothing to show or forget)."""
+    from .store import SQLiteStore, profile_path, profiles
+
+    data_dir = _data_dir(args)
+    path = profile_path(data_dir, args.profile)
+    if not path.exists():
+        others = [p.name for p in profiles(data_dir)]
+        close = difflib.get_close_matches(args.profile, others, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        known = f" Profiles here: {', '.join(others)}." if others else ""
+        if not create:
+            raise TutorError(f"there is no profile '{args.profile}' in {data_dir}.{hint}{known}")
+        err.write(f"New profile '{args.profile}', kept in {path}.{hint}{known}\n")
+    store = SQLiteStore(path)
     if store.notice:
         err.write(store.notice + "\n")
+    return store
+
+
+def _open_learner(args: argparse.Namespace, tutor, err: TextIO, create: bool = True):
+    """The profile's store and session (a new one the first time); --level, when given, sets the depth."""
+    store = _profile_store(args, err, create)
     session = store.load(USER) or tutor.new_session()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # said in words below, not as a Python warning
@@ -301,10 +334,52 @@ def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     from .progress import render_progress
 
+    if args.reset:
+        return _reset(args, stdin, out)
     tutor = _load(args)
-    store, session = _open_learner(args, tutor, sys.stderr)
+    store, session = _open_learner(args, tutor, sys.stderr, create=False)
     report = tutor.progress(session)
     out.write((json.dumps(report, indent=2) if args.json else render_progress(report)) + "\n")
+    return 0
+
+
+def _reset(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """Forget one profile's record, once the learner has said yes (or --yes was given)."""
+    store = _profile_store(args, sys.stderr, create=False)
+    answers = len(store.answers(USER))
+    what = f"everything profile '{args.profile}' has learned ({answers} answer{'s' if answers != 1 else ''}, its reviews and its chat history)"
+    if not args.yes:
+        if not stdin.isatty():
+            sys.stderr.write(f"tutor progress --reset: this forgets {what}. Confirm in a terminal, or add --yes:\n"
+                             f"  tutor progress --reset --yes --profile {args.profile}\n")
+            return 2
+        out.write(f"Forget {what}? [y/N] ")
+        out.flush()
+        if stdin.readline().strip().lower() not in ("y", "yes"):
+            out.write("Nothing was changed.\n")
+            return 1
+    removed = store.forget(USER)
+    store.close()
+    (_data_dir(args) / f"{args.profile}.history").unlink(missing_ok=True)
+    out.write(f"Profile '{args.profile}' forgotten: {removed} answer{'s' if removed != 1 else ''}, its reviews and its "
+              "chat history. It starts afresh next time.\n")
+    return 0
+
+
+def _profiles(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    from .store import profiles
+
+    data_dir = _data_dir(args)
+    found = profiles(data_dir)
+    if not found:
+        out.write(f"No profiles yet in {data_dir}. `tutor --profile NAME` starts one.\n")
+        return 0
+    width = max(7, *(len(p.name) for p in found))
+    out.write(f"{'profile':<{width}}  {'answers':>7}  last used\n")
+    for p in found:
+        answers = "?" if p.answers is None else str(p.answers)
+        when = p.problem or (p.last_used[:16].replace("T", " ") + " UTC" if p.last_used else "never")
+        out.write(f"{p.name:<{width}}  {answers:>7}  {when}\n")
     return 0
 
 
