@@ -339,3 +339,14 @@ def test_reset_with_yes_forgets_one_profile_only(tmp_path):
     assert not (tmp_path / "sam.history").exists()
     code, out = run(["quiz", "--topic", "opg", "--count", "1", "--data-dir", str(tmp_path), "--profile", "sam"], "skip\n")
     assert code == 0 and "Question 1/1" in out  # the profile goes on, afresh
+
+
+def test_quiz_topic_by_title_in_any_case(tmp_path, capsys):
+    code, out = run(["quiz", "--topic", "RANKL", "--count", "1", "--data-dir", str(tmp_path)], "skip\n")
+    assert code == 0 and "Question 1/1 — RANKL" in out
+    code, out = run(["quiz", "--topic", "osteoprotegerin", "--count", "1", "--data-dir", str(tmp_path)], "skip\n")
+    assert code == 0 and "Question 1/1 — OPG" in out
+    code, out = run(["quiz", "--topic", "Rnkl", "--data-dir", str(tmp_path)])
+    assert code == 1 and out == ""
+    err = capsys.readouterr().err
+    assert "no topic matches 'Rnkl'; did you mean RANKL" in err and "Traceback" not in err

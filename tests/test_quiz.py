@@ -308,3 +308,56 @@ def test_session_state_says_what_the_next_message_is_read_as(tutor):
     assert list(session.pending_choices) == list(clarify.options)
     tutor.respond(session, "the first")
     assert session.state == "conversation"
+
+
+# --- topics by id, title or alias, in any case -------------------------------------------------
+
+def test_every_concept_is_found_by_id_title_or_alias_in_any_case(tutor):
+    from tutor.names import short_title
+
+    for concept in tutor.kb.concepts.values():
+        names = [concept.id, concept.id.upper(), short_title(concept), short_title(concept).lower(),
+                 short_title(concept).upper(), *concept.aliases, *(a.upper() for a in concept.aliases if a.isascii())]
+        for name in names:
+            assert tutor.find_topic(name) == concept.id, f"{name!r} should name {concept.id}"
+
+
+def test_a_topic_naming_nothing_or_two_things_is_none(tutor):
+    assert tutor.find_topic("zebra") is None
+    assert tutor.find_topic("RANKL and OPG") is None  # two topics: not one to quiz on
+    assert tutor.find_topic("") is None
+
+
+def test_quiz_takes_a_title_or_alias_and_says_did_you_mean(tutor):
+    session = tutor.new_session()
+    start = tutor.quiz(session, topic="Osteoprotegerin", count=1, now=NOW)
+    assert start.concept == "opg" and start.data["event"] == "question"
+    from tutor import UnknownConceptError
+
+    with pytest.raises(UnknownConceptError) as info:
+        tutor.quiz(tutor.new_session(), topic="rnkl", now=NOW)
+    assert info.value.suggestions[0] == "RANKL" and "did you mean RANKL" in str(info.value)
+    with pytest.raises(UnknownConceptError) as info:
+        tutor.quiz(tutor.new_session(), topic="zebra", now=NOW)
+    assert info.value.suggestions == [] and "did you mean" not in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["/quiz RANKL", "/quiz rankl 2", "quiz me on Rankl", "/quiz rank-rankl-opg-pathway"])
+def test_chat_quiz_topics_in_any_case(tutor, text):
+    reply = tutor.respond(tutor.new_session(), text, now=NOW)
+    assert reply.data["event"] == "question"
+    assert reply.concept in {"rankl", "rank-rankl-opg-pathway"} and reply.concept in text.lower()
+
+
+def test_chat_quiz_on_a_misspelt_topic_offers_the_close_ones(tutor):
+    mended = tutor.respond(tutor.new_session(), "/quiz osteoclsts", now=NOW)
+    assert mended.concept == "osteoclasts"  # a typo the reader mends itself needs no offer
+    session = tutor.new_session()
+    reply = tutor.respond(session, "/quiz rnkl", now=NOW)
+    assert reply.data["event"] == "not-started" and reply.data["reason"] == "unknown-topic"
+    first = reply.data["did_you_mean"][0]
+    assert f"Did you mean {first}" in reply.text
+    picked = tutor.respond(session, reply.suggestions[0], now=NOW)  # the button: "quiz me on <title>"
+    assert picked.data["event"] == "question" and tutor.kb.concepts[picked.concept].title.startswith(first)
+    nothing = tutor.respond(tutor.new_session(), "/quiz zebra", now=NOW)
+    assert nothing.data["did_you_mean"] == [] and "Did you mean" not in nothing.text

@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     quiz = _command(sub, "quiz", _quiz, "quiz yourself in the terminal (reads answers line by line when piped)",
                     "tutor quiz --topic rankl --count 3\n  tutor quiz --due")
-    quiz.add_argument("--topic", metavar="ID", help="a concept id (see `tutor topics`)")
+    quiz.add_argument("--topic", metavar="TOPIC", help="a topic: its id, title or an alias, in any case (see `tutor topics`)")
     quiz.add_argument("--count", type=int, default=5, help="how many questions (default 5)")
     quiz.add_argument("--due", action="store_true", help="only what is due for review")
     _store_options(quiz)

@@ -1,6 +1,7 @@
 """The Tutor: loads a pack once, then answers many sessions (read-only, thread-safe)."""
 from __future__ import annotations
 
+import difflib
 import re
 import warnings
 from dataclasses import dataclass, replace
@@ -115,10 +116,36 @@ class Tutor:
         if session.checked_against != id(self.kb):
             self.check_session(session)
 
+    def find_topic(self, text: str) -> str | None:
+        """The concept a topic names, for --topic and buttons: its id, its title, short title or an alias, in
+        any case ("RANKL", "osteoprotegerin", "ER alpha"); None when it names no concept, or several."""
+        cleaned = text.strip() if isinstance(text, str) else ""
+        if cleaned.lower() in self.kb.concepts:
+            return cleaned.lower()
+        folded = fold(cleaned).split()
+        spans = self._names.find(folded)
+        covered = sum(end - start for start, end, _ in spans)
+        named = {cid for _, _, cid in spans}
+        return named.pop() if folded and covered == len(folded) and len(named) == 1 else None
+
+    def suggest_topics(self, text: str, count: int = 3) -> list[str]:
+        """Titles of the concepts whose names are closest to `text`, for a "did you mean ...?"."""
+        query = fold(text if isinstance(text, str) else "")
+        if not query:
+            return []
+        names: dict[str, str] = {}
+        for concept in self.kb.in_document_order():
+            for name in (concept.id.replace("-", " "), short_title(concept), *concept.aliases):
+                names.setdefault(fold(name), concept.id)
+        close = difflib.get_close_matches(query, list(names), n=count * 3, cutoff=0.8)
+        containing = [n for n in names if re.search(rf"\b{re.escape(query)}\b", n)]
+        ids = list(dict.fromkeys(names[n] for n in [*close, *containing]))[:count]
+        return [short_title(self.kb.concepts[cid]) for cid in ids]
+
     def explain(self, session: Session, concept_id: str, level: str | None = None) -> Reply:
-        """Direct look-up of a concept, for bots with buttons."""
+        """Direct look-up of a concept (its id, or a title or alias as find_topic reads them), for bots with buttons."""
         self._adopt(session)
-        concept = self._concept(concept_id)
+        concept = self._concept(self.find_topic(concept_id) or concept_id)
         if level is not None:
             _check_level(level)
         depth = DepthChoice(level, False, "") if level else choose_depth(session, concept_id, None)
@@ -315,8 +342,12 @@ class Tutor:
         topic_text = turn.groups.get("topic", "")
         request = self._quiz_request(topic_text, _count(turn.groups.get("count")))
         if request is None:
-            return Reply("quiz", self._msg("quiz_unknown_topic", topic=topic_text), current_level(session), intent="quiz",
-                         suggestions=("topics", "quiz me"), data={"event": "not-started", "reason": "unknown-topic"})
+            close = self.suggest_topics(topic_text)
+            text = self._msg("quiz_unknown_topic_close", topic=topic_text, suggestions=_or(close)) if close else \
+                self._msg("quiz_unknown_topic", topic=topic_text)
+            return Reply("quiz", text, current_level(session), intent="quiz",
+                         suggestions=(*(f"quiz me on {title}" for title in close), "topics", "quiz me"),
+                         data={"event": "not-started", "reason": "unknown-topic", "did_you_mean": close})
         return self._quiz.start(session, request, turn.now)
 
     def _start_review(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
@@ -326,8 +357,8 @@ class Tutor:
              due: bool = False, now: datetime | None = None) -> Reply:
         """Start a quiz directly (for bots with buttons and for `tutor quiz`); answers then go through respond."""
         self._adopt(session)
-        if topic and topic not in self.kb.concepts:
-            raise UnknownConceptError(f"no concept with id {topic!r}")
+        if topic:
+            topic = self._concept(self.find_topic(topic) or topic).id
         if level is not None:
             _check_level(level)
         request = QuizRequest([self.kb.concepts[topic].answers_for] if topic else None, count, level, due,
@@ -628,8 +659,11 @@ class Tutor:
     def _concept(self, concept_id: str) -> Concept:
         try:
             return self.kb.concepts[concept_id]
-        except KeyError:
-            raise UnknownConceptError(f"no concept with id {concept_id!r}") from None
+        except (KeyError, TypeError):
+            close = self.suggest_topics(concept_id)
+            error = UnknownConceptError(f"no topic matches {concept_id!r}" + (f"; did you mean {_or(close)}?" if close else ""))
+            error.suggestions = close
+            raise error from None
 
     def _msg(self, name: str, **values: object) -> str:
         return self.rules.messages.get(name, name).format(**values)
@@ -656,6 +690,10 @@ def _count(text: str | None, default: int = 5) -> int:
         return default
     value = _COUNT_WORDS.get(text) or (int(text) if text.isdigit() else default)
     return max(1, min(50, value))
+
+
+def _or(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
 def _check_level(level: str) -> None:

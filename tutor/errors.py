@@ -54,7 +54,9 @@ class SessionWarning(UserWarning):
 
 
 class UnknownConceptError(TutorError, KeyError):
-    """No concept has that id."""
+    """No concept has that id (or title, or alias); `suggestions` holds the titles of close ones."""
+
+    suggestions: list[str] = []
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else "unknown concept"
