@@ -55,12 +55,17 @@ class _Builder:
         self.kinds: dict[str, tuple[str, Checker, int]] = {}  # concept id -> (kind, where declared)
         self.discusses: dict[str, tuple[frozenset[str], Checker, int]] = {}
         self.outline: list[str] = []
+        # Files that could not be read at all (a YAML syntax error, not UTF-8, too big): a reference to an unknown
+        # concept may then name one defined there, so such references are counted, not reported one by one.
+        self.unreadable: list[Problem] = []
+        self.unchecked = 0
         self.outline_at: tuple[Checker, int] | None = None
 
     def add_file(self, path: Path) -> None:
         data, problems = load_yaml_file(path)
         self.problems.extend(problems)
         if data is None and problems:
+            self.unreadable.append(problems[0])
             return
         check = Checker(str(path), self.problems)
         top = check.mapping(data, "a knowledge file", 1)
@@ -225,15 +230,35 @@ class _Builder:
         for table in (self.kinds, self.discusses):
             for cid, (_, check, at) in table.items():
                 if cid not in self.concepts:
-                    check.report(at, f"'{cid}' is not a concept")
+                    self._dangling(Problem(check.source, at, f"'{cid}' is not a concept"))
         self._check_outline()
-        check_items(self.quiz, self.concepts, self.problems)
+        check_items(self.quiz, self.concepts, self.problems, self._dangling)
+        self._say_unchecked()
         generated = generate_items(self.concepts, tuple(relations)) if not self.problems else []
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
                            tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables),
                            {cid: kind for cid, (kind, _, _) in self.kinds.items()},
                            {cid: aspects for cid, (aspects, _, _) in self.discusses.items()}, tuple(self.outline))
         return kb, self.problems
+
+    def _dangling(self, problem: Problem) -> None:
+        """A reference to an id no concept has: reported, unless an unreadable file may define it (then counted)."""
+        if self.unreadable:
+            self.unchecked += 1
+        else:
+            self.problems.append(problem)
+
+    def _say_unchecked(self) -> None:
+        """One line, right after the unreadable file's own problem, for all the references it left unchecked."""
+        if not self.unchecked:
+            return
+        first = self.unreadable[0]
+        cause = "this file could not be read" if len(self.unreadable) == 1 else \
+            f"this file and {len(self.unreadable) - 1} more could not be read"
+        plural = "s" if self.unchecked != 1 else ""
+        summary = Problem(first.path, first.line, f"{self.unchecked} reference{plural} to concepts could not be checked because "
+                          f"{cause} (they may name concepts defined in it); fix it and validate again")
+        self.problems.insert(self.problems.index(first) + 1, summary)
 
     def _check_outline(self) -> None:
         """With an outline, every concept's heading must be one of its headings (else the order would guess)."""
@@ -248,14 +273,17 @@ class _Builder:
         for concept in self.concepts.values():
             parent = self.concepts.get(concept.parent)
             if concept.parent and (parent is None or parent.parent or parent.id == concept.id):
-                self.problems.append(Problem(concept.source, concept.line,
-                                             f"concept '{concept.id}': parent '{concept.parent}' is not a top-level concept"))
+                problem = Problem(concept.source, concept.line, f"concept '{concept.id}': parent '{concept.parent}' is not a top-level concept")
+                if parent is None:
+                    self._dangling(problem)
+                else:
+                    self.problems.append(problem)
             line = self.lines.get(concept.id, {}).get("related", concept.line)
             for rid in concept.related:
                 if rid == concept.id:
                     self.problems.append(Problem(concept.source, line, f"concept '{concept.id}': lists itself as related"))
                 elif rid not in self.concepts:
-                    self.problems.append(Problem(concept.source, line, f"concept '{concept.id}': related id '{rid}' is not a concept"))
+                    self._dangling(Problem(concept.source, line, f"concept '{concept.id}': related id '{rid}' is not a concept"))
 
     def _relations(self) -> list[Relation]:
         relations: list[Relation] = []
@@ -270,7 +298,7 @@ class _Builder:
                 continue
             missing = [x for x in (subject, obj) if x not in self.concepts]
             if missing:
-                check.report(line, f"relation [{subject}, {name}, {obj}] names no concept '{missing[0]}'")
+                self._dangling(Problem(check.source, line, f"relation [{subject}, {name}, {obj}] names no concept '{missing[0]}'"))
                 continue
             if (subject, name, obj) in seen:
                 check.report(line, f"relation [{subject}, {name}, {obj}] is written twice")

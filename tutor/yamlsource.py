@@ -84,8 +84,8 @@ def load_yaml_text(text: str, source: str = "<string>") -> tuple[Any, list[Probl
         loader = _LineLoader(text)
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as err:
-        # The context mark is where the unfinished construct began (an unclosed bracket, a key without ':').
-        flow = bool(err.context and "flow" in err.context)
+        # The context mark is where the unfinished construct began (an unclosed bracket or quote, a key without ':').
+        flow = bool(err.context and ("flow" in err.context or "quoted scalar" in err.context))
         mark = (err.context_mark if flow else None) or err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         what = " ".join(part for part in (err.context, err.problem) if part) or "invalid YAML"
