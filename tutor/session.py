@@ -101,15 +101,7 @@ class Session:
             dropped.add(str(cid))
             return False
 
-        if self.last_concept is not None and not known(self.last_concept):
-            self.last_concept = self.last_level = None
-        if self.last_answer and self.last_answer.get("concept") and not known(self.last_answer["concept"]):
-            self.last_answer = None
-        if not all([known(c) for c in self.last_pair]):
-            self.last_pair = []
-        if not all([known(c) for c in self.pending_choices]):
-            self.pending_choices = []
-        self.history = [c for c in self.history if known(c)]
+        self._forget_in_conversation(known)
         for table in (self.concept_levels, self.mastery, self.mastered, self.cards, self.misses, self.tally):
             for cid in [c for c in table if not known(c)]:
                 del table[cid]
@@ -118,6 +110,18 @@ class Session:
         if self.quiz:
             self._forget_in_quiz(known, items)
         return sorted(dropped)
+
+    def _forget_in_conversation(self, known: Any) -> None:
+        """What was just discussed goes when it names something unknown ("tell me more" then has no topic)."""
+        if self.last_concept is not None and not known(self.last_concept):
+            self.last_concept = self.last_level = None
+        if self.last_answer and self.last_answer.get("concept") and not known(self.last_answer["concept"]):
+            self.last_answer = None
+        if not all([known(c) for c in self.last_pair]):  # a list: every unknown id is noted, not just the first
+            self.last_pair = []
+        if not all([known(c) for c in self.pending_choices]):
+            self.pending_choices = []
+        self.history = [c for c in self.history if known(c)]
 
     def _forget_in_quiz(self, known: Any, items: Container[str]) -> None:
         """The quiz goes on without the items the pack no longer has."""
