@@ -37,6 +37,7 @@ class Session:
     quiz: the quiz in progress, if any
     journal: answered items not yet handed over (drain_journal() or a store's save empties it); at most
         JOURNAL_LIMIT entries, the oldest dropped first
+    checked_against: which loaded pack last dropped unknown ids from it (Tutor.check_session); not stored
     """
 
     level: str = "fundamentals"
