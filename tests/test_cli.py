@@ -346,7 +346,9 @@ def test_quiz_topic_by_title_in_any_case(tmp_path, capsys):
     assert code == 0 and "Question 1/1 — RANKL" in out
     code, out = run(["quiz", "--topic", "osteoprotegerin", "--count", "1", "--data-dir", str(tmp_path)], "skip\n")
     assert code == 0 and "Question 1/1 — OPG" in out
-    code, out = run(["quiz", "--topic", "Rnkl", "--data-dir", str(tmp_path)])
+    capsys.readouterr()
+    code, out = run(["quiz", "--topic", "Rnkl", "--data-dir", str(tmp_path), "--profile", "newbie"])
     assert code == 1 and out == ""
     err = capsys.readouterr().err
     assert "no topic matches 'Rnkl'; did you mean RANKL" in err and "Traceback" not in err
+    assert "New profile" not in err and not (tmp_path / "newbie.sqlite3").exists()  # refused before a profile is made

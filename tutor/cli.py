@@ -319,6 +319,8 @@ def _converse(tutor, store, session, stdin: TextIO, out: TextIO, done: Callable[
 
 def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     tutor = _load(args)
+    if args.topic:
+        tutor.topic_id(args.topic)  # a topic that names nothing is refused before a profile is opened (or created)
     store, session = _open_learner(args, tutor, sys.stderr)
     try:
         reply = tutor.quiz(session, topic=args.topic, count=args.count, level=args.level, due=args.due)

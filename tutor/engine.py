@@ -128,6 +128,10 @@ class Tutor:
         named = {cid for _, _, cid in spans}
         return named.pop() if folded and covered == len(folded) and len(named) == 1 else None
 
+    def topic_id(self, text: str) -> str:
+        """find_topic, or UnknownConceptError naming the close topics (`.suggestions`) when it names none."""
+        return self._concept(self.find_topic(text) or text).id
+
     def suggest_topics(self, text: str, count: int = 3) -> list[str]:
         """Titles of the concepts whose names are closest to `text`, for a "did you mean ...?"."""
         query = fold(text if isinstance(text, str) else "")
@@ -145,7 +149,7 @@ class Tutor:
     def explain(self, session: Session, concept_id: str, level: str | None = None) -> Reply:
         """Direct look-up of a concept (its id, or a title or alias as find_topic reads them), for bots with buttons."""
         self._adopt(session)
-        concept = self._concept(self.find_topic(concept_id) or concept_id)
+        concept = self.kb.concepts[self.topic_id(concept_id)]
         if level is not None:
             _check_level(level)
         depth = DepthChoice(level, False, "") if level else choose_depth(session, concept_id, None)
@@ -358,7 +362,7 @@ class Tutor:
         """Start a quiz directly (for bots with buttons and for `tutor quiz`); answers then go through respond."""
         self._adopt(session)
         if topic:
-            topic = self._concept(self.find_topic(topic) or topic).id
+            topic = self.topic_id(topic)
         if level is not None:
             _check_level(level)
         request = QuizRequest([self.kb.concepts[topic].answers_for] if topic else None, count, level, due,
