@@ -219,7 +219,8 @@ def _subcommands() -> dict[str, tuple[str | None, argparse.ArgumentParser]]:
 
 
 def test_the_expected_subcommands_exist():
-    assert set(_subcommands()) == {"ask", "topics", "validate", "lint", "eval", "chat", "quiz", "progress", "profiles"}
+    assert set(_subcommands()) == {"ask", "topics", "validate", "lint", "eval", "chat", "quiz", "progress", "profiles",
+                                   "serve"}
 
 
 @pytest.mark.parametrize("name", sorted(_subcommands()))
@@ -339,6 +340,27 @@ def test_reset_with_yes_forgets_one_profile_only(tmp_path):
     assert not (tmp_path / "sam.history").exists()
     code, out = run(["quiz", "--topic", "opg", "--count", "1", "--data-dir", str(tmp_path), "--profile", "sam"], "skip\n")
     assert code == 0 and "Question 1/1" in out  # the profile goes on, afresh
+
+
+def test_profiles_in_a_store_url_are_announced_refused_when_missing_and_reset(tmp_path, capsys):
+    from tutor.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    learn = ["quiz", "--topic", "opg", "--count", "1", "--store", url, "--data-dir", str(tmp_path)]
+    assert main([*learn, "--profile", "sam"], stdin=io.StringIO("i don't know\n"), stdout=io.StringIO()) == 0
+    assert "New profile 'sam'" in capsys.readouterr().err
+    assert main([*learn, "--profile", "kim"], stdin=io.StringIO("i don't know\n"), stdout=io.StringIO()) == 0
+    capsys.readouterr()
+    code, _ = run(["progress", "--store", url, "--profile", "nobody"])
+    assert code == 1 and "there is no profile 'nobody'" in capsys.readouterr().err
+    code, out = run(["progress", "--reset", "--yes", "--store", url, "--data-dir", str(tmp_path), "--profile", "sam"])
+    assert code == 0 and "forgotten: 1 answer" in out
+    store = open_store(url)
+    try:
+        assert store.load("nobody") is None and store.load("sam") is None and store.answers("sam") == []
+        assert [a["concept"] for a in store.answers("kim")] == ["opg"]  # another profile of the store is kept
+    finally:
+        store.close()
 
 
 def test_quiz_topic_by_title_in_any_case(tmp_path, capsys):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -78,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "tutor profiles\n  tutor profiles --data-dir path/to/data")
     profiles.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                           help="where progress is kept (default: $XDG_DATA_HOME/bone-tutor)")
+    serve = _command(sub, "serve", _serve, "answer bots over HTTP with JSON (see docs/http.md)",
+                     "tutor serve --port 8080 --store sqlite:///learners.sqlite3\n  "
+                     "curl -s localhost:8080/v1/users/alice/messages -d '{\"text\": \"what is OPG?\"}'")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="the port (default 8080; 0 for any free port)")
+    serve.add_argument("--max-body", type=int, default=None, metavar="BYTES", help="largest request body (default 16384)")
+    _store_options(serve)
     _store_options(parser, top=True)
     _pack_options(parser, None)
     return parser
@@ -88,6 +96,9 @@ def _store_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
                         help="where progress is kept (default: $XDG_DATA_HOME/bone-tutor)")
     parser.add_argument("--profile", metavar="NAME", default="default" if top else argparse.SUPPRESS,
                         help="whose progress (default: default)")
+    parser.add_argument("--store", metavar="URL", default=None if top else argparse.SUPPRESS,
+                        help="keep progress in sqlite:///FILE or postgresql://... instead, under the profile's name "
+                             "(default: $TUTOR_STORE, else a file per profile in the data folder)")
 
 
 def _command(sub: argparse._SubParsersAction, name: str, handler: Callable, summary: str, example: str) -> argparse.ArgumentParser:
@@ -232,30 +243,53 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _profile_store(args: argparse.Namespace, err: TextIO, create: bool = True):
-    """The profile's store. A profile that does not exist yet is announced when created (a typo in --profile
-    shows), or refused when `create` is False (nothing to show or forget)."""
-    from .store import SQLiteStore, profile_path, profiles
+    """The profile's store and user id. A file per profile holds one learner (USER); a store named by --store or
+    $TUTOR_STORE holds each profile as a user. A profile that does not exist yet is announced when created (a typo
+    in --profile shows), or refused when `create` is False (nothing to show or forget)."""
+    from .store import SQLiteStore, open_store, profile_path
 
-    data_dir = _data_dir(args)
-    path = profile_path(data_dir, args.profile)
+    url = args.store or os.environ.get("TUTOR_STORE")
+    path = profile_path(_data_dir(args), args.profile)  # checks the name
+    if url:
+        return _profile_in_store(args, open_store(url), err, create), args.profile
     if not path.exists():
-        others = [p.name for p in profiles(data_dir)]
-        close = difflib.get_close_matches(args.profile, others, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
-        known = f" Profiles here: {', '.join(others)}." if others else ""
-        if not create:
-            raise TutorError(f"there is no profile '{args.profile}' in {data_dir}.{hint}{known}")
-        err.write(f"New profile '{args.profile}', kept in {path}.{hint}{known}\n")
+        _new_profile(args, path, err, create)
     store = SQLiteStore(path)
     if store.notice:
         err.write(store.notice + "\n")
+    return store, USER
+
+
+def _new_profile(args: argparse.Namespace, path: Path, err: TextIO, create: bool) -> None:
+    """Announce a profile file about to be created, with 'did you mean' from the others; refuse it if not `create`."""
+    from .store import profiles
+
+    data_dir = _data_dir(args)
+    others = [p.name for p in profiles(data_dir)]
+    close = difflib.get_close_matches(args.profile, others, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    known = f" Profiles here: {', '.join(others)}." if others else ""
+    if not create:
+        raise TutorError(f"there is no profile '{args.profile}' in {data_dir}.{hint}{known}")
+    err.write(f"New profile '{args.profile}', kept in {path}.{hint}{known}\n")
+
+
+def _profile_in_store(args: argparse.Namespace, store, err: TextIO, create: bool):
+    """A profile kept in a --store: it exists once saved there (its users cannot be listed, so no 'did you mean')."""
+    if getattr(store, "notice", ""):
+        err.write(store.notice + "\n")
+    if store.load(args.profile) is None:
+        if not create:
+            store.close()
+            raise TutorError(f"there is no profile '{args.profile}' in the store named by --store or $TUTOR_STORE.")
+        err.write(f"New profile '{args.profile}', kept in the store named by --store or $TUTOR_STORE.\n")
     return store
 
 
 def _open_learner(args: argparse.Namespace, tutor, err: TextIO, create: bool = True):
-    """The profile's store and session (a new one the first time); --level, when given, sets the depth."""
-    store = _profile_store(args, err, create)
-    session = store.load(USER) or tutor.new_session()
+    """The profile's store, session (a new one the first time) and user id; --level, when given, sets the depth."""
+    store, user = _profile_store(args, err, create)
+    session = store.load(user) or tutor.new_session()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # said in words below, not as a Python warning
         dropped = tutor.check_session(session)
@@ -264,7 +298,7 @@ def _open_learner(args: argparse.Namespace, tutor, err: TextIO, create: bool = T
                   f"has ({', '.join(dropped[:5])}{' ...' if len(dropped) > 5 else ''}); they were left out.\n")
     if args.level:
         session.level, session.override = args.level, None
-    return store, session
+    return store, session, user
 
 
 def _read_lines(stdin: TextIO, out: TextIO):
@@ -286,51 +320,66 @@ def _show(reply: Reply, out: TextIO) -> None:
 
 def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     tutor = _load(args)
-    store, session = _open_learner(args, tutor, sys.stderr)
+    store, session, user = _open_learner(args, tutor, sys.stderr)
     if stdin.isatty() and out.isatty():
         from .store import default_data_dir
         from .terminal import TerminalChat, history_for
 
         data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-        return TerminalChat(tutor, store, session, USER, history=history_for(data_dir, args.profile)).run()
-    out.write("Bone-remodeling tutor. Educational only, not medical advice. Ask a question, or say 'help'; "
-              "Ctrl-D or 'bye' to leave.\n")
+        return TerminalChat(tutor, store, session, user, history=history_for(data_dir, args.profile)).run()
+    out.write(f"{tutor.rules.messages.get('tutor_name', 'Tutor')}. Educational only, not medical advice. "
+              "Ask a question, or say 'help'; Ctrl-D or 'bye' to leave.\n")
     greeting = tutor.due_greeting(session)
     if greeting:
         out.write(greeting + "\n")
     try:
-        if not _converse(tutor, store, session, stdin, out, lambda reply: reply.intent == "goodbye"):
+        if not _converse(tutor, store, session, user, stdin, out, lambda reply: reply.intent == "goodbye"):
             out.write("Goodbye.\n")
         return 0
     finally:
-        store.save(USER, session)
+        store.save(user, session)
 
 
-def _converse(tutor, store, session, stdin: TextIO, out: TextIO, done: Callable[[Reply], bool]) -> bool:
+def _converse(tutor, store, session, user: str, stdin: TextIO, out: TextIO, done: Callable[[Reply], bool]) -> bool:
     """Answer line after line, saving after every turn; True when `done` ended it, False at the end of input."""
     for line in _read_lines(stdin, out):
-        reply = tutor.respond(session, line)
-        store.save(USER, session)  # every answered item is on disk before the next question
-        _show(reply, out)
-        if done(reply):
+        reply = _guarded_turn(tutor, store, session, user, line, out)
+        if reply is not None and done(reply):
             return True
     return False
+
+
+def _guarded_turn(tutor, store, session, user: str, line: str, out: TextIO) -> Reply | None:
+    """One turn, guarded as the terminal guards it: an error prints a message and the conversation goes on."""
+    try:
+        reply = tutor.respond(session, line)
+        store.save(user, session)  # every answered item is on disk before the next question
+    except TutorError as err:
+        out.write(f"Sorry, that went wrong: {err}\n")
+        return None
+    except Exception as err:  # noqa: BLE001 - the loop must survive anything one turn does
+        out.write(f"Sorry, something went wrong with that message ({type(err).__name__}). "
+                  "Your progress is safe; try again or ask something else.\n")
+        return None
+    _show(reply, out)
+    return reply
 
 
 def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     tutor = _load(args)
     if args.topic:
         tutor.topic_id(args.topic)  # a topic that names nothing is refused before a profile is opened (or created)
-    store, session = _open_learner(args, tutor, sys.stderr)
+    store, session, user = _open_learner(args, tutor, sys.stderr)
     try:
         reply = tutor.quiz(session, topic=args.topic, count=args.count, level=args.level, due=args.due)
-        store.save(USER, session)
+        store.save(user, session)
         _show(reply, out)
-        if session.quiz is not None and not _converse(tutor, store, session, stdin, out, lambda _: session.quiz is None):
+        if session.quiz is not None and not _converse(tutor, store, session, user, stdin, out,
+                                                      lambda _: session.quiz is None):
             _show(tutor.respond(session, "stop"), out)  # input ended mid-quiz: summarise what was answered
         return 0
     finally:
-        store.save(USER, session)
+        store.save(user, session)
 
 
 def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
@@ -339,7 +388,7 @@ def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if args.reset:
         return _reset(args, stdin, out)
     tutor = _load(args)
-    store, session = _open_learner(args, tutor, sys.stderr, create=False)
+    store, session, _ = _open_learner(args, tutor, sys.stderr, create=False)
     report = tutor.progress(session)
     out.write((json.dumps(report, indent=2) if args.json else render_progress(report)) + "\n")
     return 0
@@ -347,8 +396,8 @@ def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
 def _reset(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     """Forget one profile's record, once the learner has said yes (or --yes was given)."""
-    store = _profile_store(args, sys.stderr, create=False)
-    answers = len(store.answers(USER))
+    store, user = _profile_store(args, sys.stderr, create=False)
+    answers = len(store.answers(user))
     what = f"everything profile '{args.profile}' has learned ({answers} answer{'s' if answers != 1 else ''}, its reviews and its chat history)"
     if not args.yes:
         if not stdin.isatty():
@@ -360,7 +409,7 @@ def _reset(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         if stdin.readline().strip().lower() not in ("y", "yes"):
             out.write("Nothing was changed.\n")
             return 1
-    removed = store.forget(USER)
+    removed = store.forget(user)
     store.close()
     (_data_dir(args) / f"{args.profile}.history").unlink(missing_ok=True)
     out.write(f"Profile '{args.profile}' forgotten: {removed} answer{'s' if removed != 1 else ''}, its reviews and its "
@@ -382,6 +431,25 @@ def _profiles(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         answers = "?" if p.answers is None else str(p.answers)
         when = p.problem or (p.last_used[:16].replace("T", " ") + " UTC" if p.last_used else "never")
         out.write(f"{p.name:<{width}}  {answers:>7}  {when}\n")
+    return 0
+
+
+def _serve(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """Serve until Ctrl-C or SIGTERM. Learners go to --store / $TUTOR_STORE, else the data folder's server.sqlite3;
+    a bearer token is required when $TUTOR_TOKEN is set (never on the command line, where `ps` shows it)."""
+    from .service import MAX_BODY, Service, serve
+    from .store import SQLiteStore, default_data_dir, open_store, profile_path
+
+    tutor = _load(args)
+    url = args.store or os.environ.get("TUTOR_STORE")
+    store = open_store(url) if url else SQLiteStore(profile_path(Path(args.data_dir) if args.data_dir else default_data_dir(), "server"))
+    try:
+        service = Service(tutor, store, token=os.environ.get("TUTOR_TOKEN"), max_body=args.max_body or MAX_BODY)
+        serve(service, args.host, args.port)
+    except OSError as err:
+        raise TutorError(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}") from err
+    finally:
+        store.close()
     return 0
 
 

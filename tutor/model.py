@@ -189,6 +189,7 @@ class DialogueRules:
     boundary: Boundary = field(default_factory=Boundary)
     answer_types: dict[str, str] = field(default_factory=dict)  # "cells" -> "cell": what "which cells ..." asks for
     foreign_heads: tuple[str, ...] = ()  # "patch": after a concept's name ("estrogen patch") it names another thing
+    fillers: tuple[str, ...] = ()  # "hmm", "ok", "please": around a chat request ("hmm, simpler") they change nothing
 
 
 @dataclass(frozen=True)
@@ -202,10 +203,10 @@ class KnowledgeBase:
     confusables: frozenset[frozenset[str]] = frozenset()
     kinds: dict[str, str] = field(default_factory=dict)  # concept id -> kind (condition, therapy, hormone, ...)
     discusses: dict[str, frozenset[str]] = field(default_factory=dict)  # concept id -> aspect frames the document covers for it
+    folds: tuple[tuple[str, str], ...] = ()  # the pack's spelling folds: (pattern, replacement), in order
+    starters: tuple[str, ...] = ()  # concepts to suggest when a question matches nothing
+    audiences: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "men"/"women" -> words that say a sentence is about them
     outline: tuple[str, ...] = ()  # the source's sub-headings in the document's order (optional)
-
-    def relations_of(self, concept_id: str) -> list[Relation]:
-        return [r for r in self.relations if concept_id in (r.subject, r.object)]
 
     def in_document_order(self) -> list[Concept]:
         """The concepts as a reader of the document meets them: by section; within one, a concept with no

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import datetime
 from dataclasses import dataclass, field
 from typing import Any, Container
 
@@ -35,8 +36,11 @@ class Session:
     asked: how often each quiz item was asked, to rotate items
     tally: per concept, [right, answered] first attempts
     quiz: the quiz in progress, if any
-    journal: answered items not yet handed over (drain_journal() or a store's save empties it); at most
-        JOURNAL_LIMIT entries, the oldest dropped first
+    journal: answered items not yet written by a store or handed over (a store's save or drain_journal() empties
+        it); at most JOURNAL_LIMIT entries, the oldest dropped first (a host that saves or drains at least once
+        every JOURNAL_LIMIT answers never loses one; the tutor's own commands save after every turn)
+    revision: how many times the learner's state had been saved when this session was loaded; a store saves over
+        that revision only, and merges the journal into a newer one (see tutor/store.py)
     checked_against: which loaded pack last dropped unknown ids from it (Tutor.check_session); not stored
     """
 
@@ -58,6 +62,7 @@ class Session:
     tally: dict[str, list[int]] = field(default_factory=dict)
     quiz: dict[str, Any] | None = None
     journal: list[dict[str, Any]] = field(default_factory=list)
+    revision: int = 0
     # the pack this session was last checked against (see Tutor.check_session); not stored
     checked_against: int | None = field(default=None, repr=False, compare=False)
 
@@ -135,10 +140,9 @@ class Session:
         current = plan[index] if index < len(plan) else None
         quiz["index"] = sum(1 for i in plan[:index] if i in kept)
         quiz["items"] = kept
-        quiz["results"] = [r for r in quiz.get("results") or [] if r.get("item") in kept]
-        if current not in kept:  # the question being asked is gone: start the next one afresh
-            quiz.update(hints=0, tries=0, awaiting_why=False)
-            quiz.pop("first", None)
+        _keep_results(quiz, kept)
+        if current not in kept:
+            _restart_question(quiz)
         if quiz["index"] >= len(kept):
             self.quiz = None
 
@@ -167,6 +171,7 @@ class Session:
             "tally": {c: list(v) for c, v in self.tally.items()},
             "quiz": copy.deepcopy(self.quiz),
             "journal": copy.deepcopy(self.journal),
+            "revision": self.revision,
         }
 
     @classmethod
@@ -191,16 +196,45 @@ class Session:
                 # version 1 sessions had no quiz state: these default to empty
                 mastery={str(c): {_level(k): float(p) for k, p in v.items()} for c, v in (data.get("mastery") or {}).items()},
                 mastered={str(c): [_level(x) for x in v] for c, v in (data.get("mastered") or {}).items()},
-                cards={str(c): dict(v) for c, v in (data.get("cards") or {}).items()},
+                cards={str(c): _card(str(c), v) for c, v in (data.get("cards") or {}).items()},
                 misses={str(c): int(n) for c, n in (data.get("misses") or {}).items()},
                 asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
                 tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
                 quiz=copy.deepcopy(data["quiz"]) if data.get("quiz") else None,
                 journal=copy.deepcopy(list(data.get("journal") or [])[-JOURNAL_LIMIT:]),
+                revision=int(data.get("revision", 0)),
             )
         except (TypeError, ValueError, AttributeError) as err:
             raise SessionError(f"malformed session: {err}") from err
         return session
+
+
+def _keep_results(quiz: dict[str, Any], kept: list[str]) -> None:
+    quiz["results"] = [r for r in quiz.get("results") or [] if r.get("item") in kept]
+
+
+def _restart_question(quiz: dict[str, Any]) -> None:
+    """The question being asked is gone: the next one starts afresh (no hints, tries or first attempt)."""
+    quiz.update(hints=0, tries=0, awaiting_why=False)
+    quiz.pop("first", None)
+
+
+def _card(concept_id: str, value: Any) -> dict[str, Any]:
+    """A stored review card, its dates checked now (a bad one would otherwise fail at the next review)."""
+    if not isinstance(value, dict):
+        raise SessionError(f"malformed session: the review card of {concept_id!r} is not a mapping")
+    for key in ("due", "last_review"):
+        when = value.get(key)
+        if key == "last_review" and when is None:
+            continue
+        try:
+            parsed = datetime.fromisoformat(when) if isinstance(when, str) else None
+        except ValueError:
+            parsed = None
+        if parsed is None or parsed.tzinfo is None:
+            raise SessionError(f"malformed session: the review card of {concept_id!r} has {key} {when!r}, "
+                               "not a date and time with its time zone")
+    return dict(value)
 
 
 def _level(value: Any) -> str:
