@@ -362,3 +362,15 @@ def test_sentences_do_not_end_at_an_initial():
 def test_asked_for_a_kind_the_lead_names_one(tutor):
     reply = tutor.respond(tutor.new_session(), "Which protein do osteoblasts lay down as bone matrix?")
     assert "collagen" in first_sentence(reply.text).lower()
+
+
+@pytest.mark.parametrize("text", ["explain the Wnt signaling pathway", "what is PTH", "what is type II collagen",
+                                  "Do collagen supplements work?"])
+def test_things_the_document_does_not_cover_are_declined(tutor, text):
+    assert tutor.respond(tutor.new_session(), text).kind == "unknown"
+
+
+@pytest.mark.parametrize("text, concept", [("wht is opg", "opg"), ("what is TRT", "trt"), ("what is collagen", "type-i-collagen")])
+def test_texted_words_and_known_abbreviations_are_not_foreign(tutor, text, concept):
+    reply = tutor.respond(tutor.new_session(), text)
+    assert (reply.kind, reply.concept) == ("answer", concept)

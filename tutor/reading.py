@@ -133,7 +133,7 @@ class Reader:
                        tuple(self._foreign(words, mentions)), self._topic(words, mentions) or
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
                        self.boundary.assess(words, lower, self._kinds_referred(mentions, focus)),
-                       tuple(self._strange_words(words, mentions, misspelt)), undecided,
+                       tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
                        self._answer_type(words))
 
     # --- stages ------------------------------------------------------------------------
@@ -307,18 +307,21 @@ class Reader:
         concepts = [m.concept for m in mentions] or ([focus] if focus else [])
         return tuple(self._kb.kinds.get(c, "") for c in concepts)
 
-    def _strange_words(self, words: list[str], mentions: list[Mention], misspelt: frozenset[str]) -> list[str]:
+    def _strange_words(self, words: list[str], mentions: list[Mention], misspelt: frozenset[str], text: str = "") -> list[str]:
         """Words outside the names that neither the pack nor everyday English uses, nor misspell: the names of
         things the document does not cover ("celiac", "Klinefelter", "anastrozole")."""
         out = []
         for i, w in enumerate(words):
-            if _inside(i, mentions) or len(w) < 4 or not w.isalpha() or w in STOPWORDS or w in WEAK_WORDS or w in PRONOUNS:
+            # a three-letter word counts only when it is written as an abbreviation ("Wnt", "PTH": no vowel, a
+            # capital), not as a texted word ("wht", "pls")
+            short = len(w) < 4 and not _abbreviation(w, text)
+            if _inside(i, mentions) or short or not w.isalpha() or w in STOPWORDS or w in WEAK_WORDS or w in PRONOUNS:
                 continue
             if self._matcher.knows(w) or self.boundary.knows(w) or w in self.frame_words or stem(w) in self.frame_words:
                 continue
             if w in misspelt:  # a misspelt word of the pack's ("osteolasts"), not a new topic
                 continue
-            if not everyday(w):
+            if not everyday(w) or _abbreviation(w, text):
                 out.append(w)
         return out
 
@@ -350,6 +353,13 @@ _OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay ca
 def _joined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """Several patterns as one, searched once."""
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _abbreviation(word: str, text: str) -> bool:
+    """A three-letter word with no vowel that the question writes with a capital ("Wnt", "PTH")."""
+    if len(word) != 3 or re.search(r"[aeiouy]", word):
+        return False
+    return any(not found.islower() for found in re.findall(rf"\b{re.escape(word)}\b", text, re.IGNORECASE))
 
 
 def _follows(stems: list[str], start: int, rest: tuple[str, ...], gap: int = 2) -> bool:
