@@ -41,7 +41,7 @@ REQUIRED_MESSAGES = (
     "clarify", "due_greeting", "empty", "explain_last", "explain_declined", "explain_nothing", "level_changed", "level_now",
     "no_context", "no_counterpart", "progress_summary", "quiz_depth_changed", "quiz_hint", "quiz_not_running",
     "quiz_question", "quiz_reexplain", "quiz_reminder", "quiz_reveal", "quiz_reveal_short", "quiz_right",
-    "quiz_skipped", "quiz_start", "quiz_stopped", "quiz_summary", "quiz_tf_prompt", "quiz_unknown_topic", "quiz_no_items",
+    "quiz_skipped", "quiz_start", "quiz_stopped", "quiz_summary", "quiz_tf_prompt", "quiz_unknown_topic", "quiz_unknown_topic_close", "quiz_no_items",
     "quiz_nothing_due",
     "quiz_why", "quiz_why_wrong", "quiz_wrong", "quiz_wrong_retry", "related_more", "safety", "safety_offer",
     "safety_offer_general", "safety_urgent", "safety_and_answer", "compare", "compare_link", "compare_shared",
