@@ -7,7 +7,8 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import LEVELS, RELATION_NAMES, SECTIONS, Concept, KnowledgeBase, OutOfScopeTopic, QuizItem, Relation
+from .glossary import parse_analogies, parse_glossary, resolve_glossary
+from .model import LEVELS, RELATION_NAMES, SECTIONS, Analogy, Concept, KnowledgeBase, LessonPath, OutOfScopeTopic, QuizItem, Relation
 from .normalise import fold, stem
 from .quizitems import check_items, generate_items, parse_items
 from .yamlsource import line_of, load_yaml_file, pack_files
@@ -16,7 +17,8 @@ __all__ = ["load_knowledge", "check_knowledge"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONCEPT_FIELDS = {"id", "title", "full_name", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
-_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables", "relations", "kinds", "discusses"}
+_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables", "relations", "kinds", "discusses",
+             "analogies", "glossary", "lessons"}
 MIN_EXAMPLES = 5
 
 
@@ -45,6 +47,7 @@ class _Builder:
         self.concepts: dict[str, Concept] = {}
         self.raw_relations: list[tuple[Checker, int, Any]] = []
         self.vocabulary: dict[str, str] = {}
+        self.vocabulary_at: dict[str, tuple[str, int]] = {}  # term -> (file, line), for lint findings
         self.synonyms: dict[str, str] = {}
         self.out_of_scope: list[OutOfScopeTopic] = []
         self.quiz: list[QuizItem] = []
@@ -53,6 +56,9 @@ class _Builder:
         self.alias_lines: dict[tuple[str, str], int] = {}
         self.kinds: dict[str, tuple[str, Checker, int]] = {}  # concept id -> (kind, where declared)
         self.discusses: dict[str, tuple[frozenset[str], Checker, int]] = {}
+        self.analogies: list[tuple[Analogy, Checker]] = []
+        self.glossary_raw: list = []
+        self.lessons: list[tuple[LessonPath, Checker]] = []
 
     def add_file(self, path: Path) -> None:
         data, problems = load_yaml_file(path)
@@ -82,6 +88,21 @@ class _Builder:
             self._add_kinds(check, top["kinds"], check.key_line(top, "kinds"))
         if "discusses" in top:
             self._add_discusses(check, top["discusses"], check.key_line(top, "discusses"))
+        if "analogies" in top:
+            self.analogies += [(a, check) for a in parse_analogies(check, top["analogies"], check.key_line(top, "analogies"))]
+        if "glossary" in top:
+            self.glossary_raw += parse_glossary(check, top["glossary"], check.key_line(top, "glossary"))
+        if "lessons" in top:
+            self._add_lessons(check, top["lessons"], check.key_line(top, "lessons"))
+
+    def _add_lessons(self, check: Checker, value: Any, line: int) -> None:
+        """`lessons:` declared paths, each `{id, title, concepts: [ids in teaching order]}`."""
+        for entry in check.entries(value, line, "lessons"):
+            lid = check.text(entry, "id", "a lesson")
+            check.unknown_keys(entry, {"id", "title", "concepts"}, f"lesson '{lid}'")
+            path = LessonPath(lid, check.text(entry, "title", f"lesson '{lid}'", required=False) or lid,
+                              tuple(check.text_list(entry, "concepts", f"lesson '{lid}'", minimum=1)), check.source, line_of(entry, line))
+            self.lessons.append((path, check))
 
     def _add_kinds(self, check: Checker, value: Any, line: int) -> None:
         for kind, ids in check.mapping(value, "'kinds'", line).items():
@@ -178,8 +199,11 @@ class _Builder:
         check.unknown_keys(tiers, set(LEVELS), "vocabulary")
         for level in tiers:
             if level in LEVELS:
+                raw = tiers[level]
+                lines = dict(zip(raw, getattr(raw, "item_lines", []))) if isinstance(raw, list) else {}
                 for term in check.text_list(tiers, level, f"vocabulary '{level}'"):
                     self.vocabulary[fold(term)] = level
+                    self.vocabulary_at[fold(term)] = (check.source, lines.get(term, check.key_line(tiers, level)))
 
     def _add_synonyms(self, check: Checker, value: Any, line: int) -> None:
         mapping = check.mapping(value, "'synonyms'", line)
@@ -213,12 +237,30 @@ class _Builder:
                 if cid not in self.concepts:
                     check.report(at, f"'{cid}' is not a concept")
         check_items(self.quiz, self.concepts, self.problems)
+        analogies = self._analogies()
+        glossary = resolve_glossary(self.glossary_raw, self.concepts)
+        for path, check in self.lessons:
+            for cid in path.concepts:
+                if cid not in self.concepts:
+                    check.report(path.line, f"lesson '{path.id}': '{cid}' is not a concept")
         generated = generate_items(self.concepts, tuple(relations)) if not self.problems else []
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
                            tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables),
                            {cid: kind for cid, (kind, _, _) in self.kinds.items()},
-                           {cid: aspects for cid, (aspects, _, _) in self.discusses.items()})
+                           {cid: aspects for cid, (aspects, _, _) in self.discusses.items()},
+                           analogies, glossary, tuple(path for path, _ in self.lessons), dict(self.vocabulary_at))
         return kb, self.problems
+
+    def _analogies(self) -> dict[str, dict[str, Analogy]]:
+        table: dict[str, dict[str, Analogy]] = {}
+        for analogy, check in self.analogies:
+            if analogy.concept not in self.concepts:
+                check.report(analogy.line, f"analogies: '{analogy.concept}' is not a concept")
+            elif analogy.level in table.get(analogy.concept, {}):
+                check.report(analogy.line, f"analogies: '{analogy.concept}' has two at {analogy.level} depth")
+            else:
+                table.setdefault(analogy.concept, {})[analogy.level] = analogy
+        return table
 
     def _check_related(self) -> None:
         for concept in self.concepts.values():
