@@ -82,7 +82,9 @@ def _with_prerequisites(kb: KnowledgeBase, full: list[str], topic: str) -> list[
         return [topic]
     linked = {r.subject for r in kb.relations if r.object == topic} | {r.object for r in kb.relations if r.subject == topic}
     before = [c for c in full[:full.index(topic)] if c in linked]
-    return before[-_MAX_PREREQUISITES:] + [topic]
+    builders = [c for c in before if c in _builds_on(kb, topic)]  # what makes or binds it comes first, then the nearest
+    chosen = (builders + [c for c in reversed(before) if c not in builders])[:_MAX_PREREQUISITES]
+    return [c for c in before if c in chosen] + [topic]
 
 
 def _short(text: str, sentences: int = SHORT_SENTENCES) -> str:
@@ -133,7 +135,7 @@ class Teacher:
         path = lesson_path(self.kb, session, level, topic, section)
         if not path:
             return self._chat(session, self._msg("lesson_nothing", title=title, level=level))
-        session.quiz = None if session.quiz and session.quiz.get("quiet") else session.quiz
+        self._end_quiz(session, now)
         session.lesson = {"title": title, "path": path, "step": 0, "level": level, "stage": "explained", "tries": {},
                           "streak": 0, "done": [], "missed": [], "skipped": [], "offer": None, "paused": False}
         intro = self._msg("lesson_start", title=title, total=len(path), level=level)
@@ -144,6 +146,7 @@ class Teacher:
         lesson = session.lesson
         if not topic_text and lesson and lesson["stage"] != "done":
             lesson["paused"] = False  # "teach me" again, or "continue the lesson": pick it up where it was
+            self._end_quiz(session, turn.now)
             return self._present(session, counted=False)
         if not topic_text:
             return self.start(session, turn.now)
@@ -336,6 +339,13 @@ class Teacher:
     def _not_running(self, session: Session, intent: Intent, turn: Any) -> Reply:
         return self._chat(session, self._msg("lesson_not_running"))
 
+    def _end_quiz(self, session: Session, now: datetime) -> None:
+        """A lesson starts or resumes: a quiz in progress ends (what was answered is already recorded)."""
+        if session.quiz:
+            self._quiz.finish(session, now)
+        if session.lesson and session.lesson["stage"] == "check":
+            session.lesson["stage"] = "explained"
+
     def _close_check(self, session: Session) -> None:
         if session.quiz and session.quiz.get("quiet"):
             session.quiz = None
@@ -479,7 +489,7 @@ class Teacher:
             mark = "done" if cid in lesson["done"] else "review" if cid in lesson["missed"] else \
                 "skipped" if cid in lesson["skipped"] else "now" if i == lesson["step"] and lesson["stage"] != "done" else ""
             symbol = {"done": "\u2713", "review": "\u2717", "skipped": "-", "now": "\u2192"}.get(mark, "\u00b7")
-            marks.append(f"  {symbol} {i + 1:>2}. {short_title(self.kb.concepts[cid])}" + (f" ({mark})" if mark else ""))
+            marks.append(f"  {symbol} {i + 1}. {short_title(self.kb.concepts[cid])}" + (f" ({mark})" if mark else ""))
         state = "finished" if lesson["stage"] == "done" else "paused" if lesson.get("paused") else "in progress"
         return f"Lesson: {lesson['title']} ({state}, {lesson['level']} depth)\n" + "\n".join(marks)
 
