@@ -7,6 +7,7 @@ or a vocabulary term without one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterable
 
 from .checks import Checker
@@ -77,24 +78,12 @@ class Glossary:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._by_name: dict[str, Gloss] = {}
-        for key, entry in kb.glossary.items():
-            if entry.concept and key == entry.concept:
-                concept = kb.concepts[key]
-                for name in (short_title(concept), concept.title, *concept.aliases):
-                    self._by_name.setdefault(_key(name), entry)
-        for key, entry in kb.glossary.items():
-            if not (entry.concept and key == entry.concept):
-                self._by_name.setdefault(_key(entry.term), entry)
-        # the names glossed on first use: a concept's own names and one-word aliases (a descriptive alias such as
-        # "bone-building cells" explains itself) and the terms; longest first, so "estrogen receptor alpha" beats "estrogen"
-        first = {}
-        for concept in kb.concepts.values():
-            entry = kb.glossary.get(concept.id)
-            names = [short_title(concept), concept.title, *(a for a in concept.aliases if len(fold(a).split()) == 1)]
-            first.update({_key(n): entry for n in names if entry is not None})
-        first.update({_key(e.term): e for k, e in kb.glossary.items() if not e.concept or k != e.concept})
-        self._first_use = sorted(((name, entry) for name, entry in first.items() if len(name) >= 3), key=lambda pair: -len(pair[0]))
+        self._by_name = _lookup_names(kb)
+        # the names glossed on first use, indexed by first word, longest first, so a text is scanned once
+        self._by_first: dict[str, list[tuple[list[str], Gloss]]] = {}
+        for name, entry in sorted(_first_use_names(kb).items(), key=lambda pair: -len(pair[0].split())):
+            if len(name) >= 3:
+                self._by_first.setdefault(name.split()[0], []).append((name.split(), entry))
 
     def entries(self) -> list[Gloss]:
         """Every entry once, alphabetically by the name shown."""
@@ -124,25 +113,59 @@ class Glossary:
 
     def gloss_first_use(self, text: str, about: str, known: Iterable[str], limit: int = 3) -> tuple[str, list[str]]:
         """The text with a bracketed one-line gloss after the first use of up to `limit` terms that are not
-        `known` (concept ids taught, terms glossed) and not what the text is about; returns the keys glossed."""
-        known = set(known) | {about}
+        `known` (concept ids taught, terms glossed) and not what the text is about; returns the keys glossed.
+        A term the text explains where it first uses it ("osteoblasts, the bone-building cells") gets none."""
+        seen = set(known) | {about}
         tokens = _tokens(text)
+        stems = [t[2] for t in tokens]
         glossed: list[str] = []
-        taken: set[int] = set()
         inserts: list[tuple[int, str]] = []
-        for name, entry in self._first_use:
+        i = 0
+        while i < len(tokens) and len(inserts) < limit:
+            candidates = self._by_first.get(stems[i])
+            match = candidates and next(((words, entry) for words, entry in candidates if stems[i:i + len(words)] == words), None)
+            if match is None:
+                i += 1
+                continue
+            words, entry = match
             mark = entry.concept or fold(entry.term)
-            if len(inserts) >= limit or mark in known or mark in glossed:
-                continue
-            span = _first_plain_use(text, tokens, name.split(), taken)
-            if span is None:
-                continue
-            taken.update(range(*span))
-            glossed.append(mark)
-            inserts.append((tokens[span[1] - 1][1], f" [{entry.text}]"))
+            end = tokens[i + len(words) - 1][1]
+            if mark not in seen:
+                seen.add(mark)
+                if _plain_use(text, tokens[i][0], end):
+                    glossed.append(mark)
+                    inserts.append((end, f" [{entry.text}]"))
+            i += len(words)
         for end, gloss in sorted(inserts, reverse=True):
             text = text[:end] + gloss + text[end:]
         return text, glossed
+
+
+def _lookup_names(kb: KnowledgeBase) -> dict[str, Gloss]:
+    """Every name an entry is looked up by: a concept's title, short title and aliases; a term as written."""
+    names: dict[str, Gloss] = {}
+    for key, entry in kb.glossary.items():
+        if entry.concept and key == entry.concept:
+            concept = kb.concepts[key]
+            for name in (short_title(concept), concept.title, *concept.aliases):
+                names.setdefault(_key(name), entry)
+    for key, entry in kb.glossary.items():
+        if not (entry.concept and key == entry.concept):
+            names.setdefault(_key(entry.term), entry)
+    return names
+
+
+def _first_use_names(kb: KnowledgeBase) -> dict[str, Gloss]:
+    """The names glossed on first use: a concept's own names and one-word aliases (a descriptive alias such as
+    "bone-building cells" explains itself), and the terms."""
+    first: dict[str, Gloss] = {}
+    for concept in kb.concepts.values():
+        entry = kb.glossary.get(concept.id)
+        if entry is not None:
+            names = [short_title(concept), concept.title, *(a for a in concept.aliases if len(fold(a).split()) == 1)]
+            first.update({_key(n): entry for n in names})
+    first.update({_key(e.term): e for k, e in kb.glossary.items() if not e.concept or k != e.concept})
+    return first
 
 
 def _key(phrase: str) -> str:
@@ -153,28 +176,22 @@ def _key(phrase: str) -> str:
 _TOKEN = re.compile(r"[A-Za-z0-9\u03b1]+(?:-[0-9]+)?")
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=2048)  # the texts are the pack's own explanations: a bounded set
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     """Each word of a text with its span and its matching form."""
     out = []
     for match in _TOKEN.finditer(text):
         folded = fold(match.group())
         out.append((match.start(), match.end(), stem(folded.split()[0]) if folded.split() else ""))
-    return out
+    return tuple(out)
 
 
-def _first_plain_use(text: str, tokens: list[tuple[int, int, str]], name: list[str], taken: set[int]) -> tuple[int, int] | None:
-    """The token span where a name is first used, unless the text explains it right there itself: inside or before
-    brackets, or followed by a comma and "the" or "a" (an apposition)."""
-    size = len(name)
-    for i in range(len(tokens) - size + 1):
-        if [t[2] for t in tokens[i:i + size]] != name or taken & set(range(i, i + size)):
-            continue
-        start, end = tokens[i][0], tokens[i + size - 1][1]
-        before, after = text[max(0, start - 1):start], text[end:end + 6].lower()
-        inside = text.count("(", 0, start) > text.count(")", 0, start)
-        if text[start].isupper() and re.match(r"[ -][A-Z]", text[end:end + 2]):  # a word of a longer capitalised name
-            continue
-        if inside or before in ("(", "[") or after.startswith((" (", ")", ", the", ", a ", ", an ", " [", "-")):
-            return None
-        return i, i + size
-    return None
+def _plain_use(text: str, start: int, end: int) -> bool:
+    """Whether a name at text[start:end] stands without an explanation beside it: not inside or before brackets,
+    not followed by a comma and "the" or "a" (an apposition), not a word of a longer capitalised name."""
+    before, after = text[max(0, start - 1):start], text[end:end + 6].lower()
+    if text.count("(", 0, start) > text.count(")", 0, start) or before in ("(", "["):
+        return False
+    if after.startswith((" (", ")", ", the", ", a ", ", an ", " [", "-")):
+        return False
+    return not (text[start].isupper() and re.match(r"[ -][A-Z]", text[end:end + 2]))

@@ -88,6 +88,10 @@ class _Builder:
             self._add_kinds(check, top["kinds"], check.key_line(top, "kinds"))
         if "discusses" in top:
             self._add_discusses(check, top["discusses"], check.key_line(top, "discusses"))
+        self._add_teaching(check, top)
+
+    def _add_teaching(self, check: Checker, top: dict) -> None:
+        """Everyday examples, the glossary and declared lessons (tutor/glossary.py, tutor/lessons.py)."""
         if "analogies" in top:
             self.analogies += [(a, check) for a in parse_analogies(check, top["analogies"], check.key_line(top, "analogies"))]
         if "glossary" in top:
@@ -237,12 +241,8 @@ class _Builder:
                 if cid not in self.concepts:
                     check.report(at, f"'{cid}' is not a concept")
         check_items(self.quiz, self.concepts, self.problems)
-        analogies = self._analogies()
-        glossary = resolve_glossary(self.glossary_raw, self.concepts)
-        for path, check in self.lessons:
-            for cid in path.concepts:
-                if cid not in self.concepts:
-                    check.report(path.line, f"lesson '{path.id}': '{cid}' is not a concept")
+        analogies, glossary = self._analogies(), resolve_glossary(self.glossary_raw, self.concepts)
+        self._check_lessons()
         generated = generate_items(self.concepts, tuple(relations)) if not self.problems else []
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
                            tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables),
@@ -250,6 +250,12 @@ class _Builder:
                            {cid: aspects for cid, (aspects, _, _) in self.discusses.items()},
                            analogies, glossary, tuple(path for path, _ in self.lessons), dict(self.vocabulary_at))
         return kb, self.problems
+
+    def _check_lessons(self) -> None:
+        for path, check in self.lessons:
+            for cid in path.concepts:
+                if cid not in self.concepts:
+                    check.report(path.line, f"lesson '{path.id}': '{cid}' is not a concept")
 
     def _analogies(self) -> dict[str, dict[str, Analogy]]:
         table: dict[str, dict[str, Analogy]] = {}

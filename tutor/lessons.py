@@ -80,10 +80,10 @@ def _with_prerequisites(kb: KnowledgeBase, full: list[str], topic: str) -> list[
     """A concept after the concepts joined to it by a fact that come before it on the whole path (nearest last)."""
     if topic not in full:
         return [topic]
-    linked = {r.subject for r in kb.relations if r.object == topic} | {r.object for r in kb.relations if r.subject == topic}
+    linked = {c for r in kb.relations for c in (r.subject, r.object) if topic in (r.subject, r.object)}
     before = [c for c in full[:full.index(topic)] if c in linked]
     builders = [c for c in before if c in _builds_on(kb, topic)]  # what makes or binds it comes first, then the nearest
-    chosen = (builders + [c for c in reversed(before) if c not in builders])[:_MAX_PREREQUISITES]
+    chosen = (builders + before[::-1])[:_MAX_PREREQUISITES]
     return [c for c in before if c in chosen] + [topic]
 
 
@@ -203,38 +203,44 @@ class Teacher:
     def _present(self, session: Session, prefix: str = "", counted: bool = True, now: datetime | None = None) -> Reply:
         """Show the current step (skipping what has become mastered), or finish at the end of the path."""
         lesson = session.lesson
+        prefix = "\n".join(x for x in (prefix, self._skip_mastered(session)) if x)
+        if lesson["step"] >= len(lesson["path"]):
+            return self._finish(session, prefix)
+        concept = self.kb.concepts[self._concept_id(session)]
+        if counted:
+            lesson["tries"][concept.id] = lesson["tries"].get(concept.id, 0) + 1
+        again = lesson["tries"].get(concept.id, 1) > 1
+        level, body, via = self._step_text(session, concept, again)
+        lesson.update(stage="explained", check_level=level, via=via)
+        if not again:
+            body = self._msg("lesson_step", step=lesson["step"] + 1, total=len(lesson["path"]), title=short_title(concept),
+                             level=level, text=body)
+        self._remember(session, concept, level)
+        text = "\n".join(x for x in (prefix, body, self._msg("lesson_prompt")) if x)
+        return Reply("lesson", text, level, concept.answers_for, 1.0, None, concept.where, ("next", "give me an example", "stop"),
+                     intent="lesson", data={"lesson": self.position(session), "entry": concept.id})
+
+    def _skip_mastered(self, session: Session) -> str:
+        """Move past steps the learner has come to master at the lesson's depth; a note naming them, or ""."""
+        lesson = session.lesson
         skipped = []
         while lesson["step"] < len(lesson["path"]) and lesson["level"] in session.mastered.get(self._concept_id(session), []):
             skipped.append(short_title(self.kb.concepts[self._concept_id(session)]))
             lesson["step"] += 1
-        if skipped:
-            prefix = "\n".join(x for x in (prefix, self._msg("lesson_skipped_mastered", titles=", ".join(skipped))) if x)
-        if lesson["step"] >= len(lesson["path"]):
-            return self._finish(session, prefix)
-        concept = self.kb.concepts[self._concept_id(session)]
-        tries = lesson["tries"]
-        if counted:
-            tries[concept.id] = tries.get(concept.id, 0) + 1
-        level = lesson["level"]
-        again = tries.get(concept.id, 1) > 1
-        if again and level != LEVELS[0]:  # taught again: one depth lower
+        return self._msg("lesson_skipped_mastered", titles=", ".join(skipped)) if skipped else ""
+
+    def _step_text(self, session: Session, concept: Concept, again: bool) -> tuple[str, str, str]:
+        """The depth, the text and how a step is taught: first at the lesson's depth; taught again one depth
+        lower, or at the simplest depth with its everyday example."""
+        level = session.lesson["level"]
+        if again and level != LEVELS[0]:
             level = shift_level(level, -1)
-            body = self._msg("lesson_again_lower", title=short_title(concept), level=level,
-                             text=self.explained(session, concept.id, level, _short(concept.explain[level])))
-            via = "lower"
-        elif again and concept.id in self.kb.analogies:  # already at the simplest depth: with its everyday example
-            body = self._msg("lesson_again_example", title=short_title(concept), text=self.kb.analogies[concept.id][level].text)
-            via = "example"
-        else:
-            body = self.explained(session, concept.id, level, _short(concept.explain[level]))
-            via = "again" if again else "first"
-        lesson.update(stage="explained", check_level=level, via=via)
-        step = self._msg("lesson_step", step=lesson["step"] + 1, total=len(lesson["path"]), title=short_title(concept),
-                         level=level, text=body) if not again else body
-        self._remember(session, concept, level)
-        text = "\n".join(x for x in (prefix, step, self._msg("lesson_prompt")) if x)
-        return Reply("lesson", text, level, concept.answers_for, 1.0, None, concept.where, ("next", "give me an example", "stop"),
-                     intent="lesson", data={"lesson": self.position(session), "entry": concept.id})
+            text = self.explained(session, concept.id, level, _short(concept.explain[level]))
+            return level, self._msg("lesson_again_lower", title=short_title(concept), level=level, text=text), "lower"
+        if again and level in self.kb.analogies.get(concept.id, {}):
+            text = self.kb.analogies[concept.id][level].text
+            return level, self._msg("lesson_again_example", title=short_title(concept), text=text), "example"
+        return level, self.explained(session, concept.id, level, _short(concept.explain[level])), "again" if again else "first"
 
     def _ask_check(self, session: Session, now: datetime) -> Reply:
         lesson = session.lesson

@@ -127,11 +127,16 @@ def pack_texts(tutor: Tutor) -> list[tuple[str, int, str]]:
     for item in tutor.kb.quiz:
         texts = [item.question, item.explanation, str(item.answer), *item.options, *item.hints]
         out += [(item.source or "generated", item.line, t) for t in texts if t]
-    out += [(a.source, a.line, a.text) for by_level in tutor.kb.analogies.values() for a in by_level.values()]
-    out += [(g.source, g.line, g.text) for g in tutor.kb.glossary.values()]
+    out += _teaching_texts(tutor)
     out += [(i.source, i.line, i.reply) for i in tutor.rules.intents if i.reply]
     out += [("messages", 0, m) for m in tutor.rules.messages.values()]
     return out
+
+
+def _teaching_texts(tutor: Tutor) -> list[tuple[str, int, str]]:
+    """The everyday examples and the glossary lines."""
+    out = [(a.source, a.line, a.text) for by_level in tutor.kb.analogies.values() for a in by_level.values()]
+    return out + [(g.source, g.line, g.text) for g in tutor.kb.glossary.values()]
 
 
 def teaching_coverage(tutor: Tutor) -> list[Finding]:
