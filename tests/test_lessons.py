@@ -92,6 +92,14 @@ def test_a_strong_learner_finishes_the_path_is_offered_more_depth_and_sees_each_
     offers = [r for r in replies if "Shall we go on at" in r.text]
     assert offers and session.lesson["level"] == "academic"                 # offered, accepted, twice
     assert "end of the lesson" in replies[-1].text
+    for reply in replies:  # every reply of a lesson carries where it is, as docs/lessons.md describes
+        lesson = reply.data["lesson"]
+        assert reply.kind in ("lesson", "quiz") and LESSON_KEYS <= set(lesson)
+        assert lesson["path"] == path and lesson["total"] == len(path) and 1 <= lesson["step"] <= len(path)
+        assert lesson["concept"] == path[lesson["step"] - 1] and lesson["stage"] in ("explained", "check", "offer", "done")
+        assert json.loads(json.dumps(reply.to_dict())) == reply.to_dict()
+        if reply.kind == "quiz" and reply.data.get("event") == "question":
+            assert reply.concept == lesson["concept"]
 
 
 def test_declining_the_offer_keeps_the_depth(tutor):
@@ -181,6 +189,8 @@ def test_a_lesson_on_a_topic_starts_with_what_it_builds_on_and_skips_what_is_mas
     section = tutor.respond(tutor.new_session(), "/learn academic").data["lesson"]["path"]
     assert section and all(tutor.kb.concepts[c].section == "academic" for c in section)
     assert tutor.respond(tutor.new_session(), "teach me about quantum chromodynamics").kind == "chat"
+    from_start = tutor.respond(tutor.new_session(), "teach me about bone loss from the start").data["lesson"]
+    assert from_start["path"][-1] == "age-related-bone-loss" and from_start["step"] == 1
 
 
 def test_a_pack_without_declared_lessons_derives_its_path():
