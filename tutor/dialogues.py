@@ -65,7 +65,7 @@ REQUIRED_MESSAGES = (
     # lessons, examples, the glossary and sources (dialogues/teaching.yaml)
     "lesson_start", "lesson_skipped_mastered", "lesson_step", "lesson_again_lower", "lesson_again_example", "lesson_prompt",
     "lesson_no_check", "lesson_right_offer", "lesson_deeper", "lesson_missed", "lesson_skipped", "lesson_first", "lesson_where",
-    "lesson_stopped", "lesson_done", "lesson_nothing", "lesson_unknown_topic", "lesson_reminder",
+    "lesson_stopped", "lesson_done", "lesson_nothing", "lesson_unknown_topic", "lesson_reminder", "lesson_check_open",
     "lesson_offer_reminder", "lesson_not_running", "lesson_check", "example_reply", "example_which", "define_reply",
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )

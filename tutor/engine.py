@@ -277,21 +277,17 @@ class Tutor:
         if found:
             return self._act(session, found, text, now)
         other = self._intent(folded)
-        if other and other[0].action in ("lesson", "example", "define", "glossary", "source"):  # never an answer
-            reply = self._act(session, other, text, now)
-            if not self._quiz.current(session):
-                return reply
-            item = self._quiz.current(session)
-            reminder = self._msg("quiz_reminder", number=session.quiz["index"] + 1, question=item.question)
-            return replace(reply, text=f"{reply.text}\n{reminder}")
-        if self._quiz.looks_like_answer(session, folded, text):
+        teaching = other and other[0].action in ("lesson", "example", "define", "glossary", "source")  # never an answer
+        if not teaching and self._quiz.looks_like_answer(session, folded, text):
             return self._quiz.answer(session, text, now)
-        other = self._intent(folded)
         if other and other[0].action in ("quiz", "review"):
             return self._act(session, other, text, now)
         reply = self._act(session, other, text, now) if other else self._content(session, text)
         item = self._quiz.current(session)
-        reminder = self._msg("quiz_reminder", number=session.quiz["index"] + 1, question=item.question)
+        if item is None:  # the turn ended the quiz (a lesson started or resumed)
+            return reply
+        key = "lesson_check_open" if session.quiz.get("quiet") else "quiz_reminder"
+        reminder = self._msg(key, number=session.quiz["index"] + 1, question=item.question)
         return replace(reply, text=f"{reply.text}\n{reminder}")
 
     def _act(self, session: Session, found: tuple[Intent, dict[str, str]], text: str, now: datetime) -> Reply:

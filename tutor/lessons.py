@@ -286,7 +286,8 @@ class Teacher:
         lesson = session.lesson
         lesson.update(stage="done", offer=None)
         titles = ", ".join(short_title(self.kb.concepts[c]) for c in lesson["missed"]) or "none"
-        text = self._msg("lesson_done", title=lesson["title"], right=len(lesson["done"]), total=len(lesson["path"]), missed=titles)
+        text = self._msg("lesson_done", title=lesson["title"], right=len(lesson["done"]), total=len(lesson["path"]),
+                         skipped=len(lesson["skipped"]), missed=titles)
         return self._lesson_reply(session, "\n".join(x for x in (prefix, text) if x))
 
     # --- commands ---------------------------------------------------------------------------------
