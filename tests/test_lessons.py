@@ -247,6 +247,13 @@ def test_tutor_learn_on_the_command_line(tmp_path):
     code = main(["learn", "--section", "intermediate", "--data-dir", str(tmp_path)], stdin=io.StringIO("where am I\n"), stdout=out)
     assert code == 0 and "Step 1/12" in out.getvalue() and "Step 1 of 12" in out.getvalue()
     out = io.StringIO()
+    assert main(["progress", "--data-dir", str(tmp_path)], stdout=out) == 0
+    assert "Lesson: the intermediate section (in progress" in out.getvalue() and "\u2192 1. RANK/RANKL/OPG pathway" in out.getvalue()
+    out = io.StringIO()
+    assert main(["progress", "--json", "--data-dir", str(tmp_path)], stdout=out) == 0
+    lesson = json.loads(out.getvalue())["lesson"]
+    assert (lesson["step"], lesson["total"], lesson["concept"]) == (1, 12, "rank-rankl-opg-pathway")
+    out = io.StringIO()
     assert main(["learn", "--topic", "nonsense", "--data-dir", str(tmp_path)], stdin=io.StringIO(""), stdout=out) == 1
 
 

@@ -314,12 +314,12 @@ def _learn(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
 
 def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    from .progress import progress_report, render_progress
+    from .progress import render_progress
     from .review import utcnow
 
     tutor = _load(args)
     store, session = _open_learner(args, tutor, sys.stderr)
-    report = progress_report(tutor.kb, session, utcnow())
+    report = tutor.progress(session, utcnow())
     path = tutor.lesson_path(session)
     out.write((json.dumps(report, indent=2) if args.json else render_progress(report) + (f"\n\n{path}" if path else "")) + "\n")
     return 0

@@ -370,8 +370,10 @@ class Tutor:
         return QuizRequest([concept.id], count, label=short_title(concept))
 
     def progress(self, session: Session, now: datetime | None = None) -> dict:
-        """The learner's progress as data: mastery by concept, first-attempt accuracy, reviews due."""
-        return progress_report(self.kb, session, now or utcnow())
+        """The learner's progress as data: mastery by concept, first-attempt accuracy, reviews due, and the
+        lesson (as `data["lesson"]` of a lesson reply) when one was started."""
+        report = progress_report(self.kb, session, now or utcnow())
+        return {**report, "lesson": self._teacher.position(session)} if session.lesson else report
 
     def _progress(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         report = self.progress(session, turn.now)
@@ -383,7 +385,6 @@ class Tutor:
         path = self._teacher.path_view(session)
         if path:
             text = f"{text}\n{path}"
-            report = {**report, "lesson": self._teacher.position(session)}
         return Reply("chat", text, current_level(session), intent=intent.id, data={"progress": report})
 
     def due_greeting(self, session: Session, now: datetime | None = None) -> str:
