@@ -173,6 +173,11 @@ def test_lesson_commands(tutor):
     assert "paused" in stopped.text and session.quiz is None and not tutor.respond(session, "next").data.get("lesson")
     resumed = tutor.respond(session, "continue the lesson", now=NOW)
     assert resumed.kind == "lesson" and resumed.data["lesson"]["step"] == 1
+    tutor.respond(session, "next", now=NOW)
+    tutor.respond(session, "/reset", now=NOW)              # drops the open check unanswered: not a wrong answer
+    where = tutor.respond(session, "where am I", now=NOW)
+    assert where.kind == "lesson" and where.data["lesson"]["stage"] == "explained" and not session.lesson["missed"]
+    assert session.lesson["tries"][start.data["lesson"]["concept"]] == 1
 
 
 def test_a_lesson_on_a_topic_starts_with_what_it_builds_on_and_skips_what_is_mastered(tutor):

@@ -162,6 +162,8 @@ class Teacher:
     def during(self, session: Session, folded: str, now: datetime) -> Reply | None:
         """A lesson command or an answer to an offer; None when the turn is something else (an answer to the
         check question, or a question of the learner's own), which the engine answers and `after` completes."""
+        if session.lesson["stage"] == "check" and not (session.quiz and session.quiz.get("quiet")):
+            session.lesson["stage"] = "explained"  # the check was dropped unanswered (by "/reset"): the step waits
         command = self._command(folded, session.lesson["stage"])
         if command is None:
             return None
