@@ -340,6 +340,14 @@ def test_every_concept_has_an_example_at_every_depth_and_a_glossary_line(tutor):
     assert teaching_coverage(tutor) == []
 
 
+def test_every_therapy_example_says_the_document_does_not_discuss_its_risks(tutor):
+    therapies = [cid for cid, kind in tutor.kb.kinds.items() if kind == "therapy"]
+    assert therapies
+    for cid in therapies:
+        for level, analogy in tutor.kb.analogies[cid].items():
+            assert "does not discuss" in analogy.text and "risks" in analogy.text, (cid, level)
+
+
 def test_lint_reports_a_pack_without_examples_or_glosses():
     pack = Tutor.load(knowledge=ROOT / "tests" / "data" / "photosynthesis" / "knowledge", dialogues=ROOT / "dialogues")
     findings = lint(pack)
