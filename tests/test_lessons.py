@@ -18,7 +18,7 @@ from tutor.lessons import document_path
 from tutor.lint import copied_runs, lint, teaching_coverage
 from tutor.model import LEVELS
 from tutor.names import short_title
-from tutor.store import SQLiteStore, profile_path
+from tutor.store import MemoryStore, SQLiteStore, profile_path
 
 from conftest import ROOT
 
@@ -369,3 +369,38 @@ def test_bad_examples_and_glossary_are_reported_with_file_and_line(tmp_path):
     assert "teaching.yaml:3: analogies: 'nonexistent' is not a concept" in text
     assert "teaching.yaml:6: glossary term 'stroma': 'see' names no glossary entry 'nowhere'" in text
     assert "teaching.yaml:8: lesson 'x': 'nope' is not a concept" in text
+
+
+@pytest.mark.parametrize("kind", ["memory", "sqlite"])
+def test_the_lesson_and_what_was_taught_survive_a_store_save(tutor, tmp_path, kind):
+    store = MemoryStore() if kind == "memory" else SQLiteStore(tmp_path / "learners.sqlite3")
+    session = tutor.new_session()
+    for text in ("what is RANKL?", "teach me", "next"):
+        tutor.respond(session, text, now=NOW)
+    lesson, taught = json.loads(json.dumps(session.lesson)), list(session.taught)
+    assert lesson["stage"] == "check" and len(taught) > 1
+    store.save("sam", session)  # after_save makes the session what was written: the lesson and glosses stay
+    assert (session.lesson, session.taught) == (lesson, taught)
+    loaded = store.load("sam")
+    assert (loaded.lesson, loaded.taught, loaded.quiz) == (lesson, taught, session.quiz)
+    assert tutor.respond(loaded, "where am I", now=NOW).data["lesson"]["step"] == lesson["step"] + 1
+
+
+def test_a_merge_keeps_the_lesson_and_both_windows_glosses(tutor):
+    """Two windows on one learner: one starts a lesson, the other (loaded before) asks a question and saves later."""
+    store = MemoryStore()
+    store.save("sam", tutor.new_session())
+    lesson_window, other_window = store.load("sam"), store.load("sam")
+    for text in ("teach me", "next"):
+        tutor.respond(lesson_window, text, now=NOW)
+    tutor.respond(other_window, "what does OPG do?", now=NOW)
+    lesson, taught = json.loads(json.dumps(lesson_window.lesson)), list(lesson_window.taught)
+    store.save("sam", lesson_window)
+    store.save("sam", other_window)  # saved over a newer revision: merged, not written over
+    saved = store.load("sam")
+    assert saved.lesson == lesson and saved.last_concept == "opg"
+    assert set(taught) | {"opg"} <= set(saved.taught)
+    # the window that was in the lesson goes on where it was after a merge of its own turn
+    tutor.respond(lesson_window, "what is RANKL?", now=NOW)
+    store.save("sam", lesson_window)
+    assert store.load("sam").lesson["step"] == lesson["step"] and "rankl" in store.load("sam").taught

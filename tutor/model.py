@@ -193,6 +193,7 @@ class DialogueRules:
     boundary: Boundary = field(default_factory=Boundary)
     answer_types: dict[str, str] = field(default_factory=dict)  # "cells" -> "cell": what "which cells ..." asks for
     foreign_heads: tuple[str, ...] = ()  # "patch": after a concept's name ("estrogen patch") it names another thing
+    fillers: tuple[str, ...] = ()  # "hmm", "ok", "please": around a chat request ("hmm, simpler") they change nothing
 
 
 @dataclass(frozen=True)
@@ -243,9 +244,9 @@ class KnowledgeBase:
     glossary: dict[str, Gloss] = field(default_factory=dict)  # concept id or folded term -> one-line definition
     lessons: tuple[LessonPath, ...] = ()  # declared lesson paths (none: derived from sections and relations)
     vocabulary_at: dict[str, tuple[str, int]] = field(default_factory=dict)  # term -> (file, line) where it is listed
-
-    def relations_of(self, concept_id: str) -> list[Relation]:
-        return [r for r in self.relations if concept_id in (r.subject, r.object)]
+    folds: tuple[tuple[str, str], ...] = ()  # the pack's spelling folds: (pattern, replacement), in order
+    starters: tuple[str, ...] = ()  # concepts to suggest when a question matches nothing
+    audiences: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "men"/"women" -> words that say a sentence is about them
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Any
 
 from .mastery import MASTERY, depth_from_mastery
 from .matcher import short_title
-from .model import LEVELS, KnowledgeBase
+from .model import LEVELS, SECTIONS, KnowledgeBase
 from .review import due_concepts, next_due
 from .session import Session
 
@@ -49,21 +49,27 @@ def _bar(value: float, width: int = 10) -> str:
 
 
 def render_progress(report: dict[str, Any]) -> str:
-    lines = []
+    lines = [_summary_line(report)]
+    for section in SECTIONS:
+        rows = [c for c in report["concepts"] if c["section"] == section]
+        if rows:
+            lines += ["", *_section_lines(section, rows)]
+    return "\n".join(lines)
+
+
+def _summary_line(report: dict[str, Any]) -> str:
     accuracy = f"{report['accuracy'] * 100:.0f}%" if report["accuracy"] is not None else "-"
     when = report["next_review"][:16].replace("T", " ") + " UTC" if report["next_review"] else "none scheduled"
-    lines.append(f"Answered {report['answered']} question{'s' if report['answered'] != 1 else ''}, {accuracy} right on the "
-                 f"first attempt. Reviews due now: {report['due']}. Next review: {when}.")
-    for section in ("fundamentals", "intermediate", "academic", "references"):
-        rows = [c for c in report["concepts"] if c["section"] == section]
-        if not rows:
-            continue
-        mean = sum(c["mastery"] for c in rows) / len(rows)
-        lines.append("")
-        lines.append(f"{section.capitalize():<32} {_bar(mean)} {mean * 100:3.0f}%")
-        for c in rows:
-            due = "due" if c["due"] else (c["next_review"] or "")[:10]
-            score = f"{c['right']}/{c['answered']}" if c["answered"] else "-"
-            lines.append(f"  {c['title'][:30]:<30} {_bar(c['mastery'])} {c['mastery'] * 100:3.0f}%  {score:>5}  "
-                         f"{c['depth']:<12} {due}")
-    return "\n".join(lines)
+    return (f"Answered {report['answered']} question{'s' if report['answered'] != 1 else ''}, {accuracy} right on the "
+            f"first attempt. Reviews due now: {report['due']}. Next review: {when}.")
+
+
+def _section_lines(section: str, rows: list[dict[str, Any]]) -> list[str]:
+    mean = sum(c["mastery"] for c in rows) / len(rows)
+    lines = [f"{section.capitalize():<32} {_bar(mean)} {mean * 100:3.0f}%"]
+    for c in rows:
+        due = "due" if c["due"] else (c["next_review"] or "")[:10]
+        score = f"{c['right']}/{c['answered']}" if c["answered"] else "-"
+        lines.append(f"  {c['title'][:30]:<30} {_bar(c['mastery'])} {c['mastery'] * 100:3.0f}%  {score:>5}  "
+                     f"{c['depth']:<12} {due}")
+    return lines
