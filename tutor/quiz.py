@@ -32,6 +32,7 @@ class QuizRequest:
     level: str | None = None          # ask items of this depth
     due_only: bool = False
     label: str = ""                   # what the quiz is on, for the learner
+    quiet: bool = False               # a lesson's check question: no introduction, no score at the end
 
 
 class QuizRunner:
@@ -54,8 +55,8 @@ class QuizRunner:
             return self._reply(session, self._msg(key, when=_when(nxt, now) if nxt else "not scheduled yet"), None,
                                {"event": "not-started", "reason": "nothing-due" if request.due_only else "no-items"})
         session.quiz = {"items": plan, "index": 0, "hints": 0, "tries": 0, "awaiting_why": False, "results": [],
-                        "label": request.label or "all topics"}
-        intro = self._msg("quiz_start", count=len(plan), label=session.quiz["label"])
+                        "label": request.label or "all topics", "quiet": request.quiet}
+        intro = "" if request.quiet else self._msg("quiz_start", count=len(plan), label=session.quiz["label"])
         return self._ask(session, now, intro)
 
     def _plan(self, session: Session, request: QuizRequest, now: datetime) -> list[str]:
@@ -106,8 +107,12 @@ class QuizRunner:
         if session.misses.get(item.concept, 0) >= LEECH_MISSES:
             lines.append(self._reexplain(session, item))
         number = quiz["index"] + 1
-        lines.append(self._msg("quiz_question", number=number, total=len(quiz["items"]),
-                               title=short_title(self.kb.concepts[item.concept]), level=item.level, question=item.question))
+        title = short_title(self.kb.concepts[item.concept])
+        if quiz.get("quiet"):
+            lines.append(self._msg("lesson_check", title=title, level=item.level, question=item.question))
+        else:
+            lines.append(self._msg("quiz_question", number=number, total=len(quiz["items"]), title=title, level=item.level,
+                                   question=item.question))
         lines.extend(f"  {_LETTERS[i]}) {option}" for i, option in enumerate(item.options))
         if item.type == "tf":
             lines.append(self._msg("quiz_tf_prompt"))
@@ -239,8 +244,8 @@ class QuizRunner:
         summary = {"answered": len(results), "right": right, "strong": strong, "review": weak,
                    "next_review": nxt.isoformat() if nxt else None}
         title = lambda ids: ", ".join(short_title(self.kb.concepts[c]) for c in ids) or "none yet"  # noqa: E731
-        text = self._msg("quiz_summary", right=right, answered=len(results), strong=title(strong), review=title(weak),
-                         when=_when(nxt, now) if nxt else "not scheduled")
+        text = "" if quiz.get("quiet") else self._msg("quiz_summary", right=right, answered=len(results), strong=title(strong),
+                                                      review=title(weak), when=_when(nxt, now) if nxt else "not scheduled")
         return self._reply(session, "\n".join(x for x in (prefix, text) if x), None, {"event": "summary", "summary": summary})
 
     def _reply(self, session: Session, text: str, item: QuizItem | None, data: dict) -> Reply:

@@ -35,7 +35,9 @@ class Session:
     misses: wrong first attempts per concept since it was last re-explained
     asked: how often each quiz item was asked, to rotate items
     tally: per concept, [right, answered] first attempts
-    quiz: the quiz in progress, if any
+    quiz: the quiz in progress, if any (a lesson's check question is a quiz marked "quiet")
+    lesson: the lesson in progress or last run: path, step, depth, stage, what was done and missed (tutor/lessons.py)
+    taught: concept ids explained and terms glossed so far, so a term's bracketed gloss is given only the first time
     journal: answered items not yet written by a store or handed over (a store's save or drain_journal() empties
         it); at most JOURNAL_LIMIT entries, the oldest dropped first (a host that saves or drains at least once
         every JOURNAL_LIMIT answers never loses one; the tutor's own commands save after every turn)
@@ -61,6 +63,8 @@ class Session:
     asked: dict[str, int] = field(default_factory=dict)
     tally: dict[str, list[int]] = field(default_factory=dict)
     quiz: dict[str, Any] | None = None
+    lesson: dict[str, Any] | None = None
+    taught: list[str] = field(default_factory=list)
     journal: list[dict[str, Any]] = field(default_factory=list)
     revision: int = 0
     # the pack this session was last checked against (see Tutor.check_session); not stored
@@ -170,6 +174,8 @@ class Session:
             "asked": dict(self.asked),
             "tally": {c: list(v) for c, v in self.tally.items()},
             "quiz": copy.deepcopy(self.quiz),
+            "lesson": copy.deepcopy(self.lesson),
+            "taught": list(self.taught),
             "journal": copy.deepcopy(self.journal),
             "revision": self.revision,
         }
@@ -201,6 +207,8 @@ class Session:
                 asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
                 tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
                 quiz=copy.deepcopy(data["quiz"]) if data.get("quiz") else None,
+                lesson=copy.deepcopy(dict(data["lesson"])) if data.get("lesson") else None,  # older sessions had none
+                taught=[str(t) for t in data.get("taught") or []],
                 journal=copy.deepcopy(list(data.get("journal") or [])[-JOURNAL_LIMIT:]),
                 revision=int(data.get("revision", 0)),
             )
