@@ -47,6 +47,26 @@ def _with_pack_folds(method: _F) -> _F:
     return run  # type: ignore[return-value]
 
 
+class _WithPackFolds:
+    """A part that folds text itself (the grader), called with the pack's folds in force whoever calls it."""
+
+    def __init__(self, target: object, folds: tuple[tuple[str, str], ...]) -> None:
+        self._target = target
+        self._folds = folds
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name in ("_target", "_folds"):
+            raise AttributeError(name)  # pickling looks these up before the instance is filled
+        value = getattr(self._target, name)
+        if not callable(value):
+            return value
+
+        def call(*args, **kwargs):
+            with pack_folds(self._folds):
+                return value(*args, **kwargs)
+        return call
+
+
 def default_paths() -> tuple[Path, Path]:
     """The bundled knowledge/ and dialogues/: beside the package in a checkout, inside it when installed."""
     here = Path(__file__).resolve().parent
@@ -84,7 +104,7 @@ class Tutor:
         passages = PassageIndex(kb)
         self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages)
         self._compose = Composer(kb, self._msg, passages)
-        self._grader = Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()])
+        self._grader = _WithPackFolds(Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()]), kb.folds)
         self._quiz = QuizRunner(kb, self._grader, self._msg)
         self._handlers: dict[str, Callable[[Session, Intent, _Turn], Reply]] = {
             "reply": self._chat_reply, "goodbye": self._chat_reply, "help": self._chat_reply, "topics": self._topics,

@@ -35,6 +35,11 @@ class Finding:
 
 
 def lint(tutor: Tutor, source_text: str | None = None) -> list[Finding]:
+    with tutor.folding():  # the pack's own spelling folds, as when it answers
+        return _lint(tutor, source_text)
+
+
+def _lint(tutor: Tutor, source_text: str | None) -> list[Finding]:
     kb = tutor.kb
     top = [c for c in kb.concepts.values()]
     findings = _collisions(top, kb.confusables) + _misrouted(tutor, top) + _unsupported_items(tutor)

@@ -81,7 +81,9 @@ class Matcher:
         self._unknown_weight = math.log(1 + total)
         # weights and key totals are fixed once built, so a turn only adds them up
         self._weights = {s: self.weight(s) for s in self._idf}
-        self._key_totals = [sum(self._weights[s] for s in key.stems) for key in self._keys]
+        # sums over sets use fsum: exact, so a score does not depend on the order a set is walked in (which
+        # changes with each process's string hashing)
+        self._key_totals = [math.fsum(self._weights[s] for s in key.stems) for key in self._keys]
         self._selective = max(50, len(self._keys) // 100)
         self._vocabulary = self._spelling_vocabulary(kb)
 
@@ -175,7 +177,7 @@ class Matcher:
         if not q:
             return []
         weights = {s: self._weights.get(s) or self.weight(s) for s in q}
-        q_weight = sum(weights.values())
+        q_weight = math.fsum(weights.values())
         best = self._best_keys(q, weights, q_weight, within)
         boosts = boosts or {}
         blended = ((self._blend(q, weights, q_weight, cid, held[0]) + boosts.get(cid, 0.0), cid, held)
@@ -209,7 +211,7 @@ class Matcher:
     def _blend(self, q: frozenset[str], weights: dict[str, float], q_weight: float, concept_id: str, key_score: float) -> float:
         """Mix the best single key with how much of the question the concept's whole vocabulary explains."""
         bag = self._bags[concept_id]
-        coverage = sum(weights[s] for s in q if s in bag) / q_weight
+        coverage = math.fsum(weights[s] for s in q if s in bag) / q_weight
         return _KEY_SHARE * key_score + (1 - _KEY_SHARE) * coverage
 
     def _key_score(self, q: frozenset[str], weights: dict[str, float], q_weight: float, key: _Key,
@@ -217,7 +219,7 @@ class Matcher:
         shared = q & key.stems
         if not shared:
             return 0.0, 0.0
-        overlap = sum(weights[s] for s in shared)
+        overlap = math.fsum(weights[s] for s in shared)
         precision = overlap / q_weight
         recall = overlap / key_total
         score = (1 + _BETA2) * precision * recall / (_BETA2 * precision + recall)
