@@ -7,7 +7,8 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import FRAME_ANSWERS, LEVELS, QUIZ_ACTIONS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, Intent, WordClass
+from .model import FRAME_ANSWERS, LEVELS, QUIZ_ACTIONS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, GradingWords, Intent, WordClass
+from .gradingwords import parse_grading_words
 from .normalise import fold
 from .yamlsource import line_of, load_yaml_file, pack_files
 
@@ -49,7 +50,7 @@ REQUIRED_MESSAGES = (
     "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic",
     "level_is", "reset_done", "unknown_command", "commands_list"
 )
-_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "messages"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "messages", "grading"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
@@ -90,6 +91,7 @@ class _Builder:
         self.class_kinds: dict[str, tuple[str, ...]] = {}
         self.messages: dict[str, str] = {}
         self.messages_at: tuple[str, int] | None = None
+        self.grading = GradingWords()
 
     def add_file(self, path: Path) -> None:
         data, problems = load_yaml_file(path)
@@ -101,7 +103,7 @@ class _Builder:
         check.unknown_keys(top, _TOP_KEYS, "a dialogue file")
         for key, add in (("intents", self._intents), ("cues", self._cues), ("boundary", self._boundary),
                          ("frames", self._frames), ("answer_types", self._answer_types),
-                         ("foreign_heads", self._foreign_heads), ("messages", self._messages)):
+                         ("foreign_heads", self._foreign_heads), ("messages", self._messages), ("grading", self._grading)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
@@ -229,6 +231,9 @@ class _Builder:
         if not self.rule:
             self.problems.append(Problem(path, line, "boundary: the rule has no lines"))
 
+    def _grading(self, check: Checker, value: Any, line: int) -> None:
+        self.grading = parse_grading_words(check, value, line)
+
     def _messages(self, check: Checker, value: Any, line: int) -> None:
         self.messages_at = self.messages_at or (check.source, line)
         mapping = check.mapping(value, "'messages'", line)
@@ -249,5 +254,5 @@ class _Builder:
                                                      "(what a question no frame matches reads as)"))
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
-                              dict(self.answer_types), tuple(self.foreign_heads))
+                              dict(self.answer_types), tuple(self.foreign_heads), self.grading)
         return rules, self.problems
