@@ -269,3 +269,56 @@ def test_a_wrong_reason_makes_the_true_false_item_wrong(tutor):
     tutor.respond(session, "true" if item.answer else "false", now=NOW)
     tutor.respond(session, "no idea at all", now=NOW)
     assert session.journal[-1]["correct"] is False
+
+
+# --- answers the quiz cannot read, restarts, commands (issue 10) -----------------------------------
+
+def _quiz_until(tutor, session, kind):
+    reply = tutor.respond(session, "quiz me", now=NOW)
+    for _ in range(40):
+        if item_of(tutor, reply).type == kind:
+            return reply
+        reply = tutor.respond(session, "skip", now=NOW)
+        if session.quiz is None:
+            reply = tutor.respond(session, "quiz me", now=NOW)
+    pytest.fail(f"no {kind} item came up")
+
+
+def test_an_answer_the_quiz_cannot_read_is_asked_again_and_never_graded(tutor):
+    session = tutor.new_session()
+    _quiz_until(tutor, session, "mc")
+    before = (len(session.journal), dict(session.quiz))
+    reply = tutor.respond(session, "pineapples on the moon", now=NOW)
+    assert reply.data["event"] == "unclear" and "letter, number or text" in reply.text
+    assert (len(session.journal), session.quiz["tries"], session.quiz["index"]) == (before[0], 0, before[1]["index"])
+
+
+def test_true_false_takes_yep_and_nope(tutor):
+    session = tutor.new_session()
+    reply = _quiz_until(tutor, session, "tf")
+    item = item_of(tutor, reply)
+    tutor.respond(session, "yep" if item.answer else "nope", now=NOW)
+    assert session.journal[-1]["item"] == item.id and session.journal[-1]["correct"] is True
+
+
+def test_after_a_restart_the_open_question_is_shown_again(tutor):
+    session = tutor.new_session()
+    first = tutor.respond(session, "quiz me on osteoclasts with 3 questions", now=NOW)
+    second = tutor.respond(session, right_answer(item_of(tutor, first)), now=NOW)
+    restored = Session.from_dict(json.loads(json.dumps(session.to_dict())))
+    again = tutor.resume(restored)
+    assert again.data["item"] == second.data["item"] and again.data["resumed"] is True
+    assert item_of(tutor, second).question in again.text and "where you left off (1 of 3" in again.text
+    assert restored.to_dict() == Session.from_dict(json.loads(json.dumps(session.to_dict()))).to_dict()  # nothing changed
+    assert tutor.resume(tutor.new_session()) is None
+
+
+@pytest.mark.parametrize("typed", ["review", "topics", "how am i doing", "/progress", "/topics", "help", "what is RANKL?"])
+def test_commands_and_questions_during_a_quiz_are_never_graded(tutor, typed):
+    session = tutor.new_session()
+    reply = _quiz_until(tutor, session, "short")
+    answered = len(session.journal)
+    out = tutor.respond(session, typed, now=NOW)
+    assert len(session.journal) == answered and session.quiz is not None and session.quiz["tries"] == 0
+    assert out.data.get("event") not in ("wrong", "unclear")
+    assert session.quiz["items"][session.quiz["index"]] == reply.data["item"]

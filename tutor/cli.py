@@ -258,6 +258,9 @@ def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     greeting = tutor.due_greeting(session)
     if greeting:
         out.write(greeting + "\n")
+    pending = tutor.resume(session)  # a quiz left open (even by kill -9): its question first
+    if pending is not None:
+        _show(pending, out)
     try:
         if not _converse(tutor, store, session, stdin, out, lambda reply: reply.intent == "goodbye"):
             out.write("Goodbye.\n")
@@ -281,7 +284,7 @@ def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     tutor = _load(args)
     store, session = _open_learner(args, tutor, sys.stderr)
     try:
-        reply = tutor.quiz(session, topic=args.topic, count=args.count, level=args.level, due=args.due)
+        reply = tutor.resume(session) or tutor.quiz(session, topic=args.topic, count=args.count, level=args.level, due=args.due)
         store.save(USER, session)
         _show(reply, out)
         if session.quiz is not None and not _converse(tutor, store, session, stdin, out, lambda _: session.quiz is None):

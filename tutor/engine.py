@@ -265,12 +265,14 @@ class Tutor:
         found = self._intent(folded, quiz_only=True)
         if found:
             return self._act(session, found, text, now)
-        if self._quiz.looks_like_answer(session, folded, text):
-            return self._quiz.answer(session, text, now)
+        # a command ("review", "topics", "how am I doing") is never graded as an answer, unless it is
+        # also a choice the item offers ("yes" to a true/false question)
         other = self._intent(folded)
-        if other and other[0].action in ("quiz", "review"):
-            return self._act(session, other, text, now)
+        if (other is None or self._quiz.reads_as_choice(session, text)) and self._quiz.looks_like_answer(session, folded, text):
+            return self._quiz.answer(session, text, now)
         reply = self._act(session, other, text, now) if other else self._content(session, text)
+        if reply.data.get("event") == "question" or not self._quiz.current(session):
+            return reply  # a new quiz began
         item = self._quiz.current(session)
         reminder = self._msg("quiz_reminder", number=session.quiz["index"] + 1, question=item.question)
         return replace(reply, text=f"{reply.text}\n{reminder}")
@@ -303,6 +305,10 @@ class Tutor:
 
     def _start_review(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         return self._quiz.start(session, QuizRequest(count=10, due_only=True, label="what is due for review"), turn.now)
+
+    def resume(self, session: Session) -> Reply | None:
+        """The open quiz question again (after a restart, show it before reading anything); None when no quiz is open."""
+        return self._quiz.resume(session)
 
     def quiz(self, session: Session, topic: str | None = None, count: int = 5, level: str | None = None,
              due: bool = False, now: datetime | None = None) -> Reply:

@@ -94,21 +94,36 @@ class QuizRunner:
             return None
         return self._items.get(quiz["items"][quiz["index"]])
 
+    def resume(self, session: Session) -> Reply | None:
+        """The open question again, as after a restart; changes nothing. None when no quiz is open."""
+        item = self.current(session)
+        if item is None:
+            return None
+        quiz = session.quiz
+        intro = self._msg("quiz_resumed", answered=quiz["index"], total=len(quiz["items"]))
+        return self._reply(session, "\n".join([intro, *self._question_lines(session, item)]), item,
+                           {"event": "question", "resumed": True})
+
     def _ask(self, session: Session, now: datetime, prefix: str = "") -> Reply:
         item = self.current(session)
         if item is None:
             return self.finish(session, now, prefix)
-        quiz = session.quiz
         lines = [prefix] if prefix else []
         if session.misses.get(item.concept, 0) >= LEECH_MISSES:
             lines.append(self._reexplain(session, item))
+        lines.extend(self._question_lines(session, item))
+        return self._reply(session, "\n".join(lines), item, {"event": "question"})
+
+    def _question_lines(self, session: Session, item: QuizItem) -> list[str]:
+        quiz = session.quiz
+        lines = []
         number = quiz["index"] + 1
         lines.append(self._msg("quiz_question", number=number, total=len(quiz["items"]),
                                title=short_title(self.kb.concepts[item.concept]), level=item.level, question=item.question))
         lines.extend(f"  {_LETTERS[i]}) {option}" for i, option in enumerate(item.options))
         if item.type == "tf":
             lines.append(self._msg("quiz_tf_prompt"))
-        return self._reply(session, "\n".join(lines), item, {"event": "question"})
+        return lines
 
     def _reveal(self, item: QuizItem) -> str:
         """The right answer and why; a short answer's model answer is its explanation."""
@@ -123,6 +138,15 @@ class QuizRunner:
         return self._msg("quiz_reexplain", title=short_title(concept), level=level, text=concept.explain[level])
 
     # --- during a quiz ------------------------------------------------------------------
+    def reads_as_choice(self, session: Session, raw: str) -> bool:
+        """Whether a message picks an option or says true/false (so it is an answer, whatever else it matches)."""
+        item = self.current(session)
+        if item is None or session.quiz["awaiting_why"]:
+            return False
+        if item.type == "mc":
+            return self.grader.option_index(item, raw) is not None
+        return item.type == "tf" and self.grader.truth(raw) is not None
+
     def looks_like_answer(self, session: Session, folded: str, raw: str) -> bool:
         """Whether a message is an answer to the current item rather than a question of the learner's own."""
         item = self.current(session)

@@ -97,6 +97,9 @@ class TerminalChat:
         previous = _on_hangup(self._save)
         try:
             self._show([("class:banner", self._banner())])
+            pending = self.tutor.resume(self.session)  # a quiz left open (even by kill -9): its question first
+            if pending is not None:
+                self._print_reply(pending)
             while True:
                 try:
                     text = self.prompt.prompt([("class:prompt", "you> ")])
