@@ -281,3 +281,11 @@ def test_kill_9_mid_quiz_then_restart_shows_the_open_question_and_grades_nothing
     assert out.index(second) < out.index("(Quiz question 2 is still open")  # shown first, and still open after both
     code, after = run(["progress", "--json", "--data-dir", data])
     assert json.loads(after)["answered"] == 1  # "review" and "topics" were not graded
+
+
+@pytest.mark.parametrize("count", ["0", "-3", "51", "many"])
+def test_quiz_count_outside_1_to_50_is_a_usage_error(count, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "tutor", "quiz", "--count", count, "--data-dir", str(tmp_path)],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2 and "--count" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""

@@ -322,3 +322,30 @@ def test_commands_and_questions_during_a_quiz_are_never_graded(tutor, typed):
     assert len(session.journal) == answered and session.quiz is not None and session.quiz["tries"] == 0
     assert out.data.get("event") not in ("wrong", "unclear")
     assert session.quiz["items"][session.quiz["index"]] == reply.data["item"]
+
+
+@pytest.mark.parametrize("text, total, topic", [
+    ("quiz me on estrogen 2 questions", 2, "estrogen"),
+    ("quiz me 3 questions on opg", 3, "opg"),
+    ("quiz me on osteoclasts with 2 questions", 2, "osteoclasts"),
+    ("give me two questions on rankl", 2, "rankl"),
+])
+def test_the_count_is_read_wherever_it_stands(tutor, text, total, topic):
+    reply = tutor.respond(tutor.new_session(), text, now=NOW)
+    assert reply.data["total"] == total and reply.concept == topic, reply.text
+
+
+def test_more_than_there_are_says_how_many_there_are(tutor):
+    reply = tutor.respond(tutor.new_session(), "quiz me on estrogen with 40 questions", now=NOW)
+    assert reply.data["total"] < 40
+    assert f"There are only {reply.data['total']} questions on Estrogen, not 40" in reply.text
+    plain = tutor.respond(tutor.new_session(), "quiz me on estrogen", now=NOW)
+    assert "only" not in plain.text  # nothing asked for, nothing to excuse
+
+
+@pytest.mark.parametrize("count", [0, -3, 51])
+def test_a_library_count_outside_1_to_50_is_a_typed_error(tutor, count):
+    from tutor.errors import QuizCountError, TutorError
+    with pytest.raises(QuizCountError) as caught:
+        tutor.quiz(tutor.new_session(), topic="opg", count=count)
+    assert isinstance(caught.value, TutorError) and "1 to 50" in str(caught.value)

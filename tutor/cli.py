@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     quiz = _command(sub, "quiz", _quiz, "quiz yourself in the terminal (reads answers line by line when piped)",
                     "tutor quiz --topic rankl --count 3\n  tutor quiz --due")
     quiz.add_argument("--topic", metavar="ID", help="a concept id (see `tutor topics`)")
-    quiz.add_argument("--count", type=int, default=5, help="how many questions (default 5)")
+    quiz.add_argument("--count", type=_count_argument, default=None, help="how many questions, 1 to 50 (default 5)")
     quiz.add_argument("--due", action="store_true", help="only what is due for review")
     _store_options(quiz)
 
@@ -70,6 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(parser, top=True)
     _pack_options(parser, None)
     return parser
+
+
+def _count_argument(text: str) -> int:
+    """--count: a whole number from 1 to 50 (anything else is a usage error, exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 50:
+        raise argparse.ArgumentTypeError(f"a quiz has 1 to 50 questions, not {value}")
+    return value
 
 
 def _store_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
@@ -284,7 +295,10 @@ def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     tutor = _load(args)
     store, session = _open_learner(args, tutor, sys.stderr)
     try:
-        reply = tutor.resume(session) or tutor.quiz(session, topic=args.topic, count=args.count, level=args.level, due=args.due)
+        # a quiz left open is picked up, unless this command asks for another one
+        fresh = args.topic or args.count or args.due
+        reply = (None if fresh else tutor.resume(session)) or tutor.quiz(session, topic=args.topic, count=args.count,
+                                                                         level=args.level, due=args.due)
         store.save(USER, session)
         _show(reply, out)
         if session.quiz is not None and not _converse(tutor, store, session, stdin, out, lambda _: session.quiz is None):

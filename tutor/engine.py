@@ -11,7 +11,7 @@ from .boundary import AdviceBoundary
 from .commands import COMMANDS, plain_words
 from .commands import parse as parse_command
 from .compose import Composer
-from .errors import ContentError, Problem, UnknownConceptError, UnknownLevelError
+from .errors import ContentError, Problem, QuizCountError, UnknownConceptError, UnknownLevelError
 from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
@@ -296,8 +296,10 @@ class Tutor:
         return self._quiz.stop(session, turn.now)
 
     def _start_quiz(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
-        topic_text = turn.groups.get("topic", "")
-        request = self._quiz_request(topic_text, _count(turn.groups.get("count")))
+        topic_text, stated = _count_in(turn.groups.get("topic", ""), turn.groups.get("count"))
+        request = self._quiz_request(topic_text, stated or _DEFAULT_COUNT)
+        if request is not None and stated:
+            request = replace(request, count_given=True)
         if request is None:
             return Reply("quiz", self._msg("quiz_unknown_topic", topic=topic_text), current_level(session), intent="quiz",
                          suggestions=("topics", "quiz me"))
@@ -310,15 +312,21 @@ class Tutor:
         """The open quiz question again (after a restart, show it before reading anything); None when no quiz is open."""
         return self._quiz.resume(session)
 
-    def quiz(self, session: Session, topic: str | None = None, count: int = 5, level: str | None = None,
+    def quiz(self, session: Session, topic: str | None = None, count: int | None = None, level: str | None = None,
              due: bool = False, now: datetime | None = None) -> Reply:
-        """Start a quiz directly (for bots with buttons and for `tutor quiz`); answers then go through respond."""
+        """Start a quiz directly (for bots with buttons and for `tutor quiz`); answers then go through respond.
+
+        `count`: 1 to 50 questions (QuizCountError otherwise); None asks for the default five. When fewer
+        items exist than a count asked for, the reply says how many there are."""
+        if count is not None and not MIN_COUNT <= count <= MAX_COUNT:
+            raise QuizCountError(f"a quiz has {MIN_COUNT} to {MAX_COUNT} questions, not {count}")
         if topic and topic not in self.kb.concepts:
             raise UnknownConceptError(f"no concept with id {topic!r}")
         if level is not None:
             _check_level(level)
-        request = QuizRequest([self.kb.concepts[topic].answers_for] if topic else None, count, level, due,
-                              short_title(self.kb.concepts[topic]) if topic else ("what is due for review" if due else ""))
+        request = QuizRequest([self.kb.concepts[topic].answers_for] if topic else None, count or _DEFAULT_COUNT, level, due,
+                              short_title(self.kb.concepts[topic]) if topic else ("what is due for review" if due else ""),
+                              count_given=count is not None)
         return self._quiz.start(session, request, now or utcnow())
 
     def _quiz_request(self, topic_text: str, count: int) -> QuizRequest | None:
@@ -636,11 +644,27 @@ class _Turn:
 _COUNT_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
 
 
-def _count(text: str | None, default: int = 5) -> int:
+MIN_COUNT, MAX_COUNT, _DEFAULT_COUNT = 1, 50, 5
+_COUNT_PHRASE = re.compile(r"(?:\b(?:with|in|for)\s+)?\b(?P<count>\d+|" + "|".join(_COUNT_WORDS) + r")\s+(?:more\s+)?(?:quiz\s+)?questions?\b")
+
+
+def _count(text: str | None, default: int = _DEFAULT_COUNT) -> int:
     if not text:
         return default
     value = _COUNT_WORDS.get(text) or (int(text) if text.isdigit() else default)
-    return max(1, min(50, value))
+    return max(MIN_COUNT, min(MAX_COUNT, value))
+
+
+def _count_in(topic: str, count: str | None) -> tuple[str, int | None]:
+    """The topic without its count, and the count wherever it stands ("estrogen 2 questions", "3 questions on opg")."""
+    if count:
+        return topic, _count(count)
+    found = _COUNT_PHRASE.search(topic)
+    if not found:
+        return topic, None
+    rest = (topic[:found.start()] + " " + topic[found.end():]).strip(" ,.!?")
+    rest = re.sub(r"^(?:on|about)\s+|\s+please$", "", re.sub(r"\s+", " ", rest)).strip()
+    return rest, _count(found.group("count"))
 
 
 def _check_level(level: str) -> None:

@@ -31,6 +31,7 @@ class QuizRequest:
     level: str | None = None          # ask items of this depth
     due_only: bool = False
     label: str = ""                   # what the quiz is on, for the learner
+    count_given: bool = False         # the learner asked for this many (so fewer available is said)
 
 
 class QuizRunner:
@@ -52,7 +53,9 @@ class QuizRunner:
             return self._reply(session, self._msg(key, when=_when(nxt, now) if nxt else "not scheduled yet"), None, {})
         session.quiz = {"items": plan, "index": 0, "hints": 0, "tries": 0, "awaiting_why": False, "results": [],
                         "label": request.label or "all topics"}
-        intro = self._msg("quiz_start", count=len(plan), label=session.quiz["label"])
+        intro = self._msg("quiz_start", count=len(plan), questions=_questions(len(plan)), label=session.quiz["label"])
+        if request.count_given and len(plan) < request.count:
+            intro = self._msg("quiz_fewer", available=_questions(len(plan)), asked=request.count, label=session.quiz["label"])
         return self._ask(session, now, intro)
 
     def _plan(self, session: Session, request: QuizRequest, now: datetime) -> list[str]:
@@ -279,6 +282,10 @@ class QuizRunner:
                      self.kb.concepts[item.concept].where if item else None,
                      ("hint", "skip", "stop") if session.quiz else ("quiz me", "review"),
                      False, "quiz", tuple(item.options) if item else (), payload)
+
+
+def _questions(count: int) -> str:
+    return f"{count} question{'' if count == 1 else 's'}"
 
 
 def _retry_allowed(item: QuizItem) -> bool:
