@@ -197,3 +197,9 @@ def test_multiple_choice_reads_what_the_learner_means(item_id, answer, right):
                                           ("nope, they differ", False), ("maybe", None), ("osteoclasts", None)])
 def test_true_false_words(answer, said):
     assert _TUTOR._grader.truth(answer) is said
+
+
+def test_the_documents_own_reason_is_accepted_for_testosterone_a_tf():
+    item = _ITEMS["testosterone-a-tf"]
+    reason = "men with faulty aromatase or estrogen receptor genes get severe osteoporosis even with normal testosterone"
+    assert _TUTOR._grader.rubric(item.why, reason, item.explanation).correct

@@ -349,3 +349,27 @@ def test_a_library_count_outside_1_to_50_is_a_typed_error(tutor, count):
     with pytest.raises(QuizCountError) as caught:
         tutor.quiz(tutor.new_session(), topic="opg", count=count)
     assert isinstance(caught.value, TutorError) and "1 to 50" in str(caught.value)
+
+
+def test_generated_distractors_are_the_same_kind_as_the_answer_and_no_deeper(tutor):
+    from tutor.matcher import short_title
+    from tutor.model import LEVELS
+
+    by_title = {short_title(c): c for c in tutor.kb.concepts.values()}
+    for item in (i for i in tutor.kb.quiz if i.generated):
+        answer = by_title[item.answer]
+        for option in item.options:
+            concept = by_title[option]
+            assert tutor.kb.kinds.get(concept.id) == tutor.kb.kinds.get(answer.id), (item.id, option)
+            assert LEVELS.index(concept.section if concept.section in LEVELS else "academic") <= LEVELS.index(item.level)
+
+
+def test_a_quiz_never_asks_the_same_question_twice(tutor):
+    for topic in ("bone-formation", "rankl", "estrogen-receptor-alpha", "osteoclastogenesis", "bone-resorption", None):
+        session = tutor.new_session(level="academic")
+        reply = tutor.quiz(session, topic=topic, count=50, now=NOW)
+        questions = []
+        while session.quiz is not None:
+            questions.append(reply.data["question"])
+            reply = tutor.respond(session, "skip", now=NOW)
+        assert len(questions) == len(set(questions)), topic

@@ -15,7 +15,7 @@ from .normalise import STOPWORDS, fold, stem
 
 __all__ = ["Token", "Lexicon", "Claim", "split_clauses"]
 
-_CLAUSE_BREAK = re.compile(r"[,;.:!?()]|\b(?:but|while|whereas|whilst|although|though|and|however|so|because|which|together with)\b")
+_CLAUSE_BREAK = re.compile(r"[,;.:!?()]|\b(?:but|while|whereas|whilst|although|though|and|however|so|because|which|together with|when|once|if)\b")
 _WINDOW_BEFORE = 4
 _AUXILIARIES = frozenset({"does", "do", "did", "will", "can", "may", "might", "could", "would", "should"})
 _WINDOW_AFTER = 4
@@ -114,8 +114,12 @@ class Lexicon:
             if tokens[j].clause != clause:
                 return False
             if tokens[j].word in self.w.negations:
-                return not self._degree(tokens, j)
+                return not self._degree(tokens, j) and not self._scoped_before(tokens, j, index)
         return False
+
+    def _scoped_before(self, tokens: list[Token], j: int, index: int) -> bool:
+        """ "without estrogen there is more RANKL": "without" denies only the words right after it."""
+        return tokens[j].word == "without" and any(t.word not in STOPWORDS for t in tokens[j + 1:index])
 
     def _degree(self, tokens: list[Token], j: int) -> bool:
         follower = tokens[j + 1].word if j + 1 < len(tokens) else ""
@@ -200,7 +204,7 @@ class Lexicon:
         word = tokens[j].word
         if word in self.w.change and self.negated(tokens, j):
             return "same"
-        if word in self.comparatives and not _manner(tokens, j):
+        if word in self.comparatives and not _manner(tokens, j) and _last_of_phrase(tokens, j):
             return "up" if word in self.w.up_comparatives else "down"
         adjacent = all(t.word in self.w.negations | self.w.passive | _AUXILIARIES for t in tokens[index + 1:j])
         if not self._undergoes(tokens, j, tokens[j - 1].word, adjacent):
@@ -247,6 +251,12 @@ class Lexicon:
             return own[-1]
         pronoun = any(t.word in self.w.pronouns for t in tokens[:i] if t.clause == clause)
         return before[-1][1] if pronoun and before else ""
+
+
+def _last_of_phrase(tokens: list[Token], j: int) -> bool:
+    """ "RANKL is higher" says how RANKL goes; "estrogen ... is more RANKL" says how RANKL goes, not estrogen."""
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    return after is None or after.clause != tokens[j].clause or after.word in ("than", "now", "too", "then")
 
 
 def _manner(tokens: list[Token], j: int) -> bool:

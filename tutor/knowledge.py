@@ -213,7 +213,8 @@ class _Builder:
                 if cid not in self.concepts:
                     check.report(at, f"'{cid}' is not a concept")
         check_items(self.quiz, self.concepts, self.problems)
-        generated = generate_items(self.concepts, tuple(relations)) if not self.problems else []
+        kinds = {cid: kind for cid, (kind, _, _) in self.kinds.items()}
+        generated = generate_items(self.concepts, tuple(relations), kinds) if not self.problems else []
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
                            tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables),
                            {cid: kind for cid, (kind, _, _) in self.kinds.items()},

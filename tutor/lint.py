@@ -11,6 +11,7 @@ from itertools import combinations
 from rapidfuzz.distance import Levenshtein
 
 from .engine import Tutor
+from .itemlint import item_findings
 from .matcher import short_title
 from .model import LEVELS, Concept, QuizItem
 from .normalise import canonical_phrase, fold, stem
@@ -38,7 +39,7 @@ def lint(tutor: Tutor, source_text: str | None = None) -> list[Finding]:
     kb = tutor.kb
     top = [c for c in kb.concepts.values()]
     findings = _collisions(top, kb.confusables) + _misrouted(tutor, top) + _unsupported_items(tutor)
-    findings += _deeper_terms(tutor, top) + personal_examples(tutor) + doses(tutor)
+    findings += _deeper_terms(tutor, top) + personal_examples(tutor) + doses(tutor) + item_findings(kb, Finding)
     if source_text is not None:
         findings += _copied(tutor, source_text)
     return findings

@@ -82,7 +82,9 @@ class QuizRunner:
 
     def _choose(self, session: Session, concept: str, level: str | None, taken: list[str]) -> QuizItem | None:
         depth = level or current_level(session, concept)
-        candidates = [i for i in self._by_concept[concept] if i.id not in taken]
+        # never the same question twice in one quiz (generated items share their wording across depths)
+        asked = {" ".join(self._items[t].question.lower().split()) for t in taken}
+        candidates = [i for i in self._by_concept[concept] if i.id not in taken and " ".join(i.question.lower().split()) not in asked]
         if not candidates:
             return None
         # authored items a depth away beat generated ones at the same depth; then the least asked
