@@ -300,9 +300,20 @@ def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         reply = (None if fresh else tutor.resume(session)) or tutor.quiz(session, topic=args.topic, count=args.count,
                                                                          level=args.level, due=args.due)
         store.save(USER, session)
+        if session.quiz is not None and stdin.isatty() and out.isatty():  # the same prompt_toolkit chat as `tutor`
+            from .store import default_data_dir
+            from .terminal import TerminalChat, history_for
+
+            data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+            chat = TerminalChat(tutor, store, session, USER, history=history_for(data_dir, args.profile))
+            return chat.run(opening=reply, quiz=True)
         _show(reply, out)
-        if session.quiz is not None and not _converse(tutor, store, session, stdin, out, lambda _: session.quiz is None):
-            _show(tutor.respond(session, "stop"), out)  # input ended mid-quiz: summarise what was answered
+        try:
+            ended = session.quiz is None or _converse(tutor, store, session, stdin, out, lambda _: session.quiz is None)
+        except KeyboardInterrupt:
+            ended = False
+        if not ended:
+            _show(tutor.respond(session, "stop"), out)  # input ended or Ctrl-C mid-quiz: summarise what was answered
         return 0
     finally:
         store.save(USER, session)

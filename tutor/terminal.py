@@ -93,27 +93,40 @@ class TerminalChat:
         )
 
     # --- the loop -----------------------------------------------------------------------------
-    def run(self) -> int:
+    def run(self, opening: Reply | None = None, quiz: bool = False) -> int:
+        """The chat; with `quiz`, `tutor quiz`: it shows `opening` (the first question) and ends with the quiz,
+        and Ctrl-C or Ctrl-D stop the quiz with its summary. Everything is saved either way."""
         previous = _on_hangup(self._save)
         try:
             self._show([("class:banner", self._banner())])
-            pending = self.tutor.resume(self.session)  # a quiz left open (even by kill -9): its question first
-            if pending is not None:
-                self._print_reply(pending)
-            while True:
-                try:
-                    text = self.prompt.prompt([("class:prompt", "you> ")])
-                except KeyboardInterrupt:
-                    continue  # Ctrl-C clears the line
-                except EOFError:
-                    break
-                if not self._turns(text):
-                    return 0
-            self._show([("class:chat", "Goodbye. Your progress is saved.")])
+            first = opening or self.tutor.resume(self.session)  # a quiz left open (even by kill -9): its question first
+            if first is not None:
+                self._save()
+                self._print_reply(first)
+            self._loop(quiz)
             return 0
         finally:
             self._save()
             _on_hangup(previous)
+
+    def _loop(self, quiz: bool) -> None:
+        while not (quiz and self.session.quiz is None):
+            try:
+                text = self.prompt.prompt([("class:prompt", "you> ")])
+            except KeyboardInterrupt:
+                if quiz:  # Ctrl-C in `tutor quiz`: stop with the summary
+                    self._turn("stop")
+                    return
+                continue  # Ctrl-C clears the line
+            except EOFError:
+                if quiz and self.session.quiz is not None:
+                    self._turn("stop")
+                    return
+                break
+            if not self._turns(text):
+                return
+        if not quiz:
+            self._show([("class:chat", "Goodbye. Your progress is saved.")])
 
     def _turns(self, text: str) -> bool:
         """Each line of a paste is its own turn; False when the learner leaves."""
