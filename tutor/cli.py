@@ -325,8 +325,9 @@ def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
     tutor = _load(args)
     store, session = _open_learner(args, tutor, sys.stderr)
-    report = progress_report(tutor.kb, session, utcnow())
-    out.write((json.dumps(report, indent=2) if args.json else render_progress(report)) + "\n")
+    now = utcnow()
+    report = progress_report(tutor.kb, session, now)
+    out.write((json.dumps(report, indent=2) if args.json else render_progress(report, now)) + "\n")
     return 0
 
 

@@ -19,7 +19,7 @@ from .model import LEVELS, QUIZ_ACTIONS, Concept, DialogueRules, Intent, Knowled
 from .normalise import MAX_INPUT_CHARS, clean_input, fold
 from .packcache import cached
 from .policy import Decision, Policy, Thresholds
-from .progress import progress_report
+from .progress import plural, progress_report, when_due
 from .quiz import QuizRequest, QuizRunner
 from .reading import Reader, Reading, split_clauses
 from .names import NameIndex, short_title
@@ -352,12 +352,23 @@ class Tutor:
 
     def _progress(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         report = self.progress(session, turn.now)
-        mastered = [c["title"] for c in report["concepts"] if c["mastered"]]
-        accuracy = f"{report['accuracy'] * 100:.0f}%" if report["accuracy"] is not None else "-"
-        text = self._msg("progress_summary", answered=report["answered"], accuracy=accuracy,
-                         mastered=", ".join(mastered[:8]) or "none yet", due=report["due"],
-                         when=(report["next_review"] or "none scheduled")[:16].replace("T", " "))
-        return Reply("chat", text, current_level(session), intent=intent.id, data={"progress": report})
+        return Reply("chat", self._progress_text(report, turn.now), current_level(session), intent=intent.id,
+                     data={"progress": report})
+
+    def _progress_text(self, report: dict, now: datetime) -> str:
+        """Only what the record shows: no accuracy before an answer, no review line when none is scheduled."""
+        if not report["answered"]:
+            return self._msg("progress_none")
+        parts = [self._msg("progress_summary", questions=plural(report["answered"], "question"),
+                           accuracy=f"{report['accuracy'] * 100:.0f}%")]
+        mastered = [f"{c['title']} ({', '.join(c['mastered'])})" for c in report["concepts"] if c["mastered"]]
+        if mastered:
+            parts.append(self._msg("progress_mastered", titles=", ".join(mastered[:8])))
+        if report["due"]:
+            parts.append(self._msg("progress_due", due=report["due"]))
+        elif report["next_review"]:
+            parts.append(self._msg("progress_next", when=when_due(datetime.fromisoformat(report["next_review"]), now)))
+        return " ".join(parts)
 
     def due_greeting(self, session: Session, now: datetime | None = None) -> str:
         """A line for the start of a chat: what is due for review, or nothing."""

@@ -15,6 +15,7 @@ from .mastery import record_attempt
 from .matcher import short_title
 from .model import LEVELS, KnowledgeBase, QuizItem, level_index, shift_level
 from .reply import Reply
+from .progress import when_due
 from .review import due_concepts, next_due, rating_for, review_card
 from .session import Session
 
@@ -50,7 +51,8 @@ class QuizRunner:
         if not plan:
             key = "quiz_nothing_due" if request.due_only else "quiz_no_items"
             nxt = next_due(session.cards)
-            return self._reply(session, self._msg(key, when=_when(nxt, now) if nxt else "not scheduled yet"), None, {})
+            key = key if nxt or not request.due_only else "quiz_nothing_scheduled"
+            return self._reply(session, self._msg(key, when=when_due(nxt, now) if nxt else ""), None, {})
         session.quiz = {"items": plan, "index": 0, "hints": 0, "tries": 0, "awaiting_why": False, "results": [],
                         "label": request.label or "all topics"}
         intro = self._msg("quiz_start", count=len(plan), questions=_questions(len(plan)), label=session.quiz["label"])
@@ -263,15 +265,29 @@ class QuizRunner:
         session.quiz = None
         results = [r for r in quiz["results"] if r["outcome"] != "skipped"]
         right = sum(1 for r in results if r["first_correct"])
-        strong = sorted({r["concept"] for r in results if r["first_correct"]} - {r["concept"] for r in results if not r["first_correct"]})
+        # "strong" only where the record says so: a depth mastered, not one right answer
+        asked = {r["concept"] for r in results}
+        strong = sorted(c for c in asked if session.mastered.get(c) and all(r["first_correct"] for r in results if r["concept"] == c))
         weak = sorted({r["concept"] for r in quiz["results"] if not r["first_correct"]})
         nxt = next_due(session.cards)
         summary = {"answered": len(results), "right": right, "strong": strong, "review": weak,
                    "next_review": nxt.isoformat() if nxt else None}
-        title = lambda ids: ", ".join(short_title(self.kb.concepts[c]) for c in ids) or "none yet"  # noqa: E731
-        text = self._msg("quiz_summary", right=right, answered=len(results), strong=title(strong), review=title(weak),
-                         when=_when(nxt, now) if nxt else "not scheduled")
-        return self._reply(session, "\n".join(x for x in (prefix, text) if x), None, {"event": "summary", "summary": summary})
+        return self._reply(session, "\n".join(x for x in (prefix, self._summary_text(summary, nxt, now)) if x), None,
+                           {"event": "summary", "summary": summary})
+
+    def _summary_text(self, summary: dict, nxt: datetime | None, now: datetime) -> str:
+        """The score, then only what there is to say: mastered topics, topics to review, the next review."""
+        def titles(ids: list[str]) -> str:
+            return ", ".join(short_title(self.kb.concepts[c]) for c in ids)
+
+        parts = [self._msg("quiz_summary", right=summary["right"], answered=summary["answered"])]
+        if summary["strong"]:
+            parts.append(self._msg("quiz_summary_mastered", titles=titles(summary["strong"])))
+        if summary["review"]:
+            parts.append(self._msg("quiz_summary_review", titles=titles(summary["review"])))
+        if nxt is not None:
+            parts.append(self._msg("quiz_summary_next", when=when_due(nxt, now)))
+        return " ".join(parts)
 
     def _reply(self, session: Session, text: str, item: QuizItem | None, data: dict) -> Reply:
         payload = dict(data)
@@ -317,16 +333,3 @@ def _outcome(grade: Grade | None) -> dict:
     if grade is None:
         return {}
     return {"correct": grade.correct, "feedback": grade.feedback, "missing": list(grade.missing), "reversed": list(grade.reversed)}
-
-
-def _when(moment: datetime, now: datetime) -> str:
-    seconds = (moment - now).total_seconds()
-    if seconds <= 0:
-        return "now"
-    if seconds < 90:
-        return "in a minute"
-    if seconds < 3600:
-        return f"in {round(seconds / 60)} minutes"
-    if seconds < 86400:
-        return f"in {round(seconds / 3600)} hours"
-    return f"in {round(seconds / 86400)} days ({moment.strftime('%Y-%m-%d')})"

@@ -143,7 +143,10 @@ class TerminalChat:
             if line.split(" ")[0].lower() == "/progress":  # the terminal adds the table by section
                 from .progress import render_progress
 
-                self._show([("class:chat", render_progress(self.tutor.progress(self.session)))], wrap=False)
+                from .review import utcnow
+
+                now = utcnow()
+                self._show([("class:chat", render_progress(self.tutor.progress(self.session, now), now))], wrap=False)
             if reply.intent == "goodbye":
                 self._show([("class:notice", "Your progress is saved.")])
                 return False
