@@ -185,6 +185,9 @@ def test_the_grading_words_come_from_the_pack(tmp_path):
     ("bone-resorption-i-mc", "osteoprotegerin", False),
     ("rankl-opg-ratio-a-mc", "RANKL up, OPG down", True),   # which way each goes, not just the words
     ("rankl-opg-ratio-a-mc", "a surge in OPG", False),
+    ("growth-hormone-f-mc", "the answer is b", False),
+    ("growth-hormone-f-mc", "a i think", True),
+    ("growth-hormone-f-mc", "b. the ovaries", False),
 ])
 def test_multiple_choice_reads_what_the_learner_means(item_id, answer, right):
     grade = _short(item_id, answer)
@@ -194,7 +197,9 @@ def test_multiple_choice_reads_what_the_learner_means(item_id, answer, right):
 
 @pytest.mark.parametrize("answer, said", [("yep", True), ("yes", True), ("right", True), ("correct", True), ("true", True),
                                           ("nope", False), ("no", False), ("wrong", False), ("false", False),
-                                          ("nope, they differ", False), ("maybe", None), ("osteoclasts", None)])
+                                          ("nope, they differ", False), ("maybe", None), ("osteoclasts", None),
+                                          ("that's not right", False), ("i think it's false", False), ("definitely true", True),
+                                          ("not wrong", True), ("yes, false", None), ("true i think", True)])
 def test_true_false_words(answer, said):
     assert _TUTOR._grader.truth(answer) is said
 

@@ -134,12 +134,15 @@ class Grader:
         return None
 
     def _without_lead_in(self, text: str) -> str:
+        """Without "I think", "the answer is" before it, or "I think", "probably" after it."""
         changed = True
         while changed:
             changed = False
             for lead in self._w.lead_ins:
                 if text.startswith(lead + " "):
                     text, changed = text[len(lead) + 1:].strip(), True
+                elif text.endswith(" " + lead):
+                    text, changed = text[: -len(lead) - 1].strip(), True
         return text
 
     def _units(self, text: str, every_word: bool = False) -> frozenset:
@@ -178,18 +181,27 @@ class Grader:
         return " ".join(self._mended(w, vocabulary) for w in text.split())
 
     def truth(self, answer: str) -> bool | None:
-        """True, False, or None when the answer says neither."""
-        text = fold(answer)
+        """True, False, or None when the answer says neither or both ("yes, false")."""
+        text = self._without_lead_in(fold(answer))
         if text in self._w.true_words:
             return True
         if text in self._w.false_words:
             return False
-        first = text.split(" ")[0] if text else ""
-        if first in self._w.true_words and first not in ("it", "t"):
-            return True
-        if first in self._w.false_words and first not in ("f",):
-            return False
-        return None
+        words = text.split()
+        said = {self._polarity(words, i) for i in range(len(words))} - {None}
+        return said.pop() if len(said) == 1 else None
+
+    def _polarity(self, words: list[str], i: int) -> bool | None:
+        """What one word says: "true", "nope"; "not true", "isnt right" turn it round. One-letter words only alone."""
+        word = words[i]
+        if len(word) == 1 or word in ("it", "is", "that", "thats"):
+            return None
+        negated = i > 0 and words[i - 1] in self._w.negations | {"isnt", "not"}
+        if word in self._w.true_words:
+            return not negated
+        if word in self._w.false_words and word in self._w.negations:
+            return False if i == 0 else None  # a leading "no"; "no effect" later on says nothing
+        return negated if word in self._w.false_words else None
 
     def _true_false(self, item: QuizItem, answer: str) -> Grade:
         said = self.truth(answer)

@@ -263,15 +263,8 @@ class QuizRunner:
             self._result(session, item, "stopped")  # attempted before stopping: it counts in the score
         quiz = session.quiz or {"results": []}
         session.quiz = None
-        results = [r for r in quiz["results"] if r["outcome"] != "skipped"]
-        right = sum(1 for r in results if r["first_correct"])
-        # "strong" only where the record says so: a depth mastered, not one right answer
-        asked = {r["concept"] for r in results}
-        strong = sorted(c for c in asked if session.mastered.get(c) and all(r["first_correct"] for r in results if r["concept"] == c))
-        weak = sorted({r["concept"] for r in quiz["results"] if not r["first_correct"]})
         nxt = next_due(session.cards)
-        summary = {"answered": len(results), "right": right, "strong": strong, "review": weak,
-                   "next_review": nxt.isoformat() if nxt else None}
+        summary = _summary(session, quiz["results"], nxt)
         return self._reply(session, "\n".join(x for x in (prefix, self._summary_text(summary, nxt, now)) if x), None,
                            {"event": "summary", "summary": summary})
 
@@ -296,10 +289,24 @@ class QuizRunner:
                            number=session.quiz["index"] + 1 if session.quiz else None,
                            total=len(session.quiz["items"]) if session.quiz else None)
         level = item.level if item else current_level(session)
-        return Reply("quiz", text, level, item.concept if item else None, 1.0, None,
-                     self.kb.concepts[item.concept].where if item else None,
-                     ("hint", "skip", "stop") if session.quiz else ("quiz me", "review"),
-                     False, "quiz", tuple(item.options) if item else (), payload)
+        return Reply(kind="quiz", text=text, level=level, concept=item.concept if item else None, confidence=1.0,
+                     section=self.kb.concepts[item.concept].where if item else None,
+                     suggestions=("hint", "skip", "stop") if session.quiz else ("quiz me", "review"),
+                     intent="quiz", options=tuple(item.options) if item else (), data=payload)
+
+
+def _summary(session: Session, all_results: list[dict], nxt: datetime | None) -> dict:
+    results = [r for r in all_results if r["outcome"] != "skipped"]
+    return {"answered": len(results), "right": sum(1 for r in results if r["first_correct"]), "strong": _strong(session, results),
+            "review": sorted({r["concept"] for r in all_results if not r["first_correct"]}),
+            "next_review": nxt.isoformat() if nxt else None}
+
+
+def _strong(session: Session, results: list[dict]) -> list[str]:
+    """ "Strong" only where the record says so: a depth mastered and nothing missed here, not one right answer."""
+    missed = {r["concept"] for r in results if not r["first_correct"]}
+    mastered = {c for c, depths in session.mastered.items() if depths}
+    return sorted(({r["concept"] for r in results} - missed) & mastered)
 
 
 def _questions(count: int) -> str:
