@@ -287,10 +287,10 @@ def _quiz_until(tutor, session, kind):
 def test_an_answer_the_quiz_cannot_read_is_asked_again_and_never_graded(tutor):
     session = tutor.new_session()
     _quiz_until(tutor, session, "mc")
-    before = (len(session.journal), dict(session.quiz))
+    before = (len(session.journal), session.quiz.to_dict())
     reply = tutor.respond(session, "pineapples on the moon", now=NOW)
     assert reply.data["event"] == "unclear" and "letter, number or text" in reply.text
-    assert (len(session.journal), session.quiz["tries"], session.quiz["index"]) == (before[0], 0, before[1]["index"])
+    assert (len(session.journal), session.quiz.tries, session.quiz.index) == (before[0], 0, before[1]["index"])
 
 
 def test_true_false_takes_yep_and_nope(tutor):
@@ -319,9 +319,9 @@ def test_commands_and_questions_during_a_quiz_are_never_graded(tutor, typed):
     reply = _quiz_until(tutor, session, "short")
     answered = len(session.journal)
     out = tutor.respond(session, typed, now=NOW)
-    assert len(session.journal) == answered and session.quiz is not None and session.quiz["tries"] == 0
+    assert len(session.journal) == answered and session.quiz is not None and session.quiz.tries == 0
     assert out.data.get("event") not in ("wrong", "unclear")
-    assert session.quiz["items"][session.quiz["index"]] == reply.data["item"]
+    assert session.quiz.items[session.quiz.index] == reply.data["item"]
 
 
 @pytest.mark.parametrize("text, total, topic", [
@@ -373,3 +373,19 @@ def test_a_quiz_never_asks_the_same_question_twice(tutor):
             questions.append(reply.data["question"])
             reply = tutor.respond(session, "skip", now=NOW)
         assert len(questions) == len(set(questions)), topic
+
+
+def test_the_quiz_state_is_a_typed_record_that_still_reads_the_old_dict(tutor):
+    from tutor.session import QuizState
+
+    session = tutor.new_session()
+    tutor.respond(session, "quiz me on opg with 2 questions", now=NOW)
+    assert isinstance(session.quiz, QuizState) and len(session.quiz.items) == 2
+    saved = session.to_dict()
+    assert saved["quiz"] == {"items": session.quiz.items, "index": 0, "hints": 0, "tries": 0, "awaiting_why": False,
+                             "results": [], "label": "OPG"}
+    old = dict(saved["quiz"], first={"correct": True, "hints": 0, "revealed": False})  # as sessions of version 2 saved it
+    restored = Session.from_dict(dict(saved, quiz=old))
+    assert restored.quiz == QuizState.from_dict(old) and restored.quiz.first == {"correct": True, "hints": 0, "revealed": False}
+    session.quiz = dict(saved["quiz"])  # a host assigning the dict form
+    assert isinstance(session.quiz, QuizState) and session.quiz["index"] == session.quiz.index == 0

@@ -274,7 +274,7 @@ class Tutor:
         if reply.data.get("event") == "question" or not self._quiz.current(session):
             return reply  # a new quiz began
         item = self._quiz.current(session)
-        reminder = self._msg("quiz_reminder", number=session.quiz["index"] + 1, question=item.question)
+        reminder = self._msg("quiz_reminder", number=session.quiz.index + 1, question=item.question)
         return replace(reply, text=f"{reply.text}\n{reminder}")
 
     def _act(self, session: Session, found: tuple[Intent, dict[str, str]], text: str, now: datetime) -> Reply:
@@ -289,7 +289,7 @@ class Tutor:
         if intent.action == "hint":
             return self._quiz.hint(session, turn.now)
         if intent.action == "reveal":
-            session.quiz["hints"] = max(session.quiz["hints"], 2)
+            session.quiz.hints = max(session.quiz.hints, 2)
             return self._quiz.hint(session, turn.now)
         if intent.action == "skip":
             return self._quiz.skip(session, turn.now)

@@ -17,7 +17,7 @@ from .model import LEVELS, KnowledgeBase, QuizItem, level_index, shift_level
 from .reply import Reply
 from .progress import when_due
 from .review import due_concepts, next_due, rating_for, review_card
-from .session import Session
+from .session import QuizState, Session
 
 __all__ = ["QuizRunner", "QuizRequest", "LEECH_MISSES"]
 
@@ -53,11 +53,10 @@ class QuizRunner:
             nxt = next_due(session.cards)
             key = key if nxt or not request.due_only else "quiz_nothing_scheduled"
             return self._reply(session, self._msg(key, when=when_due(nxt, now) if nxt else ""), None, {})
-        session.quiz = {"items": plan, "index": 0, "hints": 0, "tries": 0, "awaiting_why": False, "results": [],
-                        "label": request.label or "all topics"}
-        intro = self._msg("quiz_start", count=len(plan), questions=_questions(len(plan)), label=session.quiz["label"])
+        session.quiz = QuizState(items=plan, label=request.label or "all topics")
+        intro = self._msg("quiz_start", count=len(plan), questions=_questions(len(plan)), label=session.quiz.label)
         if request.count_given and len(plan) < request.count:
-            intro = self._msg("quiz_fewer", available=_questions(len(plan)), asked=request.count, label=session.quiz["label"])
+            intro = self._msg("quiz_fewer", available=_questions(len(plan)), asked=request.count, label=session.quiz.label)
         return self._ask(session, now, intro)
 
     def _plan(self, session: Session, request: QuizRequest, now: datetime) -> list[str]:
@@ -97,9 +96,9 @@ class QuizRunner:
     # --- asking -------------------------------------------------------------------------
     def current(self, session: Session) -> QuizItem | None:
         quiz = session.quiz
-        if not quiz or quiz["index"] >= len(quiz["items"]):
+        if not quiz or quiz.index >= len(quiz.items):
             return None
-        return self._items.get(quiz["items"][quiz["index"]])
+        return self._items.get(quiz.items[quiz.index])
 
     def resume(self, session: Session) -> Reply | None:
         """The open question again, as after a restart; changes nothing. None when no quiz is open."""
@@ -107,7 +106,7 @@ class QuizRunner:
         if item is None:
             return None
         quiz = session.quiz
-        intro = self._msg("quiz_resumed", answered=quiz["index"], total=len(quiz["items"]))
+        intro = self._msg("quiz_resumed", answered=quiz.index, total=len(quiz.items))
         return self._reply(session, "\n".join([intro, *self._question_lines(session, item)]), item,
                            {"event": "question", "resumed": True})
 
@@ -124,8 +123,8 @@ class QuizRunner:
     def _question_lines(self, session: Session, item: QuizItem) -> list[str]:
         quiz = session.quiz
         lines = []
-        number = quiz["index"] + 1
-        lines.append(self._msg("quiz_question", number=number, total=len(quiz["items"]),
+        number = quiz.index + 1
+        lines.append(self._msg("quiz_question", number=number, total=len(quiz.items),
                                title=short_title(self.kb.concepts[item.concept]), level=item.level, question=item.question))
         lines.extend(f"  {_LETTERS[i]}) {option}" for i, option in enumerate(item.options))
         if item.type == "tf":
@@ -148,7 +147,7 @@ class QuizRunner:
     def reads_as_choice(self, session: Session, raw: str) -> bool:
         """Whether a message picks an option or says true/false (so it is an answer, whatever else it matches)."""
         item = self.current(session)
-        if item is None or session.quiz["awaiting_why"]:
+        if item is None or session.quiz.awaiting_why:
             return False
         if item.type == "mc":
             return self.grader.option_index(item, raw) is not None
@@ -160,24 +159,24 @@ class QuizRunner:
         if item is None:
             return False
         quiz = session.quiz
-        if item.type == "mc" and not quiz["awaiting_why"]:
+        if item.type == "mc" and not quiz.awaiting_why:
             return self.grader.option_index(item, raw) is not None or not _is_question(folded, raw)
-        if item.type == "tf" and not quiz["awaiting_why"]:
+        if item.type == "tf" and not quiz.awaiting_why:
             return self.grader.grade(item, raw).feedback != UNCLEAR_TRUTH or not _is_question(folded, raw)
         return not _is_question(folded, raw)
 
     def answer(self, session: Session, text: str, now: datetime) -> Reply:
         item = self.current(session)
         quiz = session.quiz
-        if quiz["awaiting_why"]:
+        if quiz.awaiting_why:
             return self._answer_why(session, item, text, now)
         grade = self.grader.grade(item, text)
         if grade.feedback in (UNCLEAR_TRUTH, UNCLEAR_CHOICE):
             return self._reply(session, grade.feedback, item, {"event": "unclear"})
-        first = quiz["tries"] == 0
-        quiz["tries"] += 1
+        first = quiz.tries == 0
+        quiz.tries += 1
         if grade.correct and item.type == "tf" and item.why and item.level != LEVELS[0] and first:
-            quiz["awaiting_why"] = True
+            quiz.awaiting_why = True
             return self._reply(session, self._msg("quiz_why"), item, {"event": "why", "outcome": _outcome(grade)})
         note = self._record(session, item, grade.correct, now) if first else ""
         if grade.correct:
@@ -188,7 +187,7 @@ class QuizRunner:
         return self._next(session, item, "wrong", self._msg("quiz_wrong", feedback=grade.feedback, reveal=self._reveal(item)), note, grade, now)
 
     def _answer_why(self, session: Session, item: QuizItem, text: str, now: datetime) -> Reply:
-        session.quiz["awaiting_why"] = False
+        session.quiz.awaiting_why = False
         grade = self.grader.rubric(item.why, text, item.explanation)
         note = self._record(session, item, grade.correct, now)
         if grade.correct:
@@ -199,14 +198,14 @@ class QuizRunner:
     def hint(self, session: Session, now: datetime) -> Reply:
         item = self.current(session)
         quiz = session.quiz
-        quiz["hints"] += 1
-        rung = quiz["hints"]
+        quiz.hints += 1
+        rung = quiz.hints
         if rung <= len(item.hints) and rung <= 2:
             return self._reply(session, self._msg("quiz_hint", number=rung, hint=item.hints[rung - 1]), item,
                                {"event": "hint", "hint": rung})
         if rung == 1:
             return self._reply(session, self._msg("quiz_hint", number=1, hint=_default_hint(item)), item, {"event": "hint", "hint": 1})
-        note = self._record(session, item, False, now, revealed=True) if quiz["tries"] == 0 else ""
+        note = self._record(session, item, False, now, revealed=True) if quiz.tries == 0 else ""
         return self._next(session, item, "revealed", self._reveal(item), note, None, now)
 
     def skip(self, session: Session, now: datetime) -> Reply:
@@ -220,7 +219,7 @@ class QuizRunner:
     # --- recording and moving on ----------------------------------------------------------
     def _record(self, session: Session, item: QuizItem, correct: bool, now: datetime, revealed: bool = False) -> str:
         """The first attempt at an item: mastery, review schedule, journal. Returns a note on a depth change."""
-        hints = session.quiz["hints"]
+        hints = session.quiz.hints
         rating = rating_for(correct, hints, revealed)
         session.cards[item.concept] = review_card(session.cards.get(item.concept), item.concept, rating, now)
         session.asked[item.id] = session.asked.get(item.id, 0) + 1
@@ -231,7 +230,7 @@ class QuizRunner:
         before, after = record_attempt(session, item, correct)
         session.journal.append({"item": item.id, "concept": item.concept, "level": item.level, "type": item.type,
                                 "correct": correct, "hints": hints, "rating": rating, "at": now.isoformat()})
-        session.quiz["first"] = {"correct": correct, "hints": hints, "revealed": revealed}
+        session.quiz.first = {"correct": correct, "hints": hints, "revealed": revealed}
         if before != after and session.override is None:
             reason = "you have mastered" if level_index(after) > level_index(before) else "you missed questions at"
             what = before if level_index(after) > level_index(before) else after
@@ -240,9 +239,9 @@ class QuizRunner:
         return ""
 
     def _result(self, session: Session, item: QuizItem, outcome: str) -> None:
-        first = session.quiz.pop("first", None) or {}
-        session.quiz["results"].append({"item": item.id, "concept": item.concept, "outcome": outcome,
-                                        "first_correct": bool(first.get("correct")), "hints": session.quiz["hints"]})
+        first, session.quiz.first = session.quiz.first or {}, None
+        session.quiz.results.append({"item": item.id, "concept": item.concept, "outcome": outcome,
+                                        "first_correct": bool(first.get("correct")), "hints": session.quiz.hints})
 
     def _next(self, session: Session, item: QuizItem, outcome: str, text: str, note: str, grade: Grade | None,
               now: datetime) -> Reply:
@@ -251,20 +250,20 @@ class QuizRunner:
 
     def _advance(self, session: Session, text: str, now: datetime, grade: Grade | None = None) -> Reply:
         quiz = session.quiz
-        quiz.update(index=quiz["index"] + 1, hints=0, tries=0, awaiting_why=False)
+        quiz.index, quiz.hints, quiz.tries, quiz.awaiting_why = quiz.index + 1, 0, 0, False
         reply = self._ask(session, now, text)
         data = dict(reply.data)
-        data["outcome"] = quiz["results"][-1] | (_outcome(grade) if grade else {}) if quiz["results"] else {}
+        data["outcome"] = quiz.results[-1] | (_outcome(grade) if grade else {}) if quiz.results else {}
         return replace(reply, data=data)
 
     def finish(self, session: Session, now: datetime, prefix: str = "") -> Reply:
         item = self.current(session)
-        if item is not None and session.quiz.get("first"):
+        if item is not None and session.quiz.first:
             self._result(session, item, "stopped")  # attempted before stopping: it counts in the score
-        quiz = session.quiz or {"results": []}
+        results = session.quiz.results if session.quiz else []
         session.quiz = None
         nxt = next_due(session.cards)
-        summary = _summary(session, quiz["results"], nxt)
+        summary = _summary(session, results, nxt)
         return self._reply(session, "\n".join(x for x in (prefix, self._summary_text(summary, nxt, now)) if x), None,
                            {"event": "summary", "summary": summary})
 
@@ -286,8 +285,8 @@ class QuizRunner:
         payload = dict(data)
         if item is not None:
             payload.update(item=item.id, type=item.type, question=item.question, options=list(item.options),
-                           number=session.quiz["index"] + 1 if session.quiz else None,
-                           total=len(session.quiz["items"]) if session.quiz else None)
+                           number=session.quiz.index + 1 if session.quiz else None,
+                           total=len(session.quiz.items) if session.quiz else None)
         level = item.level if item else current_level(session)
         return Reply(kind="quiz", text=text, level=level, concept=item.concept if item else None, confidence=1.0,
                      section=self.kb.concepts[item.concept].where if item else None,

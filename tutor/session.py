@@ -8,10 +8,48 @@ from typing import Any
 from .errors import SessionError
 from .model import LEVELS
 
-__all__ = ["Session", "SESSION_VERSION"]
+__all__ = ["Session", "QuizState", "SESSION_VERSION"]
 
 SESSION_VERSION = 2
 _HISTORY = 20
+
+
+@dataclass
+class QuizState:
+    """The quiz in progress: the planned item ids, where it stands, and the results so far.
+
+    Round-trips through the same plain dict as before it was typed (to_dict/from_dict), so saved
+    sessions still load. `quiz["index"]` style access keeps working for code written against the dict.
+    """
+
+    items: list[str]
+    index: int = 0
+    hints: int = 0                   # hints taken on the current item
+    tries: int = 0                   # answers given to the current item
+    awaiting_why: bool = False       # a true/false item answered right, its reason still to come
+    results: list[dict[str, Any]] = field(default_factory=list)
+    label: str = "all topics"
+    first: dict[str, Any] | None = None  # the first attempt at the current item, once recorded
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"items": list(self.items), "index": self.index, "hints": self.hints, "tries": self.tries,
+                "awaiting_why": self.awaiting_why, "results": copy.deepcopy(self.results), "label": self.label}
+        if self.first is not None:
+            data["first"] = dict(self.first)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "QuizState":
+        return cls(items=[str(i) for i in data["items"]], index=int(data.get("index", 0)), hints=int(data.get("hints", 0)),
+                   tries=int(data.get("tries", 0)), awaiting_why=bool(data.get("awaiting_why", False)),
+                   results=copy.deepcopy(list(data.get("results") or [])), label=str(data.get("label", "all topics")),
+                   first=dict(data["first"]) if data.get("first") else None)
+
+    def __getitem__(self, key: str) -> Any:  # the dict form of earlier versions
+        return getattr(self, key)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        setattr(self, key, value)
 
 
 @dataclass
@@ -50,8 +88,14 @@ class Session:
     misses: dict[str, int] = field(default_factory=dict)
     asked: dict[str, int] = field(default_factory=dict)
     tally: dict[str, list[int]] = field(default_factory=dict)
-    quiz: dict[str, Any] | None = None
+    quiz: QuizState | None = None
     journal: list[dict[str, Any]] = field(default_factory=list)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # a quiz given in the dict form of earlier versions (a host's saved state, a test) is read as a QuizState
+        if name == "quiz" and isinstance(value, dict):
+            value = QuizState.from_dict(value)
+        object.__setattr__(self, name, value)
 
     def reset_conversation(self) -> None:
         """Forget the conversation (topic, requested depth, quiz in progress); keep what was learned and scheduled."""
@@ -85,7 +129,7 @@ class Session:
             "misses": dict(self.misses),
             "asked": dict(self.asked),
             "tally": {c: list(v) for c, v in self.tally.items()},
-            "quiz": copy.deepcopy(self.quiz),
+            "quiz": self.quiz.to_dict() if self.quiz else None,
             "journal": copy.deepcopy(self.journal),
         }
 
@@ -115,10 +159,10 @@ class Session:
                 misses={str(c): int(n) for c, n in (data.get("misses") or {}).items()},
                 asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
                 tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
-                quiz=copy.deepcopy(data["quiz"]) if data.get("quiz") else None,
+                quiz=QuizState.from_dict(data["quiz"]) if data.get("quiz") else None,
                 journal=copy.deepcopy(list(data.get("journal") or [])),
             )
-        except (TypeError, ValueError, AttributeError) as err:
+        except (TypeError, ValueError, AttributeError, KeyError) as err:
             raise SessionError(f"malformed session: {err}") from err
         return session
 

@@ -193,8 +193,8 @@ class TerminalChat:
         quiz = self.session.quiz
         parts = [f" depth: {self._depth()}"]
         if quiz:
-            right = sum(1 for r in quiz["results"] if r["first_correct"])
-            parts.append(f"quiz: {right}/{len(quiz['results'])} right, question {quiz['index'] + 1} of {len(quiz['items'])}")
+            right = sum(1 for r in quiz.results if r["first_correct"])
+            parts.append(f"quiz: {right}/{len(quiz.results)} right, question {quiz.index + 1} of {len(quiz.items)}")
         parts.append(f"due: {len(self.tutor.due(self.session))}")
         return " \u2502 ".join(parts) + " "
 
