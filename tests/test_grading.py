@@ -123,6 +123,7 @@ def _short(item_id, answer):
     ("osteoclasts-i-short", "osteoclast mature"),                      # two keywords
     ("opg-i-short", "decoy rankl"),
     ("estrogen-i-short", "RANKL up, OPG down"),                        # a terse form, reversed
+    ("estrogen-i-short", "estrogen lowers both rankl and opg"),        # the verb reaches both names
 ])
 def test_wrong_claims_earn_nothing(item_id, answer):
     assert not _short(item_id, answer).correct
@@ -135,6 +136,7 @@ def test_wrong_claims_earn_nothing(item_id, answer):
     ("hrt-i-short", "turns rankl down"),
     ("estrogen-i-short", "RANKL down, OPG up"),                        # terse and right
     ("age-related-bone-loss-i-short", "RANKL surges and OPG drops"),   # two clauses, two ways
+    ("estrogen-i-short", "it decreases rankl and increases opg"),      # "increases" acting on what follows
     ("osteoporosis-i-short", "more muscle means better balance and fewer falls"),  # "falls" is a noun here
     ("anabolic-antiresorptive-synergy-f-short", "too much breakdown and not enough new bone being built"),
 ])

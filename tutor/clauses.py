@@ -17,6 +17,7 @@ __all__ = ["Token", "Lexicon", "Claim", "split_clauses"]
 
 _CLAUSE_BREAK = re.compile(r"[,;.:!?()]|\b(?:but|while|whereas|whilst|although|though|and|however|so|because|which|together with|when|once|if)\b")
 _WINDOW_BEFORE = 4
+_DETERMINERS = frozenset({"the", "a", "an", "both", "its", "their", "all", "some", "more", "less"})
 _AUXILIARIES = frozenset({"does", "do", "did", "will", "can", "may", "might", "could", "would", "should"})
 _WINDOW_AFTER = 4
 
@@ -171,11 +172,20 @@ class Lexicon:
             word = tokens[j].word
             if word in self.w.change and self.negated(tokens, j):
                 return "same"
-            near = j >= index - 2  # "weak bones that fracture": a comparative qualifies only what it stands by
-            if word in self.transitive or (word in self.comparatives and near) or self._direction_noun(tokens, j):
+            if self._acts_on(tokens, j, index):
                 way = "up" if word in self.w.up | self.w.up_comparatives else "down"
                 return flip(way) if self.negated(tokens, j) else way
         return ""
+
+    def _acts_on(self, tokens: list[Token], j: int, index: int) -> bool:
+        """Whether the word at j says which way the thing at `index` after it goes: "lowers RANKL", "increases
+        the OPG", "more OPG", "a surge in RANKL"; a comparative only right by it ("weak bones that fracture" is not)."""
+        word = tokens[j].word
+        if word in self.transitive or self._direction_noun(tokens, j):
+            return True
+        if word in self.w.ambitransitive:
+            return all(t.word in _DETERMINERS for t in tokens[j + 1:index])
+        return word in self.comparatives and j >= index - 2
 
     def _no_object(self, tokens: list[Token], j: int) -> bool:
         """A verb of direction with nothing after it to act on: "resorption accelerates", not "muscles cut the number"."""
@@ -183,7 +193,7 @@ class Lexicon:
             return False
         after = tokens[j + 1] if j + 1 < len(tokens) else None
         return after is None or after.clause != tokens[j].clause or after.word.endswith("ly") or (
-            after.word in STOPWORDS and after.word not in ("the", "a", "an", "its", "their", "it", "them"))
+            after.word in STOPWORDS and after.word not in _DETERMINERS | {"it", "them"})
 
     def _direction_noun(self, tokens: list[Token], j: int) -> bool:
         """ "a surge in RANKL", "a drop of OPG": a noun of direction names what moves after it."""

@@ -440,17 +440,25 @@ class Grader:
         clause_id = 0
         parts = [self._lex.rewrite([self._mended(w, vocabulary) for w in part]) for part in split_clauses(answer)]
         for words, following in zip(parts, parts[1:] + [[]]):
+            if not following and tokens and tokens[-1].clause != clause_id and self._bare_names(words):
+                clause_id = tokens[-1].clause  # "lowers both RANKL | and OPG": the last names share the verb before them
             tokens.extend(Token(w, stem(w), clause_id) for w in words)
             if self._ends_clause(words, following):
                 clause_id += 1
         return tokens
+
+    def _bare_names(self, words: list[str]) -> bool:
+        return self._only_names(words) and not any(w in self._lex.directed for w in words)
+
+    def _only_names(self, words: list[str]) -> bool:
+        return all(w in self._terms or w in STOPWORDS or w.isdigit() for w in words)
 
     def _ends_clause(self, words: list[str], following: list[str]) -> bool:
         """Whether a clause stands alone: it says something, and the next one does not go on with its
         subject ("it raises | and lowers RANKL", "goes up | and down" are one claim each)."""
         lex = self._lex
         content = content_words(words, lex)
-        only_names = all(w in self._terms or w in STOPWORDS or w.isdigit() for w in words)
+        only_names = self._only_names(words)
         directed = any(w in lex.directed for w in words)
         ways = lex.directed | {"up", "down"}
         continued = bool(following) and (all(w in ways for w in following) or (words[-1] in lex.transitive and following[0] in ways))

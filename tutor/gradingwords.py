@@ -10,7 +10,7 @@ from .normalise import fold, stem
 __all__ = ["parse_grading_words"]
 
 _SETS = ("negations", "not_negating", "degree_words", "up", "down", "up_comparatives", "down_comparatives", "change",
-         "motion", "intransitive", "passive", "noun_markers", "relation_verbs", "pronouns", "true_words", "false_words")
+         "motion", "intransitive", "passive", "noun_markers", "relation_verbs", "ambitransitive", "pronouns", "true_words", "false_words")
 _FIELDS = {*_SETS, "lead_ins", "ordinals", "phrasal", "paraphrases", "confusable_parts"}
 _WAYS = ("up", "down")
 

@@ -197,6 +197,7 @@ class GradingWords:
     passive: frozenset[str] = frozenset()
     noun_markers: frozenset[str] = frozenset()
     relation_verbs: frozenset[str] = frozenset()
+    ambitransitive: frozenset[str] = frozenset()
     pronouns: frozenset[str] = frozenset()
     true_words: frozenset[str] = frozenset()
     false_words: frozenset[str] = frozenset()
