@@ -156,6 +156,13 @@ def test_feedback_says_what_went_wrong_with_the_claim():
 def test_spelling_never_crosses_a_confusable(item_id, answer):
     assert not _short(item_id, answer).correct
     assert _short("osteoclasts-a-cloze", "osteoclastogenisis").correct
+    assert _short("estrogen-a-cloze", "TNSF11").correct  # one slip in a code's letters, its number intact
+
+
+def test_a_whole_option_beats_a_longer_one_that_contains_it():
+    item = next(i for i in _TUTOR.kb.quiz if i.type == "mc" and "RANKL" in i.options and "RANKL and OPG genes" in i.options)
+    assert item.options[_TUTOR._grader.option_index(item, "rankl")] == "RANKL"
+    assert item.options[_TUTOR._grader.option_index(item, "the rankl and opg genes")] == "RANKL and OPG genes"
 
 
 def test_the_grading_words_come_from_the_pack(tmp_path):

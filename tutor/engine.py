@@ -62,7 +62,8 @@ class Tutor:
         self._policy = Policy(kb, self._matcher, thresholds, rules.frames)
         self._compose = Composer(kb, self._msg)
         self._grader = Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()], rules.grading,
-                              [kb.kinds.get(c.id, "") for c in kb.concepts.values()])
+                              [kb.kinds.get(c.id, "") for c in kb.concepts.values()],
+                              tuple(str(i.answer) for i in kb.quiz if i.type == "cloze"))
         self._quiz = QuizRunner(kb, self._grader, self._msg)
         self._handlers: dict[str, Callable[[Session, Intent, _Turn], Reply]] = {
             "reply": self._chat_reply, "goodbye": self._chat_reply, "help": self._chat_reply, "topics": self._topics,

@@ -53,9 +53,10 @@ class Grader:
     name is a typo of another. Read-only."""
 
     def __init__(self, concept_names: list[tuple[str, ...]], words: GradingWords | None = None,
-                 kinds: list[str] | None = None) -> None:
+                 kinds: list[str] | None = None, answers: tuple[str, ...] = ()) -> None:
         """`concept_names`: per concept, its title first, then its other names; `words`: the pack's grading
-        words; `kinds`: per concept, what sort of thing it is (a hormone, a cell, a process ...)."""
+        words; `kinds`: per concept, what sort of thing it is (a hormone, a cell, a process ...); `answers`:
+        the items' own answers, which are never taken for misspellings of one another (somatotrophs, somatotropin)."""
         self._w = words or GradingWords()
         self._kind: dict[str, str] = {}
         self._lex = Lexicon(self._w)
@@ -67,6 +68,7 @@ class Grader:
             if names and fold(names[0]):
                 self._kind.setdefault(fold(names[0]), kind)
         self._terms = frozenset(w for n in self._all for w in n.split() if len(w) > 2)
+        self._protected = self._terms | {fold(a) for a in answers if len(fold(a).split()) == 1}
         self._longest = max((len(k) for k in self._concept_of), default=1)
 
     def _add_concept(self, names: tuple[str, ...]) -> None:
@@ -107,18 +109,26 @@ class Grader:
     def option_index(self, item: QuizItem, answer: str) -> int | None:
         """Which option an answer picks, or None when it names none or several."""
         text = self._without_lead_in(fold(answer))
-        direct = self._position(text, len(item.options)) if text else None
+        direct = self._position(text, [fold(o) for o in item.options]) if text else None
         if direct is not None or not text:
             return direct
         options = [self._units(o, every_word=True) for o in item.options]
         said = self._units(self._mend_towards(text, item.options))
         if not said:
             return None
-        picked = _only([i for i, units in enumerate(options) if said <= units])
-        return picked if picked is not None else _only([i for i, units in enumerate(options) if units and units <= said])
+        # the whole of one option ("RANKL" beside "RANKL and OPG genes"), else a part only one option has,
+        # else an answer that contains one option whole
+        for rule in (said.__eq__, said.__le__, lambda units: bool(units) and units <= said):
+            picked = _only([i for i, units in enumerate(options) if rule(units)])
+            if picked is not None:
+                return picked
+        return None
 
-    def _position(self, text: str, count: int) -> int | None:
-        """A letter ("b"), a number ("2") or an ordinal ("the second one")."""
+    def _position(self, text: str, options: list[str]) -> int | None:
+        """A letter ("b"), a number ("2"), an ordinal ("the second one") or an option's very text."""
+        if text in options:
+            return options.index(text)
+        count = len(options)
         letters = "abcd"[:count]
         if len(text) == 1 and text in letters:
             return letters.index(text)
@@ -229,8 +239,10 @@ class Grader:
         return all(s == t or stem(s) == stem(t) or self._typo_of(s, t) for s, t in zip(said_words, target_words))
 
     def _typo_of(self, said: str, target: str) -> bool:
-        if len(target) < _MIN_MENDED or said in self._terms or not said.isalpha() or self._crosses(said, target):
+        if len(target) < _MIN_MENDED or said in self._protected or self._crosses(said, target):
             return False
+        if not said.isalpha():  # a code: one slip in its letters, never in its number ("TNSF11", not "TNFRSF11A")
+            return _code_tail(said) == _code_tail(target) and edits(said, target) <= 1
         return edits(said, target) <= (1 if len(target) < 9 else 2)
 
     def _crosses(self, said: str, target: str) -> bool:
@@ -474,6 +486,12 @@ class Grader:
         if len(best) == 1 and not self._crosses(word, best[0]):
             return best[0]
         return word
+
+
+def _code_tail(word: str) -> str:
+    """The part of a code from its first digit on ("11b" of "tnfrsf11b")."""
+    digits = [i for i, ch in enumerate(word) if ch.isdigit()]
+    return word[digits[0]:] if digits else ""
 
 
 def _arrows(text: str) -> bool:
