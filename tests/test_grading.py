@@ -217,3 +217,11 @@ def test_the_documents_own_reason_is_accepted_for_testosterone_a_tf():
     item = _ITEMS["testosterone-a-tf"]
     reason = "men with faulty aromatase or estrogen receptor genes get severe osteoporosis even with normal testosterone"
     assert _TUTOR._grader.rubric(item.why, reason, item.explanation).correct
+
+
+def test_every_model_answer_passes_its_own_rubric():
+    """The item's explanation is the model answer: a rubric or a reading that refuses it would refuse a good learner."""
+    refused = [i.id for i in _TUTOR.kb.quiz if i.type == "short" and not _TUTOR._grader.grade(i, i.explanation).correct]
+    refused += [i.id + " (why)" for i in _TUTOR.kb.quiz if i.why
+                and not _TUTOR._grader.rubric(i.why, i.explanation, i.explanation).correct]
+    assert refused == []

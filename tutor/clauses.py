@@ -15,7 +15,8 @@ from .normalise import STOPWORDS, fold, stem
 
 __all__ = ["Token", "Lexicon", "Claim", "split_clauses"]
 
-_CLAUSE_BREAK = re.compile(r"[,;.:!?()]|\b(?:but|while|whereas|whilst|although|though|and|however|so|because|which|together with|when|once|if)\b")
+_CLAUSE_BREAK = re.compile(r"[,;.:!?()]|\b(?:but|while|whereas|whilst|although|though|and|however|so|because|which|that|"
+                           r"together with|when|once|if)\b")
 _WINDOW_BEFORE = 4
 _DETERMINERS = frozenset({"the", "a", "an", "both", "its", "their", "all", "some", "more", "less"})
 _AUXILIARIES = frozenset({"does", "do", "did", "will", "can", "may", "might", "could", "would", "should"})
@@ -88,7 +89,12 @@ class Lexicon:
 
     def is_noun(self, tokens: list[Token], index: int) -> bool:
         """A word of direction used as a noun: "fewer falls", "the risk of falls"."""
-        return index > 0 and tokens[index].word in self.directed and tokens[index - 1].word in self.w.noun_markers
+        if index == 0 or tokens[index].word not in self.directed:
+            return False
+        before = tokens[index - 1].word
+        # "reducing the drive": a word of direction right after a verb of direction and an article is its object
+        acted_on = before in ("the", "a", "an") and index > 1 and tokens[index - 2].word in self.directed
+        return before in self.w.noun_markers or acted_on
 
     def word_direction(self, tokens: list[Token], index: int, comparatives: bool = True) -> str:
         word = tokens[index].word

@@ -15,7 +15,9 @@ words for yes and no. An answer neither can read gets UNCLEAR_*, and the quiz as
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .english import common_words
 from .clauses import Claim, Lexicon, Token, content_words, flip, split_clauses
 from .model import GradingWords, QuizItem, Rubric
 from .normalise import STOPWORDS, canonical_phrase, fold, stem
@@ -470,22 +472,30 @@ class Grader:
         subject ("it raises | and lowers RANKL", "goes up | and down" are one claim each)."""
         lex = self._lex
         content = content_words(words, lex)
-        only_names = self._only_names(words)
+        only_names = self._bare_names(words)
         directed = any(w in lex.directed for w in words)
         ways = lex.directed | {"up", "down"}
-        continued = bool(following) and (all(w in ways for w in following) or (words[-1] in lex.transitive and following[0] in ways))
+        continued = bool(following) and ((len(following) == 1 and following[0] in ways)
+                                         or (words[-1] in lex.transitive and following[0] in ways))
         return bool(content or directed) and not continued and not only_names
 
     def _mended(self, word: str, vocabulary: set[str]) -> str:
         """The vocabulary's word a misspelt word stands for; never across a confusable part, never a guess between two."""
         if len(word) < _MIN_MENDED or not word.isalpha() or word in self._terms or word in vocabulary or word in STOPWORDS:
             return word
+        if word in _everyday_words():
+            return word  # a word of its own ("stimulation"), not a misspelling of the rubric's "stimulating"
         limit = 1 if len(word) < 9 else 2
         best = nearest(word, [v for v in vocabulary if len(v) >= 5], limit, limit=None)
         # a tie between forms of one word (osteoclast, osteoclasts) is no tie
         if len(best) == 1 and not self._crosses(word, best[0]):
             return best[0]
         return word
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    return frozenset(common_words())
 
 
 def _code_tail(word: str) -> str:
