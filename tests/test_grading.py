@@ -225,3 +225,9 @@ def test_every_model_answer_passes_its_own_rubric():
     refused += [i.id + " (why)" for i in _TUTOR.kb.quiz if i.why
                 and not _TUTOR._grader.rubric(i.why, i.explanation, i.explanation).correct]
     assert refused == []
+
+
+def test_the_matchers_synonyms_count_for_a_rubrics_words():
+    rubric = Rubric(required=(("fragile",),))
+    assert _TUTOR._grader.rubric(rubric, "the bones become brittle").correct  # brittle -> fragile (knowledge/vocabulary.yaml)
+    assert not _TUTOR._grader.rubric(rubric, "the bones become dense").correct

@@ -28,6 +28,7 @@ class Token:
     word: str
     stem: str
     clause: int
+    synonym: str = ""  # the stem of the pack's synonym for the word ("brittle" -> fragile), when it has one
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ class Tutor:
         self._compose = Composer(kb, self._msg)
         self._grader = Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()], rules.grading,
                               [kb.kinds.get(c.id, "") for c in kb.concepts.values()],
-                              tuple(str(i.answer) for i in kb.quiz if i.type == "cloze"))
+                              tuple(str(i.answer) for i in kb.quiz if i.type == "cloze"), kb.synonyms)
         self._quiz = QuizRunner(kb, self._grader, self._msg)
         self._handlers: dict[str, Callable[[Session, Intent, _Turn], Reply]] = {
             "reply": self._chat_reply, "goodbye": self._chat_reply, "help": self._chat_reply, "topics": self._topics,

@@ -55,10 +55,12 @@ class Grader:
     name is a typo of another. Read-only."""
 
     def __init__(self, concept_names: list[tuple[str, ...]], words: GradingWords | None = None,
-                 kinds: list[str] | None = None, answers: tuple[str, ...] = ()) -> None:
+                 kinds: list[str] | None = None, answers: tuple[str, ...] = (), synonyms: dict[str, str] | None = None) -> None:
         """`concept_names`: per concept, its title first, then its other names; `words`: the pack's grading
         words; `kinds`: per concept, what sort of thing it is (a hormone, a cell, a process ...); `answers`:
-        the items' own answers, which are never taken for misspellings of one another (somatotrophs, somatotropin)."""
+        the items' own answers, which are never taken for misspellings of one another (somatotrophs, somatotropin);
+        `synonyms`: the matcher's synonyms (knowledge/vocabulary.yaml), which count for a rubric's words too."""
+        self._synonyms = _one_word_synonyms(synonyms or {})
         self._w = words or GradingWords()
         self._kind: dict[str, str] = {}
         self._lex = Lexicon(self._w)
@@ -70,7 +72,7 @@ class Grader:
             if names and fold(names[0]):
                 self._kind.setdefault(fold(names[0]), kind)
         self._terms = frozenset(w for n in self._all for w in n.split() if len(w) > 2)
-        self._protected = self._terms | {fold(a) for a in answers if len(fold(a).split()) == 1}
+        self._protected = self._terms | _one_words(answers)
         self._longest = max((len(k) for k in self._concept_of), default=1)
 
     def _add_concept(self, names: tuple[str, ...]) -> None:
@@ -456,7 +458,7 @@ class Grader:
         for words, following in zip(parts, parts[1:] + [[]]):
             if not following and tokens and tokens[-1].clause != clause_id and self._bare_names(words):
                 clause_id = tokens[-1].clause  # "lowers both RANKL | and OPG": the last names share the verb before them
-            tokens.extend(Token(w, stem(w), clause_id) for w in words)
+            tokens.extend(Token(w, stem(w), clause_id, self._synonyms.get(w, "")) for w in words)
             if self._ends_clause(words, following):
                 clause_id += 1
         return tokens
@@ -493,6 +495,15 @@ class Grader:
         return word
 
 
+def _one_word_synonyms(synonyms: dict[str, str]) -> dict[str, str]:
+    """word -> the stem of its one-word synonym."""
+    return {fold(k): stem(fold(v)) for k, v in synonyms.items() if len(fold(v).split()) == 1}
+
+
+def _one_words(texts: tuple[str, ...]) -> set[str]:
+    return {fold(t) for t in texts if len(fold(t).split()) == 1}
+
+
 @lru_cache(maxsize=1)
 def _everyday_words() -> frozenset[str]:
     return frozenset(common_words())
@@ -520,12 +531,11 @@ def _find(group: tuple[str, ...] | None, tokens: list[Token]) -> list[int]:
     """Positions where any alternative of the group (a word or a phrase) occurs."""
     if not group:
         return []
-    stems = [t.stem for t in tokens]
     found = []
     for alternative in group:
         wanted = [stem(w) for w in alternative.split()]
-        for i in range(len(stems) - len(wanted) + 1):
-            if stems[i:i + len(wanted)] == wanted:
+        for i in range(len(tokens) - len(wanted) + 1):
+            if all(want in (t.stem, t.synonym) for want, t in zip(wanted, tokens[i:i + len(wanted)])):
                 found.append(i)
     return sorted(set(found))
 
