@@ -57,3 +57,23 @@ def _private_data_dir(tmp_path, monkeypatch):
     """No test reads or writes the real user's progress."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A PostgreSQL server started for this test run; the tests that use it skip, saying why, when it cannot be."""
+    import pgcluster
+
+    reason = pgcluster.why_not()
+    if reason:
+        pytest.skip(f"PostgreSQL tests need a server: {reason}")
+    cluster = pgcluster.Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster, request) -> str:
+    """A new, empty database on the test server."""
+    postgres_url.count = getattr(postgres_url, "count", 0) + 1
+    return postgres_cluster.new_database(f"t{postgres_url.count}")

@@ -102,21 +102,27 @@ def test_one_tutor_many_threads_no_cross_talk(tutor):
         session = tutor.new_session()
         expected.append([tutor.respond(session, q).to_dict() for q in script])
     results: dict[int, list] = {}
+    errors: list[BaseException] = []
 
     def run(index: int) -> None:
-        outs = []
-        for _ in range(30):
-            session = tutor.new_session()
-            outs.append([tutor.respond(session, q).to_dict() for q in scripts[index % len(scripts)]])
-        results[index] = outs
+        try:
+            outs = []
+            for _ in range(30):
+                session = tutor.new_session()
+                outs.append([tutor.respond(session, q).to_dict() for q in scripts[index % len(scripts)]])
+            results[index] = outs
+        except BaseException as error:  # noqa: BLE001 - a thread's failure must fail the test, not vanish
+            errors.append(error)
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(8)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    assert not errors, errors
+    assert sorted(results) == list(range(8))  # every thread finished its 30 conversations
     for index, outs in results.items():
-        assert all(out == expected[index % len(scripts)] for out in outs)
+        assert len(outs) == 30 and all(out == expected[index % len(scripts)] for out in outs)
 
 
 def test_another_pack_loads_by_path(tmp_path):

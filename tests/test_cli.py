@@ -219,7 +219,7 @@ def _subcommands() -> dict[str, tuple[str | None, argparse.ArgumentParser]]:
 
 
 def test_the_expected_subcommands_exist():
-    assert set(_subcommands()) == {"ask", "topics", "validate", "lint", "eval", "chat", "quiz", "progress"}
+    assert set(_subcommands()) == {"ask", "topics", "validate", "lint", "eval", "chat", "quiz", "progress", "serve"}
 
 
 @pytest.mark.parametrize("name", sorted(_subcommands()))

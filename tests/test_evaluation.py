@@ -58,3 +58,12 @@ def test_a_single_expected_id_may_be_written_alone(tmp_path):
     path.write_text('single:\n  - {q: "what is OPG", expect: opg, mentions: osteoprotegerin}\n', encoding="utf-8")
     (case,), _ = load_cases(path)
     assert case.expect == ("opg",) and case.mentions == ("osteoprotegerin",)
+
+
+def test_percentile_is_the_nearest_rank():
+    from tutor.evaluation import percentile
+
+    values = [float(v) for v in range(1, 101)]
+    assert [percentile(values, p) for p in (0, 1, 50, 99, 100)] == [1.0, 1.0, 50.0, 99.0, 100.0]
+    assert percentile([0.00012, 0.5], 50) == 0.00012  # no rounding: microseconds stay microseconds
+    assert percentile([7.0], 99) == 7.0 and percentile([], 50) is None

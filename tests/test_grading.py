@@ -14,6 +14,13 @@ _ITEMS = {i.id: i for i in _TUTOR.kb.quiz}
 _LABELLED = yaml.safe_load((ROOT / "tests" / "data" / "graded_answers.yaml").read_text(encoding="utf-8"))["answers"]
 
 
+@pytest.fixture(autouse=True)
+def _pack_folds():
+    """The grader called directly folds text with the pack's spelling folds, as a quiz turn does (igf1 -> igf-1)."""
+    with _TUTOR.folding():
+        yield
+
+
 def _grade(entry):
     item = _ITEMS[entry["item"]]
     if entry.get("why"):

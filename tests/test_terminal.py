@@ -120,7 +120,21 @@ def test_colour_only_when_wanted_and_text_wrapped(tutor, color):
     colour_codes = "38;5;" in printed
     assert colour_codes is color
     assert max(len(line) for line in answer.split("\n")) > 60  # the reply itself is long ...
-    assert chat._width is None  # ... and the width came from the terminal (60 columns)
+    assert chat._width is None  # ... and the width comes from the terminal (60 columns):
+    screen = _visible(printed)
+    start = screen.index("[fundamentals]")
+    printed_answer = screen[start:screen.index("\n", start + len(answer))].splitlines()
+    assert " ".join(printed_answer).split() == answer.split()  # every word printed, in order
+    assert len(printed_answer) >= 3 and all(len(line) <= 60 for line in printed_answer), printed_answer
+    assert all(len(line) > 40 for line in printed_answer[:-1])  # full lines, not one word a line
+
+
+def _visible(printed: str) -> str:
+    """What a terminal shows of the output: escape sequences removed, carriage returns as line starts."""
+    import re
+
+    text = re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]", "", printed)
+    return "\n".join(part.split("\r")[-1] for part in text.replace("\r\n", "\n").split("\n"))
 
 
 def test_no_color_environment_variable(tutor, monkeypatch):
@@ -137,7 +151,7 @@ def test_control_characters_pasted_are_not_echoed(tutor):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_tutor_in_a_real_pseudo_terminal(tmp_path):
-    pexpect = pytest.importorskip("pexpect")
+    pexpect = pytest.importorskip("pexpect", reason="the pseudo-terminal test needs pexpect (in the test extra)")
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), TERM="xterm", NO_COLOR="1")
     child = pexpect.spawn(sys.executable, ["-m", "tutor", "--data-dir", str(tmp_path)], cwd=str(ROOT), env=env,
                           encoding="utf-8", timeout=20, dimensions=(30, 100))

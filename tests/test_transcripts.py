@@ -1,7 +1,6 @@
 """Whole conversations replayed through Tutor.respond, asserting concept, kind and depth."""
 from __future__ import annotations
 
-from tutor.model import LEVELS
 
 
 def test_depth_up_and_down_on_one_concept(chat):
@@ -28,9 +27,10 @@ def test_pronoun_follow_up_uses_relations(chat):
 
 
 def test_passive_relation_question(chat):
-    # "which cells ..." asks for a cell: the reply is about the answer; the conversation stays on OPG
-    reply = chat.say("which cells make OPG?", concept="osteoblasts", kind="answer")
+    # "which cells ..." asks for a cell: the reply is about what was asked about (OPG), the cell is the answer
+    reply = chat.say("which cells make OPG?", concept="opg", kind="answer")
     assert ["osteoblasts", "produces", "opg"] in reply.data["facts"] and reply.data["theme"] == "opg"
+    assert reply.data["answer"] == "osteoblasts"
     assert reply.text.startswith("Osteoblasts make OPG.")
     # "what blocks RANKL?" is about RANKL; the answer is OPG
     reply = chat.say("what blocks RANKL?", concept="rankl", kind="answer")
@@ -63,7 +63,7 @@ def test_cue_in_question_sets_depth_and_is_announced(chat):
     reply = chat.say("explain osteoclasts in simple terms", concept="osteoclasts", level="fundamentals")
     deep = chat.say("explain RANKL at the molecular level", concept="rankl", level="academic")
     assert deep.level_changed and "academic" in deep.text.splitlines()[0]
-    assert reply.text
+    assert not reply.level_changed  # already at fundamentals: nothing to announce
 
 
 def test_technical_vocabulary_answers_deeper_this_time_only(chat):
@@ -82,21 +82,19 @@ def test_why_did_you_say_that_shows_provenance(chat):
     assert "confidence" in reply.text and "Fundamentals section" in reply.text
 
 
-def test_clarify_then_pick(tutor, chat):
-    # two concepts named equally: the tutor asks instead of guessing
-    session = chat.session
-    session.pending_choices = ["rank", "rankl"]
-    reply = chat.say("2", concept="rankl", kind="answer")
-    assert reply.kind == "answer"
+def test_clarify_then_pick(chat):
+    # a misspelt name equally near two concepts: the tutor asks instead of guessing, then takes the choice
+    chat.say("what do osteolasts do?", kind="clarify")
+    chat.say("2", concept="osteoclasts", kind="answer")
+    chat.say("osteolasts", kind="clarify")
+    chat.say("the first one", concept="osteoblasts", kind="answer")
 
 
 def test_clarify_offers_both_options_as_data(tutor):
-    session = tutor.new_session()
-    for question in ("osteo", "testosterone estrogen", "estrogen and testosterone decline"):
-        reply = tutor.respond(session, question)
-        assert reply.kind in {"answer", "clarify", "unknown"}
-        if reply.kind == "clarify":
-            assert len(reply.options) == 2 and all(o in tutor.kb.concepts for o in reply.options)
+    for question in ("osteolasts", "what do osteolasts do?"):
+        reply = tutor.respond(tutor.new_session(), question)
+        assert reply.kind == "clarify" and reply.options == ("osteoblasts", "osteoclasts"), (question, reply.kind)
+        assert "Osteoblasts" in reply.text and "Osteoclasts" in reply.text
 
 
 def test_out_of_scope_near_domain_is_declined_with_suggestions(chat):
@@ -131,10 +129,11 @@ def test_chat_turns(chat):
 
 
 def test_follow_up_without_context_is_friendly(chat):
-    reply = chat.say("tell me more", kind="chat")
-    assert reply.level in LEVELS
-    chat.say("why?", kind="chat")
-    chat.say("and in men?", kind="chat")
+    reply = chat.say("tell me more", kind="chat", level="intermediate")  # nothing discussed yet: the depth moves
+    assert reply.level_changed and "intermediate" in reply.text
+    for question, said in (("why?", '"why"'), ("and in men?", '"in men"')):
+        reply = chat.say(question, kind="chat")
+        assert said in reply.text and "Ask about a topic first" in reply.text
 
 
 def test_relation_question_with_two_objects_names_the_shared_subject(chat):

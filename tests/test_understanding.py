@@ -264,3 +264,113 @@ def test_comparisons_start_sentences_with_capitals(chat):
     reply = chat.say("how is that different from estrogen?", kind="answer")
     assert reply.text.startswith("Testosterone and estrogen are different things. Testosterone: ")
     assert "Estrogen: " in reply.text
+
+
+# --- verb phrases, answer types, the pack's sentences, small talk -----------------------------------------------
+@pytest.mark.parametrize("text, focus, frame, side", [
+    ("what turns it up?", "opg", "activator", "actor"),          # a split phrasal verb is not the converter's "turn"
+    ("what turns RANKL down", None, "inhibitor", "actor"),
+    ("what does testosterone turn into", None, "product", "target"),
+    ("which enzyme turns testosterone into estradiol", None, "converter", "actor"),
+    ("what slows it?", "bone-resorption", "inhibitor", "actor"),
+])
+def test_split_verb_phrases_read_as_one_verb(tutor, text, focus, frame, side):
+    reading = read(tutor, text, focus)
+    assert (reading.frame.id, reading.side) == (frame, side), reading.to_dict()
+
+
+def test_a_question_asking_for_a_kind_leads_with_the_sentence_naming_one(tutor):
+    # names a condition, asks for a hormone: the condition's sentence that names the hormone comes first
+    reply = tutor.respond(tutor.new_session(), "Which hormone falls sharply at menopause?")
+    assert reply.concept == "menopause" and "estrogen" in first_sentence(reply.text).lower()
+    # names nothing the pack knows as a concept: the sentence of the pack that answers it, and its hormone
+    reply = tutor.respond(tutor.new_session(), "Which hormone comes from the anterior pituitary?")
+    assert reply.concept == "growth-hormone" and "pituitary" in first_sentence(reply.text).lower()
+    # nearly a concept's own example question: that concept, whatever kind is asked for
+    assert tutor.respond(tutor.new_session(), "what enzyme makes estradiol from testosterone").concept == "aromatase"
+
+
+def test_a_specific_question_leads_with_its_rarest_words_sentence(tutor):
+    # "liver" is rare in the pack, "bone" common: the sentence about the liver answers first
+    reply = tutor.respond(tutor.new_session(), "what does growth hormone tell the liver to make?")
+    assert reply.concept == "growth-hormone" and "liver" in first_sentence(reply.text).lower()
+    # a plain question keeps the explanation as written
+    plain = tutor.respond(tutor.new_session(), "what is growth hormone?")
+    assert plain.text.startswith(tutor.kb.concepts["growth-hormone"].explain["fundamentals"][:40])
+
+
+def test_a_lead_sentence_stays_at_the_learners_depth_when_it_can(tutor):
+    # at fundamentals, a link answer never borrows the academic text's jargon
+    reply = tutor.respond(tutor.new_session(), "What does OPG do to osteoclast formation?")
+    assert "glycoprotein" not in reply.text and "sequester" not in reply.text
+
+
+def test_a_concept_chosen_by_its_example_opens_with_the_linking_fact(tutor):
+    reply = tutor.respond(tutor.new_session(), "What does estrogen do to RANKL?")
+    assert first_sentence(reply.text) == "Estrogen holds back RANKL."
+
+
+def test_weak_words_alone_follow_the_conversation(tutor):
+    chat = Chat(tutor)
+    chat.say("What is RANK?", concept="rank")
+    chat.say("and what happens next?", concept="rank", kind="answer")
+    # but a real topic of its own is not the last concept's
+    chat.say("how do I bake sourdough bread?", kind="unknown")
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("hmm, simpler", "simpler"), ("ok bye", "goodbye"), ("now deeper please", "deeper"),
+    ("Hello there! Who are you?", "identity"), ("Thank you, that was really helpful.", "thanks"),
+])
+def test_fillers_and_small_talk_in_parts(tutor, text, intent):
+    session = tutor.new_session()
+    tutor.respond(session, "what is IGF-1?")
+    assert tutor.respond(session, text).intent == intent
+
+
+def test_a_content_question_after_thanks_is_still_answered(tutor):
+    reply = tutor.respond(tutor.new_session(), "thanks, what does OPG do?")
+    assert reply.kind == "answer" and reply.concept == "opg"
+
+
+def test_a_depth_phrase_with_an_article_sets_the_depth(tutor):
+    session = tutor.new_session()
+    tutor.respond(session, "what is IGF-1?")
+    reply = tutor.respond(session, "now at the academic level please")
+    assert (reply.kind, reply.concept, reply.level) == ("answer", "igf-1", "academic")
+
+
+def test_frame_verbs_match_whatever_the_stemmer_makes_of_them(tutor):
+    # "synthes" and "releas" are listed as stems; the stemmer cuts the listed form shorter than the question's word
+    assert read(tutor, "Which cells synthesize type I collagen?").frame.id == "producer"
+    assert read(tutor, "which cells release OPG").frame.id == "producer"
+    assert read(tutor, "Which cells synthesize type I collagen?").foreign == ()  # a frame verb is no qualifier
+
+
+def test_a_noun_that_only_restates_the_name_keeps_a_relation_question(tutor):
+    reading = read(tutor, "What stimulates IGF-1 production?")
+    assert (reading.frame.id, reading.side) == ("activator", "actor")
+
+
+def test_sentences_do_not_end_at_an_initial():
+    from tutor.passages import SENTENCE_END
+    assert SENTENCE_END.split("A paper by S. Yakar and colleagues. Baniwal et al. showed it. Next.") == [
+        "A paper by S. Yakar and colleagues.", "Baniwal et al. showed it.", "Next."]
+    assert first_sentence("A 2002 paper by S. Yakar. More.") == "A 2002 paper by S. Yakar."
+
+
+def test_asked_for_a_kind_the_lead_names_one(tutor):
+    reply = tutor.respond(tutor.new_session(), "Which protein do osteoblasts lay down as bone matrix?")
+    assert "collagen" in first_sentence(reply.text).lower()
+
+
+@pytest.mark.parametrize("text", ["explain the Wnt signaling pathway", "what is PTH", "what is type II collagen",
+                                  "Do collagen supplements work?"])
+def test_things_the_document_does_not_cover_are_declined(tutor, text):
+    assert tutor.respond(tutor.new_session(), text).kind == "unknown"
+
+
+@pytest.mark.parametrize("text, concept", [("wht is opg", "opg"), ("what is TRT", "trt"), ("what is collagen", "type-i-collagen")])
+def test_texted_words_and_known_abbreviations_are_not_foreign(tutor, text, concept):
+    reply = tutor.respond(tutor.new_session(), text)
+    assert (reply.kind, reply.concept) == ("answer", concept)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable, TextIO
@@ -67,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
                         "tutor progress\n  tutor progress --json")
     progress.add_argument("--json", action="store_true", help="print the report as JSON")
     _store_options(progress)
+
+    serve = _command(sub, "serve", _serve, "answer bots over HTTP with JSON (see docs/http.md)",
+                     "tutor serve --port 8080 --store sqlite:///learners.sqlite3\n  "
+                     "curl -s localhost:8080/v1/users/alice/messages -d '{\"text\": \"what is OPG?\"}'")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="the port (default 8080; 0 for any free port)")
+    serve.add_argument("--max-body", type=int, default=None, metavar="BYTES", help="largest request body (default 16384)")
+    _store_options(serve)
     _store_options(parser, top=True)
     _pack_options(parser, None)
     return parser
@@ -88,6 +97,9 @@ def _store_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
                         help="where progress is kept (default: $XDG_DATA_HOME/bone-tutor)")
     parser.add_argument("--profile", metavar="NAME", default="default" if top else argparse.SUPPRESS,
                         help="whose progress (default: default)")
+    parser.add_argument("--store", metavar="URL", default=None if top else argparse.SUPPRESS,
+                        help="keep progress in sqlite:///FILE or postgresql://... instead, under the profile's name "
+                             "(default: $TUTOR_STORE, else a file per profile in the data folder)")
 
 
 def _command(sub: argparse._SubParsersAction, name: str, handler: Callable, summary: str, example: str) -> argparse.ArgumentParser:
@@ -226,16 +238,19 @@ USER = "local"  # the one learner of a terminal profile
 
 
 def _open_learner(args: argparse.Namespace, tutor, err: TextIO):
-    """The profile's store and session (a new one the first time); --level, when given, sets the depth."""
-    from .store import SQLiteStore, default_data_dir, profile_path
+    """The profile's store, session (a new one the first time) and user id; --level, when given, sets the depth.
+    A file per profile holds one learner (USER); a store named by --store or $TUTOR_STORE holds each profile."""
+    from .store import SQLiteStore, default_data_dir, open_store, profile_path
 
-    store = SQLiteStore(profile_path(Path(args.data_dir) if args.data_dir else default_data_dir(), args.profile))
-    if store.notice:
+    url = args.store or os.environ.get("TUTOR_STORE")
+    path = profile_path(Path(args.data_dir) if args.data_dir else default_data_dir(), args.profile)  # checks the name
+    store, user = (open_store(url), args.profile) if url else (SQLiteStore(path), USER)
+    if getattr(store, "notice", ""):
         err.write(store.notice + "\n")
-    session = store.load(USER) or tutor.new_session()
+    session = store.load(user) or tutor.new_session()
     if args.level:
         session.level, session.override = args.level, None
-    return store, session
+    return store, session, user
 
 
 def _read_lines(stdin: TextIO, out: TextIO):
@@ -257,15 +272,15 @@ def _show(reply: Reply, out: TextIO) -> None:
 
 def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     tutor = _load(args)
-    store, session = _open_learner(args, tutor, sys.stderr)
+    store, session, user = _open_learner(args, tutor, sys.stderr)
     if stdin.isatty() and out.isatty():
         from .store import default_data_dir
         from .terminal import TerminalChat, history_for
 
         data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-        return TerminalChat(tutor, store, session, USER, history=history_for(data_dir, args.profile)).run()
-    out.write("Bone-remodeling tutor. Educational only, not medical advice. Ask a question, or say 'help'; "
-              "Ctrl-D or 'bye' to leave.\n")
+        return TerminalChat(tutor, store, session, user, history=history_for(data_dir, args.profile)).run()
+    out.write(f"{tutor.rules.messages.get('tutor_name', 'Tutor')}. Educational only, not medical advice. "
+              "Ask a question, or say 'help'; Ctrl-D or 'bye' to leave.\n")
     greeting = tutor.due_greeting(session)
     if greeting:
         out.write(greeting + "\n")
@@ -273,50 +288,64 @@ def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     if pending is not None:
         _show(pending, out)
     try:
-        if not _converse(tutor, store, session, stdin, out, lambda reply: reply.intent == "goodbye"):
+        if not _converse(tutor, store, session, user, stdin, out, lambda reply: reply.intent == "goodbye"):
             out.write("Goodbye.\n")
         return 0
     finally:
-        store.save(USER, session)
+        store.save(user, session)
 
 
-def _converse(tutor, store, session, stdin: TextIO, out: TextIO, done: Callable[[Reply], bool]) -> bool:
+def _converse(tutor, store, session, user: str, stdin: TextIO, out: TextIO, done: Callable[[Reply], bool]) -> bool:
     """Answer line after line, saving after every turn; True when `done` ended it, False at the end of input."""
     for line in _read_lines(stdin, out):
-        reply = tutor.respond(session, line)
-        store.save(USER, session)  # every answered item is on disk before the next question
-        _show(reply, out)
-        if done(reply):
+        reply = _guarded_turn(tutor, store, session, user, line, out)
+        if reply is not None and done(reply):
             return True
     return False
 
 
+def _guarded_turn(tutor, store, session, user: str, line: str, out: TextIO) -> Reply | None:
+    """One turn, guarded as the terminal guards it: an error prints a message and the conversation goes on."""
+    try:
+        reply = tutor.respond(session, line)
+        store.save(user, session)  # every answered item is on disk before the next question
+    except TutorError as err:
+        out.write(f"Sorry, that went wrong: {err}\n")
+        return None
+    except Exception as err:  # noqa: BLE001 - the loop must survive anything one turn does
+        out.write(f"Sorry, something went wrong with that message ({type(err).__name__}). "
+                  "Your progress is safe; try again or ask something else.\n")
+        return None
+    _show(reply, out)
+    return reply
+
+
 def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     tutor = _load(args)
-    store, session = _open_learner(args, tutor, sys.stderr)
+    store, session, user = _open_learner(args, tutor, sys.stderr)
     try:
         # a quiz left open is picked up, unless this command asks for another one
         fresh = args.topic or args.count or args.due
         reply = (None if fresh else tutor.resume(session)) or tutor.quiz(session, topic=args.topic, count=args.count,
                                                                          level=args.level, due=args.due)
-        store.save(USER, session)
+        store.save(user, session)
         if session.quiz is not None and stdin.isatty() and out.isatty():  # the same prompt_toolkit chat as `tutor`
             from .store import default_data_dir
             from .terminal import TerminalChat, history_for
 
             data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-            chat = TerminalChat(tutor, store, session, USER, history=history_for(data_dir, args.profile))
+            chat = TerminalChat(tutor, store, session, user, history=history_for(data_dir, args.profile))
             return chat.run(opening=reply, quiz=True)
         _show(reply, out)
         try:
-            ended = session.quiz is None or _converse(tutor, store, session, stdin, out, lambda _: session.quiz is None)
+            ended = session.quiz is None or _converse(tutor, store, session, user, stdin, out, lambda _: session.quiz is None)
         except KeyboardInterrupt:
             ended = False
         if not ended:
             _show(tutor.respond(session, "stop"), out)  # input ended or Ctrl-C mid-quiz: summarise what was answered
         return 0
     finally:
-        store.save(USER, session)
+        store.save(user, session)
 
 
 def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
@@ -324,10 +353,29 @@ def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     from .review import utcnow
 
     tutor = _load(args)
-    store, session = _open_learner(args, tutor, sys.stderr)
+    store, session, _ = _open_learner(args, tutor, sys.stderr)
     now = utcnow()
     report = progress_report(tutor.kb, session, now)
     out.write((json.dumps(report, indent=2) if args.json else render_progress(report, now)) + "\n")
+    return 0
+
+
+def _serve(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """Serve until Ctrl-C or SIGTERM. Learners go to --store / $TUTOR_STORE, else the data folder's server.sqlite3;
+    a bearer token is required when $TUTOR_TOKEN is set (never on the command line, where `ps` shows it)."""
+    from .service import MAX_BODY, Service, serve
+    from .store import SQLiteStore, default_data_dir, open_store, profile_path
+
+    tutor = _load(args)
+    url = args.store or os.environ.get("TUTOR_STORE")
+    store = open_store(url) if url else SQLiteStore(profile_path(Path(args.data_dir) if args.data_dir else default_data_dir(), "server"))
+    try:
+        service = Service(tutor, store, token=os.environ.get("TUTOR_TOKEN"), max_body=args.max_body or MAX_BODY)
+        serve(service, args.host, args.port)
+    except OSError as err:
+        raise TutorError(f"cannot listen on {args.host}:{args.port}: {err.strerror or err}") from err
+    finally:
+        store.close()
     return 0
 
 

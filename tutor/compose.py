@@ -6,16 +6,15 @@ them (the direct answer first) and fills the patterns in.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Callable
 
 from .matcher import short_title
-from .normalise import WEAK_WORDS, fold, stem, words
+from .normalise import fold, words
 from .model import LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
+from .passages import SENTENCE_END, PassageIndex
 
 __all__ = ["Composer", "sentences", "full_name"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'\u201c])")
 # The order in which actors are named when several do the same thing: the molecules that act
 # directly come before the hormones that act through them, and therapies come last.
 _KIND_ORDER = ("molecule", "hormone", "cell", "process", "measure", "condition", "therapy")
@@ -24,7 +23,7 @@ _ABBREVIATION = re.compile(r"^[A-Z0-9][A-Za-z0-9\u03b1-]*[A-Z0-9\u03b1]$")
 
 def sentences(text: str, count: int) -> str:
     """The first `count` sentences of a text."""
-    return " ".join(_SENTENCE_END.split(text.strip())[:count])
+    return " ".join(SENTENCE_END.split(text.strip())[:count])
 
 
 def full_name(concept: Concept) -> str:
@@ -46,8 +45,9 @@ def full_name(concept: Concept) -> str:
 class Composer:
     """Read-only after construction."""
 
-    def __init__(self, kb: KnowledgeBase, msg: Callable[..., str]) -> None:
+    def __init__(self, kb: KnowledgeBase, msg: Callable[..., str], passages: PassageIndex) -> None:
         self._kb = kb
+        self._passages = passages
         self._msg = msg
 
     def name(self, concept_id: str) -> str:
@@ -90,7 +90,7 @@ class Composer:
         facts = [r for r in self._kb.relations if {r.subject, r.object} == {a, b}]
         text = " ".join(self.fact(r) for r in sorted(facts, key=lambda r: r.subject != a)[:3])
         names = [w for w in words(self.name(b))]
-        sentence = self.leading_with(a, level, names, least=len(names))
+        sentence = self.leading_with(a, level, names, least=len(names), any_depth=False)
         first = sentence.split(". ")[0].rstrip(".") + "." if sentence else ""
         return f"{text} {first}".strip() if first and first not in text else text
 
@@ -172,23 +172,21 @@ class Composer:
                 name += " into " + _and([self.name(p) for p in products[:2]])
         return name
 
-    def leading_with(self, concept_id: str, level: str, question_words: list[str], least: int = 1) -> str | None:
-        """The concept's explanation with the sentence that answers the question first: the one sharing most words
-        with it (at this depth, else at any), if it shares at least `least`; then the rest of this depth's text."""
-        wanted = {stem(w) for w in question_words if w not in WEAK_WORDS}
-        concept = self._kb.concepts[concept_id]
-        best: tuple[int, str, str] | None = None
-        for depth in (level, *[d for d in LEVELS if d != level]):
-            for sentence, stems in _sentence_stems(concept.explain[depth]):
-                shared = len(wanted & stems)
-                if shared >= least and (best is None or shared > best[0]):
-                    best = (shared, sentence, depth)
-            if best:
-                break
-        if best is None:
+    def opened_by(self, facts: tuple[Relation, ...], concept_id: str, level: str, text: str | None = None) -> str:
+        """A concept's explanation (or `text`) with the given facts said first, in the order the question named them."""
+        lead = " ".join(self.fact(r) for r in facts[:2])
+        return f"{lead} {text or self._kb.concepts[concept_id].explain[level]}".strip()
+
+    def leading_with(self, concept_id: str, level: str, question_words: list[str], least: float = 1.0,
+                     any_depth: bool = True, kind: str | None = None) -> str | None:
+        """The concept's explanation with the sentence that answers the question first (see PassageIndex.best_in),
+        then the rest of this depth's text; None when no sentence reaches `least` (in units of a word found in
+        about one sentence in e**least)."""
+        found = self._passages.best_in(concept_id, level, self._passages.wanted(question_words), any_depth, kind)
+        if found is None or found.score < least:
             return None
-        rest = [p for p in _SENTENCE_END.split(concept.explain[level].strip()) if p != best[1]]
-        return " ".join([best[1], *rest])
+        rest = [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p != found.text]
+        return " ".join([found.text, *rest])
 
     # --- expansions and declines ------------------------------------------------------
     def expansion(self, concept_id: str, level: str) -> str | None:
@@ -213,12 +211,6 @@ class Composer:
         if concept_id:
             return self._msg("foreign", phrase=phrase, title=self.name(concept_id))
         return self._msg("unknown_topic", topic=phrase, suggestions="")
-
-
-@lru_cache(maxsize=1024)
-def _sentence_stems(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """A text's sentences with the stems of their words (computed once per text)."""
-    return tuple((sentence, frozenset(stem(w) for w in words(sentence))) for sentence in _SENTENCE_END.split(text.strip()))
 
 
 def _cap(text: str) -> str:

@@ -51,7 +51,7 @@ REQUIRED_MESSAGES = (
     "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic",
     "level_is", "reset_done", "unknown_command", "commands_list"
 )
-_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "messages", "grading"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "messages", "grading"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
@@ -89,6 +89,7 @@ class _Builder:
         self.answer_types: dict[str, str] = {}
         self.ignore: list[str] = []
         self.foreign_heads: list[str] = []
+        self.fillers: list[str] = []
         self.class_kinds: dict[str, tuple[str, ...]] = {}
         self.messages: dict[str, str] = {}
         self.messages_at: tuple[str, int] | None = None
@@ -104,7 +105,8 @@ class _Builder:
         check.unknown_keys(top, _TOP_KEYS, "a dialogue file")
         for key, add in (("intents", self._intents), ("cues", self._cues), ("boundary", self._boundary),
                          ("frames", self._frames), ("answer_types", self._answer_types),
-                         ("foreign_heads", self._foreign_heads), ("messages", self._messages), ("grading", self._grading)):
+                         ("foreign_heads", self._foreign_heads), ("fillers", self._fillers), ("messages", self._messages),
+                         ("grading", self._grading)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
@@ -184,6 +186,12 @@ class _Builder:
             for word in check.text_list(value, kind, f"answer type '{kind}'", minimum=1):
                 self.answer_types[fold(word)] = str(kind)
 
+    def _fillers(self, check: Checker, value: Any, line: int) -> None:
+        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            check.report(line, "'fillers' must be a list of words or phrases")
+            return
+        self.fillers.extend(fold(w) for w in value)
+
     def _foreign_heads(self, check: Checker, value: Any, line: int) -> None:
         if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
             check.report(line, "'foreign_heads' must be a list of words")
@@ -255,5 +263,5 @@ class _Builder:
                                                      "(what a question no frame matches reads as)"))
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
-                              dict(self.answer_types), tuple(self.foreign_heads), self.grading)
+                              dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), self.grading)
         return rules, self.problems

@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from functools import wraps
+from typing import Callable, TypeVar
 
 from .boundary import AdviceBoundary
 from .commands import COMMANDS, plain_words
@@ -15,9 +16,10 @@ from .errors import ContentError, Problem, QuizCountError, UnknownConceptError, 
 from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
-from .model import LEVELS, QUIZ_ACTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
-from .normalise import MAX_INPUT_CHARS, clean_input, fold
+from .model import LEVELS, QUIZ_ACTIONS, SECTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
+from .normalise import MAX_INPUT_CHARS, clean_input, fold, pack_folds
 from .packcache import cached
+from .passages import PassageIndex
 from .policy import Decision, Policy, Thresholds
 from .progress import plural, progress_report, when_due
 from .quiz import QuizRequest, QuizRunner
@@ -28,6 +30,18 @@ from .reply import Reply
 from .session import Session
 
 __all__ = ["Tutor", "Thresholds", "default_paths"]
+
+
+_F = TypeVar("_F", bound=Callable)
+
+
+def _with_pack_folds(method: _F) -> _F:
+    """Run a method with the pack's own spelling folds in force (see normalise.pack_folds)."""
+    @wraps(method)
+    def run(self: "Tutor", *args, **kwargs):
+        with pack_folds(self.kb.folds):
+            return method(self, *args, **kwargs)
+    return run  # type: ignore[return-value]
 
 
 def default_paths() -> tuple[Path, Path]:
@@ -50,17 +64,23 @@ class Tutor:
 
     def __init__(self, kb: KnowledgeBase, rules: DialogueRules, thresholds: Thresholds = Thresholds()) -> None:
         self.kb = kb
+        with pack_folds(kb.folds):
+            self._setup(kb, rules, thresholds)
+
+    def _setup(self, kb: KnowledgeBase, rules: DialogueRules, thresholds: Thresholds) -> None:
         self.rules = rules
         self.thresholds = thresholds
         self._matcher = Matcher(kb)
         self._names = NameIndex(kb)
         self._intents = [(intent, [re.compile(p) for p in intent.patterns]) for intent in rules.intents]
+        self._fillers = frozenset(rules.fillers)
         _check_coverage(kb, rules)
         cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
         self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary),
                               rules.answer_types, rules.foreign_heads)
-        self._policy = Policy(kb, self._matcher, thresholds, rules.frames)
-        self._compose = Composer(kb, self._msg)
+        passages = PassageIndex(kb)
+        self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages)
+        self._compose = Composer(kb, self._msg, passages)
         self._grader = Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()], rules.grading,
                               [kb.kinds.get(c.id, "") for c in kb.concepts.values()],
                               tuple(str(i.answer) for i in kb.quiz if i.type == "cloze"), kb.synonyms)
@@ -90,7 +110,13 @@ class Tutor:
         from .dialogues import load_dialogues
         from .knowledge import load_knowledge
 
-        return cls(load_knowledge(knowledge_dir), load_dialogues(dialogues_dir))
+        kb = load_knowledge(knowledge_dir)
+        with pack_folds(kb.folds):  # the dialogue pack's words are folded as the questions will be
+            return cls(kb, load_dialogues(dialogues_dir))
+
+    def folding(self):
+        """A context in which `normalise.fold` uses this pack's spelling folds, for code that folds pack text itself."""
+        return pack_folds(self.kb.folds)
 
     # --- public API --------------------------------------------------------
     def new_session(self, level: str = "fundamentals") -> Session:
@@ -100,6 +126,7 @@ class Tutor:
     def concepts(self) -> list[tuple[str, str, str]]:
         return [(c.id, c.title, c.section) for c in self.kb.concepts.values()]
 
+    @_with_pack_folds
     def explain(self, session: Session, concept_id: str, level: str | None = None) -> Reply:
         """Direct look-up of a concept, for bots with buttons."""
         concept = self._concept(concept_id)
@@ -108,6 +135,7 @@ class Tutor:
         depth = DepthChoice(level, False, "") if level else choose_depth(session, concept_id, None)
         return self._answer(session, concept, depth, confidence=1.0)
 
+    @_with_pack_folds
     def respond(self, session: Session, text: str, now: datetime | None = None) -> Reply:
         """Answer one message. Updates `session` (the learner's own state) and nothing else.
 
@@ -162,7 +190,7 @@ class Tutor:
         if choice:
             return self._answer(session, self.kb.concepts[choice], choose_depth(session, choice, None), confidence=1.0)
         session.pending_choices = []
-        found = self._intent(folded)
+        found = self._intent(folded) or self._small_talk(text)
         if found is not None:
             return self._act(session, found, text, now)
         return self._content(session, text)
@@ -179,6 +207,7 @@ class Tutor:
         session.last_answer.update(reading=reading.to_dict(), how=decision.how, kind=reply.kind)
         return reply
 
+    @_with_pack_folds
     def read(self, text: str, session: Session | None = None) -> Reading:
         """How the tutor reads a question (what it names, what it asks, who it is about), without answering it."""
         return self._reader.read(text, session.last_concept if session else None)
@@ -190,6 +219,36 @@ class Tutor:
         return apply_request(session, reading.cue.level, reading.cue.persistent, reason)
 
     def _compose_reply(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply:
+        declined = self._decline(session, reading, decision, depth_request)
+        if declined is not None:
+            return declined
+        concept = self.kb.concepts[decision.concept]
+        depth = depth_request or self._depth_for(session, reading, concept.id)
+        action = decision.action
+        if action == "compare":
+            return self._compare(session, decision, depth)
+        if action == "relation":
+            return self._relation(session, reading, decision, depth)
+        if action == "link":
+            return self._link(session, decision, concept, depth)
+        text = self._compose.expansion(concept.id, depth.level) if action == "expand" else None
+        if text:
+            return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
+        text = self._opening(reading, decision, concept, depth)
+        return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text, how=decision.how)
+
+    def _opening(self, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice) -> str | None:
+        """The explanation with what answers the question first: a sentence the policy found elsewhere in the pack,
+        the facts that link the two concepts named, or the concept's own sentence that answers; None: as written."""
+        if decision.lead:
+            return f"{decision.lead} {concept.explain[depth.level]}"
+        text = self._lead_sentence(reading, decision, concept, depth)
+        if decision.facts:
+            return self._compose.opened_by(decision.facts, concept.id, depth.level, text)
+        return text
+
+    def _decline(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply | None:
+        """The replies that answer no concept (refusals, declines, a clarifying question); None for an answer."""
         action = decision.action
         if action == "safety":
             return self._safety_reply(session, reading, decision)
@@ -200,33 +259,24 @@ class Tutor:
         if action == "foreign":
             return self._foreign(session, decision)
         if action == "unknown":
-            if depth_request and session.last_concept and not reading.named and not reading.strange:
-                # "give me the full molecular detail": a depth request about what was just discussed
-                return self._answer(session, self.kb.concepts[session.last_concept], depth_request, 1.0)
-            if depth_request and not reading.content_words:
-                return self._chat(session, self._msg("level_now", level=depth_request.level), "set-level", depth_request)
-            return self._unknown(session, None, decision.nearby)
+            return self._nothing_matched(session, reading, decision, depth_request)
         if action == "clarify":
             return self._clarify(session, decision)
-        concept = self.kb.concepts[decision.concept]
-        depth = depth_request or self._depth_for(session, reading, concept.id)
-        if action == "compare":
-            return self._compare(session, decision, depth)
-        if action == "relation":
-            return self._relation(session, reading, decision, depth)
-        if action == "link":
-            a, b = decision.concepts[:2]
-            text = self._compose.link(a, b, depth.level)
-            reply = self._answer(session, concept, depth, 1.0, text=text, how=decision.how)
-            return replace(reply, data={**reply.data, "link": [a, b]})
-        if action == "expand":
-            text = self._compose.expansion(concept.id, depth.level)
-            if text:
-                return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
-        text = self._lead_sentence(reading, decision, concept, depth)
-        if text:
-            return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text, how=decision.how)
-        return self._answer(session, concept, depth, decision.confidence, decision.runner_up, how=decision.how)
+        return None
+
+    def _nothing_matched(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply:
+        if depth_request and session.last_concept and not reading.named and not reading.strange:
+            # "give me the full molecular detail": a depth request about what was just discussed
+            return self._answer(session, self.kb.concepts[session.last_concept], depth_request, 1.0)
+        if depth_request and not reading.content_words:
+            return self._chat(session, self._msg("level_now", level=depth_request.level), "set-level", depth_request)
+        return self._unknown(session, None, decision.nearby)
+
+    def _link(self, session: Session, decision: Decision, concept: Concept, depth: DepthChoice) -> Reply:
+        """What one concept does to another: the facts that join them first."""
+        a, b = decision.concepts[:2]
+        reply = self._answer(session, concept, depth, 1.0, text=self._compose.link(a, b, depth.level), how=decision.how)
+        return replace(reply, data={**reply.data, "link": [a, b]})
 
     def _lead_sentence(self, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice) -> str | None:
         """A specific question about a named concept ("which gene encodes OPG?", "what happens to RANKL at menopause?")
@@ -235,11 +285,10 @@ class Tutor:
         if concept.id not in reading.concepts or not frame:
             return None
         others = [w for m in reading.mentions if m.concept != concept.id for w in m.text.split()]
-        referred = any(m.how == "pronoun" for m in reading.mentions)  # "which one is for women?": specific by nature
-        if frame.plain and not reading.answer_type and not others and not referred:
-            return None
-        least = 1 if frame.answer == "relation" or reading.answer_type or others or referred else 2
-        return self._compose.leading_with(concept.id, depth.level, reading.content_words + others, least)
+        specific = _is_specific(reading, others) or frame.answer == "relation" or not frame.plain
+        least = self.thresholds.lead_specific if specific else self.thresholds.lead_plain
+        return self._compose.leading_with(concept.id, depth.level, reading.content_words + others, least,
+                                          kind=reading.answer_type)
 
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
         # asking what a name means is no sign of expertise ("what is osteoclastogenesis?"); using terms is
@@ -251,6 +300,37 @@ class Tutor:
         return choose_depth(session, concept_id, vocab, term)
 
     def _intent(self, folded: str, quiz_only: bool = False) -> tuple[Intent, dict[str, str]] | None:
+        """The intent the whole utterance asks for; failing that, the same without fillers at either end ("hmm,
+        simpler")."""
+        found = self._whole_intent(folded, quiz_only)
+        if found is None:
+            bare = self._without_fillers(folded)
+            if bare and bare != folded:
+                found = self._whole_intent(bare, quiz_only)
+        return found
+
+    def _without_fillers(self, folded: str) -> str:
+        words = folded.split()
+        fillers = self._fillers
+        while words and (words[0] in fillers or " ".join(words[:2]) in fillers):
+            words = words[2:] if " ".join(words[:2]) in fillers else words[1:]
+        while words and words[-1] in fillers:
+            words = words[:-1]
+        return " ".join(words)
+
+    def _small_talk(self, text: str) -> tuple[Intent, dict[str, str]] | None:
+        """A message of several short parts that are all small talk ("Hello there! Who are you?"): its last part
+        that is not a greeting."""
+        parts = [fold(p) for p in re.split(r"[.!?,;:]+", text)]
+        parts = [p for p in parts if p.strip()]
+        if len(parts) < 2:
+            return None
+        found = [self._intent(p) for p in parts]
+        if not all(f and f[0].action in _SMALL_TALK for f in found):
+            return None
+        return next((f for f in reversed(found) if f and f[0].id != "greeting"), found[0])
+
+    def _whole_intent(self, folded: str, quiz_only: bool = False) -> tuple[Intent, dict[str, str]] | None:
         for intent, patterns in self._intents:
             if quiz_only and intent.action not in QUIZ_ACTIONS:
                 continue
@@ -309,10 +389,12 @@ class Tutor:
     def _start_review(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         return self._quiz.start(session, QuizRequest(count=10, due_only=True, label="what is due for review"), turn.now)
 
+    @_with_pack_folds
     def resume(self, session: Session) -> Reply | None:
         """The open quiz question again (after a restart, show it before reading anything); None when no quiz is open."""
         return self._quiz.resume(session)
 
+    @_with_pack_folds
     def quiz(self, session: Session, topic: str | None = None, count: int | None = None, level: str | None = None,
              due: bool = False, now: datetime | None = None) -> Reply:
         """Start a quiz directly (for bots with buttons and for `tutor quiz`); answers then go through respond.
@@ -333,7 +415,7 @@ class Tutor:
     def _quiz_request(self, topic_text: str, count: int) -> QuizRequest | None:
         if not topic_text:
             return QuizRequest(count=count)
-        section = re.fullmatch(r"(?:the )?(fundamentals|intermediate|academic|references)(?: section| part| level| topics)?", topic_text)
+        section = re.fullmatch(rf"(?:the )?({'|'.join(SECTIONS)})(?: section| part| level| topics)?", topic_text)
         if section:
             ids = [c.id for c in self.kb.concepts.values() if c.section == section.group(1) and not c.parent]
             return QuizRequest(ids, count, label=f"the {section.group(1)} section")
@@ -429,8 +511,7 @@ class Tutor:
         # ("which cells make OPG?", "which receptor does estrogen bind?") or for what several share is about the answer.
         answer = self._compose.actors(theme.id, facts, depth.level)[0] if decision.side == "actor" else \
             self._compose.targets(facts, depth.level)[0]
-        asked_kind = reading.answer_type and self.kb.kinds.get(answer) == reading.answer_type
-        concept = self.kb.concepts[answer] if asked_kind or len(themes) > 1 else theme
+        concept = self.kb.concepts[answer] if len(themes) > 1 else theme
         text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
         self._remember(session, theme.id, depth.level, how=decision.how)
         return Reply("answer", text, depth.level, concept.answers_for, 1.0, None, concept.where,
@@ -478,8 +559,7 @@ class Tutor:
                      (first.title, second.title), options=(first.id, second.id))
 
     def _unknown(self, session: Session, topic: str | None = None, nearby: tuple[str, ...] = ()) -> Reply:
-        nearby = tuple(nearby) or tuple(c for c in ("bone-remodeling", "estrogen", "rank-rankl-opg-pathway") if c in self.kb.concepts) \
-            or tuple(self.kb.concepts)[:3]
+        nearby = tuple(nearby) or self.kb.starters or tuple(self.kb.concepts)[:3]
         listed = ", ".join(self.kb.concepts[c].title for c in nearby)
         text = self._msg("unknown_topic", topic=topic, suggestions=listed) if topic else self._msg("unknown", suggestions=listed)
         return Reply("unknown", text, current_level(session), None, 0.0, None, None,
@@ -528,7 +608,7 @@ class Tutor:
 
     def _topics(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         lines = []
-        for section in ("fundamentals", "intermediate", "academic", "references"):
+        for section in SECTIONS:
             titles = [short_title(c) for c in self.kb.concepts.values() if c.section == section]
             if titles:
                 lines.append(f"{section.capitalize()}: {', '.join(titles)}.")
@@ -587,16 +667,16 @@ class Tutor:
         return Reply("chat", text, current_level(session), concept.id, float(info.get("confidence", 0)), runner,
                      concept.where, (), False, intent.id, data={"reading": info.get("reading")})
 
+    def _describe_mentions(self, mentions: list[dict]) -> str:
+        if not mentions:
+            return "it names no concept"
+        names = ", ".join(f"{short_title(self.kb.concepts[m['concept']])} ({'from “' + m['text'] + '”' if m['how'] == 'pronoun' else '“' + m['text'] + '”'})"
+                          for m in mentions if m.get("concept") in self.kb.concepts)
+        return f"it names {names}"
+
     def _describe_reading(self, reading: dict) -> str:
         """The reading of the last question in words, for /why."""
-        parts = []
-        mentions = reading.get("mentions") or []
-        if mentions:
-            names = ", ".join(f"{short_title(self.kb.concepts[m['concept']])} ({'from “' + m['text'] + '”' if m['how'] == 'pronoun' else '“' + m['text'] + '”'})"
-                              for m in mentions if m.get("concept") in self.kb.concepts)
-            parts.append(f"it names {names}")
-        else:
-            parts.append("it names no concept")
+        parts = [self._describe_mentions(reading.get("mentions") or [])]
         if reading.get("frame"):
             side = f", asking for the {reading['side']}" if reading.get("side") else ""
             parts.append(f"it asks a question of the kind “{reading['frame']}”{side}")
@@ -623,7 +703,8 @@ class Tutor:
         concept = self.kb.concepts[last]
         depth = choose_depth(session, last, None)
         # no counterpart: what the concept's own text says about them, first, if it says anything
-        text = self._compose.leading_with(last, depth.level, list(_SEX_WORDS[who]), least=1)
+        words = list(self.kb.audiences.get(who, ()))
+        text = self._compose.leading_with(last, depth.level, words, least=1) if words else None
         if text:
             return self._answer(session, concept, depth, 1.0, text=text, how=f"what the document says of {who}")
         return Reply("unknown", self._msg("no_counterpart", who=who, title=short_title(concept)),
@@ -640,8 +721,14 @@ class Tutor:
         return self.rules.messages.get(name, name).format(**values)
 
 
-# Words that say a sentence is about men or about women, for "and in men?" where no counterpart is declared.
-_SEX_WORDS = {"men": ("men", "man", "male", "males", "testosterone"), "women": ("women", "woman", "female", "females", "estrogen")}
+def _is_specific(reading: Reading, other_names: list[str]) -> bool:
+    """A question that asks for a kind of thing, names other concepts, or refers back ("which one is for women?")."""
+    referred = any(m.how == "pronoun" for m in reading.mentions)
+    return bool(reading.answer_type or other_names or referred)
+
+
+# small talk: several of these in one message ("Hello there! Who are you?") are answered as chat
+_SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
 
 
 @dataclass(frozen=True)

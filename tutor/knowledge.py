@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .checks import Checker
 from .errors import ContentError, Problem
 from .model import LEVELS, RELATION_NAMES, SECTIONS, Concept, KnowledgeBase, OutOfScopeTopic, QuizItem, Relation
-from .normalise import fold, stem
+from .normalise import check_fold, fold, pack_folds, stem
 from .quizitems import check_items, generate_items, parse_items
 from .yamlsource import line_of, load_yaml_file, pack_files
 
@@ -16,7 +16,8 @@ __all__ = ["load_knowledge", "check_knowledge"]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONCEPT_FIELDS = {"id", "title", "full_name", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
-_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables", "relations", "kinds", "discusses"}
+_TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables", "relations", "kinds", "discusses",
+             "folds", "starters", "audiences"}
 MIN_EXAMPLES = 5
 
 
@@ -34,9 +35,14 @@ def check_knowledge(directory: Path) -> tuple[KnowledgeBase, list[Problem]]:
     if problems:
         return KnowledgeBase({}, ()), problems
     builder = _Builder()
-    for path in files:
-        builder.add_file(path)
-    return builder.finish(str(directory))
+    loaded = [(path, *load_yaml_file(path)) for path in files]
+    for path, data, _ in loaded:  # the pack's folds first: every other text is folded with them
+        if isinstance(data, dict) and "folds" in data:
+            builder.add_folds(Checker(str(path), builder.problems), data["folds"], line_of(data, 1))
+    with pack_folds(builder.folds):
+        for path, data, problems in loaded:
+            builder.add_data(path, data, problems)
+        return builder.finish(str(directory))
 
 
 class _Builder:
@@ -53,9 +59,11 @@ class _Builder:
         self.alias_lines: dict[tuple[str, str], int] = {}
         self.kinds: dict[str, tuple[str, Checker, int]] = {}  # concept id -> (kind, where declared)
         self.discusses: dict[str, tuple[frozenset[str], Checker, int]] = {}
+        self.folds: tuple[tuple[str, str], ...] = ()
+        self.starters: list[tuple[str, Checker, int]] = []
+        self.audiences: dict[str, tuple[str, ...]] = {}
 
-    def add_file(self, path: Path) -> None:
-        data, problems = load_yaml_file(path)
+    def add_data(self, path: Path, data: Any, problems: list[Problem]) -> None:
         self.problems.extend(problems)
         if data is None and problems:
             return
@@ -64,24 +72,26 @@ class _Builder:
         check.unknown_keys(top, _TOP_KEYS, "a knowledge file")
         if top and not (_TOP_KEYS & set(top)):
             check.report(line_of(top, 1), f"a knowledge file needs a top-level key: one of {', '.join(sorted(_TOP_KEYS))}")
-        if "concepts" in top:
-            self._add_concepts(check, top["concepts"], check.key_line(top, "concepts"))
-        if "vocabulary" in top:
-            self._add_vocabulary(check, top["vocabulary"], check.key_line(top, "vocabulary"))
-        if "synonyms" in top:
-            self._add_synonyms(check, top["synonyms"], check.key_line(top, "synonyms"))
-        if "confusables" in top:
-            self._add_confusables(check, top["confusables"], check.key_line(top, "confusables"))
-        if "quiz" in top:
-            self.quiz.extend(parse_items(check, top["quiz"], check.key_line(top, "quiz")))
-        if "out_of_scope" in top:
-            self._add_out_of_scope(check, top["out_of_scope"], check.key_line(top, "out_of_scope"))
-        if "relations" in top:
-            self._collect_relations(check, top, "the file's 'relations'")
-        if "kinds" in top:
-            self._add_kinds(check, top["kinds"], check.key_line(top, "kinds"))
-        if "discusses" in top:
-            self._add_discusses(check, top["discusses"], check.key_line(top, "discusses"))
+        handlers: dict[str, Callable[[Checker, Any, int], None]] = {
+            "concepts": self._add_concepts, "vocabulary": self._add_vocabulary, "synonyms": self._add_synonyms,
+            "confusables": self._add_confusables, "quiz": self._add_quiz, "out_of_scope": self._add_out_of_scope,
+            "relations": lambda check, value, line: self._collect_relations(check, top, "the file's 'relations'"),
+            "starters": self._add_starters, "audiences": self._add_audiences, "kinds": self._add_kinds,
+            "discusses": self._add_discusses,
+        }  # "folds" were read before any file (see check_knowledge)
+        for key, handler in handlers.items():
+            if key in top:
+                handler(check, top[key], check.key_line(top, key))
+
+    def _add_quiz(self, check: Checker, value: Any, line: int) -> None:
+        self.quiz.extend(parse_items(check, value, line))
+
+    def _add_starters(self, check: Checker, value: Any, line: int) -> None:
+        """Concepts to suggest when a question matches nothing."""
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            check.report(line, "'starters' must be a list of concept ids")
+            return
+        self.starters += [(cid, check, line) for cid in value]
 
     def _add_kinds(self, check: Checker, value: Any, line: int) -> None:
         for kind, ids in check.mapping(value, "'kinds'", line).items():
@@ -195,6 +205,30 @@ class _Builder:
             return
         self.confusables.update(frozenset(stem(fold(w)) for w in pair) for pair in value)
 
+    def add_folds(self, check: Checker, value: Any, line: int) -> None:
+        """The pack's spelling folds: [pattern, replacement] pairs, applied in order."""
+        if not isinstance(value, list):
+            check.report(line, "'folds' must be a list of [pattern, replacement] pairs")
+            return
+        for index, pair in enumerate(value):
+            at = value.item_lines[index] if hasattr(value, "item_lines") else line
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+                check.report(at, "a fold must be a [pattern, replacement] pair of texts")
+                continue
+            wrong = check_fold(*pair)
+            if wrong:
+                check.report(at, f"fold {pair[0]!r}: {wrong}")
+                continue
+            self.folds += ((pair[0], pair[1]),)
+
+    def _add_audiences(self, check: Checker, value: Any, line: int) -> None:
+        """Words that say a sentence is about men or about women."""
+        audiences = check.mapping(value, "'audiences'", line)
+        check.unknown_keys(audiences, {"men", "women"}, "'audiences'")
+        for who in ("men", "women"):
+            if who in audiences:
+                self.audiences[who] = tuple(fold(w) for w in check.text_list(audiences, who, f"audiences '{who}'", minimum=1))
+
     def _add_out_of_scope(self, check: Checker, value: Any, line: int) -> None:
         for entry in check.entries(value, line, "out_of_scope"):
             name = check.text(entry, "name", "an out-of-scope topic")
@@ -208,6 +242,9 @@ class _Builder:
         self._check_related()
         relations = self._relations()
         self._check_alias_collisions()
+        for cid, check, at in self.starters:
+            if cid not in self.concepts:
+                check.report(at, f"starters: '{cid}' is not a concept")
         for table in (self.kinds, self.discusses):
             for cid, (_, check, at) in table.items():
                 if cid not in self.concepts:
@@ -218,7 +255,8 @@ class _Builder:
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
                            tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables),
                            {cid: kind for cid, (kind, _, _) in self.kinds.items()},
-                           {cid: aspects for cid, (aspects, _, _) in self.discusses.items()})
+                           {cid: aspects for cid, (aspects, _, _) in self.discusses.items()},
+                           self.folds, tuple(cid for cid, _, _ in self.starters), dict(self.audiences))
         return kb, self.problems
 
     def _check_related(self) -> None:

@@ -16,7 +16,7 @@ from .matcher import short_title
 from .model import LEVELS, Concept, QuizItem
 from .normalise import canonical_phrase, fold, stem
 
-__all__ = ["Finding", "lint", "COPY_RUN", "copied_runs", "personal_examples", "doses", "pack_texts"]
+__all__ = ["Finding", "lint", "COPY_RUN", "copied_runs", "copied", "personal_examples", "doses", "pack_texts"]
 
 _SMALL = {stem(w) for w in "a an the of to in on and or for with by is are it its their that this as at from".split()}
 
@@ -36,12 +36,17 @@ class Finding:
 
 
 def lint(tutor: Tutor, source_text: str | None = None) -> list[Finding]:
+    with tutor.folding():  # pack text is folded with the pack's own spelling folds, as questions are
+        return _findings(tutor, source_text)
+
+
+def _findings(tutor: Tutor, source_text: str | None) -> list[Finding]:
     kb = tutor.kb
     top = [c for c in kb.concepts.values()]
     findings = _collisions(top, kb.confusables) + _misrouted(tutor, top) + _unsupported_items(tutor)
     findings += _deeper_terms(tutor, top) + personal_examples(tutor) + doses(tutor) + item_findings(kb, Finding)
     if source_text is not None:
-        findings += _copied(tutor, source_text)
+        findings += copied(tutor, source_text)
     return findings
 
 
@@ -51,6 +56,11 @@ def _keys(concept: Concept) -> list[str]:
 
 def _collisions(concepts: list[Concept], confusables: frozenset[frozenset[str]]) -> list[Finding]:
     """Names or examples of two concepts that the matcher can hardly tell apart."""
+    return _same_reading(concepts) + _typo_names(concepts, confusables)
+
+
+def _same_reading(concepts: list[Concept]) -> list[Finding]:
+    """Names or examples of two concepts that read the same once folded and stemmed."""
     findings = []
     forms = [(c, text, " ".join(sorted(canonical_phrase(text).split()))) for c in concepts for text in _keys(c)]
     by_form: dict[str, list[tuple[Concept, str]]] = {}
@@ -61,6 +71,12 @@ def _collisions(concepts: list[Concept], confusables: frozenset[frozenset[str]])
             if a.id != b.id and form:
                 findings.append(Finding(b.source, b.line, "collision",
                                         f"{b.id}: {text_b!r} reads the same as {a.id}: {text_a!r}"))
+    return findings
+
+
+def _typo_names(concepts: list[Concept], confusables: frozenset[frozenset[str]]) -> list[Finding]:
+    """Names of two concepts one typo apart."""
+    findings = []
     names = [(c, n, canonical_phrase(n).split()) for c in concepts for n in (c.title, *c.aliases)]
     for (a, name_a, words_a), (b, name_b, words_b) in combinations(names, 2):
         if a.id != b.id and _one_typo_apart(words_a, words_b, confusables):
@@ -182,8 +198,9 @@ def _deeper_terms(tutor: Tutor, concepts: list[Concept]) -> list[Finding]:
     return findings
 
 
-def _copied(tutor: Tutor, source_text: str) -> list[Finding]:
-    """Runs of words copied from the source, in every text the tutor can say (quiz items included)."""
+def copied(tutor: Tutor, source_text: str) -> list[Finding]:
+    """Runs of words copied from the source, in every text the tutor can say (quiz items included):
+    the check behind `tutor lint --source`."""
     names = [n for c in tutor.kb.concepts.values() for n in (c.title, short_title(c), *c.aliases)]
     findings = []
     for path, line, text in pack_texts(tutor):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .model import LEVELS, QuizItem, level_index
 from .session import Session
 
-__all__ = ["BKT", "MASTERY", "FORGET_BELOW", "guess_for", "update", "record_attempt", "depth_from_mastery"]
+__all__ = ["BKT", "MASTERY", "FORGET_BELOW", "guess_for", "update", "record_attempt", "record_skill", "depth_from_mastery"]
 
 MASTERY = 0.95
 FORGET_BELOW = 0.6
@@ -46,17 +46,24 @@ def update(p: float, correct: bool, guess: float, params: BKT = BKT()) -> float:
 
 def record_attempt(session: Session, item: QuizItem, correct: bool, params: BKT = BKT()) -> tuple[str, str]:
     """Update mastery with a first attempt; return the concept's depth before and after."""
-    before = depth_from_mastery(session, item.concept)
-    skills = session.mastery.setdefault(item.concept, _starting_skills(session, params))
-    skills[item.level] = update(skills.get(item.level, params.prior), correct, guess_for(item), params)
-    mastered = set(session.mastered.get(item.concept, []))
-    if skills[item.level] >= MASTERY:
-        mastered.add(item.level)
-    elif skills[item.level] < FORGET_BELOW:
-        mastered.discard(item.level)
-    session.mastered[item.concept] = [level for level in LEVELS if level in mastered]
-    after = depth_from_mastery(session, item.concept)
-    session.concept_levels[item.concept] = after
+    return record_skill(session, item.concept, item.level, correct, guess_for(item), params)
+
+
+def record_skill(session: Session, concept: str, level: str, correct: bool, guess: float,
+                 params: BKT = BKT()) -> tuple[str, str]:
+    """Update one skill (concept, depth) with a first attempt whose chance of a lucky guess is `guess`; it needs
+    nothing but what the answer journal keeps, so answers can be replayed into another state of the learner."""
+    before = depth_from_mastery(session, concept)
+    skills = session.mastery.setdefault(concept, _starting_skills(session, params))
+    skills[level] = update(skills.get(level, params.prior), correct, guess, params)
+    mastered = set(session.mastered.get(concept, []))
+    if skills[level] >= MASTERY:
+        mastered.add(level)
+    elif skills[level] < FORGET_BELOW:
+        mastered.discard(level)
+    session.mastered[concept] = [depth for depth in LEVELS if depth in mastered]
+    after = depth_from_mastery(session, concept)
+    session.concept_levels[concept] = after
     return before, after
 
 

@@ -64,13 +64,7 @@ class Matcher:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self._synonyms = dict(kb.synonyms)
-        self._keys: list[_Key] = []
-        for concept in kb.concepts.values():
-            names = dict.fromkeys([concept.title, short_title(concept), *concept.aliases])
-            for text, is_name in [(n, True) for n in names] + [(e, False) for e in concept.examples]:
-                key_stems = frozenset(self.stems_of(words(text)))
-                if key_stems:
-                    self._keys.append(_Key(concept.id, text, key_stems, is_name))
+        self._keys: list[_Key] = [key for concept in kb.concepts.values() for key in self._keys_of(concept)]
         self._bags: dict[str, frozenset[str]] = defaultdict(frozenset)
         for key in self._keys:
             self._bags[key.concept_id] = self._bags[key.concept_id] | key.stems
@@ -88,6 +82,13 @@ class Matcher:
         self._key_totals = [sum(self._weights[s] for s in key.stems) for key in self._keys]
         self._selective = max(50, len(self._keys) // 100)
         self._vocabulary = self._spelling_vocabulary(kb)
+
+    def _keys_of(self, concept: Concept) -> list[_Key]:
+        """A concept's names and example questions, as sets of stems to match questions against."""
+        names = dict.fromkeys([concept.title, short_title(concept), *concept.aliases])
+        texts = [(n, True) for n in names] + [(e, False) for e in concept.examples]
+        keys = [_Key(concept.id, text, frozenset(self.stems_of(words(text))), is_name) for text, is_name in texts]
+        return [key for key in keys if key.stems]
 
     # --- text to query ---------------------------------------------------
     def stems_of(self, folded_words: list[str]) -> list[str]:
@@ -164,7 +165,17 @@ class Matcher:
             return []
         weights = {s: self._weights.get(s) or self.weight(s) for s in q}
         q_weight = sum(weights.values())
-        best: dict[str, tuple[float, float, int]] = {}  # concept -> (key score, recall, key index)
+        best = self._best_keys(q, weights, q_weight, within)
+        boosts = boosts or {}
+        blended = ((self._blend(q, weights, q_weight, cid, held[0]) + boosts.get(cid, 0.0), cid, held)
+                   for cid, held in best.items())
+        top = heapq.nsmallest(limit, blended, key=lambda entry: (-entry[0], entry[1]))
+        return [Candidate(cid, score, self._keys[held[2]].text, held[1]) for score, cid, held in top]
+
+    def _best_keys(self, q: frozenset[str], weights: dict[str, float], q_weight: float,
+                   within: frozenset[str]) -> dict[str, tuple[float, float, int]]:
+        """Each concept's best-scoring key: concept -> (key score, recall, key index); the first key wins a tie."""
+        best: dict[str, tuple[float, float, int]] = {}
         candidates = self._candidates(q)
         for s in within:
             candidates &= set(self._index.get(s, ()))
@@ -172,24 +183,17 @@ class Matcher:
             key = self._keys[i]
             score, recall = self._key_score(q, weights, q_weight, key, self._key_totals[i])
             held = best.get(key.concept_id)
-            if held is None or score > held[0] or (score == held[0] and i < held[2]):
+            if held is None or (score, -i) > (held[0], -held[2]):
                 best[key.concept_id] = (score, recall, i)
-        boosts = boosts or {}
-        blended = ((self._blend(q, weights, q_weight, cid, held[0]) + boosts.get(cid, 0.0), cid, held)
-                   for cid, held in best.items())
-        top = heapq.nsmallest(limit, blended, key=lambda entry: (-entry[0], entry[1]))
-        return [Candidate(cid, score, self._keys[held[2]].text, held[1]) for score, cid, held in top]
+        return best
 
     def _candidates(self, q: frozenset[str]) -> set[int]:
         """Keys sharing a word with the question. In a very large pack, words that open too many keys
         ("bone") are left out of this choice when rarer ones are there (they still count in the score)."""
-        postings = [self._index.get(s, ()) for s in q]
-        if sum(len(p) for p in postings) <= _MAX_CANDIDATES:
-            return {i for p in postings for i in p}
-        selective = [p for p in postings if 0 < len(p) <= self._selective]
-        if not selective:
-            selective = [min((p for p in postings if p), key=len, default=())]
-        return {i for p in selective for i in p}
+        postings = [p for p in (self._index.get(s) for s in q) if p]
+        if sum(map(len, postings)) > _MAX_CANDIDATES:
+            postings = [p for p in postings if len(p) <= self._selective] or [min(postings, key=len)]
+        return set().union(*postings)
 
     def _blend(self, q: frozenset[str], weights: dict[str, float], q_weight: float, concept_id: str, key_score: float) -> float:
         """Mix the best single key with how much of the question the concept's whole vocabulary explains."""

@@ -219,6 +219,7 @@ class DialogueRules:
     boundary: Boundary = field(default_factory=Boundary)
     answer_types: dict[str, str] = field(default_factory=dict)  # "cells" -> "cell": what "which cells ..." asks for
     foreign_heads: tuple[str, ...] = ()  # "patch": after a concept's name ("estrogen patch") it names another thing
+    fillers: tuple[str, ...] = ()  # "hmm", "ok", "please": around a chat request ("hmm, simpler") they change nothing
     grading: GradingWords = field(default_factory=GradingWords)
 
 
@@ -233,9 +234,9 @@ class KnowledgeBase:
     confusables: frozenset[frozenset[str]] = frozenset()
     kinds: dict[str, str] = field(default_factory=dict)  # concept id -> kind (condition, therapy, hormone, ...)
     discusses: dict[str, frozenset[str]] = field(default_factory=dict)  # concept id -> aspect frames the document covers for it
-
-    def relations_of(self, concept_id: str) -> list[Relation]:
-        return [r for r in self.relations if concept_id in (r.subject, r.object)]
+    folds: tuple[tuple[str, str], ...] = ()  # the pack's spelling folds: (pattern, replacement), in order
+    starters: tuple[str, ...] = ()  # concepts to suggest when a question matches nothing
+    audiences: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "men"/"women" -> words that say a sentence is about them
 
 
 @dataclass(frozen=True)

@@ -3,57 +3,70 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
+from typing import Iterator
 
 import snowballstemmer
 
 __all__ = [
     "MAX_INPUT_CHARS", "STOPWORDS", "WEAK_WORDS", "PRONOUNS", "clean_input", "fold", "words", "stem",
-    "stems", "canonical_phrase",
+    "stems", "canonical_phrase", "pack_folds", "check_fold",
 ]
 
 MAX_INPUT_CHARS = 2000
 
 _GREEK = {"α": " alpha ", "β": " beta ", "γ": " gamma ", "κ": "kappa", "ϰ": "kappa", "µ": "mu", "μ": "mu"}
 
-# Spelling folds, applied in order to lower-cased text: British spellings and
-# the many ways people write the domain's abbreviations.
-_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"[\u2018\u2019\u02bc`´]", "'"),
-        (r"[\u2010-\u2015\u2212]", "-"),
-        (r"\boestr", "estr"),
-        (r"\bosteo-", "osteo"),
-        (r"remodell", "remodel"),
-        (r"signall", "signal"),
-        (r"\bageing\b", "aging"),
-        (r"isation", "ization"),
-        (r"favour", "favor"),
-        (r"tumour", "tumor"),
-        (r"\bhaem", "hem"),
-        (r"\bigf[\s-]*(?:1|i|one)\b", "igf1"),
-        (r"\bigf[\s-]*(?:2|ii|two)\b", "igf2"),
-        (r"\binsulin[\s-]*like[\s-]*growth[\s-]*factor[\s-]*(?:1|i|one)\b", "insulin like growth factor igf1"),
-        (r"\btype[\s-]*(?:1|i|one)\b", "type1"),
-        (r"\ber[\s-]*alpha\b", "eralpha"),
-        (r"\bnf[\s-]*(?:kappa|k)[\s-]*(?:b|beta)\b", "nfkb"),
-        (r"\bcjc[\s-]*1295\b", "cjc1295"),
-        (r"\brank[\s-]+l\b", "rankl"),
-        (r"\bgh/igf", "gh igf"),
-        (r"\b(?:broken|breaking|breaks|broke)[\s-]+down\b", "break down"),
-        (r"\bbreakdown\b", "break down"),
-        # "what stops osteoclasts from forming" asks what stops osteoclast formation
-        (r"\b([a-z]+?)s? from (?:forming|developing|being formed|being made)\b", r"\1 formation"),
-        (r"\bformation of (?:new )?([a-z]+?)s?\b", r"\1 formation"),
-        (r"n't\b", " not"),
-        (r"\bi'm\b", "i am"),
-        (r"\b(what|that|it|there|who|where|how|here|he|she)'s\b", r"\1 is"),
-        (r"'s\b", ""),
-        (r"'", ""),
-        (r"[^a-z0-9]+", " "),
-    )
-)
+# Spelling folds, applied in order to lower-cased text: typography, British spellings, and (between
+# them and the grammar folds) the pack's own folds of the ways people write its names and abbreviations
+# (`folds:` in the knowledge pack, see pack_folds).
+def _compile(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in pairs)
+
+
+_FOLDS_BEFORE = _compile((
+    (r"[\u2018\u2019\u02bc`´]", "'"),
+    (r"[\u2010-\u2015\u2212]", "-"),
+    (r"remodell", "remodel"),
+    (r"signall", "signal"),
+    (r"\bageing\b", "aging"),
+    (r"isation", "ization"),
+    (r"favour", "favor"),
+    (r"tumour", "tumor"),
+    (r"\bhaem", "hem"),
+))
+_FOLDS_AFTER = _compile((
+    # "what stops cells from forming" asks what stops cell formation
+    (r"\b([a-z]+?)s? from (?:forming|developing|being formed|being made)\b", r"\1 formation"),
+    (r"\bformation of (?:new )?([a-z]+?)s?\b", r"\1 formation"),
+    (r"n't\b", " not"),
+    (r"\bi'm\b", "i am"),
+    (r"\b(what|that|it|there|who|where|how|here|he|she)'s\b", r"\1 is"),
+    (r"'s\b", ""),
+    (r"'", ""),
+    (r"[^a-z0-9]+", " "),
+))
+
+# The folds of the pack being used in this thread or task: set by the Tutor around loading and answering.
+_PACK_FOLDS: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("pack_folds", default=())
+
+
+@contextmanager
+def pack_folds(folds: tuple[tuple[str, str], ...]) -> Iterator[None]:
+    """Fold text with a pack's own folds (pairs of pattern and replacement) inside this block."""
+    token = _PACK_FOLDS.set(tuple(folds))
+    try:
+        yield
+    finally:
+        _PACK_FOLDS.reset(token)
+
+
+@lru_cache(maxsize=64)
+def _compiled_pack_folds(folds: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return _compile(folds)
+
 
 # Words that carry no topic. Kept out of matching entirely.
 STOPWORDS: frozenset[str] = frozenset("""
@@ -108,16 +121,29 @@ def clean_input(text: str, limit: int = MAX_INPUT_CHARS) -> tuple[str, bool]:
     return (text[:limit].rstrip() if len(text) > limit else text), cut
 
 
-@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Lower-case text with domain spellings folded and punctuation turned into spaces."""
+    """Lower-case text with spellings folded (the pack's own folds too) and punctuation turned into spaces."""
+    return _fold(text, _PACK_FOLDS.get())
+
+
+@lru_cache(maxsize=8192)
+def _fold(text: str, folds: tuple[tuple[str, str], ...]) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = "".join(_GREEK.get(ch, ch) for ch in text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    for pattern, replacement in _FOLDS:
+    for pattern, replacement in (*_FOLDS_BEFORE, *_compiled_pack_folds(folds), *_FOLDS_AFTER):
         text = pattern.sub(replacement, text)
     return text.strip()
+
+
+def check_fold(pattern: str, replacement: str) -> str | None:
+    """Why a pack's fold cannot be used, or None when it can."""
+    try:
+        re.compile(pattern).sub(replacement, "")
+    except (re.error, IndexError) as err:
+        return str(err)
+    return None
 
 
 def words(text: str) -> list[str]:

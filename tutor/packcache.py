@@ -3,7 +3,8 @@
 The cache is keyed by the tutor's own source files and every pack file (path, size, modification
 time): any change to either builds afresh. It lives in the user's cache directory
 ($XDG_CACHE_HOME/bone-tutor), which only that user writes; set TUTOR_NO_CACHE=1 to bypass it.
-A cache that cannot be read or written is ignored: it is only ever a shortcut.
+A cache that cannot be read or written is ignored: it is only ever a shortcut. Several packs (or
+versions of one) are kept, the least recently used dropped first, so switching packs does not rebuild.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ __all__ = ["cached", "cache_dir"]
 
 T = TypeVar("T")
 _CODE = Path(__file__).resolve().parent
+KEEP = 8  # compiled packs kept in the cache directory
 
 
 def cache_dir() -> Path:
@@ -45,7 +47,9 @@ def cached(folders: list[Path], build: Callable[[], T]) -> T:
         return build()
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)
+            value = pickle.load(handle)
+        _touch(path)
+        return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     result = build()
@@ -56,10 +60,29 @@ def cached(folders: list[Path], build: Callable[[], T]) -> T:
 def _store(path: Path, value: object) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("pack-*.pickle"):
-            old.unlink(missing_ok=True)  # one pack version at a time
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
+        _evict(path.parent, keep=KEEP)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
+
+
+def _touch(path: Path) -> None:
+    """Mark a cache file as just used (its modification time orders the eviction)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _evict(folder: Path, keep: int) -> None:
+    """Drop all but the `keep` most recently used compiled packs."""
+    def used(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    for old in sorted(folder.glob("pack-*.pickle"), key=used, reverse=True)[keep:]:
+        old.unlink(missing_ok=True)

@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 
 from .matcher import Candidate, Matcher, short_title
 from .model import Frame, KnowledgeBase, Relation
-from .normalise import words
+from .normalise import WEAK_WORDS, words
+from .passages import PassageIndex
 from .reading import Reading
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
+# words that ask to go on with the same topic ("and then what happens next?")
+_SEQUENCE_WORDS = frozenset("next then after afterwards later subsequently else also further".split())
 # "how is it different from @", "compared to @", "vs @": the other side is the concept under discussion
 _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 
@@ -32,6 +35,9 @@ class Thresholds:
     single_word_recall: float = 0.75  # a one-word question must be (almost) a whole name or example
     anchor: float = 0.2       # a concept the question names yields only to a related one this much better matched
     example: float = 0.8      # a question this close to one of a concept's examples is that concept's
+    lead_specific: float = 1.0  # a sentence sharing this much of a specific question's rarer words answers it first
+    lead_plain: float = 4.0     # the same for a plain "what is X ..." question, whose extra words must say more
+    passage: float = 6.0        # a sentence anywhere in the pack this close to a "which hormone ..." question answers it
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,7 @@ class Decision:
     runner_up: str | None = None
     how: str = ""
     nearby: tuple[str, ...] = field(default=())
+    lead: str = ""  # a sentence found elsewhere in the pack that answers, said first
 
     @property
     def concept(self) -> str | None:
@@ -58,9 +65,11 @@ class Decision:
 class Policy:
     """Read-only after construction."""
 
-    def __init__(self, kb: KnowledgeBase, matcher: Matcher, thresholds: Thresholds, frames: tuple[Frame, ...] = ()) -> None:
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher, thresholds: Thresholds, frames: tuple[Frame, ...] = (),
+                 passages: PassageIndex | None = None) -> None:
         self._kb = kb
         self._matcher = matcher
+        self._passages = passages or PassageIndex(kb)
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
@@ -95,7 +104,10 @@ class Policy:
             # resorption signals") is that concept's; otherwise the facts that link the two answer it
             top = next(iter(self._rank(reading, focus)), None)
             if top and top.score >= self.thresholds.example and top.concept_id not in referents:
-                return Decision("concept", (top.concept_id,), frame, confidence=min(top.score, 1.0), how="a concept's own example")
+                # that concept answers, opened by the facts that link the two names ("estrogen holds back RANKL")
+                linking = tuple(r for r in self._kb.relations if {r.subject, r.object} == set(referents[:2]))
+                return Decision("concept", (top.concept_id,), frame, linking, confidence=min(top.score, 1.0),
+                                how="a concept's own example, opened by the facts that link the two named")
             return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
         if frame and frame.answer == "expand" and referents:
             return Decision("expand", (referents[0],), frame, how="a question about what the name stands for")
@@ -109,6 +121,10 @@ class Policy:
         # the fallback answers "what drives X?" only: what X itself drives is not what makes X
         for relation in filter(None, (frame.relation, frame.fallback if reading.side == "actor" else "")):
             facts = self._facts(relation, reading.side, themes)
+            if not facts and len(themes) > 1:
+                # "what does aromatase turn testosterone into?": the fact is about the second name
+                themes = [*themes[1:], themes[0]]
+                facts = self._facts(relation, reading.side, themes)
             if facts:
                 return Decision("relation", (themes[0], *themes[1:]), frame, tuple(facts), reading.side,
                                 how=f"the document's facts ({relation}, asking for the {reading.side})")
@@ -136,6 +152,8 @@ class Policy:
     # --- concept answers ------------------------------------------------------------
     def _concept(self, reading: Reading, focus: str | None) -> Decision:
         frame = reading.frame
+        if reading.answer_type and reading.named and self._wrong_type(reading) and not self._wanted_kind(reading):
+            return self._asked_kind(reading, focus)
         by_examples = bool(frame and frame.by_examples) or self._wrong_type(reading)
         named = [] if by_examples else reading.named
         if not named and reading.concepts and not by_examples:  # only a pronoun: the concept under discussion
@@ -166,6 +184,37 @@ class Policy:
             return Decision("clarify", (first, second), frame, confidence=0.5, runner_up=second,
                             how="a misspelt name equally near two concepts")
         return self._matched(reading, ranked, focus)
+
+    def _asked_kind(self, reading: Reading, focus: str | None) -> Decision:
+        """ "which hormone falls at menopause?" names a condition and asks for a hormone: the hormone whose example
+        questions match and that is linked to the name, else the concept named, whose sentence naming a hormone
+        will answer first."""
+        kind, named = reading.answer_type, reading.named[0]
+        ranked = self._rank(reading, focus, limit=20)
+        if ranked and ranked[0].score >= self.thresholds.example:  # nearly one of a concept's own example questions
+            return Decision("concept", (ranked[0].concept_id,), reading.frame, confidence=min(ranked[0].score, 1.0),
+                            runner_up=_runner(ranked), how="a concept's own example")
+        typed = [c for c in ranked if self._kb.kinds.get(c.concept_id) == kind]
+        if self._passages.names_kind(named, self._passages.wanted(reading.content_words), kind,
+                                                   self.thresholds.lead_specific):
+            return Decision("concept", (named,), reading.frame, how=f"the concept named, with its sentence naming a {kind} first")
+        if typed and typed[0].score >= self.thresholds.answer and self._touches(typed[0].concept_id, [named]):
+            return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
+                            runner_up=_runner(typed), how=f"the {kind} your question asks for")
+        return Decision("concept", (named,), reading.frame, how="the concept named")
+
+    def _searched(self, reading: Reading) -> Decision | None:
+        """Nothing named and no example close, but the question asks for a kind of thing ("which hormone comes
+        from the anterior pituitary?"): the sentence of the pack that answers it best, if it answers well enough."""
+        if not reading.answer_type:
+            return None
+        found = self._passages.search(self._passages.wanted(reading.content_words), reading.answer_type,
+                                      self.thresholds.passage)
+        if not found:
+            return None
+        answer, passage = found
+        return Decision("concept", (answer,), reading.frame, confidence=self.thresholds.answer, lead=passage.text,
+                        how=f"the {reading.answer_type} named by the document's sentence that answers your words best")
 
     def _wanted_kind(self, reading: Reading) -> str | None:
         """The kind of concept asked for when the names do not anchor the answer (see _wrong_type)."""
@@ -200,6 +249,13 @@ class Policy:
             # unknown X (the default frame) does not
             if focus and reading.frame and reading.frame is not self._default and len(reading.content_words) <= 2:
                 return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a follow-up)")
+            searched = self._searched(reading)
+            if searched:
+                return searched
+            if focus and not reading.strange and not any(w not in WEAK_WORDS and w not in _SEQUENCE_WORDS
+                                                        for w in reading.content_words):
+                # "and what happens next?": nothing but weak words, so about the concept under discussion
+                return Decision("concept", (focus,), reading.frame, how="the concept under discussion (nothing else named)")
             return Decision("unknown", (), reading.frame, nearby=tuple(c.concept_id for c in ranked if c.score > 0)[:3],
                             how="nothing named, and no example question close enough")
         runner = next((c for c in ranked[1:] if c.concept_id != top.concept_id), None)

@@ -11,13 +11,12 @@ from typing import Any
 
 from .mastery import MASTERY, depth_from_mastery
 from .matcher import short_title
-from .model import LEVELS, KnowledgeBase
+from .model import LEVELS, SECTIONS, KnowledgeBase
 from .review import due_concepts, next_due
 from .session import Session
 
 __all__ = ["progress_report", "render_progress", "plural", "when_due"]
 
-_SECTIONS = (*LEVELS, "references")
 _TITLE_WIDTH = 30
 _BAR = 10
 
@@ -44,7 +43,7 @@ def progress_report(kb: KnowledgeBase, session: Session, now: datetime) -> dict[
 def _document_order(kb: KnowledgeBase) -> list:
     """Top-level concepts by section in the document's order, the pack's order within a section."""
     top = [c for c in kb.concepts.values() if not c.parent]
-    rank = {section: i for i, section in enumerate(_SECTIONS)}
+    rank = {section: i for i, section in enumerate(SECTIONS)}
     return sorted(top, key=lambda c: rank.get(c.section, len(rank)))
 
 
@@ -98,7 +97,7 @@ def _fit(title: str, width: int = _TITLE_WIDTH) -> str:
 
 def render_progress(report: dict[str, Any], now: datetime | None = None) -> str:
     lines = [_headline(report, now), "", _header()]
-    for section in _SECTIONS:
+    for section in SECTIONS:
         rows = [c for c in report["concepts"] if c["section"] == section]
         if rows:
             mean = sum(c["current"] for c in rows) / len(rows)

@@ -11,12 +11,13 @@ from typing import Callable
 
 from .grading import UNCLEAR_CHOICE, UNCLEAR_TRUTH, Grade, Grader
 from .learner import current_level
-from .mastery import record_attempt
+from .mastery import guess_for
 from .matcher import short_title
 from .model import LEVELS, KnowledgeBase, QuizItem, level_index, shift_level
 from .reply import Reply
 from .progress import when_due
-from .review import due_concepts, next_due, rating_for, review_card
+from .replay import apply_answer
+from .review import due_concepts, next_due, rating_for
 from .session import QuizState, Session
 
 __all__ = ["QuizRunner", "QuizRequest", "LEECH_MISSES"]
@@ -221,15 +222,11 @@ class QuizRunner:
         """The first attempt at an item: mastery, review schedule, journal. Returns a note on a depth change."""
         hints = session.quiz.hints
         rating = rating_for(correct, hints, revealed)
-        session.cards[item.concept] = review_card(session.cards.get(item.concept), item.concept, rating, now)
-        session.asked[item.id] = session.asked.get(item.id, 0) + 1
-        right, answered = session.tally.get(item.concept, [0, 0])
-        session.tally[item.concept] = [right + int(correct), answered + 1]
-        if not correct:
-            session.misses[item.concept] = session.misses.get(item.concept, 0) + 1
-        before, after = record_attempt(session, item, correct)
-        session.journal.append({"item": item.id, "concept": item.concept, "level": item.level, "type": item.type,
-                                "correct": correct, "hints": hints, "rating": rating, "at": now.isoformat()})
+        # one journal entry is all the attempt changes, so a store can replay it into a newer state (tutor/replay.py)
+        entry = {"item": item.id, "concept": item.concept, "level": item.level, "type": item.type, "correct": correct,
+                 "hints": hints, "rating": rating, "at": now.isoformat(), "guess": guess_for(item)}
+        before, after = apply_answer(session, entry)
+        session.journal.append(entry)
         session.quiz.first = {"correct": correct, "hints": hints, "revealed": revealed}
         if before != after and session.override is None:
             reason = "you have mastered" if level_index(after) > level_index(before) else "you missed questions at"

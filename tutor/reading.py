@@ -100,8 +100,12 @@ class Reader:
         self._matcher = matcher
         self._names = names
         self._cues = cues
-        self._frames = [(f, _joined(f.patterns), _joined(f.actor), _joined(f.target), {stem(v) for v in f.verbs if " " not in v},
-                         [v for v in f.verbs if " " in v]) for f in frames]
+        # a verb is listed by its stem ("synthes", "releas"), which the stemmer itself may cut shorter: keep both
+        self._frames = [(f, _joined(f.patterns), _joined(f.actor), _joined(f.target),
+                         {form for v in f.verbs if " " not in v for form in (v, stem(v))}) for f in frames]
+        # verb phrases of every frame, as stems: "turn up" also reads in "turns it up", and then "turn" alone is not
+        # the converter's verb
+        self._verb_phrases = [(f.id, tuple(stem(w) for w in v.split())) for f in frames for v in f.verbs if " " in v]
         self._default = next((f for f in frames if f.default), None)
         self.boundary = boundary
         self._answer_types = answer_types
@@ -112,7 +116,7 @@ class Reader:
                                                  for i, t in enumerate(kb.out_of_scope))) if kb.out_of_scope else None
         frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target)
                              for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", p))}
-        frame_words |= {stem(v) for f in frames for v in f.verbs}
+        frame_words |= {form for f in frames for v in f.verbs for form in (v, stem(v))}
         frame_words |= {w for cue, _ in cues for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", cue.pattern))}
         self.frame_words = frozenset(frame_words)  # words of the frames and cues: never a topic of their own
 
@@ -129,7 +133,7 @@ class Reader:
                        tuple(self._foreign(words, mentions)), self._topic(words, mentions) or
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
                        self.boundary.assess(words, lower, self._kinds_referred(mentions, focus)),
-                       tuple(self._strange_words(words, mentions, misspelt)), undecided,
+                       tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
                        self._answer_type(words))
 
     # --- stages ------------------------------------------------------------------------
@@ -189,11 +193,12 @@ class Reader:
     def _frame(self, words: list[str], masked: str, mentions: list[Mention], focus: str | None) -> tuple[Frame | None, str]:
         stems = [stem(w) for w in words]
         theme = next((m.concept for m in mentions), focus)
-        for frame, patterns, actor, target, verbs, verb_phrases in self._frames:
+        phrases = self._phrase_heads(stems)
+        for frame, patterns, actor, target, verbs in self._frames:
             if frame.answer == "aspect" and not self._aspect_applies(frame, theme, patterns, masked):
                 continue
             if frame.answer == "relation":
-                side = self._relation_side(words, stems, masked, mentions, actor, target, verbs, verb_phrases)
+                side = self._relation_side(words, stems, masked, mentions, actor, target, self._verb_at(frame, stems, verbs, phrases, mentions))
                 if side:
                     return frame, side
             elif patterns and patterns.search(masked):
@@ -221,9 +226,26 @@ class Reader:
                 return self._answer_types[words[i + 1]]
         return None
 
+    def _phrase_heads(self, stems: list[str]) -> dict[int, set[str]]:
+        """Where each frame's verb phrases start, their words in order with at most two others between them."""
+        heads: dict[int, set[str]] = {}
+        for frame_id, phrase in self._verb_phrases:
+            for i, s in enumerate(stems):
+                if s == phrase[0] and _follows(stems, i + 1, phrase[1:]):
+                    heads.setdefault(i, set()).add(frame_id)
+        return heads
+
+    @staticmethod
+    def _verb_at(frame: Frame, stems: list[str], verbs: set[str], phrases: dict[int, set[str]],
+                 mentions: list[Mention]) -> int | None:
+        """The position of the frame's verb: one of its phrases, else one of its verbs that starts no other frame's phrase."""
+        at = next((i for i, ids in sorted(phrases.items()) if frame.id in ids), None)
+        if at is not None:
+            return at
+        return next((i for i, s in enumerate(stems) if s in verbs and not _inside(i, mentions) and not phrases.get(i)), None)
+
     def _relation_side(self, words: list[str], stems: list[str], masked: str, mentions: list[Mention],
-                       actor: re.Pattern[str] | None, target: re.Pattern[str] | None, verbs: set[str],
-                       verb_phrases: list[str]) -> str:
+                       actor: re.Pattern[str] | None, target: re.Pattern[str] | None, at: int | None) -> str:
         if actor and actor.search(masked):
             return "actor"
         if target and target.search(masked):
@@ -231,9 +253,6 @@ class Reader:
         opening = next((i for i, w in enumerate(words[:7]) if w in _WH), None)
         if not mentions or opening is None or any(w not in _OPENING_FILLERS for w in words[:opening]):
             return ""
-        at = next((i for i, s in enumerate(stems) if s in verbs and not _inside(i, mentions)), None)
-        if at is None:
-            at = next((masked.split().index(p.split()[0]) for p in verb_phrases if f" {p} " in f" {masked} "), None)
         if at is None or self._leftovers(words, mentions, at):
             return ""
         # "what blocks RANKL?" asks for the actor; "what does OPG block?" and "what is made by X" for the target's side
@@ -288,18 +307,21 @@ class Reader:
         concepts = [m.concept for m in mentions] or ([focus] if focus else [])
         return tuple(self._kb.kinds.get(c, "") for c in concepts)
 
-    def _strange_words(self, words: list[str], mentions: list[Mention], misspelt: frozenset[str]) -> list[str]:
+    def _strange_words(self, words: list[str], mentions: list[Mention], misspelt: frozenset[str], text: str = "") -> list[str]:
         """Words outside the names that neither the pack nor everyday English uses, nor misspell: the names of
         things the document does not cover ("celiac", "Klinefelter", "anastrozole")."""
         out = []
         for i, w in enumerate(words):
-            if _inside(i, mentions) or len(w) < 4 or not w.isalpha() or w in STOPWORDS or w in WEAK_WORDS or w in PRONOUNS:
+            # a three-letter word counts only when it is written as an abbreviation ("Wnt", "PTH": no vowel, a
+            # capital), not as a texted word ("wht", "pls")
+            short = len(w) < 4 and not _abbreviation(w, text)
+            if _inside(i, mentions) or short or not w.isalpha() or w in STOPWORDS or w in WEAK_WORDS or w in PRONOUNS:
                 continue
             if self._matcher.knows(w) or self.boundary.knows(w) or w in self.frame_words or stem(w) in self.frame_words:
                 continue
             if w in misspelt:  # a misspelt word of the pack's ("osteolasts"), not a new topic
                 continue
-            if not everyday(w):
+            if not everyday(w) or _abbreviation(w, text):
                 out.append(w)
         return out
 
@@ -317,7 +339,9 @@ _NOUN_PHRASE_OPENERS = frozenset("is are was a an the about of for on with what 
 _WH = {"what", "which", "who", "whom", "where", "whats"}  # "how does X block Y" asks for a mechanism, not a fact
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
 _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
-                              "primarily normally usually in bone bones body skeleton".split())
+                              "primarily normally usually in bone bones body skeleton "
+                              # nouns that say no more than the name before them ("what stimulates IGF-1 production")
+                              "production release secretion level levels activity output expression synthesis".split())
 # Nouns that only say what kind of answer is wanted ("which cells make OPG?").
 _ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone hormones molecule molecules thing things "
                           "enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors "
@@ -329,6 +353,23 @@ _OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay ca
 def _joined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """Several patterns as one, searched once."""
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _abbreviation(word: str, text: str) -> bool:
+    """A three-letter word with no vowel that the question writes with a capital ("Wnt", "PTH")."""
+    if len(word) != 3 or re.search(r"[aeiouy]", word):
+        return False
+    return any(not found.islower() for found in re.findall(rf"\b{re.escape(word)}\b", text, re.IGNORECASE))
+
+
+def _follows(stems: list[str], start: int, rest: tuple[str, ...], gap: int = 2) -> bool:
+    """Whether `rest` comes in order from `start`, with at most `gap` other words before each."""
+    for word in rest:
+        window = stems[start:start + gap + 1]
+        if word not in window:
+            return False
+        start += window.index(word) + 1
+    return True
 
 
 def _inside(index: int, mentions: list[Mention]) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+from datetime import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,8 @@ class Session:
     tally: per concept, [right, answered] first attempts
     quiz: the quiz in progress, if any
     journal: answered items not yet written by a store (a store empties it when it saves)
+    revision: how many times the learner's state had been saved when this session was loaded; a store saves over
+        that revision only, and merges the journal into a newer one (see tutor/store.py)
     """
 
     level: str = "fundamentals"
@@ -90,6 +93,7 @@ class Session:
     tally: dict[str, list[int]] = field(default_factory=dict)
     quiz: QuizState | None = None
     journal: list[dict[str, Any]] = field(default_factory=list)
+    revision: int = 0
 
     def __setattr__(self, name: str, value: Any) -> None:
         # a quiz given in the dict form of earlier versions (a host's saved state, a test) is read as a QuizState
@@ -131,6 +135,7 @@ class Session:
             "tally": {c: list(v) for c, v in self.tally.items()},
             "quiz": self.quiz.to_dict() if self.quiz else None,
             "journal": copy.deepcopy(self.journal),
+            "revision": self.revision,
         }
 
     @classmethod
@@ -155,16 +160,35 @@ class Session:
                 # version 1 sessions had no quiz state: these default to empty
                 mastery={str(c): {_level(k): float(p) for k, p in v.items()} for c, v in (data.get("mastery") or {}).items()},
                 mastered={str(c): [_level(x) for x in v] for c, v in (data.get("mastered") or {}).items()},
-                cards={str(c): dict(v) for c, v in (data.get("cards") or {}).items()},
+                cards={str(c): _card(str(c), v) for c, v in (data.get("cards") or {}).items()},
                 misses={str(c): int(n) for c, n in (data.get("misses") or {}).items()},
                 asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
                 tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
                 quiz=QuizState.from_dict(data["quiz"]) if data.get("quiz") else None,
                 journal=copy.deepcopy(list(data.get("journal") or [])),
+                revision=int(data.get("revision", 0)),
             )
         except (TypeError, ValueError, AttributeError, KeyError) as err:
             raise SessionError(f"malformed session: {err}") from err
         return session
+
+
+def _card(concept_id: str, value: Any) -> dict[str, Any]:
+    """A stored review card, its dates checked now (a bad one would otherwise fail at the next review)."""
+    if not isinstance(value, dict):
+        raise SessionError(f"malformed session: the review card of {concept_id!r} is not a mapping")
+    for key in ("due", "last_review"):
+        when = value.get(key)
+        if key == "last_review" and when is None:
+            continue
+        try:
+            parsed = datetime.fromisoformat(when) if isinstance(when, str) else None
+        except ValueError:
+            parsed = None
+        if parsed is None or parsed.tzinfo is None:
+            raise SessionError(f"malformed session: the review card of {concept_id!r} has {key} {when!r}, "
+                               "not a date and time with its time zone")
+    return dict(value)
 
 
 def _level(value: Any) -> str:

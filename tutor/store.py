@@ -2,8 +2,10 @@
 
 A store loads and saves a learner's Session by user id. Saving also writes the answers the
 session has journaled since the last save, in the same transaction, so an answered quiz item
-is on disk as soon as the host saves after the turn. Two stores come with the tutor: an
-in-memory one and SQLite (WAL mode, a schema version with migrations).
+is on disk as soon as the host saves after the turn. Saving never writes over a state saved by
+someone else since the session was loaded: the session's answers are merged into it (see `Store`).
+Three stores come with the tutor: an in-memory one, SQLite (WAL mode, a schema version with
+migrations) and PostgreSQL (tutor/pgstore.py); docs/store.md describes the contract.
 """
 from __future__ import annotations
 
@@ -12,16 +14,20 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import TutorError
+from .replay import merge_turn
 from .session import Session
 
-__all__ = ["Store", "MemoryStore", "SQLiteStore", "StoreError", "SCHEMA_VERSION", "default_data_dir", "profile_path"]
+__all__ = ["Store", "MemoryStore", "SQLiteStore", "open_store", "StoreError", "SCHEMA_VERSION", "state_to_save",
+           "after_save", "default_data_dir", "profile_path"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+_BUSY_SECONDS = 30  # how long a process waits for another's write lock (a migration, a save) before giving up
 _PROFILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 
 
@@ -30,11 +36,45 @@ class StoreError(TutorError):
 
 
 class Store(Protocol):
-    """What the tutor needs from a store; a host bot with its own database implements these two methods."""
+    """What the tutor needs from a store; a host bot with its own database implements these two methods.
+
+    The contract (every store of the tutor keeps it, and tests/test_store_contract.py checks it):
+    - `load` returns the learner's last saved session, or None; `session.revision` says which save it was.
+    - `save` writes the session and the answers in `session.journal` at once (one transaction), never over a
+      state newer than the one the session was loaded from: when another save came in between, the session's
+      journaled answers are replayed into that newer state (`state_to_save` does it), so no answer is lost and
+      the learner comes out as if the turns had run one after another.
+    - After a save, the session is the state that was written (merged, if it had to be) with the next revision
+      and an empty journal (`after_save`); a save that fails leaves the journal as it was, to be written later.
+    Reading the stored state and writing the new one must not let another save slip in between: hold a row lock,
+    a transaction with a version check, or a lock of your own around the two.
+    """
 
     def load(self, user_id: str) -> Session | None: ...
 
     def save(self, user_id: str, session: Session) -> None: ...
+
+
+def state_to_save(stored: dict[str, Any] | None, session: Session) -> dict[str, Any]:
+    """The JSON-safe state to write for `session` over `stored` (the learner's saved state, or None): the session
+    itself when nobody saved since it was loaded, else the stored state with the session's journaled answers
+    replayed into it (tutor/replay.py). Its revision is the stored one plus one; its journal is empty, because
+    the answers go to the store's own record of answers in the same write."""
+    current = int(stored.get("revision", 0)) if stored else 0
+    chosen = session
+    if stored is not None and session.revision != current:
+        chosen = merge_turn(Session.from_dict(stored), session)
+    data = chosen.to_dict()
+    data["journal"] = []
+    data["revision"] = current + 1
+    return data
+
+
+def after_save(session: Session, written: dict[str, Any]) -> None:
+    """Once `written` is committed, the caller's session becomes it: the merged state, the new revision, no journal."""
+    fresh = Session.from_dict(written)
+    for name in vars(fresh):
+        setattr(session, name, getattr(fresh, name))
 
 
 class MemoryStore:
@@ -42,7 +82,7 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self._sessions: dict[str, dict[str, Any]] = {}
-        self._answers: list[dict[str, Any]] = []
+        self._answers: dict[str, list[dict[str, Any]]] = {}
         self._lock = threading.Lock()
 
     def load(self, user_id: str) -> Session | None:
@@ -52,13 +92,17 @@ class MemoryStore:
 
     def save(self, user_id: str, session: Session) -> None:
         with self._lock:
-            self._answers.extend({"user_id": user_id, **entry} for entry in session.journal)
-            session.journal = []
-            self._sessions[user_id] = json.loads(json.dumps(session.to_dict()))
+            data = json.loads(json.dumps(state_to_save(self._sessions.get(user_id), session)))
+            self._answers.setdefault(user_id, []).extend(json.loads(json.dumps(session.journal)))
+            self._sessions[user_id] = data
+        after_save(session, data)
 
     def answers(self, user_id: str) -> list[dict[str, Any]]:
         with self._lock:
-            return [a for a in self._answers if a["user_id"] == user_id]
+            return list(self._answers.get(user_id, []))
+
+    def close(self) -> None:
+        """Nothing to release; here so that every store can be closed alike."""
 
 
 def default_data_dir() -> Path:
@@ -84,6 +128,10 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "at TEXT NOT NULL)",
         "CREATE INDEX answers_by_user ON answers (user_id, concept)",
     ),
+    2: (  # saves check the revision they loaded; answers keep what a replay needs
+        "ALTER TABLE learners ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE answers ADD COLUMN guess REAL",
+    ),
 }
 
 
@@ -104,7 +152,7 @@ class SQLiteStore:
     def _open(self) -> sqlite3.Connection:
         db = None
         try:
-            db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            db = sqlite3.connect(self.path, timeout=_BUSY_SECONDS, check_same_thread=False, isolation_level=None)
             # read before any write (switching to WAL rewrites the header of a file we may have to leave alone)
             version = db.execute("PRAGMA user_version").fetchone()[0]
             health = db.execute("PRAGMA quick_check").fetchone()[0]
@@ -120,14 +168,13 @@ class SQLiteStore:
             return self._set_aside(f"damaged: {health}")
         if version > SCHEMA_VERSION:
             db.close()
-            raise StoreError(f"{self.path} was written by a newer version of the tutor (schema {version}, this one reads "
-                             f"up to {SCHEMA_VERSION}); it was left untouched. Upgrade the tutor, or use another --profile.")
+            raise StoreError(_newer_schema(self.path, version))
         _tune(db)
         self._migrate(db, version)
         return db
 
     def _connect(self) -> sqlite3.Connection:
-        return _tune(sqlite3.connect(self.path, check_same_thread=False, isolation_level=None))
+        return _tune(sqlite3.connect(self.path, timeout=_BUSY_SECONDS, check_same_thread=False, isolation_level=None))
 
     def _set_aside(self, reason: str) -> sqlite3.Connection:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -147,67 +194,139 @@ class SQLiteStore:
         return db
 
     def _migrate(self, db: sqlite3.Connection, version: int) -> None:
-        for target in range(version + 1, SCHEMA_VERSION + 1):
-            try:
-                db.execute("BEGIN IMMEDIATE")
+        """Bring the schema up to date in one exclusive transaction. `version` was read without a lock: another
+        process may have migrated since, so it is read again once the write lock is held."""
+        if version == SCHEMA_VERSION:
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(_newer_schema(self.path, version))
+            for target in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in _MIGRATIONS[target]:
                     db.execute(statement)
-                db.execute(f"PRAGMA user_version = {target}")
-                db.execute("COMMIT")
-            except sqlite3.Error as err:
-                _rollback(db)
-                raise StoreError(f"cannot prepare {self.path}: {err}") from err
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except sqlite3.Error as err:
+            _rollback(db)
+            raise StoreError(f"cannot prepare {self.path}: {err}") from err
+        except StoreError:
+            _rollback(db)
+            raise
 
     def load(self, user_id: str) -> Session | None:
         try:
             with self._lock:
-                row = self._db.execute("SELECT session FROM learners WHERE user_id = ?", (user_id,)).fetchone()
+                row = self._db.execute("SELECT session, revision FROM learners WHERE user_id = ?", (user_id,)).fetchone()
         except sqlite3.Error as err:
             raise StoreError(f"could not read progress from {self.path}: {err}") from err
-        return Session.from_dict(json.loads(row[0])) if row else None
+        return Session.from_dict(_stored(row)) if row else None
 
     def save(self, user_id: str, session: Session) -> None:
-        """Write the session and its journaled answers in one transaction; the journal is emptied only once written."""
-        data = session.to_dict()
-        data["journal"] = []
-        rows = [(user_id, a["item"], a["concept"], a["level"], a["type"], int(a["correct"]), int(a["hints"]), a["rating"], a["at"])
-                for a in session.journal]
+        """Write the session and its journaled answers in one transaction, over the revision it was loaded from
+        (merging into a newer one); the journal is emptied only once written."""
+        rows = [_answer_row(user_id, a) for a in session.journal]
         with self._lock:
             try:
-                self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany("INSERT INTO answers (user_id, item, concept, level, type, correct, hints, rating, at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-                self._db.execute("INSERT INTO learners (user_id, session, updated_at) VALUES (?, ?, ?) "
-                                 "ON CONFLICT(user_id) DO UPDATE SET session = excluded.session, updated_at = excluded.updated_at",
-                                 (user_id, json.dumps(data), datetime.now(timezone.utc).isoformat()))
+                self._db.execute("BEGIN IMMEDIATE")  # the write lock: no other save between the read and the write
+                row = self._db.execute("SELECT session, revision FROM learners WHERE user_id = ?", (user_id,)).fetchone()
+                data = state_to_save(_stored(row) if row else None, session)
+                self._db.executemany(f"INSERT INTO answers ({', '.join(ANSWER_FIELDS)}, user_id) "
+                                     f"VALUES ({', '.join('?' * (len(ANSWER_FIELDS) + 1))})", rows)
+                self._db.execute("INSERT INTO learners (user_id, session, updated_at, revision) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT(user_id) DO UPDATE SET session = excluded.session, "
+                                 "updated_at = excluded.updated_at, revision = excluded.revision",
+                                 (user_id, json.dumps(data), datetime.now(timezone.utc).isoformat(), data["revision"]))
                 self._db.execute("COMMIT")
-            except sqlite3.Error as err:
+            except (sqlite3.Error, TutorError) as err:
                 _rollback(self._db)
                 raise StoreError(f"could not save progress to {self.path}: {err}") from err
-        session.journal = []
+        after_save(session, data)
 
     def answers(self, user_id: str) -> list[dict[str, Any]]:
+        """Every answer written for the learner, in the order the saves applied them."""
         try:
             with self._lock:
-                rows = self._db.execute("SELECT item, concept, level, type, correct, hints, rating, at FROM answers "
-                                        "WHERE user_id = ? ORDER BY id", (user_id,)).fetchall()
+                rows = self._db.execute(f"SELECT {', '.join(ANSWER_FIELDS)} FROM answers WHERE user_id = ? ORDER BY id",
+                                        (user_id,)).fetchall()
         except sqlite3.Error as err:
             raise StoreError(f"could not read progress from {self.path}: {err}") from err
-        keys = ("item", "concept", "level", "type", "correct", "hints", "rating", "at")
-        return [dict(zip(keys, row)) | {"correct": bool(row[4])} for row in rows]
+        return [answer_from_row(row) for row in rows]
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
 
+ANSWER_FIELDS = ("item", "concept", "level", "type", "correct", "hints", "rating", "at", "guess")
+
+
+def _answer_row(user_id: str, entry: dict[str, Any]) -> tuple:
+    values = {**entry, "correct": int(entry["correct"]), "hints": int(entry["hints"]), "guess": entry.get("guess")}
+    return (*(values[name] for name in ANSWER_FIELDS), user_id)
+
+
+def answer_from_row(row: tuple) -> dict[str, Any]:
+    """A row of ANSWER_FIELDS as a journal entry."""
+    entry = dict(zip(ANSWER_FIELDS, row))
+    entry["correct"] = bool(entry["correct"])
+    if entry["guess"] is None:
+        del entry["guess"]  # answered before entries carried it
+    return entry
+
+
+def _stored(row: tuple) -> dict[str, Any]:
+    """A learners row (session JSON, revision) as the session's dict."""
+    data = json.loads(row[0])
+    data["revision"] = row[1]
+    return data
+
+
+def open_store(url: str) -> "Store":
+    """The store a URL names: `sqlite:///path/file.sqlite3` (a relative path after `sqlite:///`, an absolute one after
+    `sqlite:////`), `postgresql://user@host/db` (the `postgres` extra), or `memory:` (nothing kept)."""
+    scheme, _, rest = (url or "").partition(":")
+    if scheme == "memory":
+        return MemoryStore()
+    if scheme == "sqlite" and rest.startswith("///") and len(rest) > 3:
+        return SQLiteStore(rest[3:])
+    if scheme in ("postgresql", "postgres"):
+        from .pgstore import PostgresStore
+
+        return PostgresStore(url)
+    raise StoreError(f"store {url!r} is not understood: use sqlite:///path, postgresql://... or memory:")
+
+
+def _newer_schema(where: object, version: int) -> str:
+    return (f"{where} was written by a newer version of the tutor (schema {version}, this one reads up to "
+            f"{SCHEMA_VERSION}); it was left untouched. Upgrade the tutor, or use another --profile.")
+
+
 def _tune(db: sqlite3.Connection) -> sqlite3.Connection:
     try:
-        db.execute("PRAGMA journal_mode=WAL")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            _switch_to_wal(db)
         db.execute("PRAGMA synchronous=FULL")  # an answered item survives a crash once saved
     except sqlite3.Error as err:
         raise StoreError(f"cannot use the progress file: {err}") from err
     return db
+
+
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    """Switch a new file to WAL. The switch takes no notice of the busy timeout, and processes opening a new file
+    together collide on it, so a locked file is tried again for as long as a busy write would be waited for."""
+    deadline = time.monotonic() + _BUSY_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 def _close(db: sqlite3.Connection | None) -> None:

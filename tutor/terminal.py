@@ -181,7 +181,8 @@ class TerminalChat:
                              color_depth=None if self.color else ColorDepth.MONOCHROME)
 
     def _banner(self) -> str:
-        lines = ["Bone-remodeling tutor: how hormones govern bone remodeling and age-related bone loss.",
+        messages = self.tutor.rules.messages
+        lines = [f"{messages.get('tutor_name', 'Tutor')}: {messages.get('tutor_subject', 'one document')}.",
                  "Educational only; not medical advice. Type a question, /help for commands, Ctrl-D to leave.",
                  f"Depth: {self._depth()}."]
         due = self.tutor.due_greeting(self.session)

@@ -83,19 +83,8 @@ def load_yaml_text(text: str, source: str = "<string>") -> tuple[Any, list[Probl
     try:
         loader = _LineLoader(text)
         data = loader.get_single_data()
-    except yaml.MarkedYAMLError as err:
-        # The context mark is where the unfinished construct began (an unclosed bracket, a key without ':').
-        flow = bool(err.context and "flow" in err.context)
-        mark = (err.context_mark if flow else None) or err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        what = " ".join(part for part in (err.context, err.problem) if part) or "invalid YAML"
-        return None, [Problem(source, line, f"invalid YAML: {what}")]
-    except yaml.reader.ReaderError as err:
-        line = text[: err.position].count("\n") + 1
-        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
-        return None, [Problem(source, line, f"invalid YAML: unacceptable character U+{code:04X}")]
     except yaml.YAMLError as err:
-        return None, [Problem(source, 1, f"invalid YAML: {str(err).splitlines()[0]}")]
+        return None, [_yaml_problem(err, text, source)]
     except RecursionError:
         return None, [Problem(source, _too_deep_line(text), f"nesting deeper than {MAX_DEPTH} levels")]
     finally:
@@ -103,6 +92,24 @@ def load_yaml_text(text: str, source: str = "<string>") -> tuple[Any, list[Probl
             loader.dispose()
     problems = [Problem(source, line, f"duplicate key '{key}'") for line, key in loader.duplicate_keys]
     return data, problems
+
+
+def _yaml_problem(err: yaml.YAMLError, text: str, source: str) -> Problem:
+    """A parse error as a problem at its line."""
+    if isinstance(err, yaml.MarkedYAMLError):
+        return _marked_problem(err, source)
+    if isinstance(err, yaml.reader.ReaderError):
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
+        return Problem(source, text[: err.position].count("\n") + 1, f"invalid YAML: unacceptable character U+{code:04X}")
+    return Problem(source, 1, f"invalid YAML: {str(err).splitlines()[0]}")
+
+
+def _marked_problem(err: yaml.MarkedYAMLError, source: str) -> Problem:
+    # The context mark is where the unfinished construct began (an unclosed bracket, a key without ':').
+    flow = bool(err.context and "flow" in err.context)
+    mark = (err.context_mark if flow else None) or err.problem_mark or err.context_mark
+    what = " ".join(part for part in (err.context, err.problem) if part) or "invalid YAML"
+    return Problem(source, mark.line + 1 if mark else 1, f"invalid YAML: {what}")
 
 
 def _too_deep_line(text: str) -> int:

@@ -1,0 +1,120 @@
+"""The pack's sentences as passages: which sentence of a concept answers a question, and which concept a sentence
+names. Read-only after construction.
+
+A question's words are weighed by how rare they are among the pack's sentences (inverse sentence
+frequency), so "liver" says more about which sentence answers than "bone" does.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .matcher import short_title
+from .model import LEVELS, KnowledgeBase
+from .normalise import STOPWORDS, WEAK_WORDS, stem, words
+
+__all__ = ["Passage", "PassageIndex", "SENTENCE_END", "sentence_stems"]
+
+# a sentence ends at . ! or ? before a capital, but not after an initial ("S. Yakar") or "et al."
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bet al\.)\s+(?=[A-Z(\"'\u201c])")
+# a sentence at the learner's own depth leads unless another depth's answers at least this much better
+_SAME_DEPTH_SHARE = 0.75
+
+
+@dataclass(frozen=True)
+class Passage:
+    concept: str
+    depth: str
+    text: str
+    score: float
+
+
+class PassageIndex:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        counts: Counter[str] = Counter()
+        total = 0
+        for concept in kb.concepts.values():
+            for depth in LEVELS:
+                for _, stems in sentence_stems(concept.explain[depth]):
+                    counts.update(stems)
+                    total += 1
+        total = max(total, 1)
+        self._idf = {s: math.log(total / n) for s, n in counts.items()}
+        self._rare = math.log(total)
+        # the words that name each concept, by kind: a sentence "names a hormone" when it holds all of one name's words
+        self._names_by_kind: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for cid, concept in kb.concepts.items():
+            kind = kb.kinds.get(cid)
+            if kind:
+                for name in {short_title(concept), *concept.aliases}:
+                    stems = frozenset(stem(w) for w in words(name) if w not in STOPWORDS)
+                    if stems:
+                        self._names_by_kind.setdefault(kind, []).append((cid, stems))
+
+    def wanted(self, question_words: list[str]) -> frozenset[str]:
+        """The stems of the question's words that can tell sentences apart."""
+        return frozenset(stem(w) for w in question_words if w not in WEAK_WORDS and w not in STOPWORDS)
+
+    def score(self, wanted: frozenset[str], stems: frozenset[str]) -> float:
+        return sum(self._idf.get(s, self._rare) for s in wanted & stems)
+
+    def named_of_kind(self, stems: frozenset[str], kind: str, besides: frozenset[str] = frozenset()) -> str | None:
+        """The first concept of `kind` (other than `besides`) that the sentence names."""
+        return next((cid for cid, name in self._names_by_kind.get(kind, []) if name <= stems and cid not in besides), None)
+
+    def best_in(self, concept_id: str, level: str, wanted: frozenset[str], any_depth: bool = True,
+                kind: str | None = None) -> Passage | None:
+        """The concept's sentence that answers best: its own depth first, then simpler ones, then deeper, a deeper
+        one only when clearly better. Asked for a `kind` of thing ("which hormone ..."), only sentences naming one count
+        when there are any."""
+        concept = self._kb.concepts[concept_id]
+        best: dict[str, tuple[float, str]] = {}
+        # a question asking for a kind of thing is answered by a sentence that names one, where any does
+        naming = kind and any(self.named_of_kind(stems, kind, frozenset({concept_id})) and self.score(wanted, stems)
+                              for depth in LEVELS for _, stems in sentence_stems(concept.explain[depth]))
+        for depth in LEVELS if any_depth else (level,):
+            for sentence, stems in sentence_stems(concept.explain[depth]):
+                if naming and not self.named_of_kind(stems, kind, frozenset({concept_id})):
+                    continue
+                score = self.score(wanted, stems)
+                if score > best.get(depth, (0.0, ""))[0]:
+                    best[depth] = (score, sentence)
+        if not best:
+            return None
+        overall = max(best.values())[0]
+        preferred = [level, *reversed(LEVELS[:LEVELS.index(level)]), *LEVELS[LEVELS.index(level) + 1:]]
+        depth = next(d for d in preferred if d in best and best[d][0] >= _SAME_DEPTH_SHARE * overall)
+        return Passage(concept_id, depth, best[depth][1], best[depth][0])
+
+    def names_kind(self, concept_id: str, wanted: frozenset[str], kind: str, least: float) -> bool:
+        """Whether one of the concept's sentences answers the question (at least `least`) and names a `kind`."""
+        for depth in LEVELS:
+            for _, stems in sentence_stems(self._kb.concepts[concept_id].explain[depth]):
+                if self.score(wanted, stems) >= least and self.named_of_kind(stems, kind, frozenset({concept_id})):
+                    return True
+        return False
+
+    def search(self, wanted: frozenset[str], kind: str, least: float) -> tuple[str, Passage] | None:
+        """Over the whole pack, the sentence that best answers a question asking for a `kind` of thing and names one:
+        (the concept of that kind it names, the passage). None below `least`."""
+        found: tuple[str, Passage] | None = None
+        for cid, concept in self._kb.concepts.items():
+            for depth in LEVELS:
+                for sentence, stems in sentence_stems(concept.explain[depth]):
+                    score = self.score(wanted, stems)
+                    if score < least or (found and score <= found[1].score):
+                        continue
+                    answer = self._kb.kinds.get(cid) == kind and cid or self.named_of_kind(stems, kind)
+                    if answer:
+                        found = (answer, Passage(cid, depth, sentence, score))
+        return found
+
+
+@lru_cache(maxsize=4096)
+def sentence_stems(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A text's sentences with the stems of their words (computed once per text)."""
+    return tuple((sentence, frozenset(stem(w) for w in words(sentence))) for sentence in SENTENCE_END.split(text.strip()))
