@@ -130,3 +130,91 @@ def test_another_pack_loads_by_path(tmp_path):
 
     tutor = Tutor.load(knowledge=ROOT / "tests" / "data" / "photosynthesis" / "knowledge", dialogues=ROOT / "dialogues")
     assert tutor.respond(tutor.new_session(), "what does chlorophyll do?").concept == "chlorophyll"
+
+
+def test_concepts_come_in_the_document_order(tutor):
+    from tutor.model import SECTIONS
+
+    rows = tutor.concepts()
+    assert sorted(rows) == sorted((c.id, c.title, c.section) for c in tutor.kb.concepts.values())  # each once
+    sections = [SECTIONS.index(section) for _, _, section in rows]
+    assert sections == sorted(sections)  # fundamentals, intermediate, academic, references
+    outline = tutor.kb.outline
+    assert outline, "the bundled pack declares the document's headings"
+    for section in SECTIONS:
+        headings = [tutor.kb.concepts[cid].heading for cid, _, s in rows if s == section]
+        places = [outline.index(h) + 1 if h else 0 for h in headings]
+        assert places == sorted(places), f"{section}: headings out of the document's order"
+    ids = [cid for cid, _, _ in rows]
+    assert ids[0] == "bone-remodeling"  # where the document starts
+    assert ids.index("reflection") == max(i for i, (_, _, s) in enumerate(rows) if s == "fundamentals")
+
+
+def test_topics_list_follows_the_document_order(tutor):
+    from tutor.names import short_title
+
+    text = tutor.respond(tutor.new_session(), "/topics").text
+    academic = next(line for line in text.splitlines() if line.startswith("Academic:"))
+    titles = [short_title(tutor.kb.concepts[cid]) for cid, _, s in tutor.concepts() if s == "academic"]
+    assert academic == f"Academic: {', '.join(titles)}."
+
+
+def _from_an_older_pack(tutor) -> dict:
+    """A stored session that learned about OPG and about a concept (and quiz item) the pack has since dropped."""
+    session = tutor.new_session()
+    tutor.respond(session, "what is OPG")
+    tutor.quiz(session, topic="opg", count=2)
+    for _ in range(3):
+        tutor.respond(session, "hint")  # the third shows the answer: one item answered
+    tutor.respond(session, "stop")
+    tutor.respond(session, "what is RANKL")
+    stored = json.loads(json.dumps(session.to_dict()))
+    stored["last_concept"] = "retired-concept"
+    stored["last_answer"]["concept"] = "retired-concept"
+    stored["history"].append("retired-concept")
+    stored["cards"]["retired-concept"] = dict(stored["cards"]["opg"])
+    stored["tally"]["retired-concept"] = [1, 1]
+    stored["mastery"]["retired-concept"] = {"fundamentals": 0.5}
+    stored["asked"]["retired-item"] = 1
+    return stored
+
+
+def test_a_session_naming_unknown_concepts_loads_and_goes_on_with_a_typed_warning(tutor):
+    from tutor import SessionWarning
+
+    session = Session.from_dict(_from_an_older_pack(tutor))  # loading needs no pack: never an error here
+    with pytest.warns(SessionWarning) as caught:
+        reply = tutor.respond(session, "tell me more")
+    assert caught[0].message.dropped == ["retired-concept", "retired-item"]
+    assert reply.kind in {"chat", "answer", "unknown"} and reply.text
+    assert "retired-concept" not in session.to_dict()["cards"] and session.last_concept != "retired-concept"
+    assert "opg" in session.cards and session.tally["opg"][1] >= 1  # what it learned about known concepts stays
+    assert tutor.check_session(session) == []  # checked once; nothing more to drop
+    assert tutor.progress(session)["answered"] >= 1 and tutor.due(session) == tutor.due(session)
+
+
+@pytest.mark.parametrize("call", ["explain", "quiz", "progress", "due", "due_greeting"])
+def test_every_call_taking_a_session_drops_unknown_ids_first(tutor, call):
+    from tutor import SessionWarning
+
+    session = Session.from_dict(_from_an_older_pack(tutor))
+    args = {"explain": ("opg",), "quiz": ()}.get(call, ())
+    with pytest.warns(SessionWarning):
+        getattr(tutor, call)(session, *args)
+    assert "retired-concept" not in session.cards
+
+
+def test_a_quiz_in_progress_goes_on_without_items_the_pack_dropped(tutor):
+    session = tutor.new_session()
+    start = tutor.quiz(session, topic="opg", count=3)
+    first, second, third = session.quiz["items"]
+    stored = json.loads(json.dumps(session.to_dict()))
+    stored["quiz"]["items"] = [first, "retired-item", second]
+    stored["quiz"]["index"] = 1  # the retired item is the one being asked
+    session = Session.from_dict(stored)
+    with pytest.warns(Warning):
+        tutor.check_session(session)
+    assert session.quiz["items"] == [first, second] and session.quiz["index"] == 1
+    reply = tutor.respond(session, "skip")
+    assert reply.kind == "quiz" and reply.data["event"] == "summary"
+    assert start.data["item"] == first

@@ -219,7 +219,8 @@ def _subcommands() -> dict[str, tuple[str | None, argparse.ArgumentParser]]:
 
 
 def test_the_expected_subcommands_exist():
-    assert set(_subcommands()) == {"ask", "topics", "validate", "lint", "eval", "chat", "quiz", "progress", "serve"}
+    assert set(_subcommands()) == {"ask", "topics", "validate", "lint", "eval", "chat", "quiz", "progress", "profiles",
+                                   "serve"}
 
 
 @pytest.mark.parametrize("name", sorted(_subcommands()))
@@ -289,3 +290,127 @@ def test_quiz_count_outside_1_to_50_is_a_usage_error(count, tmp_path):
                             capture_output=True, text=True, cwd=tmp_path, timeout=120, stdin=subprocess.DEVNULL)
     assert result.returncode == 2 and "--count" in result.stderr and "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+# --- profiles -------------------------------------------------------------------------------
+
+class _Terminal(io.StringIO):
+    """Typed answers, as from a terminal (so the tutor may ask)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _learn(data: Path, profile: str, answers: str = "i don't know\n") -> None:
+    """One answered quiz item in a profile."""
+    assert main(["quiz", "--topic", "opg", "--count", "1", "--data-dir", str(data), "--profile", profile],
+                stdin=io.StringIO(answers), stdout=io.StringIO()) == 0
+
+
+def test_profiles_lists_each_with_answers_and_last_use(tmp_path):
+    code, out = run(["profiles", "--data-dir", str(tmp_path)])
+    assert code == 0 and "No profiles yet" in out
+    _learn(tmp_path, "sam")
+    _learn(tmp_path, "sam")
+    run(["chat", "--data-dir", str(tmp_path), "--profile", "kim"], "what is OPG\n")
+    code, out = run(["profiles", "--data-dir", str(tmp_path)])
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert header.split() == ["profile", "answers", "last", "used"]
+    table = {row.split()[0]: row.split()[1:] for row in rows}
+    assert set(table) == {"kim", "sam"}
+    assert table["sam"][0] == "2" and table["kim"][0] == "0"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", " ".join(table["sam"][1:]))
+
+
+def test_a_new_profile_is_announced_and_a_typo_is_visible(tmp_path, capsys):
+    _learn(tmp_path, "sam")
+    assert "New profile 'sam'" in capsys.readouterr().err
+    _learn(tmp_path, "sam")
+    assert "New profile" not in capsys.readouterr().err  # only the first time
+    run(["chat", "--data-dir", str(tmp_path), "--profile", "samm"], "bye\n")
+    err = capsys.readouterr().err
+    assert "New profile 'samm'" in err and "Did you mean 'sam'?" in err
+
+
+def test_progress_of_a_profile_that_does_not_exist_creates_nothing(tmp_path, capsys):
+    _learn(tmp_path, "sam")
+    capsys.readouterr()
+    code, _ = run(["progress", "--data-dir", str(tmp_path), "--profile", "sma"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "there is no profile 'sma'" in err and "Did you mean 'sam'?" in err and "Traceback" not in err
+    assert not (tmp_path / "sma.sqlite3").exists()
+
+
+def _answered(data: Path, profile: str) -> int:
+    code, out = run(["progress", "--json", "--data-dir", str(data), "--profile", profile])
+    assert code == 0
+    return json.loads(out)["answered"]
+
+
+def test_reset_without_yes_and_no_terminal_refuses_with_a_usage_message(tmp_path, capsys):
+    _learn(tmp_path, "sam")
+    code, out = run(["progress", "--reset", "--data-dir", str(tmp_path), "--profile", "sam"])
+    assert code == 2
+    assert "--reset --yes --profile sam" in capsys.readouterr().err
+    assert _answered(tmp_path, "sam") == 1  # nothing forgotten
+
+
+def test_reset_asks_first_in_a_terminal(tmp_path):
+    _learn(tmp_path, "sam")
+    args = ["progress", "--reset", "--data-dir", str(tmp_path), "--profile", "sam"]
+    out = io.StringIO()
+    assert main(args, stdin=_Terminal("n\n"), stdout=out) == 1
+    assert "Forget everything profile 'sam' has learned (1 answer" in out.getvalue() and "Nothing was changed" in out.getvalue()
+    assert _answered(tmp_path, "sam") == 1
+    out = io.StringIO()
+    assert main(args, stdin=_Terminal("yes\n"), stdout=out) == 0
+    assert "forgotten: 1 answer" in out.getvalue()
+    assert _answered(tmp_path, "sam") == 0
+
+
+def test_reset_with_yes_forgets_one_profile_only(tmp_path):
+    _learn(tmp_path, "sam")
+    _learn(tmp_path, "kim")
+    (tmp_path / "sam.history").write_text("what is OPG\n", encoding="utf-8")
+    code, out = run(["progress", "--reset", "--yes", "--data-dir", str(tmp_path), "--profile", "sam"])
+    assert code == 0 and "forgotten" in out
+    assert _answered(tmp_path, "sam") == 0 and _answered(tmp_path, "kim") == 1
+    assert not (tmp_path / "sam.history").exists()
+    code, out = run(["quiz", "--topic", "opg", "--count", "1", "--data-dir", str(tmp_path), "--profile", "sam"], "skip\n")
+    assert code == 0 and "Question 1/1" in out  # the profile goes on, afresh
+
+
+def test_profiles_in_a_store_url_are_announced_refused_when_missing_and_reset(tmp_path, capsys):
+    from tutor.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    learn = ["quiz", "--topic", "opg", "--count", "1", "--store", url, "--data-dir", str(tmp_path)]
+    assert main([*learn, "--profile", "sam"], stdin=io.StringIO("i don't know\n"), stdout=io.StringIO()) == 0
+    assert "New profile 'sam'" in capsys.readouterr().err
+    assert main([*learn, "--profile", "kim"], stdin=io.StringIO("i don't know\n"), stdout=io.StringIO()) == 0
+    capsys.readouterr()
+    code, _ = run(["progress", "--store", url, "--profile", "nobody"])
+    assert code == 1 and "there is no profile 'nobody'" in capsys.readouterr().err
+    code, out = run(["progress", "--reset", "--yes", "--store", url, "--data-dir", str(tmp_path), "--profile", "sam"])
+    assert code == 0 and "forgotten: 1 answer" in out
+    store = open_store(url)
+    try:
+        assert store.load("nobody") is None and store.load("sam") is None and store.answers("sam") == []
+        assert [a["concept"] for a in store.answers("kim")] == ["opg"]  # another profile of the store is kept
+    finally:
+        store.close()
+
+
+def test_quiz_topic_by_title_in_any_case(tmp_path, capsys):
+    code, out = run(["quiz", "--topic", "RANKL", "--count", "1", "--data-dir", str(tmp_path)], "skip\n")
+    assert code == 0 and "Question 1/1 — RANKL" in out
+    code, out = run(["quiz", "--topic", "osteoprotegerin", "--count", "1", "--data-dir", str(tmp_path)], "skip\n")
+    assert code == 0 and "Question 1/1 — OPG" in out
+    capsys.readouterr()
+    code, out = run(["quiz", "--topic", "Rnkl", "--data-dir", str(tmp_path), "--profile", "newbie"])
+    assert code == 1 and out == ""
+    err = capsys.readouterr().err
+    assert "no topic matches 'Rnkl'; did you mean RANKL" in err and "Traceback" not in err
+    assert "New profile" not in err and not (tmp_path / "newbie.sqlite3").exists()  # refused before a profile is made

@@ -1,6 +1,7 @@
 """Loading knowledge and dialogue packs: every defect is reported as file:line: message, never as a traceback."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -294,3 +295,91 @@ def test_photosynthesis_pack_answers_each_concept(photosynthesis_tutor, concept,
     reply = photosynthesis_tutor.respond(photosynthesis_tutor.new_session(), question)
     assert (reply.kind, reply.concept) == ("answer", concept), reply.text
     assert reply.text.endswith(photosynthesis_tutor.kb.concepts[concept].explain[reply.level])
+
+
+# --- the outline: the document's order of headings -------------------------------------
+
+def test_without_an_outline_concepts_come_by_section_then_as_written():
+    tutor = Tutor.load(knowledge=PHOTOSYNTHESIS, dialogues=DIALOGUES)
+    assert [cid for cid, _, _ in tutor.concepts()] == ["photosynthesis", "chlorophyll", "stomata", "chloroplast",
+                                                       "light-reactions", "calvin-cycle"]
+
+
+def test_an_outline_orders_headings_within_a_section(tmp_path):
+    pack = tmp_path / "knowledge"
+    shutil.copytree(PHOTOSYNTHESIS, pack)
+    concepts = pack / "photosynthesis.yaml"
+    text = concepts.read_text(encoding="utf-8")
+    # chlorophyll and stomata get headings; the outline puts stomata's first
+    for cid, heading in (("chlorophyll", "Pigments"), ("stomata", "Gas exchange")):
+        text = text.replace(f"  - id: {cid}\n", f"  - id: {cid}\n    heading: {heading}\n", 1)
+    concepts.write_text(text, encoding="utf-8")
+    (pack / "outline.yaml").write_text("outline:\n  - Gas exchange\n  - Pigments\n", encoding="utf-8")
+    kb, problems = check_knowledge(pack)
+    assert problems == []
+    order = [c.id for c in kb.in_document_order()]
+    assert order[:3] == ["photosynthesis", "stomata", "chlorophyll"]  # no heading opens the section
+
+
+def test_a_heading_missing_from_the_outline_is_reported(tmp_path):
+    pack = tmp_path / "knowledge"
+    shutil.copytree(PHOTOSYNTHESIS, pack)
+    concepts = pack / "photosynthesis.yaml"
+    text = concepts.read_text(encoding="utf-8").replace("  - id: stomata\n", "  - id: stomata\n    heading: Gas exchange\n", 1)
+    concepts.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - id: stomata") + 1
+    (pack / "outline.yaml").write_text("outline:\n  - Pigments\n", encoding="utf-8")
+    (pack / "more.yaml").write_text("outline:\n  - Pigments\n", encoding="utf-8")
+    problems = check_knowledge(pack)[1]
+    assert _matching(problems, "photosynthesis.yaml", line, "heading 'gas exchange' is not in the outline")
+    assert _matching(problems, "outline.yaml", 1, "'outline' is declared twice")
+    assert len(problems) == 2, problems
+
+
+# --- an unreadable file: said once, with a count of what it left unchecked ---------------------
+
+def test_a_syntax_error_is_reported_once_then_the_references_it_left_unchecked_are_counted():
+    folder = BROKEN / "syntax-error-references"
+    problems = check_knowledge(folder)[1]
+    assert [(Path(p.path).name, p.line) for p in problems] == [("organelles.yaml", 4), ("organelles.yaml", 4)]
+    assert problems[0].message.startswith("invalid YAML")
+    assert problems[1].message.startswith("3 references to concepts could not be checked because this file could not be read")
+    # once the file reads, the same references resolve: the count was of real references into it
+    assert not any("not a concept" in p.message or "names no concept" in p.message for p in problems)
+
+
+def test_the_fixed_file_leaves_no_problem(tmp_path):
+    folder = tmp_path / "pack"
+    shutil.copytree(BROKEN / "syntax-error-references", folder)
+    broken = folder / "organelles.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace('title: "Chloroplast\n', "title: Chloroplast\n"), encoding="utf-8")
+    assert check_knowledge(folder)[1] == []
+
+
+def test_a_syntax_error_in_the_bundled_pack_gives_two_lines_not_one_per_reference(tmp_path):
+    pack = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", pack)
+    target = pack / "intermediate.yaml"
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(i for i, text in enumerate(lines) if text.startswith("    aliases:")) + 1
+    lines[line - 1] = "    aliases: [unclosed\n"
+    target.write_text("".join(lines), encoding="utf-8")
+    result = _validate(pack, cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    out = result.stdout.splitlines()
+    assert len(out) == 3 and out[-1] == "2 problems found"
+    assert out[0].startswith(f"{target}:{line}: invalid YAML")
+    count = int(re.match(rf"{re.escape(str(target))}:{line}: (\d+) references to concepts could not be checked", out[1]).group(1))
+    assert count > 10  # the pack refers to the intermediate concepts from everywhere
+
+    with pytest.raises(ContentError) as info:
+        Tutor.load(knowledge=pack)
+    assert len(info.value.problems) == 2
+
+
+def test_a_real_dangling_reference_is_still_reported_when_every_file_reads(tmp_path):
+    folder = tmp_path / "pack"
+    shutil.copytree(BROKEN / "syntax-error-references", folder)
+    (folder / "organelles.yaml").unlink()
+    problems = check_knowledge(folder)[1]
+    assert len(problems) == 3 and all("chloroplast" in p.message for p in problems)

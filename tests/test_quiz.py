@@ -390,3 +390,95 @@ def test_the_quiz_state_is_a_typed_record_that_still_reads_the_old_dict(tutor):
     assert restored.quiz == QuizState.from_dict(old) and restored.quiz.first == {"correct": True, "hints": 0, "revealed": False}
     session.quiz = dict(saved["quiz"])  # a host assigning the dict form
     assert isinstance(session.quiz, QuizState) and session.quiz["index"] == session.quiz.index == 0
+
+
+def test_drain_journal_hands_over_the_new_answers_once(tutor):
+    session = tutor.new_session()
+    start = tutor.respond(session, "quiz me on osteoclasts with 2 questions", now=NOW)
+    first = item_of(tutor, start)
+    second = item_of(tutor, tutor.respond(session, right_answer(first), now=NOW))
+    drained = session.drain_journal()
+    assert [(e["item"], e["correct"]) for e in drained] == [(first.id, True)]
+    assert session.journal == [] and session.drain_journal() == []
+    tutor.respond(session, wrong_answer(second), now=NOW)
+    assert [e["item"] for e in session.drain_journal()] == [second.id]  # only what came after the last drain
+
+
+def test_the_journal_is_bounded_oldest_dropped(tutor):
+    from tutor.session import JOURNAL_LIMIT
+
+    session = tutor.new_session()
+    for n in range(JOURNAL_LIMIT + 25):
+        session.record_answer({"item": f"item-{n}"})
+    assert len(session.journal) == JOURNAL_LIMIT
+    assert session.journal[0]["item"] == "item-25" and session.journal[-1]["item"] == f"item-{JOURNAL_LIMIT + 24}"
+    stored = session.to_dict()
+    stored["journal"] = [{"item": f"old-{n}"} for n in range(JOURNAL_LIMIT + 3)]
+    assert [e["item"] for e in Session.from_dict(stored).journal][:1] == ["old-3"]
+
+
+def test_session_state_says_what_the_next_message_is_read_as(tutor):
+    session = tutor.new_session()
+    assert session.state == "conversation"
+    tutor.respond(session, "quiz me on opg", now=NOW)
+    assert session.state == "quiz"
+    tutor.respond(session, "stop", now=NOW)
+    assert session.state == "conversation"
+    clarify = tutor.respond(session, "what do osteolasts do")  # a typo between two cells
+    assert clarify.kind == "clarify" and session.state == "choice"
+    assert list(session.pending_choices) == list(clarify.options)
+    tutor.respond(session, "the first")
+    assert session.state == "conversation"
+
+
+# --- topics by id, title or alias, in any case -------------------------------------------------
+
+def test_every_concept_is_found_by_id_title_or_alias_in_any_case(tutor):
+    from tutor.names import short_title
+
+    for concept in tutor.kb.concepts.values():
+        names = [concept.id, concept.id.upper(), short_title(concept), short_title(concept).lower(),
+                 short_title(concept).upper(), *concept.aliases, *(a.upper() for a in concept.aliases if a.isascii())]
+        for name in names:
+            assert tutor.find_topic(name) == concept.id, f"{name!r} should name {concept.id}"
+
+
+def test_a_topic_naming_nothing_or_two_things_is_none(tutor):
+    assert tutor.find_topic("zebra") is None
+    assert tutor.find_topic("RANKL and OPG") is None  # two topics: not one to quiz on
+    assert tutor.find_topic("") is None
+
+
+def test_quiz_takes_a_title_or_alias_and_says_did_you_mean(tutor):
+    session = tutor.new_session()
+    start = tutor.quiz(session, topic="Osteoprotegerin", count=1, now=NOW)
+    assert start.concept == "opg" and start.data["event"] == "question"
+    from tutor import UnknownConceptError
+
+    with pytest.raises(UnknownConceptError) as info:
+        tutor.quiz(tutor.new_session(), topic="rnkl", now=NOW)
+    assert info.value.suggestions[0] == "RANKL" and "did you mean RANKL" in str(info.value)
+    with pytest.raises(UnknownConceptError) as info:
+        tutor.quiz(tutor.new_session(), topic="zebra", now=NOW)
+    assert info.value.suggestions == [] and "did you mean" not in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["/quiz RANKL", "/quiz rankl 2", "quiz me on Rankl", "/quiz rank-rankl-opg-pathway"])
+def test_chat_quiz_topics_in_any_case(tutor, text):
+    reply = tutor.respond(tutor.new_session(), text, now=NOW)
+    assert reply.data["event"] == "question"
+    assert reply.concept in {"rankl", "rank-rankl-opg-pathway"} and reply.concept in text.lower()
+
+
+def test_chat_quiz_on_a_misspelt_topic_offers_the_close_ones(tutor):
+    mended = tutor.respond(tutor.new_session(), "/quiz osteoclsts", now=NOW)
+    assert mended.concept == "osteoclasts"  # a typo the reader mends itself needs no offer
+    session = tutor.new_session()
+    reply = tutor.respond(session, "/quiz rnkl", now=NOW)
+    assert reply.data["event"] == "not-started" and reply.data["reason"] == "unknown-topic"
+    first = reply.data["did_you_mean"][0]
+    assert f"Did you mean {first}" in reply.text
+    picked = tutor.respond(session, reply.suggestions[0], now=NOW)  # the button: "quiz me on <title>"
+    assert picked.data["event"] == "question" and tutor.kb.concepts[picked.concept].title.startswith(first)
+    nothing = tutor.respond(tutor.new_session(), "/quiz zebra", now=NOW)
+    assert nothing.data["did_you_mean"] == [] and "Did you mean" not in nothing.text

@@ -164,3 +164,49 @@ def test_chat_keeps_progress_between_runs(tmp_path):
     out = io.StringIO()
     main(args, stdin=io.StringIO("stop\n"), stdout=out)
     assert "Score: 0/1" in out.getvalue()
+
+
+def test_a_stored_session_from_an_older_pack_is_said_in_words(tutor, tmp_path, capsys):
+    store = SQLiteStore(profile_path(tmp_path, "sam"))
+    session = tutor.new_session()
+    tutor.respond(session, "quiz me on osteoclasts", now=NOW)
+    tutor.respond(session, "i don't know", now=NOW)
+    session.cards["retired-concept"] = dict(session.cards["osteoclasts"])
+    store.save("local", session)
+    store.close()
+    out = io.StringIO()
+    assert main(["progress", "--json", "--data-dir", str(tmp_path), "--profile", "sam"], stdout=out) == 0
+    err = capsys.readouterr().err
+    assert "no longer has (retired-concept)" in err and "Traceback" not in err and "Warning" not in err
+    assert json.loads(out.getvalue())["answered"] == 1
+
+
+def test_listing_profiles_only_reads(tmp_path, tutor):
+    from tutor.store import profiles
+
+    store = SQLiteStore(profile_path(tmp_path, "sam"))
+    session = tutor.new_session()
+    tutor.respond(session, "quiz me on osteoclasts", now=NOW)
+    tutor.respond(session, "i don't know", now=NOW)
+    store.save("local", session)
+    store.close()
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"not a database at all" * 100)
+    (tmp_path / "notes.txt").write_text("not a profile", encoding="utf-8")
+    listed = {p.name: p for p in profiles(tmp_path)}
+    assert set(listed) == {"sam", "broken"}
+    assert listed["sam"].answers == 1 and listed["sam"].last_used
+    assert listed["broken"].answers is None and listed["broken"].problem
+    assert broken.read_bytes() == b"not a database at all" * 100  # never set aside or repaired by a listing
+
+
+def test_memory_store_forgets_one_learner(tutor):
+    store = MemoryStore()
+    for user in ("u1", "u2"):
+        session = tutor.new_session()
+        tutor.respond(session, "quiz me on osteoclasts", now=NOW)
+        tutor.respond(session, "i don't know", now=NOW)
+        store.save(user, session)
+    assert store.forget("u1") == 1
+    assert store.load("u1") is None and store.answers("u1") == []
+    assert store.load("u2") is not None and len(store.answers("u2")) == 1

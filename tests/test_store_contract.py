@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tutor.replay import LEARNED, apply_answer
-from tutor.session import Session
+from tutor.session import JOURNAL_LIMIT, Session
 from tutor.store import MemoryStore, SQLiteStore, open_store
 
 from conftest import ROOT
@@ -124,6 +124,45 @@ def test_a_new_session_saved_over_an_existing_learner_merges(tutor, opener):
     store.save(USER, b)
     assert store.load(USER).tally == {"osteoclasts": [0, 1], "estrogen": [0, 1]}
     assert len(store.answers(USER)) == 2
+
+
+def test_a_full_journal_is_written_whole_even_over_a_newer_state(tutor, opener):
+    """The journal's bound (JOURNAL_LIMIT) drops nothing a save has not written: a turn holding a full
+    journal, saved after another worker's save, writes and replays every one of its answers."""
+    store = opener()
+    store.save(USER, tutor.new_session())
+    a, b = store.load(USER), store.load(USER)
+    answer(tutor, a, "osteoclasts", 0)
+    store.save(USER, a)
+    answer(tutor, b, "estrogen", 1)
+    first = b.journal[0]
+    for n in range(1, JOURNAL_LIMIT):  # the same item answered again and again, a minute apart
+        entry = dict(first, at=(NOW + timedelta(minutes=1 + n)).isoformat())
+        apply_answer(b, entry)
+        b.record_answer(entry)
+    assert len(b.journal) == JOURNAL_LIMIT and b.journal[0] == first
+    store.save(USER, b)
+    assert b.journal == []
+    assert [x["concept"] for x in store.answers(USER)] == ["osteoclasts"] + ["estrogen"] * JOURNAL_LIMIT
+    assert opener().load(USER).tally == {"osteoclasts": [0, 1], "estrogen": [0, JOURNAL_LIMIT]}
+
+
+@pytest.mark.parametrize("kind", ["memory", "sqlite", "postgresql"])
+def test_forget_removes_one_learner_and_their_answers(tutor, request, tmp_path, kind):
+    """`tutor progress --reset` through any store the tutor ships (a host's own store need not forget)."""
+    opener = Opener(kind, request, tmp_path)
+    store = opener()
+    try:
+        for user, topic in ((USER, "osteoclasts"), ("learner-2", "estrogen")):
+            session = tutor.new_session()
+            answer(tutor, session, topic, 0)
+            store.save(user, session)
+        assert store.forget(USER) == 1
+        assert store.load(USER) is None and store.answers(USER) == [] and store.forget(USER) == 0
+        assert [x["concept"] for x in store.answers("learner-2")] == ["estrogen"]
+    finally:
+        for opened in opener.opened:
+            opened.close()
 
 
 def test_sqlite_store_of_schema_1_is_migrated_and_keeps_its_learners(tutor, tmp_path):

@@ -8,12 +8,12 @@
 from __future__ import annotations
 
 from .engine import Thresholds, Tutor
-from .errors import ContentError, Problem, SessionError, TutorError, UnknownConceptError, UnknownLevelError
+from .errors import ContentError, Problem, SessionError, SessionWarning, TutorError, UnknownConceptError, UnknownLevelError
 from .reply import Reply
 from .session import Session
 
 __all__ = [
-    "Tutor", "Session", "Reply", "Thresholds", "TutorError", "ContentError", "Problem", "SessionError",
+    "Tutor", "Session", "Reply", "Thresholds", "TutorError", "ContentError", "Problem", "SessionError", "SessionWarning",
     "UnknownConceptError", "UnknownLevelError", "__version__",
 ]
 __version__ = "0.1.0"

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Callable, TextIO
 
@@ -59,16 +61,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     quiz = _command(sub, "quiz", _quiz, "quiz yourself in the terminal (reads answers line by line when piped)",
                     "tutor quiz --topic rankl --count 3\n  tutor quiz --due")
-    quiz.add_argument("--topic", metavar="ID", help="a concept id (see `tutor topics`)")
+    quiz.add_argument("--topic", metavar="TOPIC", help="a topic: its id, title or an alias, in any case (see `tutor topics`)")
     quiz.add_argument("--count", type=_count_argument, default=None, help="how many questions, 1 to 50 (default 5)")
     quiz.add_argument("--due", action="store_true", help="only what is due for review")
     _store_options(quiz)
 
-    progress = _command(sub, "progress", _progress, "show mastery by section and concept, accuracy and reviews due",
-                        "tutor progress\n  tutor progress --json")
+    progress = _command(sub, "progress", _progress, "show mastery by section and concept, accuracy and reviews due; "
+                        "--reset forgets a profile's record", "tutor progress\n  tutor progress --json\n"
+                        "  tutor progress --reset --profile sam        (asks first; --yes to skip the question)")
     progress.add_argument("--json", action="store_true", help="print the report as JSON")
+    progress.add_argument("--reset", action="store_true",
+                          help="forget everything this profile has learned (answers, reviews, chat history), after a confirmation")
+    progress.add_argument("--yes", action="store_true", help="with --reset: do not ask (needed when not in a terminal)")
     _store_options(progress)
 
+    profiles = _command(sub, "profiles", _profiles, "list the profiles in the data folder, with their answers and last use",
+                        "tutor profiles\n  tutor profiles --data-dir path/to/data")
+    profiles.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                          help="where progress is kept (default: $XDG_DATA_HOME/bone-tutor)")
     serve = _command(sub, "serve", _serve, "answer bots over HTTP with JSON (see docs/http.md)",
                      "tutor serve --port 8080 --store sqlite:///learners.sqlite3\n  "
                      "curl -s localhost:8080/v1/users/alice/messages -d '{\"text\": \"what is OPG?\"}'")
@@ -237,17 +247,66 @@ def _eval(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 USER = "local"  # the one learner of a terminal profile
 
 
-def _open_learner(args: argparse.Namespace, tutor, err: TextIO):
-    """The profile's store, session (a new one the first time) and user id; --level, when given, sets the depth.
-    A file per profile holds one learner (USER); a store named by --store or $TUTOR_STORE holds each profile."""
-    from .store import SQLiteStore, default_data_dir, open_store, profile_path
+def _data_dir(args: argparse.Namespace) -> Path:
+    from .store import default_data_dir
+
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def _profile_store(args: argparse.Namespace, err: TextIO, create: bool = True):
+    """The profile's store and user id. A file per profile holds one learner (USER); a store named by --store or
+    $TUTOR_STORE holds each profile as a user. A profile that does not exist yet is announced when created (a typo
+    in --profile shows), or refused when `create` is False (nothing to show or forget)."""
+    from .store import SQLiteStore, open_store, profile_path
 
     url = args.store or os.environ.get("TUTOR_STORE")
-    path = profile_path(Path(args.data_dir) if args.data_dir else default_data_dir(), args.profile)  # checks the name
-    store, user = (open_store(url), args.profile) if url else (SQLiteStore(path), USER)
+    path = profile_path(_data_dir(args), args.profile)  # checks the name
+    if url:
+        return _profile_in_store(args, open_store(url), err, create), args.profile
+    if not path.exists():
+        _new_profile(args, path, err, create)
+    store = SQLiteStore(path)
+    if store.notice:
+        err.write(store.notice + "\n")
+    return store, USER
+
+
+def _new_profile(args: argparse.Namespace, path: Path, err: TextIO, create: bool) -> None:
+    """Announce a profile file about to be created, with 'did you mean' from the others; refuse it if not `create`."""
+    from .store import profiles
+
+    data_dir = _data_dir(args)
+    others = [p.name for p in profiles(data_dir)]
+    close = difflib.get_close_matches(args.profile, others, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    known = f" Profiles here: {', '.join(others)}." if others else ""
+    if not create:
+        raise TutorError(f"there is no profile '{args.profile}' in {data_dir}.{hint}{known}")
+    err.write(f"New profile '{args.profile}', kept in {path}.{hint}{known}\n")
+
+
+def _profile_in_store(args: argparse.Namespace, store, err: TextIO, create: bool):
+    """A profile kept in a --store: it exists once saved there (its users cannot be listed, so no 'did you mean')."""
     if getattr(store, "notice", ""):
         err.write(store.notice + "\n")
+    if store.load(args.profile) is None:
+        if not create:
+            store.close()
+            raise TutorError(f"there is no profile '{args.profile}' in the store named by --store or $TUTOR_STORE.")
+        err.write(f"New profile '{args.profile}', kept in the store named by --store or $TUTOR_STORE.\n")
+    return store
+
+
+def _open_learner(args: argparse.Namespace, tutor, err: TextIO, create: bool = True):
+    """The profile's store, session (a new one the first time) and user id; --level, when given, sets the depth."""
+    store, user = _profile_store(args, err, create)
     session = store.load(user) or tutor.new_session()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # said in words below, not as a Python warning
+        dropped = tutor.check_session(session)
+    if dropped:
+        err.write(f"Your saved progress named {len(dropped)} topic(s) or question(s) this version of the tutor no longer "
+                  f"has ({', '.join(dropped[:5])}{' ...' if len(dropped) > 5 else ''}); they were left out.\n")
     if args.level:
         session.level, session.override = args.level, None
     return store, session, user
@@ -322,6 +381,8 @@ def _guarded_turn(tutor, store, session, user: str, line: str, out: TextIO) -> R
 
 def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     tutor = _load(args)
+    if args.topic:
+        tutor.topic_id(args.topic)  # a topic that names nothing is refused before a profile is opened (or created)
     store, session, user = _open_learner(args, tutor, sys.stderr)
     try:
         # a quiz left open is picked up, unless this command asks for another one
@@ -349,14 +410,56 @@ def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
 
 
 def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
-    from .progress import progress_report, render_progress
+    from .progress import render_progress
     from .review import utcnow
 
+    if args.reset:
+        return _reset(args, stdin, out)
     tutor = _load(args)
-    store, session, _ = _open_learner(args, tutor, sys.stderr)
+    store, session, _ = _open_learner(args, tutor, sys.stderr, create=False)
     now = utcnow()
-    report = progress_report(tutor.kb, session, now)
+    report = tutor.progress(session, now)
     out.write((json.dumps(report, indent=2) if args.json else render_progress(report, now)) + "\n")
+    return 0
+
+
+def _reset(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    """Forget one profile's record, once the learner has said yes (or --yes was given)."""
+    store, user = _profile_store(args, sys.stderr, create=False)
+    answers = len(store.answers(user))
+    what = f"everything profile '{args.profile}' has learned ({answers} answer{'s' if answers != 1 else ''}, its reviews and its chat history)"
+    if not args.yes:
+        if not stdin.isatty():
+            sys.stderr.write(f"tutor progress --reset: this forgets {what}. Confirm in a terminal, or add --yes:\n"
+                             f"  tutor progress --reset --yes --profile {args.profile}\n")
+            return 2
+        out.write(f"Forget {what}? [y/N] ")
+        out.flush()
+        if stdin.readline().strip().lower() not in ("y", "yes"):
+            out.write("Nothing was changed.\n")
+            return 1
+    removed = store.forget(user)
+    store.close()
+    (_data_dir(args) / f"{args.profile}.history").unlink(missing_ok=True)
+    out.write(f"Profile '{args.profile}' forgotten: {removed} answer{'s' if removed != 1 else ''}, its reviews and its "
+              "chat history. It starts afresh next time.\n")
+    return 0
+
+
+def _profiles(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    from .store import profiles
+
+    data_dir = _data_dir(args)
+    found = profiles(data_dir)
+    if not found:
+        out.write(f"No profiles yet in {data_dir}. `tutor --profile NAME` starts one.\n")
+        return 0
+    width = max(7, *(len(p.name) for p in found))
+    out.write(f"{'profile':<{width}}  {'answers':>7}  last used\n")
+    for p in found:
+        answers = "?" if p.answers is None else str(p.answers)
+        when = p.problem or (p.last_used[:16].replace("T", " ") + " UTC" if p.last_used else "never")
+        out.write(f"{p.name:<{width}}  {answers:>7}  {when}\n")
     return 0
 
 

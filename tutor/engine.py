@@ -1,7 +1,9 @@
 """The Tutor: loads a pack once, then answers many sessions (read-only, thread-safe)."""
 from __future__ import annotations
 
+import difflib
 import re
+import warnings
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +14,7 @@ from .boundary import AdviceBoundary
 from .commands import COMMANDS, plain_words
 from .commands import parse as parse_command
 from .compose import Composer
-from .errors import ContentError, Problem, QuizCountError, UnknownConceptError, UnknownLevelError
+from .errors import ContentError, Problem, QuizCountError, SessionWarning, UnknownConceptError, UnknownLevelError
 from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
@@ -124,15 +126,64 @@ class Tutor:
         return Session(level=level)
 
     def concepts(self) -> list[tuple[str, str, str]]:
-        return [(c.id, c.title, c.section) for c in self.kb.concepts.values()]
+        """Every concept as (id, title, section), in the document's order (see KnowledgeBase.in_document_order)."""
+        return [(c.id, c.title, c.section) for c in self.kb.in_document_order()]
+
+    def check_session(self, session: Session) -> list[str]:
+        """Drop from a session what this pack does not know (concept and quiz item ids saved with another
+        pack), warning with a SessionWarning; returns the dropped ids. Every call that takes a session does
+        this the first time it sees the session with this pack, so a stored session from an older pack
+        still loads and goes on."""
+        dropped = session.forget_unknown(self.kb.concepts, self._quiz.items)
+        session.checked_against = id(self.kb)
+        if dropped:
+            warnings.warn(SessionWarning(dropped), stacklevel=3)
+        return dropped
+
+    def _adopt(self, session: Session) -> None:
+        if session.checked_against != id(self.kb):
+            self.check_session(session)
+
+    @_with_pack_folds
+    def find_topic(self, text: str) -> str | None:
+        """The concept a topic names, for --topic and buttons: its id, its title, short title or an alias, in
+        any case ("RANKL", "osteoprotegerin", "ER alpha"); None when it names no concept, or several."""
+        cleaned = text.strip() if isinstance(text, str) else ""
+        if cleaned.lower() in self.kb.concepts:
+            return cleaned.lower()
+        folded = fold(cleaned).split()
+        spans = self._names.find(folded)
+        covered = sum(end - start for start, end, _ in spans)
+        named = {cid for _, _, cid in spans}
+        return named.pop() if folded and covered == len(folded) and len(named) == 1 else None
+
+    def topic_id(self, text: str) -> str:
+        """find_topic, or UnknownConceptError naming the close topics (`.suggestions`) when it names none."""
+        return self._concept(self.find_topic(text) or text).id
+
+    @_with_pack_folds
+    def suggest_topics(self, text: str, count: int = 3) -> list[str]:
+        """Titles of the concepts whose names are closest to `text`, for a "did you mean ...?"."""
+        query = fold(text if isinstance(text, str) else "")
+        if not query:
+            return []
+        names: dict[str, str] = {}
+        for concept in self.kb.in_document_order():
+            for name in (concept.id.replace("-", " "), short_title(concept), *concept.aliases):
+                names.setdefault(fold(name), concept.id)
+        close = difflib.get_close_matches(query, list(names), n=count * 3, cutoff=0.8)
+        containing = [n for n in names if re.search(rf"\b{re.escape(query)}\b", n)]
+        ids = list(dict.fromkeys(names[n] for n in [*close, *containing]))[:count]
+        return [short_title(self.kb.concepts[cid]) for cid in ids]
 
     @_with_pack_folds
     def explain(self, session: Session, concept_id: str, level: str | None = None) -> Reply:
-        """Direct look-up of a concept, for bots with buttons."""
-        concept = self._concept(concept_id)
+        """Direct look-up of a concept (its id, or a title or alias as find_topic reads them), for bots with buttons."""
+        self._adopt(session)
+        concept = self.kb.concepts[self.topic_id(concept_id)]
         if level is not None:
             _check_level(level)
-        depth = DepthChoice(level, False, "") if level else choose_depth(session, concept_id, None)
+        depth = DepthChoice(level, False, "") if level else choose_depth(session, concept.id, None)
         return self._answer(session, concept, depth, confidence=1.0)
 
     @_with_pack_folds
@@ -141,6 +192,7 @@ class Tutor:
 
         `now` (UTC) is the time of the turn, for review scheduling; it defaults to the clock.
         """
+        self._adopt(session)
         session.turns += 1
         cleaned, cut = clean_input(text if isinstance(text, str) else str(text))
         command = parse_command(cleaned)
@@ -187,9 +239,9 @@ class Tutor:
         if session.quiz and self._quiz.current(session):
             return self._during_quiz(session, text, folded, now)
         choice = self._pending_choice(session, folded)
+        session.pending_choices = []  # picked, or a new question: either way the offer is over
         if choice:
             return self._answer(session, self.kb.concepts[choice], choose_depth(session, choice, None), confidence=1.0)
-        session.pending_choices = []
         found = self._intent(folded) or self._small_talk(text)
         if found is not None:
             return self._act(session, found, text, now)
@@ -382,8 +434,12 @@ class Tutor:
         if request is not None and stated:
             request = replace(request, count_given=True)
         if request is None:
-            return Reply("quiz", self._msg("quiz_unknown_topic", topic=topic_text), current_level(session), intent="quiz",
-                         suggestions=("topics", "quiz me"))
+            close = self.suggest_topics(topic_text)
+            text = self._msg("quiz_unknown_topic_close", topic=topic_text, suggestions=_or(close)) if close else \
+                self._msg("quiz_unknown_topic", topic=topic_text)
+            return Reply("quiz", text, current_level(session), intent="quiz",
+                         suggestions=(*(f"quiz me on {title}" for title in close), "topics", "quiz me"),
+                         data={"event": "not-started", "reason": "unknown-topic", "did_you_mean": close})
         return self._quiz.start(session, request, turn.now)
 
     def _start_review(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
@@ -392,6 +448,7 @@ class Tutor:
     @_with_pack_folds
     def resume(self, session: Session) -> Reply | None:
         """The open quiz question again (after a restart, show it before reading anything); None when no quiz is open."""
+        self._adopt(session)  # a quiz saved with another pack goes on without the items this one lacks
         return self._quiz.resume(session)
 
     @_with_pack_folds
@@ -399,12 +456,14 @@ class Tutor:
              due: bool = False, now: datetime | None = None) -> Reply:
         """Start a quiz directly (for bots with buttons and for `tutor quiz`); answers then go through respond.
 
-        `count`: 1 to 50 questions (QuizCountError otherwise); None asks for the default five. When fewer
-        items exist than a count asked for, the reply says how many there are."""
+        `topic`: an id, title or alias in any case (UnknownConceptError otherwise). `count`: 1 to 50 questions
+        (QuizCountError otherwise); None asks for the default five. When fewer items exist than a count asked
+        for, the reply says how many there are."""
         if count is not None and not MIN_COUNT <= count <= MAX_COUNT:
             raise QuizCountError(f"a quiz has {MIN_COUNT} to {MAX_COUNT} questions, not {count}")
-        if topic and topic not in self.kb.concepts:
-            raise UnknownConceptError(f"no concept with id {topic!r}")
+        self._adopt(session)
+        if topic:
+            topic = self.topic_id(topic)
         if level is not None:
             _check_level(level)
         request = QuizRequest([self.kb.concepts[topic].answers_for] if topic else None, count or _DEFAULT_COUNT, level, due,
@@ -431,6 +490,7 @@ class Tutor:
 
     def progress(self, session: Session, now: datetime | None = None) -> dict:
         """The learner's progress as data: mastery by concept, first-attempt accuracy, reviews due."""
+        self._adopt(session)
         return progress_report(self.kb, session, now or utcnow())
 
     def _progress(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
@@ -463,6 +523,7 @@ class Tutor:
 
     def due(self, session: Session, now: datetime | None = None) -> list[str]:
         """Concept ids due for review, most overdue first."""
+        self._adopt(session)
         return due_concepts(session.cards, now or utcnow())
 
     def _pending_choice(self, session: Session, folded: str) -> str | None:
@@ -609,7 +670,7 @@ class Tutor:
     def _topics(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         lines = []
         for section in SECTIONS:
-            titles = [short_title(c) for c in self.kb.concepts.values() if c.section == section]
+            titles = [short_title(c) for c in self.kb.in_document_order() if c.section == section]
             if titles:
                 lines.append(f"{section.capitalize()}: {', '.join(titles)}.")
         return self._chat(session, "\n".join(lines), intent.id)
@@ -714,8 +775,11 @@ class Tutor:
     def _concept(self, concept_id: str) -> Concept:
         try:
             return self.kb.concepts[concept_id]
-        except KeyError:
-            raise UnknownConceptError(f"no concept with id {concept_id!r}") from None
+        except (KeyError, TypeError):
+            close = self.suggest_topics(concept_id)
+            error = UnknownConceptError(f"no topic matches {concept_id!r}" + (f"; did you mean {_or(close)}?" if close else ""))
+            error.suggestions = close
+            raise error from None
 
     def _msg(self, name: str, **values: object) -> str:
         return self.rules.messages.get(name, name).format(**values)
@@ -764,6 +828,10 @@ def _count_in(topic: str, count: str | None) -> tuple[str, int | None]:
     rest = (topic[:found.start()] + " " + topic[found.end():]).strip(" ,.!?")
     rest = re.sub(r"^(?:on|about)\s+|\s+please$", "", re.sub(r"\s+", " ", rest)).strip()
     return rest, _count(found.group("count"))
+
+
+def _or(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
 def _check_level(level: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Problem", "TutorError", "ContentError", "SessionError", "UnknownConceptError", "UnknownLevelError"]
+__all__ = ["Problem", "TutorError", "ContentError", "SessionError", "SessionWarning", "UnknownConceptError", "UnknownLevelError"]
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,22 @@ class SessionError(TutorError):
     """A session dict could not be restored (wrong shape or newer version)."""
 
 
+class SessionWarning(UserWarning):
+    """A restored session named concepts or quiz items the loaded pack does not have; they were dropped.
+
+    `dropped` lists their ids. A session saved with an older pack still loads: what it learned about the
+    concepts that remain is kept."""
+
+    def __init__(self, dropped: list[str]) -> None:
+        self.dropped = list(dropped)
+        super().__init__(f"the session named {len(self.dropped)} id(s) this pack does not have, now dropped: "
+                         f"{', '.join(self.dropped)}")
+
+
 class UnknownConceptError(TutorError, KeyError):
-    """No concept has that id."""
+    """No concept has that id (or title, or alias); `suggestions` holds the titles of close ones."""
+
+    suggestions: list[str] = []
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else "unknown concept"

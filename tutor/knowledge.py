@@ -17,7 +17,7 @@ __all__ = ["load_knowledge", "check_knowledge"]
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONCEPT_FIELDS = {"id", "title", "full_name", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
 _TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables", "relations", "kinds", "discusses",
-             "folds", "starters", "audiences"}
+             "outline", "folds", "starters", "audiences"}
 MIN_EXAMPLES = 5
 
 
@@ -59,6 +59,12 @@ class _Builder:
         self.alias_lines: dict[tuple[str, str], int] = {}
         self.kinds: dict[str, tuple[str, Checker, int]] = {}  # concept id -> (kind, where declared)
         self.discusses: dict[str, tuple[frozenset[str], Checker, int]] = {}
+        self.outline: list[str] = []
+        # Files that could not be read at all (a YAML syntax error, not UTF-8, too big): a reference to an unknown
+        # concept may then name one defined there, so such references are counted, not reported one by one.
+        self.unreadable: list[Problem] = []
+        self.unchecked = 0
+        self.outline_at: tuple[Checker, int] | None = None
         self.folds: tuple[tuple[str, str], ...] = ()
         self.starters: list[tuple[str, Checker, int]] = []
         self.audiences: dict[str, tuple[str, ...]] = {}
@@ -66,6 +72,7 @@ class _Builder:
     def add_data(self, path: Path, data: Any, problems: list[Problem]) -> None:
         self.problems.extend(problems)
         if data is None and problems:
+            self.unreadable.append(problems[0])
             return
         check = Checker(str(path), self.problems)
         top = check.mapping(data, "a knowledge file", 1)
@@ -78,6 +85,7 @@ class _Builder:
             "relations": lambda check, value, line: self._collect_relations(check, top, "the file's 'relations'"),
             "starters": self._add_starters, "audiences": self._add_audiences, "kinds": self._add_kinds,
             "discusses": self._add_discusses,
+            "outline": lambda check, value, line: self._add_outline(check, top),
         }  # "folds" were read before any file (see check_knowledge)
         for key, handler in handlers.items():
             if key in top:
@@ -92,6 +100,15 @@ class _Builder:
             check.report(line, "'starters' must be a list of concept ids")
             return
         self.starters += [(cid, check, line) for cid in value]
+
+    def _add_outline(self, check: Checker, top: dict) -> None:
+        line = check.key_line(top, "outline")
+        if self.outline_at is not None:
+            first, first_line = self.outline_at
+            check.report(line, f"'outline' is declared twice (first at {first.source}:{first_line})")
+            return
+        self.outline_at = (check, line)
+        self.outline = check.text_list(top, "outline", "'outline'")
 
     def _add_kinds(self, check: Checker, value: Any, line: int) -> None:
         for kind, ids in check.mapping(value, "'kinds'", line).items():
@@ -244,33 +261,66 @@ class _Builder:
         self._check_alias_collisions()
         for cid, check, at in self.starters:
             if cid not in self.concepts:
-                check.report(at, f"starters: '{cid}' is not a concept")
+                self._dangling(Problem(check.source, at, f"starters: '{cid}' is not a concept"))
         for table in (self.kinds, self.discusses):
             for cid, (_, check, at) in table.items():
                 if cid not in self.concepts:
-                    check.report(at, f"'{cid}' is not a concept")
-        check_items(self.quiz, self.concepts, self.problems)
+                    self._dangling(Problem(check.source, at, f"'{cid}' is not a concept"))
+        self._check_outline()
+        check_items(self.quiz, self.concepts, self.problems, self._dangling)
+        self._say_unchecked()
         kinds = {cid: kind for cid, (kind, _, _) in self.kinds.items()}
         generated = generate_items(self.concepts, tuple(relations), kinds) if not self.problems else []
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
                            tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables),
                            {cid: kind for cid, (kind, _, _) in self.kinds.items()},
                            {cid: aspects for cid, (aspects, _, _) in self.discusses.items()},
-                           self.folds, tuple(cid for cid, _, _ in self.starters), dict(self.audiences))
+                           self.folds, tuple(cid for cid, _, _ in self.starters), dict(self.audiences), tuple(self.outline))
         return kb, self.problems
+
+    def _dangling(self, problem: Problem) -> None:
+        """A reference to an id no concept has: reported, unless an unreadable file may define it (then counted)."""
+        if self.unreadable:
+            self.unchecked += 1
+        else:
+            self.problems.append(problem)
+
+    def _say_unchecked(self) -> None:
+        """One line, right after the unreadable file's own problem, for all the references it left unchecked."""
+        if not self.unchecked:
+            return
+        first = self.unreadable[0]
+        cause = "this file could not be read" if len(self.unreadable) == 1 else \
+            f"this file and {len(self.unreadable) - 1} more could not be read"
+        plural = "s" if self.unchecked != 1 else ""
+        summary = Problem(first.path, first.line, f"{self.unchecked} reference{plural} to concepts could not be checked because "
+                          f"{cause} (they may name concepts defined in it); fix it and validate again")
+        self.problems.insert(self.problems.index(first) + 1, summary)
+
+    def _check_outline(self) -> None:
+        """With an outline, every concept's heading must be one of its headings (else the order would guess)."""
+        if self.outline_at is None:
+            return
+        for concept in self.concepts.values():
+            if concept.heading and concept.heading not in self.outline:
+                self.problems.append(Problem(concept.source, concept.line, f"concept '{concept.id}': heading "
+                                             f"'{concept.heading}' is not in the outline ({self.outline_at[0].source})"))
 
     def _check_related(self) -> None:
         for concept in self.concepts.values():
             parent = self.concepts.get(concept.parent)
             if concept.parent and (parent is None or parent.parent or parent.id == concept.id):
-                self.problems.append(Problem(concept.source, concept.line,
-                                             f"concept '{concept.id}': parent '{concept.parent}' is not a top-level concept"))
+                problem = Problem(concept.source, concept.line, f"concept '{concept.id}': parent '{concept.parent}' is not a top-level concept")
+                if parent is None:
+                    self._dangling(problem)
+                else:
+                    self.problems.append(problem)
             line = self.lines.get(concept.id, {}).get("related", concept.line)
             for rid in concept.related:
                 if rid == concept.id:
                     self.problems.append(Problem(concept.source, line, f"concept '{concept.id}': lists itself as related"))
                 elif rid not in self.concepts:
-                    self.problems.append(Problem(concept.source, line, f"concept '{concept.id}': related id '{rid}' is not a concept"))
+                    self._dangling(Problem(concept.source, line, f"concept '{concept.id}': related id '{rid}' is not a concept"))
 
     def _relations(self) -> list[Relation]:
         relations: list[Relation] = []
@@ -285,7 +335,7 @@ class _Builder:
                 continue
             missing = [x for x in (subject, obj) if x not in self.concepts]
             if missing:
-                check.report(line, f"relation [{subject}, {name}, {obj}] names no concept '{missing[0]}'")
+                self._dangling(Problem(check.source, line, f"relation [{subject}, {name}, {obj}] names no concept '{missing[0]}'"))
                 continue
             if (subject, name, obj) in seen:
                 check.report(line, f"relation [{subject}, {name}, {obj}] is written twice")

@@ -237,6 +237,18 @@ class KnowledgeBase:
     folds: tuple[tuple[str, str], ...] = ()  # the pack's spelling folds: (pattern, replacement), in order
     starters: tuple[str, ...] = ()  # concepts to suggest when a question matches nothing
     audiences: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "men"/"women" -> words that say a sentence is about them
+    outline: tuple[str, ...] = ()  # the source's sub-headings in the document's order (optional)
+
+    def in_document_order(self) -> list[Concept]:
+        """The concepts as a reader of the document meets them: by section; within one, a concept with no
+        heading (the section's opening) first, then by the outline's order of headings; then as the pack lists them."""
+        position = {cid: i for i, cid in enumerate(self.concepts)}
+
+        def key(concept: Concept) -> tuple[int, int, int]:
+            section = SECTIONS.index(concept.section) if concept.section in SECTIONS else len(SECTIONS)
+            heading = self.outline.index(concept.heading) + 1 if concept.heading in self.outline else 0
+            return section, heading, position[concept.id]
+        return sorted(self.concepts.values(), key=key)
 
 
 @dataclass(frozen=True)

@@ -36,24 +36,29 @@ class PassageIndex:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         counts: Counter[str] = Counter()
-        total = 0
-        for concept in kb.concepts.values():
+        # every sentence once, and where each stem occurs (a search reads only the sentences sharing a word)
+        self._sentences: list[tuple[str, str, str, frozenset[str]]] = []
+        self._with_stem: dict[str, list[int]] = {}
+        for cid, concept in kb.concepts.items():
             for depth in LEVELS:
-                for _, stems in sentence_stems(concept.explain[depth]):
+                for sentence, stems in sentence_stems(concept.explain[depth]):
                     counts.update(stems)
-                    total += 1
-        total = max(total, 1)
+                    for s in stems:
+                        self._with_stem.setdefault(s, []).append(len(self._sentences))
+                    self._sentences.append((cid, depth, sentence, stems))
+        total = max(len(self._sentences), 1)
         self._idf = {s: math.log(total / n) for s, n in counts.items()}
         self._rare = math.log(total)
-        # the words that name each concept, by kind: a sentence "names a hormone" when it holds all of one name's words
-        self._names_by_kind: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        for cid, concept in kb.concepts.items():
+        # the words that name each concept, by kind: a sentence "names a hormone" when it holds all of one name's
+        # words; each name is filed under its rarest stem, so a sentence looks only at the names it could hold
+        self._names: dict[tuple[str, str], list[tuple[int, str, frozenset[str]]]] = {}
+        for order, (cid, concept) in enumerate(kb.concepts.items()):
             kind = kb.kinds.get(cid)
-            if kind:
-                for name in {short_title(concept), *concept.aliases}:
-                    stems = frozenset(stem(w) for w in words(name) if w not in STOPWORDS)
-                    if stems:
-                        self._names_by_kind.setdefault(kind, []).append((cid, stems))
+            for name in sorted({short_title(concept), *concept.aliases}) if kind else ():
+                stems = frozenset(stem(w) for w in words(name) if w not in STOPWORDS)
+                if stems:
+                    rarest = min(sorted(stems), key=lambda x: counts.get(x, 0))
+                    self._names.setdefault((kind, rarest), []).append((order, cid, stems))
 
     def wanted(self, question_words: list[str]) -> frozenset[str]:
         """The stems of the question's words that can tell sentences apart."""
@@ -64,7 +69,9 @@ class PassageIndex:
 
     def named_of_kind(self, stems: frozenset[str], kind: str, besides: frozenset[str] = frozenset()) -> str | None:
         """The first concept of `kind` (other than `besides`) that the sentence names."""
-        return next((cid for cid, name in self._names_by_kind.get(kind, []) if name <= stems and cid not in besides), None)
+        found = [(order, cid) for s in stems for order, cid, name in self._names.get((kind, s), ())
+                 if name <= stems and cid not in besides]
+        return min(found)[1] if found else None
 
     def best_in(self, concept_id: str, level: str, wanted: frozenset[str], any_depth: bool = True,
                 kind: str | None = None) -> Passage | None:
@@ -102,15 +109,14 @@ class PassageIndex:
         """Over the whole pack, the sentence that best answers a question asking for a `kind` of thing and names one:
         (the concept of that kind it names, the passage). None below `least`."""
         found: tuple[str, Passage] | None = None
-        for cid, concept in self._kb.concepts.items():
-            for depth in LEVELS:
-                for sentence, stems in sentence_stems(concept.explain[depth]):
-                    score = self.score(wanted, stems)
-                    if score < least or (found and score <= found[1].score):
-                        continue
-                    answer = self._kb.kinds.get(cid) == kind and cid or self.named_of_kind(stems, kind)
-                    if answer:
-                        found = (answer, Passage(cid, depth, sentence, score))
+        for index in sorted({i for s in wanted for i in self._with_stem.get(s, ())}):
+            cid, depth, sentence, stems = self._sentences[index]
+            score = self.score(wanted, stems)
+            if score < least or (found and score <= found[1].score):
+                continue
+            answer = self._kb.kinds.get(cid) == kind and cid or self.named_of_kind(stems, kind)
+            if answer:
+                found = (answer, Passage(cid, depth, sentence, score))
         return found
 
 

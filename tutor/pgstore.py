@@ -151,6 +151,17 @@ class PostgresStore:
             rows = self._run(read)
         return [answer_from_row(tuple(row)) for row in rows]
 
+    def forget(self, user_id: str) -> int:
+        """Forget a learner: their session and every answer they gave, in one transaction; returns how many answers."""
+        def delete(db) -> int:
+            db.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_LOCK_CLASS, user_id))
+            removed = db.execute("DELETE FROM tutor_answers WHERE user_id = %s", (user_id,)).rowcount
+            db.execute("DELETE FROM tutor_learners WHERE user_id = %s", (user_id,))
+            return removed
+
+        with self._lock:
+            return self._run(delete)
+
     def close(self) -> None:
         with self._lock:
             if self._db is not None:

@@ -41,10 +41,8 @@ def progress_report(kb: KnowledgeBase, session: Session, now: datetime) -> dict[
 
 
 def _document_order(kb: KnowledgeBase) -> list:
-    """Top-level concepts by section in the document's order, the pack's order within a section."""
-    top = [c for c in kb.concepts.values() if not c.parent]
-    rank = {section: i for i, section in enumerate(SECTIONS)}
-    return sorted(top, key=lambda c: rank.get(c.section, len(rank)))
+    """Top-level concepts in the document's order (sections, then the pack's outline of headings)."""
+    return [c for c in kb.in_document_order() if not c.parent]
 
 
 def _concept_row(session: Session, concept, due: bool) -> dict[str, Any]:

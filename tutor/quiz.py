@@ -42,6 +42,7 @@ class QuizRunner:
         self.grader = grader
         self._msg = message
         self._items = {item.id: item for item in kb.quiz}
+        self.items = frozenset(self._items)  # every quiz item id of the pack
         self._by_concept: dict[str, list[QuizItem]] = {}
         for item in kb.quiz:
             self._by_concept.setdefault(item.concept, []).append(item)
@@ -53,7 +54,8 @@ class QuizRunner:
             key = "quiz_nothing_due" if request.due_only else "quiz_no_items"
             nxt = next_due(session.cards)
             key = key if nxt or not request.due_only else "quiz_nothing_scheduled"
-            return self._reply(session, self._msg(key, when=when_due(nxt, now) if nxt else ""), None, {})
+            return self._reply(session, self._msg(key, when=when_due(nxt, now) if nxt else ""), None,
+                               {"event": "not-started", "reason": "nothing-due" if request.due_only else "no-items"})
         session.quiz = QuizState(items=plan, label=request.label or "all topics")
         intro = self._msg("quiz_start", count=len(plan), questions=_questions(len(plan)), label=session.quiz.label)
         if request.count_given and len(plan) < request.count:
@@ -226,7 +228,7 @@ class QuizRunner:
         entry = {"item": item.id, "concept": item.concept, "level": item.level, "type": item.type, "correct": correct,
                  "hints": hints, "rating": rating, "at": now.isoformat(), "guess": guess_for(item)}
         before, after = apply_answer(session, entry)
-        session.journal.append(entry)
+        session.record_answer(entry)
         session.quiz.first = {"correct": correct, "hints": hints, "revealed": revealed}
         if before != after and session.override is None:
             reason = "you have mastered" if level_index(after) > level_index(before) else "you missed questions at"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from .checks import Checker
 from .errors import Problem
@@ -102,11 +102,14 @@ def _check_shape(check: Checker, entry: dict, item: QuizItem, what: str) -> None
         check.report(line, f"{what}: a short-answer item needs a 'rubric'")
 
 
-def check_items(items: list[QuizItem], concepts: dict[str, Concept], problems: list[Problem]) -> None:
+def check_items(items: list[QuizItem], concepts: dict[str, Concept], problems: list[Problem],
+                dangling: Callable[[Problem], None] | None = None) -> None:
+    """Duplicate ids and items of unknown concepts; the latter go to `dangling` when given (see knowledge._Builder)."""
     seen: dict[str, QuizItem] = {}
     for item in items:
         if item.concept and item.concept not in concepts:
-            problems.append(Problem(item.source, item.line, f"quiz item '{item.id}': concept '{item.concept}' is not a concept"))
+            (dangling or problems.append)(Problem(item.source, item.line,
+                                                  f"quiz item '{item.id}': concept '{item.concept}' is not a concept"))
         if item.id in seen:
             first = seen[item.id]
             problems.append(Problem(item.source, item.line, f"duplicate quiz item id '{item.id}' (first at {first.source}:{first.line})"))

@@ -4,15 +4,19 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Container
 
 from .errors import SessionError
 from .model import LEVELS
 
-__all__ = ["Session", "QuizState", "SESSION_VERSION"]
+__all__ = ["Session", "QuizState", "SESSION_VERSION", "JOURNAL_LIMIT"]
 
 SESSION_VERSION = 2
 _HISTORY = 20
+# The journal keeps at most this many answers: a host that never drains it (or never saves through a
+# store) loses the oldest ones rather than growing a session without end. 1000 is twenty 50-question
+# quizzes between two saves.
+JOURNAL_LIMIT = 1000
 
 
 @dataclass
@@ -70,9 +74,12 @@ class Session:
     asked: how often each quiz item was asked, to rotate items
     tally: per concept, [right, answered] first attempts
     quiz: the quiz in progress, if any
-    journal: answered items not yet written by a store (a store empties it when it saves)
+    journal: answered items not yet written by a store or handed over (a store's save or drain_journal() empties
+        it); at most JOURNAL_LIMIT entries, the oldest dropped first (a host that saves or drains at least once
+        every JOURNAL_LIMIT answers never loses one; the tutor's own commands save after every turn)
     revision: how many times the learner's state had been saved when this session was loaded; a store saves over
         that revision only, and merges the journal into a newer one (see tutor/store.py)
+    checked_against: which loaded pack last dropped unknown ids from it (Tutor.check_session); not stored
     """
 
     level: str = "fundamentals"
@@ -94,6 +101,8 @@ class Session:
     quiz: QuizState | None = None
     journal: list[dict[str, Any]] = field(default_factory=list)
     revision: int = 0
+    # the pack this session was last checked against (see Tutor.check_session); not stored
+    checked_against: int | None = field(default=None, repr=False, compare=False)
 
     def __setattr__(self, name: str, value: Any) -> None:
         # a quiz given in the dict form of earlier versions (a host's saved state, a test) is read as a QuizState
@@ -109,6 +118,76 @@ class Session:
         self.last_pair = []
         self.pending_choices = []
         self.quiz = None
+
+    @property
+    def state(self) -> str:
+        """What the next message will be read as: "quiz" (an answer to the current question), "choice"
+        (a pick between the two concepts of a "did you mean A or B?") or "conversation"."""
+        if self.quiz is not None:
+            return "quiz"
+        if self.pending_choices:
+            return "choice"
+        return "conversation"
+
+    def record_answer(self, entry: dict[str, Any]) -> None:
+        """Journal one answered quiz item; beyond JOURNAL_LIMIT entries the oldest are dropped."""
+        self.journal.append(entry)
+        if len(self.journal) > JOURNAL_LIMIT:
+            del self.journal[: len(self.journal) - JOURNAL_LIMIT]
+
+    def drain_journal(self) -> list[dict[str, Any]]:
+        """The answers journaled since the last drain, oldest first; the journal is empty afterwards."""
+        entries, self.journal = self.journal, []
+        return entries
+
+    def forget_unknown(self, concepts: Container[str], items: Container[str]) -> list[str]:
+        """Drop every concept id not in `concepts` and quiz item id not in `items` (a session saved with
+        another pack); returns the dropped ids, sorted. The journal is history and is kept as it is."""
+        dropped: set[str] = set()
+
+        def known(cid: Any, pool: Container[str] = concepts) -> bool:
+            if cid in pool:
+                return True
+            dropped.add(str(cid))
+            return False
+
+        self._forget_in_conversation(known)
+        for table in (self.concept_levels, self.mastery, self.mastered, self.cards, self.misses, self.tally):
+            for cid in [c for c in table if not known(c)]:
+                del table[cid]
+        for iid in [i for i in self.asked if not known(i, items)]:
+            del self.asked[iid]
+        if self.quiz:
+            self._forget_in_quiz(known, items)
+        return sorted(dropped)
+
+    def _forget_in_conversation(self, known: Any) -> None:
+        """What was just discussed goes when it names something unknown ("tell me more" then has no topic)."""
+        if self.last_concept is not None and not known(self.last_concept):
+            self.last_concept = self.last_level = None
+        if self.last_answer and self.last_answer.get("concept") and not known(self.last_answer["concept"]):
+            self.last_answer = None
+        if not all([known(c) for c in self.last_pair]):  # a list: every unknown id is noted, not just the first
+            self.last_pair = []
+        if not all([known(c) for c in self.pending_choices]):
+            self.pending_choices = []
+        self.history = [c for c in self.history if known(c)]
+
+    def _forget_in_quiz(self, known: Any, items: Container[str]) -> None:
+        """The quiz goes on without the items the pack no longer has."""
+        quiz = self.quiz
+        plan = list(quiz.items)
+        kept = [i for i in plan if known(i, items)]
+        if len(kept) == len(plan):
+            return
+        current = plan[quiz.index] if quiz.index < len(plan) else None
+        quiz.index = sum(1 for i in plan[:quiz.index] if i in kept)
+        quiz.items = kept
+        quiz.results = [r for r in quiz.results if r.get("item") in kept]
+        if current not in kept:
+            _restart_question(quiz)
+        if quiz.index >= len(kept):
+            self.quiz = None
 
     def remember(self, concept_id: str, level: str) -> None:
         self.last_concept, self.last_level = concept_id, level
@@ -165,12 +244,17 @@ class Session:
                 asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
                 tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
                 quiz=QuizState.from_dict(data["quiz"]) if data.get("quiz") else None,
-                journal=copy.deepcopy(list(data.get("journal") or [])),
+                journal=copy.deepcopy(list(data.get("journal") or [])[-JOURNAL_LIMIT:]),
                 revision=int(data.get("revision", 0)),
             )
         except (TypeError, ValueError, AttributeError, KeyError) as err:
             raise SessionError(f"malformed session: {err}") from err
         return session
+
+
+def _restart_question(quiz: QuizState) -> None:
+    """The question being asked is gone: the next one starts afresh (no hints, tries or first attempt)."""
+    quiz.hints, quiz.tries, quiz.awaiting_why, quiz.first = 0, 0, False, None
 
 
 def _card(concept_id: str, value: Any) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import re
 import sqlite3
 import threading
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Protocol
@@ -24,7 +25,7 @@ from .replay import merge_turn
 from .session import Session
 
 __all__ = ["Store", "MemoryStore", "SQLiteStore", "open_store", "StoreError", "SCHEMA_VERSION", "state_to_save",
-           "after_save", "default_data_dir", "profile_path"]
+           "after_save", "default_data_dir", "profile_path", "ProfileSummary", "profiles"]
 
 SCHEMA_VERSION = 2
 _BUSY_SECONDS = 30  # how long a process waits for another's write lock (a migration, a save) before giving up
@@ -104,6 +105,12 @@ class MemoryStore:
     def close(self) -> None:
         """Nothing to release; here so that every store can be closed alike."""
 
+    def forget(self, user_id: str) -> int:
+        """Forget a learner's session and answers; returns how many answers."""
+        with self._lock:
+            self._sessions.pop(user_id, None)
+            return len(self._answers.pop(user_id, []))
+
 
 def default_data_dir() -> Path:
     """$XDG_DATA_HOME/bone-tutor, or ~/.local/share/bone-tutor."""
@@ -116,6 +123,42 @@ def profile_path(data_dir: Path, profile: str) -> Path:
     if not _PROFILE.match(profile or ""):
         raise StoreError(f"profile name {profile!r} is not allowed: use letters, digits, '-' and '_' (at most 64)")
     return Path(data_dir) / f"{profile}.sqlite3"
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    """One profile of a data folder: how many answers it holds and when it was last saved (ISO, UTC)."""
+
+    name: str
+    path: Path
+    answers: int | None  # None when the file could not be read
+    last_used: str | None
+    problem: str = ""
+
+
+def profiles(data_dir: Path) -> list[ProfileSummary]:
+    """Every profile in a data folder, by name. Files are only read (never migrated, repaired or set aside)."""
+    folder = Path(data_dir)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.glob("*.sqlite3")):
+        if _PROFILE.match(path.stem):
+            found.append(_summary(path))
+    return found
+
+
+def _summary(path: Path) -> ProfileSummary:
+    db = None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        answers = db.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+        last = db.execute("SELECT MAX(updated_at) FROM learners").fetchone()[0]
+        return ProfileSummary(path.stem, path, int(answers), last)
+    except sqlite3.Error as err:
+        return ProfileSummary(path.stem, path, None, None, f"cannot be read: {err}")
+    finally:
+        _close(db)
 
 
 # Schema version -> the statements that bring a store from the version before to it.
@@ -253,6 +296,19 @@ class SQLiteStore:
         except sqlite3.Error as err:
             raise StoreError(f"could not read progress from {self.path}: {err}") from err
         return [answer_from_row(row) for row in rows]
+
+    def forget(self, user_id: str) -> int:
+        """Forget a learner: their session and every answer they gave, in one transaction; returns how many answers."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                removed = self._db.execute("DELETE FROM answers WHERE user_id = ?", (user_id,)).rowcount
+                self._db.execute("DELETE FROM learners WHERE user_id = ?", (user_id,))
+                self._db.execute("COMMIT")
+            except sqlite3.Error as err:
+                _rollback(self._db)
+                raise StoreError(f"could not forget the progress in {self.path}: {err}") from err
+        return removed
 
     def close(self) -> None:
         with self._lock:

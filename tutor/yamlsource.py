@@ -105,8 +105,8 @@ def _yaml_problem(err: yaml.YAMLError, text: str, source: str) -> Problem:
 
 
 def _marked_problem(err: yaml.MarkedYAMLError, source: str) -> Problem:
-    # The context mark is where the unfinished construct began (an unclosed bracket, a key without ':').
-    flow = bool(err.context and "flow" in err.context)
+    # The context mark is where the unfinished construct began (an unclosed bracket or quote, a key without ':').
+    flow = bool(err.context and ("flow" in err.context or "quoted scalar" in err.context))
     mark = (err.context_mark if flow else None) or err.problem_mark or err.context_mark
     what = " ".join(part for part in (err.context, err.problem) if part) or "invalid YAML"
     return Problem(source, mark.line + 1 if mark else 1, f"invalid YAML: {what}")
