@@ -33,6 +33,10 @@ SETS = {
     "blind/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind" / "safety.yaml",
     "blind/medquad.yaml (never tuned on)": ROOT / "tests" / "data" / "blind" / "medquad.yaml",
     "blind2/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind2" / "understanding.yaml",
+    "tuning3/understanding.yaml (ours; tuned on)": ROOT / "tests" / "data" / "tuning3" / "understanding.yaml",
+    "tuning3/safety.yaml (ours; tuned on)": ROOT / "tests" / "data" / "tuning3" / "safety.yaml",
+    "blind3/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind3" / "understanding.yaml",
+    "blind3/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind3" / "safety.yaml",
 }
 
 
