@@ -38,7 +38,10 @@ def test_new_session_level_and_explain(tutor):
     assert tutor.respond(session, "what is RANKL").level == "academic"
     reply = tutor.explain(session, "rankl", level="fundamentals")
     assert (reply.kind, reply.concept, reply.level) == ("answer", "rankl", "fundamentals")
-    assert reply.text == tutor.kb.concepts["rankl"].explain["fundamentals"]
+    text, gloss = tutor.kb.concepts["rankl"].explain["fundamentals"], tutor.kb.glossary["osteoclasts"].text
+    # at fundamentals depth a concept not yet taught gets its one-line gloss in brackets, the first time only
+    assert reply.text == text.replace("active osteoclasts", f"active osteoclasts [{gloss}]")
+    assert tutor.explain(session, "rankl", level="fundamentals").text == text
     with pytest.raises(UnknownConceptError):
         tutor.explain(session, "nope")
     with pytest.raises(UnknownLevelError):

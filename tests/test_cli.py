@@ -219,8 +219,8 @@ def _subcommands() -> dict[str, tuple[str | None, argparse.ArgumentParser]]:
 
 
 def test_the_expected_subcommands_exist():
-    assert set(_subcommands()) == {"ask", "topics", "validate", "lint", "eval", "chat", "quiz", "progress", "profiles",
-                                   "serve"}
+    assert set(_subcommands()) == {"ask", "topics", "validate", "lint", "eval", "chat", "quiz", "learn", "progress",
+                                   "profiles", "serve"}
 
 
 @pytest.mark.parametrize("name", sorted(_subcommands()))

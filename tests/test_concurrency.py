@@ -1,7 +1,7 @@
 """One Tutor, eight threads, a thousand turns each on their own sessions: no cross-talk.
 
 Each thread plays a script of its own (seeded random.Random, fixed `now`): questions, follow-ups,
-depth changes, quizzes with answers, hints, skips and stops, noise, spread over three sessions of
+depth changes, quizzes with answers, hints, skips and stops, lessons and their commands, noise, spread over three sessions of
 different depths, one of them saved and restored now and then. The replies and the final sessions
 must equal, turn by turn, those of the same scripts played one after the other on one thread.
 """
@@ -31,6 +31,9 @@ FOLLOW_UPS = ["more detail", "why?", "what does it bind to?", "simpler", "and in
 QUIZ = ["quiz me", "quiz me on RANKL", "quiz me on osteoclasts", "quiz me on estrogen", "3 questions", "review",
         "progress", "hint", "hint", "skip", "stop", "a", "b", "c", "1", "true", "false", "i don't know",
         "because estrogen holds osteoclasts back", "they mature into active osteoclasts"]
+LESSON = ["teach me", "teach me about RANKL", "/learn intermediate", "next", "next", "ok", "back", "skip", "repeat",
+          "where am I", "stop", "yes", "no", "give me an example", "define resorption", "/glossary o",
+          "where does the document say that?", "continue the lesson"]
 NOISE = "abcdefghijklmnopqrstuvwxyz ?!\x1b[31m\u202e🦴é"
 
 Turn = tuple[int, str, datetime]  # (session index, or -1 for "save and restore session 0"; text; now)
@@ -45,7 +48,7 @@ def script(seed: int) -> list[Turn]:
         if rng.random() < 0.02:
             turns.append((-1, "", now))
             continue
-        pool = rng.choices([QUESTIONS, FOLLOW_UPS, QUIZ, None], weights=[3, 3, 5, 1])[0]
+        pool = rng.choices([QUESTIONS, FOLLOW_UPS, QUIZ, LESSON, None], weights=[3, 3, 5, 4, 1])[0]
         text = rng.choice(pool) if pool else "".join(rng.choice(NOISE) for _ in range(rng.randrange(1, 25)))
         turns.append((rng.randrange(3), text, now))
     return turns

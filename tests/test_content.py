@@ -65,12 +65,16 @@ def test_key_facts_of_the_document_are_relations(fact):
 
 @pytest.mark.parametrize("intent", INTENTS, ids=lambda i: i.id)
 def test_every_dialogue_example_reaches_its_rule(intent):
-    from tutor.model import QUIZ_ACTIONS
+    from tutor.model import LESSON_ACTIONS, QUIZ_ACTIONS
 
     for example in intent.examples:
         session = _TUTOR.new_session()
         if intent.action in QUIZ_ACTIONS:  # these rules apply while a quiz runs
             _TUTOR.respond(session, "quiz me")
+        if intent.action in LESSON_ACTIONS:  # these while a lesson runs; yes / no answer the offer of a deeper depth
+            _TUTOR.respond(session, "teach me")
+            if intent.action in ("lesson-deeper", "lesson-stay"):
+                session.lesson.update(stage="offer", offer="intermediate")
         reply = _TUTOR.respond(session, example)
         assert reply.intent == intent.id, f"{example!r} -> {reply.intent} ({reply.kind})"
 

@@ -392,6 +392,19 @@ def test_the_quiz_state_is_a_typed_record_that_still_reads_the_old_dict(tutor):
     assert isinstance(session.quiz, QuizState) and session.quiz["index"] == session.quiz.index == 0
 
 
+def test_a_lesson_check_is_a_quiet_quiz_state_that_survives_saving(tutor):
+    from tutor.session import QuizState
+
+    session = tutor.new_session()
+    tutor.learn(session, topic="osteoclasts", now=NOW)
+    tutor.respond(session, "next", now=NOW)
+    assert isinstance(session.quiz, QuizState) and session.quiz.quiet and session.quiz.get("quiet") is True
+    saved = session.to_dict()
+    assert saved["quiz"]["quiet"] is True and Session.from_dict(saved).quiz.quiet
+    older = {k: v for k, v in saved["quiz"].items() if k != "quiet"}  # saved before lessons existed
+    assert QuizState.from_dict(older).quiet is False
+
+
 def test_drain_journal_hands_over_the_new_answers_once(tutor):
     session = tutor.new_session()
     start = tutor.respond(session, "quiz me on osteoclasts with 2 questions", now=NOW)

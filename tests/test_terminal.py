@@ -66,6 +66,14 @@ def test_quiz_through_slash_command_and_toolbar(tutor):
     assert "quiz:" in chat._toolbar() and "depth: fundamentals" in chat._toolbar()
 
 
+def test_lesson_in_the_terminal_toolbar_and_progress(tutor):
+    chat = run_chat(tutor, "/learn intermediate\rnext\r/progress\r\x04")
+    assert any("Step 1/12" in s for s in chat.shown)
+    assert "lesson: step 1 of 12 (RANK/RANKL/OPG pathway, check question)" in chat._toolbar()
+    progress = next(s for s in chat.shown if s.startswith("You have not answered any quiz questions yet"))  # only the check shown
+    assert "Lesson: the intermediate section (in progress" in progress and "\u2192 1. RANK/RANKL/OPG pathway (now)" in progress
+
+
 def test_tab_completes_a_slash_command_in_the_prompt(tutor):
     chat = run_chat(tutor, "/to\t", later="\r\x04")
     assert any("Fundamentals:" in s for s in chat.shown)
@@ -76,6 +84,8 @@ def test_completer_knows_commands_levels_and_concepts(tutor):
     complete = lambda text: [c.text for c in completer.get_completions(Document(text), CompleteEvent())]  # noqa: E731
     assert complete("/re") == ["/review", "/reset"] or set(complete("/re")) == {"/review", "/reset"}
     assert complete("/level ac") == ["academic"]
+    assert complete("/learn inter") == ["intermediate"] and "rankl" in complete("/learn rank")
+    assert "decoy receptor" in complete("/glossary dec")
     assert "Osteoclasts" in complete("what do osteocl")
     assert any(c.startswith("RANKL") for c in complete("what blocks rank"))
 

@@ -66,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--due", action="store_true", help="only what is due for review")
     _store_options(quiz)
 
+    learn = _command(sub, "learn", _learn, "a guided lesson through the document, a section or a topic "
+                     "(reads replies line by line when piped; the position is kept between runs)",
+                     "tutor learn\n  tutor learn --section intermediate\n  tutor learn --topic rankl")
+    learn.add_argument("--topic", metavar="ID", help="a concept id (see `tutor topics`): it, after the ideas it builds on")
+    learn.add_argument("--section", choices=["fundamentals", "intermediate", "academic", "references"], help="one section")
+    _store_options(learn)
+
     progress = _command(sub, "progress", _progress, "show mastery by section and concept, accuracy and reviews due; "
                         "--reset forgets a profile's record", "tutor progress\n  tutor progress --json\n"
                         "  tutor progress --reset --profile sam        (asks first; --yes to skip the question)")
@@ -409,6 +416,21 @@ def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         store.save(user, session)
 
 
+def _learn(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
+    tutor = _load(args)
+    store, session, user = _open_learner(args, tutor, sys.stderr)
+    try:
+        reply = tutor.learn(session, topic=args.topic, section=args.section)
+        store.save(user, session)
+        _show(reply, out)
+        lesson = lambda: session.lesson and session.lesson["stage"] != "done" and not session.lesson.get("paused")  # noqa: E731
+        if lesson():
+            _converse(tutor, store, session, user, stdin, out, lambda _: not lesson())
+        return 0
+    finally:
+        store.save(user, session)  # input ended mid-lesson: the position is kept for the next run
+
+
 def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     from .progress import render_progress
     from .review import utcnow
@@ -419,7 +441,8 @@ def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     store, session, _ = _open_learner(args, tutor, sys.stderr, create=False)
     now = utcnow()
     report = tutor.progress(session, now)
-    out.write((json.dumps(report, indent=2) if args.json else render_progress(report, now)) + "\n")
+    path = tutor.lesson_path(session)
+    out.write((json.dumps(report, indent=2) if args.json else render_progress(report, now) + (f"\n\n{path}" if path else "")) + "\n")
     return 0
 
 

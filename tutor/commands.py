@@ -26,6 +26,10 @@ COMMANDS: dict[str, Command] = {c.name: c for c in (
     Command("/quiz", "/quiz [topic] [n]", "a quiz, on a topic, of n questions", ""),
     Command("/review", "/review", "a quiz on what is due for review", "review"),
     Command("/progress", "/progress", "mastery, accuracy and reviews due", "how am i doing"),
+    Command("/learn", "/learn [topic|section]", "a guided lesson: from the beginning, on a topic, or on a section", ""),
+    Command("/glossary", "/glossary [term|letter]", "one-line definitions: all terms, one letter, or one term", ""),
+    Command("/source", "/source", "where the last answer comes from in the document, and its cited references",
+            "where does the document say that"),
     Command("/why", "/why", "how the last question was read and answered", "why did you say that"),
     Command("/reset", "/reset", "forget this conversation (what you learned is kept)", ""),
     Command("/quit", "/quit", "leave (everything is saved)", "bye"),
@@ -54,4 +58,8 @@ def plain_words(name: str, argument: str) -> str | None:
         if topic and count:
             return f"quiz me on {topic} with {count} questions"
         return f"quiz me on {topic}" if topic else f"{count} questions" if count else "quiz me"
+    if name == "/learn":
+        return f"teach me about {argument}" if argument else "teach me"
+    if name == "/glossary":
+        return f"glossary {argument}" if argument else "glossary"
     return None

@@ -34,6 +34,20 @@ ACTIONS: dict[str, str] = {
     "skip": "during a quiz: skip the question",
     "stop-quiz": "during a quiz: stop and summarise",
     "progress": "summarise the learner's progress",
+    # guided lessons, examples, the glossary and sources (tutor/lessons.py)
+    "lesson": "start or resume a lesson (named group: topic, a concept or a section)",
+    "example": "an everyday example or analogy (named group: topic; else the concept under discussion)",
+    "define": "the one-line glossary definition (named group: topic)",
+    "glossary": "the glossary: all terms, the terms of one letter, or one term (named group: topic)",
+    "source": "the section, heading and cited references behind the last answer",
+    "lesson-next": "during a lesson: go on (to the check question, or the next step)",
+    "lesson-back": "during a lesson: the previous step",
+    "lesson-skip": "during a lesson: skip this step",
+    "lesson-repeat": "during a lesson: show this step again",
+    "lesson-where": "during a lesson: where am I",
+    "lesson-stop": "during a lesson: pause it (it is kept)",
+    "lesson-deeper": "during a lesson, when a deeper depth is offered: accept",
+    "lesson-stay": "during a lesson, when a deeper depth is offered: decline",
 }
 
 
@@ -50,7 +64,13 @@ REQUIRED_MESSAGES = (
     "safety_offer_general", "safety_urgent", "safety_and_answer", "compare", "compare_link", "compare_shared",
     "compare_unlinked", "relation_lead", "relation_direct", "relation_more", "relation_rest", "relation_target",
     "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic",
-    "level_is", "reset_done", "unknown_command", "commands_list"
+    "level_is", "reset_done", "unknown_command", "commands_list",
+    # lessons, examples, the glossary and sources (dialogues/teaching.yaml)
+    "lesson_start", "lesson_skipped_mastered", "lesson_step", "lesson_again_lower", "lesson_again_example", "lesson_prompt",
+    "lesson_no_check", "lesson_right_offer", "lesson_deeper", "lesson_missed", "lesson_skipped", "lesson_first", "lesson_where",
+    "lesson_stopped", "lesson_done", "lesson_nothing", "lesson_unknown_topic", "lesson_reminder", "lesson_check_open",
+    "lesson_offer_reminder", "lesson_not_running", "lesson_check", "example_reply", "example_which", "define_reply",
+    "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "messages", "grading"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default"}

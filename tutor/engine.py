@@ -18,7 +18,8 @@ from .errors import ContentError, Problem, QuizCountError, SessionWarning, Unkno
 from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
-from .model import LEVELS, QUIZ_ACTIONS, SECTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
+from .lessons import Teacher
+from .model import LESSON_ACTIONS, LEVELS, QUIZ_ACTIONS, SECTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
 from .normalise import MAX_INPUT_CHARS, clean_input, fold, pack_folds
 from .packcache import cached
 from .passages import PassageIndex
@@ -94,6 +95,9 @@ class Tutor:
             "quiz": self._start_quiz, "review": self._start_review, "hint": self._quiz_command, "reveal": self._quiz_command,
             "skip": self._quiz_command, "stop-quiz": self._quiz_command, "progress": self._progress,
         }
+        # lessons, examples, the glossary and sources: their own module, dispatched like any dialogue action
+        self._teacher = Teacher(kb, self._quiz, self._msg, self._topic_concept, self._content, self._intents)
+        self._handlers.update(self._teacher.handlers())
 
     @classmethod
     def load(cls, knowledge: str | Path | None = None, dialogues: str | Path | None = None) -> "Tutor":
@@ -235,6 +239,14 @@ class Tutor:
 
     # --- the pipeline ------------------------------------------------------
     def _respond_to(self, session: Session, text: str, now: datetime) -> Reply:
+        if self._teacher.active(session):  # a lesson's own commands first; anything else is answered, then the lesson goes on
+            reply = self._teacher.during(session, fold(text), now)
+            if reply is not None:
+                return reply
+            return self._teacher.after(session, self._respond_plain(session, text, now), now)
+        return self._respond_plain(session, text, now)
+
+    def _respond_plain(self, session: Session, text: str, now: datetime) -> Reply:
         folded = fold(text)
         if session.quiz and self._quiz.current(session):
             return self._during_quiz(session, text, folded, now)
@@ -384,7 +396,7 @@ class Tutor:
 
     def _whole_intent(self, folded: str, quiz_only: bool = False) -> tuple[Intent, dict[str, str]] | None:
         for intent, patterns in self._intents:
-            if quiz_only and intent.action not in QUIZ_ACTIONS:
+            if quiz_only and intent.action not in QUIZ_ACTIONS or intent.action in LESSON_ACTIONS:
                 continue
             for pattern in patterns:
                 match = pattern.fullmatch(folded)
@@ -399,15 +411,20 @@ class Tutor:
         if found:
             return self._act(session, found, text, now)
         # a command ("review", "topics", "how am I doing") is never graded as an answer, unless it is
-        # also a choice the item offers ("yes" to a true/false question)
+        # also a choice the item offers ("yes" to a true/false question); a teaching request never is
         other = self._intent(folded)
-        if (other is None or self._quiz.reads_as_choice(session, text)) and self._quiz.looks_like_answer(session, folded, text):
+        teaching = other is not None and other[0].action in ("lesson", "example", "define", "glossary", "source")
+        if not teaching and (other is None or self._quiz.reads_as_choice(session, text)) \
+                and self._quiz.looks_like_answer(session, folded, text):
             return self._quiz.answer(session, text, now)
+        if other and other[0].action in ("quiz", "review"):
+            return self._act(session, other, text, now)
         reply = self._act(session, other, text, now) if other else self._content(session, text)
         if reply.data.get("event") == "question" or not self._quiz.current(session):
             return reply  # a new quiz began
         item = self._quiz.current(session)
-        reminder = self._msg("quiz_reminder", number=session.quiz.index + 1, question=item.question)
+        key = "lesson_check_open" if session.quiz.quiet else "quiz_reminder"
+        reminder = self._msg(key, number=session.quiz.index + 1, question=item.question)
         return replace(reply, text=f"{reply.text}\n{reminder}")
 
     def _act(self, session: Session, found: tuple[Intent, dict[str, str]], text: str, now: datetime) -> Reply:
@@ -471,6 +488,30 @@ class Tutor:
                               count_given=count is not None)
         return self._quiz.start(session, request, now or utcnow())
 
+    @_with_pack_folds
+    def learn(self, session: Session, topic: str | None = None, section: str | None = None, now: datetime | None = None) -> Reply:
+        """Start a lesson directly (for bots with buttons and for `tutor learn`): the whole path, one section, or one
+        concept after the ideas it builds on; the learner then answers through respond."""
+        if topic and topic not in self.kb.concepts:
+            raise UnknownConceptError(f"no concept with id {topic!r}")
+        if section and section not in SECTIONS:
+            raise UnknownConceptError(f"no section {section!r}: expected one of {', '.join(SECTIONS)}")
+        return self._teacher.start(session, now or utcnow(), topic=self.kb.concepts[topic].answers_for if topic else None,
+                                   section=section)
+
+    @_with_pack_folds
+    def lesson_path(self, session: Session) -> str:
+        """The learner's lesson path with what is done, one step a line ("" when no lesson was started)."""
+        return self._teacher.path_view(session)
+
+    def _topic_concept(self, topic_text: str) -> str | None:
+        """The concept a topic in words names ("bone loss", "the RANKL signal"), or the best match of the examples."""
+        spans = self._names.find(fold(topic_text).split())
+        if spans:
+            return spans[0][2]
+        ranked = self._matcher.rank(self._matcher.query(topic_text).stems)
+        return ranked[0].concept_id if ranked and ranked[0].score >= self.thresholds.answer else None
+
     def _quiz_request(self, topic_text: str, count: int) -> QuizRequest | None:
         if not topic_text:
             return QuizRequest(count=count)
@@ -489,14 +530,19 @@ class Tutor:
         return QuizRequest([concept.id], count, label=short_title(concept))
 
     def progress(self, session: Session, now: datetime | None = None) -> dict:
-        """The learner's progress as data: mastery by concept, first-attempt accuracy, reviews due."""
+        """The learner's progress as data: mastery by concept, first-attempt accuracy, reviews due, and the
+        lesson (as `data["lesson"]` of a lesson reply) when one was started."""
         self._adopt(session)
-        return progress_report(self.kb, session, now or utcnow())
+        report = progress_report(self.kb, session, now or utcnow())
+        return {**report, "lesson": self._teacher.position(session)} if session.lesson else report
 
     def _progress(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         report = self.progress(session, turn.now)
-        return Reply("chat", self._progress_text(report, turn.now), current_level(session), intent=intent.id,
-                     data={"progress": report})
+        text = self._progress_text(report, turn.now)
+        path = self._teacher.path_view(session)
+        if path:
+            text = f"{text}\n{path}"
+        return Reply("chat", text, current_level(session), intent=intent.id, data={"progress": report})
 
     def _progress_text(self, report: dict, now: datetime) -> str:
         """Only what the record shows: no accuracy before an answer, no review line when none is scheduled."""
@@ -541,7 +587,9 @@ class Tutor:
     # --- content answers -----------------------------------------------------
     def _answer(self, session: Session, concept: Concept, depth: DepthChoice, confidence: float,
                 runner_up: str | None = None, prefix: str = "", text: str | None = None, how: str = "matching your words") -> Reply:
-        text = self._announce(depth, text if text is not None else concept.explain[depth.level])
+        # a concept's own explanation glosses terms not yet taught; composed answers (links, expansions) name what was asked
+        text = self._teacher.explained(session, concept.id, depth.level, concept.explain[depth.level]) if text is None else text
+        text = self._announce(depth, text)
         if prefix:
             text = f"{prefix}\n{text}"
         self._remember(session, concept.id, depth.level, confidence, runner_up, how)

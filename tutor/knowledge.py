@@ -7,7 +7,8 @@ from typing import Any, Callable
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import LEVELS, RELATION_NAMES, SECTIONS, Concept, KnowledgeBase, OutOfScopeTopic, QuizItem, Relation
+from .glossary import parse_analogies, parse_glossary, resolve_glossary
+from .model import LEVELS, RELATION_NAMES, SECTIONS, Analogy, Concept, KnowledgeBase, LessonPath, OutOfScopeTopic, QuizItem, Relation
 from .normalise import check_fold, fold, pack_folds, stem
 from .quizitems import check_items, generate_items, parse_items
 from .yamlsource import line_of, load_yaml_file, pack_files
@@ -17,7 +18,7 @@ __all__ = ["load_knowledge", "check_knowledge"]
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONCEPT_FIELDS = {"id", "title", "full_name", "section", "heading", "plural", "parent", "aliases", "examples", "explain", "related", "relations"}
 _TOP_KEYS = {"concepts", "vocabulary", "synonyms", "out_of_scope", "quiz", "confusables", "relations", "kinds", "discusses",
-             "outline", "folds", "starters", "audiences"}
+             "outline", "folds", "starters", "audiences", "analogies", "glossary", "lessons"}
 MIN_EXAMPLES = 5
 
 
@@ -51,6 +52,7 @@ class _Builder:
         self.concepts: dict[str, Concept] = {}
         self.raw_relations: list[tuple[Checker, int, Any]] = []
         self.vocabulary: dict[str, str] = {}
+        self.vocabulary_at: dict[str, tuple[str, int]] = {}  # term -> (file, line), for lint findings
         self.synonyms: dict[str, str] = {}
         self.out_of_scope: list[OutOfScopeTopic] = []
         self.quiz: list[QuizItem] = []
@@ -65,6 +67,9 @@ class _Builder:
         self.unreadable: list[Problem] = []
         self.unchecked = 0
         self.outline_at: tuple[Checker, int] | None = None
+        self.analogies: list[tuple[Analogy, Checker]] = []
+        self.glossary_raw: list = []
+        self.lessons: list[tuple[LessonPath, Checker]] = []
         self.folds: tuple[tuple[str, str], ...] = ()
         self.starters: list[tuple[str, Checker, int]] = []
         self.audiences: dict[str, tuple[str, ...]] = {}
@@ -84,7 +89,8 @@ class _Builder:
             "confusables": self._add_confusables, "quiz": self._add_quiz, "out_of_scope": self._add_out_of_scope,
             "relations": lambda check, value, line: self._collect_relations(check, top, "the file's 'relations'"),
             "starters": self._add_starters, "audiences": self._add_audiences, "kinds": self._add_kinds,
-            "discusses": self._add_discusses,
+            "discusses": self._add_discusses, "analogies": self._add_analogies, "glossary": self._add_glossary,
+            "lessons": self._add_lessons,
             "outline": lambda check, value, line: self._add_outline(check, top),
         }  # "folds" were read before any file (see check_knowledge)
         for key, handler in handlers.items():
@@ -109,6 +115,23 @@ class _Builder:
             return
         self.outline_at = (check, line)
         self.outline = check.text_list(top, "outline", "'outline'")
+
+    def _add_analogies(self, check: Checker, value: Any, line: int) -> None:
+        """Everyday examples or analogies per concept and depth (tutor/glossary.py)."""
+        self.analogies += [(a, check) for a in parse_analogies(check, value, line)]
+
+    def _add_glossary(self, check: Checker, value: Any, line: int) -> None:
+        """One-line definitions of concepts and terms (tutor/glossary.py)."""
+        self.glossary_raw += parse_glossary(check, value, line)
+
+    def _add_lessons(self, check: Checker, value: Any, line: int) -> None:
+        """`lessons:` declared paths, each `{id, title, concepts: [ids in teaching order]}`."""
+        for entry in check.entries(value, line, "lessons"):
+            lid = check.text(entry, "id", "a lesson")
+            check.unknown_keys(entry, {"id", "title", "concepts"}, f"lesson '{lid}'")
+            path = LessonPath(lid, check.text(entry, "title", f"lesson '{lid}'", required=False) or lid,
+                              tuple(check.text_list(entry, "concepts", f"lesson '{lid}'", minimum=1)), check.source, line_of(entry, line))
+            self.lessons.append((path, check))
 
     def _add_kinds(self, check: Checker, value: Any, line: int) -> None:
         for kind, ids in check.mapping(value, "'kinds'", line).items():
@@ -205,8 +228,11 @@ class _Builder:
         check.unknown_keys(tiers, set(LEVELS), "vocabulary")
         for level in tiers:
             if level in LEVELS:
+                raw = tiers[level]
+                lines = dict(zip(raw, getattr(raw, "item_lines", []))) if isinstance(raw, list) else {}
                 for term in check.text_list(tiers, level, f"vocabulary '{level}'"):
                     self.vocabulary[fold(term)] = level
+                    self.vocabulary_at[fold(term)] = (check.source, lines.get(term, check.key_line(tiers, level)))
 
     def _add_synonyms(self, check: Checker, value: Any, line: int) -> None:
         mapping = check.mapping(value, "'synonyms'", line)
@@ -268,6 +294,8 @@ class _Builder:
                     self._dangling(Problem(check.source, at, f"'{cid}' is not a concept"))
         self._check_outline()
         check_items(self.quiz, self.concepts, self.problems, self._dangling)
+        analogies, glossary = self._analogies(), resolve_glossary(self.glossary_raw, self.concepts, self._dangling)
+        self._check_lessons()
         self._say_unchecked()
         kinds = {cid: kind for cid, (kind, _, _) in self.kinds.items()}
         generated = generate_items(self.concepts, tuple(relations), kinds) if not self.problems else []
@@ -275,6 +303,7 @@ class _Builder:
                            tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables),
                            {cid: kind for cid, (kind, _, _) in self.kinds.items()},
                            {cid: aspects for cid, (aspects, _, _) in self.discusses.items()},
+                           analogies, glossary, tuple(path for path, _ in self.lessons), dict(self.vocabulary_at),
                            self.folds, tuple(cid for cid, _, _ in self.starters), dict(self.audiences), tuple(self.outline))
         return kb, self.problems
 
@@ -305,6 +334,23 @@ class _Builder:
             if concept.heading and concept.heading not in self.outline:
                 self.problems.append(Problem(concept.source, concept.line, f"concept '{concept.id}': heading "
                                              f"'{concept.heading}' is not in the outline ({self.outline_at[0].source})"))
+
+    def _check_lessons(self) -> None:
+        for path, check in self.lessons:
+            for cid in path.concepts:
+                if cid not in self.concepts:
+                    self._dangling(Problem(check.source, path.line, f"lesson '{path.id}': '{cid}' is not a concept"))
+
+    def _analogies(self) -> dict[str, dict[str, Analogy]]:
+        table: dict[str, dict[str, Analogy]] = {}
+        for analogy, check in self.analogies:
+            if analogy.concept not in self.concepts:
+                self._dangling(Problem(check.source, analogy.line, f"analogies: '{analogy.concept}' is not a concept"))
+            elif analogy.level in table.get(analogy.concept, {}):
+                check.report(analogy.line, f"analogies: '{analogy.concept}' has two at {analogy.level} depth")
+            else:
+                table.setdefault(analogy.concept, {})[analogy.level] = analogy
+        return table
 
     def _check_related(self) -> None:
         for concept in self.concepts.values():

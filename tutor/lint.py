@@ -16,7 +16,7 @@ from .matcher import short_title
 from .model import LEVELS, Concept, QuizItem
 from .normalise import canonical_phrase, fold, stem
 
-__all__ = ["Finding", "lint", "COPY_RUN", "copied_runs", "copied", "personal_examples", "doses", "pack_texts"]
+__all__ = ["Finding", "lint", "COPY_RUN", "copied_runs", "copied", "personal_examples", "doses", "pack_texts", "teaching_coverage"]
 
 _SMALL = {stem(w) for w in "a an the of to in on and or for with by is are it its their that this as at from".split()}
 
@@ -44,7 +44,8 @@ def _findings(tutor: Tutor, source_text: str | None) -> list[Finding]:
     kb = tutor.kb
     top = [c for c in kb.concepts.values()]
     findings = _collisions(top, kb.confusables) + _misrouted(tutor, top) + _unsupported_items(tutor)
-    findings += _deeper_terms(tutor, top) + personal_examples(tutor) + doses(tutor) + item_findings(kb, Finding)
+    findings += _deeper_terms(tutor, top) + personal_examples(tutor) + doses(tutor) + teaching_coverage(tutor)
+    findings += item_findings(kb, Finding)
     if source_text is not None:
         findings += copied(tutor, source_text)
     return findings
@@ -144,9 +145,35 @@ def pack_texts(tutor: Tutor) -> list[tuple[str, int, str]]:
     for item in tutor.kb.quiz:
         texts = [item.question, item.explanation, str(item.answer), *item.options, *item.hints]
         out += [(item.source or "generated", item.line, t) for t in texts if t]
+    out += _teaching_texts(tutor)
     out += [(i.source, i.line, i.reply) for i in tutor.rules.intents if i.reply]
     out += [("messages", 0, m) for m in tutor.rules.messages.values()]
     return out
+
+
+def _teaching_texts(tutor: Tutor) -> list[tuple[str, int, str]]:
+    """The everyday examples and the glossary lines."""
+    out = [(a.source, a.line, a.text) for by_level in tutor.kb.analogies.values() for a in by_level.values()]
+    return out + [(g.source, g.line, g.text) for g in tutor.kb.glossary.values()]
+
+
+def teaching_coverage(tutor: Tutor) -> list[Finding]:
+    """Every concept has an everyday example at every depth and a glossary line; every vocabulary term a gloss."""
+    kb = tutor.kb
+    findings = []
+    for concept in kb.concepts.values():
+        missing = [level for level in LEVELS if level not in kb.analogies.get(concept.id, {})]
+        if missing:
+            findings.append(Finding(concept.source, concept.line, "no-example",
+                                    f"{concept.id}: no everyday example or analogy at {', '.join(missing)} depth"))
+        if concept.id not in kb.glossary:
+            findings.append(Finding(concept.source, concept.line, "no-gloss", f"{concept.id}: no glossary line"))
+    names = {fold(n) for c in kb.concepts.values() for n in (c.title, short_title(c), *c.aliases)}
+    for term in kb.vocabulary:
+        if term not in kb.glossary and term not in names:
+            path, line = kb.vocabulary_at.get(term, ("vocabulary", 1))
+            findings.append(Finding(path, line, "no-gloss", f"vocabulary term {term!r} has no glossary line"))
+    return findings
 
 
 def _stems_of(text: str) -> set[str]:

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "LEVELS", "SECTIONS", "RELATION_NAMES", "Level", "Relation", "Concept", "Intent", "Cue",
-    "OutOfScopeTopic", "Frame", "FRAME_ANSWERS", "WordClass", "BoundaryLine", "Boundary", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES", "QUIZ_ACTIONS",
-    "level_index", "shift_level",
+    "OutOfScopeTopic", "Frame", "FRAME_ANSWERS", "WordClass", "BoundaryLine", "Boundary", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES", "QUIZ_ACTIONS", "LESSON_ACTIONS",
+    "level_index", "shift_level", "Gloss", "Analogy", "LessonPath",
 ]
 
 Level = str
@@ -37,6 +37,10 @@ ITEM_TYPES: tuple[str, ...] = ("mc", "tf", "cloze", "short")
 
 # Dialogue actions that only make sense while a quiz is running; they are tried first then.
 QUIZ_ACTIONS = frozenset({"hint", "reveal", "skip", "stop-quiz"})
+
+# Dialogue actions read only while a lesson is running (tutor/lessons.py); never matched otherwise.
+LESSON_ACTIONS = frozenset({"lesson-next", "lesson-back", "lesson-skip", "lesson-repeat", "lesson-where", "lesson-stop",
+                            "lesson-deeper", "lesson-stay"})
 
 
 def level_index(level: Level) -> int:
@@ -224,6 +228,39 @@ class DialogueRules:
 
 
 @dataclass(frozen=True)
+class Analogy:
+    """An everyday example or analogy for a concept at one depth (knowledge/analogies.yaml)."""
+
+    concept: str
+    level: Level
+    text: str
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """A one-line definition (knowledge/glossary.yaml): of a concept (`concept` set) or of a term."""
+
+    term: str        # the name shown: a concept's short title, or the term as written
+    text: str
+    concept: str = ""
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class LessonPath:
+    """A declared lesson (`lessons:` in a knowledge file): concepts in teaching order."""
+
+    id: str
+    title: str
+    concepts: tuple[str, ...]
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     concepts: dict[str, Concept]
     relations: tuple[Relation, ...]
@@ -234,6 +271,10 @@ class KnowledgeBase:
     confusables: frozenset[frozenset[str]] = frozenset()
     kinds: dict[str, str] = field(default_factory=dict)  # concept id -> kind (condition, therapy, hormone, ...)
     discusses: dict[str, frozenset[str]] = field(default_factory=dict)  # concept id -> aspect frames the document covers for it
+    analogies: dict[str, dict[Level, Analogy]] = field(default_factory=dict)  # concept id -> depth -> example or analogy
+    glossary: dict[str, Gloss] = field(default_factory=dict)  # concept id or folded term -> one-line definition
+    lessons: tuple[LessonPath, ...] = ()  # declared lesson paths (none: derived from sections and relations)
+    vocabulary_at: dict[str, tuple[str, int]] = field(default_factory=dict)  # term -> (file, line) where it is listed
     folds: tuple[tuple[str, str], ...] = ()  # the pack's spelling folds: (pattern, replacement), in order
     starters: tuple[str, ...] = ()  # concepts to suggest when a question matches nothing
     audiences: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "men"/"women" -> words that say a sentence is about them

@@ -34,6 +34,7 @@ class QuizRequest:
     due_only: bool = False
     label: str = ""                   # what the quiz is on, for the learner
     count_given: bool = False         # the learner asked for this many (so fewer available is said)
+    quiet: bool = False               # a lesson's check question: no introduction, no score at the end
 
 
 class QuizRunner:
@@ -56,11 +57,16 @@ class QuizRunner:
             key = key if nxt or not request.due_only else "quiz_nothing_scheduled"
             return self._reply(session, self._msg(key, when=when_due(nxt, now) if nxt else ""), None,
                                {"event": "not-started", "reason": "nothing-due" if request.due_only else "no-items"})
-        session.quiz = QuizState(items=plan, label=request.label or "all topics")
-        intro = self._msg("quiz_start", count=len(plan), questions=_questions(len(plan)), label=session.quiz.label)
-        if request.count_given and len(plan) < request.count:
-            intro = self._msg("quiz_fewer", available=_questions(len(plan)), asked=request.count, label=session.quiz.label)
+        session.quiz = QuizState(items=plan, label=request.label or "all topics", quiet=request.quiet)
+        intro = "" if request.quiet else self._intro(request, plan)
         return self._ask(session, now, intro)
+
+    def _intro(self, request: QuizRequest, plan: list[str]) -> str:
+        """How many questions on what, or that fewer than the learner asked for are available."""
+        label = request.label or "all topics"
+        if request.count_given and len(plan) < request.count:
+            return self._msg("quiz_fewer", available=_questions(len(plan)), asked=request.count, label=label)
+        return self._msg("quiz_start", count=len(plan), questions=_questions(len(plan)), label=label)
 
     def _plan(self, session: Session, request: QuizRequest, now: datetime) -> list[str]:
         concepts = [c for c in (request.topic or list(self.kb.concepts)) if self._by_concept.get(c)]
@@ -126,9 +132,12 @@ class QuizRunner:
     def _question_lines(self, session: Session, item: QuizItem) -> list[str]:
         quiz = session.quiz
         lines = []
-        number = quiz.index + 1
-        lines.append(self._msg("quiz_question", number=number, total=len(quiz.items),
-                               title=short_title(self.kb.concepts[item.concept]), level=item.level, question=item.question))
+        title = short_title(self.kb.concepts[item.concept])
+        if quiz.quiet:
+            lines.append(self._msg("lesson_check", title=title, level=item.level, question=item.question))
+        else:
+            lines.append(self._msg("quiz_question", number=quiz.index + 1, total=len(quiz.items), title=title,
+                                   level=item.level, question=item.question))
         lines.extend(f"  {_LETTERS[i]}) {option}" for i, option in enumerate(item.options))
         if item.type == "tf":
             lines.append(self._msg("quiz_tf_prompt"))
@@ -260,11 +269,12 @@ class QuizRunner:
         if item is not None and session.quiz.first:
             self._result(session, item, "stopped")  # attempted before stopping: it counts in the score
         results = session.quiz.results if session.quiz else []
+        quiet = bool(session.quiz and session.quiz.quiet)
         session.quiz = None
         nxt = next_due(session.cards)
         summary = _summary(session, results, nxt)
-        return self._reply(session, "\n".join(x for x in (prefix, self._summary_text(summary, nxt, now)) if x), None,
-                           {"event": "summary", "summary": summary})
+        text = "" if quiet else self._summary_text(summary, nxt, now)
+        return self._reply(session, "\n".join(x for x in (prefix, text) if x), None, {"event": "summary", "summary": summary})
 
     def _summary_text(self, summary: dict, nxt: datetime | None, now: datetime) -> str:
         """The score, then only what there is to say: mastered topics, topics to review, the next review."""

@@ -53,8 +53,9 @@ def merge_turn(stored: Session, turn: Session) -> Session:
 
     What was learned comes from `stored`, with the turn's journaled answers replayed into it, so no answer is
     lost and the result is what the saves would have given one after the other. The conversation (topic, depth
-    asked for, quiz in progress, history) is the turn's: it is what the learner saw last. The journal stays the
-    turn's, for the store to write; the revision is the stored one.
+    asked for, quiz or lesson in progress, history) is the turn's: it is what the learner saw last (but a lesson
+    the turn never saw is kept, and terms taught in either stay taught). The journal stays the turn's, for the
+    store to write; the revision is the stored one.
     """
     merged = Session.from_dict(turn.to_dict())
     for name in LEARNED:
@@ -62,5 +63,10 @@ def merge_turn(stored: Session, turn: Session) -> Session:
     for entry in turn.journal:
         apply_answer(merged, entry)
     merged.turns = max(stored.turns, turn.turns)
+    # terms glossed in either are taught, so a gloss is not given again; a lesson is the turn's, but a turn that
+    # never saw one (it is never cleared once started) does not drop the lesson another window started
+    merged.taught = list(dict.fromkeys(stored.taught + turn.taught))
+    if merged.lesson is None and stored.lesson is not None:
+        merged.lesson = copy.deepcopy(stored.lesson)
     merged.revision = stored.revision
     return merged

@@ -6,14 +6,14 @@ from typing import Any
 
 __all__ = ["KINDS", "Reply"]
 
-KINDS = ("answer", "clarify", "unknown", "safety", "chat", "quiz")
+KINDS = ("answer", "clarify", "unknown", "safety", "chat", "quiz", "lesson")
 
 
 @dataclass(frozen=True)
 class Reply:
     """One reply. `text` is for the user; the other fields say how it was chosen.
 
-    kind: answer | clarify | unknown | safety | chat | quiz
+    kind: answer | clarify | unknown | safety | chat | quiz | lesson
     concept: the concept id answered (or None); runner_up: the next best concept id
     level: the depth of this reply; confidence: 0..1 for the chosen concept
     section: where in the source document the answer comes from

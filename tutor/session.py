@@ -35,10 +35,13 @@ class QuizState:
     results: list[dict[str, Any]] = field(default_factory=list)
     label: str = "all topics"
     first: dict[str, Any] | None = None  # the first attempt at the current item, once recorded
+    quiet: bool = False              # a lesson's check question: no intro, no summary (tutor/lessons.py)
 
     def to_dict(self) -> dict[str, Any]:
         data = {"items": list(self.items), "index": self.index, "hints": self.hints, "tries": self.tries,
                 "awaiting_why": self.awaiting_why, "results": copy.deepcopy(self.results), "label": self.label}
+        if self.quiet:
+            data["quiet"] = True
         if self.first is not None:
             data["first"] = dict(self.first)
         return data
@@ -48,13 +51,17 @@ class QuizState:
         return cls(items=[str(i) for i in data["items"]], index=int(data.get("index", 0)), hints=int(data.get("hints", 0)),
                    tries=int(data.get("tries", 0)), awaiting_why=bool(data.get("awaiting_why", False)),
                    results=copy.deepcopy(list(data.get("results") or [])), label=str(data.get("label", "all topics")),
-                   first=dict(data["first"]) if data.get("first") else None)
+                   first=dict(data["first"]) if data.get("first") else None, quiet=bool(data.get("quiet", False)))
 
     def __getitem__(self, key: str) -> Any:  # the dict form of earlier versions
         return getattr(self, key)
 
     def __setitem__(self, key: str, value: Any) -> None:
         setattr(self, key, value)
+
+    def get(self, key: str, default: Any = None) -> Any:  # dict.get, for the same code
+        value = getattr(self, key, default)
+        return default if value is None else value
 
 
 @dataclass
@@ -73,7 +80,9 @@ class Session:
     misses: wrong first attempts per concept since it was last re-explained
     asked: how often each quiz item was asked, to rotate items
     tally: per concept, [right, answered] first attempts
-    quiz: the quiz in progress, if any
+    quiz: the quiz in progress, if any (a lesson's check question is a quiz marked "quiet")
+    lesson: the lesson in progress or last run: path, step, depth, stage, what was done and missed (tutor/lessons.py)
+    taught: concept ids explained and terms glossed so far, so a term's bracketed gloss is given only the first time
     journal: answered items not yet written by a store or handed over (a store's save or drain_journal() empties
         it); at most JOURNAL_LIMIT entries, the oldest dropped first (a host that saves or drains at least once
         every JOURNAL_LIMIT answers never loses one; the tutor's own commands save after every turn)
@@ -99,6 +108,8 @@ class Session:
     asked: dict[str, int] = field(default_factory=dict)
     tally: dict[str, list[int]] = field(default_factory=dict)
     quiz: QuizState | None = None
+    lesson: dict[str, Any] | None = None
+    taught: list[str] = field(default_factory=list)
     journal: list[dict[str, Any]] = field(default_factory=list)
     revision: int = 0
     # the pack this session was last checked against (see Tutor.check_session); not stored
@@ -213,6 +224,8 @@ class Session:
             "asked": dict(self.asked),
             "tally": {c: list(v) for c, v in self.tally.items()},
             "quiz": self.quiz.to_dict() if self.quiz else None,
+            "lesson": copy.deepcopy(self.lesson),
+            "taught": list(self.taught),
             "journal": copy.deepcopy(self.journal),
             "revision": self.revision,
         }
@@ -244,6 +257,8 @@ class Session:
                 asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
                 tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
                 quiz=QuizState.from_dict(data["quiz"]) if data.get("quiz") else None,
+                lesson=copy.deepcopy(dict(data["lesson"])) if data.get("lesson") else None,  # older sessions had none
+                taught=[str(t) for t in data.get("taught") or []],
                 journal=copy.deepcopy(list(data.get("journal") or [])[-JOURNAL_LIMIT:]),
                 revision=int(data.get("revision", 0)),
             )

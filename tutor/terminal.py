@@ -18,7 +18,7 @@ from prompt_toolkit.styles import Style
 from .engine import Tutor
 from .errors import TutorError
 from .matcher import short_title
-from .model import LEVELS
+from .model import LEVELS, SECTIONS
 from .commands import COMMANDS
 from .reply import Reply
 from .session import Session
@@ -31,6 +31,7 @@ STYLE = Style.from_dict({
     "banner": "bold", "depth": "#5f87af bold", "answer": "", "chat": "", "right": "#00af00 bold", "wrong": "#d70000 bold",
     "hint": "#d7af00", "quiz": "#87afd7", "safety": "#d78700", "unknown": "#8a8a8a", "suggest": "#8a8a8a italic",
     "notice": "#d78700", "error": "#d70000", "prompt": "bold", "bottom-toolbar": "noreverse bg:#303030 #d0d0d0",
+    "lesson": "",
 })
 
 _PLAIN = Style([])
@@ -46,6 +47,9 @@ class TutorCompleter(Completer):
         names = {n for c in tutor.kb.concepts.values() if not c.parent for n in (short_title(c), c.title, *c.aliases)}
         self._names = sorted(names, key=str.lower)
         self._ids = [c.id for c in tutor.kb.concepts.values() if not c.parent]
+        sections = [s for s in SECTIONS if any(c.section == s for c in tutor.kb.concepts.values())]
+        self._learn = sections + self._ids  # /learn takes a section or a topic
+        self._terms = sorted({e.term for e in tutor.kb.glossary.values()}, key=str.lower)
 
     def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
         text = document.text_before_cursor
@@ -70,9 +74,9 @@ class TutorCompleter(Completer):
                 if name.startswith(command):
                     yield Completion(name, start_position=-len(command), display_meta=meaning)
             return
-        options = LEVELS if command == "/level" else self._ids if command == "/quiz" else ()
+        options = {"/level": LEVELS, "/quiz": self._ids, "/learn": self._learn, "/glossary": self._terms}.get(command, ())
         for option in options:
-            if option.startswith(argument):
+            if option.lower().startswith(argument.lower()):
                 yield Completion(option, start_position=-len(argument))
 
 
@@ -191,9 +195,14 @@ class TerminalChat:
         return "\n".join(lines)
 
     def _toolbar(self) -> str:
-        quiz = self.session.quiz
+        quiz, lesson = self.session.quiz, self.session.lesson
         parts = [f" depth: {self._depth()}"]
-        if quiz:
+        if lesson and lesson["stage"] != "done" and not lesson.get("paused"):
+            step = min(lesson["step"], len(lesson["path"]) - 1)
+            title = short_title(self.tutor.kb.concepts[lesson["path"][step]])
+            check = ", check question" if lesson["stage"] == "check" else ""
+            parts.append(f"lesson: step {step + 1} of {len(lesson['path'])} ({title}{check})")
+        elif quiz:
             right = sum(1 for r in quiz.results if r["first_correct"])
             parts.append(f"quiz: {right}/{len(quiz.results)} right, question {quiz.index + 1} of {len(quiz.items)}")
         parts.append(f"due: {len(self.tutor.due(self.session))}")
