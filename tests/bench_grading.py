@@ -31,9 +31,10 @@ def grade(tutor: Tutor, items: dict, entry: dict) -> bool | None:
     item = items.get(entry["item"])
     if item is None:
         return None
-    if entry.get("why"):
-        return tutor._grader.rubric(item.why, entry["answer"], item.explanation).correct
-    return tutor._grader.grade(item, entry["answer"]).correct
+    with tutor.folding():  # the pack's spelling folds, as in a quiz turn (igf1 -> igf-1)
+        if entry.get("why"):
+            return tutor._grader.rubric(item.why, entry["answer"], item.explanation).correct
+        return tutor._grader.grade(item, entry["answer"]).correct
 
 
 def figures(tutor: Tutor, entries: list[dict], show_misses: bool) -> list[str]:

@@ -252,6 +252,46 @@ def test_every_command_is_documented_in_the_readme():
         assert f"tutor {name}" in readme, f"`tutor {name}` is not in the README"
 
 
+# --- a quiz killed mid-way (issue 10) ---------------------------------------------------------------
+
+def test_kill_9_mid_quiz_then_restart_shows_the_open_question_and_grades_nothing_typed(tmp_path):
+    import os
+    import signal
+
+    data = str(tmp_path / "data")
+    quiz = subprocess.Popen([sys.executable, "-m", "tutor", "quiz", "--topic", "osteoclasts", "--count", "3", "--data-dir", data],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        lines = []
+        while not any(line.startswith("Question 1/3") for line in lines):
+            lines.append(quiz.stdout.readline())
+            assert lines[-1], "the quiz ended before its first question"
+        quiz.stdin.write("a\n")  # the first osteoclasts item is multiple choice; right or wrong, it is answered
+        quiz.stdin.flush()
+        while not any(line.startswith("Question 2/3") for line in lines):
+            lines.append(quiz.stdout.readline())
+            assert lines[-1], "the quiz ended before its second question"
+        second = next(line for line in lines if line.startswith("Question 2/3")).strip()
+    finally:
+        os.kill(quiz.pid, signal.SIGKILL)
+        quiz.wait(timeout=60)
+    code, before = run(["progress", "--json", "--data-dir", data])
+    assert code == 0 and json.loads(before)["answered"] == 1  # nothing answered is lost
+    code, out = run(["--data-dir", data], stdin="review\ntopics\n")
+    assert code == 0 and "where you left off" in out and second in out
+    assert out.index(second) < out.index("(Quiz question 2 is still open")  # shown first, and still open after both
+    code, after = run(["progress", "--json", "--data-dir", data])
+    assert json.loads(after)["answered"] == 1  # "review" and "topics" were not graded
+
+
+@pytest.mark.parametrize("count", ["0", "-3", "51", "many"])
+def test_quiz_count_outside_1_to_50_is_a_usage_error(count, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "tutor", "quiz", "--count", count, "--data-dir", str(tmp_path)],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2 and "--count" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
 # --- profiles -------------------------------------------------------------------------------
 
 class _Terminal(io.StringIO):

@@ -14,6 +14,13 @@ _ITEMS = {i.id: i for i in _TUTOR.kb.quiz}
 _LABELLED = yaml.safe_load((ROOT / "tests" / "data" / "graded_answers.yaml").read_text(encoding="utf-8"))["answers"]
 
 
+@pytest.fixture(autouse=True)
+def _pack_folds():
+    """The grader called directly folds text with the pack's spelling folds, as a quiz turn does (igf1 -> igf-1)."""
+    with _TUTOR.folding():
+        yield
+
+
 def _grade(entry):
     item = _ITEMS[entry["item"]]
     if entry.get("why"):
@@ -87,3 +94,147 @@ def test_a_direction_against_the_model_answer_is_caught():
     model = "Estrogen raises OPG and lowers RANKL."
     assert not _TUTOR._grader.rubric(rubric, "estrogen lowers opg", model).correct
     assert _TUTOR._grader.rubric(rubric, "estrogen raises opg", model).correct
+
+
+# --- reading each clause (issue 10) -------------------------------------------------------------
+
+_SECOND = yaml.safe_load((ROOT / "tests" / "data" / "graded_answers2.yaml").read_text(encoding="utf-8"))["answers"]
+
+
+def test_second_labelled_set_has_free_forms_of_every_item_type():
+    assert len(_SECOND) >= 150
+    assert {_ITEMS[e["item"]].type for e in _SECOND} == {"mc", "tf", "cloze", "short"}
+    assert any(_ITEMS[e["item"]].generated for e in _SECOND)
+    assert {"yep", "nope", "right", "wrong"} <= {e["answer"] for e in _SECOND}
+
+
+def test_grader_agrees_with_the_second_set():
+    grades = [(_grade(e).correct, e["correct"]) for e in _SECOND]
+    agreement = sum(g == label for g, label in grades) / len(grades)
+    wrong = [g for g, label in grades if not label]
+    assert agreement >= 0.95, f"agreement {agreement:.3f}"
+    assert sum(wrong) / len(wrong) <= 0.01
+
+
+def _short(item_id, answer):
+    return _TUTOR._grader.grade(_ITEMS[item_id], answer)
+
+
+@pytest.mark.parametrize("item_id, answer", [
+    ("menopause-f-short", "testosterone falls"),                       # the right way, the wrong hormone
+    ("rankl-opg-ratio-i-short", "bone formation speeds up"),           # formation, when asked about resorption
+    ("bone-resorption-i-short", "bone formation is suppressed"),
+    ("growth-hormone-peptides-i-short", "IGF-1 raises growth hormone and that builds bone"),  # order reversed
+    ("opg-i-short", "RANKL binds OPG as a decoy"),
+    ("osteoporosis-i-short", "weak muscles lead to fewer falls"),
+    ("osteoclasts-i-short", "osteoclast mature"),                      # two keywords
+    ("opg-i-short", "decoy rankl"),
+    ("estrogen-i-short", "RANKL up, OPG down"),                        # a terse form, reversed
+    ("estrogen-i-short", "estrogen lowers both rankl and opg"),        # the verb reaches both names
+])
+def test_wrong_claims_earn_nothing(item_id, answer):
+    assert not _short(item_id, answer).correct
+
+
+@pytest.mark.parametrize("item_id, answer", [
+    ("opg-i-short", "it soaks up RANKL"),                              # the pack's paraphrase lexicon
+    ("opg-i-short", "it mops up rankl so rankl can't reach rank"),
+    ("hrt-i-short", "it pushes RANKL down"),
+    ("hrt-i-short", "turns rankl down"),
+    ("estrogen-i-short", "RANKL down, OPG up"),                        # terse and right
+    ("age-related-bone-loss-i-short", "RANKL surges and OPG drops"),   # two clauses, two ways
+    ("estrogen-i-short", "it decreases rankl and increases opg"),      # "increases" acting on what follows
+    ("osteoporosis-i-short", "more muscle means better balance and fewer falls"),  # "falls" is a noun here
+    ("anabolic-antiresorptive-synergy-f-short", "too much breakdown and not enough new bone being built"),
+])
+def test_right_claims_in_free_words_are_accepted(item_id, answer):
+    assert _short(item_id, answer).correct, _short(item_id, answer).feedback
+
+
+def test_feedback_says_what_went_wrong_with_the_claim():
+    assert "not the other way round" in _short("growth-hormone-peptides-i-short", "IGF-1 raises growth hormone").feedback
+    assert "not about" in _short("menopause-f-short", "testosterone falls").feedback
+
+
+@pytest.mark.parametrize("item_id, answer", [
+    ("osteoclasts-a-cloze", "osteoblastogenesis"),   # -blast for -clast is no typo
+    ("rankl-opg-genes-i-cloze", "TNFRSF11A"),       # a code is spelled exactly
+])
+def test_spelling_never_crosses_a_confusable(item_id, answer):
+    assert not _short(item_id, answer).correct
+    assert _short("osteoclasts-a-cloze", "osteoclastogenisis").correct
+    assert _short("estrogen-a-cloze", "TNSF11").correct  # one slip in a code's letters, its number intact
+
+
+def test_a_whole_option_beats_a_longer_one_that_contains_it():
+    item = next(i for i in _TUTOR.kb.quiz if i.type == "mc" and "RANKL" in i.options and "RANKL and OPG genes" in i.options)
+    assert item.options[_TUTOR._grader.option_index(item, "rankl")] == "RANKL"
+    assert item.options[_TUTOR._grader.option_index(item, "the rankl and opg genes")] == "RANKL and OPG genes"
+
+
+def test_the_grading_words_come_from_the_pack(tmp_path):
+    import shutil
+
+    from tutor.errors import ContentError
+    dialogues = tmp_path / "dialogues"
+    shutil.copytree(ROOT / "dialogues", dialogues)
+    path = dialogues / "grading.yaml"
+    text = path.read_text(encoding="utf-8").replace("  phrasal:\n    down:", "  phrasal:\n    sideways:")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        Tutor.load(knowledge=ROOT / "knowledge", dialogues=dialogues)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("    sideways:"))
+    assert any(p.path.endswith("grading.yaml") and p.line == line and "up, down" in p.message
+               for p in caught.value.problems), caught.value.problems
+
+
+# --- closed answers in the learner's words ------------------------------------------------------
+
+@pytest.mark.parametrize("item_id, answer, right", [
+    ("growth-hormone-f-mc", "anterior pituitary", True),     # part of an option
+    ("estrogen-a-mc", "er alpha", True),                     # an alias of the concept the option names
+    ("estrogen-a-mc", "ERα", True),
+    ("opg-i-mc", "decoy receptor", True),
+    ("opg-i-mc", "the first one", True),
+    ("opg-i-mc", "an enzyme", False),
+    ("bone-resorption-i-mc", "RANK ligand", True),
+    ("bone-resorption-i-mc", "osteoprotegerin", False),
+    ("rankl-opg-ratio-a-mc", "RANKL up, OPG down", True),   # which way each goes, not just the words
+    ("rankl-opg-ratio-a-mc", "a surge in OPG", False),
+    ("growth-hormone-f-mc", "the answer is b", False),
+    ("growth-hormone-f-mc", "a i think", True),
+    ("growth-hormone-f-mc", "b. the ovaries", False),
+])
+def test_multiple_choice_reads_what_the_learner_means(item_id, answer, right):
+    grade = _short(item_id, answer)
+    assert grade.feedback != "I couldn't tell which option you meant: answer with its letter, number or text."
+    assert grade.correct is right
+
+
+@pytest.mark.parametrize("answer, said", [("yep", True), ("yes", True), ("right", True), ("correct", True), ("true", True),
+                                          ("nope", False), ("no", False), ("wrong", False), ("false", False),
+                                          ("nope, they differ", False), ("maybe", None), ("osteoclasts", None),
+                                          ("that's not right", False), ("i think it's false", False), ("definitely true", True),
+                                          ("not wrong", True), ("yes, false", None), ("true i think", True)])
+def test_true_false_words(answer, said):
+    assert _TUTOR._grader.truth(answer) is said
+
+
+def test_the_documents_own_reason_is_accepted_for_testosterone_a_tf():
+    item = _ITEMS["testosterone-a-tf"]
+    reason = "men with faulty aromatase or estrogen receptor genes get severe osteoporosis even with normal testosterone"
+    assert _TUTOR._grader.rubric(item.why, reason, item.explanation).correct
+
+
+def test_every_model_answer_passes_its_own_rubric():
+    """The item's explanation is the model answer: a rubric or a reading that refuses it would refuse a good learner."""
+    refused = [i.id for i in _TUTOR.kb.quiz if i.type == "short" and not _TUTOR._grader.grade(i, i.explanation).correct]
+    refused += [i.id + " (why)" for i in _TUTOR.kb.quiz if i.why
+                and not _TUTOR._grader.rubric(i.why, i.explanation, i.explanation).correct]
+    assert refused == []
+
+
+def test_the_matchers_synonyms_count_for_a_rubrics_words():
+    rubric = Rubric(required=(("fragile",),))
+    assert _TUTOR._grader.rubric(rubric, "the bones become brittle").correct  # brittle -> fragile (knowledge/vocabulary.yaml)
+    assert not _TUTOR._grader.rubric(rubric, "the bones become dense").correct

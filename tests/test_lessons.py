@@ -34,17 +34,16 @@ def _item(tutor, reply):
 
 def right_answer(tutor, reply) -> str:
     item = _item(tutor, reply)
-    if reply.data.get("event") == "why":  # the reason: the first word of each group the rubric requires
-        return " ".join(group[0] for group in item.why.required)
+    if reply.data.get("event") == "why":  # the reason: the item's own explanation, a whole sentence
+        return item.explanation
     if item.type == "mc":
         return "abcd"[item.options.index(item.answer)]
     if item.type == "tf":
         return "true" if item.answer else "false"
     if item.type == "cloze":
         return str(item.answer)
-    # a short answer: the first word of each group the rubric requires, and the direction it asks for
-    direction = {"up": "increases", "down": "decreases"}.get(item.rubric.direction, "")
-    return " ".join([group[0] for group in item.rubric.required] + [direction]).strip()
+    # a short answer: the item's model answer (what the tutor shows as "a good answer"), in whole sentences
+    return item.explanation
 
 
 def wrong_answer(tutor, reply) -> str:

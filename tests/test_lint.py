@@ -69,3 +69,39 @@ def test_lint_cli_exits_1_with_file_and_line(tmp_path):
     out = io.StringIO()
     code = main(["lint", str(tmp_path), "--dialogues", str(ROOT / "dialogues")], stdout=out)
     assert code == 1 and "photosynthesis.yaml:" in out.getvalue() and "findings" in out.getvalue()
+
+
+def test_duplicate_questions_and_answers_deeper_than_their_level_are_found(tmp_path):
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", knowledge)
+    path = knowledge / "quiz" / "fundamentals.yaml"
+    planted = """
+  - id: planted-duplicate-i-short
+    concept: rankl
+    level: intermediate
+    type: short
+    question: What happens to the osteoclast precursor cells when RANKL binds RANK on their surface?
+    rubric:
+      required:
+        - [mature, matures]
+    explanation: They mature into osteoclasts.
+
+  - id: planted-deep-f-mc
+    concept: osteoblasts
+    level: fundamentals
+    type: mc
+    question: Which receptor do osteoblasts carry for the hormone that holds bone breakdown back?
+    options: [Estrogen receptor alpha, Insulin receptor]
+    answer: Estrogen receptor alpha
+    explanation: Osteoblasts carry the estrogen receptor.
+"""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + planted, encoding="utf-8")
+    first_line = len(text.splitlines()) + 2
+    findings = lint(Tutor.load(knowledge=knowledge, dialogues=ROOT / "dialogues"))
+    duplicate = [f for f in findings if f.check == "duplicate-question"]
+    deep = [f for f in findings if f.check == "answer-too-deep"]
+    assert len(duplicate) == 1 and "rankl-i-short" in duplicate[0].message and "planted-duplicate-i-short" in duplicate[0].message
+    where = f"{duplicate[0].path}:{duplicate[0].line} {duplicate[0].message}"
+    assert f"fundamentals.yaml:{first_line}" in where  # the planted item's own place is named
+    assert len(deep) == 1 and "planted-deep-f-mc" in deep[0].message and "estrogen receptor alpha" in deep[0].message

@@ -75,7 +75,8 @@ def test_multiple_choice_accepts_letter_number_or_text(tutor, form):
     item = next(i for i in tutor.kb.quiz if i.type == "mc" and not i.generated)
     index = item.options.index(item.answer)
     answer = {"letter": "abcd"[index], "number": str(index + 1), "text": item.answer.lower()}[form]
-    assert tutor._grader.grade(item, answer).correct
+    with tutor.folding():
+        assert tutor._grader.grade(item, answer).correct
 
 
 def test_only_the_first_attempt_counts(tutor):
@@ -269,6 +270,139 @@ def test_a_wrong_reason_makes_the_true_false_item_wrong(tutor):
     tutor.respond(session, "true" if item.answer else "false", now=NOW)
     tutor.respond(session, "no idea at all", now=NOW)
     assert session.journal[-1]["correct"] is False
+
+
+# --- answers the quiz cannot read, restarts, commands (issue 10) -----------------------------------
+
+def _quiz_until(tutor, session, kind):
+    reply = tutor.respond(session, "quiz me", now=NOW)
+    for _ in range(40):
+        if item_of(tutor, reply).type == kind:
+            return reply
+        reply = tutor.respond(session, "skip", now=NOW)
+        if session.quiz is None:
+            reply = tutor.respond(session, "quiz me", now=NOW)
+    pytest.fail(f"no {kind} item came up")
+
+
+def test_an_answer_the_quiz_cannot_read_is_asked_again_and_never_graded(tutor):
+    session = tutor.new_session()
+    _quiz_until(tutor, session, "mc")
+    before = (len(session.journal), session.quiz.to_dict())
+    reply = tutor.respond(session, "pineapples on the moon", now=NOW)
+    assert reply.data["event"] == "unclear" and "letter, number or text" in reply.text
+    assert (len(session.journal), session.quiz.tries, session.quiz.index) == (before[0], 0, before[1]["index"])
+
+
+def test_true_false_takes_yep_and_nope(tutor):
+    session = tutor.new_session()
+    reply = _quiz_until(tutor, session, "tf")
+    item = item_of(tutor, reply)
+    tutor.respond(session, "yep" if item.answer else "nope", now=NOW)
+    assert session.journal[-1]["item"] == item.id and session.journal[-1]["correct"] is True
+
+
+def test_after_a_restart_the_open_question_is_shown_again(tutor):
+    session = tutor.new_session()
+    first = tutor.respond(session, "quiz me on osteoclasts with 3 questions", now=NOW)
+    second = tutor.respond(session, right_answer(item_of(tutor, first)), now=NOW)
+    restored = Session.from_dict(json.loads(json.dumps(session.to_dict())))
+    again = tutor.resume(restored)
+    assert again.data["item"] == second.data["item"] and again.data["resumed"] is True
+    assert item_of(tutor, second).question in again.text and "where you left off (1 of 3" in again.text
+    assert restored.to_dict() == Session.from_dict(json.loads(json.dumps(session.to_dict()))).to_dict()  # nothing changed
+    assert tutor.resume(tutor.new_session()) is None
+
+
+@pytest.mark.parametrize("typed", ["review", "topics", "how am i doing", "/progress", "/topics", "help", "what is RANKL?"])
+def test_commands_and_questions_during_a_quiz_are_never_graded(tutor, typed):
+    session = tutor.new_session()
+    reply = _quiz_until(tutor, session, "short")
+    answered = len(session.journal)
+    out = tutor.respond(session, typed, now=NOW)
+    assert len(session.journal) == answered and session.quiz is not None and session.quiz.tries == 0
+    assert out.data.get("event") not in ("wrong", "unclear")
+    assert session.quiz.items[session.quiz.index] == reply.data["item"]
+
+
+@pytest.mark.parametrize("text, total, topic", [
+    ("quiz me on estrogen 2 questions", 2, "estrogen"),
+    ("quiz me 3 questions on opg", 3, "opg"),
+    ("quiz me on osteoclasts with 2 questions", 2, "osteoclasts"),
+    ("give me two questions on rankl", 2, "rankl"),
+])
+def test_the_count_is_read_wherever_it_stands(tutor, text, total, topic):
+    reply = tutor.respond(tutor.new_session(), text, now=NOW)
+    assert reply.data["total"] == total and reply.concept == topic, reply.text
+
+
+def test_more_than_there_are_says_how_many_there_are(tutor):
+    reply = tutor.respond(tutor.new_session(), "quiz me on estrogen with 40 questions", now=NOW)
+    assert reply.data["total"] < 40
+    assert f"There are only {reply.data['total']} questions on Estrogen, not 40" in reply.text
+    plain = tutor.respond(tutor.new_session(), "quiz me on estrogen", now=NOW)
+    assert "only" not in plain.text  # nothing asked for, nothing to excuse
+
+
+@pytest.mark.parametrize("count", [0, -3, 51])
+def test_a_library_count_outside_1_to_50_is_a_typed_error(tutor, count):
+    from tutor.errors import QuizCountError, TutorError
+    with pytest.raises(QuizCountError) as caught:
+        tutor.quiz(tutor.new_session(), topic="opg", count=count)
+    assert isinstance(caught.value, TutorError) and "1 to 50" in str(caught.value)
+
+
+def test_generated_distractors_are_the_same_kind_as_the_answer_and_no_deeper(tutor):
+    from tutor.matcher import short_title
+    from tutor.model import LEVELS
+
+    by_title = {short_title(c): c for c in tutor.kb.concepts.values()}
+    for item in (i for i in tutor.kb.quiz if i.generated):
+        answer = by_title[item.answer]
+        for option in item.options:
+            concept = by_title[option]
+            assert tutor.kb.kinds.get(concept.id) == tutor.kb.kinds.get(answer.id), (item.id, option)
+            assert LEVELS.index(concept.section if concept.section in LEVELS else "academic") <= LEVELS.index(item.level)
+
+
+def test_a_quiz_never_asks_the_same_question_twice(tutor):
+    for topic in ("bone-formation", "rankl", "estrogen-receptor-alpha", "osteoclastogenesis", "bone-resorption", None):
+        session = tutor.new_session(level="academic")
+        reply = tutor.quiz(session, topic=topic, count=50, now=NOW)
+        questions = []
+        while session.quiz is not None:
+            questions.append(reply.data["question"])
+            reply = tutor.respond(session, "skip", now=NOW)
+        assert len(questions) == len(set(questions)), topic
+
+
+def test_the_quiz_state_is_a_typed_record_that_still_reads_the_old_dict(tutor):
+    from tutor.session import QuizState
+
+    session = tutor.new_session()
+    tutor.respond(session, "quiz me on opg with 2 questions", now=NOW)
+    assert isinstance(session.quiz, QuizState) and len(session.quiz.items) == 2
+    saved = session.to_dict()
+    assert saved["quiz"] == {"items": session.quiz.items, "index": 0, "hints": 0, "tries": 0, "awaiting_why": False,
+                             "results": [], "label": "OPG"}
+    old = dict(saved["quiz"], first={"correct": True, "hints": 0, "revealed": False})  # as sessions of version 2 saved it
+    restored = Session.from_dict(dict(saved, quiz=old))
+    assert restored.quiz == QuizState.from_dict(old) and restored.quiz.first == {"correct": True, "hints": 0, "revealed": False}
+    session.quiz = dict(saved["quiz"])  # a host assigning the dict form
+    assert isinstance(session.quiz, QuizState) and session.quiz["index"] == session.quiz.index == 0
+
+
+def test_a_lesson_check_is_a_quiet_quiz_state_that_survives_saving(tutor):
+    from tutor.session import QuizState
+
+    session = tutor.new_session()
+    tutor.learn(session, topic="osteoclasts", now=NOW)
+    tutor.respond(session, "next", now=NOW)
+    assert isinstance(session.quiz, QuizState) and session.quiz.quiet and session.quiz.get("quiet") is True
+    saved = session.to_dict()
+    assert saved["quiz"]["quiet"] is True and Session.from_dict(saved).quiz.quiet
+    older = {k: v for k, v in saved["quiz"].items() if k != "quiet"}  # saved before lessons existed
+    assert QuizState.from_dict(older).quiet is False
 
 
 def test_drain_journal_hands_over_the_new_answers_once(tutor):

@@ -56,7 +56,7 @@ def test_slash_commands_and_unknown_ones(tutor):
 def test_every_slash_command_has_plain_words_or_a_handler(tutor):
     chat = run_chat(tutor, "what is RANKL\r" + "".join(f"{name}\r" for name in SLASH_COMMANDS if name != "/quit") + "\x04")
     text = "\n".join(chat.shown)
-    assert "commands" in text.lower() and "Answered 0 questions" in text and "Conversation reset" in text
+    assert "commands" in text.lower() and "No quiz questions answered yet" in text and "Conversation reset" in text
     assert "Quiz:" in text
 
 
@@ -70,7 +70,7 @@ def test_lesson_in_the_terminal_toolbar_and_progress(tutor):
     chat = run_chat(tutor, "/learn intermediate\rnext\r/progress\r\x04")
     assert any("Step 1/12" in s for s in chat.shown)
     assert "lesson: step 1 of 12 (RANK/RANKL/OPG pathway, check question)" in chat._toolbar()
-    progress = next(s for s in chat.shown if s.startswith("You have answered"))
+    progress = next(s for s in chat.shown if s.startswith("You have not answered any quiz questions yet"))  # only the check shown
     assert "Lesson: the intermediate section (in progress" in progress and "\u2192 1. RANK/RANKL/OPG pathway (now)" in progress
 
 
@@ -188,3 +188,46 @@ def test_pipe_mode_writes_plain_text(tmp_path):
                             capture_output=True, text=True, cwd=ROOT, timeout=30)
     assert result.returncode == 0 and "osteoprotegerin" in result.stdout.lower()
     assert "\x1b" not in result.stdout
+
+
+# --- `tutor quiz` in the same chat (issue 10) --------------------------------------------------------
+
+def test_quiz_mode_ends_with_the_quiz_and_ctrl_c_gives_the_summary(tutor):
+    store = MemoryStore()
+    session = tutor.new_session()
+    opening = tutor.quiz(session, topic="osteoclasts", count=3)
+    with create_pipe_input() as pipe:
+        pipe.send_text("a\r\x03")
+        chat = TerminalChat(tutor, store, session, "me", input=pipe, output=DummyOutput())
+        assert chat.run(opening=opening, quiz=True) == 0
+    assert any(s.startswith("Quiz: 3 questions") for s in chat.shown)
+    assert "Score: " in chat.shown[-1] and session.quiz is None
+    saved = store.load("me")
+    assert saved.quiz is None and sum(a for _, a in saved.tally.values()) == 1  # the answer is kept
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_tutor_quiz_in_a_real_pseudo_terminal_with_ctrl_c(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    import json
+    import subprocess
+
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path), TERM="xterm", NO_COLOR="1")
+    child = pexpect.spawn(sys.executable, ["-m", "tutor", "quiz", "--topic", "osteoclasts", "--count", "3", "--data-dir",
+                                           str(tmp_path)], cwd=str(ROOT), env=env, encoding="utf-8", timeout=20,
+                          dimensions=(30, 100))
+    try:
+        child.expect("Question 1/3")
+        child.expect("you>")
+        child.sendline("a")
+        child.expect("Question 2/3")
+        child.expect("you>")
+        child.sendcontrol("c")
+        child.expect(r"Score: \d/1 right")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    progress = subprocess.run([sys.executable, "-m", "tutor", "progress", "--json", "--data-dir", str(tmp_path)],
+                              capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert json.loads(progress.stdout)["answered"] == 1  # everything stays saved

@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     quiz = _command(sub, "quiz", _quiz, "quiz yourself in the terminal (reads answers line by line when piped)",
                     "tutor quiz --topic rankl --count 3\n  tutor quiz --due")
     quiz.add_argument("--topic", metavar="TOPIC", help="a topic: its id, title or an alias, in any case (see `tutor topics`)")
-    quiz.add_argument("--count", type=int, default=5, help="how many questions (default 5)")
+    quiz.add_argument("--count", type=_count_argument, default=None, help="how many questions, 1 to 50 (default 5)")
     quiz.add_argument("--due", action="store_true", help="only what is due for review")
     _store_options(quiz)
 
@@ -96,6 +96,17 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(parser, top=True)
     _pack_options(parser, None)
     return parser
+
+
+def _count_argument(text: str) -> int:
+    """--count: a whole number from 1 to 50 (anything else is a usage error, exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 50:
+        raise argparse.ArgumentTypeError(f"a quiz has 1 to 50 questions, not {value}")
+    return value
 
 
 def _store_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
@@ -339,6 +350,9 @@ def _chat(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     greeting = tutor.due_greeting(session)
     if greeting:
         out.write(greeting + "\n")
+    pending = tutor.resume(session)  # a quiz left open (even by kill -9): its question first
+    if pending is not None:
+        _show(pending, out)
     try:
         if not _converse(tutor, store, session, user, stdin, out, lambda reply: reply.intent == "goodbye"):
             out.write("Goodbye.\n")
@@ -378,12 +392,25 @@ def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         tutor.topic_id(args.topic)  # a topic that names nothing is refused before a profile is opened (or created)
     store, session, user = _open_learner(args, tutor, sys.stderr)
     try:
-        reply = tutor.quiz(session, topic=args.topic, count=args.count, level=args.level, due=args.due)
+        # a quiz left open is picked up, unless this command asks for another one
+        fresh = args.topic or args.count or args.due
+        reply = (None if fresh else tutor.resume(session)) or tutor.quiz(session, topic=args.topic, count=args.count,
+                                                                         level=args.level, due=args.due)
         store.save(user, session)
+        if session.quiz is not None and stdin.isatty() and out.isatty():  # the same prompt_toolkit chat as `tutor`
+            from .store import default_data_dir
+            from .terminal import TerminalChat, history_for
+
+            data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+            chat = TerminalChat(tutor, store, session, user, history=history_for(data_dir, args.profile))
+            return chat.run(opening=reply, quiz=True)
         _show(reply, out)
-        if session.quiz is not None and not _converse(tutor, store, session, user, stdin, out,
-                                                      lambda _: session.quiz is None):
-            _show(tutor.respond(session, "stop"), out)  # input ended mid-quiz: summarise what was answered
+        try:
+            ended = session.quiz is None or _converse(tutor, store, session, user, stdin, out, lambda _: session.quiz is None)
+        except KeyboardInterrupt:
+            ended = False
+        if not ended:
+            _show(tutor.respond(session, "stop"), out)  # input ended or Ctrl-C mid-quiz: summarise what was answered
         return 0
     finally:
         store.save(user, session)
@@ -412,9 +439,10 @@ def _progress(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         return _reset(args, stdin, out)
     tutor = _load(args)
     store, session, _ = _open_learner(args, tutor, sys.stderr, create=False)
-    report = tutor.progress(session, utcnow())
+    now = utcnow()
+    report = tutor.progress(session, now)
     path = tutor.lesson_path(session)
-    out.write((json.dumps(report, indent=2) if args.json else render_progress(report) + (f"\n\n{path}" if path else "")) + "\n")
+    out.write((json.dumps(report, indent=2) if args.json else render_progress(report, now) + (f"\n\n{path}" if path else "")) + "\n")
     return 0
 
 

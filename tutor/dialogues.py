@@ -7,7 +7,8 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import FRAME_ANSWERS, LEVELS, QUIZ_ACTIONS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, Intent, WordClass
+from .model import FRAME_ANSWERS, LEVELS, QUIZ_ACTIONS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, GradingWords, Intent, WordClass
+from .gradingwords import parse_grading_words
 from .normalise import fold
 from .yamlsource import line_of, load_yaml_file, pack_files
 
@@ -55,8 +56,10 @@ REQUIRED_MESSAGES = (
     "clarify", "due_greeting", "empty", "explain_last", "explain_declined", "explain_nothing", "level_changed", "level_now",
     "no_context", "no_counterpart", "progress_summary", "quiz_depth_changed", "quiz_hint", "quiz_not_running",
     "quiz_question", "quiz_reexplain", "quiz_reminder", "quiz_reveal", "quiz_reveal_short", "quiz_right",
-    "quiz_skipped", "quiz_start", "quiz_stopped", "quiz_summary", "quiz_tf_prompt", "quiz_unknown_topic", "quiz_unknown_topic_close", "quiz_no_items",
-    "quiz_nothing_due",
+    "quiz_skipped", "quiz_start", "quiz_stopped", "quiz_summary", "quiz_tf_prompt", "quiz_unknown_topic",
+    "quiz_unknown_topic_close", "quiz_no_items", "quiz_nothing_due", "quiz_resumed", "quiz_fewer", "quiz_summary_mastered",
+    "quiz_summary_review", "quiz_summary_next", "quiz_nothing_scheduled", "progress_none", "progress_mastered",
+    "progress_due", "progress_next",
     "quiz_why", "quiz_why_wrong", "quiz_wrong", "quiz_wrong_retry", "related_more", "safety", "safety_offer",
     "safety_offer_general", "safety_urgent", "safety_and_answer", "compare", "compare_link", "compare_shared",
     "compare_unlinked", "relation_lead", "relation_direct", "relation_more", "relation_rest", "relation_target",
@@ -69,7 +72,7 @@ REQUIRED_MESSAGES = (
     "lesson_offer_reminder", "lesson_not_running", "lesson_check", "example_reply", "example_which", "define_reply",
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
-_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "messages"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "messages", "grading"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
@@ -111,6 +114,7 @@ class _Builder:
         self.class_kinds: dict[str, tuple[str, ...]] = {}
         self.messages: dict[str, str] = {}
         self.messages_at: tuple[str, int] | None = None
+        self.grading = GradingWords()
 
     def add_file(self, path: Path) -> None:
         data, problems = load_yaml_file(path)
@@ -122,7 +126,8 @@ class _Builder:
         check.unknown_keys(top, _TOP_KEYS, "a dialogue file")
         for key, add in (("intents", self._intents), ("cues", self._cues), ("boundary", self._boundary),
                          ("frames", self._frames), ("answer_types", self._answer_types),
-                         ("foreign_heads", self._foreign_heads), ("fillers", self._fillers), ("messages", self._messages)):
+                         ("foreign_heads", self._foreign_heads), ("fillers", self._fillers), ("messages", self._messages),
+                         ("grading", self._grading)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
@@ -256,6 +261,9 @@ class _Builder:
         if not self.rule:
             self.problems.append(Problem(path, line, "boundary: the rule has no lines"))
 
+    def _grading(self, check: Checker, value: Any, line: int) -> None:
+        self.grading = parse_grading_words(check, value, line)
+
     def _messages(self, check: Checker, value: Any, line: int) -> None:
         self.messages_at = self.messages_at or (check.source, line)
         mapping = check.mapping(value, "'messages'", line)
@@ -276,5 +284,5 @@ class _Builder:
                                                      "(what a question no frame matches reads as)"))
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
-                              dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers))
+                              dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), self.grading)
         return rules, self.problems

@@ -14,7 +14,7 @@ from .boundary import AdviceBoundary
 from .commands import COMMANDS, plain_words
 from .commands import parse as parse_command
 from .compose import Composer
-from .errors import ContentError, Problem, SessionWarning, UnknownConceptError, UnknownLevelError
+from .errors import ContentError, Problem, QuizCountError, SessionWarning, UnknownConceptError, UnknownLevelError
 from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
@@ -24,7 +24,7 @@ from .normalise import MAX_INPUT_CHARS, clean_input, fold, pack_folds
 from .packcache import cached
 from .passages import PassageIndex
 from .policy import Decision, Policy, Thresholds
-from .progress import progress_report
+from .progress import plural, progress_report, when_due
 from .quiz import QuizRequest, QuizRunner
 from .reading import Reader, Reading, split_clauses
 from .names import NameIndex, short_title
@@ -104,7 +104,10 @@ class Tutor:
         passages = PassageIndex(kb)
         self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages)
         self._compose = Composer(kb, self._msg, passages)
-        self._grader = _WithPackFolds(Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()]), kb.folds)
+        self._grader = _WithPackFolds(Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()],
+                                             rules.grading, [kb.kinds.get(c.id, "") for c in kb.concepts.values()],
+                                             tuple(str(i.answer) for i in kb.quiz if i.type == "cloze"), kb.synonyms),
+                                      kb.folds)
         self._quiz = QuizRunner(kb, self._grader, self._msg)
         self._handlers: dict[str, Callable[[Session, Intent, _Turn], Reply]] = {
             "reply": self._chat_reply, "goodbye": self._chat_reply, "help": self._chat_reply, "topics": self._topics,
@@ -428,18 +431,21 @@ class Tutor:
         found = self._intent(folded, quiz_only=True)
         if found:
             return self._act(session, found, text, now)
+        # a command ("review", "topics", "how am I doing") is never graded as an answer, unless it is
+        # also a choice the item offers ("yes" to a true/false question); a teaching request never is
         other = self._intent(folded)
-        teaching = other and other[0].action in ("lesson", "example", "define", "glossary", "source")  # never an answer
-        if not teaching and self._quiz.looks_like_answer(session, folded, text):
+        teaching = other is not None and other[0].action in ("lesson", "example", "define", "glossary", "source")
+        if not teaching and (other is None or self._quiz.reads_as_choice(session, text)) \
+                and self._quiz.looks_like_answer(session, folded, text):
             return self._quiz.answer(session, text, now)
         if other and other[0].action in ("quiz", "review"):
             return self._act(session, other, text, now)
         reply = self._act(session, other, text, now) if other else self._content(session, text)
+        if reply.data.get("event") == "question" or not self._quiz.current(session):
+            return reply  # a new quiz began
         item = self._quiz.current(session)
-        if item is None:  # the turn ended the quiz (a lesson started or resumed)
-            return reply
-        key = "lesson_check_open" if session.quiz.get("quiet") else "quiz_reminder"
-        reminder = self._msg(key, number=session.quiz["index"] + 1, question=item.question)
+        key = "lesson_check_open" if session.quiz.quiet else "quiz_reminder"
+        reminder = self._msg(key, number=session.quiz.index + 1, question=item.question)
         return replace(reply, text=f"{reply.text}\n{reminder}")
 
     def _act(self, session: Session, found: tuple[Intent, dict[str, str]], text: str, now: datetime) -> Reply:
@@ -454,15 +460,17 @@ class Tutor:
         if intent.action == "hint":
             return self._quiz.hint(session, turn.now)
         if intent.action == "reveal":
-            session.quiz["hints"] = max(session.quiz["hints"], 2)
+            session.quiz.hints = max(session.quiz.hints, 2)
             return self._quiz.hint(session, turn.now)
         if intent.action == "skip":
             return self._quiz.skip(session, turn.now)
         return self._quiz.stop(session, turn.now)
 
     def _start_quiz(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
-        topic_text = turn.groups.get("topic", "")
-        request = self._quiz_request(topic_text, _count(turn.groups.get("count")))
+        topic_text, stated = _count_in(turn.groups.get("topic", ""), turn.groups.get("count"))
+        request = self._quiz_request(topic_text, stated or _DEFAULT_COUNT)
+        if request is not None and stated:
+            request = replace(request, count_given=True)
         if request is None:
             close = self.suggest_topics(topic_text)
             text = self._msg("quiz_unknown_topic_close", topic=topic_text, suggestions=_or(close)) if close else \
@@ -476,16 +484,29 @@ class Tutor:
         return self._quiz.start(session, QuizRequest(count=10, due_only=True, label="what is due for review"), turn.now)
 
     @_with_pack_folds
-    def quiz(self, session: Session, topic: str | None = None, count: int = 5, level: str | None = None,
+    def resume(self, session: Session) -> Reply | None:
+        """The open quiz question again (after a restart, show it before reading anything); None when no quiz is open."""
+        self._adopt(session)  # a quiz saved with another pack goes on without the items this one lacks
+        return self._quiz.resume(session)
+
+    @_with_pack_folds
+    def quiz(self, session: Session, topic: str | None = None, count: int | None = None, level: str | None = None,
              due: bool = False, now: datetime | None = None) -> Reply:
-        """Start a quiz directly (for bots with buttons and for `tutor quiz`); answers then go through respond."""
+        """Start a quiz directly (for bots with buttons and for `tutor quiz`); answers then go through respond.
+
+        `topic`: an id, title or alias in any case (UnknownConceptError otherwise). `count`: 1 to 50 questions
+        (QuizCountError otherwise); None asks for the default five. When fewer items exist than a count asked
+        for, the reply says how many there are."""
+        if count is not None and not MIN_COUNT <= count <= MAX_COUNT:
+            raise QuizCountError(f"a quiz has {MIN_COUNT} to {MAX_COUNT} questions, not {count}")
         self._adopt(session)
         if topic:
             topic = self.topic_id(topic)
         if level is not None:
             _check_level(level)
-        request = QuizRequest([self.kb.concepts[topic].answers_for] if topic else None, count, level, due,
-                              short_title(self.kb.concepts[topic]) if topic else ("what is due for review" if due else ""))
+        request = QuizRequest([self.kb.concepts[topic].answers_for] if topic else None, count or _DEFAULT_COUNT, level, due,
+                              short_title(self.kb.concepts[topic]) if topic else ("what is due for review" if due else ""),
+                              count_given=count is not None)
         return self._quiz.start(session, request, now or utcnow())
 
     @_with_pack_folds
@@ -538,15 +559,26 @@ class Tutor:
 
     def _progress(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         report = self.progress(session, turn.now)
-        mastered = [c["title"] for c in report["concepts"] if c["mastered"]]
-        accuracy = f"{report['accuracy'] * 100:.0f}%" if report["accuracy"] is not None else "-"
-        text = self._msg("progress_summary", answered=report["answered"], accuracy=accuracy,
-                         mastered=", ".join(mastered[:8]) or "none yet", due=report["due"],
-                         when=(report["next_review"] or "none scheduled")[:16].replace("T", " "))
+        text = self._progress_text(report, turn.now)
         path = self._teacher.path_view(session)
         if path:
             text = f"{text}\n{path}"
         return Reply("chat", text, current_level(session), intent=intent.id, data={"progress": report})
+
+    def _progress_text(self, report: dict, now: datetime) -> str:
+        """Only what the record shows: no accuracy before an answer, no review line when none is scheduled."""
+        if not report["answered"]:
+            return self._msg("progress_none")
+        parts = [self._msg("progress_summary", questions=plural(report["answered"], "question"),
+                           accuracy=f"{report['accuracy'] * 100:.0f}%")]
+        mastered = [f"{c['title']} ({', '.join(c['mastered'])})" for c in report["concepts"] if c["mastered"]]
+        if mastered:
+            parts.append(self._msg("progress_mastered", titles=", ".join(mastered[:8])))
+        if report["due"]:
+            parts.append(self._msg("progress_due", due=report["due"]))
+        elif report["next_review"]:
+            parts.append(self._msg("progress_next", when=when_due(datetime.fromisoformat(report["next_review"]), now)))
+        return " ".join(parts)
 
     def due_greeting(self, session: Session, now: datetime | None = None) -> str:
         """A line for the start of a chat: what is due for review, or nothing."""
@@ -844,11 +876,27 @@ class _Turn:
 _COUNT_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
 
 
-def _count(text: str | None, default: int = 5) -> int:
+MIN_COUNT, MAX_COUNT, _DEFAULT_COUNT = 1, 50, 5
+_COUNT_PHRASE = re.compile(r"(?:\b(?:with|in|for)\s+)?\b(?P<count>\d+|" + "|".join(_COUNT_WORDS) + r")\s+(?:more\s+)?(?:quiz\s+)?questions?\b")
+
+
+def _count(text: str | None, default: int = _DEFAULT_COUNT) -> int:
     if not text:
         return default
     value = _COUNT_WORDS.get(text) or (int(text) if text.isdigit() else default)
-    return max(1, min(50, value))
+    return max(MIN_COUNT, min(MAX_COUNT, value))
+
+
+def _count_in(topic: str, count: str | None) -> tuple[str, int | None]:
+    """The topic without its count, and the count wherever it stands ("estrogen 2 questions", "3 questions on opg")."""
+    if count:
+        return topic, _count(count)
+    found = _COUNT_PHRASE.search(topic)
+    if not found:
+        return topic, None
+    rest = (topic[:found.start()] + " " + topic[found.end():]).strip(" ,.!?")
+    rest = re.sub(r"^(?:on|about)\s+|\s+please$", "", re.sub(r"\s+", " ", rest)).strip()
+    return rest, _count(found.group("count"))
 
 
 def _or(items: list[str]) -> str:

@@ -62,5 +62,9 @@ class UnknownConceptError(TutorError, KeyError):
         return str(self.args[0]) if self.args else "unknown concept"
 
 
+class QuizCountError(TutorError, ValueError):
+    """A quiz was asked for with a count outside 1 to 50."""
+
+
 class UnknownLevelError(TutorError, ValueError):
     """The depth is not fundamentals, intermediate or academic."""

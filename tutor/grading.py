@@ -1,63 +1,34 @@
 """Grading answers to quiz items, without any whole-answer fuzzy score.
 
-Short answers are judged by a rubric: every required group of terms present (any name of a
-concept counts for it) and not negated; the direction of an effect kept, whether the rubric
-states it or the item's own explanation implies it; no clause that says both up and down; no
-known misconception. Misspellings are forgiven only on longer words, and never when the word
-written is itself another term of the pack (osteoblast is not a typo of osteoclast).
+Short answers are judged by a rubric, read clause by clause (tutor/clauses.py): every required
+group of terms present (any name of a concept counts for it) and not negated in its own clause;
+the direction of an effect kept, whether the rubric states it or the item's own explanation
+implies it; the claim about the thing asked, not about another one; who does what to whom in the
+model's order; no clause that says both up and down; no known misconception. Misspellings are
+forgiven only on longer words, and never into another term of the pack or across a confusable
+part (osteoblast is not a typo of osteoclast, TNFRSF11A is not TNFRSF11B).
+
+Multiple choice takes a letter, a number, an ordinal, any option's text, a name of the concept an
+option names, or a part of one option that no other option shares; true/false takes the pack's
+words for yes and no. An answer neither can read gets UNCLEAR_*, and the quiz asks again.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rapidfuzz.distance import OSA
-
-from .model import QuizItem, Rubric
+from .english import common_words
+from .clauses import Claim, Lexicon, Token, content_words, flip, split_clauses
+from .model import GradingWords, QuizItem, Rubric
 from .normalise import STOPWORDS, canonical_phrase, fold, stem
+from .spelling import edits, nearest
 
-__all__ = ["Grade", "Grader"]
+__all__ = ["Grade", "Grader", "UNCLEAR_CHOICE", "UNCLEAR_TRUTH"]
 
-_NEGATIONS = {"not", "no", "never", "without", "cannot", "cant", "neither", "nor", "none", "nothing", "unable", "fails",
-              "fail", "doesnt", "isnt", "dont", "wont", "lack", "lacks"}
-_NOT_NEGATING = {"only", "just", "merely", "simply"}  # "not only X but Y" affirms X
-_UP = set("""increase increases increased increasing raise raises raised raising boost boosts boosted boosting stimulate
-stimulates stimulated stimulating promote promotes promoted promoting upregulate upregulates upregulated upregulating
-elevate elevates elevated enhance enhances enhanced activate activates activated rise rises rising rose risen surge surges
-surged surging grow grows growing accelerate accelerates accelerated accelerating speeds strengthens strengthen improve
-improves improved soar soars soared climb climbs climbed support supports supported supporting multiply multiplies
-multiplied proliferate proliferates proliferated amplify amplifies amplified speeding drive drives driving""".split())
-# "does not change it", "has no effect": the thing stays the same
-_CHANGE = {"change", "changes", "changed", "affect", "affects", "affected", "effect", "alter", "alters", "altered", "influence"}
-_DOWN = set("""decrease decreases decreased decreasing lower lowers lowered lowering reduce reduces reduced reducing suppress
-suppresses suppressed suppressing inhibit inhibits inhibited inhibiting block blocks blocked blocking downregulate
-downregulates downregulated downregulating prevent prevents prevented preventing restrain restrains restrained curb curbs
-curbed dampen dampens dampened fall falls falling fell fallen drop drops dropping dropped decline declines declining declined
-slow slows slowed slowing lessen lessens lessened weaken weakens weakened diminish diminishes diminished cut cuts dive dives
-plunge plunges plunged plummet plummets plummeted shrink shrinks shrank quiet quiets quieten quietens silence silences""".split())
-_UP |= {"spike", "spikes", "spiked", "outpace", "outpaces", "outpaced", "soars"}
-# comparatives say which way, but "more OPG means less resorption" is no contradiction
-_UP_COMPARATIVE = {"more", "higher", "greater", "faster", "stronger", "bigger"}
-_DOWN_COMPARATIVE = {"less", "fewer", "lower", "smaller", "slower", "weaker"}
-# two-word verbs: "turns down", "holds back", "keeps in check" (the second word is what is matched)
-_PHRASAL = {("turn", "down"): "down", ("turns", "down"): "down", ("turned", "down"): "down", ("hold", "back"): "down",
-            ("holds", "back"): "down", ("held", "back"): "down", ("in", "check"): "down", ("way", "down"): "down",
-            ("way", "up"): "up", ("turn", "up"): "up", ("turns", "up"): "up", ("ramp", "up"): "up", ("ramps", "up"): "up",
-            ("switch", "on"): "up", ("switches", "on"): "up", ("switched", "on"): "up", ("keep", "low"): "down",
-            ("keeps", "low"): "down", ("kept", "low"): "down", ("switch", "off"): "down", ("switches", "off"): "down",
-            ("switched", "off"): "down"}
-_MOTION = {"go", "goes", "going", "went", "gone", "come", "comes", "coming", "came"}
-# verbs whose subject is what changes ("RANKL falls"); the others act on what follows them ("lowers RANKL")
-_INTRANSITIVE = set("""fall falls falling fell fallen drop drops dropping dropped decline declines declining declined rise rises
-rising rose risen surge surges surged surging grow grows growing climb climbs climbed soar soars soared dive dives plunge
-plunges plunged plummet plummets plummeted shrink shrinks shrank increase increases increased increasing decrease decreases
-decreased decreasing up down""".split())
-_PASSIVE = {"is", "are", "was", "were", "be", "been", "being", "gets", "get", "got", "becomes", "become"}  # "goes up"; a bare "down" is not one
-_CLAUSE_BREAK = re.compile(r"[,;.:!?()]|\b(?:but|while|whereas|whilst|although|though|and|however|so|because|which)\b")
-_TRUE = {"true", "t", "yes", "y", "right", "correct", "that is true", "it is true", "true it is", "thats true"}
-_FALSE = {"false", "f", "no", "n", "wrong", "incorrect", "not true", "that is false", "it is false", "thats false", "untrue"}
 UNCLEAR_CHOICE = "I couldn't tell which option you meant: answer with its letter, number or text."
 UNCLEAR_TRUTH = "Answer true or false."
+_KEYWORDS = "Please answer in words, not a list of keywords: say what does what."
+_MIN_MENDED = 6  # shorter words are never taken for misspellings
 
 
 @dataclass(frozen=True)
@@ -70,27 +41,53 @@ class Grade:
 
 
 @dataclass(frozen=True)
-class _Token:
-    word: str
-    stem: str
-    clause: int
+class _Answer:
+    """A free answer as read: its tokens, the concepts it names (start, end, key) and the rubric's words."""
+
+    text: str
+    tokens: list[Token]
+    spans: list[tuple[int, int, str]]
+    vocabulary: frozenset[str]
 
 
 class Grader:
-    """Knows the pack's names: every name of a concept counts for it, and no name is a typo of another. Read-only."""
+    """Knows the pack's names and its grading words: every name of a concept counts for it, and no
+    name is a typo of another. Read-only."""
 
-    def __init__(self, concept_names: list[tuple[str, ...]]) -> None:
-        """`concept_names`: per concept, its title first, then its other names."""
+    def __init__(self, concept_names: list[tuple[str, ...]], words: GradingWords | None = None,
+                 kinds: list[str] | None = None, answers: tuple[str, ...] = (), synonyms: dict[str, str] | None = None) -> None:
+        """`concept_names`: per concept, its title first, then its other names; `words`: the pack's grading
+        words; `kinds`: per concept, what sort of thing it is (a hormone, a cell, a process ...); `answers`:
+        the items' own answers, which are never taken for misspellings of one another (somatotrophs, somatotropin);
+        `synonyms`: the matcher's synonyms (knowledge/vocabulary.yaml), which count for a rubric's words too."""
+        self._synonyms = _one_word_synonyms(synonyms or {})
+        self._w = words or GradingWords()
+        self._kind: dict[str, str] = {}
+        self._lex = Lexicon(self._w)
         self._names: dict[str, tuple[str, ...]] = {}
         self._all: set[str] = set()
-        for names in concept_names:
-            folded = tuple(dict.fromkeys(fold(n) for n in names if fold(n)))
-            self._all.update(folded)
-            # only a concept's title (or the title without its gloss) stands for all its names:
-            # an alias may name a part ("TNFSF11" of the genes)
-            for title in folded[:2]:
-                self._names.setdefault(canonical_phrase(title), folded)
+        self._concept_of: dict[tuple[str, ...], str] = {}
+        for names, kind in zip(concept_names, kinds or [""] * len(concept_names)):
+            self._add_concept(names)
+            if names and fold(names[0]):
+                self._kind.setdefault(fold(names[0]), kind)
         self._terms = frozenset(w for n in self._all for w in n.split() if len(w) > 2)
+        self._protected = self._terms | _one_words(answers)
+        self._longest = max((len(k) for k in self._concept_of), default=1)
+
+    def _add_concept(self, names: tuple[str, ...]) -> None:
+        folded = tuple(dict.fromkeys(fold(n) for n in names if fold(n)))
+        if not folded:
+            return
+        self._all.update(folded)
+        # only a concept's title (or the title without its gloss) stands for all its names:
+        # an alias may name a part ("TNFSF11" of the genes)
+        for title in folded[:2]:
+            self._names.setdefault(canonical_phrase(title), folded)
+        for name in folded:
+            stems = tuple(stem(w) for w in name.split())
+            if stems and not all(w in STOPWORDS for w in name.split()):
+                self._concept_of.setdefault(stems, folded[0])
 
     # --- entry point ------------------------------------------------------------------
     def grade(self, item: QuizItem, answer: str) -> Grade:
@@ -100,7 +97,9 @@ class Grader:
             return self._true_false(item, answer)
         if item.type == "cloze":
             return self._cloze(item, answer)
-        return self.rubric(item.rubric, answer, item.explanation) if item.rubric else Grade(False, "This item has no rubric.")
+        if not item.rubric:
+            return Grade(False, "This item has no rubric.")
+        return self.rubric(item.rubric, answer, item.explanation, item.question)
 
     # --- closed answers ---------------------------------------------------------------------
     def _choice(self, item: QuizItem, answer: str) -> Grade:
@@ -112,25 +111,114 @@ class Grader:
         return Grade(right, "" if right else f"Not quite: \u201c{chosen}\u201d is not it.", chosen=chosen)
 
     def option_index(self, item: QuizItem, answer: str) -> int | None:
-        text = fold(answer)
-        text = re.sub(r"^(?:(?:i think|its|it is|answer|option|the answer is)\s+)+", "", text).strip()
-        letters = "abcd"[: len(item.options)]
+        """Which option an answer picks, or None when it names none or several."""
+        text = self._without_lead_in(fold(answer))
+        direct = self._position(text, [fold(o) for o in item.options]) if text else None
+        if direct is not None or not text:
+            return direct
+        options = [self._units(o, every_word=True) for o in item.options]
+        said = self._units(self._mend_towards(text, item.options))
+        if not said:
+            return None
+        # the whole of one option ("RANKL" beside "RANKL and OPG genes"), else a part only one option has,
+        # else an answer that contains one option whole
+        for rule in (said.__eq__, said.__le__, lambda units: bool(units) and units <= said):
+            picked = _only([i for i, units in enumerate(options) if rule(units)])
+            if picked is not None:
+                return picked
+        return None
+
+    def _position(self, text: str, options: list[str]) -> int | None:
+        """A letter ("b"), a number ("2"), an ordinal ("the second one") or an option's very text."""
+        if text in options:
+            return options.index(text)
+        count = len(options)
+        letters = "abcd"[:count]
         if len(text) == 1 and text in letters:
             return letters.index(text)
-        if text.isdigit() and 1 <= int(text) <= len(item.options):
+        if text.isdigit() and 1 <= int(text) <= count:
             return int(text) - 1
-        folded = [fold(o) for o in item.options]
-        if text in folded:
-            return folded.index(text)
-        stems = [" ".join(stem(w) for w in f.split()) for f in folded]
-        said = " ".join(stem(w) for w in text.split())
-        hits = [i for i, s in enumerate(stems) if s == said or (s and f" {s} " in f" {said} ")]
-        return hits[0] if len(hits) == 1 else None
+        return self._ordinal(text, count)
+
+    def _ordinal(self, text: str, count: int) -> int | None:
+        words = [w for w in text.split() if w not in STOPWORDS and w not in ("option", "answer")]
+        for index, forms in enumerate(self._w.ordinals[:count]):
+            if words and words[0] in forms and all(w in forms or w == "one" for w in words):
+                return index
+        return None
+
+    def _without_lead_in(self, text: str) -> str:
+        """Without "I think", "the answer is" before it, or "I think", "probably" after it."""
+        changed = True
+        while changed:
+            changed = False
+            for lead in self._w.lead_ins:
+                if text.startswith(lead + " "):
+                    text, changed = text[len(lead) + 1:].strip(), True
+                elif text.endswith(" " + lead):
+                    text, changed = text[: -len(lead) - 1].strip(), True
+        return text
+
+    def _units(self, text: str, every_word: bool = False) -> frozenset:
+        """What a text says, as comparable units: the concepts it names, its other content words' stems
+        (`every_word`: those inside names too) and which way each named thing goes."""
+        tokens = self._plain_tokens(text)
+        spans = self._spans(tokens)
+        inside = set() if every_word else {i for s, e, _ in spans for i in range(s, e)}
+        plain = STOPWORDS | self._lex.directed | self._lex.comparatives | {"up", "down"}
+        units: set = {("concept", c) for _, _, c in spans}
+        units |= {("word", t.stem) for i, t in enumerate(tokens) if i not in inside and t.word not in plain}
+        if every_word:
+            units |= {("concept", c) for c in self._inner_concepts(tokens, spans)}
+        return frozenset(units | self._way_units(tokens, spans))
+
+    def _way_units(self, tokens: list[Token], spans: list[tuple[int, int, str]]) -> set:
+        """Which way each named thing goes ("a surge in RANKL"), and which ways are said at all ("raises it")."""
+        units = {("way", c, way) for s, e, c in spans for way in [self._lex.way_of(tokens, s, e)] if way in ("up", "down")}
+        return units | {("way", "", w) for w in (self._lex.word_direction(tokens, i) for i in range(len(tokens))) if w}
+
+    def _inner_concepts(self, tokens: list[Token], spans: list[tuple[int, int, str]]) -> set[str]:
+        """Concepts named inside a longer name ("growth hormone" in "growth hormone peptides")."""
+        found = set()
+        for s, e, _ in spans:
+            stems = tuple(t.stem for t in tokens[s:e])
+            for length in range(1, len(stems)):
+                for i in range(len(stems) - length + 1):
+                    key = self._concept_of.get(stems[i:i + length])
+                    if key:
+                        found.add(key)
+        return found
+
+    def _mend_towards(self, text: str, options: tuple[str, ...]) -> str:
+        """Misspelt words of a choice mended towards the options' own words."""
+        vocabulary = {w for o in options for w in fold(o).split() if len(w) >= _MIN_MENDED}
+        return " ".join(self._mended(w, vocabulary) for w in text.split())
+
+    def truth(self, answer: str) -> bool | None:
+        """True, False, or None when the answer says neither or both ("yes, false")."""
+        text = self._without_lead_in(fold(answer))
+        if text in self._w.true_words:
+            return True
+        if text in self._w.false_words:
+            return False
+        words = text.split()
+        said = {self._polarity(words, i) for i in range(len(words))} - {None}
+        return said.pop() if len(said) == 1 else None
+
+    def _polarity(self, words: list[str], i: int) -> bool | None:
+        """What one word says: "true", "nope"; "not true", "isnt right" turn it round. One-letter words only alone."""
+        word = words[i]
+        if len(word) == 1 or word in ("it", "is", "that", "thats"):
+            return None
+        negated = i > 0 and words[i - 1] in self._w.negations | {"isnt", "not"}
+        if word in self._w.true_words:
+            return not negated
+        if word in self._w.false_words and word in self._w.negations:
+            return False if i == 0 else None  # a leading "no"; "no effect" later on says nothing
+        return negated if word in self._w.false_words else None
 
     def _true_false(self, item: QuizItem, answer: str) -> Grade:
-        text = fold(answer)
-        first = text.split(" ")[0] if text else ""
-        said = True if text in _TRUE or first in {"true", "yes"} else False if text in _FALSE or first in {"false", "no"} else None
+        said = self.truth(answer)
         if said is None:
             return Grade(False, UNCLEAR_TRUTH)
         right = said == item.answer
@@ -138,7 +226,7 @@ class Grader:
 
     def _cloze(self, item: QuizItem, answer: str) -> Grade:
         wanted = self._expand((str(item.answer), *item.accept))
-        said = fold(answer)
+        said = self._without_lead_in(fold(answer))
         for target in wanted:
             if said == target or _stems(said) == _stems(target) or f" {target} " in f" {said} ":
                 return Grade(True, "")
@@ -148,96 +236,185 @@ class Grader:
         return Grade(False, "Not quite.")
 
     def _close(self, said: str, target: str) -> bool:
-        """A misspelling of the target, word for word; a word that is itself another term of the pack never is."""
+        """A misspelling of the target, word for word; never another term of the pack, a code or a confusable."""
         said_words, target_words = said.split(), target.split()
         if len(said_words) != len(target_words):
             return False
-        for s, t in zip(said_words, target_words):
-            if s == t or stem(s) == stem(t):
-                continue
-            if len(t) < 6 or s in self._terms or OSA.distance(s, t) > (1 if len(t) < 9 else 2):
-                return False
-        return True
+        return all(s == t or stem(s) == stem(t) or self._typo_of(s, t) for s, t in zip(said_words, target_words))
+
+    def _typo_of(self, said: str, target: str) -> bool:
+        if len(target) < _MIN_MENDED or said in self._protected or self._crosses(said, target):
+            return False
+        if not said.isalpha():  # a code: one slip in its letters, never in its number ("TNSF11", not "TNFRSF11A")
+            return _code_tail(said) == _code_tail(target) and edits(said, target) <= 1
+        return edits(said, target) <= (1 if len(target) < 9 else 2)
+
+    def _crosses(self, said: str, target: str) -> bool:
+        """Whether mending `said` into `target` would swap one confusable part for another (-blast for -clast)."""
+        for a, b in self._w.confusable_parts:
+            for x, y in ((a, b), (b, a)):
+                if x in target and x not in said and y in said and y not in target:
+                    return True
+        return False
 
     # --- rubric -------------------------------------------------------------------------------
-    def rubric(self, rubric: Rubric, answer: str, model: str = "") -> Grade:
-        """Judge a free answer; `model` (the item's explanation) implies which way each effect goes."""
+    def rubric(self, rubric: Rubric, answer: str, model: str = "", question: str = "") -> Grade:
+        """Judge a free answer; `model` (the item's explanation) implies which way each effect goes, and
+        together with the `question` it says what the answer must be about."""
         required = [self._expand(g) for g in rubric.required]
-        vocabulary = {w for g in required + [self._expand(g) for g in rubric.optional] for alt in g for w in alt.split()}
-        vocabulary |= {w for m in rubric.misconceptions for g in m.groups for alt in g for w in fold(alt).split()}
-        tokens = self._tokens(answer, vocabulary | self._terms | _UP | _DOWN)
-        missing, reversed_ = [], []
-        subject = next((g for g in required if not _group_direction(g)), None)
-        said = _directions(tokens, _clauses_of(subject, tokens) if subject else _first_directed_clause(tokens))
-        for group, shown in zip(required, rubric.required):
-            way = _group_direction(group)
-            if way:
-                literal = [i for i in _find(group, tokens) if not _negated(tokens, i)]
-                if way not in said and not (literal and said <= {way}):
-                    (reversed_ if said else missing).append(f"it goes {way}, not {_flip(way)}" if said else shown[0])
-                continue
-            where = _find(group, tokens)
-            if not where:
-                missing.append(shown[0])
-            elif all(_negated(tokens, i) for i in where):
-                reversed_.append(f"you said not \u201c{shown[0]}\u201d")
-            else:
-                reversed_.extend(self._implied_reversal(group, shown[0], tokens, model))
-        if rubric.direction and said != {rubric.direction} and not any(_group_direction(g) for g in required):
-            reversed_.append(_direction_problem(rubric.direction, said))
-        if _contradicts_itself(tokens):
+        reading = self._read(answer, rubric, required)
+        if self._keyword_list(reading):
+            return Grade(False, _KEYWORDS)
+        missing, reversed_ = self._required(rubric, required, reading, model)
+        reversed_ += self._checks_against_model(reading, model, question)
+        if self._lex.contradicts_itself(reading.tokens):
             reversed_.append("it says both up and down")
-        reversed_.extend(self._against_model(tokens, model))
-        if self._keyword_list(answer, vocabulary):
-            return Grade(False, "Please answer in words, not a list of keywords: say what does what.", tuple(missing))
         for mistake in rubric.misconceptions:
             groups = [self._expand(g) for g in mistake.groups]
-            if all(any(not _negated(tokens, i) for i in _find(g, tokens)) for g in groups):
+            if all(any(not self._lex.negated(reading.tokens, i) for i in _find(g, reading.tokens)) for g in groups):
                 return Grade(False, mistake.feedback, tuple(missing), tuple(reversed_))
         if missing or reversed_:
             return Grade(False, _feedback(missing, reversed_), tuple(missing), tuple(reversed_))
         return Grade(True, "")
 
-    def _against_model(self, tokens: list[_Token], model: str) -> list[str]:
-        """Names the answer moves one way while the model answer moves them the other ("estrogen lowers OPG")."""
+    def _read(self, answer: str, rubric: Rubric, required: list[tuple[str, ...]]) -> _Answer:
+        vocabulary = {w for g in required + [self._expand(g) for g in rubric.optional] for alt in g for w in alt.split()}
+        vocabulary |= {w for m in rubric.misconceptions for g in m.groups for alt in g for w in fold(alt).split()}
+        tokens = self._tokens(answer, vocabulary | self._terms | self._lex.directed)
+        return _Answer(answer, tokens, self._spans(tokens), frozenset(vocabulary))
+
+    def _required(self, rubric: Rubric, required: list[tuple[str, ...]], reading: _Answer,
+                  model: str) -> tuple[list[str], list[str]]:
+        tokens = reading.tokens
+        ways = [self._lex.group_direction(g) if not self._used_as_noun(g, tokens) else "" for g in required]
+        subject = next((g for g, way in zip(required, ways) if not way), None)
+        clauses = {tokens[i].clause for i in _find(subject, tokens)} if subject else self._lex.first_directed_clause(tokens)
+        said = self._lex.directions(tokens, clauses)
+        missing, reversed_ = [], []
+        for group, shown, way in zip(required, rubric.required, ways):
+            if way:
+                self._direction_group(group, shown[0], way, said, tokens, missing, reversed_)
+            else:
+                self._term_group(group, shown[0], tokens, model, missing, reversed_)
+        if rubric.direction and said != {rubric.direction} and not any(ways):
+            reversed_.append(_direction_problem(rubric.direction, said))
+        return missing, reversed_
+
+    def _direction_group(self, group: tuple[str, ...], shown: str, way: str, said: set[str], tokens: list[Token],
+                         missing: list[str], reversed_: list[str]) -> None:
+        literal = [i for i in _find(group, tokens) if not self._lex.negated(tokens, i)]
+        if way not in said and not (literal and said <= {way}):
+            (reversed_ if said else missing).append(f"it goes {way}, not {flip(way)}" if said else shown)
+
+    def _term_group(self, group: tuple[str, ...], shown: str, tokens: list[Token], model: str,
+                    missing: list[str], reversed_: list[str]) -> None:
+        where = _find(group, tokens)
+        if not where:
+            missing.append(shown)
+        elif all(self._lex.negated(tokens, i) for i in where):
+            reversed_.append(f"you said not \u201c{shown}\u201d")
+        else:
+            reversed_.extend(self._implied_reversal(group, shown, tokens, model))
+
+    def _used_as_noun(self, group: tuple[str, ...], tokens: list[Token]) -> bool:
+        """A group of direction words that the answer uses as nouns ("fewer falls") names a thing, not a way."""
+        where = _find(group, tokens)
+        return bool(where) and all(self._lex.is_noun(tokens, i) for i in where)
+
+    def _checks_against_model(self, reading: _Answer, model: str, question: str) -> list[str]:
         if not model:
             return []
-        expected = self._moves(self._tokens(model, set()))
+        tokens = self._tokens(model, set())
+        spans = self._spans(tokens)
+        problems = self._against_model(reading, tokens, spans)
+        problems += self._wrong_thing(reading, spans + self._spans(self._tokens(question, set())),
+                                      self._moves(tokens, spans, set()))
+        problems += self._order(reading, tokens, spans)
+        return problems
+
+    def _against_model(self, reading: _Answer, model_tokens: list[Token], model_spans: list) -> list[str]:
+        """Things the answer moves one way while the model answer moves them the other ("estrogen lowers OPG")."""
+        # besides concepts, the rubric's own words that name no concept ("muscles"): generic ones like
+        # "bone" are part of too many claims to be held to one way
+        terms = {w for w in reading.vocabulary if w not in self._lex.directed and w not in STOPWORDS and w not in self._terms}
+        expected = self._moves(model_tokens, model_spans, terms)
         problems = []
-        for key, (name, ways) in self._moves(tokens).items():
+        for key, (name, ways) in self._moves(reading.tokens, reading.spans, terms).items():
             if key in expected and len(ways) == 1 and len(expected[key][1]) == 1 and ways != expected[key][1]:
                 problems.append(f"\u201c{name}\u201d goes {next(iter(expected[key][1]))}, not {next(iter(ways))}")
         return problems
 
-    def _moves(self, tokens: list[_Token]) -> dict[str, tuple[str, set[str]]]:
-        """For each concept named in a text, which way the text says it goes."""
+    def _moves(self, tokens: list[Token], spans: list[tuple[int, int, str]], terms: set[str]) -> dict[str, tuple[str, set[str]]]:
+        """For each concept (or rubric term) named in a text, which way the text says it goes."""
         moves: dict[str, tuple[str, set[str]]] = {}
-        for i, token in enumerate(tokens):
-            key = canonical_phrase(token.word)
-            if key not in self._names or token.word in STOPWORDS:
-                continue
-            way = _way_of(tokens, i)
+        inside = {i for s, e, _ in spans for i in range(s, e)}
+        places = [(s, e, key) for s, e, key in spans]
+        places += [(i, i + 1, t.stem) for i, t in enumerate(tokens) if i not in inside and t.word in terms]
+        for start, end, key in places:
+            way = self._lex.way_of(tokens, start, end)
             if way:
-                moves.setdefault(self._names[key][0], (token.word, set()))[1].add(way)
+                name = " ".join(t.word for t in tokens[start:end])
+                moves.setdefault(key, (name, set()))[1].add(way)
         return moves
 
-    def _keyword_list(self, answer: str, vocabulary: set[str]) -> bool:
-        """Four or more words, no small word and no verb of direction, nearly all of them terms: a list, not a claim."""
-        if "->" in answer or "\u2192" in answer:
-            return False  # a chain of arrows is a claim
-        words = fold(answer).split()
-        if len(words) < 4 or any(w in STOPWORDS or w in _NEGATIONS or w in _UP or w in _DOWN for w in words):
+    def _wrong_thing(self, reading: _Answer, asked: list[tuple[int, int, str]], expected: dict) -> list[str]:
+        """The right direction about the wrong thing: the answer moves something the question and the model
+        never name, of the same kind as what the model moves (testosterone for estrogen, formation for resorption)."""
+        named = {key for _, _, key in asked}
+        kinds = {self._kind.get(key) for key in expected} - {"", None}
+        for key, (name, _) in self._moves(reading.tokens, reading.spans, set()).items():
+            if key not in named and self._kind.get(key) in kinds:
+                return [f"the question is not about \u201c{name}\u201d"]
+        return []
+
+    def _order(self, reading: _Answer, model_tokens: list[Token], model_spans: list) -> list[str]:
+        """Who does what to whom: "IGF-1 raises GH" against a model that says "GH raises IGF-1"."""
+        expected = self._lex.claims(model_tokens, model_spans)
+        pairs = {(c.subject, c.object) for c in expected}
+        problems = []
+        for claim in self._lex.claims(reading.tokens, reading.spans):
+            if Claim(claim.object, claim.verb, claim.subject) in expected and (claim.subject, claim.object) not in pairs:
+                problems.append(f"it is {claim.object} that acts on {claim.subject}, not the other way round")
+        return problems
+
+    def _keyword_list(self, reading: _Answer) -> bool:
+        """Two or more words, no small word and no word of direction, nearly all of them terms: a list, not a claim."""
+        words = fold(reading.text).split()
+        if len(words) < 2 or _arrows(reading.text) or self._reads_as_claim(reading, words):
             return False
-        others = [w for w in words if w not in vocabulary and w not in self._terms and not w.isdigit()]
+        if len(words) < 4 and (len(words) > 2 or "," in reading.text):
+            return False  # "become active osteoclasts", "ERa, nucleus": short answers to each part
+        others = [w for w in words if w not in reading.vocabulary and w not in self._terms and not w.isdigit()]
         return len(others) <= 1
 
-    def _implied_reversal(self, group: tuple[str, ...], shown: str, tokens: list[_Token], model: str) -> list[str]:
+    def _reads_as_claim(self, reading: _Answer, words: list[str]) -> bool:
+        """Small words or verbs of direction, a single name, or "RANKL down, OPG up"."""
+        grammar = STOPWORDS | self._w.negations | self._lex.directed | self._lex.comparatives | self._w.motion | self._w.passive
+        return any(w in grammar for w in words) or self._one_name(reading) or self._terse(reading)
+
+    def _terse(self, reading: _Answer) -> bool:
+        """ "RANKL down, OPG up": after any clause that names nothing, each thing named followed by its way."""
+        named = {t.clause for s, _, _ in reading.spans for t in reading.tokens[s:s + 1]}
+        tokens = [(i, t) for i, t in enumerate(reading.tokens) if t.clause in named]
+        ends = {s: e for s, e, _ in reading.spans}
+        i = 0
+        while i < len(tokens):
+            end = ends.get(tokens[i][0])
+            if end is None or end >= len(reading.tokens) or reading.tokens[end].word not in ("up", "down"):
+                return False
+            i += end - tokens[i][0] + 1
+        return bool(tokens)
+
+    def _one_name(self, reading: _Answer) -> bool:
+        return fold(reading.text) in self._all
+
+    def _implied_reversal(self, group: tuple[str, ...], shown: str, tokens: list[Token], model: str) -> list[str]:
         """The model answer moves the group's terms one way; the learner's answer moves them only the other."""
         if not model:
             return []
         model_tokens = self._tokens(model, set())
-        expected = {w for w in (_way_of(model_tokens, i) for i in _find(group, model_tokens)) if w}
-        said = {w for w in (_way_of(tokens, i) for i in _find(group, tokens)) if w}
+        expected = {w for w in (self._lex.way_of(model_tokens, i) for i in _find(group, model_tokens)) if w}
+        said = {w for w in (self._lex.way_of(tokens, i) for i in _find(group, tokens)) if w}
         if len(expected) == 1 and len(said) == 1 and expected != said:
             return [f"\u201c{shown}\u201d goes {next(iter(expected))}, not {next(iter(said))}"]
         return []
@@ -246,159 +423,121 @@ class Grader:
         """The group's alternatives, folded, plus every other name of a concept one of them names."""
         out: dict[str, None] = {}
         for alternative in group:
-            folded = fold(alternative)
+            folded = " ".join(self._lex.rewrite(fold(alternative).split()))
             out[folded] = None
             out.update(dict.fromkeys(self._names.get(canonical_phrase(folded), ())))
         return tuple(a for a in out if a)
 
-    def _tokens(self, answer: str, vocabulary: set[str]) -> list[_Token]:
-        """Words of the answer (misspellings mended) with clause numbers.
+    # --- reading ------------------------------------------------------------------------------
+    def _spans(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
+        """The concepts a text names, longest name first, as (start, end, concept key)."""
+        spans, i = [], 0
+        while i < len(tokens):
+            for length in range(min(self._longest, len(tokens) - i), 0, -1):
+                key = self._concept_of.get(tuple(t.stem for t in tokens[i:i + length]))
+                if key and tokens[i].clause == tokens[i + length - 1].clause:
+                    spans.append((i, i + length, key))
+                    i += length
+                    break
+            else:
+                i += 1
+        return spans
+
+    def _plain_tokens(self, text: str) -> list[Token]:
+        return [Token(w, stem(w), n) for n, words in enumerate(split_clauses(text)) for w in self._lex.rewrite(words)]
+
+    def _tokens(self, answer: str, vocabulary: set[str]) -> list[Token]:
+        """Words of the answer (misspellings mended, paraphrases read as the pack's verbs) with clause numbers.
 
         A clause that ends on a verb of direction ("it raises and lowers RANKL") or names nothing
         joins the next one, so keyword stuffing is read as one contradictory claim.
         """
-        tokens: list[_Token] = []
+        tokens: list[Token] = []
         clause_id = 0
-        for part in _CLAUSE_BREAK.split(_fold_keep_breaks(answer)):
-            words = [self._mended(w, vocabulary) for w in (part or "").split()]
-            if not words:
-                continue
-            tokens.extend(_Token(w, stem(w), clause_id) for w in words)
-            content = [w for w in words if w not in STOPWORDS and w not in _UP | _DOWN and w not in _NEGATIONS]
-            # a clause that only names things ("GH and IGF-1 raise it") is the subject of the next one
-            only_names = all(w in self._terms or w in STOPWORDS or w.isdigit() for w in words)
-            directed = any(w in _UP | _DOWN for w in words)
-            dangling = words[-1] in _UP | _DOWN or (len(words) > 1 and _word_direction(words[-1], words[-2]) != "")
-            if (content or directed) and not dangling and not only_names:
+        parts = [self._lex.rewrite([self._mended(w, vocabulary) for w in part]) for part in split_clauses(answer)]
+        for words, following in zip(parts, parts[1:] + [[]]):
+            if not following and tokens and tokens[-1].clause != clause_id and self._bare_names(words):
+                clause_id = tokens[-1].clause  # "lowers both RANKL | and OPG": the last names share the verb before them
+            tokens.extend(Token(w, stem(w), clause_id, self._synonyms.get(w, "")) for w in words)
+            if self._ends_clause(words, following):
                 clause_id += 1
         return tokens
 
+    def _bare_names(self, words: list[str]) -> bool:
+        return self._only_names(words) and not any(w in self._lex.directed for w in words)
+
+    def _only_names(self, words: list[str]) -> bool:
+        return all(w in self._terms or w in STOPWORDS or w.isdigit() for w in words)
+
+    def _ends_clause(self, words: list[str], following: list[str]) -> bool:
+        """Whether a clause stands alone: it says something, and the next one does not go on with its
+        subject ("it raises | and lowers RANKL", "goes up | and down" are one claim each)."""
+        lex = self._lex
+        content = content_words(words, lex)
+        only_names = self._bare_names(words)
+        directed = any(w in lex.directed for w in words)
+        ways = lex.directed | {"up", "down"}
+        continued = bool(following) and ((len(following) == 1 and following[0] in ways)
+                                         or (words[-1] in lex.transitive and following[0] in ways))
+        return bool(content or directed) and not continued and not only_names
+
     def _mended(self, word: str, vocabulary: set[str]) -> str:
-        if len(word) < 6 or not word.isalpha() or word in self._terms or word in vocabulary or word in STOPWORDS:
+        """The vocabulary's word a misspelt word stands for; never across a confusable part, never a guess between two."""
+        if len(word) < _MIN_MENDED or not word.isalpha() or word in self._terms or word in vocabulary or word in STOPWORDS:
             return word
+        if word in _everyday_words():
+            return word  # a word of its own ("stimulation"), not a misspelling of the rubric's "stimulating"
         limit = 1 if len(word) < 9 else 2
-        close = sorted((OSA.distance(word, v), v) for v in vocabulary if abs(len(v) - len(word)) <= limit and len(v) >= 5)
-        best = [v for d, v in close if d <= limit and d == close[0][0]] if close else []
+        best = nearest(word, [v for v in vocabulary if len(v) >= 5], limit, limit=None)
         # a tie between forms of one word (osteoclast, osteoclasts) is no tie
-        if best and len({stem(v) for v in best}) == 1:
+        if len(best) == 1 and not self._crosses(word, best[0]):
             return best[0]
         return word
 
 
-def _fold_keep_breaks(text: str) -> str:
-    """Fold, but keep clause punctuation so clauses can be told apart."""
-    return " , ".join(fold(part) for part in re.split(r"[,;.:!?()]", text))
+def _one_word_synonyms(synonyms: dict[str, str]) -> dict[str, str]:
+    """word -> the stem of its one-word synonym."""
+    return {fold(k): stem(fold(v)) for k, v in synonyms.items() if len(fold(v).split()) == 1}
+
+
+def _one_words(texts: tuple[str, ...]) -> set[str]:
+    return {fold(t) for t in texts if len(fold(t).split()) == 1}
+
+
+@lru_cache(maxsize=1)
+def _everyday_words() -> frozenset[str]:
+    return frozenset(common_words())
+
+
+def _code_tail(word: str) -> str:
+    """The part of a code from its first digit on ("11b" of "tnfrsf11b")."""
+    digits = [i for i, ch in enumerate(word) if ch.isdigit()]
+    return word[digits[0]:] if digits else ""
+
+
+def _arrows(text: str) -> bool:
+    return "->" in text or "\u2192" in text  # a chain of arrows is a claim
+
+
+def _only(hits: list[int]) -> int | None:
+    return hits[0] if len(hits) == 1 else None
 
 
 def _stems(text: str) -> list[str]:
     return [stem(w) for w in text.split()]
 
 
-def _find(group: tuple[str, ...] | None, tokens: list[_Token]) -> list[int]:
+def _find(group: tuple[str, ...] | None, tokens: list[Token]) -> list[int]:
     """Positions where any alternative of the group (a word or a phrase) occurs."""
     if not group:
         return []
-    stems = [t.stem for t in tokens]
     found = []
     for alternative in group:
         wanted = [stem(w) for w in alternative.split()]
-        for i in range(len(stems) - len(wanted) + 1):
-            if stems[i:i + len(wanted)] == wanted:
+        for i in range(len(tokens) - len(wanted) + 1):
+            if all(want in (t.stem, t.synonym) for want, t in zip(wanted, tokens[i:i + len(wanted)])):
                 found.append(i)
     return sorted(set(found))
-
-
-def _clauses_of(group: tuple[str, ...] | None, tokens: list[_Token]) -> set[int]:
-    return {tokens[i].clause for i in _find(group, tokens)}
-
-
-def _negated(tokens: list[_Token], index: int) -> bool:
-    """A negation earlier in the same clause ("does not bind RANKL"), except "not only" / "not just"."""
-    clause = tokens[index].clause
-    for j in range(index - 1, max(-1, index - 7), -1):
-        if tokens[j].clause != clause:
-            break
-        if tokens[j].word in _NEGATIONS:
-            follower = tokens[j + 1].word if j + 1 < len(tokens) else ""
-            return follower not in _NOT_NEGATING
-    return False
-
-
-def _word_direction(word: str, before: str, comparatives: bool = True) -> str:
-    if word in ("up", "down") and before in _UP | _DOWN | {"up", "down", "and", "or"}:
-        return word  # "goes up and down", "raises down"
-    if (before, word) in _PHRASAL:
-        return _PHRASAL[(before, word)]
-    if word in _UP or (word == "up" and before in _MOTION) or (comparatives and word in _UP_COMPARATIVE):
-        return "up"
-    if word in _DOWN or (word == "down" and before in _MOTION) or (comparatives and word in _DOWN_COMPARATIVE):
-        return "down"
-    return ""
-
-
-def _directions(tokens: list[_Token], clauses: set[int], comparatives: bool = True) -> set[str]:
-    """Which ways (up, down) the given clauses (all, when none is given) say things go; a negation flips a way."""
-    said = set()
-    for i, token in enumerate(tokens):
-        if clauses and token.clause not in clauses:
-            continue
-        way = _word_direction(token.word, tokens[i - 1].word if i else "", comparatives)
-        if way:
-            said.add(_flip(way) if _negated(tokens, i) else way)
-    return said
-
-
-def _contradicts_itself(tokens: list[_Token]) -> bool:
-    return any(len(_directions(tokens, {clause}, comparatives=False)) == 2 for clause in {t.clause for t in tokens})
-
-
-def _group_direction(group: tuple[str, ...] | None) -> str:
-    """'up' or 'down' when most alternatives of the group are words of that direction ("held back" may join them)."""
-    firsts = [alt.split()[0] for alt in group or () if alt.split()]
-    for way, lexicon in (("up", _UP), ("down", _DOWN)):
-        if firsts and sum(w in lexicon for w in firsts) * 2 > len(firsts):
-            return way
-    return ""
-
-
-def _way_of(tokens: list[_Token], index: int) -> str:
-    """Which way the term at `index` goes ("up", "down", "same"): a verb acting on it just before, or one it
-    undergoes just after."""
-    clause = tokens[index].clause
-    for j in range(index - 1, max(-1, index - 4), -1):
-        if tokens[j].clause != clause:
-            break
-        word = tokens[j].word
-        if word in _CHANGE and _negated(tokens, j):
-            return "same"
-        if word in (_UP | _DOWN) - _INTRANSITIVE or word in _UP_COMPARATIVE | _DOWN_COMPARATIVE:
-            way = _word_direction(word, "")
-            return _flip(way) if _negated(tokens, j) else way
-    for j in range(index + 1, min(len(tokens), index + 4)):
-        if tokens[j].clause != clause:
-            break
-        before = tokens[j - 1].word
-        word = tokens[j].word
-        if word in _CHANGE and _negated(tokens, j):
-            return "same"
-        if word in _UP_COMPARATIVE | _DOWN_COMPARATIVE:
-            return _word_direction(word, "")
-        if word in _INTRANSITIVE or (before in _PASSIVE and word in _UP | _DOWN) or (before, word) in _PHRASAL:
-            way = _word_direction(word, before) or ("up" if word in _UP else "down" if word in _DOWN else "")
-            if way:
-                return _flip(way) if _negated(tokens, j) else way
-    return ""
-
-
-def _first_directed_clause(tokens: list[_Token]) -> set[int]:
-    for i, token in enumerate(tokens):
-        if _word_direction(token.word, tokens[i - 1].word if i else ""):
-            return {token.clause}
-    return set()
-
-
-def _flip(direction: str) -> str:
-    return "down" if direction == "up" else "up"
 
 
 def _direction_problem(expected: str, said: set[str]) -> str:
@@ -406,7 +545,7 @@ def _direction_problem(expected: str, said: set[str]) -> str:
         return f"which way it goes ({expected})"
     if len(said) == 2:
         return "it says both up and down"
-    return f"it goes {expected}, not {_flip(expected)}"
+    return f"it goes {expected}, not {flip(expected)}"
 
 
 def _feedback(missing: list[str], reversed_: list[str]) -> str:

@@ -297,7 +297,8 @@ class _Builder:
         analogies, glossary = self._analogies(), resolve_glossary(self.glossary_raw, self.concepts, self._dangling)
         self._check_lessons()
         self._say_unchecked()
-        generated = generate_items(self.concepts, tuple(relations)) if not self.problems else []
+        kinds = {cid: kind for cid, (kind, _, _) in self.kinds.items()}
+        generated = generate_items(self.concepts, tuple(relations), kinds) if not self.problems else []
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
                            tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables),
                            {cid: kind for cid, (kind, _, _) in self.kinds.items()},

@@ -162,7 +162,7 @@ class Teacher:
     def during(self, session: Session, folded: str, now: datetime) -> Reply | None:
         """A lesson command or an answer to an offer; None when the turn is something else (an answer to the
         check question, or a question of the learner's own), which the engine answers and `after` completes."""
-        if session.lesson["stage"] == "check" and not (session.quiz and session.quiz.get("quiet")):
+        if session.lesson["stage"] == "check" and not (session.quiz and session.quiz.quiet):
             session.lesson["stage"] = "explained"  # the check was dropped unanswered (by "/reset"): the step waits
         command = self._command(folded, session.lesson["stage"])
         if command is None:
@@ -191,7 +191,7 @@ class Teacher:
         quiz = session.quiz
         if reply.kind == "lesson" or reply.intent == "lesson-start" or not self.active(session):
             return reply  # the lesson itself answered (started, resumed), or it ended
-        if quiz and not quiz.get("quiet"):  # the learner started a quiz of their own: the lesson waits for them
+        if quiz and not quiz.quiet:  # the learner started a quiz of their own: the lesson waits for them
             lesson.update(paused=True, stage="explained")
             return reply
         if lesson["stage"] == "check":
@@ -356,7 +356,7 @@ class Teacher:
             session.lesson["stage"] = "explained"
 
     def _close_check(self, session: Session) -> None:
-        if session.quiz and session.quiz.get("quiet"):
+        if session.quiz and session.quiz.quiet:
             session.quiz = None
 
     # --- what a reply carries ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ from itertools import combinations
 from rapidfuzz.distance import Levenshtein
 
 from .engine import Tutor
+from .itemlint import item_findings
 from .matcher import short_title
 from .model import LEVELS, Concept, QuizItem
 from .normalise import canonical_phrase, fold, stem
@@ -35,15 +36,16 @@ class Finding:
 
 
 def lint(tutor: Tutor, source_text: str | None = None) -> list[Finding]:
-    with tutor.folding():  # the pack's own spelling folds, as when it answers
-        return _lint(tutor, source_text)
+    with tutor.folding():  # pack text is folded with the pack's own spelling folds, as questions are
+        return _findings(tutor, source_text)
 
 
-def _lint(tutor: Tutor, source_text: str | None) -> list[Finding]:
+def _findings(tutor: Tutor, source_text: str | None) -> list[Finding]:
     kb = tutor.kb
     top = [c for c in kb.concepts.values()]
     findings = _collisions(top, kb.confusables) + _misrouted(tutor, top) + _unsupported_items(tutor)
     findings += _deeper_terms(tutor, top) + personal_examples(tutor) + doses(tutor) + teaching_coverage(tutor)
+    findings += item_findings(kb, Finding)
     if source_text is not None:
         findings += copied(tutor, source_text)
     return findings

@@ -16,11 +16,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from .model import Concept, KnowledgeBase
 from .normalise import STOPWORDS, WEAK_WORDS, stem, words
+from .spelling import nearest
 
 __all__ = ["Candidate", "Matcher", "Query"]
 
@@ -150,16 +148,7 @@ class Matcher:
         """The pack's words nearest to a misspelt `word` (one per stem, best first); several when it is a tie."""
         if len(word) < _MIN_FUZZY_LENGTH or not word.isalpha() or self.knows(word):
             return []
-        max_edits = 1 if len(word) < 8 else 2
-        found = process.extract(word, self._vocabulary.keys(), scorer=OSA.distance, score_cutoff=max_edits, limit=4)
-        if not found:
-            return []
-        best = min(d for _, d, _ in found)
-        by_stem: dict[str, str] = {}
-        for w, d, _ in found:
-            if d == best:
-                by_stem.setdefault(stem(w), w)
-        return list(by_stem.values())
+        return nearest(word, self._vocabulary.keys(), 1 if len(word) < 8 else 2)
 
     # --- scoring -----------------------------------------------------------
     def weight(self, s: str) -> float:

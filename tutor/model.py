@@ -185,6 +185,36 @@ class Boundary:
 
 
 @dataclass(frozen=True)
+class GradingWords:
+    """The words the grader reads answers with (dialogues/grading.yaml); every set folded."""
+
+    negations: frozenset[str] = frozenset()
+    not_negating: frozenset[str] = frozenset()
+    degree_words: frozenset[str] = frozenset()
+    up: frozenset[str] = frozenset()
+    down: frozenset[str] = frozenset()
+    up_comparatives: frozenset[str] = frozenset()
+    down_comparatives: frozenset[str] = frozenset()
+    change: frozenset[str] = frozenset()
+    motion: frozenset[str] = frozenset()
+    intransitive: frozenset[str] = frozenset()
+    passive: frozenset[str] = frozenset()
+    noun_markers: frozenset[str] = frozenset()
+    relation_verbs: frozenset[str] = frozenset()
+    ambitransitive: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    true_words: frozenset[str] = frozenset()
+    false_words: frozenset[str] = frozenset()
+    lead_ins: tuple[str, ...] = ()
+    ordinals: tuple[tuple[str, ...], ...] = ()
+    phrasal: tuple[tuple[tuple[str, ...], str], ...] = ()          # (stems of the phrase, "up" | "down")
+    paraphrases: tuple[tuple[tuple[str, ...], str], ...] = ()      # (stems with "*" for one word, the pack's verb)
+    confusable_parts: tuple[tuple[str, str], ...] = ()
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class DialogueRules:
     intents: tuple[Intent, ...]
     cues: tuple[Cue, ...]
@@ -194,6 +224,7 @@ class DialogueRules:
     answer_types: dict[str, str] = field(default_factory=dict)  # "cells" -> "cell": what "which cells ..." asks for
     foreign_heads: tuple[str, ...] = ()  # "patch": after a concept's name ("estrogen patch") it names another thing
     fillers: tuple[str, ...] = ()  # "hmm", "ok", "please": around a chat request ("hmm, simpler") they change nothing
+    grading: GradingWords = field(default_factory=GradingWords)
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ from .mastery import guess_for
 from .matcher import short_title
 from .model import LEVELS, KnowledgeBase, QuizItem, level_index, shift_level
 from .reply import Reply
+from .progress import when_due
 from .replay import apply_answer
 from .review import due_concepts, next_due, rating_for
-from .session import Session
+from .session import QuizState, Session
 
 __all__ = ["QuizRunner", "QuizRequest", "LEECH_MISSES"]
 
@@ -32,6 +33,7 @@ class QuizRequest:
     level: str | None = None          # ask items of this depth
     due_only: bool = False
     label: str = ""                   # what the quiz is on, for the learner
+    count_given: bool = False         # the learner asked for this many (so fewer available is said)
     quiet: bool = False               # a lesson's check question: no introduction, no score at the end
 
 
@@ -52,12 +54,19 @@ class QuizRunner:
         if not plan:
             key = "quiz_nothing_due" if request.due_only else "quiz_no_items"
             nxt = next_due(session.cards)
-            return self._reply(session, self._msg(key, when=_when(nxt, now) if nxt else "not scheduled yet"), None,
+            key = key if nxt or not request.due_only else "quiz_nothing_scheduled"
+            return self._reply(session, self._msg(key, when=when_due(nxt, now) if nxt else ""), None,
                                {"event": "not-started", "reason": "nothing-due" if request.due_only else "no-items"})
-        session.quiz = {"items": plan, "index": 0, "hints": 0, "tries": 0, "awaiting_why": False, "results": [],
-                        "label": request.label or "all topics", "quiet": request.quiet}
-        intro = "" if request.quiet else self._msg("quiz_start", count=len(plan), label=session.quiz["label"])
+        session.quiz = QuizState(items=plan, label=request.label or "all topics", quiet=request.quiet)
+        intro = "" if request.quiet else self._intro(request, plan)
         return self._ask(session, now, intro)
+
+    def _intro(self, request: QuizRequest, plan: list[str]) -> str:
+        """How many questions on what, or that fewer than the learner asked for are available."""
+        label = request.label or "all topics"
+        if request.count_given and len(plan) < request.count:
+            return self._msg("quiz_fewer", available=_questions(len(plan)), asked=request.count, label=label)
+        return self._msg("quiz_start", count=len(plan), questions=_questions(len(plan)), label=label)
 
     def _plan(self, session: Session, request: QuizRequest, now: datetime) -> list[str]:
         concepts = [c for c in (request.topic or list(self.kb.concepts)) if self._by_concept.get(c)]
@@ -83,7 +92,9 @@ class QuizRunner:
 
     def _choose(self, session: Session, concept: str, level: str | None, taken: list[str]) -> QuizItem | None:
         depth = level or current_level(session, concept)
-        candidates = [i for i in self._by_concept[concept] if i.id not in taken]
+        # never the same question twice in one quiz (generated items share their wording across depths)
+        asked = {" ".join(self._items[t].question.lower().split()) for t in taken}
+        candidates = [i for i in self._by_concept[concept] if i.id not in taken and " ".join(i.question.lower().split()) not in asked]
         if not candidates:
             return None
         # authored items a depth away beat generated ones at the same depth; then the least asked
@@ -94,29 +105,43 @@ class QuizRunner:
     # --- asking -------------------------------------------------------------------------
     def current(self, session: Session) -> QuizItem | None:
         quiz = session.quiz
-        if not quiz or quiz["index"] >= len(quiz["items"]):
+        if not quiz or quiz.index >= len(quiz.items):
             return None
-        return self._items.get(quiz["items"][quiz["index"]])
+        return self._items.get(quiz.items[quiz.index])
+
+    def resume(self, session: Session) -> Reply | None:
+        """The open question again, as after a restart; changes nothing. None when no quiz is open."""
+        item = self.current(session)
+        if item is None:
+            return None
+        quiz = session.quiz
+        intro = self._msg("quiz_resumed", answered=quiz.index, total=len(quiz.items))
+        return self._reply(session, "\n".join([intro, *self._question_lines(session, item)]), item,
+                           {"event": "question", "resumed": True})
 
     def _ask(self, session: Session, now: datetime, prefix: str = "") -> Reply:
         item = self.current(session)
         if item is None:
             return self.finish(session, now, prefix)
-        quiz = session.quiz
         lines = [prefix] if prefix else []
         if session.misses.get(item.concept, 0) >= LEECH_MISSES:
             lines.append(self._reexplain(session, item))
-        number = quiz["index"] + 1
+        lines.extend(self._question_lines(session, item))
+        return self._reply(session, "\n".join(lines), item, {"event": "question"})
+
+    def _question_lines(self, session: Session, item: QuizItem) -> list[str]:
+        quiz = session.quiz
+        lines = []
         title = short_title(self.kb.concepts[item.concept])
-        if quiz.get("quiet"):
+        if quiz.quiet:
             lines.append(self._msg("lesson_check", title=title, level=item.level, question=item.question))
         else:
-            lines.append(self._msg("quiz_question", number=number, total=len(quiz["items"]), title=title, level=item.level,
-                                   question=item.question))
+            lines.append(self._msg("quiz_question", number=quiz.index + 1, total=len(quiz.items), title=title,
+                                   level=item.level, question=item.question))
         lines.extend(f"  {_LETTERS[i]}) {option}" for i, option in enumerate(item.options))
         if item.type == "tf":
             lines.append(self._msg("quiz_tf_prompt"))
-        return self._reply(session, "\n".join(lines), item, {"event": "question"})
+        return lines
 
     def _reveal(self, item: QuizItem) -> str:
         """The right answer and why; a short answer's model answer is its explanation."""
@@ -131,30 +156,39 @@ class QuizRunner:
         return self._msg("quiz_reexplain", title=short_title(concept), level=level, text=concept.explain[level])
 
     # --- during a quiz ------------------------------------------------------------------
+    def reads_as_choice(self, session: Session, raw: str) -> bool:
+        """Whether a message picks an option or says true/false (so it is an answer, whatever else it matches)."""
+        item = self.current(session)
+        if item is None or session.quiz.awaiting_why:
+            return False
+        if item.type == "mc":
+            return self.grader.option_index(item, raw) is not None
+        return item.type == "tf" and self.grader.truth(raw) is not None
+
     def looks_like_answer(self, session: Session, folded: str, raw: str) -> bool:
         """Whether a message is an answer to the current item rather than a question of the learner's own."""
         item = self.current(session)
         if item is None:
             return False
         quiz = session.quiz
-        if item.type == "mc" and not quiz["awaiting_why"]:
+        if item.type == "mc" and not quiz.awaiting_why:
             return self.grader.option_index(item, raw) is not None or not _is_question(folded, raw)
-        if item.type == "tf" and not quiz["awaiting_why"]:
+        if item.type == "tf" and not quiz.awaiting_why:
             return self.grader.grade(item, raw).feedback != UNCLEAR_TRUTH or not _is_question(folded, raw)
         return not _is_question(folded, raw)
 
     def answer(self, session: Session, text: str, now: datetime) -> Reply:
         item = self.current(session)
         quiz = session.quiz
-        if quiz["awaiting_why"]:
+        if quiz.awaiting_why:
             return self._answer_why(session, item, text, now)
         grade = self.grader.grade(item, text)
         if grade.feedback in (UNCLEAR_TRUTH, UNCLEAR_CHOICE):
             return self._reply(session, grade.feedback, item, {"event": "unclear"})
-        first = quiz["tries"] == 0
-        quiz["tries"] += 1
+        first = quiz.tries == 0
+        quiz.tries += 1
         if grade.correct and item.type == "tf" and item.why and item.level != LEVELS[0] and first:
-            quiz["awaiting_why"] = True
+            quiz.awaiting_why = True
             return self._reply(session, self._msg("quiz_why"), item, {"event": "why", "outcome": _outcome(grade)})
         note = self._record(session, item, grade.correct, now) if first else ""
         if grade.correct:
@@ -165,7 +199,7 @@ class QuizRunner:
         return self._next(session, item, "wrong", self._msg("quiz_wrong", feedback=grade.feedback, reveal=self._reveal(item)), note, grade, now)
 
     def _answer_why(self, session: Session, item: QuizItem, text: str, now: datetime) -> Reply:
-        session.quiz["awaiting_why"] = False
+        session.quiz.awaiting_why = False
         grade = self.grader.rubric(item.why, text, item.explanation)
         note = self._record(session, item, grade.correct, now)
         if grade.correct:
@@ -176,14 +210,14 @@ class QuizRunner:
     def hint(self, session: Session, now: datetime) -> Reply:
         item = self.current(session)
         quiz = session.quiz
-        quiz["hints"] += 1
-        rung = quiz["hints"]
+        quiz.hints += 1
+        rung = quiz.hints
         if rung <= len(item.hints) and rung <= 2:
             return self._reply(session, self._msg("quiz_hint", number=rung, hint=item.hints[rung - 1]), item,
                                {"event": "hint", "hint": rung})
         if rung == 1:
             return self._reply(session, self._msg("quiz_hint", number=1, hint=_default_hint(item)), item, {"event": "hint", "hint": 1})
-        note = self._record(session, item, False, now, revealed=True) if quiz["tries"] == 0 else ""
+        note = self._record(session, item, False, now, revealed=True) if quiz.tries == 0 else ""
         return self._next(session, item, "revealed", self._reveal(item), note, None, now)
 
     def skip(self, session: Session, now: datetime) -> Reply:
@@ -197,14 +231,14 @@ class QuizRunner:
     # --- recording and moving on ----------------------------------------------------------
     def _record(self, session: Session, item: QuizItem, correct: bool, now: datetime, revealed: bool = False) -> str:
         """The first attempt at an item: mastery, review schedule, journal. Returns a note on a depth change."""
-        hints = session.quiz["hints"]
+        hints = session.quiz.hints
         rating = rating_for(correct, hints, revealed)
         # one journal entry is all the attempt changes, so a store can replay it into a newer state (tutor/replay.py)
         entry = {"item": item.id, "concept": item.concept, "level": item.level, "type": item.type, "correct": correct,
                  "hints": hints, "rating": rating, "at": now.isoformat(), "guess": guess_for(item)}
         before, after = apply_answer(session, entry)
         session.record_answer(entry)
-        session.quiz["first"] = {"correct": correct, "hints": hints, "revealed": revealed}
+        session.quiz.first = {"correct": correct, "hints": hints, "revealed": revealed}
         if before != after and session.override is None:
             reason = "you have mastered" if level_index(after) > level_index(before) else "you missed questions at"
             what = before if level_index(after) > level_index(before) else after
@@ -213,9 +247,9 @@ class QuizRunner:
         return ""
 
     def _result(self, session: Session, item: QuizItem, outcome: str) -> None:
-        first = session.quiz.pop("first", None) or {}
-        session.quiz["results"].append({"item": item.id, "concept": item.concept, "outcome": outcome,
-                                        "first_correct": bool(first.get("correct")), "hints": session.quiz["hints"]})
+        first, session.quiz.first = session.quiz.first or {}, None
+        session.quiz.results.append({"item": item.id, "concept": item.concept, "outcome": outcome,
+                                        "first_correct": bool(first.get("correct")), "hints": session.quiz.hints})
 
     def _next(self, session: Session, item: QuizItem, outcome: str, text: str, note: str, grade: Grade | None,
               now: datetime) -> Reply:
@@ -224,41 +258,67 @@ class QuizRunner:
 
     def _advance(self, session: Session, text: str, now: datetime, grade: Grade | None = None) -> Reply:
         quiz = session.quiz
-        quiz.update(index=quiz["index"] + 1, hints=0, tries=0, awaiting_why=False)
+        quiz.index, quiz.hints, quiz.tries, quiz.awaiting_why = quiz.index + 1, 0, 0, False
         reply = self._ask(session, now, text)
         data = dict(reply.data)
-        data["outcome"] = quiz["results"][-1] | (_outcome(grade) if grade else {}) if quiz["results"] else {}
+        data["outcome"] = quiz.results[-1] | (_outcome(grade) if grade else {}) if quiz.results else {}
         return replace(reply, data=data)
 
     def finish(self, session: Session, now: datetime, prefix: str = "") -> Reply:
         item = self.current(session)
-        if item is not None and session.quiz.get("first"):
+        if item is not None and session.quiz.first:
             self._result(session, item, "stopped")  # attempted before stopping: it counts in the score
-        quiz = session.quiz or {"results": []}
+        results = session.quiz.results if session.quiz else []
+        quiet = bool(session.quiz and session.quiz.quiet)
         session.quiz = None
-        results = [r for r in quiz["results"] if r["outcome"] != "skipped"]
-        right = sum(1 for r in results if r["first_correct"])
-        strong = sorted({r["concept"] for r in results if r["first_correct"]} - {r["concept"] for r in results if not r["first_correct"]})
-        weak = sorted({r["concept"] for r in quiz["results"] if not r["first_correct"]})
         nxt = next_due(session.cards)
-        summary = {"answered": len(results), "right": right, "strong": strong, "review": weak,
-                   "next_review": nxt.isoformat() if nxt else None}
-        title = lambda ids: ", ".join(short_title(self.kb.concepts[c]) for c in ids) or "none yet"  # noqa: E731
-        text = "" if quiz.get("quiet") else self._msg("quiz_summary", right=right, answered=len(results), strong=title(strong),
-                                                      review=title(weak), when=_when(nxt, now) if nxt else "not scheduled")
+        summary = _summary(session, results, nxt)
+        text = "" if quiet else self._summary_text(summary, nxt, now)
         return self._reply(session, "\n".join(x for x in (prefix, text) if x), None, {"event": "summary", "summary": summary})
+
+    def _summary_text(self, summary: dict, nxt: datetime | None, now: datetime) -> str:
+        """The score, then only what there is to say: mastered topics, topics to review, the next review."""
+        def titles(ids: list[str]) -> str:
+            return ", ".join(short_title(self.kb.concepts[c]) for c in ids)
+
+        parts = [self._msg("quiz_summary", right=summary["right"], answered=summary["answered"])]
+        if summary["strong"]:
+            parts.append(self._msg("quiz_summary_mastered", titles=titles(summary["strong"])))
+        if summary["review"]:
+            parts.append(self._msg("quiz_summary_review", titles=titles(summary["review"])))
+        if nxt is not None:
+            parts.append(self._msg("quiz_summary_next", when=when_due(nxt, now)))
+        return " ".join(parts)
 
     def _reply(self, session: Session, text: str, item: QuizItem | None, data: dict) -> Reply:
         payload = dict(data)
         if item is not None:
             payload.update(item=item.id, type=item.type, question=item.question, options=list(item.options),
-                           number=session.quiz["index"] + 1 if session.quiz else None,
-                           total=len(session.quiz["items"]) if session.quiz else None)
+                           number=session.quiz.index + 1 if session.quiz else None,
+                           total=len(session.quiz.items) if session.quiz else None)
         level = item.level if item else current_level(session)
-        return Reply("quiz", text, level, item.concept if item else None, 1.0, None,
-                     self.kb.concepts[item.concept].where if item else None,
-                     ("hint", "skip", "stop") if session.quiz else ("quiz me", "review"),
-                     False, "quiz", tuple(item.options) if item else (), payload)
+        return Reply(kind="quiz", text=text, level=level, concept=item.concept if item else None, confidence=1.0,
+                     section=self.kb.concepts[item.concept].where if item else None,
+                     suggestions=("hint", "skip", "stop") if session.quiz else ("quiz me", "review"),
+                     intent="quiz", options=tuple(item.options) if item else (), data=payload)
+
+
+def _summary(session: Session, all_results: list[dict], nxt: datetime | None) -> dict:
+    results = [r for r in all_results if r["outcome"] != "skipped"]
+    return {"answered": len(results), "right": sum(1 for r in results if r["first_correct"]), "strong": _strong(session, results),
+            "review": sorted({r["concept"] for r in all_results if not r["first_correct"]}),
+            "next_review": nxt.isoformat() if nxt else None}
+
+
+def _strong(session: Session, results: list[dict]) -> list[str]:
+    """ "Strong" only where the record says so: a depth mastered and nothing missed here, not one right answer."""
+    missed = {r["concept"] for r in results if not r["first_correct"]}
+    mastered = {c for c, depths in session.mastered.items() if depths}
+    return sorted(({r["concept"] for r in results} - missed) & mastered)
+
+
+def _questions(count: int) -> str:
+    return f"{count} question{'' if count == 1 else 's'}"
 
 
 def _retry_allowed(item: QuizItem) -> bool:
@@ -288,16 +348,3 @@ def _outcome(grade: Grade | None) -> dict:
     if grade is None:
         return {}
     return {"correct": grade.correct, "feedback": grade.feedback, "missing": list(grade.missing), "reversed": list(grade.reversed)}
-
-
-def _when(moment: datetime, now: datetime) -> str:
-    seconds = (moment - now).total_seconds()
-    if seconds <= 0:
-        return "now"
-    if seconds < 90:
-        return "in a minute"
-    if seconds < 3600:
-        return f"in {round(seconds / 60)} minutes"
-    if seconds < 86400:
-        return f"in {round(seconds / 3600)} hours"
-    return f"in {round(seconds / 86400)} days ({moment.strftime('%Y-%m-%d')})"

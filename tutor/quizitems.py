@@ -1,6 +1,7 @@
 """Quiz items: reading authored ones from a pack, and generating more from the pack's relations."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from .checks import Checker
@@ -129,39 +130,83 @@ _QUESTIONS = {
 }
 
 
-def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]) -> list[QuizItem]:
+@dataclass(frozen=True)
+class _Facts:
+    """What the relations say about each concept, for choosing false answers."""
+
+    linked: dict[str, set[str]]                 # every concept tied to it by any fact
+    kin: dict[str, set[str]]                    # one is a kind or a part of the other: never a false answer for it
+    does: dict[str, set[tuple[str, str]]]       # what it does: one that does what the answer does may be right too
+
+    @classmethod
+    def of(cls, relations: tuple[Relation, ...]) -> "_Facts":
+        facts = cls({}, {}, {})
+        for r in relations:
+            facts.linked.setdefault(r.object, set()).add(r.subject)
+            facts.linked.setdefault(r.subject, set()).add(r.object)
+            facts.does.setdefault(r.subject, set()).add((r.relation, r.object))
+            if r.relation in ("is-a", "part-of"):
+                facts.kin.setdefault(r.subject, set()).add(r.object)
+                facts.kin.setdefault(r.object, set()).add(r.subject)
+        return facts
+
+
+def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...],
+                   kinds: dict[str, str] | None = None) -> list[QuizItem]:
     """Multiple-choice items from the relations ("Which of these makes OPG?").
 
-    Distractors are concepts for which the knowledge base holds no such fact: near siblings
-    (related concepts) at academic depth, unrelated concepts at fundamentals.
+    Distractors are concepts for which the knowledge base holds no such fact, of the same kind as
+    the answer (a molecule for a molecule, a cell for a cell) when the pack declares kinds: near
+    siblings (related concepts) at academic depth, unrelated concepts below. No item asks about,
+    answers with or offers a concept deeper than its own level.
     """
-    from .matcher import short_title
-
-    linked: dict[str, set[str]] = {}
-    for r in relations:
-        linked.setdefault(r.object, set()).add(r.subject)
-        linked.setdefault(r.subject, set()).add(r.object)
-    top_level = [c for c in concepts if not concepts[c].parent]
+    facts = _Facts.of(relations)
     items = []
     for r in relations:
         if r.relation not in _QUESTIONS or concepts[r.subject].parent or concepts[r.object].parent:
             continue
-        for level in ("fundamentals", "academic"):
-            distractors = _distractors(concepts, linked.get(r.object, set()), top_level, r, level)
-            if len(distractors) < 2:
+        for level in LEVELS:
+            if not all(_within(concepts[c], level) for c in (r.subject, r.object)):
                 continue
-            right = short_title(concepts[r.subject])
-            options = tuple(sorted([right, *(short_title(concepts[d]) for d in distractors)], key=fold))
-            question = _QUESTIONS[r.relation][0].format(o=short_title(concepts[r.object]))
-            verb = RELATION_NAMES[r.relation][1 if concepts[r.subject].plural else 0]
-            items.append(QuizItem(
-                id=f"gen-{r.subject}-{r.relation}-{r.object}-{level[0]}", concept=r.object, level=level, type="mc",
-                question=question, explanation=f"According to the knowledge base, {right} {verb} {short_title(concepts[r.object])}.",
-                answer=right, options=options, generated=True, source=r.source, line=r.line,
-                hints=(f"Think about what the document says about {short_title(concepts[r.object])}.",
-                       f"The answer begins with \u201c{right[:3]}\u201d."),
-            ))
+            pool = _same_kind(concepts, kinds or {}, facts, r, level)
+            distractors = _distractors(concepts, facts.linked.get(r.object, set()), pool, r, level)
+            if len(distractors) >= 2:
+                items.append(_generated(concepts, r, level, distractors))
     return items
+
+
+def _same_kind(concepts: dict[str, Concept], kinds: dict[str, str], facts: _Facts, r: Relation, level: str) -> list[str]:
+    """Concepts of the answer's kind, taught by this level, that are not a kind or part of it, do not do what
+    it does, and do not carry the object's or the answer's name in theirs."""
+    from .matcher import short_title
+
+    named = (fold(short_title(concepts[r.object])), fold(short_title(concepts[r.subject])))
+    return [c for c, concept in concepts.items()
+            if not concept.parent and _within(concept, level) and kinds.get(c) == kinds.get(r.subject)
+            and c not in facts.kin.get(r.subject, set()) and not facts.does.get(c, set()) & facts.does.get(r.subject, set())
+            and not any(f" {n} " in f" {fold(concept.title)} " for n in named)]
+
+
+def _generated(concepts: dict[str, Concept], r: Relation, level: str, distractors: list[str]) -> QuizItem:
+    from .matcher import short_title
+
+    right = short_title(concepts[r.subject])
+    options = tuple(sorted([right, *(short_title(concepts[d]) for d in distractors)], key=fold))
+    verb = RELATION_NAMES[r.relation][1 if concepts[r.subject].plural else 0]
+    about = short_title(concepts[r.object])
+    return QuizItem(
+        id=f"gen-{r.subject}-{r.relation}-{r.object}-{level[0]}", concept=r.object, level=level, type="mc",
+        question=_QUESTIONS[r.relation][0].format(o=about),
+        explanation=f"According to the knowledge base, {right} {verb} {about}.",
+        answer=right, options=options, generated=True, source=r.source, line=r.line,
+        hints=(f"Think about what the document says about {about}.", f"The answer begins with \u201c{right[:3]}\u201d."),
+    )
+
+
+def _within(concept: Concept, level: str) -> bool:
+    """A concept taught at or below a level (the references section counts as academic)."""
+    section = concept.section if concept.section in LEVELS else LEVELS[-1]
+    return LEVELS.index(section) <= LEVELS.index(level)
 
 
 def _distractors(concepts: dict[str, Concept], linked: set[str], top_level: list[str], fact: Relation,
@@ -171,9 +216,10 @@ def _distractors(concepts: dict[str, Concept], linked: set[str], top_level: list
     Any link is excluded, not just the asked relation, because the knowledge base is not a closed
     world: a concept tied to the object in another way may well be a defensible answer.
     """
-    near = dict.fromkeys(c for c in concepts[fact.subject].related if c in concepts)
-    # near siblings at academic depth; at fundamentals, concepts that are not even related
-    pool = near if level == "academic" else (c for c in top_level if c not in near and c != fact.object)
+    near = dict.fromkeys(c for c in concepts[fact.subject].related if c in top_level)
+    # near siblings at academic depth (then others of the kind); at fundamentals, concepts that are not even related
+    others = [c for c in top_level if c not in near and c != fact.object]
+    pool = [*near, *others] if level == "academic" else others
     chosen: list[str] = []
     for cid in pool:
         if cid in (fact.subject, fact.object) or concepts[cid].parent or cid in linked:

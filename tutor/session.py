@@ -9,7 +9,7 @@ from typing import Any, Container
 from .errors import SessionError
 from .model import LEVELS
 
-__all__ = ["Session", "SESSION_VERSION", "JOURNAL_LIMIT"]
+__all__ = ["Session", "QuizState", "SESSION_VERSION", "JOURNAL_LIMIT"]
 
 SESSION_VERSION = 2
 _HISTORY = 20
@@ -17,6 +17,51 @@ _HISTORY = 20
 # store) loses the oldest ones rather than growing a session without end. 1000 is twenty 50-question
 # quizzes between two saves.
 JOURNAL_LIMIT = 1000
+
+
+@dataclass
+class QuizState:
+    """The quiz in progress: the planned item ids, where it stands, and the results so far.
+
+    Round-trips through the same plain dict as before it was typed (to_dict/from_dict), so saved
+    sessions still load. `quiz["index"]` style access keeps working for code written against the dict.
+    """
+
+    items: list[str]
+    index: int = 0
+    hints: int = 0                   # hints taken on the current item
+    tries: int = 0                   # answers given to the current item
+    awaiting_why: bool = False       # a true/false item answered right, its reason still to come
+    results: list[dict[str, Any]] = field(default_factory=list)
+    label: str = "all topics"
+    first: dict[str, Any] | None = None  # the first attempt at the current item, once recorded
+    quiet: bool = False              # a lesson's check question: no intro, no summary (tutor/lessons.py)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"items": list(self.items), "index": self.index, "hints": self.hints, "tries": self.tries,
+                "awaiting_why": self.awaiting_why, "results": copy.deepcopy(self.results), "label": self.label}
+        if self.quiet:
+            data["quiet"] = True
+        if self.first is not None:
+            data["first"] = dict(self.first)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "QuizState":
+        return cls(items=[str(i) for i in data["items"]], index=int(data.get("index", 0)), hints=int(data.get("hints", 0)),
+                   tries=int(data.get("tries", 0)), awaiting_why=bool(data.get("awaiting_why", False)),
+                   results=copy.deepcopy(list(data.get("results") or [])), label=str(data.get("label", "all topics")),
+                   first=dict(data["first"]) if data.get("first") else None, quiet=bool(data.get("quiet", False)))
+
+    def __getitem__(self, key: str) -> Any:  # the dict form of earlier versions
+        return getattr(self, key)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        setattr(self, key, value)
+
+    def get(self, key: str, default: Any = None) -> Any:  # dict.get, for the same code
+        value = getattr(self, key, default)
+        return default if value is None else value
 
 
 @dataclass
@@ -62,13 +107,19 @@ class Session:
     misses: dict[str, int] = field(default_factory=dict)
     asked: dict[str, int] = field(default_factory=dict)
     tally: dict[str, list[int]] = field(default_factory=dict)
-    quiz: dict[str, Any] | None = None
+    quiz: QuizState | None = None
     lesson: dict[str, Any] | None = None
     taught: list[str] = field(default_factory=list)
     journal: list[dict[str, Any]] = field(default_factory=list)
     revision: int = 0
     # the pack this session was last checked against (see Tutor.check_session); not stored
     checked_against: int | None = field(default=None, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # a quiz given in the dict form of earlier versions (a host's saved state, a test) is read as a QuizState
+        if name == "quiz" and isinstance(value, dict):
+            value = QuizState.from_dict(value)
+        object.__setattr__(self, name, value)
 
     def reset_conversation(self) -> None:
         """Forget the conversation (topic, requested depth, quiz in progress); keep what was learned and scheduled."""
@@ -136,18 +187,17 @@ class Session:
     def _forget_in_quiz(self, known: Any, items: Container[str]) -> None:
         """The quiz goes on without the items the pack no longer has."""
         quiz = self.quiz
-        plan = list(quiz.get("items") or [])
-        index = int(quiz.get("index", 0))
+        plan = list(quiz.items)
         kept = [i for i in plan if known(i, items)]
         if len(kept) == len(plan):
             return
-        current = plan[index] if index < len(plan) else None
-        quiz["index"] = sum(1 for i in plan[:index] if i in kept)
-        quiz["items"] = kept
-        _keep_results(quiz, kept)
+        current = plan[quiz.index] if quiz.index < len(plan) else None
+        quiz.index = sum(1 for i in plan[:quiz.index] if i in kept)
+        quiz.items = kept
+        quiz.results = [r for r in quiz.results if r.get("item") in kept]
         if current not in kept:
             _restart_question(quiz)
-        if quiz["index"] >= len(kept):
+        if quiz.index >= len(kept):
             self.quiz = None
 
     def remember(self, concept_id: str, level: str) -> None:
@@ -173,7 +223,7 @@ class Session:
             "misses": dict(self.misses),
             "asked": dict(self.asked),
             "tally": {c: list(v) for c, v in self.tally.items()},
-            "quiz": copy.deepcopy(self.quiz),
+            "quiz": self.quiz.to_dict() if self.quiz else None,
             "lesson": copy.deepcopy(self.lesson),
             "taught": list(self.taught),
             "journal": copy.deepcopy(self.journal),
@@ -206,25 +256,20 @@ class Session:
                 misses={str(c): int(n) for c, n in (data.get("misses") or {}).items()},
                 asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
                 tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
-                quiz=copy.deepcopy(data["quiz"]) if data.get("quiz") else None,
+                quiz=QuizState.from_dict(data["quiz"]) if data.get("quiz") else None,
                 lesson=copy.deepcopy(dict(data["lesson"])) if data.get("lesson") else None,  # older sessions had none
                 taught=[str(t) for t in data.get("taught") or []],
                 journal=copy.deepcopy(list(data.get("journal") or [])[-JOURNAL_LIMIT:]),
                 revision=int(data.get("revision", 0)),
             )
-        except (TypeError, ValueError, AttributeError) as err:
+        except (TypeError, ValueError, AttributeError, KeyError) as err:
             raise SessionError(f"malformed session: {err}") from err
         return session
 
 
-def _keep_results(quiz: dict[str, Any], kept: list[str]) -> None:
-    quiz["results"] = [r for r in quiz.get("results") or [] if r.get("item") in kept]
-
-
-def _restart_question(quiz: dict[str, Any]) -> None:
+def _restart_question(quiz: QuizState) -> None:
     """The question being asked is gone: the next one starts afresh (no hints, tries or first attempt)."""
-    quiz.update(hints=0, tries=0, awaiting_why=False)
-    quiz.pop("first", None)
+    quiz.hints, quiz.tries, quiz.awaiting_why, quiz.first = 0, 0, False, None
 
 
 def _card(concept_id: str, value: Any) -> dict[str, Any]:

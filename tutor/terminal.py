@@ -97,24 +97,40 @@ class TerminalChat:
         )
 
     # --- the loop -----------------------------------------------------------------------------
-    def run(self) -> int:
+    def run(self, opening: Reply | None = None, quiz: bool = False) -> int:
+        """The chat; with `quiz`, `tutor quiz`: it shows `opening` (the first question) and ends with the quiz,
+        and Ctrl-C or Ctrl-D stop the quiz with its summary. Everything is saved either way."""
         previous = _on_hangup(self._save)
         try:
             self._show([("class:banner", self._banner())])
-            while True:
-                try:
-                    text = self.prompt.prompt([("class:prompt", "you> ")])
-                except KeyboardInterrupt:
-                    continue  # Ctrl-C clears the line
-                except EOFError:
-                    break
-                if not self._turns(text):
-                    return 0
-            self._show([("class:chat", "Goodbye. Your progress is saved.")])
+            first = opening or self.tutor.resume(self.session)  # a quiz left open (even by kill -9): its question first
+            if first is not None:
+                self._save()
+                self._print_reply(first)
+            self._loop(quiz)
             return 0
         finally:
             self._save()
             _on_hangup(previous)
+
+    def _loop(self, quiz: bool) -> None:
+        while not (quiz and self.session.quiz is None):
+            try:
+                text = self.prompt.prompt([("class:prompt", "you> ")])
+            except KeyboardInterrupt:
+                if quiz:  # Ctrl-C in `tutor quiz`: stop with the summary
+                    self._turn("stop")
+                    return
+                continue  # Ctrl-C clears the line
+            except EOFError:
+                if quiz and self.session.quiz is not None:
+                    self._turn("stop")
+                    return
+                break
+            if not self._turns(text):
+                return
+        if not quiz:
+            self._show([("class:chat", "Goodbye. Your progress is saved.")])
 
     def _turns(self, text: str) -> bool:
         """Each line of a paste is its own turn; False when the learner leaves."""
@@ -131,7 +147,10 @@ class TerminalChat:
             if line.split(" ")[0].lower() == "/progress":  # the terminal adds the table by section
                 from .progress import render_progress
 
-                self._show([("class:chat", render_progress(self.tutor.progress(self.session)))], wrap=False)
+                from .review import utcnow
+
+                now = utcnow()
+                self._show([("class:chat", render_progress(self.tutor.progress(self.session, now), now))], wrap=False)
             if reply.intent == "goodbye":
                 self._show([("class:notice", "Your progress is saved.")])
                 return False
@@ -184,8 +203,8 @@ class TerminalChat:
             check = ", check question" if lesson["stage"] == "check" else ""
             parts.append(f"lesson: step {step + 1} of {len(lesson['path'])} ({title}{check})")
         elif quiz:
-            right = sum(1 for r in quiz["results"] if r["first_correct"])
-            parts.append(f"quiz: {right}/{len(quiz['results'])} right, question {quiz['index'] + 1} of {len(quiz['items'])}")
+            right = sum(1 for r in quiz.results if r["first_correct"])
+            parts.append(f"quiz: {right}/{len(quiz.results)} right, question {quiz.index + 1} of {len(quiz.items)}")
         parts.append(f"due: {len(self.tutor.due(self.session))}")
         return " \u2502 ".join(parts) + " "
 
