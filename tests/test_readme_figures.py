@@ -28,6 +28,10 @@ COMMANDS = {
         [sys.executable, "-m", "tutor", "eval", "../shared/eval/dev.yaml", "--figures-only"],
         ["in-scope top-1", "both sides named", "direct answer first", "uncovered said", "foreign declined",
          "unknown recall", "safety", "chat", "level", "dialogue turns", "follow-up turns"]),
+    "tutor eval --figures-only FILE": (  # the blind sets, scored with their misses hidden
+        [sys.executable, "-m", "tutor", "eval", "tests/data/blind3/understanding.yaml", "--figures-only"],
+        ["in-scope top-1", "both sides named", "direct answer first", "uncovered said", "foreign declined",
+         "unknown recall", "follow-up turns"]),
     "python tests/bench_baselines.py": (
         [sys.executable, "tests/bench_baselines.py"],
         ["in-scope top-1", "OOS rejected", "median"]),
