@@ -29,6 +29,18 @@ def tutor() -> Tutor:
     return Tutor.load()
 
 
+def choice_answer(item) -> str | None:
+    """The right answer to a multiple-choice, true/false or cloze item as a learner types it; None for a short answer
+    (each test says what a right short answer is)."""
+    if item.type == "mc":
+        return "abcd"[item.options.index(item.answer)]
+    if item.type == "tf":
+        return "true" if item.answer else "false"
+    if item.type == "cloze":
+        return str(item.answer)
+    return None
+
+
 class Chat:
     """Replays a conversation in one session; each turn can assert concept, kind and depth."""
 

@@ -20,7 +20,7 @@ from tutor.model import LEVELS
 from tutor.names import short_title
 from tutor.store import MemoryStore, SQLiteStore, profile_path
 
-from conftest import ROOT
+from conftest import ROOT, choice_answer
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
 LESSON_KEYS = {"path", "step", "total", "concept"}
@@ -36,14 +36,8 @@ def right_answer(tutor, reply) -> str:
     item = _item(tutor, reply)
     if reply.data.get("event") == "why":  # the reason: the item's own explanation, a whole sentence
         return item.explanation
-    if item.type == "mc":
-        return "abcd"[item.options.index(item.answer)]
-    if item.type == "tf":
-        return "true" if item.answer else "false"
-    if item.type == "cloze":
-        return str(item.answer)
     # a short answer: the item's model answer (what the tutor shows as "a good answer"), in whole sentences
-    return item.explanation
+    return choice_answer(item) or item.explanation
 
 
 def wrong_answer(tutor, reply) -> str:

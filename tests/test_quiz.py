@@ -10,6 +10,8 @@ from tutor import Session, Tutor
 from tutor.mastery import MASTERY, depth_from_mastery, update
 from tutor.review import rating_for
 
+from conftest import choice_answer
+
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
 
 
@@ -18,13 +20,7 @@ def item_of(tutor: Tutor, reply):
 
 
 def right_answer(item) -> str:
-    if item.type == "mc":
-        return "abcd"[item.options.index(item.answer)]
-    if item.type == "tf":
-        return "true" if item.answer else "false"
-    if item.type == "cloze":
-        return str(item.answer)
-    return " ".join(group[0] for group in item.rubric.required)
+    return choice_answer(item) or " ".join(group[0] for group in item.rubric.required)
 
 
 def wrong_answer(item) -> str:

@@ -72,7 +72,7 @@ REQUIRED_MESSAGES = (
     "lesson_offer_reminder", "lesson_not_running", "lesson_check", "example_reply", "example_which", "define_reply",
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
-_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "messages", "grading"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
@@ -111,6 +111,7 @@ class _Builder:
         self.ignore: list[str] = []
         self.foreign_heads: list[str] = []
         self.fillers: list[str] = []
+        self.follow_on: list[str] = []
         self.class_kinds: dict[str, tuple[str, ...]] = {}
         self.messages: dict[str, str] = {}
         self.messages_at: tuple[str, int] | None = None
@@ -126,7 +127,7 @@ class _Builder:
         check.unknown_keys(top, _TOP_KEYS, "a dialogue file")
         for key, add in (("intents", self._intents), ("cues", self._cues), ("boundary", self._boundary),
                          ("frames", self._frames), ("answer_types", self._answer_types),
-                         ("foreign_heads", self._foreign_heads), ("fillers", self._fillers), ("messages", self._messages),
+                         ("foreign_heads", self._foreign_heads), ("fillers", self._fillers), ("follow_on", self._follow_on), ("messages", self._messages),
                          ("grading", self._grading)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
@@ -208,10 +209,10 @@ class _Builder:
                 self.answer_types[fold(word)] = str(kind)
 
     def _fillers(self, check: Checker, value: Any, line: int) -> None:
-        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-            check.report(line, "'fillers' must be a list of words or phrases")
-            return
-        self.fillers.extend(fold(w) for w in value)
+        self.fillers.extend(_word_list(check, value, line, "fillers"))
+
+    def _follow_on(self, check: Checker, value: Any, line: int) -> None:
+        self.follow_on.extend(_word_list(check, value, line, "follow_on"))
 
     def _foreign_heads(self, check: Checker, value: Any, line: int) -> None:
         if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
@@ -284,5 +285,13 @@ class _Builder:
                                                      "(what a question no frame matches reads as)"))
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
-                              dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), self.grading)
+                              dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), tuple(self.follow_on), self.grading)
         return rules, self.problems
+
+
+def _word_list(check: Checker, value: Any, line: int, key: str) -> list[str]:
+    """A top-level list of words or phrases, folded; a problem at its line when it is not one."""
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        check.report(line, f"'{key}' must be a list of words or phrases")
+        return []
+    return [fold(w) for w in value]

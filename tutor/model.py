@@ -224,6 +224,7 @@ class DialogueRules:
     answer_types: dict[str, str] = field(default_factory=dict)  # "cells" -> "cell": what "which cells ..." asks for
     foreign_heads: tuple[str, ...] = ()  # "patch": after a concept's name ("estrogen patch") it names another thing
     fillers: tuple[str, ...] = ()  # "hmm", "ok", "please": around a chat request ("hmm, simpler") they change nothing
+    follow_on: tuple[str, ...] = ()  # "next", "then": with only weak words, a question goes on with the same topic
     grading: GradingWords = field(default_factory=GradingWords)
 
 

@@ -18,8 +18,6 @@ from .reading import Reading
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
-# words that ask to go on with the same topic ("and then what happens next?")
-_SEQUENCE_WORDS = frozenset("next then after afterwards later subsequently else also further".split())
 # "how is it different from @", "compared to @", "vs @": the other side is the concept under discussion
 _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 
@@ -66,10 +64,11 @@ class Policy:
     """Read-only after construction."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, thresholds: Thresholds, frames: tuple[Frame, ...] = (),
-                 passages: PassageIndex | None = None) -> None:
+                 passages: PassageIndex | None = None, follow_on: tuple[str, ...] = ()) -> None:
         self._kb = kb
         self._matcher = matcher
         self._passages = passages or PassageIndex(kb)
+        self._follow_on = frozenset(follow_on)  # words that go on with the same topic ("and then what happens next?")
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
@@ -252,7 +251,7 @@ class Policy:
             searched = self._searched(reading)
             if searched:
                 return searched
-            if focus and not reading.strange and not any(w not in WEAK_WORDS and w not in _SEQUENCE_WORDS
+            if focus and not reading.strange and not any(w not in WEAK_WORDS and w not in self._follow_on
                                                         for w in reading.content_words):
                 # "and what happens next?": nothing but weak words, so about the concept under discussion
                 return Decision("concept", (focus,), reading.frame, how="the concept under discussion (nothing else named)")
