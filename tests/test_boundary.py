@@ -147,3 +147,34 @@ def test_candidacy_sourcing_and_bare_numbers_are_refused(tutor, text):
                                   "in order to build bone, what does estrogen do", "is HRT an option for men according to the document"])
 def test_their_safe_twins_are_not_refused(tutor, text):
     assert Chat(tutor).say(text).kind != "safety"
+
+
+@pytest.mark.parametrize("text", [
+    "my mother is 70, should she start HRT?",               # she: a person the asker knows
+    "imagine a woman of 60 with osteopenia: would you put her on HRT?",  # a hypothetical person
+])
+def test_he_or_she_is_a_person_asked_about(tutor, text):
+    found = advice(tutor, text)
+    assert "who" in found.found and found.personal, found.to_dict()
+    Chat(tutor).say(text, kind="safety")
+
+
+@pytest.mark.parametrize("text", [
+    "When a woman goes through menopause, what happens to her bone turnover?",
+    "Why do men lose bone when their testosterone falls, and what happens to his skeleton?",
+])
+def test_he_or_she_in_a_question_about_people_in_general_is_no_one_in_particular(tutor, text):
+    found = advice(tutor, text)
+    assert "third_person" not in found.found and not found.personal, found.to_dict()
+    assert Chat(tutor).say(text).kind == "answer"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Is a CT scan or an MRI better for imaging bones?", "imaging"),   # not "imagine"
+    ("The doctor prescribed only progesterone. Is that enough for my bones?", "prescribed"),  # not "described"
+    ("How do I fix a flat bicycle tire?", "tire"),                   # not "tired"
+])
+def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text, word):
+    reading = tutor.read(text)
+    assert word in reading.words and word not in dict(reading.corrections), reading.corrections
+

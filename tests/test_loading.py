@@ -157,6 +157,7 @@ def test_dialogue_unknown_action(tmp_path):
     ("frames.yaml", "    relation: inhibits\n", "    relation: inhibitz\n", "'inhibitz' is not a relation"),
     ("boundaries.yaml", "    - {all: [who, lab]}\n", "    - {all: [who, labs]}\n", "boundary rule names no word class 'labs'"),
     ("boundaries.yaml", "    dose:  # a number", "    doze:  # a number", "word class 'dose' is required"),
+    ("boundaries.yaml", "      counts_as: who\n", "      counts_as: whom\n", "word class 'third_person' names no word class 'whom'"),
 ])
 def test_broken_frames_and_boundary_say_file_and_line(tmp_path, file, old, new, message):
     folder, line = _corrupt(tmp_path, file, old, new)

@@ -45,6 +45,7 @@ class AdviceBoundary:
         self._phrases: dict[tuple[str, ...], list[str]] = {}  # stemmed phrase -> the classes it belongs to
         self._patterns: list[tuple[str, re.Pattern[str]]] = []
         self._names = [c.name for c in boundary.classes]
+        self._conditional = [c for c in boundary.classes if c.counts_as or c.unless]
         lexicon: set[str] = set()
         for word_class in boundary.classes:
             for phrase in word_class.words:
@@ -80,6 +81,16 @@ class AdviceBoundary:
                     break
         return out
 
+    def _settle(self, hits: dict[str, set[str]]) -> None:
+        """Drop a class whose `unless` classes are present; then lend its words to the class it `counts_as`."""
+        present = set(hits)
+        for word_class in self._conditional:
+            if word_class.name in hits and any(name in present for name in word_class.unless):
+                del hits[word_class.name]
+        for word_class in self._conditional:
+            if word_class.counts_as and word_class.name in hits:
+                hits.setdefault(word_class.counts_as, set()).update(hits[word_class.name])
+
     def assess(self, words: list[str], lower_text: str, kinds: tuple[str, ...] = ()) -> Advice:
         """The classes present in the question and the first rule line they meet; `kinds` are the kinds of the
         concepts the question names or refers to, which show some classes too (boundary `kinds`)."""
@@ -98,6 +109,7 @@ class AdviceBoundary:
             shown = [k for k in kinds if k in shown_by]
             if shown:
                 hits.setdefault(name, set()).update(f"a {k} named" for k in shown)
+        self._settle(hits)
         found = {name: tuple(sorted(hits[name])) for name in self._names if name in hits}
         line = next((ln for ln in self._rule if all(c in found for c in ln.all) and not any(c in found for c in ln.unless)), None)
         return Advice(found, line)

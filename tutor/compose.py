@@ -126,6 +126,11 @@ class Composer:
         """The actors of the facts, the most direct first."""
         return _unique(f.subject for f in self._ordered(self._visible(facts, level, "subject"), theme))
 
+    def acting(self, subject: str, relations: tuple[str, ...], level: str, count: int = 2) -> tuple[Relation, ...]:
+        """What `subject` does by these relations, the most direct first (at most `count` facts)."""
+        facts = tuple(r for r in self._kb.relations if r.subject == subject and r.relation in relations)
+        return tuple(self._targets(facts, level)[:count]) if facts else ()
+
     def targets(self, facts: tuple[Relation, ...], level: str) -> list[str]:
         """What the facts act on, in the pack's order."""
         return [f.object for f in self._targets(facts, level)]
@@ -174,8 +179,14 @@ class Composer:
 
     def opened_by(self, facts: tuple[Relation, ...], concept_id: str, level: str, text: str | None = None) -> str:
         """A concept's explanation (or `text`) with the given facts said first, in the order the question named them."""
-        lead = " ".join(self.fact(r) for r in facts[:2])
+        lead = self.deeds(facts[:2]) if len({r.subject for r in facts[:2]}) == 1 else " ".join(self.fact(r) for r in facts[:2])
         return f"{lead} {text or self._kb.concepts[concept_id].explain[level]}".strip()
+
+    def deeds(self, facts: tuple[Relation, ...]) -> str:
+        """Facts of one subject in one sentence: "Estrogen holds back RANKL and stimulates OPG." """
+        subject = facts[0].subject
+        said = [f"{self._verb(r.relation, subject)} {self.object_name(r)}" for r in facts]
+        return f"{_cap(self.name(subject))} {_and(said)}."
 
     def leading_with(self, concept_id: str, level: str, question_words: list[str], least: float = 1.0,
                      any_depth: bool = True, kind: str | None = None) -> str | None:

@@ -73,7 +73,7 @@ REQUIRED_MESSAGES = (
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -201,7 +201,15 @@ class _Builder:
                                      aspect, tuple(check.text_list(entry, "kinds", what)), clinician is True,
                                      by_examples is True, tuple(check.text_list(entry, "examples", what, minimum=1)),
                                      flags["plain"] is True, flags["default"] is True, flags["link"] is True,
-                                     check.source, line_of(entry, line)))
+                                     check.source, line_of(entry, line), leads_with=self._relations(check, entry, what)))
+
+    @staticmethod
+    def _relations(check: Checker, entry: dict, what: str) -> tuple[str, ...]:
+        names = tuple(check.text_list(entry, "leads_with", what))
+        for name in names:
+            if name not in RELATION_NAMES:
+                check.report(check.key_line(entry, "leads_with"), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
+        return names
 
     def _answer_types(self, check: Checker, value: Any, line: int) -> None:
         for kind in check.mapping(value, "'answer_types'", line):
@@ -231,10 +239,12 @@ class _Builder:
         for name, spec in classes.items():
             at = check.key_line(classes, name)
             spec = check.mapping(spec, f"word class '{name}'", at)
-            check.unknown_keys(spec, {"words", "patterns"}, f"word class '{name}'")
+            check.unknown_keys(spec, {"words", "patterns", "counts_as", "unless"}, f"word class '{name}'")
             words = tuple(fold(str(w)) for w in check.text_list(spec, "words", f"word class '{name}'", minimum=1))
             patterns = check.patterns(spec, f"word class '{name}'") if spec.get("patterns") else ()
-            self.classes.append(WordClass(str(name), words, patterns, check.source, at))
+            counts_as = str(spec.get("counts_as") or "")
+            unless = tuple(check.text_list(spec, "unless", f"word class '{name}'"))
+            self.classes.append(WordClass(str(name), words, patterns, check.source, at, counts_as, unless))
         shorthand = check.mapping(entry.get("shorthand", {}), "boundary: 'shorthand'", check.key_line(entry, "shorthand"))
         self.shorthand.update({fold(str(k)): fold(str(v)) for k, v in shorthand.items()})
         rule_at = check.key_line(entry, "rule")
@@ -255,6 +265,11 @@ class _Builder:
         for name in self.class_kinds:
             if name not in names:
                 self.problems.append(Problem(path, line, f"boundary kinds: no word class '{name}'"))
+        for word_class in self.classes:
+            for name in (word_class.counts_as, *word_class.unless):
+                if name and name not in names:
+                    self.problems.append(Problem(word_class.source, word_class.line,
+                                                 f"word class '{word_class.name}' names no word class '{name}'"))
         for item in self.rule:
             for name in (*item.all, *item.unless):
                 if name not in names:

@@ -328,9 +328,17 @@ class Tutor:
         if decision.lead:
             return f"{decision.lead} {concept.explain[depth.level]}"
         text = self._lead_sentence(reading, decision, concept, depth)
-        if decision.facts:
-            return self._compose.opened_by(decision.facts, concept.id, depth.level, text)
+        facts = decision.facts or (() if text else self._what_it_does(reading, decision, concept.id, depth.level))
+        if facts:
+            return self._compose.opened_by(facts, concept.id, depth.level, text)
         return text
+
+    def _what_it_does(self, reading: Reading, decision: Decision, concept_id: str, level: str) -> tuple:
+        """For a frame that `leads_with` relations, asked of one concept alone: its facts of those relations."""
+        frame = decision.frame
+        if not frame or not frame.leads_with or set(reading.concepts) != {concept_id}:
+            return ()
+        return self._compose.acting(concept_id, frame.leads_with, level)
 
     def _decline(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply | None:
         """The replies that answer no concept (refusals, declines, a clarifying question); None for an answer."""

@@ -11,7 +11,7 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-__all__ = ["everyday", "common_words"]
+__all__ = ["everyday", "common", "common_words"]
 
 
 @lru_cache(maxsize=1)
@@ -23,6 +23,11 @@ def common_words() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _common_set() -> frozenset[str]:
     return frozenset(common_words())
+
+
+def common(word: str) -> bool:
+    """Whether a folded word is itself an everyday English word (a spelling corrector leaves it alone)."""
+    return word in _common_set()
 
 
 @lru_cache(maxsize=1)

@@ -148,6 +148,7 @@ class Frame:
     link: bool = False            # concept frames: with two concepts joined by a fact, asks what links them
     source: str = ""
     line: int = 0
+    leads_with: tuple[str, ...] = ()  # concept frames: about one concept, lead with what it does by these relations
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,8 @@ class WordClass:
     patterns: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
+    counts_as: str = ""  # its words also show this class ("she" shows `who`) ...
+    unless: tuple[str, ...] = ()  # ... but not when one of these classes is present ("a woman ... her")
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ also too again please thanks okay ok well hi hello hey now just then still
 # Words that say little about which concept is meant; they count, but lightly.
 WEAK_WORDS: frozenset[str] = frozenset("""
 role roles function functions job jobs purpose work works working happen happens happening effect effects affect affects
-thing things stuff part parts simple simply basic basics overview summary detail details exactly actually
+thing things thingy thingies stuff part parts simple simply basic basics overview summary detail details exactly actually
 important importance matter matters related relate relationship involved involve use used using
 people person someone somebody everyone human humans body bodies likely unlikely common commonly exactly
 get gets getting got happen happened way ways kind kinds type types sort lot lots

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .boundary import Advice, AdviceBoundary
-from .english import everyday
+from .english import common, everyday
 from .matcher import Matcher
 from .model import Cue, Frame, KnowledgeBase
 from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem
@@ -155,13 +155,13 @@ class Reader:
         misspelt: set[str] = set()
         for raw in folded.split():
             for word in self.boundary.shorthand.get(raw, raw).split():
-                choices = [] if self.boundary.knows(word) else self._matcher.spellings(word)
+                choices = [] if self.boundary.knows(word) or common(word) else self._matcher.spellings(word)
                 if choices:
                     misspelt.add(word)
                 fixed = choices[0] if len(choices) == 1 else word
                 if len(choices) > 1 and not undecided:
                     undecided = self._named_by(choices)
-                if fixed == word and not self._matcher.knows(word):
+                if fixed == word and not self._matcher.knows(word) and not common(word):  # "imaging" is no "imagine"
                     fixed = self.boundary.correct(word)
                 if fixed != word:
                     corrections.append((word, fixed))
@@ -289,7 +289,8 @@ class Reader:
         word = words[at]
         if stem(word) in self._foreign_heads:
             return True
-        return at + 1 == len(words) and word.isalpha() and len(word) >= 4 and not self._matcher.knows(word) and stem(word) not in self.frame_words
+        return (at + 1 == len(words) and word.isalpha() and len(word) >= 4 and not self._matcher.knows(word)
+                and word not in WEAK_WORDS and stem(word) not in self.frame_words)
 
     def _qualifier(self, word: str) -> bool:
         """A word the pack never uses in its names or example questions, where a qualifier would stand."""
