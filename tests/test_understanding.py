@@ -307,7 +307,7 @@ def test_a_lead_sentence_stays_at_the_learners_depth_when_it_can(tutor):
 
 def test_a_concept_chosen_by_its_example_opens_with_the_linking_fact(tutor):
     reply = tutor.respond(tutor.new_session(), "What does estrogen do to RANKL?")
-    assert first_sentence(reply.text) == "Estrogen holds back RANKL."
+    assert first_sentence(reply.text) == "Estrogen lowers RANKL."
 
 
 def test_weak_words_alone_follow_the_conversation(tutor):
@@ -374,3 +374,41 @@ def test_things_the_document_does_not_cover_are_declined(tutor, text):
 def test_texted_words_and_known_abbreviations_are_not_foreign(tutor, text, concept):
     reply = tutor.respond(tutor.new_session(), text)
     assert (reply.kind, reply.concept) == ("answer", concept)
+
+
+# --- leading with what was asked (2026-11-29, second round) ------------------------------------------
+def test_an_effect_question_about_one_concept_leads_with_what_it_does(tutor):
+    chat = Chat(tutor)
+    chat.say("What is IGF-1?", concept="igf-1")
+    reply = chat.say("what does it do for bone?", concept="igf-1")
+    assert "osteoblast" in first_sentence(reply.text).lower(), reply.text
+
+
+@pytest.mark.parametrize("question, verb", [
+    ("What does estrogen do to RANKL?", "lowers"),     # a level goes down ...
+    ("what raises OPG?", "raises"),                    # ... or up
+])
+def test_facts_about_levels_read_as_up_or_down(tutor, question, verb):
+    reply = Chat(tutor).say(question)
+    assert verb in first_sentence(reply.text), reply.text
+
+
+def test_an_actor_that_binds_its_target_keeps_the_blocking_verb(tutor):
+    first = first_sentence(Chat(tutor).say("what blocks RANKL?").text)
+    assert first.startswith("OPG") and "lowers" not in first and "binds" in first, first
+
+
+def test_an_aspect_question_is_about_the_concept_the_aspect_fits(tutor):
+    # age-related bone loss is said to begin silently (the document discusses its signs); menopause's are not
+    reply = Chat(tutor).say("Besides bone loss, what symptoms does menopause cause?", kind="unknown")
+    assert first_sentence(reply.text).startswith("The document doesn't discuss how menopause is diagnosed"), reply.text
+
+
+@pytest.mark.parametrize("question, word", [
+    ("Is tesamorelin used for bone like ipamorelin?", "tesamorelin"),
+    ("How does SHBG affect how much testosterone reaches bone?", "shbg"),
+])
+def test_a_drug_or_test_the_boundary_knows_is_still_foreign_to_the_document(tutor, question, word):
+    reading = read(tutor, question)
+    assert word in reading.strange, reading.to_dict()
+    assert Chat(tutor).say(question).kind == "unknown"

@@ -45,10 +45,12 @@ def full_name(concept: Concept) -> str:
 class Composer:
     """Read-only after construction."""
 
-    def __init__(self, kb: KnowledgeBase, msg: Callable[..., str], passages: PassageIndex) -> None:
+    def __init__(self, kb: KnowledgeBase, msg: Callable[..., str], passages: PassageIndex,
+                 relation_verbs: dict[str, dict[str, tuple[str, str]]] | None = None) -> None:
         self._kb = kb
         self._passages = passages
         self._msg = msg
+        self._relation_verbs = relation_verbs or {}
 
     def name(self, concept_id: str) -> str:
         """The concept's short name as it reads inside a sentence: "bone remodeling", but "OPG" and "RANKL"."""
@@ -107,14 +109,16 @@ class Composer:
         subjects = self.actors(theme, facts, level)
         relation = facts[0].relation
         lead = subjects[0]
-        verb = self._verb(relation, lead)
         objects = _and([self.name(t) for t in themes]) if len(themes) > 1 else self.name(theme)
-        text = self._msg("relation_lead", subject=_cap(self.name(lead)), verb=verb, object=objects)
         if relation != "binds" and any(r.relation == "binds" and {r.subject, r.object} == {lead, theme} for r in self._kb.relations):
+            # it acts by binding, not by changing how much there is: the relation's own verb ("holds back")
+            text = self._msg("relation_lead", subject=_cap(self.name(lead)), verb=self._verb(relation, lead), object=objects)
             text = self._msg("relation_direct", sentence=text.rstrip("."), object=self.name(theme))
+        else:
+            text = self._msg("relation_lead", subject=_cap(self.name(lead)), verb=self._verb(relation, lead, theme), object=objects)
         more = subjects[1:3]
         if more:
-            plural_verb = RELATION_NAMES[relation][1]
+            plural_verb = self._forms(relation, theme)[1]
             text += " " + self._msg("relation_more", subjects=_cap(_and([self.name(s) for s in more])), verb=plural_verb,
                                     object=objects)
         rest = len(subjects) - 1 - len(more)
@@ -161,12 +165,16 @@ class Composer:
             return (0 if binds else 1, _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER))
         return sorted(facts, key=rank)
 
-    def _verb(self, relation: str, subject: str) -> str:
-        singular, plural = RELATION_NAMES[relation]
+    def _verb(self, relation: str, subject: str, obj: str | None = None) -> str:
+        """How the relation reads after this subject; the pack may give a plainer verb for the object's kind."""
+        singular, plural = self._forms(relation, obj)
         return plural if self._kb.concepts[subject].plural else singular
 
+    def _forms(self, relation: str, obj: str | None) -> tuple[str, str]:
+        return self._relation_verbs.get(relation, {}).get(self._kb.kinds.get(obj or "", ""), RELATION_NAMES[relation])
+
     def fact(self, fact: Relation) -> str:
-        return f"{_cap(self.name(fact.subject))} {self._verb(fact.relation, fact.subject)} {self.object_name(fact)}."
+        return f"{_cap(self.name(fact.subject))} {self._verb(fact.relation, fact.subject, fact.object)} {self.object_name(fact)}."
 
     def object_name(self, fact: Relation) -> str:
         """The object of a fact; a conversion also names its product ("testosterone into estradiol")."""
@@ -185,7 +193,7 @@ class Composer:
     def deeds(self, facts: tuple[Relation, ...]) -> str:
         """Facts of one subject in one sentence: "Estrogen holds back RANKL and stimulates OPG." """
         subject = facts[0].subject
-        said = [f"{self._verb(r.relation, subject)} {self.object_name(r)}" for r in facts]
+        said = [f"{self._verb(r.relation, subject, r.object)} {self.object_name(r)}" for r in facts]
         return f"{_cap(self.name(subject))} {_and(said)}."
 
     def leading_with(self, concept_id: str, level: str, question_words: list[str], least: float = 1.0,

@@ -72,7 +72,7 @@ REQUIRED_MESSAGES = (
     "lesson_offer_reminder", "lesson_not_running", "lesson_check", "example_reply", "example_which", "define_reply",
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
-_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
@@ -112,6 +112,7 @@ class _Builder:
         self.foreign_heads: list[str] = []
         self.fillers: list[str] = []
         self.follow_on: list[str] = []
+        self.relation_verbs: dict[str, dict[str, tuple[str, str]]] = {}
         self.class_kinds: dict[str, tuple[str, ...]] = {}
         self.messages: dict[str, str] = {}
         self.messages_at: tuple[str, int] | None = None
@@ -128,7 +129,7 @@ class _Builder:
         for key, add in (("intents", self._intents), ("cues", self._cues), ("boundary", self._boundary),
                          ("frames", self._frames), ("answer_types", self._answer_types),
                          ("foreign_heads", self._foreign_heads), ("fillers", self._fillers), ("follow_on", self._follow_on), ("messages", self._messages),
-                         ("grading", self._grading)):
+                         ("grading", self._grading), ("relation_verbs", self._relation_verbs)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
@@ -277,6 +278,19 @@ class _Builder:
         if not self.rule:
             self.problems.append(Problem(path, line, "boundary: the rule has no lines"))
 
+    def _relation_verbs(self, check: Checker, value: Any, line: int) -> None:
+        for relation, by_kind in check.mapping(value, "'relation_verbs'", line).items():
+            at = check.key_line(value, relation)
+            if relation not in RELATION_NAMES:
+                check.report(at, f"relation_verbs: '{relation}' is not a relation (known: {', '.join(RELATION_NAMES)})")
+                continue
+            for kind in check.mapping(by_kind, f"relation_verbs '{relation}'", at):
+                forms = check.text_list(by_kind, kind, f"relation_verbs '{relation}' '{kind}'", minimum=2)
+                if len(forms) != 2:
+                    check.report(check.key_line(by_kind, kind), f"relation_verbs '{relation}' '{kind}': give [singular, plural]")
+                    continue
+                self.relation_verbs.setdefault(str(relation), {})[str(kind)] = (forms[0], forms[1])
+
     def _grading(self, check: Checker, value: Any, line: int) -> None:
         self.grading = parse_grading_words(check, value, line)
 
@@ -300,7 +314,8 @@ class _Builder:
                                                      "(what a question no frame matches reads as)"))
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
-                              dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), tuple(self.follow_on), self.grading)
+                              dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), tuple(self.follow_on), self.grading,
+                              relation_verbs=dict(self.relation_verbs))
         return rules, self.problems
 
 

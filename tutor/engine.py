@@ -103,7 +103,7 @@ class Tutor:
                               rules.answer_types, rules.foreign_heads)
         passages = PassageIndex(kb)
         self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages, rules.follow_on)
-        self._compose = Composer(kb, self._msg, passages)
+        self._compose = Composer(kb, self._msg, passages, rules.relation_verbs)
         self._grader = _WithPackFolds(Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()],
                                              rules.grading, [kb.kinds.get(c.id, "") for c in kb.concepts.values()],
                                              tuple(str(i.answer) for i in kb.quiz if i.type == "cloze"), kb.synonyms),

@@ -229,6 +229,8 @@ class DialogueRules:
     fillers: tuple[str, ...] = ()  # "hmm", "ok", "please": around a chat request ("hmm, simpler") they change nothing
     follow_on: tuple[str, ...] = ()  # "next", "then": with only weak words, a question goes on with the same topic
     grading: GradingWords = field(default_factory=GradingWords)
+    # relation -> object kind -> (singular, plural) verb: "estrogen lowers RANKL" rather than "holds back"
+    relation_verbs: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from .matcher import Candidate, Matcher, short_title
 from .model import Frame, KnowledgeBase, Relation
 from .normalise import WEAK_WORDS, words
 from .passages import PassageIndex
-from .reading import Reading
+from .reading import Reading, aspect_theme
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
@@ -77,7 +77,8 @@ class Policy:
         if reading.advice.personal:
             return Decision("safety", tuple(reading.named[:1]), frame, how=f"a personal-advice request ({reading.advice.line})")
         if frame and frame.answer == "aspect":
-            theme = (reading.concepts or ([focus] if focus and not reading.content_words[1:] else []))[:1]
+            fitting = aspect_theme(self._kb, frame, list(reading.concepts))
+            theme = ([fitting] if fitting else reading.concepts or ([focus] if focus and not reading.content_words[1:] else []))[:1]
             return Decision("uncovered", tuple(theme), frame, how=f"an aspect the document does not discuss ({frame.id})")
         if reading.topic:
             return Decision("topic", (), frame, topic=reading.topic, how=f"a topic the document does not cover ({reading.topic})")

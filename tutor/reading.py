@@ -192,10 +192,10 @@ class Reader:
 
     def _frame(self, words: list[str], masked: str, mentions: list[Mention], focus: str | None) -> tuple[Frame | None, str]:
         stems = [stem(w) for w in words]
-        theme = next((m.concept for m in mentions), focus)
+        themes = list(dict.fromkeys(m.concept for m in mentions)) or ([focus] if focus else [None])
         phrases = self._phrase_heads(stems)
         for frame, patterns, actor, target, verbs in self._frames:
-            if frame.answer == "aspect" and not self._aspect_applies(frame, theme, patterns, masked):
+            if frame.answer == "aspect" and not self._aspect_applies(frame, themes, patterns, masked):
                 continue
             if frame.answer == "relation":
                 side = self._relation_side(words, stems, masked, mentions, actor, target, self._verb_at(frame, stems, verbs, phrases, mentions))
@@ -205,9 +205,9 @@ class Reader:
                 return frame, ""
         return self._default, ""
 
-    def _aspect_applies(self, frame: Frame, theme: str | None, pattern: re.Pattern[str] | None, masked: str) -> bool:
+    def _aspect_applies(self, frame: Frame, themes: list, pattern: re.Pattern[str] | None, masked: str) -> bool:
         """An aspect frame reads only for the kinds of concept it fits, and never where the document covers that aspect."""
-        if theme is None:
+        if themes == [None]:
             # "is osteopenia hereditary?" asks an aspect of something unnamed; but in "risk of breaking a bone"
             # the cue word belongs to a concept's name (fracture risk), and the example questions decide
             # (a frame limited to kinds needs a pack that declares kinds: "how is carbon fixed?" is no treatment question)
@@ -215,9 +215,7 @@ class Reader:
             if not found or (frame.kinds and not self._kb.kinds):
                 return False
             return not {stem(w) for w in found.group(0).split()} <= self._names.stems
-        if frame.kinds and self._kb.kinds.get(theme) not in frame.kinds:
-            return False
-        return frame.id not in self._kb.discusses.get(theme, frozenset())
+        return aspect_theme(self._kb, frame, themes) is not None
 
     def _answer_type(self, words: list[str]) -> str | None:
         """The kind of thing asked for: "which cells ..." asks for a cell, "what hormone ..." for a hormone."""
@@ -318,7 +316,8 @@ class Reader:
             short = len(w) < 4 and not _abbreviation(w, text)
             if _inside(i, mentions) or short or not w.isalpha() or w in STOPWORDS or w in WEAK_WORDS or w in PRONOUNS:
                 continue
-            if self._matcher.knows(w) or self.boundary.knows(w) or w in self.frame_words or stem(w) in self.frame_words:
+            # the boundary's words are no help here: it names drugs and lab tests the document never covers
+            if self._matcher.knows(w) or w in self.frame_words or stem(w) in self.frame_words:
                 continue
             if w in misspelt:  # a misspelt word of the pack's ("osteolasts"), not a new topic
                 continue
@@ -354,6 +353,18 @@ _OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay ca
 def _joined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """Several patterns as one, searched once."""
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def aspect_theme(kb: KnowledgeBase, frame: Frame, concepts: list) -> str | None:
+    """The concept an aspect question is about, or None when the aspect does not fit the question: the first
+    concept named whose aspect the document does not discuss (the aspect belongs to another name: "besides bone
+    loss, what symptoms does menopause cause?"), if it is of a kind the frame fits ("how does HRT treat bone
+    loss?" asks what a therapy does, not how a condition is treated)."""
+    for concept_id in concepts:
+        if frame.id in kb.discusses.get(concept_id, frozenset()):
+            continue
+        return concept_id if not frame.kinds or kb.kinds.get(concept_id) in frame.kinds else None
+    return None
 
 
 def _abbreviation(word: str, text: str) -> bool:
