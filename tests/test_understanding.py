@@ -412,3 +412,26 @@ def test_a_drug_or_test_the_boundary_knows_is_still_foreign_to_the_document(tuto
     reading = read(tutor, question)
     assert word in reading.strange, reading.to_dict()
     assert Chat(tutor).say(question).kind == "unknown"
+
+
+# --- consequences: what follows when a level falls or rises -------------------------------------------------
+@pytest.mark.parametrize("question, concept, first_words", [
+    ("what happens to RANKL when estrogen falls?", "rankl", ("estrogen falls", "RANKL rises")),     # one inhibiting fact
+    ("what does falling estrogen do to OPG?", "opg", ("estrogen falls", "OPG falls")),            # one stimulating fact
+    ("what happens to osteoclasts at menopause?", "menopause", ("menopause", "osteoclasts increase")),  # an event; two facts
+])
+def test_a_change_carries_through_the_facts_by_their_signs(tutor, question, concept, first_words):
+    reply = Chat(tutor).say(question, concept=concept)
+    first = first_sentence(reply.text)
+    assert all(w in first for w in first_words), first
+
+
+def test_a_consequence_for_two_effects_says_each(tutor):
+    text = Chat(tutor).say("What happens to RANKL and OPG at menopause?").text
+    assert "RANKL rises" in text and "OPG falls" in text, text
+
+
+def test_a_consequence_with_no_fact_leading_there_is_answered_as_before(tutor):
+    # no stimulating or inhibiting fact runs from osteocytes to estradiol: the question is answered as a concept one
+    reply = Chat(tutor).say("what happens to estradiol when osteocytes fall?")
+    assert reply.kind == "answer" and not first_sentence(reply.text).startswith("When"), reply.text

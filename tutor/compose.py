@@ -126,6 +126,34 @@ class Composer:
             text += " " + self._msg("relation_rest", count=rest)
         return text
 
+    def consequences(self, cause: str, facts: tuple[Relation, ...], cause_move: str) -> str:
+        """One sentence per run of facts from the cause (each run starts at it)."""
+        chains: list[list[Relation]] = []
+        for fact in facts:
+            if fact.subject == cause or not chains:
+                chains.append([])
+            chains[-1].append(fact)
+        return " ".join(self.consequence(cause, tuple(chain), cause_move) for chain in chains)
+
+    def consequence(self, cause: str, chain: tuple[Relation, ...], cause_move: str) -> str:
+        """"When estrogen goes down, RANKL goes up: normally, estrogen lowers RANKL." A fall carries through each
+        fact by its sign; a cause with no stated change (menopause) acts as written."""
+        sign = -1 if cause_move == "down" else 1
+        for fact in chain:
+            sign *= 1 if fact.relation == "stimulates" else -1
+        effect = chain[-1].object
+        reason = _and([f"{self.name(r.subject)} {self._verb(r.relation, r.subject, r.object)} {self.object_name(r)}" for r in chain])
+        effect_moves = self._moves("up" if sign > 0 else "down", effect)
+        if cause_move:
+            return self._msg("consequence_change", cause=self.name(cause), cause_moves=self._moves(cause_move, cause),
+                             effect=self.name(effect), effect_moves=effect_moves, reason=reason)
+        return self._msg("consequence_event", cause=self.name(cause), effect=self.name(effect), effect_moves=effect_moves,
+                         reason=reason)
+
+    def _moves(self, direction: str, concept_id: str) -> str:
+        one, many = self._msg(f"moves_{direction}").split("|")
+        return many if self._kb.concepts[concept_id].plural else one
+
     def actors(self, theme: str, facts: tuple[Relation, ...], level: str) -> list[str]:
         """The actors of the facts, the most direct first."""
         return _unique(f.subject for f in self._ordered(self._visible(facts, level, "subject"), theme))

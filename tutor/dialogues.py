@@ -63,6 +63,7 @@ REQUIRED_MESSAGES = (
     "quiz_why", "quiz_why_wrong", "quiz_wrong", "quiz_wrong_retry", "related_more", "safety", "safety_offer",
     "safety_offer_general", "safety_urgent", "safety_and_answer", "compare", "compare_link", "compare_shared",
     "compare_unlinked", "relation_lead", "relation_direct", "relation_more", "relation_rest", "relation_target",
+    "consequence_change", "consequence_event", "moves_up", "moves_down",
     "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic",
     "level_is", "reset_done", "unknown_command", "commands_list",
     # lessons, examples, the glossary and sources (dialogues/teaching.yaml)
@@ -72,7 +73,7 @@ REQUIRED_MESSAGES = (
     "lesson_offer_reminder", "lesson_not_running", "lesson_check", "example_reply", "example_which", "define_reply",
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
-_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
@@ -113,6 +114,7 @@ class _Builder:
         self.fillers: list[str] = []
         self.follow_on: list[str] = []
         self.relation_verbs: dict[str, dict[str, tuple[str, str]]] = {}
+        self.changes: dict[str, tuple[str, ...]] = {}
         self.class_kinds: dict[str, tuple[str, ...]] = {}
         self.messages: dict[str, str] = {}
         self.messages_at: tuple[str, int] | None = None
@@ -129,7 +131,8 @@ class _Builder:
         for key, add in (("intents", self._intents), ("cues", self._cues), ("boundary", self._boundary),
                          ("frames", self._frames), ("answer_types", self._answer_types),
                          ("foreign_heads", self._foreign_heads), ("fillers", self._fillers), ("follow_on", self._follow_on), ("messages", self._messages),
-                         ("grading", self._grading), ("relation_verbs", self._relation_verbs)):
+                         ("grading", self._grading), ("relation_verbs", self._relation_verbs),
+                         ("changes", self._changes)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
@@ -291,6 +294,13 @@ class _Builder:
                     continue
                 self.relation_verbs.setdefault(str(relation), {})[str(kind)] = (forms[0], forms[1])
 
+    def _changes(self, check: Checker, value: Any, line: int) -> None:
+        entry = check.mapping(value, "'changes'", line)
+        check.unknown_keys(entry, {"down", "up"}, "changes")
+        for direction in ("down", "up"):
+            if direction in entry:
+                self.changes[direction] = tuple(fold(w) for w in check.text_list(entry, direction, f"changes '{direction}'"))
+
     def _grading(self, check: Checker, value: Any, line: int) -> None:
         self.grading = parse_grading_words(check, value, line)
 
@@ -315,7 +325,7 @@ class _Builder:
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
                               dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), tuple(self.follow_on), self.grading,
-                              relation_verbs=dict(self.relation_verbs))
+                              relation_verbs=dict(self.relation_verbs), changes=dict(self.changes))
         return rules, self.problems
 
 

@@ -102,7 +102,7 @@ class Tutor:
         self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary),
                               rules.answer_types, rules.foreign_heads)
         passages = PassageIndex(kb)
-        self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages, rules.follow_on)
+        self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages, rules.follow_on, rules.changes)
         self._compose = Composer(kb, self._msg, passages, rules.relation_verbs)
         self._grader = _WithPackFolds(Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()],
                                              rules.grading, [kb.kinds.get(c.id, "") for c in kb.concepts.values()],
@@ -316,6 +316,8 @@ class Tutor:
             return self._relation(session, reading, decision, depth)
         if action == "link":
             return self._link(session, decision, concept, depth)
+        if action == "consequence":
+            return self._consequence(session, decision, depth)
         text = self._compose.expansion(concept.id, depth.level) if action == "expand" else None
         if text:
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
@@ -364,6 +366,14 @@ class Tutor:
         if depth_request and not reading.content_words:
             return self._chat(session, self._msg("level_now", level=depth_request.level), "set-level", depth_request)
         return self._unknown(session, None, decision.nearby)
+
+    def _consequence(self, session: Session, decision: Decision, depth: DepthChoice) -> Reply:
+        """What follows from a change ("when estrogen falls") is about the effect; what follows from an event
+        ("at menopause") is about the event."""
+        cause = decision.concepts[-1]
+        concept = self.kb.concepts[decision.concept if decision.side else cause]
+        text = self._compose.consequences(cause, decision.facts, decision.side)
+        return self._answer(session, concept, depth, 1.0, text=f"{text} {concept.explain[depth.level]}", how=decision.how)
 
     def _link(self, session: Session, decision: Decision, concept: Concept, depth: DepthChoice) -> Reply:
         """What one concept does to another: the facts that join them first."""

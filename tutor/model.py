@@ -123,7 +123,7 @@ class OutOfScopeTopic:
     line: int = 0
 
 
-FRAME_ANSWERS = ("compare", "expand", "relation", "aspect", "concept")
+FRAME_ANSWERS = ("compare", "expand", "relation", "aspect", "consequence", "concept")
 
 
 @dataclass(frozen=True)
@@ -231,6 +231,8 @@ class DialogueRules:
     grading: GradingWords = field(default_factory=GradingWords)
     # relation -> object kind -> (singular, plural) verb: "estrogen lowers RANKL" rather than "holds back"
     relation_verbs: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+    # "down" / "up" -> words that say a level falls or rises ("what happens to RANKL when estrogen falls?")
+    changes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

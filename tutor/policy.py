@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 
 from .matcher import Candidate, Matcher, short_title
 from .model import Frame, KnowledgeBase, Relation
-from .normalise import WEAK_WORDS, words
+from .normalise import WEAK_WORDS, stem, words
 from .passages import PassageIndex
 from .reading import Reading, aspect_theme
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
 # "how is it different from @", "compared to @", "vs @": the other side is the concept under discussion
+# a change of level carries through a fact by its sign: what stimulates moves its target the same way
+_SIGNS = {"stimulates": 1, "inhibits": -1}
+_CONSEQUENCE_AFTER = (("happens", "to"), ("happen", "to"), ("happened", "to"), ("do", "to"), ("does", "to"))
 _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 
 
@@ -64,11 +67,13 @@ class Policy:
     """Read-only after construction."""
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, thresholds: Thresholds, frames: tuple[Frame, ...] = (),
-                 passages: PassageIndex | None = None, follow_on: tuple[str, ...] = ()) -> None:
+                 passages: PassageIndex | None = None, follow_on: tuple[str, ...] = (),
+                 changes: dict[str, tuple[str, ...]] | None = None) -> None:
         self._kb = kb
         self._matcher = matcher
         self._passages = passages or PassageIndex(kb)
         self._follow_on = frozenset(follow_on)  # words that go on with the same topic ("and then what happens next?")
+        self._changes = {stem(w): direction for direction, ws in (changes or {}).items() for w in ws}
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
@@ -95,6 +100,10 @@ class Policy:
             referents = [focus, referents[0]]
         if frame and frame.answer == "compare" and len(referents) == 2:
             return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
+        if frame and frame.answer == "consequence":
+            decision = self._consequence(reading, frame, focus)
+            if decision:
+                return decision
         if frame and frame.answer == "relation":
             decision = self._relation(reading, frame, focus)
             if decision:
@@ -112,6 +121,50 @@ class Policy:
         if frame and frame.answer == "expand" and referents:
             return Decision("expand", (referents[0],), frame, how="a question about what the name stands for")
         return self._concept(reading, focus)
+
+    # --- consequences ("what happens to RANKL when estrogen falls?") ------------------------------
+    def _consequence(self, reading: Reading, frame: Frame, focus: str | None) -> Decision | None:
+        """The effect is the name after "happens to" / "do to"; the cause is the other name, or the topic under
+        discussion; the facts that lead from cause to effect say which way it moves. None when none lead there."""
+        effects = self._effects(reading)
+        causes = [c for c in reading.concepts if c not in effects] or ([focus] if focus else [])
+        if not effects or not causes or causes[0] in effects:
+            return None
+        chains = [self._chain(causes[0], effect) for effect in effects]
+        if not all(chains):
+            return None
+        move = next((self._changes[stem(w)] for w in reading.words if stem(w) in self._changes), "")
+        return Decision("consequence", (*effects, causes[0]), frame, tuple(f for chain in chains for f in chain), move,
+                        how=f"what the document's facts say follows from {causes[0]} for {' and '.join(effects)}")
+
+    @staticmethod
+    def _effects(reading: Reading) -> list[str]:
+        """The names right after "happens to" / "do to", with those joined to them ("to RANKL and OPG")."""
+        words = reading.words
+        for i in range(len(words) - 1):
+            if (words[i], words[i + 1]) in _CONSEQUENCE_AFTER:
+                after = [m for m in reading.mentions if i + 2 <= m.start <= i + 3]
+                if not after:
+                    return []
+                effects = [after[0]]
+                for m in reading.mentions:
+                    if m.start > effects[-1].end and m.start - effects[-1].end <= 1 and \
+                            all(w in ("and", "or") for w in words[effects[-1].end:m.start]):
+                        effects.append(m)
+                return list(dict.fromkeys(m.concept for m in effects))
+        return []
+
+    def _chain(self, cause: str, effect: str) -> tuple[Relation, ...]:
+        """The shortest run of at most two stimulating or inhibiting facts from cause to effect."""
+        acting = [r for r in self._kb.relations if r.relation in _SIGNS]
+        for first in (r for r in acting if r.subject == cause):
+            if first.object == effect:
+                return (first,)
+        for first in (r for r in acting if r.subject == cause):
+            second = next((r for r in acting if r.subject == first.object and r.object == effect), None)
+            if second:
+                return (first, second)
+        return ()
 
     # --- relation questions -------------------------------------------------------
     def _relation(self, reading: Reading, frame: Frame, focus: str | None) -> Decision | None:
