@@ -87,7 +87,9 @@ def test_foreign_names_are_a_known_name_with_an_unknown_qualifier(tutor, text, f
 
 
 @pytest.mark.parametrize("text", ["what is postmenopausal osteoporosis", "what does OPG stand for",
-                                  "it mentioned osteoclasts a lot, what are they", "why is bone loss silent"])
+                                  "it mentioned osteoclasts a lot, what are they", "why is bone loss silent",
+                                  "why is osteopenia mentioned alongside TRT in the table",  # a verb and a preposition
+                                  "the doctor prescribed only progesterone"])                # an adverb
 def test_known_qualifiers_and_verbs_are_not_foreign(tutor, text):
     assert read(tutor, text).foreign == ()
 
@@ -435,3 +437,10 @@ def test_a_consequence_with_no_fact_leading_there_is_answered_as_before(tutor):
     # no stimulating or inhibiting fact runs from osteocytes to estradiol: the question is answered as a concept one
     reply = Chat(tutor).say("what happens to estradiol when osteocytes fall?")
     assert reply.kind == "answer" and not first_sentence(reply.text).startswith("When"), reply.text
+
+
+def test_who_is_it_for_leads_with_the_sentence_naming_its_audience(tutor):
+    chat = Chat(tutor)
+    chat.say("What is HRT?", concept="hrt")
+    first = first_sentence(chat.say("who is it for?", concept="hrt").text)
+    assert "women" in first, first

@@ -74,7 +74,7 @@ REQUIRED_MESSAGES = (
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "answer_words"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -205,7 +205,8 @@ class _Builder:
                                      aspect, tuple(check.text_list(entry, "kinds", what)), clinician is True,
                                      by_examples is True, tuple(check.text_list(entry, "examples", what, minimum=1)),
                                      flags["plain"] is True, flags["default"] is True, flags["link"] is True,
-                                     check.source, line_of(entry, line), leads_with=self._relations(check, entry, what)))
+                                     check.source, line_of(entry, line), leads_with=self._relations(check, entry, what),
+                                     answer_words=tuple(fold(w) for w in check.text_list(entry, "answer_words", what))))
 
     @staticmethod
     def _relations(check: Checker, entry: dict, what: str) -> tuple[str, ...]:

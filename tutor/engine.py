@@ -390,8 +390,8 @@ class Tutor:
         others = [w for m in reading.mentions if m.concept != concept.id for w in m.text.split()]
         specific = _is_specific(reading, others) or frame.answer == "relation" or not frame.plain
         least = self.thresholds.lead_specific if specific else self.thresholds.lead_plain
-        return self._compose.leading_with(concept.id, depth.level, reading.content_words + others, least,
-                                          kind=reading.answer_type)
+        wanted = reading.content_words + others + list(frame.answer_words)
+        return self._compose.leading_with(concept.id, depth.level, wanted, least, kind=reading.answer_type)
 
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
         # asking what a name means is no sign of expertise ("what is osteoclastogenesis?"); using terms is

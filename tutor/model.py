@@ -149,6 +149,7 @@ class Frame:
     source: str = ""
     line: int = 0
     leads_with: tuple[str, ...] = ()  # concept frames: about one concept, lead with what it does by these relations
+    answer_words: tuple[str, ...] = ()  # concept frames: words a sentence that answers tends to hold ("men", "women")
 
 
 @dataclass(frozen=True)

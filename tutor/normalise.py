@@ -90,6 +90,14 @@ get gets getting got happen happened way ways kind kinds type types sort lot lot
 change changes changed changing influence influences influenced alter alters altered level levels amount amounts
 """.split())
 
+# Words that stand before a name without making it name another thing ("only progesterone", "alongside TRT").
+NOT_QUALIFIERS: frozenset[str] = frozenset("""
+alongside besides beside against among amongst around across along behind below beneath beyond despite except inside
+outside toward towards under underneath unlike versus without within only even just also still really both each every
+either other another such same more most less least much many several various certain whole entire real actual exact
+specific particular usual normal typical main overall general plus including especially mainly mostly namely
+""".split())
+
 PRONOUNS: frozenset[str] = frozenset("it its it's they them their this that these those he she him her".split())
 
 # Irregular forms the stemmer leaves apart.

@@ -21,7 +21,7 @@ from .boundary import Advice, AdviceBoundary
 from .english import common, everyday
 from .matcher import Matcher
 from .model import Cue, Frame, KnowledgeBase
-from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem
+from .normalise import NOT_QUALIFIERS, PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem
 from .names import NameIndex
 
 __all__ = ["Mention", "Reading", "Reader", "MASK", "split_clauses"]
@@ -296,6 +296,8 @@ class Reader:
             return True
         if not word.isalpha() or len(word) < 4 or word in STOPWORDS or word in WEAK_WORDS or word in PRONOUNS:
             return False
+        if word in NOT_QUALIFIERS or common(word) and word.endswith(("ed", "ing")):
+            return False  # "mentioned alongside TRT", "only progesterone": no other kind of TRT or progesterone
         if stem(word) in self.frame_words or word in self.frame_words or self.boundary.knows(word):
             return False
         return not self._matcher.in_keys(word)
