@@ -444,3 +444,18 @@ def test_who_is_it_for_leads_with_the_sentence_naming_its_audience(tutor):
     chat.say("What is HRT?", concept="hrt")
     first = first_sentence(chat.say("who is it for?", concept="hrt").text)
     assert "women" in first, first
+
+
+def test_and_in_women_after_a_specific_question_asks_it_of_women(tutor):
+    chat = Chat(tutor)
+    chat.say("what is testosterone", concept="testosterone")
+    chat.say("where is it made?", concept="testosterone")
+    reply = chat.say("and in women?", concept="testosterone")          # not estrogen, its counterpart
+    assert "ovaries" in first_sentence(reply.text), reply.text
+
+
+def test_the_female_version_is_the_counterpart_whatever_was_asked_before(tutor):
+    chat = Chat(tutor)
+    chat.say("What is TRT?", concept="trt")
+    chat.say("who is it for?", concept="trt")
+    chat.say("and the female version?", concept="hrt")

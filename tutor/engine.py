@@ -20,7 +20,7 @@ from .learner import DepthChoice, apply_request, choose_depth, current_level, vo
 from .matcher import Matcher
 from .lessons import Teacher
 from .model import LESSON_ACTIONS, LEVELS, QUIZ_ACTIONS, SECTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
-from .normalise import MAX_INPUT_CHARS, clean_input, fold, pack_folds
+from .normalise import MAX_INPUT_CHARS, STOPWORDS, clean_input, fold, pack_folds
 from .packcache import cached
 from .passages import PassageIndex
 from .policy import Decision, Policy, Thresholds
@@ -113,6 +113,7 @@ class Tutor:
             "reply": self._chat_reply, "goodbye": self._chat_reply, "help": self._chat_reply, "topics": self._topics,
             "deeper": self._deeper, "simpler": self._simpler, "set-level": self._set_level, "why": self._why,
             "explain-last": self._explain_last, "men": self._counterpart, "women": self._counterpart,
+            "men-counterpart": self._counterpart, "women-counterpart": self._counterpart,
             "quiz": self._start_quiz, "review": self._start_review, "hint": self._quiz_command, "reveal": self._quiz_command,
             "skip": self._quiz_command, "stop-quiz": self._quiz_command, "progress": self._progress,
         }
@@ -841,9 +842,12 @@ class Tutor:
 
     def _counterpart(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         last = session.last_concept
-        who = "men" if intent.action == "men" else "women"
+        who = "men" if intent.action.startswith("men") else "women"
         if last is None:
             return self._chat(session, self._msg("no_context", text=f"in {who}"), intent.id)
+        asked_again = None if intent.action.endswith("counterpart") else self._asked_of(session, who, last)
+        if asked_again is not None:
+            return asked_again
         relation = "male-counterpart" if who == "men" else "female-counterpart"
         targets = [r.object for r in self.kb.relations if r.subject == last and r.relation == relation]
         if targets:
@@ -857,6 +861,20 @@ class Tutor:
             return self._answer(session, concept, depth, 1.0, text=text, how=f"what the document says of {who}")
         return Reply("unknown", self._msg("no_counterpart", who=who, title=short_title(concept)),
                      current_level(session), None, 0.0, None, None, self._suggestions(concept, current_level(session)))
+
+    def _asked_of(self, session: Session, who: str, last: str) -> Reply | None:
+        """"and in women?" after a specific question ("where is testosterone made?"): that question again, asked of
+        them, when the concept's text answers it; after a plain one ("what is testosterone?") the counterpart answers."""
+        previous = (session.last_answer or {}).get("reading") or {}
+        frame = next((f for f in self.rules.frames if f.id == previous.get("frame")), None)
+        if frame is None or frame.plain or frame.default or previous.get("mentions", [{}])[0].get("concept") != last:
+            return None
+        depth = choose_depth(session, last, None)
+        words = [w for w in previous.get("words", "").split() if w not in STOPWORDS] + list(self.kb.audiences.get(who, ()))
+        text = self._compose.leading_with(last, depth.level, words, least=self.thresholds.lead_specific)
+        if text is None:
+            return None
+        return self._answer(session, self.kb.concepts[last], depth, 1.0, text=text, how=f"the same question, asked of {who}")
 
     # --- helpers ----------------------------------------------------------------
     def _concept(self, concept_id: str) -> Concept:
