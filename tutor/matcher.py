@@ -84,6 +84,8 @@ class Matcher:
         self._key_totals = [math.fsum(self._weights[s] for s in key.stems) for key in self._keys]
         self._selective = max(50, len(self._keys) // 100)
         self._vocabulary = self._spelling_vocabulary(kb)
+        # word pairs the pack's names and example questions use ("estrogen deficiency"): never a foreign name
+        self._pairs = {(stem(a), stem(b)) for key in self._keys for ws in [words(key.text)] for a, b in zip(ws, ws[1:])}
 
     def _keys_of(self, concept: Concept) -> list[_Key]:
         """A concept's names and example questions, as sets of stems to match questions against."""
@@ -129,6 +131,10 @@ class Matcher:
 
     def knows(self, word: str) -> bool:
         return word in self._vocabulary or word in STOPWORDS or stem(word) in self._idf
+
+    def uses_pair(self, first: str, second: str) -> bool:
+        """Whether two words stand side by side in some concept's names or example questions."""
+        return (stem(first), stem(second)) in self._pairs
 
     def in_keys(self, word: str) -> bool:
         """Whether a word is used in some concept's names or example questions (not only in its explanations)."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .boundary import Advice, AdviceBoundary
 from .english import common, everyday
@@ -194,11 +195,13 @@ class Reader:
         stems = [stem(w) for w in words]
         themes = list(dict.fromkeys(m.concept for m in mentions)) or ([focus] if focus else [None])
         phrases = self._phrase_heads(stems)
+        plain = self._plain_relation_opening(words, mentions)  # the same for every relation frame: read once
         for frame, patterns, actor, target, verbs in self._frames:
             if frame.answer == "aspect" and not self._aspect_applies(frame, themes, patterns, masked):
                 continue
             if frame.answer == "relation":
-                side = self._relation_side(words, stems, masked, mentions, actor, target, self._verb_at(frame, stems, verbs, phrases, mentions))
+                side = self._relation_side(words, stems, masked, mentions, actor, target, plain,
+                                           lambda: self._verb_at(frame, stems, verbs, phrases, mentions))
                 if side:
                     return frame, side
             elif patterns and patterns.search(masked):
@@ -242,15 +245,22 @@ class Reader:
             return at
         return next((i for i, s in enumerate(stems) if s in verbs and not _inside(i, mentions) and not phrases.get(i)), None)
 
+    @staticmethod
+    def _plain_relation_opening(words: list[str], mentions: list[Mention]) -> bool:
+        """A question that names something and opens with a wh-word, after nothing but fillers ("so, what blocks RANKL")."""
+        opening = next((i for i, w in enumerate(words[:7]) if w in _WH), None)
+        return bool(mentions) and opening is not None and all(w in _OPENING_FILLERS for w in words[:opening])
+
     def _relation_side(self, words: list[str], stems: list[str], masked: str, mentions: list[Mention],
-                       actor: re.Pattern[str] | None, target: re.Pattern[str] | None, at: int | None) -> str:
+                       actor: re.Pattern[str] | None, target: re.Pattern[str] | None, plain: bool,
+                       verb_at: Callable[[], int | None]) -> str:
         if actor and actor.search(masked):
             return "actor"
         if target and target.search(masked):
             return "target"
-        opening = next((i for i, w in enumerate(words[:7]) if w in _WH), None)
-        if not mentions or opening is None or any(w not in _OPENING_FILLERS for w in words[:opening]):
+        if not plain:
             return ""
+        at = verb_at()
         if at is None or self._leftovers(words, mentions, at):
             return ""
         # "what blocks RANKL?" asks for the actor; "what does OPG block?" and "what is made by X" for the target's side
@@ -277,7 +287,8 @@ class Reader:
             if start < m.start and (not before or before in _NOUN_PHRASE_OPENERS or
                                     before not in STOPWORDS and before not in PRONOUNS):
                 found.append(" ".join(words[start:m.end]))
-            elif m.end < len(words) and not _inside(m.end, mentions) and self._head(words, m.end):
+            elif m.end < len(words) and not _inside(m.end, mentions) and self._head(words, m.end) \
+                    and not self._matcher.uses_pair(words[m.end - 1], words[m.end]):
                 found.append(f"{m.text} {words[m.end]}")
         return found
 
