@@ -178,3 +178,13 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
     reading = tutor.read(text)
     assert word in reading.words and word not in dict(reading.corrections), reading.corrections
 
+
+
+@pytest.mark.parametrize("text", [
+    "the change of life and my bones, what's the connection",                    # "change" is no switch
+    "I'm 55 and only just started reading about this: why would IGF-1 matter for my skeleton?",
+    "people online keep mentioning ipamorelin and sermorelin, what are those",   # "online" is no purchase
+    "What happens if a man's estrogen receptor gene is mutated?",                # a man in general
+])
+def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()

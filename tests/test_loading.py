@@ -384,3 +384,11 @@ def test_a_real_dangling_reference_is_still_reported_when_every_file_reads(tmp_p
     (folder / "organelles.yaml").unlink()
     problems = check_knowledge(folder)[1]
     assert len(problems) == 3 and all("chloroplast" in p.message for p in problems)
+
+
+def test_a_word_boundary_beside_the_name_placeholder_is_refused_with_its_line(tmp_path):
+    # "@" stands for a named concept and is no word character: "\\b@" would silently never match
+    folder, line = _corrupt(tmp_path, "frames.yaml", '"(?<!\\\\w)@ (receptor|ligand) (for|of)\\\\b"',
+                            '"\\\\b@ (receptor|ligand) (for|of)\\\\b"')
+    problems = check_dialogues(folder)[1]
+    assert any(p.path.endswith("frames.yaml") and "beside @" in p.message for p in problems), problems

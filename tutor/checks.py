@@ -11,6 +11,10 @@ from .yamlsource import LDict, line_of
 __all__ = ["Checker"]
 
 
+# a pattern that puts \b right beside the "@" standing for a named concept
+_BOUNDARY_AT_NAME = re.compile(r"\\b@|@\)*\\b")
+
+
 @dataclass
 class Checker:
     """Collects the problems of one file; each check returns a usable value even when the input is wrong."""
@@ -95,6 +99,10 @@ class Checker:
             re.compile(pattern)
         except re.error as err:
             self.report(line, f"{what}: bad pattern {pattern!r}: {err}")
+            return False
+        if _BOUNDARY_AT_NAME.search(pattern):
+            # a named concept reads as "@", which is no word character: a \b beside it never matches there
+            self.report(line, f"{what}: pattern {pattern!r} puts \\b beside @, where it never matches (use (?<!\\w)@ or leave it out)")
             return False
         return True
 
