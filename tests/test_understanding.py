@@ -468,3 +468,16 @@ def test_the_female_version_is_the_counterpart_whatever_was_asked_before(tutor):
 def test_a_variant_or_a_deficiency_of_a_named_thing_is_foreign(tutor, text, foreign):
     assert read(tutor, text).foreign[:1] == (foreign,)
     assert Chat(tutor).say(text).kind == "unknown"
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("estrogen recep", "estrogen-receptor-alpha"),      # cut off mid-word: the one pack word it begins
+    ("estrogen recepter alfa", "estrogen-receptor-alpha"),
+])
+def test_a_question_cut_off_mid_word_is_completed(tutor, text, concept):
+    Chat(tutor).say(text, concept=concept)
+
+
+def test_only_the_last_word_is_completed_and_only_when_one_word_fits(tutor):
+    assert "recep" in read(tutor, "recep estrogen").words          # a cut-off word is the last one
+    assert "ost" in read(tutor, "what is ost").words               # too short to complete

@@ -150,6 +150,13 @@ class Matcher:
         choices = self.spellings(word)
         return choices[0] if len(choices) == 1 else word
 
+    def completion(self, prefix: str) -> str | None:
+        """The one pack word that a cut-off word begins ("recep" -> "receptor"); None when none or several do."""
+        if len(prefix) < 4 or not prefix.isalpha():
+            return None
+        found = {stem(w): w for w in self._vocabulary if w.startswith(prefix) and len(w) > len(prefix)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def spellings(self, word: str) -> list[str]:
         """The pack's words nearest to a misspelt `word` (one per stem, best first); several when it is a tie."""
         if len(word) < _MIN_FUZZY_LENGTH or not word.isalpha() or self.knows(word):

@@ -154,7 +154,8 @@ class Reader:
         corrections: list[tuple[str, str]] = []
         undecided: tuple[str, ...] = ()
         misspelt: set[str] = set()
-        for raw in folded.split():
+        raws = folded.split()
+        for n, raw in enumerate(raws):
             for word in self.boundary.shorthand.get(raw, raw).split():
                 choices = [] if self.boundary.knows(word) or common(word) else self._matcher.spellings(word)
                 if choices:
@@ -164,6 +165,8 @@ class Reader:
                     undecided = self._named_by(choices)
                 if fixed == word and not self._matcher.knows(word) and not common(word):  # "imaging" is no "imagine"
                     fixed = self.boundary.correct(word)
+                if fixed == word and n == len(raws) - 1 and not self._matcher.knows(word) and not common(word):
+                    fixed = self._matcher.completion(word) or word  # a question cut off mid-word: "estrogen recep"
                 if fixed != word:
                     corrections.append((word, fixed))
                 words.append(fixed)
