@@ -481,3 +481,13 @@ def test_a_question_cut_off_mid_word_is_completed(tutor, text, concept):
 def test_only_the_last_word_is_completed_and_only_when_one_word_fits(tutor):
     assert "recep" in read(tutor, "recep estrogen").words          # a cut-off word is the last one
     assert "ost" in read(tutor, "what is ost").words               # too short to complete
+
+
+def test_a_bare_noun_phrase_asks_for_its_head_kind(tutor):
+    assert read(tutor, "the hormone from the Leydig cells").answer_type == "hormone"
+    Chat(tutor).say("the hormone from the Leydig cells", concept="testosterone")
+
+
+def test_a_verb_after_a_wh_word_is_no_qualifier_of_the_name(tutor):
+    assert read(tutor, "what conducts bone remodeling, according to the document?").foreign == ()
+    assert read(tutor, "whats secondary osteoporosis").foreign == ("secondary osteoporosis",)

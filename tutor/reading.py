@@ -228,6 +228,9 @@ class Reader:
         for i, w in enumerate(words[:-1]):
             if w in ("which", "what") and words[i + 1] in self._answer_types:
                 return self._answer_types[words[i + 1]]
+        # a bare noun phrase asks for its head too: "the hormone from the Leydig cells"
+        if len(words) > 2 and words[0] in ("the", "a", "an") and words[1] in self._answer_types:
+            return self._answer_types[words[1]]
         return None
 
     def _phrase_heads(self, stems: list[str]) -> dict[int, set[str]]:
@@ -287,6 +290,8 @@ class Reader:
             while start > 0 and start > m.start - 2 and self._qualifier(words[start - 1]) and not _inside(start - 1, mentions):
                 start -= 1
             before = words[start - 1] if start > 0 else ""
+            if before in _WH and words[start].endswith("s") and common(words[start]):
+                start = m.start  # "what conducts bone remodeling": a verb after the wh-word, not a qualifier
             if start < m.start and (not before or before in _NOUN_PHRASE_OPENERS or
                                     before not in STOPWORDS and before not in PRONOUNS):
                 found.append(" ".join(words[start:m.end]))
