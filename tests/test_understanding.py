@@ -491,3 +491,19 @@ def test_a_bare_noun_phrase_asks_for_its_head_kind(tutor):
 def test_a_verb_after_a_wh_word_is_no_qualifier_of_the_name(tutor):
     assert read(tutor, "what conducts bone remodeling, according to the document?").foreign == ()
     assert read(tutor, "whats secondary osteoporosis").foreign == ("secondary osteoporosis",)
+
+
+def test_a_relation_question_that_sets_the_answer_aside_is_told_the_document_names_no_other(tutor):
+    reply = Chat(tutor).say("Which cells other than osteoblasts make RANKL?", kind="unknown")
+    assert reply.text.startswith("Besides osteoblasts, the document names nothing else"), reply.text
+    assert read(tutor, "Which cells other than osteoblasts make RANKL?").aside == ("osteoblasts",)
+
+
+def test_setting_one_answer_aside_leaves_the_others(tutor):
+    first = first_sentence(Chat(tutor).say("what besides OPG blocks RANKL?").text)
+    assert "RANKL" in first and not first.startswith("OPG"), first
+
+
+def test_two_names_for_one_concept_asked_if_the_same_are_confirmed(tutor):
+    reply = Chat(tutor).say("Is somatotropin the same as growth hormone?", concept="growth-hormone")
+    assert first_sentence(reply.text).startswith("Yes"), reply.text

@@ -254,6 +254,16 @@ class Composer:
             text += " " + self._msg("uncovered_clinician")
         return text
 
+    def none_other(self, theme: str, aside: tuple[str, ...], relation: str, side: str) -> str:
+        """"Besides osteoblasts, the document names nothing else that makes RANKL." (or, asking for targets:
+        "... nothing else that RANKL stimulates.")"""
+        singular, plural = self._forms(relation, theme)
+        if side == "actor":
+            what = f"{singular} {self.name(theme)}"
+        else:
+            what = f"{self.name(theme)} {plural if self._kb.concepts[theme].plural else singular}"
+        return self._msg("relation_no_other", aside=_and([self.name(a) for a in aside]), what=what)
+
     def foreign(self, phrase: str, concept_id: str | None) -> str:
         if concept_id:
             return self._msg("foreign", phrase=phrase, title=self.name(concept_id))

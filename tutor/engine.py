@@ -319,6 +319,10 @@ class Tutor:
             return self._link(session, decision, concept, depth)
         if action == "consequence":
             return self._consequence(session, decision, depth)
+        if action == "same":
+            first, second = decision.topic.split("|")
+            text = f"{self._msg('same_thing', a=first, b=second)} {concept.explain[depth.level]}"
+            return self._answer(session, concept, depth, 1.0, text=text, how=decision.how)
         text = self._compose.expansion(concept.id, depth.level) if action == "expand" else None
         if text:
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
@@ -354,6 +358,11 @@ class Tutor:
             return self._unknown(session, decision.topic)
         if action == "foreign":
             return self._foreign(session, decision)
+        if action == "none-other":
+            text = self._compose.none_other(decision.concepts[0], decision.concepts[1:], decision.facts[0].relation, decision.side)
+            return Reply("unknown", text, current_level(session), None, 0.0, None, None,
+                         (f"Tell me about {short_title(self.kb.concepts[decision.concepts[0]])}",),
+                         data={"about": decision.concepts[0]})
         if action == "unknown":
             return self._nothing_matched(session, reading, decision, depth_request)
         if action == "clarify":

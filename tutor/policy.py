@@ -21,6 +21,7 @@ __all__ = ["Decision", "Policy", "Thresholds"]
 # "how is it different from @", "compared to @", "vs @": the other side is the concept under discussion
 # a change of level carries through a fact by its sign: what stimulates moves its target the same way
 _SIGNS = {"stimulates": 1, "inhibits": -1}
+_SAMENESS = re.compile(r"\b(same|identical|another name|other name|also called|synonyms?|equivalent)\b")
 _CONSEQUENCE_AFTER = (("happens", "to"), ("happen", "to"), ("happened", "to"), ("do", "to"), ("does", "to"))
 _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 
@@ -44,7 +45,7 @@ class Thresholds:
 @dataclass(frozen=True)
 class Decision:
     """What to answer. action: safety | topic | foreign | uncovered | compare | link | relation | expand | concept |
-    clarify | unknown."""
+    clarify | none-other | consequence | same | unknown."""
 
     action: str
     concepts: tuple[str, ...] = ()
@@ -95,6 +96,11 @@ class Policy:
             return Decision("foreign", tuple(reading.named[:1]), frame, topic=phrase,
                             how=f"a word for something the document does not cover ({phrase})")
         referents = reading.concepts
+        if frame and frame.answer == "compare":
+            alike = _one_concept_two_names(reading)
+            if alike and _SAMENESS.search(reading.masked):  # "is somatotropin the same as growth hormone?": yes, one thing
+                return Decision("same", (alike[0],), frame, topic=f"{alike[1]}|{alike[2]}",
+                                how=f"two names for one concept ({alike[0]})")
         if frame and frame.answer == "compare" and len(referents) == 1 and focus and focus != referents[0] \
                 and _ELLIPTICAL_COMPARE.search(reading.masked):
             referents = [focus, referents[0]]
@@ -168,7 +174,8 @@ class Policy:
 
     # --- relation questions -------------------------------------------------------
     def _relation(self, reading: Reading, frame: Frame, focus: str | None) -> Decision | None:
-        themes = reading.concepts or ([focus] if focus else [])
+        aside = set(reading.aside)
+        themes = [c for c in reading.concepts if c not in aside] or ([focus] if focus else [])
         if not themes:
             return None
         # the fallback answers "what drives X?" only: what X itself drives is not what makes X
@@ -178,8 +185,14 @@ class Policy:
                 # "what does aromatase turn testosterone into?": the fact is about the second name
                 themes = [*themes[1:], themes[0]]
                 facts = self._facts(relation, reading.side, themes)
-            if facts:
-                return Decision("relation", (themes[0], *themes[1:]), frame, tuple(facts), reading.side,
+            answer_end = "subject" if reading.side == "actor" else "object"
+            kept = [f for f in facts if getattr(f, answer_end) not in aside]
+            if facts and not kept:
+                # all the document names is what the question set aside: say so rather than repeat it
+                return Decision("none-other", (themes[0], *sorted(aside)), frame, tuple(facts), reading.side,
+                                how=f"the document names nothing for {themes[0]} beyond what the question set aside")
+            if kept:
+                return Decision("relation", (themes[0], *themes[1:]), frame, tuple(kept), reading.side,
                                 how=f"the document's facts ({relation}, asking for the {reading.side})")
         return None
 
@@ -367,3 +380,11 @@ class Policy:
 def _runner(ranked: list[Candidate], chosen: str | None = None) -> str | None:
     chosen = chosen or (ranked[0].concept_id if ranked else None)
     return next((c.concept_id for c in ranked if c.concept_id != chosen), None)
+
+
+def _one_concept_two_names(reading: Reading) -> tuple[str, str, str] | None:
+    """(concept, name, other name) when a comparison names one concept in two different ways and nothing else."""
+    names = [m for m in reading.mentions if m.how == "name"]
+    if len({m.concept for m in names}) != 1 or len({m.text for m in names}) < 2:
+        return None
+    return names[0].concept, names[0].text, next(m.text for m in names if m.text != names[0].text)

@@ -57,6 +57,7 @@ class Reading:
     strange: tuple[str, ...] = ()  # content words neither the pack nor everyday English uses ("celiac", "anastrozole")
     undecided: tuple[str, ...] = ()  # concepts a misspelt word is equally near to ("osteolasts": osteoclasts, osteoblasts)
     answer_type: str | None = None  # the kind of concept asked for ("which cells ..." -> "cell")
+    aside: tuple[str, ...] = ()  # concepts named only to be set aside ("which cells other than osteoblasts ...")
 
     @property
     def concepts(self) -> list[str]:
@@ -88,6 +89,7 @@ class Reading:
             "answer_type": self.answer_type,
             "undecided": list(self.undecided),
             "strange": list(self.strange),
+            "aside": list(self.aside),
         }
 
 
@@ -135,7 +137,7 @@ class Reader:
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
                        self.boundary.assess(words, lower, self._kinds_referred(mentions, focus)),
                        tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
-                       self._answer_type(words))
+                       self._answer_type(words), tuple(_set_aside(words, mentions)))
 
     # --- stages ------------------------------------------------------------------------
     def _cue(self, folded: str) -> tuple[str, Cue | None]:
@@ -270,7 +272,8 @@ class Reader:
         if at is None or self._leftovers(words, mentions, at):
             return ""
         # "what blocks RANKL?" asks for the actor; "what does OPG block?" and "what is made by X" for the target's side
-        first = mentions[0].start
+        aside = set(_set_aside(words, mentions))
+        first = next((m.start for m in mentions if m.concept not in aside), mentions[0].start)
         passive = "by" in words[at + 1:]
         return "target" if first < at and not passive else "actor"
 
@@ -360,7 +363,7 @@ _NOUN_PHRASE_OPENERS = frozenset("is are was a an the about of for on with what 
 _WH = {"what", "which", "who", "whom", "where", "whats"}  # "how does X block Y" asks for a mechanism, not a fact
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
 _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
-                              "primarily normally usually in bone bones body skeleton "
+                              "primarily normally usually in bone bones body skeleton other than besides apart aside except "
                               # nouns that say no more than the name before them ("what stimulates IGF-1 production")
                               "production release secretion level levels activity output expression synthesis".split())
 # Nouns that only say what kind of answer is wanted ("which cells make OPG?").
@@ -430,3 +433,16 @@ def split_clauses(text: str) -> list[str]:
                      r"what dose|where|am i|will i|my)\b)", text, flags=re.IGNORECASE)
     return [p.strip() for p in parts if p and p.strip()]
 
+
+# words that set a name aside: "which cells other than osteoblasts make RANKL?"
+_SETTING_ASIDE = (("other", "than"), ("besides",), ("apart", "from"), ("aside", "from"), ("except",), ("except", "for"))
+
+
+def _set_aside(words: list[str] | tuple[str, ...], mentions) -> list[str]:
+    """The concepts a question names only to set them aside ("other than osteoblasts", "besides estrogen")."""
+    aside = []
+    for m in mentions:
+        before = tuple(words[max(0, m.start - 2):m.start])
+        if any(before[-len(phrase):] == phrase for phrase in _SETTING_ASIDE) and m.concept not in aside:
+            aside.append(m.concept)
+    return aside
