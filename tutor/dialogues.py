@@ -174,34 +174,27 @@ class _Builder:
 
     def _frames(self, check: Checker, value: Any, line: int) -> None:
         for entry in check.entries(value, line, "frames"):
-            fid = check.text(entry, "id", "a frame")
-            what = f"frame '{fid}'"
-            check.unknown_keys(entry, _FRAME_FIELDS, what)
-            answer = check.text(entry, "answer", what)
-            if answer and answer not in FRAME_ANSWERS:
-                check.report(check.key_line(entry, "answer"), f"{what}: answer '{answer}' is not one of {', '.join(FRAME_ANSWERS)}")
-            relation = check.text(entry, "relation", what, required=answer == "relation")
-            for key in ("relation", "fallback"):
-                name = entry.get(key)
-                if isinstance(name, str) and name not in RELATION_NAMES:
-                    check.report(check.key_line(entry, key), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
-            aspect = check.text(entry, "aspect", what, required=answer == "aspect")
-            patterns = check.patterns(entry, what) if "patterns" in entry or answer != "relation" else ()
-            actor = check.patterns(entry, what, key="actor") if entry.get("actor") else ()
-            target = check.patterns(entry, what, key="target") if entry.get("target") else ()
-            flags = {key: entry.get(key, False) for key in ("clinician", "by_examples", "plain", "link", "default")}
-            for key, value in flags.items():
-                if not isinstance(value, bool):
-                    check.report(check.key_line(entry, key), f"{what}: '{key}' must be true or false")
-            clinician, by_examples = flags["clinician"], flags["by_examples"]
-            if any(f.id == fid for f in self.frames):
-                check.report(line_of(entry, line), f"duplicate frame id '{fid}'")
-            fallback = check.text(entry, "fallback", what, required=False)
-            self.frames.append(Frame(fid, answer, patterns, relation, fallback, tuple(check.text_list(entry, "verbs", what)), actor, target,
-                                     aspect, tuple(check.text_list(entry, "kinds", what)), clinician is True,
-                                     by_examples is True, tuple(check.text_list(entry, "examples", what, minimum=1)),
-                                     flags["plain"] is True, flags["default"] is True, flags["link"] is True,
-                                     check.source, line_of(entry, line)))
+            self.frames.append(self._frame(check, entry, line))
+
+    def _frame(self, check: Checker, entry: dict, line: int) -> Frame:
+        fid = check.text(entry, "id", "a frame")
+        what = f"frame '{fid}'"
+        check.unknown_keys(entry, _FRAME_FIELDS, what)
+        answer = _frame_answer(check, entry, what)
+        relation = check.text(entry, "relation", what, required=answer == "relation")
+        _check_relation_names(check, entry, what)
+        aspect = check.text(entry, "aspect", what, required=answer == "aspect")
+        patterns = check.patterns(entry, what) if "patterns" in entry or answer != "relation" else ()
+        actor = check.patterns(entry, what, key="actor") if entry.get("actor") else ()
+        target = check.patterns(entry, what, key="target") if entry.get("target") else ()
+        flags = _frame_flags(check, entry, what)
+        if any(f.id == fid for f in self.frames):
+            check.report(line_of(entry, line), f"duplicate frame id '{fid}'")
+        fallback = check.text(entry, "fallback", what, required=False)
+        return Frame(fid, answer, patterns, relation, fallback, tuple(check.text_list(entry, "verbs", what)), actor, target,
+                     aspect, tuple(check.text_list(entry, "kinds", what)), flags["clinician"], flags["by_examples"],
+                     tuple(check.text_list(entry, "examples", what, minimum=1)), flags["plain"], flags["default"],
+                     flags["link"], check.source, line_of(entry, line))
 
     def _answer_types(self, check: Checker, value: Any, line: int) -> None:
         for kind in check.mapping(value, "'answer_types'", line):
@@ -273,20 +266,52 @@ class _Builder:
             if text:
                 self.messages[str(key)] = text
 
-    def finish(self, directory: str) -> tuple[DialogueRules, list[Problem]]:
+    def _check_messages(self, directory: str) -> None:
         missing = [m for m in REQUIRED_MESSAGES if m not in self.messages]
         if missing and not any("messages" in p.message for p in self.problems):
             path, line = self.messages_at or (directory, 1)
             self.problems.append(Problem(path, line, f"messages missing: {', '.join(missing)}"))
+
+    def _check_default_frame(self, directory: str) -> None:
+        if self.frames and sum(f.default for f in self.frames) == 1:
+            return
+        path, line = (self.frames[0].source, self.frames[0].line) if self.frames else (self.messages_at or (directory, 1))
+        self.problems.append(Problem(path, line, "the frames need exactly one marked 'default: true' "
+                                                 "(what a question no frame matches reads as)"))
+
+    def finish(self, directory: str) -> tuple[DialogueRules, list[Problem]]:
+        self._check_messages(directory)
         self._check_boundary()
-        if self.frames and sum(f.default for f in self.frames) != 1 or not self.frames:
-            path, line = (self.frames[0].source, self.frames[0].line) if self.frames else (self.messages_at or (directory, 1))
-            self.problems.append(Problem(path, line, "the frames need exactly one marked 'default: true' "
-                                                     "(what a question no frame matches reads as)"))
+        self._check_default_frame(directory)
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
                               dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), tuple(self.follow_on), self.grading)
         return rules, self.problems
+
+
+def _frame_answer(check: Checker, entry: dict, what: str) -> str | None:
+    answer = check.text(entry, "answer", what)
+    if answer and answer not in FRAME_ANSWERS:
+        check.report(check.key_line(entry, "answer"), f"{what}: answer '{answer}' is not one of {', '.join(FRAME_ANSWERS)}")
+    return answer
+
+
+def _check_relation_names(check: Checker, entry: dict, what: str) -> None:
+    for key in ("relation", "fallback"):
+        name = entry.get(key)
+        if isinstance(name, str) and name not in RELATION_NAMES:
+            check.report(check.key_line(entry, key), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
+
+
+def _frame_flags(check: Checker, entry: dict, what: str) -> dict[str, bool]:
+    """The true/false switches of a frame; anything else is reported and read as false."""
+    flags = {}
+    for key in ("clinician", "by_examples", "plain", "link", "default"):
+        value = entry.get(key, False)
+        if not isinstance(value, bool):
+            check.report(check.key_line(entry, key), f"{what}: '{key}' must be true or false")
+        flags[key] = value is True
+    return flags
 
 
 def _word_list(check: Checker, value: Any, line: int, key: str) -> list[str]:

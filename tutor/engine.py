@@ -434,15 +434,23 @@ class Tutor:
         # a command ("review", "topics", "how am I doing") is never graded as an answer, unless it is
         # also a choice the item offers ("yes" to a true/false question); a teaching request never is
         other = self._intent(folded)
-        teaching = other is not None and other[0].action in ("lesson", "example", "define", "glossary", "source")
-        if not teaching and (other is None or self._quiz.reads_as_choice(session, text)) \
-                and self._quiz.looks_like_answer(session, folded, text):
+        if self._answers_the_question(session, text, folded, other):
             return self._quiz.answer(session, text, now)
         if other and other[0].action in ("quiz", "review"):
             return self._act(session, other, text, now)
         reply = self._act(session, other, text, now) if other else self._content(session, text)
         if reply.data.get("event") == "question" or not self._quiz.current(session):
             return reply  # a new quiz began
+        return self._with_reminder(session, reply)
+
+    def _answers_the_question(self, session: Session, text: str, folded: str,
+                              other: tuple[Intent, dict[str, str]] | None) -> bool:
+        teaching = other is not None and other[0].action in ("lesson", "example", "define", "glossary", "source")
+        return not teaching and (other is None or self._quiz.reads_as_choice(session, text)) \
+            and self._quiz.looks_like_answer(session, folded, text)
+
+    def _with_reminder(self, session: Session, reply: Reply) -> Reply:
+        """The reply to a side question, with the open quiz (or lesson check) question recalled under it."""
         item = self._quiz.current(session)
         key = "lesson_check_open" if session.quiz.quiet else "quiz_reminder"
         reminder = self._msg(key, number=session.quiz.index + 1, question=item.question)
