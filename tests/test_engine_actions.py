@@ -4,16 +4,20 @@ Each test asserts what a host or a learner relies on: the kind of reply, the con
 `data` keys, and the parts of the text that carry the meaning (the pack's messages, filled in with what
 the turn was about). These are the paths a mutation pass over tutor/engine.py found least tested
 (docs/mutation.md): `/why` and its account of the reading, "and in men?", depth shifts, refusals and
-their educational half, progress, picking a clarified choice, and the table of actions.
+their educational half, progress, picking a clarified choice, and the table of actions; then what the first
+pass over them left: every field of comparisons and relations, sessions restored with less stored, depth
+requests that name nothing, reviews and quizzes asked for in words, side questions during a quiz, and a
+Tutor built directly from a pack (the shared `tutor` fixture is built once, before any test runs).
 """
 from __future__ import annotations
 
+import warnings
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from conftest import Chat
-from tutor import Session
+from conftest import ROOT, Chat
+from tutor import Session, SessionWarning, Tutor, UnknownConceptError
 from tutor.model import LESSON_ACTIONS, LEVELS
 from tutor.names import short_title
 from tutor.progress import when_due
@@ -283,12 +287,34 @@ def test_progress_names_what_is_mastered_at_which_depth(tutor):
     assert reply.text.startswith(msg(tutor, "progress_summary", questions="3 questions", accuracy="67%"))
 
 
+def test_progress_lists_at_most_eight_mastered_topics_each_with_its_depths(tutor):
+    ten = list(tutor.kb.concepts)[:10]
+    session = Session.from_dict({"mastered": {c: ["fundamentals", "intermediate"] for c in ten}, "tally": {ten[0]: [1, 1]}})
+    reply = tutor.respond(session, "how am I doing?", now=NOW)
+    assert reply.text.count(" (fundamentals, intermediate)") == 8
+    assert reply.level == "fundamentals" and reply.intent == "progress"
+
+
+def test_progress_during_a_lesson_shows_where_it_stands(tutor):
+    session = tutor.new_session()
+    tutor.respond(session, "teach me", now=NOW)
+    tutor.respond(session, "stop", now=NOW)
+    reply = tutor.respond(session, "how am I doing?", now=NOW)
+    lines = reply.text.splitlines()
+    assert lines[0] == msg(tutor, "progress_none") and len(lines) > 2  # then the lesson's path
+    first = reply.data["progress"]["lesson"]["concept"]
+    assert first == session.lesson["path"][0]
+    assert any(line.endswith(f"1. {short_title(tutor.kb.concepts[first])} (now)") for line in lines[1:])
+    assert tutor.progress(session, NOW)["lesson"] == reply.data["progress"]["lesson"]
+
+
 # --- picking one of the two offered ----------------------------------------------------------------
 
 @pytest.mark.parametrize("pick, concept", [
     ("1", "osteoblasts"), ("one", "osteoblasts"), ("first", "osteoblasts"), ("the first one", "osteoblasts"),
     ("a", "osteoblasts"), ("2", "osteoclasts"), ("two", "osteoclasts"), ("the second", "osteoclasts"),
     ("b", "osteoclasts"), ("osteoclasts", "osteoclasts"), ("osteoblasts please", "osteoblasts"),
+    ("the first", "osteoblasts"), ("second", "osteoclasts"), ("the second one", "osteoclasts"),
 ])
 def test_a_clarified_choice_is_taken_by_number_letter_or_name(tutor, chat, pick, concept):
     offered = chat.say("osteolasts", kind="clarify")
@@ -368,3 +394,320 @@ def test_topics_list_every_section_with_its_titles_in_the_documents_order(tutor,
     assert sections == [s for s in dict.fromkeys(c.section for c in tutor.kb.in_document_order())]
     first = [short_title(c) for c in tutor.kb.in_document_order() if c.section == sections[0]]
     assert lines[0] == f"{sections[0].capitalize()}: {', '.join(first)}."
+
+
+# --- comparisons and relations: every field of the reply ----------------------------------------------
+
+def test_a_comparison_reply_names_both_sides_at_the_learners_depth(tutor, chat):
+    chat.say("level intermediate", level="intermediate")
+    reply = chat.say("compare estrogen and testosterone", kind="answer", concept="estrogen", level="intermediate")
+    assert (reply.runner_up, reply.confidence, reply.level_changed) == ("testosterone", 1.0, False)
+    assert reply.section == tutor.kb.concepts["estrogen"].where
+    assert reply.suggestions == ("Tell me about Testosterone", *related_suggestions(tutor, "estrogen", "intermediate")[:2])
+    assert reply.data == {"entry": "estrogen", "compare": ["estrogen", "testosterone"]}
+    assert chat.session.last_pair == ["estrogen", "testosterone"]
+    assert (chat.session.last_concept, chat.session.last_level) == ("estrogen", "intermediate")
+    assert chat.session.last_answer["how"] and chat.session.last_answer["concept"] == "estrogen"
+
+
+def test_a_comparison_with_a_depth_cue_announces_it(tutor, chat):
+    reply = chat.say("estrogen vs testosterone at the molecular level", kind="answer", concept="estrogen", level="academic")
+    assert reply.level_changed
+    assert reply.text.splitlines()[0] == msg(tutor, "level_changed", level="academic", reason="as you asked")
+    assert reply.suggestions == ("Tell me about Testosterone", *related_suggestions(tutor, "estrogen", "academic")[:2])
+
+
+def test_a_relation_reply_is_about_what_was_asked_at_the_learners_depth(tutor, chat):
+    chat.say("level intermediate", level="intermediate")
+    reply = chat.say("what blocks RANKL?", kind="answer", concept="rankl", level="intermediate")
+    assert (reply.intent, reply.confidence, reply.level_changed, reply.runner_up) == ("relation", 1.0, False, None)
+    assert reply.section == tutor.kb.concepts["rankl"].where
+    assert reply.suggestions == related_suggestions(tutor, "rankl", "intermediate")
+    assert (reply.data["entry"], reply.data["theme"], reply.data["answer"]) == ("rankl", "rankl", "opg")
+    assert (chat.session.last_concept, chat.session.last_level) == ("rankl", "intermediate")
+    assert chat.session.last_answer["how"]
+
+
+def test_a_relation_with_a_depth_cue_announces_it(tutor, chat):
+    reply = chat.say("what blocks RANKL at the molecular level?", kind="answer", concept="rankl", level="academic")
+    assert reply.level_changed and reply.intent == "relation"
+    assert reply.text.splitlines()[0] == msg(tutor, "level_changed", level="academic", reason="as you asked")
+    assert reply.suggestions == related_suggestions(tutor, "rankl", "academic")
+
+
+# --- what a restored session (an older one, or another host's) still gets right -----------------------
+
+def test_why_on_a_stored_answer_without_its_details_still_explains(tutor):
+    # a session stored before answers kept how they were chosen: the defaults stand in, nothing fails
+    session = Session.from_dict({"last_concept": "opg", "last_answer": {"concept": "opg"}})
+    reply = tutor.respond(session, "/why")
+    assert (reply.kind, reply.concept, reply.confidence, reply.runner_up) == ("chat", "opg", 0.0, None)
+    assert "it names no concept." in reply.text and "(confidence 0.00, runner-up: none)" in reply.text
+    assert tutor.kb.concepts["opg"].where in reply.text and reply.data == {"reading": None}
+    declined = tutor.respond(Session.from_dict({"last_answer": {"concept": None}}), "/why")
+    assert declined.kind == "chat" and declined.concept is None and declined.level == "fundamentals"
+    assert declined.text.startswith("How I read your question: it names no concept. So I did not answer")
+
+
+def test_depth_follow_ups_start_from_the_topics_own_depth_when_none_was_stored(tutor):
+    stored = {"last_concept": "opg", "concept_levels": {"opg": "intermediate"}}
+    why = tutor.respond(Session.from_dict(stored), "why?")
+    assert (why.concept, why.level, why.level_changed) == ("opg", "academic", False)
+    session = Session.from_dict(stored)
+    deeper = tutor.respond(session, "more detail")
+    assert (deeper.level, deeper.confidence) == ("academic", 1.0) and deeper.level_changed
+    assert session.override == "academic" and session.level == "fundamentals"  # asked for now, not a new self-description
+    men = tutor.respond(Session.from_dict({"last_concept": "hrt", "concept_levels": {"trt": "academic"}}), "and in men?")
+    assert (men.concept, men.level, men.confidence) == ("trt", "academic", 1.0)
+
+
+def test_an_aspect_not_discussed_is_said_at_the_topics_own_depth(tutor):
+    session = Session.from_dict({"concept_levels": {"hrt": "intermediate"}})
+    reply = tutor.respond(session, "what are the side effects of HRT?")
+    assert (reply.kind, reply.level, reply.level_changed) == ("unknown", "intermediate", False)
+    assert reply.data == {"uncovered": "risks", "about": "hrt"}
+    assert (session.last_concept, session.last_level) == ("hrt", "intermediate")
+
+
+# --- depth requests that name nothing ------------------------------------------------------------------
+
+def test_a_depth_request_after_a_topic_answers_it_again_at_that_depth(tutor, chat):
+    chat.say("what is OPG?", concept="opg")
+    reply = chat.say("give me the full molecular detail", kind="answer", concept="opg", level="academic")
+    assert reply.level_changed and reply.confidence == 1.0
+    assert reply.text.splitlines() == [msg(tutor, "level_changed", level="academic", reason="as you asked"),
+                                       tutor.kb.concepts["opg"].explain["academic"]]
+
+
+def test_a_depth_request_alone_sets_the_depth(tutor, chat):
+    reply = chat.say("at the molecular level", kind="chat", concept=None, level="academic")
+    assert reply.text == msg(tutor, "level_now", level="academic")
+    assert reply.intent == "set-level" and reply.level_changed and reply.confidence == 1.0
+    assert chat.session.override == "academic"
+
+
+def test_a_question_nothing_matches_offers_what_is_near_it(tutor, chat):
+    reply = chat.say("what does it bind", kind="unknown", concept=None, level="fundamentals")
+    starters = tuple(f"Tell me about {short_title(tutor.kb.concepts[c])}" for c in tutor.kb.starters)
+    assert reply.suggestions and reply.suggestions != starters  # the policy's nearby topics, not the starters
+    titles = [tutor.kb.concepts[tutor.topic_id(s.removeprefix("Tell me about "))].title for s in reply.suggestions]
+    assert reply.text == msg(tutor, "unknown", suggestions=", ".join(titles))
+    plain = chat.say("zzqx blorf", kind="unknown")
+    assert plain.suggestions == starters and plain.level == "fundamentals"
+
+
+def test_a_name_the_pack_does_not_cover_is_declined_with_its_neighbour(tutor, chat):
+    reply = chat.say("what is secondary osteoporosis", kind="unknown", concept=None, level="fundamentals")
+    assert reply.data == {"foreign": "secondary osteoporosis", "about": "osteoporosis"}
+    assert reply.suggestions == ("Tell me about Osteoporosis",)
+
+
+def test_simpler_at_the_deepest_goes_down_not_sideways(tutor, chat):
+    chat.say("level academic", level="academic")
+    chat.say("what is RANKL", concept="rankl", level="academic")
+    reply = chat.say("simpler", kind="answer", concept="rankl", level="intermediate")
+    assert reply.text.splitlines()[1] == tutor.kb.concepts["rankl"].explain["intermediate"]
+
+
+def test_setting_a_depth_without_a_topic_says_the_new_depth(tutor, chat):
+    reply = chat.say("level intermediate", kind="chat", concept=None, level="intermediate")
+    assert reply.text == msg(tutor, "level_now", level="intermediate") and reply.level_changed
+    assert reply.intent == "level-intermediate" and reply.confidence == 1.0
+    again = chat.say("what are osteoclasts", concept="osteoclasts")
+    answer = chat.say("i'm a medical student", kind="answer", concept="osteoclasts", level="academic")
+    assert answer.confidence == 1.0 and again.level == "intermediate"
+
+
+# --- a tutor built directly from a pack has every part wired -------------------------------------------
+
+def test_a_tutor_built_from_a_loaded_pack_has_every_part(tutor):
+    fresh = Tutor(tutor.kb, tutor.rules, tutor.thresholds)
+    for intent in fresh.rules.intents:  # every action reaches its handler
+        if intent.action in LESSON_ACTIONS:
+            continue
+        session = fresh.new_session()
+        fresh.respond(session, "what is OPG?", now=NOW)
+        assert fresh.respond(session, intent.examples[0], now=NOW).intent == intent.id, intent.id
+    session = fresh.new_session()
+    say = lambda text: fresh.respond(session, text, now=NOW)  # noqa: E731
+    assert say("what do osteoclasts do?").concept == "osteoclasts"
+    assert say("hmm, simpler").intent == "simpler"  # fillers
+    assert say("which cells make OPG?").data["answer"] == "osteoblasts"  # answer types
+    assert say("what is secondary osteoporosis").data["foreign"] == "secondary osteoporosis"  # foreign names
+    assert say("should I take estrogen?").kind == "safety"  # the advice boundary
+    assert say("compare estrogen and testosterone").data["compare"] == ["estrogen", "testosterone"]
+    assert say("which gene encodes OPG?").text.startswith("The gene called TNFSF11")  # the lead sentence's threshold
+    assert say("/quiz opg 1").data["event"] == "question"
+    reply = say("maybe")
+    assert reply.data["event"] in ("wrong", "unclear", "why")  # the grader
+    say("stop")
+    assert say("teach me").kind == "lesson"  # the teacher
+
+
+# --- reviews, quizzes asked for in words, side questions during a quiz ----------------------------------
+
+def _due_cards(tutor, count: int) -> dict:
+    """`count` review cards, all due before NOW (each a day more overdue than the next)."""
+    ids = list(tutor.kb.concepts)[:count]
+    return {c: {"due": (NOW - timedelta(days=count - i)).isoformat(), "last_review": None} for i, c in enumerate(ids)}
+
+
+@pytest.mark.parametrize("count, more", [(5, ""), (6, " ...")])
+def test_the_greeting_names_at_most_five_topics_due(tutor, count, more):
+    session = Session.from_dict({"cards": _due_cards(tutor, count)})
+    due = tutor.due(session, NOW)
+    assert len(due) == count
+    titles = ", ".join(short_title(tutor.kb.concepts[c]) for c in due[:5]) + more
+    assert tutor.due_greeting(session, NOW) == msg(tutor, "due_greeting", count=count, titles=titles)
+    assert tutor.due_greeting(tutor.new_session(), NOW) == ""
+
+
+def test_review_quizzes_at_most_ten_of_what_is_due(tutor):
+    session = Session.from_dict({"cards": _due_cards(tutor, 12)})
+    reply = tutor.respond(session, "review", now=NOW)
+    assert (reply.kind, reply.data["event"], reply.data["total"]) == ("quiz", "question", 10)
+    assert session.quiz.label == "what is due for review" and "what is due for review" in reply.text
+    assert set(session.quiz.items) <= {i.id for i in tutor.kb.quiz if i.concept in tutor.due(session, NOW)}
+
+
+def test_a_quiz_on_a_section_asks_only_its_topics(tutor):
+    session = tutor.new_session()
+    reply = tutor.respond(session, "quiz me on the fundamentals section with 3 questions", now=NOW)
+    assert reply.data["total"] == 3 and session.quiz.label == "the fundamentals section"
+    concepts = {next(i for i in tutor.kb.quiz if i.id == item).concept for item in session.quiz.items}
+    assert all(tutor.kb.concepts[c].section == "fundamentals" for c in concepts)
+
+
+def test_a_quiz_on_a_topic_no_name_fits_suggests_the_close_ones(tutor, chat):
+    reply = chat.say("/quiz rnkl", kind="quiz", concept=None, level="fundamentals")
+    assert reply.text == msg(tutor, "quiz_unknown_topic_close", topic="rnkl", suggestions="RANKL")
+    assert reply.suggestions == ("quiz me on RANKL", "topics", "quiz me") and reply.intent == "quiz-start"
+    assert reply.data == {"event": "not-started", "reason": "unknown-topic", "did_you_mean": ["RANKL"]}
+    far = chat.say("/quiz zzqx", kind="quiz")
+    assert far.text == msg(tutor, "quiz_unknown_topic", topic="zzqx") and far.suggestions == ("topics", "quiz me")
+    with pytest.raises(UnknownConceptError) as raised:
+        tutor.topic_id("osteoclast cells")
+    assert str(raised.value).endswith("; did you mean Osteocytes or Osteoclasts?")
+
+
+def test_a_side_question_during_a_quiz_is_answered_and_the_question_recalled(tutor):
+    session = tutor.new_session()
+    tutor.respond(session, "/quiz opg 2", now=NOW)
+    item = next(i for i in tutor.kb.quiz if i.id == session.quiz.items[0])
+    for question in ("what is RANKL?", "define resorption"):  # a content question, a teaching request
+        reply = tutor.respond(session, question, now=NOW)
+        assert reply.kind == "answer" and session.quiz.index == 0 and session.quiz.tries == 0
+        assert reply.text.splitlines()[-1] == msg(tutor, "quiz_reminder", number=1, question=item.question)
+    other = tutor.respond(session, "quiz me on rankl", now=NOW)  # a new quiz replaces the open one, unreminded
+    assert other.data["event"] == "question" and session.quiz.label == "RANKL"
+    assert "still open" not in other.text
+
+
+def test_a_side_question_during_a_lessons_check_recalls_the_check(tutor):
+    session = tutor.new_session()
+    reply = tutor.respond(session, "teach me", now=NOW)
+    for _ in range(6):
+        if session.quiz is not None:
+            break
+        reply = tutor.respond(session, "next", now=NOW)
+    assert session.quiz is not None and session.quiz.quiet, "the lesson reached its check question"
+    item = next(i for i in tutor.kb.quiz if i.id == session.quiz.items[session.quiz.index])
+    reply = tutor.respond(session, "what is RANKL?", now=NOW)
+    assert msg(tutor, "lesson_check_open", question=item.question) in reply.text.splitlines()
+
+
+# --- slash commands and a restored session from another pack ---------------------------------------------
+
+def test_reset_and_unknown_commands_say_so(tutor, chat):
+    chat.say("what is OPG?", concept="opg")
+    reset = chat.say("/reset", kind="chat", concept=None)
+    assert reset.text == msg(tutor, "reset_done") and reset.intent == "reset" and chat.session.last_concept is None
+    long_name = "/" + "x" * 40
+    unknown = chat.say(long_name, kind="chat")
+    assert unknown.text.startswith(msg(tutor, "unknown_command", command=long_name[:30], commands="")[:-1])
+    assert unknown.intent == "unknown-command"
+    assert '/topics: the topics, by section (or say "topics")' in unknown.text
+    assert "/level [fundamentals|intermediate|academic]: show or set the depth\n" in unknown.text  # no "or say"
+    assert chat.say("/topics", kind="chat").intent == "topics"
+
+
+def test_a_session_from_another_pack_is_cleaned_once_with_a_warning(tutor):
+    session = Session.from_dict({"last_concept": "chlorophyll", "history": ["chlorophyll", "opg"]})
+    with pytest.warns(SessionWarning) as caught:
+        reply = tutor.respond(session, "tell me more")
+    assert [w.message.dropped for w in caught] == [["chlorophyll"]]
+    assert reply.kind == "chat" and session.history == ["opg"] and session.last_concept is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        tutor.respond(session, "hello")  # checked once: no second warning
+
+
+# --- what the first passes left: declines explained, the clauses of a mixed question, the second pack ----
+
+def test_why_after_an_aspect_not_discussed_says_nothing_was_answered(tutor, chat):
+    chat.say("what are the side effects of HRT?", kind="unknown")
+    assert chat.session.last_concept == "hrt"  # the topic stays for a follow-up ...
+    reply = chat.say("/why", kind="chat", concept=None, level="fundamentals")
+    assert reply.text.startswith("How I read your question: it names Hormone replacement therapy (“hrt”);")
+    assert reply.text.endswith("So I did not answer it from the document: an aspect the document does not discuss (risks).")
+
+
+def test_an_aspect_not_discussed_of_nothing_named_says_that(tutor, chat):
+    reply = chat.say("what are the side effects?", kind="unknown", concept=None, level="fundamentals")
+    assert reply.data == {"uncovered": "risks", "about": None}
+    assert (reply.section, reply.suggestions, reply.level_changed) == (None, (), False)
+    assert reply.text.startswith("The document doesn't discuss the risks, side effects or safety of that.")
+    assert reply.text.endswith(msg(tutor, "uncovered_clinician"))
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("should I take estrogen, and what is OPG?", "OPG, short for osteoprotegerin"),  # the personal clause first
+    ("should I take estrogen, and what blocks RANKL?", "OPG holds back RANKL"),      # a relation
+    ("should I take estrogen, and how do estrogen and testosterone differ?", "Estrogen and testosterone are"),
+])
+def test_every_kind_of_educational_half_is_answered_after_the_refusal(tutor, chat, question, lead):
+    reply = chat.say(question, kind="safety", concept="estrogen")
+    assert reply.text.splitlines()[2].startswith(msg(tutor, "safety_and_answer", text=lead))
+
+
+def test_a_counterpart_answer_keeps_the_topics_own_depth_and_offers_no_deeper_at_the_deepest(tutor):
+    session = Session.from_dict({"last_concept": "osteoclasts", "concept_levels": {"osteoclasts": "intermediate"}})
+    women = tutor.respond(session, "and in women?")
+    assert (women.kind, women.concept, women.level, women.confidence) == ("answer", "osteoclasts", "intermediate", 1.0)
+    session = Session.from_dict({"last_concept": "osteoclasts", "level": "academic"})
+    men = tutor.respond(session, "and in men?")
+    assert men.kind == "unknown" and men.suggestions == related_suggestions(tutor, "osteoclasts", "academic")
+    assert "more detail" not in men.suggestions
+
+
+def test_a_pack_without_audiences_says_it_draws_no_comparison(tutor):
+    plants = Tutor.load(knowledge=ROOT / "tests" / "data" / "photosynthesis" / "knowledge")
+    session = plants.new_session()
+    plants.respond(session, "what does chlorophyll do?")
+    reply = plants.respond(session, "and in men?")
+    assert (reply.kind, reply.concept) == ("unknown", None)
+    assert reply.text == msg(plants, "no_counterpart", who="men", title="Chlorophyll")
+
+
+def test_depth_shifts_are_for_now_not_a_new_self_description(tutor, chat):
+    chat.say("more detail", kind="chat", level="intermediate")
+    assert (chat.session.level, chat.session.override) == ("fundamentals", "intermediate")
+    chat.say("what is RANKL", concept="rankl", level="intermediate")
+    chat.say("more detail", concept="rankl", level="academic")
+    assert (chat.session.level, chat.session.override) == ("fundamentals", "academic")
+    deepest = chat.say("more detail", kind="answer", concept="rankl", level="academic")
+    assert deepest.confidence == 1.0 and deepest.intent == "deeper"
+
+
+def test_a_lesson_from_a_tutor_built_directly_names_its_topic_answers_questions_and_checks(tutor):
+    fresh = Tutor(tutor.kb, tutor.rules, tutor.thresholds)
+    session = fresh.new_session()
+    reply = fresh.respond(session, "teach me about RANKL", now=NOW)
+    assert reply.kind == "lesson" and "rankl" in session.lesson["path"]
+    side = fresh.respond(session, "what is OPG?", now=NOW)
+    assert side.concept == "opg" and session.lesson is not None  # answered, and the lesson goes on
+    for _ in range(8):
+        if session.quiz is not None:
+            break
+        fresh.respond(session, "next", now=NOW)
+    assert session.quiz is not None and session.quiz.quiet  # the lesson's check question runs through the quiz
