@@ -33,6 +33,14 @@ def test_reply_shape(tutor):
     assert {"kind", "concept", "level", "text", "confidence", "suggestions", "runner_up", "section"} <= set(data)
 
 
+def test_a_reply_is_built_by_keyword_only():
+    # a positional call could shift a field into the next one (a section read as suggestions) and still run
+    with pytest.raises(TypeError):
+        Reply("answer", "text", "fundamentals")  # type: ignore[misc]
+    reply = Reply(kind="answer", text="text", level="fundamentals", section="Intro")
+    assert (reply.kind, reply.section, reply.suggestions, reply.concept) == ("answer", "Intro", (), None)
+
+
 def test_new_session_level_and_explain(tutor):
     session = tutor.new_session(level="academic")
     assert tutor.respond(session, "what is RANKL").level == "academic"

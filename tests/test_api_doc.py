@@ -59,9 +59,9 @@ class _Emitted(ast.NodeVisitor):
         name = _call_name(node)
         keywords = {k.arg: k.value for k in node.keywords if k.arg}
         if name == "Reply":
-            kind = _constant(node.args[0]) if node.args else _constant(keywords.get("kind"))
+            kind = _constant(keywords.get("kind"))  # Reply is keyword-only
             self.kinds.update([kind] if kind else [])
-            intent = _constant(node.args[9]) if len(node.args) > 9 else _constant(keywords.get("intent"))
+            intent = _constant(keywords.get("intent"))
             self.intents.update([intent] if intent else [])
         if name == "_chat" and len(node.args) > 2 and _constant(node.args[2]):
             self.intents.add(_constant(node.args[2]))

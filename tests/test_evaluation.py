@@ -9,7 +9,7 @@ from tutor.reply import Reply
 
 
 def reply(kind="answer", text="OPG blocks RANKL. More text.", concept="opg", level="fundamentals"):
-    return Reply(kind, text, level, concept)
+    return Reply(kind=kind, text=text, level=level, concept=concept)
 
 
 def test_first_sentence_skips_the_depth_note():

@@ -118,7 +118,7 @@ def test_quiz_buttons_come_from_reply_data(bot_module, concurrent):
 
 
 def test_buttons_follow_the_data_not_the_text(bot_module):
-    reply = Reply("quiz", "Question 1/1: pick one\n  a) shown in the text", "fundamentals", data={
+    reply = Reply(kind="quiz", text="Question 1/1: pick one\n  a) shown in the text", level="fundamentals", data={
         "event": "question", "item": "x", "type": "mc", "options": ["from the data", "also from the data"]})
     labels = [b.label for b in bot_module.buttons_for(reply)]
     assert labels[:2] == ["a) from the data", "b) also from the data"] and "a) shown in the text" not in labels

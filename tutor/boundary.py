@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .model import Boundary, BoundaryLine
+from .model import Boundary, BoundaryLine, WordClass
 from .normalise import stem
 
 __all__ = ["Advice", "AdviceBoundary"]
@@ -38,23 +38,16 @@ class AdviceBoundary:
     def __init__(self, boundary: Boundary) -> None:
         self._rule = boundary.rule
         self._kinds = dict(boundary.kinds)
-        self._ignore: dict[str, list[tuple[str, ...]]] = {}  # first stem -> phrases, longest first
-        for phrase in sorted((tuple(stem(w) for w in p.split()) for p in boundary.ignore), key=len, reverse=True):
-            self._ignore.setdefault(phrase[0], []).append(phrase)
+        self._ignore = _ignored_phrases(boundary.ignore)
         self.shorthand = dict(boundary.shorthand)
-        self._phrases: dict[tuple[str, ...], list[str]] = {}  # stemmed phrase -> the classes it belongs to
-        self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        self._phrases = _class_phrases(boundary.classes)
+        self._patterns = [(c.name, re.compile(p)) for c in boundary.classes for p in c.patterns]
         self._names = [c.name for c in boundary.classes]
         self._conditional = [c for c in boundary.classes if c.counts_as or c.unless]
-        lexicon: set[str] = set()
-        for word_class in boundary.classes:
-            for phrase in word_class.words:
-                self._phrases.setdefault(tuple(stem(w) for w in phrase.split()), []).append(word_class.name)
-            self._patterns += [(word_class.name, re.compile(p)) for p in word_class.patterns]
-            lexicon.update(w for phrase in word_class.words for w in phrase.split() if len(w) >= 4 and w.isalpha())
         self._longest = max((len(p) for p in self._phrases), default=1)
-        self._lexicon = sorted(lexicon)
-        self._known = frozenset(w for c in boundary.classes for phrase in c.words for w in phrase.split())
+        self._known = _class_words(boundary.classes)
+        # the words a typo may be corrected to: long enough and plain letters
+        self._lexicon = sorted(w for w in self._known if len(w) >= 4 and w.isalpha())
 
     def knows(self, word: str) -> bool:
         return word in self._known
@@ -94,22 +87,54 @@ class AdviceBoundary:
     def assess(self, words: list[str], lower_text: str, kinds: tuple[str, ...] = ()) -> Advice:
         """The classes present in the question and the first rule line they meet; `kinds` are the kinds of the
         concepts the question names or refers to, which show some classes too (boundary `kinds`)."""
-        stems = self._without_ignored([stem(w) for w in words])
         hits: dict[str, set[str]] = {}
+        self._phrase_hits(self._without_ignored([stem(w) for w in words]), hits)
+        self._pattern_hits(lower_text, hits)
+        self._kind_hits(kinds, hits)
+        self._settle(hits)
+        found = {name: tuple(sorted(hits[name])) for name in self._names if name in hits}
+        line = next((ln for ln in self._rule if all(c in found for c in ln.all) and not any(c in found for c in ln.unless)), None)
+        return Advice(found, line)
+
+    def _phrase_hits(self, stems: list[str], hits: dict[str, set[str]]) -> None:
+        """Every run of stems, up to the longest class phrase, that a class lists."""
         for n in range(1, self._longest + 1):
             for i in range(len(stems) - n + 1):
                 gram = tuple(stems[i:i + n])
                 for name in self._phrases.get(gram, ()):
                     hits.setdefault(name, set()).add(" ".join(gram))
+
+    def _pattern_hits(self, lower_text: str, hits: dict[str, set[str]]) -> None:
         for name, pattern in self._patterns:
             match = pattern.search(lower_text)
             if match:
                 hits.setdefault(name, set()).add(match.group(0).strip())
+
+    def _kind_hits(self, kinds: tuple[str, ...], hits: dict[str, set[str]]) -> None:
+        """A class shown by the kind of a concept named (a drug named in the question, say)."""
         for name, shown_by in self._kinds.items():
             shown = [k for k in kinds if k in shown_by]
             if shown:
                 hits.setdefault(name, set()).update(f"a {k} named" for k in shown)
-        self._settle(hits)
-        found = {name: tuple(sorted(hits[name])) for name in self._names if name in hits}
-        line = next((ln for ln in self._rule if all(c in found for c in ln.all) and not any(c in found for c in ln.unless)), None)
-        return Advice(found, line)
+
+
+def _ignored_phrases(ignore: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """First stem -> the stemmed phrases starting with it, longest first (the longest is cut out first)."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((tuple(stem(w) for w in p.split()) for p in ignore), key=len, reverse=True):
+        found.setdefault(phrase[0], []).append(phrase)
+    return found
+
+
+def _class_phrases(classes: tuple[WordClass, ...]) -> dict[tuple[str, ...], list[str]]:
+    """Stemmed phrase -> the classes it belongs to."""
+    phrases: dict[tuple[str, ...], list[str]] = {}
+    for word_class in classes:
+        for phrase in word_class.words:
+            phrases.setdefault(tuple(stem(w) for w in phrase.split()), []).append(word_class.name)
+    return phrases
+
+
+def _class_words(classes: tuple[WordClass, ...]) -> frozenset[str]:
+    """Every single word the classes list, inside phrases too."""
+    return frozenset(w for c in classes for phrase in c.words for w in phrase.split())

@@ -398,22 +398,30 @@ def _quiz(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
                                                                          level=args.level, due=args.due)
         store.save(user, session)
         if session.quiz is not None and stdin.isatty() and out.isatty():  # the same prompt_toolkit chat as `tutor`
-            from .store import default_data_dir
-            from .terminal import TerminalChat, history_for
-
-            data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-            chat = TerminalChat(tutor, store, session, user, history=history_for(data_dir, args.profile))
-            return chat.run(opening=reply, quiz=True)
-        _show(reply, out)
-        try:
-            ended = session.quiz is None or _converse(tutor, store, session, user, stdin, out, lambda _: session.quiz is None)
-        except KeyboardInterrupt:
-            ended = False
-        if not ended:
-            _show(tutor.respond(session, "stop"), out)  # input ended or Ctrl-C mid-quiz: summarise what was answered
+            return _quiz_in_terminal(args, tutor, store, session, user, reply)
+        _quiz_piped(tutor, store, session, user, reply, stdin, out)
         return 0
     finally:
         store.save(user, session)
+
+
+def _quiz_in_terminal(args: argparse.Namespace, tutor, store, session, user: str, opening: Reply) -> int:
+    from .store import default_data_dir
+    from .terminal import TerminalChat, history_for
+
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    chat = TerminalChat(tutor, store, session, user, history=history_for(data_dir, args.profile))
+    return chat.run(opening=opening, quiz=True)
+
+
+def _quiz_piped(tutor, store, session, user: str, opening: Reply, stdin: TextIO, out: TextIO) -> None:
+    _show(opening, out)
+    try:
+        ended = session.quiz is None or _converse(tutor, store, session, user, stdin, out, lambda _: session.quiz is None)
+    except KeyboardInterrupt:
+        ended = False
+    if not ended:
+        _show(tutor.respond(session, "stop"), out)  # input ended or Ctrl-C mid-quiz: summarise what was answered
 
 
 def _learn(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:

@@ -51,15 +51,27 @@ def plain_words(name: str, argument: str) -> str | None:
         return None
     if command.words:
         return command.words
-    if name == "/quiz":
-        words = argument.split()
-        count = next((w for w in words if w.isdigit()), "")
-        topic = " ".join(w for w in words if not w.isdigit())
-        if topic and count:
-            return f"quiz me on {topic} with {count} questions"
-        return f"quiz me on {topic}" if topic else f"{count} questions" if count else "quiz me"
-    if name == "/learn":
-        return f"teach me about {argument}" if argument else "teach me"
-    if name == "/glossary":
-        return f"glossary {argument}" if argument else "glossary"
-    return None
+    build = _WITH_ARGUMENT.get(name)
+    return build(argument) if build else None
+
+
+def _quiz_words(argument: str) -> str:
+    """A quiz's topic and count, in either order ("/quiz opg 2", "/quiz 2 opg")."""
+    words = argument.split()
+    count = next((w for w in words if w.isdigit()), "")
+    topic = " ".join(w for w in words if not w.isdigit())
+    if topic and count:
+        return f"quiz me on {topic} with {count} questions"
+    return f"quiz me on {topic}" if topic else f"{count} questions" if count else "quiz me"
+
+
+def _learn_words(argument: str) -> str:
+    return f"teach me about {argument}" if argument else "teach me"
+
+
+def _glossary_words(argument: str) -> str:
+    return f"glossary {argument}" if argument else "glossary"
+
+
+# the commands whose words depend on what follows them
+_WITH_ARGUMENT = {"/quiz": _quiz_words, "/learn": _learn_words, "/glossary": _glossary_words}

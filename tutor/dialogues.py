@@ -180,35 +180,28 @@ class _Builder:
 
     def _frames(self, check: Checker, value: Any, line: int) -> None:
         for entry in check.entries(value, line, "frames"):
-            fid = check.text(entry, "id", "a frame")
-            what = f"frame '{fid}'"
-            check.unknown_keys(entry, _FRAME_FIELDS, what)
-            answer = check.text(entry, "answer", what)
-            if answer and answer not in FRAME_ANSWERS:
-                check.report(check.key_line(entry, "answer"), f"{what}: answer '{answer}' is not one of {', '.join(FRAME_ANSWERS)}")
-            relation = check.text(entry, "relation", what, required=answer == "relation")
-            for key in ("relation", "fallback"):
-                name = entry.get(key)
-                if isinstance(name, str) and name not in RELATION_NAMES:
-                    check.report(check.key_line(entry, key), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
-            aspect = check.text(entry, "aspect", what, required=answer == "aspect")
-            patterns = check.patterns(entry, what) if "patterns" in entry or answer != "relation" else ()
-            actor = check.patterns(entry, what, key="actor") if entry.get("actor") else ()
-            target = check.patterns(entry, what, key="target") if entry.get("target") else ()
-            flags = {key: entry.get(key, False) for key in ("clinician", "by_examples", "plain", "link", "default")}
-            for key, value in flags.items():
-                if not isinstance(value, bool):
-                    check.report(check.key_line(entry, key), f"{what}: '{key}' must be true or false")
-            clinician, by_examples = flags["clinician"], flags["by_examples"]
-            if any(f.id == fid for f in self.frames):
-                check.report(line_of(entry, line), f"duplicate frame id '{fid}'")
-            fallback = check.text(entry, "fallback", what, required=False)
-            self.frames.append(Frame(fid, answer, patterns, relation, fallback, tuple(check.text_list(entry, "verbs", what)), actor, target,
-                                     aspect, tuple(check.text_list(entry, "kinds", what)), clinician is True,
-                                     by_examples is True, tuple(check.text_list(entry, "examples", what, minimum=1)),
-                                     flags["plain"] is True, flags["default"] is True, flags["link"] is True,
-                                     check.source, line_of(entry, line), leads_with=self._relations(check, entry, what),
-                                     answer_words=tuple(fold(w) for w in check.text_list(entry, "answer_words", what))))
+            self.frames.append(self._frame(check, entry, line))
+
+    def _frame(self, check: Checker, entry: dict, line: int) -> Frame:
+        fid = check.text(entry, "id", "a frame")
+        what = f"frame '{fid}'"
+        check.unknown_keys(entry, _FRAME_FIELDS, what)
+        answer = _frame_answer(check, entry, what)
+        relation = check.text(entry, "relation", what, required=answer == "relation")
+        _check_relation_names(check, entry, what)
+        aspect = check.text(entry, "aspect", what, required=answer == "aspect")
+        patterns = check.patterns(entry, what) if "patterns" in entry or answer != "relation" else ()
+        actor = check.patterns(entry, what, key="actor") if entry.get("actor") else ()
+        target = check.patterns(entry, what, key="target") if entry.get("target") else ()
+        flags = _frame_flags(check, entry, what)
+        if any(f.id == fid for f in self.frames):
+            check.report(line_of(entry, line), f"duplicate frame id '{fid}'")
+        fallback = check.text(entry, "fallback", what, required=False)
+        return Frame(fid, answer, patterns, relation, fallback, tuple(check.text_list(entry, "verbs", what)), actor, target,
+                     aspect, tuple(check.text_list(entry, "kinds", what)), flags["clinician"], flags["by_examples"],
+                     tuple(check.text_list(entry, "examples", what, minimum=1)), flags["plain"], flags["default"],
+                     flags["link"], check.source, line_of(entry, line), leads_with=self._relations(check, entry, what),
+                     answer_words=tuple(fold(w) for w in check.text_list(entry, "answer_words", what)))
 
     @staticmethod
     def _relations(check: Checker, entry: dict, what: str) -> tuple[str, ...]:
@@ -272,17 +265,21 @@ class _Builder:
         for name in self.class_kinds:
             if name not in names:
                 self.problems.append(Problem(path, line, f"boundary kinds: no word class '{name}'"))
-        for word_class in self.classes:
-            for name in (word_class.counts_as, *word_class.unless):
-                if name and name not in names:
-                    self.problems.append(Problem(word_class.source, word_class.line,
-                                                 f"word class '{word_class.name}' names no word class '{name}'"))
+        self._check_class_references(names)
         for item in self.rule:
             for name in (*item.all, *item.unless):
                 if name not in names:
                     self.problems.append(Problem(item.source, item.line, f"boundary rule names no word class '{name}'"))
         if not self.rule:
             self.problems.append(Problem(path, line, "boundary: the rule has no lines"))
+
+    def _check_class_references(self, names: set[str]) -> None:
+        """A word class's `counts_as` and `unless` must name word classes."""
+        for word_class in self.classes:
+            for name in (word_class.counts_as, *word_class.unless):
+                if name and name not in names:
+                    self.problems.append(Problem(word_class.source, word_class.line,
+                                                 f"word class '{word_class.name}' names no word class '{name}'"))
 
     def _relation_verbs(self, check: Checker, value: Any, line: int) -> None:
         for relation, by_kind in check.mapping(value, "'relation_verbs'", line).items():
@@ -315,21 +312,53 @@ class _Builder:
             if text:
                 self.messages[str(key)] = text
 
-    def finish(self, directory: str) -> tuple[DialogueRules, list[Problem]]:
+    def _check_messages(self, directory: str) -> None:
         missing = [m for m in REQUIRED_MESSAGES if m not in self.messages]
         if missing and not any("messages" in p.message for p in self.problems):
             path, line = self.messages_at or (directory, 1)
             self.problems.append(Problem(path, line, f"messages missing: {', '.join(missing)}"))
+
+    def _check_default_frame(self, directory: str) -> None:
+        if self.frames and sum(f.default for f in self.frames) == 1:
+            return
+        path, line = (self.frames[0].source, self.frames[0].line) if self.frames else (self.messages_at or (directory, 1))
+        self.problems.append(Problem(path, line, "the frames need exactly one marked 'default: true' "
+                                                 "(what a question no frame matches reads as)"))
+
+    def finish(self, directory: str) -> tuple[DialogueRules, list[Problem]]:
+        self._check_messages(directory)
         self._check_boundary()
-        if self.frames and sum(f.default for f in self.frames) != 1 or not self.frames:
-            path, line = (self.frames[0].source, self.frames[0].line) if self.frames else (self.messages_at or (directory, 1))
-            self.problems.append(Problem(path, line, "the frames need exactly one marked 'default: true' "
-                                                     "(what a question no frame matches reads as)"))
+        self._check_default_frame(directory)
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
                               dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), tuple(self.follow_on), self.grading,
                               relation_verbs=dict(self.relation_verbs), changes=dict(self.changes))
         return rules, self.problems
+
+
+def _frame_answer(check: Checker, entry: dict, what: str) -> str | None:
+    answer = check.text(entry, "answer", what)
+    if answer and answer not in FRAME_ANSWERS:
+        check.report(check.key_line(entry, "answer"), f"{what}: answer '{answer}' is not one of {', '.join(FRAME_ANSWERS)}")
+    return answer
+
+
+def _check_relation_names(check: Checker, entry: dict, what: str) -> None:
+    for key in ("relation", "fallback"):
+        name = entry.get(key)
+        if isinstance(name, str) and name not in RELATION_NAMES:
+            check.report(check.key_line(entry, key), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
+
+
+def _frame_flags(check: Checker, entry: dict, what: str) -> dict[str, bool]:
+    """The true/false switches of a frame; anything else is reported and read as false."""
+    flags = {}
+    for key in ("clinician", "by_examples", "plain", "link", "default"):
+        value = entry.get(key, False)
+        if not isinstance(value, bool):
+            check.report(check.key_line(entry, key), f"{what}: '{key}' must be true or false")
+        flags[key] = value is True
+    return flags
 
 
 def _word_list(check: Checker, value: Any, line: int, key: str) -> list[str]:

@@ -360,8 +360,8 @@ class Tutor:
             return self._foreign(session, decision)
         if action == "none-other":
             text = self._compose.none_other(decision.concepts[0], decision.concepts[1:], decision.facts[0].relation, decision.side)
-            return Reply("unknown", text, current_level(session), None, 0.0, None, None,
-                         (f"Tell me about {short_title(self.kb.concepts[decision.concepts[0]])}",),
+            return Reply(kind="unknown", text=text, level=current_level(session),
+                         suggestions=(f"Tell me about {short_title(self.kb.concepts[decision.concepts[0]])}",),
                          data={"about": decision.concepts[0]})
         if action == "unknown":
             return self._nothing_matched(session, reading, decision, depth_request)
@@ -462,15 +462,23 @@ class Tutor:
         # a command ("review", "topics", "how am I doing") is never graded as an answer, unless it is
         # also a choice the item offers ("yes" to a true/false question); a teaching request never is
         other = self._intent(folded)
-        teaching = other is not None and other[0].action in ("lesson", "example", "define", "glossary", "source")
-        if not teaching and (other is None or self._quiz.reads_as_choice(session, text)) \
-                and self._quiz.looks_like_answer(session, folded, text):
+        if self._answers_the_question(session, text, folded, other):
             return self._quiz.answer(session, text, now)
         if other and other[0].action in ("quiz", "review"):
             return self._act(session, other, text, now)
         reply = self._act(session, other, text, now) if other else self._content(session, text)
         if reply.data.get("event") == "question" or not self._quiz.current(session):
             return reply  # a new quiz began
+        return self._with_reminder(session, reply)
+
+    def _answers_the_question(self, session: Session, text: str, folded: str,
+                              other: tuple[Intent, dict[str, str]] | None) -> bool:
+        teaching = other is not None and other[0].action in ("lesson", "example", "define", "glossary", "source")
+        return not teaching and (other is None or self._quiz.reads_as_choice(session, text)) \
+            and self._quiz.looks_like_answer(session, folded, text)
+
+    def _with_reminder(self, session: Session, reply: Reply) -> Reply:
+        """The reply to a side question, with the open quiz (or lesson check) question recalled under it."""
         item = self._quiz.current(session)
         key = "lesson_check_open" if session.quiz.quiet else "quiz_reminder"
         reminder = self._msg(key, number=session.quiz.index + 1, question=item.question)
@@ -503,7 +511,7 @@ class Tutor:
             close = self.suggest_topics(topic_text)
             text = self._msg("quiz_unknown_topic_close", topic=topic_text, suggestions=_or(close)) if close else \
                 self._msg("quiz_unknown_topic", topic=topic_text)
-            return Reply("quiz", text, current_level(session), intent="quiz",
+            return Reply(kind="quiz", text=text, level=current_level(session), intent="quiz",
                          suggestions=(*(f"quiz me on {title}" for title in close), "topics", "quiz me"),
                          data={"event": "not-started", "reason": "unknown-topic", "did_you_mean": close})
         return self._quiz.start(session, request, turn.now)
@@ -591,7 +599,7 @@ class Tutor:
         path = self._teacher.path_view(session)
         if path:
             text = f"{text}\n{path}"
-        return Reply("chat", text, current_level(session), intent=intent.id, data={"progress": report})
+        return Reply(kind="chat", text=text, level=current_level(session), intent=intent.id, data={"progress": report})
 
     def _progress_text(self, report: dict, now: datetime) -> str:
         """Only what the record shows: no accuracy before an answer, no review line when none is scheduled."""
@@ -642,8 +650,9 @@ class Tutor:
         if prefix:
             text = f"{prefix}\n{text}"
         self._remember(session, concept.id, depth.level, confidence, runner_up, how)
-        return Reply("answer", text, depth.level, concept.answers_for, confidence, runner_up, concept.where,
-                     self._suggestions(concept, depth.level), depth.changed, data={"entry": concept.id})
+        return Reply(kind="answer", text=text, level=depth.level, concept=concept.answers_for, confidence=confidence,
+                     runner_up=runner_up, section=concept.where, suggestions=self._suggestions(concept, depth.level),
+                     level_changed=depth.changed, data={"entry": concept.id})
 
     def _remember(self, session: Session, concept_id: str, level: str, confidence: float = 1.0,
                   runner_up: str | None = None, how: str = "") -> None:
@@ -657,9 +666,10 @@ class Tutor:
         text = self._announce(depth, self._compose.compare(a, b, depth.level))
         self._remember(session, a, depth.level, how=decision.how)
         session.last_pair = [a, b]
-        return Reply("answer", text, depth.level, first.answers_for, 1.0, b, first.where,
-                     (f"Tell me about {short_title(self.kb.concepts[b])}", *self._suggestions(first, depth.level)[:2]),
-                     depth.changed, data={"entry": a, "compare": [a, b]})
+        return Reply(kind="answer", text=text, level=depth.level, concept=first.answers_for, confidence=1.0,
+                     runner_up=b, section=first.where,
+                     suggestions=(f"Tell me about {short_title(self.kb.concepts[b])}", *self._suggestions(first, depth.level)[:2]),
+                     level_changed=depth.changed, data={"entry": a, "compare": [a, b]})
 
     def _relation(self, session: Session, reading: Reading, decision: Decision, depth: DepthChoice) -> Reply:
         themes, facts = decision.concepts, decision.facts
@@ -672,8 +682,9 @@ class Tutor:
         concept = self.kb.concepts[answer] if len(themes) > 1 else theme
         text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
         self._remember(session, theme.id, depth.level, how=decision.how)
-        return Reply("answer", text, depth.level, concept.answers_for, 1.0, None, concept.where,
-                     self._suggestions(theme, depth.level), depth.changed, "relation",
+        return Reply(kind="answer", text=text, level=depth.level, concept=concept.answers_for, confidence=1.0,
+                     section=concept.where, suggestions=self._suggestions(theme, depth.level),
+                     level_changed=depth.changed, intent="relation",
                      data={"entry": concept.id, "theme": theme.id, "answer": answer,
                            "facts": [[f.subject, f.relation, f.object] for f in facts]})
 
@@ -687,8 +698,9 @@ class Tutor:
         if theme:
             self._remember(session, theme, level, how=decision.how)
             suggestions = (f"Tell me about {short_title(self.kb.concepts[theme])}",)
-        return Reply("unknown", text, level, None, 0.0, None, self.kb.concepts[theme].where if theme else None, suggestions,
-                     bool(depth_request and depth_request.changed), data={"uncovered": frame.id, "about": theme})
+        return Reply(kind="unknown", text=text, level=level, section=self.kb.concepts[theme].where if theme else None,
+                     suggestions=suggestions, level_changed=bool(depth_request and depth_request.changed),
+                     data={"uncovered": frame.id, "about": theme})
 
     def _foreign(self, session: Session, decision: Decision) -> Reply:
         theme = decision.concept
@@ -696,7 +708,7 @@ class Tutor:
             return self._unknown(session, decision.topic)
         text = self._compose.foreign(decision.topic, theme)
         suggestions = (f"Tell me about {short_title(self.kb.concepts[theme])}",) if theme else ()
-        return Reply("unknown", text, current_level(session), None, 0.0, None, None, suggestions,
+        return Reply(kind="unknown", text=text, level=current_level(session), suggestions=suggestions,
                      data={"foreign": decision.topic, "about": theme})
 
     def _announce(self, depth: DepthChoice | None, text: str) -> str:
@@ -713,15 +725,15 @@ class Tutor:
         first, second = (self.kb.concepts[c] for c in decision.concepts[:2])
         session.pending_choices = [first.id, second.id]
         text = self._msg("clarify", first=first.title, second=second.title)
-        return Reply("clarify", text, current_level(session), None, decision.confidence, second.id, None,
-                     (first.title, second.title), options=(first.id, second.id))
+        return Reply(kind="clarify", text=text, level=current_level(session), confidence=decision.confidence,
+                     runner_up=second.id, suggestions=(first.title, second.title), options=(first.id, second.id))
 
     def _unknown(self, session: Session, topic: str | None = None, nearby: tuple[str, ...] = ()) -> Reply:
         nearby = tuple(nearby) or self.kb.starters or tuple(self.kb.concepts)[:3]
         listed = ", ".join(self.kb.concepts[c].title for c in nearby)
         text = self._msg("unknown_topic", topic=topic, suggestions=listed) if topic else self._msg("unknown", suggestions=listed)
-        return Reply("unknown", text, current_level(session), None, 0.0, None, None,
-                     tuple(f"Tell me about {short_title(self.kb.concepts[c])}" for c in nearby))
+        return Reply(kind="unknown", text=text, level=current_level(session),
+                     suggestions=tuple(f"Tell me about {short_title(self.kb.concepts[c])}" for c in nearby))
 
     def _safety_reply(self, session: Session, reading: Reading, decision: Decision) -> Reply:
         """Personal advice: say what the tutor can't do and who can, offer the general topic, then answer any educational half."""
@@ -736,9 +748,10 @@ class Tutor:
         other = self._educational_half(session, reading)
         if other:
             parts.append(self._msg("safety_and_answer", text=other))
-        return Reply("safety", "\n".join(parts), current_level(session), concept_id, 1.0 if concept_id else 0.0, None,
-                     self.kb.concepts[concept_id].where if concept_id else None,
-                     (f"Tell me about {short_title(self.kb.concepts[concept_id])}",) if concept_id else ("topics",),
+        return Reply(kind="safety", text="\n".join(parts), level=current_level(session), concept=concept_id,
+                     confidence=1.0 if concept_id else 0.0,
+                     section=self.kb.concepts[concept_id].where if concept_id else None,
+                     suggestions=(f"Tell me about {short_title(self.kb.concepts[concept_id])}",) if concept_id else ("topics",),
                      data={"advice": reading.advice.to_dict()})
 
     def _educational_half(self, session: Session, reading: Reading) -> str | None:
@@ -759,7 +772,8 @@ class Tutor:
     # --- dialogue actions ------------------------------------------------------
     def _chat(self, session: Session, text: str, intent: str, depth: DepthChoice | None = None) -> Reply:
         level = depth.level if depth else current_level(session)
-        return Reply("chat", text, level, None, 1.0, None, None, (), bool(depth and depth.changed), intent)
+        return Reply(kind="chat", text=text, level=level, confidence=1.0, level_changed=bool(depth and depth.changed),
+                     intent=intent)
 
     def _chat_reply(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         return self._chat(session, intent.reply, intent.id)
@@ -782,8 +796,8 @@ class Tutor:
         if steps > 0 and before == LEVELS[-1]:
             related = ", ".join(short_title(self.kb.concepts[r]) for r in concept.related) or "none"
             text = self._msg("related_more", title=short_title(concept), related=related)
-            return Reply("answer", text, before, concept.answers_for, 1.0, None, concept.where,
-                         self._suggestions(concept, before), False, intent.id)
+            return Reply(kind="answer", text=text, level=before, concept=concept.answers_for, confidence=1.0,
+                         section=concept.where, suggestions=self._suggestions(concept, before), intent=intent.id)
         reason = "as you asked for more detail" if steps > 0 else "as you asked for a simpler explanation"
         depth = apply_request(session, shift_level(before, steps), False, reason)
         return self._answer(session, concept, depth, 1.0)
@@ -815,15 +829,16 @@ class Tutor:
         concept = self.kb.concepts.get(info.get("concept") or "")
         if concept is None or info.get("kind", "answer") != "answer":
             text = self._msg("explain_declined", reading=reading, how=info.get("how", ""), kind=info.get("kind", ""))
-            return Reply("chat", text, current_level(session), None, 0.0, None, None, (), False, intent.id,
+            return Reply(kind="chat", text=text, level=current_level(session), intent=intent.id,
                          data={"reading": info.get("reading")})
         runner = info.get("runner_up")
         text = self._msg("explain_last", reading=reading, how=info.get("how", ""), title=concept.title,
                          confidence=f"{info.get('confidence', 0):.2f}",
                          runner_up=self.kb.concepts[runner].title if runner in self.kb.concepts else "none",
                          where=concept.where, level=info.get("level", ""))
-        return Reply("chat", text, current_level(session), concept.id, float(info.get("confidence", 0)), runner,
-                     concept.where, (), False, intent.id, data={"reading": info.get("reading")})
+        return Reply(kind="chat", text=text, level=current_level(session), concept=concept.id,
+                     confidence=float(info.get("confidence", 0)), runner_up=runner, section=concept.where,
+                     intent=intent.id, data={"reading": info.get("reading")})
 
     def _describe_mentions(self, mentions: list[dict]) -> str:
         if not mentions:
@@ -868,8 +883,8 @@ class Tutor:
         text = self._compose.leading_with(last, depth.level, words, least=1) if words else None
         if text:
             return self._answer(session, concept, depth, 1.0, text=text, how=f"what the document says of {who}")
-        return Reply("unknown", self._msg("no_counterpart", who=who, title=short_title(concept)),
-                     current_level(session), None, 0.0, None, None, self._suggestions(concept, current_level(session)))
+        return Reply(kind="unknown", text=self._msg("no_counterpart", who=who, title=short_title(concept)),
+                     level=current_level(session), suggestions=self._suggestions(concept, current_level(session)))
 
     def _asked_of(self, session: Session, who: str, last: str) -> Reply | None:
         """"and in women?" after a specific question ("where is testosterone made?"): that question again, asked of

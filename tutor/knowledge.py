@@ -285,13 +285,7 @@ class _Builder:
         self._check_related()
         relations = self._relations()
         self._check_alias_collisions()
-        for cid, check, at in self.starters:
-            if cid not in self.concepts:
-                self._dangling(Problem(check.source, at, f"starters: '{cid}' is not a concept"))
-        for table in (self.kinds, self.discusses):
-            for cid, (_, check, at) in table.items():
-                if cid not in self.concepts:
-                    self._dangling(Problem(check.source, at, f"'{cid}' is not a concept"))
+        self._check_named_concepts()
         self._check_outline()
         check_items(self.quiz, self.concepts, self.problems, self._dangling)
         analogies, glossary = self._analogies(), resolve_glossary(self.glossary_raw, self.concepts, self._dangling)
@@ -306,6 +300,16 @@ class _Builder:
                            analogies, glossary, tuple(path for path, _ in self.lessons), dict(self.vocabulary_at),
                            self.folds, tuple(cid for cid, _, _ in self.starters), dict(self.audiences), tuple(self.outline))
         return kb, self.problems
+
+    def _check_named_concepts(self) -> None:
+        """The starters, kinds and aspects discussed name concepts the pack defines."""
+        for cid, check, at in self.starters:
+            if cid not in self.concepts:
+                self._dangling(Problem(check.source, at, f"starters: '{cid}' is not a concept"))
+        for table in (self.kinds, self.discusses):
+            for cid, (_, check, at) in table.items():
+                if cid not in self.concepts:
+                    self._dangling(Problem(check.source, at, f"'{cid}' is not a concept"))
 
     def _dangling(self, problem: Problem) -> None:
         """A reference to an id no concept has: reported, unless an unreadable file may define it (then counted)."""

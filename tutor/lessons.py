@@ -219,8 +219,9 @@ class Teacher:
                              level=level, text=body)
         self._remember(session, concept, level)
         text = "\n".join(x for x in (prefix, body, self._msg("lesson_prompt")) if x)
-        return Reply("lesson", text, level, concept.answers_for, 1.0, None, concept.where, ("next", "give me an example", "stop"),
-                     intent="lesson", data={"lesson": self.position(session), "entry": concept.id})
+        return Reply(kind="lesson", text=text, level=level, concept=concept.answers_for, confidence=1.0,
+                     section=concept.where, suggestions=("next", "give me an example", "stop"), intent="lesson",
+                     data={"lesson": self.position(session), "entry": concept.id})
 
     def _skip_mastered(self, session: Session) -> str:
         """Move past steps the learner has come to master at the lesson's depth; a note naming them, or ""."""
@@ -389,8 +390,9 @@ class Teacher:
         concept = self.kb.concepts[self._concept_id(session)]
         if keep_kind and session.lesson["stage"] == "check":
             kind = "quiz"
-        return Reply(kind, text, session.lesson["level"], concept.answers_for, 1.0, None, concept.where,
-                     ("next", "where am I", "stop"), intent="lesson", data={"lesson": self.position(session)})
+        return Reply(kind=kind, text=text, level=session.lesson["level"], concept=concept.answers_for, confidence=1.0,
+                     section=concept.where, suggestions=("next", "where am I", "stop"), intent="lesson",
+                     data={"lesson": self.position(session)})
 
     def _remember(self, session: Session, concept: Concept, level: str) -> None:
         session.remember(concept.id, level)
@@ -398,7 +400,7 @@ class Teacher:
                                "how": "the next step of the lesson", "kind": "lesson"}
 
     def _chat(self, session: Session, text: str) -> Reply:
-        return Reply("chat", text, current_level(session), intent="lesson")
+        return Reply(kind="chat", text=text, level=current_level(session), intent="lesson")
 
     # --- examples, definitions, the glossary, sources ---------------------------------------------
     def _topic_or_last(self, session: Session, turn: Any) -> str | None:
@@ -421,8 +423,9 @@ class Teacher:
         session.last_answer = {"concept": concept_id, "confidence": 1.0, "runner_up": None, "level": level,
                                "how": "an everyday example asked for", "kind": "answer"}
         text = self._msg("example_reply", title=short_title(concept), level=analogy.level, text=analogy.text)
-        return Reply("answer", text, analogy.level, concept.answers_for, 1.0, None, concept.where, ("more detail", "define it"),
-                     intent=intent.id, data={"entry": concept_id, "example": {"concept": concept_id, "level": analogy.level}})
+        return Reply(kind="answer", text=text, level=analogy.level, concept=concept.answers_for, confidence=1.0,
+                     section=concept.where, suggestions=("more detail", "define it"), intent=intent.id,
+                     data={"entry": concept_id, "example": {"concept": concept_id, "level": analogy.level}})
 
     def _define(self, session: Session, intent: Intent, turn: Any) -> Reply:
         topic = turn.groups.get("topic", "").strip()
@@ -439,9 +442,11 @@ class Teacher:
             session.last_answer = {"concept": concept.id, "confidence": 1.0, "runner_up": None, "level": current_level(session),
                                    "how": "the glossary line asked for", "kind": "answer"}
         text = self._msg("define_reply", term=entry.term, text=entry.text)
-        return Reply("answer", text, current_level(session), concept.answers_for if concept else None, 1.0, None,
-                     concept.where if concept else None, (f"Tell me about {short_title(concept)}",) if concept else (),
-                     intent=intent, data={"gloss": {"term": entry.term, "text": entry.text, "concept": entry.concept or None}})
+        return Reply(kind="answer", text=text, level=current_level(session),
+                     concept=concept.answers_for if concept else None, confidence=1.0,
+                     section=concept.where if concept else None,
+                     suggestions=(f"Tell me about {short_title(concept)}",) if concept else (), intent=intent,
+                     data={"gloss": {"term": entry.term, "text": entry.text, "concept": entry.concept or None}})
 
     def _glossary(self, session: Session, intent: Intent, turn: Any) -> Reply:
         topic = turn.groups.get("topic", "").strip()
@@ -466,7 +471,7 @@ class Teacher:
 
     def _glossary_reply(self, session: Session, heading: str, entries: list, lines: str, intent: str) -> Reply:
         text = self._msg("glossary_list", heading=heading, count=len(entries), lines=lines)
-        return Reply("chat", text, current_level(session), intent=intent,
+        return Reply(kind="chat", text=text, level=current_level(session), intent=intent,
                      data={"glossary": [{"term": e.term, "text": e.text, "concept": e.concept or None} for e in entries]})
 
     def _source(self, session: Session, intent: Intent, turn: Any) -> Reply:
@@ -482,8 +487,10 @@ class Teacher:
             else self._msg("source_uncited", title=title)
         text = self._msg("source_reply", title=title, where=concept.where, cited=cited)
         section = concept.section
-        return Reply("chat", text, current_level(session), concept.answers_for, 1.0, None, concept.where,
-                     tuple(f"Tell me about {short_title(self.kb.concepts[r])}" for r in refs[:3]), intent=intent.id,
+        return Reply(kind="chat", text=text, level=current_level(session), concept=concept.answers_for, confidence=1.0,
+                     section=concept.where,
+                     suggestions=tuple(f"Tell me about {short_title(self.kb.concepts[r])}" for r in refs[:3]),
+                     intent=intent.id,
                      data={"source": {"concept": concept.id, "section": section, "heading": concept.heading or None,
                                       "references": refs}})
 

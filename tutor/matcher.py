@@ -84,8 +84,7 @@ class Matcher:
         self._key_totals = [math.fsum(self._weights[s] for s in key.stems) for key in self._keys]
         self._selective = max(50, len(self._keys) // 100)
         self._vocabulary = self._spelling_vocabulary(kb)
-        # word pairs the pack's names and example questions use ("estrogen deficiency"): never a foreign name
-        self._pairs = {(stem(a), stem(b)) for key in self._keys for ws in [words(key.text)] for a, b in zip(ws, ws[1:])}
+        self._pairs = _word_pairs(self._keys)
 
     def _keys_of(self, concept: Concept) -> list[_Key]:
         """A concept's names and example questions, as sets of stems to match questions against."""
@@ -237,3 +236,13 @@ _WEAK_STEMS = frozenset(stem(w) for w in WEAK_WORDS)
 def short_title(concept: Concept) -> str:
     """The title without its parenthetical gloss: "OPG (osteoprotegerin)" -> "OPG"."""
     return re.sub(r"\s*\([^)]*\)", "", concept.title).strip() or concept.title
+
+
+def _word_pairs(keys: list[_Key]) -> frozenset[tuple[str, str]]:
+    """Stems that stand side by side in the names and example questions ("estrogen deficiency"): a pair the pack
+    itself uses never names something foreign to it."""
+    pairs = set()
+    for key in keys:
+        ws = words(key.text)
+        pairs.update((stem(a), stem(b)) for a, b in zip(ws, ws[1:]))
+    return frozenset(pairs)

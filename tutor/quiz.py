@@ -69,13 +69,7 @@ class QuizRunner:
         return self._msg("quiz_start", count=len(plan), questions=_questions(len(plan)), label=label)
 
     def _plan(self, session: Session, request: QuizRequest, now: datetime) -> list[str]:
-        concepts = [c for c in (request.topic or list(self.kb.concepts)) if self._by_concept.get(c)]
-        due = [c for c in due_concepts(session.cards, now) if c in concepts]
-        if request.due_only:
-            order = due
-        else:
-            rest = sorted((c for c in concepts if c not in due), key=lambda c: (self._strength(session, c), concepts.index(c)))
-            order = due + rest
+        order = self._concept_order(session, request, now)
         plan: list[str] = []
         rounds = 0
         while order and len(plan) < request.count and rounds < 4:
@@ -85,6 +79,15 @@ class QuizRunner:
                     plan.append(item.id)
             rounds += 1
         return plan
+
+    def _concept_order(self, session: Session, request: QuizRequest, now: datetime) -> list[str]:
+        """The concepts to draw from: those due for review first, then the weakest (in the document's order on a tie)."""
+        concepts = [c for c in (request.topic or list(self.kb.concepts)) if self._by_concept.get(c)]
+        due = [c for c in due_concepts(session.cards, now) if c in concepts]
+        if request.due_only:
+            return due
+        rest = sorted((c for c in concepts if c not in due), key=lambda c: (self._strength(session, c), concepts.index(c)))
+        return due + rest
 
     def _strength(self, session: Session, concept: str) -> float:
         skills = session.mastery.get(concept)
@@ -187,9 +190,13 @@ class QuizRunner:
             return self._reply(session, grade.feedback, item, {"event": "unclear"})
         first = quiz.tries == 0
         quiz.tries += 1
-        if grade.correct and item.type == "tf" and item.why and item.level != LEVELS[0] and first:
+        if first and _asks_why(item, grade):
             quiz.awaiting_why = True
             return self._reply(session, self._msg("quiz_why"), item, {"event": "why", "outcome": _outcome(grade)})
+        return self._graded(session, item, grade, first, now)
+
+    def _graded(self, session: Session, item: QuizItem, grade: Grade, first: bool, now: datetime) -> Reply:
+        """A clear answer: recorded when it is the first attempt, then praised, retried or revealed."""
         note = self._record(session, item, grade.correct, now) if first else ""
         if grade.correct:
             return self._next(session, item, "right", self._msg("quiz_right", explanation=item.explanation), note, grade, now)
@@ -319,6 +326,11 @@ def _strong(session: Session, results: list[dict]) -> list[str]:
 
 def _questions(count: int) -> str:
     return f"{count} question{'' if count == 1 else 's'}"
+
+
+def _asks_why(item: QuizItem, grade: Grade) -> bool:
+    """A true/false item answered right beyond fundamentals asks for the reason too, when the item has one."""
+    return grade.correct and item.type == "tf" and bool(item.why) and item.level != LEVELS[0]
 
 
 def _retry_allowed(item: QuizItem) -> bool:

@@ -9,9 +9,11 @@ __all__ = ["KINDS", "Reply"]
 KINDS = ("answer", "clarify", "unknown", "safety", "chat", "quiz", "lesson")
 
 
-@dataclass(frozen=True)
+# keyword-only: a reply has a dozen fields, and a positional call that shifts one of them
+# (a section read as suggestions) would still run
+@dataclass(frozen=True, kw_only=True)
 class Reply:
-    """One reply. `text` is for the user; the other fields say how it was chosen.
+    """One reply. `text` is for the user; the other fields say how it was chosen. Built by keyword only.
 
     kind: answer | clarify | unknown | safety | chat | quiz | lesson
     concept: the concept id answered (or None); runner_up: the next best concept id

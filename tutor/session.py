@@ -232,39 +232,71 @@ class Session:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Session":
-        if not isinstance(data, dict):
-            raise SessionError("a session must be restored from a dict")
-        version = data.get("version", SESSION_VERSION)
-        if not isinstance(version, int) or version > SESSION_VERSION:
-            raise SessionError(f"session version {version!r} is newer than this tutor understands ({SESSION_VERSION})")
+        _check_version(data)
         try:
-            session = cls(
-                level=_level(data.get("level", "fundamentals")),
-                override=_level(data["override"]) if data.get("override") else None,
-                concept_levels={str(k): _level(v) for k, v in (data.get("concept_levels") or {}).items()},
-                last_concept=data.get("last_concept"),
-                last_level=_level(data["last_level"]) if data.get("last_level") else None,
-                last_answer=dict(data["last_answer"]) if data.get("last_answer") else None,
-                last_pair=[str(c) for c in data.get("last_pair") or []],
-                pending_choices=[str(c) for c in data.get("pending_choices") or []],
-                history=[str(c) for c in data.get("history") or []],
-                turns=int(data.get("turns", 0)),
-                # version 1 sessions had no quiz state: these default to empty
-                mastery={str(c): {_level(k): float(p) for k, p in v.items()} for c, v in (data.get("mastery") or {}).items()},
-                mastered={str(c): [_level(x) for x in v] for c, v in (data.get("mastered") or {}).items()},
-                cards={str(c): _card(str(c), v) for c, v in (data.get("cards") or {}).items()},
-                misses={str(c): int(n) for c, n in (data.get("misses") or {}).items()},
-                asked={str(i): int(n) for i, n in (data.get("asked") or {}).items()},
-                tally={str(c): [int(v[0]), int(v[1])] for c, v in (data.get("tally") or {}).items()},
-                quiz=QuizState.from_dict(data["quiz"]) if data.get("quiz") else None,
-                lesson=copy.deepcopy(dict(data["lesson"])) if data.get("lesson") else None,  # older sessions had none
-                taught=[str(t) for t in data.get("taught") or []],
-                journal=copy.deepcopy(list(data.get("journal") or [])[-JOURNAL_LIMIT:]),
-                revision=int(data.get("revision", 0)),
-            )
+            return cls(**_conversation_fields(data), **_record_fields(data), **_work_fields(data))
         except (TypeError, ValueError, AttributeError, KeyError) as err:
             raise SessionError(f"malformed session: {err}") from err
-        return session
+
+
+def _check_version(data: Any) -> None:
+    if not isinstance(data, dict):
+        raise SessionError("a session must be restored from a dict")
+    version = data.get("version", SESSION_VERSION)
+    if not isinstance(version, int) or version > SESSION_VERSION:
+        raise SessionError(f"session version {version!r} is newer than this tutor understands ({SESSION_VERSION})")
+
+
+def _conversation_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """Depth and what was just discussed."""
+    return {
+        "level": _level(data.get("level", "fundamentals")),
+        "override": _optional_level(data, "override"),
+        "concept_levels": {str(k): _level(v) for k, v in _mapping(data, "concept_levels").items()},
+        "last_concept": data.get("last_concept"),
+        "last_level": _optional_level(data, "last_level"),
+        "last_answer": dict(data["last_answer"]) if data.get("last_answer") else None,
+        "last_pair": _strings(data, "last_pair"),
+        "pending_choices": _strings(data, "pending_choices"),
+        "history": _strings(data, "history"),
+        "turns": int(data.get("turns", 0)),
+    }
+
+
+def _record_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """What the learner has shown; version 1 sessions had no quiz state, so each defaults to empty."""
+    return {
+        "mastery": {str(c): {_level(k): float(p) for k, p in v.items()} for c, v in _mapping(data, "mastery").items()},
+        "mastered": {str(c): [_level(x) for x in v] for c, v in _mapping(data, "mastered").items()},
+        "cards": {str(c): _card(str(c), v) for c, v in _mapping(data, "cards").items()},
+        "misses": {str(c): int(n) for c, n in _mapping(data, "misses").items()},
+        "asked": {str(i): int(n) for i, n in _mapping(data, "asked").items()},
+        "tally": {str(c): [int(v[0]), int(v[1])] for c, v in _mapping(data, "tally").items()},
+    }
+
+
+def _work_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """Work under way (a quiz, a lesson: older sessions had none) and what is not yet handed over."""
+    return {
+        "quiz": QuizState.from_dict(data["quiz"]) if data.get("quiz") else None,
+        "lesson": copy.deepcopy(dict(data["lesson"])) if data.get("lesson") else None,
+        "taught": _strings(data, "taught"),
+        "journal": copy.deepcopy(list(data.get("journal") or [])[-JOURNAL_LIMIT:]),
+        "revision": int(data.get("revision", 0)),
+    }
+
+
+def _mapping(data: dict[str, Any], key: str) -> Any:
+    """A stored table, absent or null read as empty."""
+    return data.get(key) or {}
+
+
+def _strings(data: dict[str, Any], key: str) -> list[str]:
+    return [str(c) for c in data.get(key) or []]
+
+
+def _optional_level(data: dict[str, Any], key: str) -> str | None:
+    return _level(data[key]) if data.get(key) else None
 
 
 def _restart_question(quiz: QuizState) -> None:
