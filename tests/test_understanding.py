@@ -507,3 +507,11 @@ def test_setting_one_answer_aside_leaves_the_others(tutor):
 def test_two_names_for_one_concept_asked_if_the_same_are_confirmed(tutor):
     reply = Chat(tutor).say("Is somatotropin the same as growth hormone?", concept="growth-hormone")
     assert first_sentence(reply.text).startswith("Yes"), reply.text
+
+
+def test_a_depth_asked_for_at_the_start_of_a_question_sets_its_depth(tutor):
+    Chat(tutor).say("Academic level please: what is the somatotropic axis doing to bone?", level="academic")
+
+
+def test_a_supplement_made_of_a_named_thing_is_foreign(tutor):
+    assert Chat(tutor).say("Do collagen powder supplements help bones?").kind == "unknown"
