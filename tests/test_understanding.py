@@ -515,3 +515,17 @@ def test_a_depth_asked_for_at_the_start_of_a_question_sets_its_depth(tutor):
 
 def test_a_supplement_made_of_a_named_thing_is_foreign(tutor):
     assert Chat(tutor).say("Do collagen powder supplements help bones?").kind == "unknown"
+
+
+def test_after_a_declined_topic_it_no_longer_means_the_last_answer(tutor):
+    chat = Chat(tutor)
+    chat.say("what is OPG?", concept="opg")
+    chat.say("what is vitamin D?", kind="unknown")
+    assert chat.say("what does it bind?").kind == "unknown"          # "it" is vitamin D now, not OPG
+
+
+def test_a_declined_question_about_the_topic_keeps_it(tutor):
+    chat = Chat(tutor)
+    chat.say("what is OPG?", concept="opg")
+    chat.say("does vitamin D affect it?", kind="unknown")
+    chat.say("what does it bind?", concept="opg")

@@ -290,6 +290,9 @@ class Tutor:
         reply = self._compose_reply(session, reading, decision, depth_request)
         if session.last_answer is before:  # a decline or a refusal: nothing was answered, but /why can still show the reading
             session.last_answer = {"concept": None, "confidence": 0.0, "runner_up": None, "level": reply.level, "how": decision.how}
+            if decision.action in ("topic", "foreign") and not reading.concepts:
+                # the talk moved to something the document does not cover: "it" no longer means the last topic
+                session.last_concept = None
         session.last_answer.update(reading=reading.to_dict(), how=decision.how, kind=reply.kind)
         return reply
 
