@@ -238,3 +238,22 @@ def test_the_matchers_synonyms_count_for_a_rubrics_words():
     rubric = Rubric(required=(("fragile",),))
     assert _TUTOR._grader.rubric(rubric, "the bones become brittle").correct  # brittle -> fragile (knowledge/vocabulary.yaml)
     assert not _TUTOR._grader.rubric(rubric, "the bones become dense").correct
+
+
+# --- a denied way asserts neither way -----------------------------------------------------------
+
+@pytest.mark.parametrize("answer, correct", [
+    ("estrogen does not raise RANKL, it lowers it", True),       # the denial is corrected, not contradicted
+    ("the RANKL gene is not increased but reduced", True),
+    ("estrogen does not raise RANKL", False),                    # a denial alone says not which way it goes
+])
+def test_a_denied_way_is_not_the_opposite_way(answer, correct):
+    assert _TUTOR._grader.rubric(_RUBRIC, answer).correct is correct
+
+
+def test_denying_the_way_the_model_gives_is_reversed():
+    rubric = Rubric(required=(("opg",),))
+    model = "Estrogen raises OPG."
+    grade = _TUTOR._grader.rubric(rubric, "estrogen doesn't raise opg", model)
+    assert not grade.correct and "does go up" in grade.feedback
+    assert _TUTOR._grader.rubric(rubric, "estrogen doesn't lower opg, it raises opg", model).correct

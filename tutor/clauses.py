@@ -115,15 +115,24 @@ class Lexicon:
             return "down"
         return ""
 
-    def negated(self, tokens: list[Token], index: int) -> bool:
-        """A negation earlier in the same clause ("does not bind RANKL"); "not only", "not enough" do not deny."""
+    def negated(self, tokens: list[Token], index: int, spent: bool | None = None) -> bool:
+        """A negation earlier in the same clause ("does not bind RANKL"); "not only", "not enough" do not deny.
+        `spent` (always for a word of direction): a negation spent on a verb of direction before the word
+        ("not increased but reduced", "does not raise RANKL") denies that verb, not the word."""
         clause = tokens[index].clause
+        spent = tokens[index].word in self.directed if spent is None else spent
         for j in range(index - 1, max(-1, index - 7), -1):
             if tokens[j].clause != clause:
                 return False
             if tokens[j].word in self.w.negations:
                 return not self._degree(tokens, j) and not self._scoped_before(tokens, j, index)
+            if spent and tokens[j].word in self.directed and not self._one_verb(tokens, j, index):
+                return False
         return False
+
+    def _one_verb(self, tokens: list[Token], j: int, index: int) -> bool:
+        """ "slow down", "speeds up": a verb of direction and its particle right after it are one verb."""
+        return j == index - 1 and (tokens[index].word in ("up", "down") or (tokens[j].stem, tokens[index].stem) in self._phrasal)
 
     def _scoped_before(self, tokens: list[Token], j: int, index: int) -> bool:
         """ "without estrogen there is more RANKL": "without" denies only the words right after it."""
@@ -145,7 +154,8 @@ class Lexicon:
                 continue
             way = self.word_direction(tokens, i, comparatives)
             if way:
-                said.add(flip(way) if self.negated(tokens, i) else way)
+                if not self.negated(tokens, i):  # a denied way asserts neither ("does not raise it, it lowers it")
+                    said.add(way)
         return said
 
     def contradicts_itself(self, tokens: list[Token]) -> bool:
@@ -166,8 +176,8 @@ class Lexicon:
         return set()
 
     def way_of(self, tokens: list[Token], start: int, end: int | None = None) -> str:
-        """Which way the term at tokens[start:end] goes ("up", "down", "same"): a verb acting on it just
-        before, or one it undergoes just after."""
+        """Which way the term at tokens[start:end] goes ("up", "down", "same", or a denied way, "not up"): a
+        verb acting on it just before, or one it undergoes just after."""
         end = start + 1 if end is None else end
         return self._way_before(tokens, start) or self._way_after(tokens, end - 1)
 
@@ -181,7 +191,7 @@ class Lexicon:
                 return "same"
             if self._acts_on(tokens, j, index):
                 way = "up" if word in self.w.up | self.w.up_comparatives else "down"
-                return flip(way) if self.negated(tokens, j) else way
+                return denied(way) if self.negated(tokens, j) else way
         return ""
 
     def _acts_on(self, tokens: list[Token], j: int, index: int) -> bool:
@@ -227,7 +237,7 @@ class Lexicon:
         if not self._undergoes(tokens, j, tokens[j - 1].word, adjacent):
             return ""
         way = self.word_direction(tokens, j) or _plain_way(word, self.w, particles=adjacent)
-        return (flip(way) if self.negated(tokens, j) else way) if way else ""
+        return denied(way) if way and self.negated(tokens, j) else way
 
     def _undergoes(self, tokens: list[Token], j: int, before: str, adjacent: bool) -> bool:
         """Whether the word at j says how the thing before it changes ("RANKL surges", "resorption accelerates")."""
@@ -285,6 +295,11 @@ def _plain_way(word: str, w: GradingWords, particles: bool = True) -> str:
     if word in ("up", "down"):
         return word if particles else ""  # "RANKL down, OPG up"; not "push osteoblasts to lay down"
     return "up" if word in w.up else "down" if word in w.down else ""
+
+
+def denied(direction: str) -> str:
+    """A way said not to happen ("does not raise RANKL"): it denies that way without asserting the other one."""
+    return "not " + direction
 
 
 def flip(direction: str) -> str:

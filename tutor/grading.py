@@ -295,7 +295,7 @@ class Grader:
             if way:
                 self._direction_group(group, shown[0], way, said, tokens, missing, reversed_)
             else:
-                self._term_group(group, shown[0], tokens, model, missing, reversed_)
+                self._term_group(group, shown[0], tokens, model, missing, reversed_, _judges_ways(rubric, ways))
         if rubric.direction and said != {rubric.direction} and not any(ways):
             reversed_.append(_direction_problem(rubric.direction, said))
         return missing, reversed_
@@ -307,11 +307,13 @@ class Grader:
             (reversed_ if said else missing).append(f"it goes {way}, not {flip(way)}" if said else shown)
 
     def _term_group(self, group: tuple[str, ...], shown: str, tokens: list[Token], model: str,
-                    missing: list[str], reversed_: list[str]) -> None:
+                    missing: list[str], reversed_: list[str], directed: bool) -> None:
+        """`directed`: the rubric judges which way things go, so a denied verb before a term ("does not
+        raise RANKL") is judged there and does not deny the term itself."""
         where = _find(group, tokens)
         if not where:
             missing.append(shown)
-        elif all(self._lex.negated(tokens, i) for i in where):
+        elif all(self._lex.negated(tokens, i, spent=directed) for i in where):
             reversed_.append(f"you said not \u201c{shown}\u201d")
         else:
             reversed_.extend(self._implied_reversal(group, shown, tokens, model))
@@ -340,8 +342,8 @@ class Grader:
         expected = self._moves(model_tokens, model_spans, terms)
         problems = []
         for key, (name, ways) in self._moves(reading.tokens, reading.spans, terms).items():
-            if key in expected and len(ways) == 1 and len(expected[key][1]) == 1 and ways != expected[key][1]:
-                problems.append(f"\u201c{name}\u201d goes {next(iter(expected[key][1]))}, not {next(iter(ways))}")
+            if key in expected and len(ways) == 1 and len(expected[key][1]) == 1 and _disagree(expected[key][1], ways):
+                problems.append(_way_problem(name, next(iter(expected[key][1])), next(iter(ways))))
         return problems
 
     def _moves(self, tokens: list[Token], spans: list[tuple[int, int, str]], terms: set[str]) -> dict[str, tuple[str, set[str]]]:
@@ -415,8 +417,8 @@ class Grader:
         model_tokens = self._tokens(model, set())
         expected = {w for w in (self._lex.way_of(model_tokens, i) for i in _find(group, model_tokens)) if w}
         said = {w for w in (self._lex.way_of(tokens, i) for i in _find(group, tokens)) if w}
-        if len(expected) == 1 and len(said) == 1 and expected != said:
-            return [f"\u201c{shown}\u201d goes {next(iter(expected))}, not {next(iter(said))}"]
+        if len(expected) == 1 and len(said) == 1 and _disagree(expected, said):
+            return [_way_problem(shown, next(iter(expected)), next(iter(said)))]
         return []
 
     def _expand(self, group: tuple[str, ...]) -> tuple[str, ...]:
@@ -546,6 +548,25 @@ def _direction_problem(expected: str, said: set[str]) -> str:
     if len(said) == 2:
         return "it says both up and down"
     return f"it goes {expected}, not {flip(expected)}"
+
+
+def _judges_ways(rubric: Rubric, ways: list[str]) -> bool:
+    return bool(rubric.direction) or any(ways)
+
+
+def _disagree(expected: set[str], said: set[str]) -> bool:
+    """One way each: "down" against "up"; a denial ("not up") only against the way it denies."""
+    want, way = next(iter(expected)), next(iter(said))
+    if way.startswith("not "):
+        return way[4:] == want
+    return way != want and not want.startswith("not ")
+
+
+def _way_problem(name: str, expected: str, said: str) -> str:
+    """ "“RANKL” goes down, not up"; against a denial, "“OPG” does go up"."""
+    if said.startswith("not "):
+        return f"\u201c{name}\u201d does go {expected}"
+    return f"\u201c{name}\u201d goes {expected}, not {said}"
 
 
 def _feedback(missing: list[str], reversed_: list[str]) -> str:
