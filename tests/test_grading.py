@@ -257,3 +257,19 @@ def test_denying_the_way_the_model_gives_is_reversed():
     grade = _TUTOR._grader.rubric(rubric, "estrogen doesn't raise opg", model)
     assert not grade.correct and "does go up" in grade.feedback
     assert _TUTOR._grader.rubric(rubric, "estrogen doesn't lower opg, it raises opg", model).correct
+
+
+# --- lists of terms: joined by symbols, and what the question asks for ------------------------------
+
+def test_terms_joined_by_a_symbol_are_read_like_words():
+    both = Rubric(required=(("rankl",), ("opg",)))
+    assert _TUTOR._grader.rubric(both, "rankl + opg", question="Which two proteins?").correct
+    assert _TUTOR._grader.rubric(both, "rankl & opg", question="Which two proteins?").correct
+    assert not _TUTOR._grader.rubric(both, "rankl opg", question="Which two proteins?").correct  # bare keywords
+
+
+def test_a_short_list_answers_a_which_question_but_not_a_how_question():
+    rubric = Rubric(required=(("decoy", "bind"), ("rankl",)))
+    assert _TUTOR._grader.rubric(rubric, "decoy, rankl, rank", question="Which two words name it?").correct
+    assert not _TUTOR._grader.rubric(rubric, "decoy, rankl, rank", question="How does OPG hold back osteoclasts?").correct
+    assert _TUTOR._grader.rubric(rubric, "it is a decoy for rankl", question="How does OPG hold back osteoclasts?").correct

@@ -263,7 +263,7 @@ class Grader:
         together with the `question` it says what the answer must be about."""
         required = [self._expand(g) for g in rubric.required]
         reading = self._read(answer, rubric, required)
-        if self._keyword_list(reading):
+        if self._keyword_list(reading, question):
             return Grade(False, _KEYWORDS)
         missing, reversed_ = self._required(rubric, required, reading, model)
         reversed_ += self._checks_against_model(reading, model, question)
@@ -379,20 +379,34 @@ class Grader:
                 problems.append(f"it is {claim.object} that acts on {claim.subject}, not the other way round")
         return problems
 
-    def _keyword_list(self, reading: _Answer) -> bool:
+    def _keyword_list(self, reading: _Answer, question: str = "") -> bool:
         """Two or more words, no small word and no word of direction, nearly all of them terms: a list, not a claim."""
         words = fold(reading.text).split()
-        if len(words) < 2 or _arrows(reading.text) or self._reads_as_claim(reading, words):
+        if len(words) < 2 or _arrows(reading.text) or self._joined(reading.text) or self._reads_as_claim(reading, words):
             return False
-        if len(words) < 4 and (len(words) > 2 or "," in reading.text):
+        if self._short_answer_of_parts(reading.text, words) and not self._asks_for_claim(question):
             return False  # "become active osteoclasts", "ERa, nucleus": short answers to each part
         others = [w for w in words if w not in reading.vocabulary and w not in self._terms and not w.isdigit()]
         return len(others) <= 1
 
+    @staticmethod
+    def _short_answer_of_parts(text: str, words: list[str]) -> bool:
+        return len(words) < 4 and (len(words) > 2 or "," in text)
+
+    def _joined(self, text: str) -> bool:
+        """ "RANKL + OPG", "RANK = receptor": terms joined by a symbol that stands for a word."""
+        return any(symbol in text for symbol in self._w.joining_symbols)
+
+    def _asks_for_claim(self, question: str) -> bool:
+        """ "How does OPG ...?", "Why ...?": the question wants who does what, not a list of names."""
+        folded = f" {fold(question)} "
+        return any(f" {phrase} " in folded for phrase in self._w.claim_questions)
+
     def _reads_as_claim(self, reading: _Answer, words: list[str]) -> bool:
         """Small words or verbs of direction, a single name, or "RANKL down, OPG up"."""
         grammar = STOPWORDS | self._w.negations | self._lex.directed | self._lex.comparatives | self._w.motion | self._w.passive
-        return any(w in grammar for w in words) or self._one_name(reading) or self._terse(reading)
+        said = words + [t.word for t in reading.tokens]  # with paraphrases read as verbs ("turns rankl down")
+        return any(w in grammar for w in said) or self._one_name(reading) or self._terse(reading)
 
     def _terse(self, reading: _Answer) -> bool:
         """ "RANKL down, OPG up": after any clause that names nothing, each thing named followed by its way."""

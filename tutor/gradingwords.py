@@ -10,8 +10,9 @@ from .normalise import fold, stem
 __all__ = ["parse_grading_words"]
 
 _SETS = ("negations", "not_negating", "degree_words", "up", "down", "up_comparatives", "down_comparatives", "change",
-         "motion", "intransitive", "passive", "noun_markers", "relation_verbs", "ambitransitive", "pronouns", "true_words", "false_words")
-_FIELDS = {*_SETS, "lead_ins", "ordinals", "phrasal", "paraphrases", "confusable_parts"}
+         "motion", "intransitive", "passive", "noun_markers", "relation_verbs", "ambitransitive", "pronouns", "true_words", "false_words",
+         "claim_questions")
+_FIELDS = {*_SETS, "joining_symbols", "lead_ins", "ordinals", "phrasal", "paraphrases", "confusable_parts"}
 _WAYS = ("up", "down")
 
 
@@ -21,6 +22,7 @@ def parse_grading_words(check: Checker, value: Any, line: int) -> GradingWords:
     sets = {key: frozenset(fold(w) for w in check.text_list(entry, key, f"grading: '{key}'")) for key in _SETS}
     return GradingWords(
         **sets,
+        joining_symbols=frozenset(str(w) for w in check.text_list(entry, "joining_symbols", "grading: 'joining_symbols'")),
         lead_ins=tuple(sorted((fold(w) for w in check.text_list(entry, "lead_ins", "grading: 'lead_ins'")), key=len, reverse=True)),
         ordinals=tuple(_pairs(check, entry, "ordinals", minimum=1)),
         phrasal=tuple(_phrases(check, entry, "phrasal", allowed=_WAYS)),

@@ -205,6 +205,8 @@ class GradingWords:
     pronouns: frozenset[str] = frozenset()
     true_words: frozenset[str] = frozenset()
     false_words: frozenset[str] = frozenset()
+    claim_questions: frozenset[str] = frozenset()   # "how", "why", "what happens": the question wants a claim, not names
+    joining_symbols: frozenset[str] = frozenset()   # "+", "&", "=": they join terms into a claim as words do
     lead_ins: tuple[str, ...] = ()
     ordinals: tuple[tuple[str, ...], ...] = ()
     phrasal: tuple[tuple[tuple[str, ...], str], ...] = ()          # (stems of the phrase, "up" | "down")
