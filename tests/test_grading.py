@@ -273,3 +273,23 @@ def test_a_short_list_answers_a_which_question_but_not_a_how_question():
     assert _TUTOR._grader.rubric(rubric, "decoy, rankl, rank", question="Which two words name it?").correct
     assert not _TUTOR._grader.rubric(rubric, "decoy, rankl, rank", question="How does OPG hold back osteoclasts?").correct
     assert _TUTOR._grader.rubric(rubric, "it is a decoy for rankl", question="How does OPG hold back osteoclasts?").correct
+
+
+# --- cloze: split forms, and words of their own that are no typos --------------------------------------
+
+def _cloze(answer, accept=()):
+    return QuizItem(id="t-cloze", concept="bone-resorption", level="fundamentals", type="cloze",
+                    question="The breakdown of bone is called bone ____.", explanation="", answer=answer,
+                    accept=tuple(accept))
+
+
+@pytest.mark.parametrize("target, said, right", [
+    ("paracrine", "para-crine", True),        # the same letters split by a hyphen
+    ("TNFSF11", "TNF SF11", True),            # or by a space
+    ("paracrine", "para crime", False),       # other letters are still other letters
+    ("resorption", "absorption", False),      # a word of its own, not a misspelling
+    ("resorption", "resorbtion", True),       # a misspelling
+    ("estradiol", "estriol", False),          # another hormone (the pack's confusable_parts)
+])
+def test_cloze_reads_split_forms_and_refuses_real_words(target, said, right):
+    assert _TUTOR._grader.grade(_cloze(target), said).correct is right

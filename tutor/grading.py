@@ -228,7 +228,7 @@ class Grader:
         wanted = self._expand((str(item.answer), *item.accept))
         said = self._without_lead_in(fold(answer))
         for target in wanted:
-            if said == target or _stems(said) == _stems(target) or f" {target} " in f" {said} ":
+            if said == target or _stems(said) == _stems(target) or f" {target} " in f" {said} " or _joined_up(said, target):
                 return Grade(True, "")
         for target in wanted:
             if self._close(said, target):
@@ -245,6 +245,8 @@ class Grader:
     def _typo_of(self, said: str, target: str) -> bool:
         if len(target) < _MIN_MENDED or said in self._protected or self._crosses(said, target):
             return False
+        if said in _everyday_words():
+            return False  # a word of its own ("absorption"), not a misspelling of "resorption"
         if not said.isalpha():  # a code: one slip in its letters, never in its number ("TNSF11", not "TNFRSF11A")
             return _code_tail(said) == _code_tail(target) and edits(said, target) <= 1
         return edits(said, target) <= (1 if len(target) < 9 else 2)
@@ -529,6 +531,11 @@ def _code_tail(word: str) -> str:
     """The part of a code from its first digit on ("11b" of "tnfrsf11b")."""
     digits = [i for i, ch in enumerate(word) if ch.isdigit()]
     return word[digits[0]:] if digits else ""
+
+
+def _joined_up(said: str, target: str) -> bool:
+    """The target split by a space or hyphen ("para-crine", "TNF SF11"): the same letters in the same order."""
+    return "".join(said.split()) == "".join(target.split())
 
 
 def _arrows(text: str) -> bool:
