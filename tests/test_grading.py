@@ -293,3 +293,36 @@ def _cloze(answer, accept=()):
 ])
 def test_cloze_reads_split_forms_and_refuses_real_words(target, said, right):
     assert _TUTOR._grader.grade(_cloze(target), said).correct is right
+
+
+# --- multiple choice in the learner's own words -------------------------------------------------------
+
+def _mc(options, answer_index=0):
+    return QuizItem(id="t-mc", concept="rank", level="fundamentals", type="mc", question="What is RANK?", explanation="",
+                    options=tuple(options), answer=options[answer_index])
+
+
+_RANK_OPTIONS = ["A receiver on the surface of immature bone-removing cells", "A hormone released by the ovaries",
+                 "A mineral that makes bone hard"]
+_CELL_OPTIONS = ["Osteoblasts, osteoclasts and osteocytes", "Osteoclasts only", "Osteocytes only"]
+_GENE_OPTIONS = ["TNFSF11 encodes RANKL; TNFRSF11B encodes OPG", "TNFSF11 encodes OPG; TNFRSF11B encodes RANKL"]
+
+
+@pytest.mark.parametrize("options, answer, picked", [
+    (_RANK_OPTIONS, "a receptor on immature osteoclasts", 0),           # a paraphrase: an alias and a shared word
+    (_RANK_OPTIONS, "a receptor on mature osteoclasts", None),          # "mature" is not the end of "immature"
+    (_RANK_OPTIONS, "a receiver on immature osteoblasts", None),        # names a cell the option does not
+    (_CELL_OPTIONS, "all three, blasts clasts and cytes", 0),           # the ends of the options' words
+    (_GENE_OPTIONS, "the first one, TNFSF11 = RANKL and TNFRSF11B = OPG", 0),   # an ordinal before a comma
+    (_GENE_OPTIONS, "the second one, TNFSF11 = RANKL and TNFRSF11B = OPG", 1),
+    (["RANKL", "OPG", "IGF-1"], "RNAKL", 0),                             # two letters swapped
+    (["RANKL", "OPG", "IGF-1"], "RNAK", None),                           # a letter lost is no swap
+])
+def test_a_free_paraphrase_picks_the_option_it_shares_most_with(options, answer, picked):
+    assert _TUTOR._grader.option_index(_mc(options), answer) == picked
+
+
+def test_a_paraphrase_that_reverses_the_option_picks_nothing():
+    options = ["Estrogen lowers RANKL and raises OPG", "Estrogen has no effect on bone", "Estrogen only affects the ovaries"]
+    assert _TUTOR._grader.option_index(_mc(options), "estrogen cuts down rankl and boosts opg") == 0
+    assert _TUTOR._grader.option_index(_mc(options), "estrogen boosts rankl and cuts opg") is None

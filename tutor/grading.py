@@ -116,8 +116,12 @@ class Grader:
         direct = self._position(text, [fold(o) for o in item.options]) if text else None
         if direct is not None or not text:
             return direct
+        headed = self._headed(item, answer)
+        if headed is not None:
+            return headed
         options = [self._units(o, every_word=True) for o in item.options]
-        said = self._units(self._mend_towards(text, item.options))
+        mended = self._mend_towards(text, item.options)
+        said = self._units(mended)
         if not said:
             return None
         # the whole of one option ("RANKL" beside "RANKL and OPG genes"), else a part only one option has,
@@ -126,6 +130,36 @@ class Grader:
             picked = _only([i for i, units in enumerate(options) if rule(units)])
             if picked is not None:
                 return picked
+        return self._closest_option(said, mended.split(), options, [fold(o).split() for o in item.options])
+
+    def _headed(self, item: QuizItem, answer: str) -> int | None:
+        """ "the first one, TNFSF11 = RANKL ...": an option's letter, number or ordinal before a comma, when
+        what follows picks no other option."""
+        head, comma, rest = answer.partition(",")
+        if not comma or not rest.strip():
+            return None
+        picked = self._position(self._without_lead_in(fold(head)), [fold(o) for o in item.options])
+        if picked is None:
+            return None
+        return picked if self.option_index(item, rest) in (None, picked) else None
+
+    @staticmethod
+    def _closest_option(said: frozenset, words: list[str], options: list[frozenset], option_words: list[list[str]]) -> int | None:
+        """The option that shares most of what a free answer says: at least two things and half of them,
+        more than any other option shares, naming nothing the option does not name, and no thing going the
+        way the answer reverses ("RANKL up" against "RANKL down"). The end of an option's word counts ("blasts" of "osteoblasts", not "mature" of
+        "immature")."""
+        content = {u for u in said if u[0] != "way"}
+        parts = [w for w in words if len(w) >= 4 and w not in STOPWORDS]
+        scores = []
+        for units, own in zip(options, option_words):
+            inside = sum(1 for w in parts if any(_word_end(w, o) for o in own))
+            foreign = any(u[0] == "concept" and u not in units for u in said)  # "osteoblasts" for "bone-removing cells"
+            scores.append(-1 if foreign or _reverses(said, units) else len(content & units) + inside)
+        best = max(range(len(scores)), key=scores.__getitem__)
+        others = [score for i, score in enumerate(scores) if i != best]
+        if scores[best] >= 2 and 2 * scores[best] >= len(content) and scores[best] > max(others, default=0):
+            return best
         return None
 
     def _position(self, text: str, options: list[str]) -> int | None:
@@ -190,9 +224,11 @@ class Grader:
         return found
 
     def _mend_towards(self, text: str, options: tuple[str, ...]) -> str:
-        """Misspelt words of a choice mended towards the options' own words."""
+        """Misspelt words of a choice mended towards the options' own words; on shorter words, only two
+        letters swapped ("RNAKL"), which keeps every letter and so never makes another term."""
         vocabulary = {w for o in options for w in fold(o).split() if len(w) >= _MIN_MENDED}
-        return " ".join(self._mended(w, vocabulary) for w in text.split())
+        short = {w for o in options for w in fold(o).split() if 4 <= len(w) < _MIN_MENDED}
+        return " ".join(_swapped_into(self._mended(w, vocabulary), short) for w in text.split())
 
     def truth(self, answer: str) -> bool | None:
         """True, False, or None when the answer says neither or both ("yes, false")."""
@@ -527,6 +563,14 @@ def _everyday_words() -> frozenset[str]:
     return frozenset(common_words())
 
 
+def _swapped_into(word: str, vocabulary: set[str]) -> str:
+    """The vocabulary's one word that `word` is with two neighbouring letters swapped, else `word`."""
+    if word in vocabulary:
+        return word
+    hits = [v for v in vocabulary if sorted(v) == sorted(word) and edits(v, word) == 1]
+    return hits[0] if len(hits) == 1 else word
+
+
 def _code_tail(word: str) -> str:
     """The part of a code from its first digit on ("11b" of "tnfrsf11b")."""
     digits = [i for i, ch in enumerate(word) if ch.isdigit()]
@@ -540,6 +584,17 @@ def _joined_up(said: str, target: str) -> bool:
 
 def _arrows(text: str) -> bool:
     return "->" in text or "\u2192" in text  # a chain of arrows is a claim
+
+
+def _word_end(part: str, word: str) -> bool:
+    """ "blasts" ends "osteoblasts" after a stem of its own; "mature" ends "immature" only after a prefix."""
+    return word.endswith(part) and len(word) - len(part) >= 4
+
+
+def _reverses(said: frozenset, units: frozenset) -> bool:
+    """Whether the answer moves a thing the other way from the option ("RANKL up" against "RANKL down")."""
+    ways = {(u[1], u[2]) for u in units if u[0] == "way" and u[1]}
+    return any(u[0] == "way" and u[1] and (u[1], flip(u[2])) in ways for u in said)
 
 
 def _only(hits: list[int]) -> int | None:
