@@ -124,12 +124,9 @@ class Grader:
         said = self._units(mended)
         if not said:
             return None
-        # the whole of one option ("RANKL" beside "RANKL and OPG genes"), else a part only one option has,
-        # else an answer that contains one option whole
-        for rule in (said.__eq__, said.__le__, lambda units: bool(units) and units <= said):
-            picked = _only([i for i, units in enumerate(options) if rule(units)])
-            if picked is not None:
-                return picked
+        picked = _by_inclusion(said, options)
+        if picked is not None:
+            return picked
         return self._closest_option(said, mended.split(), options, [fold(o).split() for o in item.options])
 
     def _headed(self, item: QuizItem, answer: str) -> int | None:
@@ -147,20 +144,15 @@ class Grader:
     def _closest_option(said: frozenset, words: list[str], options: list[frozenset], option_words: list[list[str]]) -> int | None:
         """The option that shares most of what a free answer says: at least two things and half of them,
         more than any other option shares, naming nothing the option does not name, and no thing going the
-        way the answer reverses ("RANKL up" against "RANKL down"). The end of an option's word counts ("blasts" of "osteoblasts", not "mature" of
-        "immature")."""
+        way the answer reverses ("RANKL up" against "RANKL down"). The end of an option's word counts
+        ("blasts" of "osteoblasts", not "mature" of "immature")."""
         content = {u for u in said if u[0] != "way"}
         parts = [w for w in words if len(w) >= 4 and w not in STOPWORDS]
-        scores = []
-        for units, own in zip(options, option_words):
-            inside = sum(1 for w in parts if any(_word_end(w, o) for o in own))
-            foreign = any(u[0] == "concept" and u not in units for u in said)  # "osteoblasts" for "bone-removing cells"
-            scores.append(-1 if foreign or _reverses(said, units) else len(content & units) + inside)
+        scores = [_shared(said, content, parts, units, own) for units, own in zip(options, option_words)]
         best = max(range(len(scores)), key=scores.__getitem__)
-        others = [score for i, score in enumerate(scores) if i != best]
-        if scores[best] >= 2 and 2 * scores[best] >= len(content) and scores[best] > max(others, default=0):
-            return best
-        return None
+        runner_up = max((score for i, score in enumerate(scores) if i != best), default=0)
+        clear = scores[best] >= 2 and 2 * scores[best] >= len(content) and scores[best] > runner_up
+        return best if clear else None
 
     def _position(self, text: str, options: list[str]) -> int | None:
         """A letter ("b"), a number ("2"), an ordinal ("the second one") or an option's very text."""
@@ -584,6 +576,23 @@ def _joined_up(said: str, target: str) -> bool:
 
 def _arrows(text: str) -> bool:
     return "->" in text or "\u2192" in text  # a chain of arrows is a claim
+
+
+def _by_inclusion(said: frozenset, options: list[frozenset]) -> int | None:
+    """The whole of one option ("RANKL" beside "RANKL and OPG genes"), else a part only one option has,
+    else an answer that contains one option whole."""
+    for rule in (said.__eq__, said.__le__, lambda units: bool(units) and units <= said):
+        picked = _only([i for i, units in enumerate(options) if rule(units)])
+        if picked is not None:
+            return picked
+    return None
+
+
+def _shared(said: frozenset, content: set, parts: list[str], units: frozenset, own: list[str]) -> int:
+    """How much of the answer one option shares; -1 when the answer names what it does not, or reverses it."""
+    if any(u[0] == "concept" and u not in units for u in said) or _reverses(said, units):
+        return -1  # "osteoblasts" for "bone-removing cells"; "RANKL up" for "RANKL down"
+    return len(content & units) + sum(1 for w in parts if any(_word_end(w, o) for o in own))
 
 
 def _word_end(part: str, word: str) -> bool:
