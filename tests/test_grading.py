@@ -326,3 +326,22 @@ def test_a_paraphrase_that_reverses_the_option_picks_nothing():
     options = ["Estrogen lowers RANKL and raises OPG", "Estrogen has no effect on bone", "Estrogen only affects the ovaries"]
     assert _TUTOR._grader.option_index(_mc(options), "estrogen cuts down rankl and boosts opg") == 0
     assert _TUTOR._grader.option_index(_mc(options), "estrogen boosts rankl and cuts opg") is None
+
+
+# --- who gets which part: roles swapped between two things -----------------------------------------------
+
+_ROLES = Rubric(required=(("anti resorptive", "resorption", "osteoclasts"), ("anabolic", "formation", "osteoblasts")))
+_ROLES_MODEL = "Sex steroids are anti-resorptive, while GH/IGF-1 is anabolic."
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("sex steroids are anti-resorptive and GH/IGF-1 is anabolic", True),
+    ("GH/IGF-1 is anabolic, and sex steroids are anti-resorptive", True),                # either order
+    ("sex steroids are anabolic and GH/IGF-1 is anti-resorptive", False),               # the parts swapped
+    ("GH/IGF-1 works on the osteoclasts and the sex steroids on the osteoblasts", False),
+])
+def test_parts_given_to_the_wrong_things_are_swapped_roles(answer, correct):
+    grade = _TUTOR._grader.rubric(_ROLES, answer, _ROLES_MODEL)
+    assert grade.correct is correct
+    if not correct:
+        assert "swapped" in grade.feedback

@@ -72,6 +72,7 @@ class Grader:
             if names and fold(names[0]):
                 self._kind.setdefault(fold(names[0]), kind)
         self._terms = frozenset(w for n in self._all for w in n.split() if len(w) > 2)
+        self._things = _particular_words(self._concept_of)
         self._protected = self._terms | _one_words(answers)
         self._longest = max((len(k) for k in self._concept_of), default=1)
 
@@ -296,7 +297,7 @@ class Grader:
         if self._keyword_list(reading, question):
             return Grade(False, _KEYWORDS)
         missing, reversed_ = self._required(rubric, required, reading, model)
-        reversed_ += self._checks_against_model(reading, model, question)
+        reversed_ += self._checks_against_model(reading, model, question, required)
         if self._lex.contradicts_itself(reading.tokens):
             reversed_.append("it says both up and down")
         for mistake in rubric.misconceptions:
@@ -353,16 +354,51 @@ class Grader:
         where = _find(group, tokens)
         return bool(where) and all(self._lex.is_noun(tokens, i) for i in where)
 
-    def _checks_against_model(self, reading: _Answer, model: str, question: str) -> list[str]:
+    def _checks_against_model(self, reading: _Answer, model: str, question: str,
+                              required: list[tuple[str, ...]] = ()) -> list[str]:
         if not model:
             return []
         tokens = self._tokens(model, set())
         spans = self._spans(tokens)
         problems = self._against_model(reading, tokens, spans)
+        problems += self._swapped_roles(reading, tokens, spans, required)
         problems += self._wrong_thing(reading, spans + self._spans(self._tokens(question, set())),
                                       self._moves(tokens, spans, set()))
         problems += self._order(reading, tokens, spans)
         return problems
+
+    def _swapped_roles(self, reading: _Answer, model_tokens: list[Token], model_spans: list,
+                       required: list[tuple[str, ...]]) -> list[str]:
+        """A rubric's part said of the wrong thing: "sex steroids are anabolic and GH/IGF-1 anti-resorptive"
+        against a model that gives the anti-resorptive part to the sex steroids and the anabolic one to GH.
+        Each part belongs to the thing named last before it; two things the model names, each given the
+        other's part and none of its own, are swapped."""
+        shared = ({k for _, k in self._things_named(reading.tokens, reading.spans, required)}
+                  & {k for _, k in self._things_named(model_tokens, model_spans, required)})
+        said = self._roles(reading.tokens, reading.spans, required, shared)
+        expected = self._roles(model_tokens, model_spans, required, shared)
+        swap = _swap(said, expected)
+        return [f"the roles are swapped: \u201c{required[swap[0]][0]}\u201d and \u201c{required[swap[1]][0]}\u201d"] if swap else []
+
+    def _roles(self, tokens: list[Token], spans: list[tuple[int, int, str]], required: list[tuple[str, ...]],
+               shared: set[str]) -> dict[str, set[int]]:
+        """For each thing named that both texts name, the rubric groups said after it and before the next."""
+        hits = _group_hits(required, tokens, self._lex)
+        things = [(s, key) for s, key in self._things_named(tokens, spans, required) if key in shared]
+        roles: dict[str, set[int]] = {key: set() for _, key in things}
+        for i, g in hits.items():
+            before = [(s, key) for s, key in things if s < i]
+            if before:
+                roles[max(before)[1]].add(g)
+        return roles
+
+    def _things_named(self, tokens: list[Token], spans: list[tuple[int, int, str]],
+                      required: list[tuple[str, ...]]) -> list[tuple[int, str]]:
+        """Where a text names a thing: a concept, or a word of a particular name ("steroids"), that is no rubric term."""
+        hits = _group_hits(required, tokens, self._lex)
+        things = [(s, key) for s, e, key in spans if not any(i in hits for i in range(s, e))]
+        inside = {i for s, e, _ in spans for i in range(s, e)}
+        return things + [(i, t.stem) for i, t in enumerate(tokens) if i not in inside | hits.keys() and t.stem in self._things]
 
     def _against_model(self, reading: _Answer, model_tokens: list[Token], model_spans: list) -> list[str]:
         """Things the answer moves one way while the model answer moves them the other ("estrogen lowers OPG")."""
@@ -544,6 +580,29 @@ class Grader:
 def _one_word_synonyms(synonyms: dict[str, str]) -> dict[str, str]:
     """word -> the stem of its one-word synonym."""
     return {fold(k): stem(fold(v)) for k, v in synonyms.items() if len(fold(v).split()) == 1}
+
+
+def _swap(said: dict[str, set[int]], expected: dict[str, set[int]]) -> tuple[int, int] | None:
+    """Two parts each given to the thing the model gives the other one to, and neither thing given its own."""
+    wrong = {(thing, g) for thing, groups in said.items() if not groups & expected[thing] for g in groups}
+    for (a, g), (b, h) in ((x, y) for x in wrong for y in wrong if x[0] != y[0] and x[1] != y[1]):
+        if g in expected[b] and h in expected[a]:
+            return h, g
+    return None
+
+
+def _group_hits(required: list[tuple[str, ...]], tokens: list[Token], lexicon: Lexicon) -> dict[int, int]:
+    """Where each rubric group's terms stand, not denied: position -> group."""
+    return {i: g for g, group in enumerate(required) for i in _find(group, tokens) if not lexicon.negated(tokens, i)}
+
+
+def _particular_words(concept_of: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """Stems of the pack's names that point at few concepts ("steroid", not "bone" or "hormone")."""
+    keys: dict[str, set[str]] = {}
+    for stems, key in concept_of.items():
+        for word in stems:
+            keys.setdefault(word, set()).add(key)
+    return frozenset(w for w, k in keys.items() if len(k) <= 4 and len(w) > 2 and w not in STOPWORDS)
 
 
 def _one_words(texts: tuple[str, ...]) -> set[str]:
