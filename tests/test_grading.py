@@ -345,3 +345,19 @@ def test_parts_given_to_the_wrong_things_are_swapped_roles(answer, correct):
     assert grade.correct is correct
     if not correct:
         assert "swapped" in grade.feedback
+
+
+# --- what turns into what ------------------------------------------------------------------------------
+
+_CONVERSION = Rubric(required=(("estradiol", "estrogen"),))
+_CONVERSION_MODEL = "Aromatase turns testosterone into estradiol in bone."
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("aromatase converts testosterone into estradiol", True),
+    ("testosterone is converted to estrogen in bone", True),           # estrogen is the rubric group's word too
+    ("aromatase converts estradiol into testosterone", False),          # backwards
+    ("because testosterone is converted to progesterone in bone, and that is estradiol's job", False),  # another product
+])
+def test_what_turns_into_what_keeps_the_models_order(answer, correct):
+    assert _TUTOR._grader.rubric(_CONVERSION, answer, _CONVERSION_MODEL).correct is correct

@@ -362,6 +362,7 @@ class Grader:
         spans = self._spans(tokens)
         problems = self._against_model(reading, tokens, spans)
         problems += self._swapped_roles(reading, tokens, spans, required)
+        problems += self._conversion(reading, tokens, spans, question, required)
         problems += self._wrong_thing(reading, spans + self._spans(self._tokens(question, set())),
                                       self._moves(tokens, spans, set()))
         problems += self._order(reading, tokens, spans)
@@ -391,6 +392,43 @@ class Grader:
             if before:
                 roles[max(before)[1]].add(g)
         return roles
+
+    def _conversion(self, reading: _Answer, model_tokens: list[Token], model_spans: list, question: str,
+                    groups: list[tuple[str, ...]]) -> list[str]:
+        """What turns into what, against the model: "converts estradiol into testosterone" is backwards, and
+        "testosterone is converted to progesterone" names a product the model, the question and the rubric's
+        groups never give (estrogen for estradiol is one group's word, so it is the same product)."""
+        expected = self._conversions(model_tokens, model_spans)
+        named = {k for _, _, k in model_spans + self._spans(self._tokens(question, set()))}
+        for source, product in self._conversions(reading.tokens, reading.spans):
+            if (product, source) in expected and (source, product) not in expected:
+                return [f"it is {product} that is turned into {source}, not the other way round"]
+            products = {p for s, p in expected if s == source}
+            if products and product not in named and not any(self._same_group(product, p, groups) for p in products):
+                return [f"{source} is not turned into {product}"]
+        return []
+
+    def _same_group(self, one: str, other: str, groups: list[tuple[str, ...]]) -> bool:
+        """Whether two concepts are alternatives of one rubric group ("estradiol", "estrogen")."""
+        keys = [{self._concept_of.get(tuple(stem(w) for w in alt.split())) for alt in group} for group in groups]
+        return any(one in k and other in k for k in keys)
+
+    def _conversions(self, tokens: list[Token], spans: list[tuple[int, int, str]]) -> set[tuple[str, str]]:
+        """(source, product): "converts testosterone into estradiol", "testosterone is turned to estradiol"."""
+        pairs = set()
+        for i, token in enumerate(tokens):
+            if token.word in self._w.conversion_verbs and not self._lex.negated(tokens, i):
+                pair = self._conversion_at(tokens, spans, i)
+                if pair:
+                    pairs.add(pair)
+        return pairs
+
+    def _conversion_at(self, tokens: list[Token], spans: list[tuple[int, int, str]], i: int) -> tuple[str, str] | None:
+        """The source (between the verb and "into", else named before the verb) and the product after "into"."""
+        marker = _marker_after(tokens, i, self._w.conversion_markers)
+        if marker is None:
+            return None
+        return _source_and_product([(s, k) for s, _, k in spans if tokens[s].clause == tokens[i].clause], i, marker)
 
     def _things_named(self, tokens: list[Token], spans: list[tuple[int, int, str]],
                       required: list[tuple[str, ...]]) -> list[tuple[int, str]]:
@@ -663,6 +701,26 @@ def _reverses(said: frozenset, units: frozenset) -> bool:
     """Whether the answer moves a thing the other way from the option ("RANKL up" against "RANKL down")."""
     ways = {(u[1], u[2]) for u in units if u[0] == "way" and u[1]}
     return any(u[0] == "way" and u[1] and (u[1], flip(u[2])) in ways for u in said)
+
+
+def _marker_after(tokens: list[Token], i: int, markers: frozenset[str]) -> int | None:
+    """Where the first of `markers` ("into") stands after position i in its clause."""
+    return _first(j for j in range(i + 1, len(tokens)) if tokens[j].clause == tokens[i].clause and tokens[j].word in markers)
+
+
+def _source_and_product(named: list[tuple[int, str]], verb: int, marker: int) -> tuple[str, str] | None:
+    between = [k for s, k in named if verb < s < marker]
+    before = [k for s, k in named if s < verb]
+    after = [k for s, k in named if s > marker]
+    source = between[0] if between else (before[-1] if before else None)
+    if source and after and source != after[0]:
+        return source, after[0]
+    return None
+
+
+def _first(found):
+    """The first thing a generator yields, or None."""
+    return next(found, None)
 
 
 def _only(hits: list[int]) -> int | None:
