@@ -361,3 +361,20 @@ _CONVERSION_MODEL = "Aromatase turns testosterone into estradiol in bone."
 ])
 def test_what_turns_into_what_keeps_the_models_order(answer, correct):
     assert _TUTOR._grader.rubric(_CONVERSION, answer, _CONVERSION_MODEL).correct is correct
+
+
+# --- variants of a name, and nouns after "make" --------------------------------------------------------
+
+def test_another_variant_of_a_name_is_another_thing():
+    rubric = Rubric(required=(("er alpha", "estrogen receptor", "er"), ("nucleus",)))
+    question = "Through which receptor does estrogen act, and where does the complex go?"
+    assert _TUTOR._grader.rubric(rubric, "ER alpha, nucleus", question=question).correct
+    assert _TUTOR._grader.rubric(rubric, "ERα, then the nucleus", question=question).correct
+    assert not _TUTOR._grader.rubric(rubric, "ERβ, nucleus", question=question).correct
+    assert not _TUTOR._grader.rubric(rubric, "the estrogen receptor beta goes to the nucleus", question=question).correct
+
+
+def test_a_word_of_direction_made_into_an_object_is_a_noun():
+    rubric = Rubric(required=(("fall", "falls"), ("muscles", "strong")))
+    model = "Falls cause fractures, and stronger muscles make falls less likely."
+    assert _TUTOR._grader.rubric(rubric, "falls cause fractures, and strong muscles make falls less likely", model).correct

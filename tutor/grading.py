@@ -341,13 +341,24 @@ class Grader:
                     missing: list[str], reversed_: list[str], directed: bool) -> None:
         """`directed`: the rubric judges which way things go, so a denied verb before a term ("does not
         raise RANKL") is judged there and does not deny the term itself."""
-        where = _find(group, tokens)
+        where = [i for i in _find(group, tokens) if not self._other_variant(group, tokens, i)]
         if not where:
             missing.append(shown)
         elif all(self._lex.negated(tokens, i, spent=directed) for i in where):
             reversed_.append(f"you said not \u201c{shown}\u201d")
         else:
             reversed_.extend(self._implied_reversal(group, shown, tokens, model))
+
+    def _other_variant(self, group: tuple[str, ...], tokens: list[Token], i: int) -> bool:
+        """ "ER beta" is not the group's "ER" when the group means ER alpha: a name followed by a variant
+        word ("alpha", "beta") that none of the group's alternatives has names another thing."""
+        variants = {w for alternative in group for w in alternative.split()} & self._w.variant_words
+        for alternative in group:
+            end = i + len(alternative.split())
+            if _find((alternative,), tokens[i:end]) == [0] and end < len(tokens):
+                follower = tokens[end].word
+                return follower in self._w.variant_words and follower not in variants
+        return False
 
     def _used_as_noun(self, group: tuple[str, ...], tokens: list[Token]) -> bool:
         """A group of direction words that the answer uses as nouns ("fewer falls") names a thing, not a way."""
