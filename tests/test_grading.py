@@ -378,3 +378,19 @@ def test_a_word_of_direction_made_into_an_object_is_a_noun():
     rubric = Rubric(required=(("fall", "falls"), ("muscles", "strong")))
     model = "Falls cause fractures, and stronger muscles make falls less likely."
     assert _TUTOR._grader.rubric(rubric, "falls cause fractures, and strong muscles make falls less likely", model).correct
+
+
+# --- who does it in a paraphrase, and whose verb it is ----------------------------------------------------
+
+def test_a_paraphrase_keeps_the_doer_before_the_verb():
+    lexicon = _TUTOR._grader._lex
+    assert lexicon.rewrite("it does not let osteoblasts make as much rankl".split()) == \
+        ["it", "does", "osteoblasts", "lowers", "rankl"]
+    assert lexicon.rewrite("it pushes rankl down".split()) == ["it", "lowers", "rankl"]
+
+
+def test_a_verb_after_another_thing_is_that_things_way():
+    rubric = Rubric(required=(("rankl",), ("opg",)))
+    model = "Losing estrogen lets RANKL surge while OPG drops."   # RANKL surges, not estrogen
+    assert _TUTOR._grader.rubric(rubric, "with less estrogen, RANKL rises and OPG falls", model).correct
+    assert not _TUTOR._grader.rubric(rubric, "with less estrogen, RANKL falls and OPG rises", model).correct

@@ -68,24 +68,25 @@ class Lexicon:
                 out.append(words[i])
                 i += 1
                 continue
-            length, verb, slot = hit
-            out.extend([verb, *slot])
+            length, verb, doer, slot = hit
+            out.extend([*doer, verb, *slot])
             i += length
         return out
 
-    def _paraphrase_at(self, words: list[str], i: int) -> tuple[int, str, list[str]] | None:
+    def _paraphrase_at(self, words: list[str], i: int) -> tuple[int, str, list[str], list[str]] | None:
+        """The paraphrase starting at word i: its length, the pack's verb, the word that acts ("+") and the word acted on ("*")."""
         for pattern, verb in self.w.paraphrases:
             if i + len(pattern) > len(words):
                 continue
-            slot = []
+            slots: dict[str, list[str]] = {"*": [], "+": []}
             for offset, part in enumerate(pattern):
                 word = words[i + offset]
-                if part == "*":
-                    slot.append(word)
+                if part in slots:
+                    slots[part].append(word)
                 elif stem(word) != part:
                     break
             else:
-                return len(pattern), verb, slot
+                return len(pattern), verb, slots["+"], slots["*"]
         return None
 
     def is_noun(self, tokens: list[Token], index: int) -> bool:
@@ -175,11 +176,11 @@ class Lexicon:
                 return {token.clause}
         return set()
 
-    def way_of(self, tokens: list[Token], start: int, end: int | None = None) -> str:
+    def way_of(self, tokens: list[Token], start: int, end: int | None = None, things: frozenset[int] = frozenset()) -> str:
         """Which way the term at tokens[start:end] goes ("up", "down", "same", or a denied way, "not up"): a
         verb acting on it just before, or one it undergoes just after."""
         end = start + 1 if end is None else end
-        return self._way_before(tokens, start) or self._way_after(tokens, end - 1)
+        return self._way_before(tokens, start) or self._way_after(tokens, end - 1, things)
 
     def _way_before(self, tokens: list[Token], index: int) -> str:
         clause = tokens[index].clause
@@ -216,10 +217,12 @@ class Lexicon:
         """ "a surge in RANKL", "a drop of OPG": a noun of direction names what moves after it."""
         return tokens[j].word in self.directed and j + 1 < len(tokens) and tokens[j + 1].word in ("in", "of")
 
-    def _way_after(self, tokens: list[Token], index: int) -> str:
+    def _way_after(self, tokens: list[Token], index: int, things: frozenset[int] = frozenset()) -> str:
+        """The way a verb after the thing says it goes; a verb after another thing (`things`: where each
+        named thing starts) is that thing's: in "estrogen lets RANKL surge" RANKL surges, not estrogen."""
         clause = tokens[index].clause
         for j in range(index + 1, min(len(tokens), index + _WINDOW_AFTER)):
-            if tokens[j].clause != clause:
+            if tokens[j].clause != clause or j in things:
                 return ""
             way = self._undergone(tokens, index, j)
             if way:

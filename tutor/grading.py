@@ -467,8 +467,9 @@ class Grader:
         inside = {i for s, e, _ in spans for i in range(s, e)}
         places = [(s, e, key) for s, e, key in spans]
         places += [(i, i + 1, t.stem) for i, t in enumerate(tokens) if i not in inside and t.word in terms]
+        starts = frozenset(s for s, _, _ in places)
         for start, end, key in places:
-            way = self._lex.way_of(tokens, start, end)
+            way = self._lex.way_of(tokens, start, end, starts)
             if way:
                 name = " ".join(t.word for t in tokens[start:end])
                 moves.setdefault(key, (name, set()))[1].add(way)

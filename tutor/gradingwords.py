@@ -55,6 +55,8 @@ def _phrases(check: Checker, entry: dict, key: str, allowed: tuple[str, ...] | N
             check.report(check.key_line(mapping, meaning), f"grading: '{key}' groups must be one of {', '.join(allowed)}")
             continue
         for phrase in check.text_list(mapping, meaning, f"grading: '{key}: {meaning}'", minimum=1):
-            stems = tuple(w if w == "*" else stem(w) for w in fold(phrase.replace("*", " star ")).split())
-            out.append((tuple("*" if w == "star" else w for w in stems), fold(str(meaning))))
+            # "*" marks the word acted on, "+" the word that acts; fold would drop both, so they travel as words
+            words = fold(phrase.replace("*", " starslot ").replace("+", " doerslot ")).split()
+            slots = {"starslot": "*", "doerslot": "+"}
+            out.append((tuple(slots.get(w) or stem(w) for w in words), fold(str(meaning))))
     return sorted(out, key=lambda p: -len(p[0]))
