@@ -394,3 +394,10 @@ def test_a_verb_after_another_thing_is_that_things_way():
     model = "Losing estrogen lets RANKL surge while OPG drops."   # RANKL surges, not estrogen
     assert _TUTOR._grader.rubric(rubric, "with less estrogen, RANKL rises and OPG falls", model).correct
     assert not _TUTOR._grader.rubric(rubric, "with less estrogen, RANKL falls and OPG rises", model).correct
+
+
+def test_an_optional_part_can_be_the_swapped_one():
+    rubric = Rubric(required=(("formation", "osteoblasts"),), optional=(("resorption",),))
+    model = "Progesterone supports formation; estradiol is the one that strongly reduces resorption."
+    assert _TUTOR._grader.rubric(rubric, "progesterone supports formation, estradiol cuts resorption", model).correct
+    assert not _TUTOR._grader.rubric(rubric, "progesterone cuts resorption and estradiol supports formation", model).correct

@@ -297,7 +297,7 @@ class Grader:
         if self._keyword_list(reading, question):
             return Grade(False, _KEYWORDS)
         missing, reversed_ = self._required(rubric, required, reading, model)
-        reversed_ += self._checks_against_model(reading, model, question, required)
+        reversed_ += self._checks_against_model(reading, model, question, required + [self._expand(g) for g in rubric.optional])
         if self._lex.contradicts_itself(reading.tokens):
             reversed_.append("it says both up and down")
         for mistake in rubric.misconceptions:
