@@ -401,3 +401,10 @@ def test_an_optional_part_can_be_the_swapped_one():
     model = "Progesterone supports formation; estradiol is the one that strongly reduces resorption."
     assert _TUTOR._grader.rubric(rubric, "progesterone supports formation, estradiol cuts resorption", model).correct
     assert not _TUTOR._grader.rubric(rubric, "progesterone cuts resorption and estradiol supports formation", model).correct
+
+
+def test_up_and_down_of_two_different_things_is_no_contradiction():
+    rubric = Rubric(required=(("opg",), ("rankl",)))
+    model = "Estrogen raises OPG and lowers RANKL, which slows resorption."
+    assert _TUTOR._grader.rubric(rubric, "it slows resorption by boosting opg, cutting rankl", model).correct
+    assert not _TUTOR._grader.rubric(rubric, "it raises and lowers opg, rankl", model).correct   # one thing, both ways

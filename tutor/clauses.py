@@ -160,7 +160,33 @@ class Lexicon:
         return said
 
     def contradicts_itself(self, tokens: list[Token]) -> bool:
-        return any(len(self.directions(tokens, {clause}, comparatives=False)) == 2 for clause in {t.clause for t in tokens})
+        """A clause that says up and down of one thing ("it raises and lowers RANKL"); "it slows it by
+        boosting OPG" moves two things, each the object right after its verb."""
+        return any(len(self.directions(tokens, {clause}, comparatives=False)) == 2 and not self._separate_objects(tokens, clause)
+                   for clause in {t.clause for t in tokens})
+
+    def _separate_objects(self, tokens: list[Token], clause: int) -> bool:
+        """Whether each verb of direction in the clause acts on its own object, up and down on different ones."""
+        objects: dict[str, set[str]] = {"up": set(), "down": set()}
+        for i, token in enumerate(tokens):
+            way = self.word_direction(tokens, i, comparatives=False) if token.clause == clause else ""
+            if way in objects:
+                found = self._object_after(tokens, i)
+                if not found:
+                    return False
+                objects[way].add(found)
+        return objects["up"].isdisjoint(objects["down"])
+
+    def _object_after(self, tokens: list[Token], i: int) -> str:
+        """The word a verb acts on right after it ("boosting OPG", "slows it"), skipping articles; "" when none."""
+        j = i + 1
+        while j < len(tokens) and tokens[j].word in _DETERMINERS:
+            j += 1
+        if j >= len(tokens) or tokens[j].clause != tokens[i].clause:
+            return ""
+        word = tokens[j].word
+        plain = word in STOPWORDS and word not in ("it", "them")
+        return "" if plain or word in self.directed or word in ("up", "down") else word
 
     def group_direction(self, group: tuple[str, ...] | None) -> str:
         """'up' or 'down' when most alternatives of the group are words of that direction."""
