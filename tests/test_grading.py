@@ -265,7 +265,8 @@ def test_terms_joined_by_a_symbol_are_read_like_words():
     both = Rubric(required=(("rankl",), ("opg",)))
     assert _TUTOR._grader.rubric(both, "rankl + opg", question="Which two proteins?").correct
     assert _TUTOR._grader.rubric(both, "rankl & opg", question="Which two proteins?").correct
-    assert not _TUTOR._grader.rubric(both, "rankl opg", question="Which two proteins?").correct  # bare keywords
+    assert _TUTOR._grader.rubric(both, "rankl opg", question="Which two proteins?").correct  # names asked, names given
+    assert not _TUTOR._grader.rubric(both, "rankl opg", question="How do the two proteins act?").correct  # bare keywords
 
 
 def test_a_short_list_answers_a_which_question_but_not_a_how_question():

@@ -500,14 +500,15 @@ class Grader:
         words = fold(reading.text).split()
         if len(words) < 2 or _arrows(reading.text) or self._joined(reading.text) or self._reads_as_claim(reading, words):
             return False
-        if self._short_answer_of_parts(reading.text, words) and not self._asks_for_claim(question):
-            return False  # "become active osteoclasts", "ERa, nucleus": short answers to each part
+        if self._short_answer_of_parts(reading.text, words, bool(question)) and not self._asks_for_claim(question):
+            return False  # "ERa, nucleus", "positive correlation": short answers to a question that asks for names
         others = [w for w in words if w not in reading.vocabulary and w not in self._terms and not w.isdigit()]
         return len(others) <= 1
 
     @staticmethod
-    def _short_answer_of_parts(text: str, words: list[str]) -> bool:
-        return len(words) < 4 and (len(words) > 2 or "," in text)
+    def _short_answer_of_parts(text: str, words: list[str], asks_for_names: bool) -> bool:
+        """Three words or fewer, in parts (a comma) or, to a question that asks for names, of two words or more."""
+        return len(words) < 4 and (len(words) > 2 or "," in text or asks_for_names)
 
     def _joined(self, text: str) -> bool:
         """ "RANKL + OPG", "RANK = receptor": terms joined by a symbol that stands for a word."""
