@@ -238,3 +238,174 @@ def test_the_matchers_synonyms_count_for_a_rubrics_words():
     rubric = Rubric(required=(("fragile",),))
     assert _TUTOR._grader.rubric(rubric, "the bones become brittle").correct  # brittle -> fragile (knowledge/vocabulary.yaml)
     assert not _TUTOR._grader.rubric(rubric, "the bones become dense").correct
+
+
+# --- a denied way asserts neither way -----------------------------------------------------------
+
+@pytest.mark.parametrize("answer, correct", [
+    ("estrogen does not raise RANKL, it lowers it", True),       # the denial is corrected, not contradicted
+    ("the RANKL gene is not increased but reduced", True),
+    ("estrogen does not raise RANKL", False),                    # a denial alone says not which way it goes
+])
+def test_a_denied_way_is_not_the_opposite_way(answer, correct):
+    assert _TUTOR._grader.rubric(_RUBRIC, answer).correct is correct
+
+
+def test_denying_the_way_the_model_gives_is_reversed():
+    rubric = Rubric(required=(("opg",),))
+    model = "Estrogen raises OPG."
+    grade = _TUTOR._grader.rubric(rubric, "estrogen doesn't raise opg", model)
+    assert not grade.correct and "does go up" in grade.feedback
+    assert _TUTOR._grader.rubric(rubric, "estrogen doesn't lower opg, it raises opg", model).correct
+
+
+# --- lists of terms: joined by symbols, and what the question asks for ------------------------------
+
+def test_terms_joined_by_a_symbol_are_read_like_words():
+    both = Rubric(required=(("rankl",), ("opg",)))
+    assert _TUTOR._grader.rubric(both, "rankl + opg", question="Which two proteins?").correct
+    assert _TUTOR._grader.rubric(both, "rankl & opg", question="Which two proteins?").correct
+    assert _TUTOR._grader.rubric(both, "rankl opg", question="Which two proteins?").correct  # names asked, names given
+    assert not _TUTOR._grader.rubric(both, "rankl opg", question="How do the two proteins act?").correct  # bare keywords
+
+
+def test_a_short_list_answers_a_which_question_but_not_a_how_question():
+    rubric = Rubric(required=(("decoy", "bind"), ("rankl",)))
+    assert _TUTOR._grader.rubric(rubric, "decoy, rankl, rank", question="Which two words name it?").correct
+    assert not _TUTOR._grader.rubric(rubric, "decoy, rankl, rank", question="How does OPG hold back osteoclasts?").correct
+    assert _TUTOR._grader.rubric(rubric, "it is a decoy for rankl", question="How does OPG hold back osteoclasts?").correct
+
+
+# --- cloze: split forms, and words of their own that are no typos --------------------------------------
+
+def _cloze(answer, accept=()):
+    return QuizItem(id="t-cloze", concept="bone-resorption", level="fundamentals", type="cloze",
+                    question="The breakdown of bone is called bone ____.", explanation="", answer=answer,
+                    accept=tuple(accept))
+
+
+@pytest.mark.parametrize("target, said, right", [
+    ("paracrine", "para-crine", True),        # the same letters split by a hyphen
+    ("TNFSF11", "TNF SF11", True),            # or by a space
+    ("paracrine", "para crime", False),       # other letters are still other letters
+    ("resorption", "absorption", False),      # a word of its own, not a misspelling
+    ("resorption", "resorbtion", True),       # a misspelling
+    ("estradiol", "estriol", False),          # another hormone (the pack's confusable_parts)
+])
+def test_cloze_reads_split_forms_and_refuses_real_words(target, said, right):
+    assert _TUTOR._grader.grade(_cloze(target), said).correct is right
+
+
+# --- multiple choice in the learner's own words -------------------------------------------------------
+
+def _mc(options, answer_index=0):
+    return QuizItem(id="t-mc", concept="rank", level="fundamentals", type="mc", question="What is RANK?", explanation="",
+                    options=tuple(options), answer=options[answer_index])
+
+
+_RANK_OPTIONS = ["A receiver on the surface of immature bone-removing cells", "A hormone released by the ovaries",
+                 "A mineral that makes bone hard"]
+_CELL_OPTIONS = ["Osteoblasts, osteoclasts and osteocytes", "Osteoclasts only", "Osteocytes only"]
+_GENE_OPTIONS = ["TNFSF11 encodes RANKL; TNFRSF11B encodes OPG", "TNFSF11 encodes OPG; TNFRSF11B encodes RANKL"]
+
+
+@pytest.mark.parametrize("options, answer, picked", [
+    (_RANK_OPTIONS, "a receptor on immature osteoclasts", 0),           # a paraphrase: an alias and a shared word
+    (_RANK_OPTIONS, "a receptor on mature osteoclasts", None),          # "mature" is not the end of "immature"
+    (_RANK_OPTIONS, "a receiver on immature osteoblasts", None),        # names a cell the option does not
+    (_CELL_OPTIONS, "all three, blasts clasts and cytes", 0),           # the ends of the options' words
+    (_GENE_OPTIONS, "the first one, TNFSF11 = RANKL and TNFRSF11B = OPG", 0),   # an ordinal before a comma
+    (_GENE_OPTIONS, "the second one, TNFSF11 = RANKL and TNFRSF11B = OPG", 1),
+    (["RANKL", "OPG", "IGF-1"], "RNAKL", 0),                             # two letters swapped
+    (["RANKL", "OPG", "IGF-1"], "RNAK", None),                           # a letter lost is no swap
+])
+def test_a_free_paraphrase_picks_the_option_it_shares_most_with(options, answer, picked):
+    assert _TUTOR._grader.option_index(_mc(options), answer) == picked
+
+
+def test_a_paraphrase_that_reverses_the_option_picks_nothing():
+    options = ["Estrogen lowers RANKL and raises OPG", "Estrogen has no effect on bone", "Estrogen only affects the ovaries"]
+    assert _TUTOR._grader.option_index(_mc(options), "estrogen cuts down rankl and boosts opg") == 0
+    assert _TUTOR._grader.option_index(_mc(options), "estrogen boosts rankl and cuts opg") is None
+
+
+# --- who gets which part: roles swapped between two things -----------------------------------------------
+
+_ROLES = Rubric(required=(("anti resorptive", "resorption", "osteoclasts"), ("anabolic", "formation", "osteoblasts")))
+_ROLES_MODEL = "Sex steroids are anti-resorptive, while GH/IGF-1 is anabolic."
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("sex steroids are anti-resorptive and GH/IGF-1 is anabolic", True),
+    ("GH/IGF-1 is anabolic, and sex steroids are anti-resorptive", True),                # either order
+    ("sex steroids are anabolic and GH/IGF-1 is anti-resorptive", False),               # the parts swapped
+    ("GH/IGF-1 works on the osteoclasts and the sex steroids on the osteoblasts", False),
+])
+def test_parts_given_to_the_wrong_things_are_swapped_roles(answer, correct):
+    grade = _TUTOR._grader.rubric(_ROLES, answer, _ROLES_MODEL)
+    assert grade.correct is correct
+    if not correct:
+        assert "swapped" in grade.feedback
+
+
+# --- what turns into what ------------------------------------------------------------------------------
+
+_CONVERSION = Rubric(required=(("estradiol", "estrogen"),))
+_CONVERSION_MODEL = "Aromatase turns testosterone into estradiol in bone."
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("aromatase converts testosterone into estradiol", True),
+    ("testosterone is converted to estrogen in bone", True),           # estrogen is the rubric group's word too
+    ("aromatase converts estradiol into testosterone", False),          # backwards
+    ("because testosterone is converted to progesterone in bone, and that is estradiol's job", False),  # another product
+])
+def test_what_turns_into_what_keeps_the_models_order(answer, correct):
+    assert _TUTOR._grader.rubric(_CONVERSION, answer, _CONVERSION_MODEL).correct is correct
+
+
+# --- variants of a name, and nouns after "make" --------------------------------------------------------
+
+def test_another_variant_of_a_name_is_another_thing():
+    rubric = Rubric(required=(("er alpha", "estrogen receptor", "er"), ("nucleus",)))
+    question = "Through which receptor does estrogen act, and where does the complex go?"
+    assert _TUTOR._grader.rubric(rubric, "ER alpha, nucleus", question=question).correct
+    assert _TUTOR._grader.rubric(rubric, "ERα, then the nucleus", question=question).correct
+    assert not _TUTOR._grader.rubric(rubric, "ERβ, nucleus", question=question).correct
+    assert not _TUTOR._grader.rubric(rubric, "the estrogen receptor beta goes to the nucleus", question=question).correct
+
+
+def test_a_word_of_direction_made_into_an_object_is_a_noun():
+    rubric = Rubric(required=(("fall", "falls"), ("muscles", "strong")))
+    model = "Falls cause fractures, and stronger muscles make falls less likely."
+    assert _TUTOR._grader.rubric(rubric, "falls cause fractures, and strong muscles make falls less likely", model).correct
+
+
+# --- who does it in a paraphrase, and whose verb it is ----------------------------------------------------
+
+def test_a_paraphrase_keeps_the_doer_before_the_verb():
+    lexicon = _TUTOR._grader._lex
+    assert lexicon.rewrite("it does not let osteoblasts make as much rankl".split()) == \
+        ["it", "does", "osteoblasts", "lowers", "rankl"]
+    assert lexicon.rewrite("it pushes rankl down".split()) == ["it", "lowers", "rankl"]
+
+
+def test_a_verb_after_another_thing_is_that_things_way():
+    rubric = Rubric(required=(("rankl",), ("opg",)))
+    model = "Losing estrogen lets RANKL surge while OPG drops."   # RANKL surges, not estrogen
+    assert _TUTOR._grader.rubric(rubric, "with less estrogen, RANKL rises and OPG falls", model).correct
+    assert not _TUTOR._grader.rubric(rubric, "with less estrogen, RANKL falls and OPG rises", model).correct
+
+
+def test_an_optional_part_can_be_the_swapped_one():
+    rubric = Rubric(required=(("formation", "osteoblasts"),), optional=(("resorption",),))
+    model = "Progesterone supports formation; estradiol is the one that strongly reduces resorption."
+    assert _TUTOR._grader.rubric(rubric, "progesterone supports formation, estradiol cuts resorption", model).correct
+    assert not _TUTOR._grader.rubric(rubric, "progesterone cuts resorption and estradiol supports formation", model).correct
+
+
+def test_up_and_down_of_two_different_things_is_no_contradiction():
+    rubric = Rubric(required=(("opg",), ("rankl",)))
+    model = "Estrogen raises OPG and lowers RANKL, which slows resorption."
+    assert _TUTOR._grader.rubric(rubric, "it slows resorption by boosting opg, cutting rankl", model).correct
+    assert not _TUTOR._grader.rubric(rubric, "it raises and lowers opg, rankl", model).correct   # one thing, both ways

@@ -68,24 +68,25 @@ class Lexicon:
                 out.append(words[i])
                 i += 1
                 continue
-            length, verb, slot = hit
-            out.extend([verb, *slot])
+            length, verb, doer, slot = hit
+            out.extend([*doer, verb, *slot])
             i += length
         return out
 
-    def _paraphrase_at(self, words: list[str], i: int) -> tuple[int, str, list[str]] | None:
+    def _paraphrase_at(self, words: list[str], i: int) -> tuple[int, str, list[str], list[str]] | None:
+        """The paraphrase starting at word i: its length, the pack's verb, the word that acts ("+") and the word acted on ("*")."""
         for pattern, verb in self.w.paraphrases:
             if i + len(pattern) > len(words):
                 continue
-            slot = []
+            slots: dict[str, list[str]] = {"*": [], "+": []}
             for offset, part in enumerate(pattern):
                 word = words[i + offset]
-                if part == "*":
-                    slot.append(word)
+                if part in slots:
+                    slots[part].append(word)
                 elif stem(word) != part:
                     break
             else:
-                return len(pattern), verb, slot
+                return len(pattern), verb, slots["+"], slots["*"]
         return None
 
     def is_noun(self, tokens: list[Token], index: int) -> bool:
@@ -115,15 +116,24 @@ class Lexicon:
             return "down"
         return ""
 
-    def negated(self, tokens: list[Token], index: int) -> bool:
-        """A negation earlier in the same clause ("does not bind RANKL"); "not only", "not enough" do not deny."""
+    def negated(self, tokens: list[Token], index: int, spent: bool | None = None) -> bool:
+        """A negation earlier in the same clause ("does not bind RANKL"); "not only", "not enough" do not deny.
+        `spent` (always for a word of direction): a negation spent on a verb of direction before the word
+        ("not increased but reduced", "does not raise RANKL") denies that verb, not the word."""
         clause = tokens[index].clause
+        spent = tokens[index].word in self.directed if spent is None else spent
         for j in range(index - 1, max(-1, index - 7), -1):
             if tokens[j].clause != clause:
                 return False
             if tokens[j].word in self.w.negations:
                 return not self._degree(tokens, j) and not self._scoped_before(tokens, j, index)
+            if spent and tokens[j].word in self.directed and not self._one_verb(tokens, j, index):
+                return False
         return False
+
+    def _one_verb(self, tokens: list[Token], j: int, index: int) -> bool:
+        """ "slow down", "speeds up": a verb of direction and its particle right after it are one verb."""
+        return j == index - 1 and (tokens[index].word in ("up", "down") or (tokens[j].stem, tokens[index].stem) in self._phrasal)
 
     def _scoped_before(self, tokens: list[Token], j: int, index: int) -> bool:
         """ "without estrogen there is more RANKL": "without" denies only the words right after it."""
@@ -145,11 +155,38 @@ class Lexicon:
                 continue
             way = self.word_direction(tokens, i, comparatives)
             if way:
-                said.add(flip(way) if self.negated(tokens, i) else way)
+                if not self.negated(tokens, i):  # a denied way asserts neither ("does not raise it, it lowers it")
+                    said.add(way)
         return said
 
     def contradicts_itself(self, tokens: list[Token]) -> bool:
-        return any(len(self.directions(tokens, {clause}, comparatives=False)) == 2 for clause in {t.clause for t in tokens})
+        """A clause that says up and down of one thing ("it raises and lowers RANKL"); "it slows it by
+        boosting OPG" moves two things, each the object right after its verb."""
+        return any(len(self.directions(tokens, {clause}, comparatives=False)) == 2 and not self._separate_objects(tokens, clause)
+                   for clause in {t.clause for t in tokens})
+
+    def _separate_objects(self, tokens: list[Token], clause: int) -> bool:
+        """Whether each verb of direction in the clause acts on its own object, up and down on different ones."""
+        objects: dict[str, set[str]] = {"up": set(), "down": set()}
+        for i, token in enumerate(tokens):
+            way = self.word_direction(tokens, i, comparatives=False) if token.clause == clause else ""
+            if way in objects:
+                found = self._object_after(tokens, i)
+                if not found:
+                    return False
+                objects[way].add(found)
+        return objects["up"].isdisjoint(objects["down"])
+
+    def _object_after(self, tokens: list[Token], i: int) -> str:
+        """The word a verb acts on right after it ("boosting OPG", "slows it"), skipping articles; "" when none."""
+        j = i + 1
+        while j < len(tokens) and tokens[j].word in _DETERMINERS:
+            j += 1
+        if j >= len(tokens) or tokens[j].clause != tokens[i].clause:
+            return ""
+        word = tokens[j].word
+        plain = word in STOPWORDS and word not in ("it", "them")
+        return "" if plain or word in self.directed or word in ("up", "down") else word
 
     def group_direction(self, group: tuple[str, ...] | None) -> str:
         """'up' or 'down' when most alternatives of the group are words of that direction."""
@@ -165,11 +202,11 @@ class Lexicon:
                 return {token.clause}
         return set()
 
-    def way_of(self, tokens: list[Token], start: int, end: int | None = None) -> str:
-        """Which way the term at tokens[start:end] goes ("up", "down", "same"): a verb acting on it just
-        before, or one it undergoes just after."""
+    def way_of(self, tokens: list[Token], start: int, end: int | None = None, things: frozenset[int] = frozenset()) -> str:
+        """Which way the term at tokens[start:end] goes ("up", "down", "same", or a denied way, "not up"): a
+        verb acting on it just before, or one it undergoes just after."""
         end = start + 1 if end is None else end
-        return self._way_before(tokens, start) or self._way_after(tokens, end - 1)
+        return self._way_before(tokens, start) or self._way_after(tokens, end - 1, things)
 
     def _way_before(self, tokens: list[Token], index: int) -> str:
         clause = tokens[index].clause
@@ -181,7 +218,7 @@ class Lexicon:
                 return "same"
             if self._acts_on(tokens, j, index):
                 way = "up" if word in self.w.up | self.w.up_comparatives else "down"
-                return flip(way) if self.negated(tokens, j) else way
+                return denied(way) if self.negated(tokens, j) else way
         return ""
 
     def _acts_on(self, tokens: list[Token], j: int, index: int) -> bool:
@@ -206,10 +243,12 @@ class Lexicon:
         """ "a surge in RANKL", "a drop of OPG": a noun of direction names what moves after it."""
         return tokens[j].word in self.directed and j + 1 < len(tokens) and tokens[j + 1].word in ("in", "of")
 
-    def _way_after(self, tokens: list[Token], index: int) -> str:
+    def _way_after(self, tokens: list[Token], index: int, things: frozenset[int] = frozenset()) -> str:
+        """The way a verb after the thing says it goes; a verb after another thing (`things`: where each
+        named thing starts) is that thing's: in "estrogen lets RANKL surge" RANKL surges, not estrogen."""
         clause = tokens[index].clause
         for j in range(index + 1, min(len(tokens), index + _WINDOW_AFTER)):
-            if tokens[j].clause != clause:
+            if tokens[j].clause != clause or j in things:
                 return ""
             way = self._undergone(tokens, index, j)
             if way:
@@ -227,7 +266,7 @@ class Lexicon:
         if not self._undergoes(tokens, j, tokens[j - 1].word, adjacent):
             return ""
         way = self.word_direction(tokens, j) or _plain_way(word, self.w, particles=adjacent)
-        return (flip(way) if self.negated(tokens, j) else way) if way else ""
+        return denied(way) if way and self.negated(tokens, j) else way
 
     def _undergoes(self, tokens: list[Token], j: int, before: str, adjacent: bool) -> bool:
         """Whether the word at j says how the thing before it changes ("RANKL surges", "resorption accelerates")."""
@@ -285,6 +324,11 @@ def _plain_way(word: str, w: GradingWords, particles: bool = True) -> str:
     if word in ("up", "down"):
         return word if particles else ""  # "RANKL down, OPG up"; not "push osteoblasts to lay down"
     return "up" if word in w.up else "down" if word in w.down else ""
+
+
+def denied(direction: str) -> str:
+    """A way said not to happen ("does not raise RANKL"): it denies that way without asserting the other one."""
+    return "not " + direction
 
 
 def flip(direction: str) -> str:

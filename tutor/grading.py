@@ -72,6 +72,7 @@ class Grader:
             if names and fold(names[0]):
                 self._kind.setdefault(fold(names[0]), kind)
         self._terms = frozenset(w for n in self._all for w in n.split() if len(w) > 2)
+        self._things = _particular_words(self._concept_of)
         self._protected = self._terms | _one_words(answers)
         self._longest = max((len(k) for k in self._concept_of), default=1)
 
@@ -116,17 +117,43 @@ class Grader:
         direct = self._position(text, [fold(o) for o in item.options]) if text else None
         if direct is not None or not text:
             return direct
+        headed = self._headed(item, answer)
+        if headed is not None:
+            return headed
         options = [self._units(o, every_word=True) for o in item.options]
-        said = self._units(self._mend_towards(text, item.options))
+        mended = self._mend_towards(text, item.options)
+        said = self._units(mended)
         if not said:
             return None
-        # the whole of one option ("RANKL" beside "RANKL and OPG genes"), else a part only one option has,
-        # else an answer that contains one option whole
-        for rule in (said.__eq__, said.__le__, lambda units: bool(units) and units <= said):
-            picked = _only([i for i, units in enumerate(options) if rule(units)])
-            if picked is not None:
-                return picked
-        return None
+        picked = _by_inclusion(said, options)
+        if picked is not None:
+            return picked
+        return self._closest_option(said, mended.split(), options, [fold(o).split() for o in item.options])
+
+    def _headed(self, item: QuizItem, answer: str) -> int | None:
+        """ "the first one, TNFSF11 = RANKL ...": an option's letter, number or ordinal before a comma, when
+        what follows picks no other option."""
+        head, comma, rest = answer.partition(",")
+        if not comma or not rest.strip():
+            return None
+        picked = self._position(self._without_lead_in(fold(head)), [fold(o) for o in item.options])
+        if picked is None:
+            return None
+        return picked if self.option_index(item, rest) in (None, picked) else None
+
+    @staticmethod
+    def _closest_option(said: frozenset, words: list[str], options: list[frozenset], option_words: list[list[str]]) -> int | None:
+        """The option that shares most of what a free answer says: at least two things and half of them,
+        more than any other option shares, naming nothing the option does not name, and no thing going the
+        way the answer reverses ("RANKL up" against "RANKL down"). The end of an option's word counts
+        ("blasts" of "osteoblasts", not "mature" of "immature")."""
+        content = {u for u in said if u[0] != "way"}
+        parts = [w for w in words if len(w) >= 4 and w not in STOPWORDS]
+        scores = [_shared(said, content, parts, units, own) for units, own in zip(options, option_words)]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        runner_up = max((score for i, score in enumerate(scores) if i != best), default=0)
+        clear = scores[best] >= 2 and 2 * scores[best] >= len(content) and scores[best] > runner_up
+        return best if clear else None
 
     def _position(self, text: str, options: list[str]) -> int | None:
         """A letter ("b"), a number ("2"), an ordinal ("the second one") or an option's very text."""
@@ -190,9 +217,11 @@ class Grader:
         return found
 
     def _mend_towards(self, text: str, options: tuple[str, ...]) -> str:
-        """Misspelt words of a choice mended towards the options' own words."""
+        """Misspelt words of a choice mended towards the options' own words; on shorter words, only two
+        letters swapped ("RNAKL"), which keeps every letter and so never makes another term."""
         vocabulary = {w for o in options for w in fold(o).split() if len(w) >= _MIN_MENDED}
-        return " ".join(self._mended(w, vocabulary) for w in text.split())
+        short = {w for o in options for w in fold(o).split() if 4 <= len(w) < _MIN_MENDED}
+        return " ".join(_swapped_into(self._mended(w, vocabulary), short) for w in text.split())
 
     def truth(self, answer: str) -> bool | None:
         """True, False, or None when the answer says neither or both ("yes, false")."""
@@ -228,7 +257,7 @@ class Grader:
         wanted = self._expand((str(item.answer), *item.accept))
         said = self._without_lead_in(fold(answer))
         for target in wanted:
-            if said == target or _stems(said) == _stems(target) or f" {target} " in f" {said} ":
+            if said == target or _stems(said) == _stems(target) or f" {target} " in f" {said} " or _joined_up(said, target):
                 return Grade(True, "")
         for target in wanted:
             if self._close(said, target):
@@ -245,6 +274,8 @@ class Grader:
     def _typo_of(self, said: str, target: str) -> bool:
         if len(target) < _MIN_MENDED or said in self._protected or self._crosses(said, target):
             return False
+        if said in _everyday_words():
+            return False  # a word of its own ("absorption"), not a misspelling of "resorption"
         if not said.isalpha():  # a code: one slip in its letters, never in its number ("TNSF11", not "TNFRSF11A")
             return _code_tail(said) == _code_tail(target) and edits(said, target) <= 1
         return edits(said, target) <= (1 if len(target) < 9 else 2)
@@ -263,10 +294,10 @@ class Grader:
         together with the `question` it says what the answer must be about."""
         required = [self._expand(g) for g in rubric.required]
         reading = self._read(answer, rubric, required)
-        if self._keyword_list(reading):
+        if self._keyword_list(reading, question):
             return Grade(False, _KEYWORDS)
         missing, reversed_ = self._required(rubric, required, reading, model)
-        reversed_ += self._checks_against_model(reading, model, question)
+        reversed_ += self._checks_against_model(reading, model, question, required + [self._expand(g) for g in rubric.optional])
         if self._lex.contradicts_itself(reading.tokens):
             reversed_.append("it says both up and down")
         for mistake in rubric.misconceptions:
@@ -295,7 +326,7 @@ class Grader:
             if way:
                 self._direction_group(group, shown[0], way, said, tokens, missing, reversed_)
             else:
-                self._term_group(group, shown[0], tokens, model, missing, reversed_)
+                self._term_group(group, shown[0], tokens, model, missing, reversed_, _judges_ways(rubric, ways))
         if rubric.direction and said != {rubric.direction} and not any(ways):
             reversed_.append(_direction_problem(rubric.direction, said))
         return missing, reversed_
@@ -307,30 +338,116 @@ class Grader:
             (reversed_ if said else missing).append(f"it goes {way}, not {flip(way)}" if said else shown)
 
     def _term_group(self, group: tuple[str, ...], shown: str, tokens: list[Token], model: str,
-                    missing: list[str], reversed_: list[str]) -> None:
-        where = _find(group, tokens)
+                    missing: list[str], reversed_: list[str], directed: bool) -> None:
+        """`directed`: the rubric judges which way things go, so a denied verb before a term ("does not
+        raise RANKL") is judged there and does not deny the term itself."""
+        where = [i for i in _find(group, tokens) if not self._other_variant(group, tokens, i)]
         if not where:
             missing.append(shown)
-        elif all(self._lex.negated(tokens, i) for i in where):
+        elif all(self._lex.negated(tokens, i, spent=directed) for i in where):
             reversed_.append(f"you said not \u201c{shown}\u201d")
         else:
             reversed_.extend(self._implied_reversal(group, shown, tokens, model))
+
+    def _other_variant(self, group: tuple[str, ...], tokens: list[Token], i: int) -> bool:
+        """ "ER beta" is not the group's "ER" when the group means ER alpha: a name followed by a variant
+        word ("alpha", "beta") that none of the group's alternatives has names another thing."""
+        variants = {w for alternative in group for w in alternative.split()} & self._w.variant_words
+        for alternative in group:
+            end = i + len(alternative.split())
+            if _find((alternative,), tokens[i:end]) == [0] and end < len(tokens):
+                follower = tokens[end].word
+                return follower in self._w.variant_words and follower not in variants
+        return False
 
     def _used_as_noun(self, group: tuple[str, ...], tokens: list[Token]) -> bool:
         """A group of direction words that the answer uses as nouns ("fewer falls") names a thing, not a way."""
         where = _find(group, tokens)
         return bool(where) and all(self._lex.is_noun(tokens, i) for i in where)
 
-    def _checks_against_model(self, reading: _Answer, model: str, question: str) -> list[str]:
+    def _checks_against_model(self, reading: _Answer, model: str, question: str,
+                              required: list[tuple[str, ...]] = ()) -> list[str]:
         if not model:
             return []
         tokens = self._tokens(model, set())
         spans = self._spans(tokens)
         problems = self._against_model(reading, tokens, spans)
+        problems += self._swapped_roles(reading, tokens, spans, required)
+        problems += self._conversion(reading, tokens, spans, question, required)
         problems += self._wrong_thing(reading, spans + self._spans(self._tokens(question, set())),
                                       self._moves(tokens, spans, set()))
         problems += self._order(reading, tokens, spans)
         return problems
+
+    def _swapped_roles(self, reading: _Answer, model_tokens: list[Token], model_spans: list,
+                       required: list[tuple[str, ...]]) -> list[str]:
+        """A rubric's part said of the wrong thing: "sex steroids are anabolic and GH/IGF-1 anti-resorptive"
+        against a model that gives the anti-resorptive part to the sex steroids and the anabolic one to GH.
+        Each part belongs to the thing named last before it; two things the model names, each given the
+        other's part and none of its own, are swapped."""
+        shared = ({k for _, k in self._things_named(reading.tokens, reading.spans, required)}
+                  & {k for _, k in self._things_named(model_tokens, model_spans, required)})
+        said = self._roles(reading.tokens, reading.spans, required, shared)
+        expected = self._roles(model_tokens, model_spans, required, shared)
+        swap = _swap(said, expected)
+        return [f"the roles are swapped: \u201c{required[swap[0]][0]}\u201d and \u201c{required[swap[1]][0]}\u201d"] if swap else []
+
+    def _roles(self, tokens: list[Token], spans: list[tuple[int, int, str]], required: list[tuple[str, ...]],
+               shared: set[str]) -> dict[str, set[int]]:
+        """For each thing named that both texts name, the rubric groups said after it and before the next."""
+        hits = _group_hits(required, tokens, self._lex)
+        things = [(s, key) for s, key in self._things_named(tokens, spans, required) if key in shared]
+        roles: dict[str, set[int]] = {key: set() for _, key in things}
+        for i, g in hits.items():
+            before = [(s, key) for s, key in things if s < i]
+            if before:
+                roles[max(before)[1]].add(g)
+        return roles
+
+    def _conversion(self, reading: _Answer, model_tokens: list[Token], model_spans: list, question: str,
+                    groups: list[tuple[str, ...]]) -> list[str]:
+        """What turns into what, against the model: "converts estradiol into testosterone" is backwards, and
+        "testosterone is converted to progesterone" names a product the model, the question and the rubric's
+        groups never give (estrogen for estradiol is one group's word, so it is the same product)."""
+        expected = self._conversions(model_tokens, model_spans)
+        named = {k for _, _, k in model_spans + self._spans(self._tokens(question, set()))}
+        for source, product in self._conversions(reading.tokens, reading.spans):
+            if (product, source) in expected and (source, product) not in expected:
+                return [f"it is {product} that is turned into {source}, not the other way round"]
+            products = {p for s, p in expected if s == source}
+            if products and product not in named and not any(self._same_group(product, p, groups) for p in products):
+                return [f"{source} is not turned into {product}"]
+        return []
+
+    def _same_group(self, one: str, other: str, groups: list[tuple[str, ...]]) -> bool:
+        """Whether two concepts are alternatives of one rubric group ("estradiol", "estrogen")."""
+        keys = [{self._concept_of.get(tuple(stem(w) for w in alt.split())) for alt in group} for group in groups]
+        return any(one in k and other in k for k in keys)
+
+    def _conversions(self, tokens: list[Token], spans: list[tuple[int, int, str]]) -> set[tuple[str, str]]:
+        """(source, product): "converts testosterone into estradiol", "testosterone is turned to estradiol"."""
+        pairs = set()
+        for i, token in enumerate(tokens):
+            if token.word in self._w.conversion_verbs and not self._lex.negated(tokens, i):
+                pair = self._conversion_at(tokens, spans, i)
+                if pair:
+                    pairs.add(pair)
+        return pairs
+
+    def _conversion_at(self, tokens: list[Token], spans: list[tuple[int, int, str]], i: int) -> tuple[str, str] | None:
+        """The source (between the verb and "into", else named before the verb) and the product after "into"."""
+        marker = _marker_after(tokens, i, self._w.conversion_markers)
+        if marker is None:
+            return None
+        return _source_and_product([(s, k) for s, _, k in spans if tokens[s].clause == tokens[i].clause], i, marker)
+
+    def _things_named(self, tokens: list[Token], spans: list[tuple[int, int, str]],
+                      required: list[tuple[str, ...]]) -> list[tuple[int, str]]:
+        """Where a text names a thing: a concept, or a word of a particular name ("steroids"), that is no rubric term."""
+        hits = _group_hits(required, tokens, self._lex)
+        things = [(s, key) for s, e, key in spans if not any(i in hits for i in range(s, e))]
+        inside = {i for s, e, _ in spans for i in range(s, e)}
+        return things + [(i, t.stem) for i, t in enumerate(tokens) if i not in inside | hits.keys() and t.stem in self._things]
 
     def _against_model(self, reading: _Answer, model_tokens: list[Token], model_spans: list) -> list[str]:
         """Things the answer moves one way while the model answer moves them the other ("estrogen lowers OPG")."""
@@ -340,8 +457,8 @@ class Grader:
         expected = self._moves(model_tokens, model_spans, terms)
         problems = []
         for key, (name, ways) in self._moves(reading.tokens, reading.spans, terms).items():
-            if key in expected and len(ways) == 1 and len(expected[key][1]) == 1 and ways != expected[key][1]:
-                problems.append(f"\u201c{name}\u201d goes {next(iter(expected[key][1]))}, not {next(iter(ways))}")
+            if key in expected and len(ways) == 1 and len(expected[key][1]) == 1 and _disagree(expected[key][1], ways):
+                problems.append(_way_problem(name, next(iter(expected[key][1])), next(iter(ways))))
         return problems
 
     def _moves(self, tokens: list[Token], spans: list[tuple[int, int, str]], terms: set[str]) -> dict[str, tuple[str, set[str]]]:
@@ -350,8 +467,9 @@ class Grader:
         inside = {i for s, e, _ in spans for i in range(s, e)}
         places = [(s, e, key) for s, e, key in spans]
         places += [(i, i + 1, t.stem) for i, t in enumerate(tokens) if i not in inside and t.word in terms]
+        starts = frozenset(s for s, _, _ in places)
         for start, end, key in places:
-            way = self._lex.way_of(tokens, start, end)
+            way = self._lex.way_of(tokens, start, end, starts)
             if way:
                 name = " ".join(t.word for t in tokens[start:end])
                 moves.setdefault(key, (name, set()))[1].add(way)
@@ -377,20 +495,35 @@ class Grader:
                 problems.append(f"it is {claim.object} that acts on {claim.subject}, not the other way round")
         return problems
 
-    def _keyword_list(self, reading: _Answer) -> bool:
+    def _keyword_list(self, reading: _Answer, question: str = "") -> bool:
         """Two or more words, no small word and no word of direction, nearly all of them terms: a list, not a claim."""
         words = fold(reading.text).split()
-        if len(words) < 2 or _arrows(reading.text) or self._reads_as_claim(reading, words):
+        if len(words) < 2 or _arrows(reading.text) or self._joined(reading.text) or self._reads_as_claim(reading, words):
             return False
-        if len(words) < 4 and (len(words) > 2 or "," in reading.text):
-            return False  # "become active osteoclasts", "ERa, nucleus": short answers to each part
+        if self._short_answer_of_parts(reading.text, words, bool(question)) and not self._asks_for_claim(question):
+            return False  # "ERa, nucleus", "positive correlation": short answers to a question that asks for names
         others = [w for w in words if w not in reading.vocabulary and w not in self._terms and not w.isdigit()]
         return len(others) <= 1
+
+    @staticmethod
+    def _short_answer_of_parts(text: str, words: list[str], asks_for_names: bool) -> bool:
+        """Three words or fewer, in parts (a comma) or, to a question that asks for names, of two words or more."""
+        return len(words) < 4 and (len(words) > 2 or "," in text or asks_for_names)
+
+    def _joined(self, text: str) -> bool:
+        """ "RANKL + OPG", "RANK = receptor": terms joined by a symbol that stands for a word."""
+        return any(symbol in text for symbol in self._w.joining_symbols)
+
+    def _asks_for_claim(self, question: str) -> bool:
+        """ "How does OPG ...?", "Why ...?": the question wants who does what, not a list of names."""
+        folded = f" {fold(question)} "
+        return any(f" {phrase} " in folded for phrase in self._w.claim_questions)
 
     def _reads_as_claim(self, reading: _Answer, words: list[str]) -> bool:
         """Small words or verbs of direction, a single name, or "RANKL down, OPG up"."""
         grammar = STOPWORDS | self._w.negations | self._lex.directed | self._lex.comparatives | self._w.motion | self._w.passive
-        return any(w in grammar for w in words) or self._one_name(reading) or self._terse(reading)
+        said = words + [t.word for t in reading.tokens]  # with paraphrases read as verbs ("turns rankl down")
+        return any(w in grammar for w in said) or self._one_name(reading) or self._terse(reading)
 
     def _terse(self, reading: _Answer) -> bool:
         """ "RANKL down, OPG up": after any clause that names nothing, each thing named followed by its way."""
@@ -415,8 +548,8 @@ class Grader:
         model_tokens = self._tokens(model, set())
         expected = {w for w in (self._lex.way_of(model_tokens, i) for i in _find(group, model_tokens)) if w}
         said = {w for w in (self._lex.way_of(tokens, i) for i in _find(group, tokens)) if w}
-        if len(expected) == 1 and len(said) == 1 and expected != said:
-            return [f"\u201c{shown}\u201d goes {next(iter(expected))}, not {next(iter(said))}"]
+        if len(expected) == 1 and len(said) == 1 and _disagree(expected, said):
+            return [_way_problem(shown, next(iter(expected)), next(iter(said)))]
         return []
 
     def _expand(self, group: tuple[str, ...]) -> tuple[str, ...]:
@@ -500,6 +633,29 @@ def _one_word_synonyms(synonyms: dict[str, str]) -> dict[str, str]:
     return {fold(k): stem(fold(v)) for k, v in synonyms.items() if len(fold(v).split()) == 1}
 
 
+def _swap(said: dict[str, set[int]], expected: dict[str, set[int]]) -> tuple[int, int] | None:
+    """Two parts each given to the thing the model gives the other one to, and neither thing given its own."""
+    wrong = {(thing, g) for thing, groups in said.items() if not groups & expected[thing] for g in groups}
+    for (a, g), (b, h) in ((x, y) for x in wrong for y in wrong if x[0] != y[0] and x[1] != y[1]):
+        if g in expected[b] and h in expected[a]:
+            return h, g
+    return None
+
+
+def _group_hits(required: list[tuple[str, ...]], tokens: list[Token], lexicon: Lexicon) -> dict[int, int]:
+    """Where each rubric group's terms stand, not denied: position -> group."""
+    return {i: g for g, group in enumerate(required) for i in _find(group, tokens) if not lexicon.negated(tokens, i)}
+
+
+def _particular_words(concept_of: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """Stems of the pack's names that point at few concepts ("steroid", not "bone" or "hormone")."""
+    keys: dict[str, set[str]] = {}
+    for stems, key in concept_of.items():
+        for word in stems:
+            keys.setdefault(word, set()).add(key)
+    return frozenset(w for w, k in keys.items() if len(k) <= 4 and len(w) > 2 and w not in STOPWORDS)
+
+
 def _one_words(texts: tuple[str, ...]) -> set[str]:
     return {fold(t) for t in texts if len(fold(t).split()) == 1}
 
@@ -509,14 +665,75 @@ def _everyday_words() -> frozenset[str]:
     return frozenset(common_words())
 
 
+def _swapped_into(word: str, vocabulary: set[str]) -> str:
+    """The vocabulary's one word that `word` is with two neighbouring letters swapped, else `word`."""
+    if word in vocabulary:
+        return word
+    hits = [v for v in vocabulary if sorted(v) == sorted(word) and edits(v, word) == 1]
+    return hits[0] if len(hits) == 1 else word
+
+
 def _code_tail(word: str) -> str:
     """The part of a code from its first digit on ("11b" of "tnfrsf11b")."""
     digits = [i for i, ch in enumerate(word) if ch.isdigit()]
     return word[digits[0]:] if digits else ""
 
 
+def _joined_up(said: str, target: str) -> bool:
+    """The target split by a space or hyphen ("para-crine", "TNF SF11"): the same letters in the same order."""
+    return "".join(said.split()) == "".join(target.split())
+
+
 def _arrows(text: str) -> bool:
     return "->" in text or "\u2192" in text  # a chain of arrows is a claim
+
+
+def _by_inclusion(said: frozenset, options: list[frozenset]) -> int | None:
+    """The whole of one option ("RANKL" beside "RANKL and OPG genes"), else a part only one option has,
+    else an answer that contains one option whole."""
+    for rule in (said.__eq__, said.__le__, lambda units: bool(units) and units <= said):
+        picked = _only([i for i, units in enumerate(options) if rule(units)])
+        if picked is not None:
+            return picked
+    return None
+
+
+def _shared(said: frozenset, content: set, parts: list[str], units: frozenset, own: list[str]) -> int:
+    """How much of the answer one option shares; -1 when the answer names what it does not, or reverses it."""
+    if any(u[0] == "concept" and u not in units for u in said) or _reverses(said, units):
+        return -1  # "osteoblasts" for "bone-removing cells"; "RANKL up" for "RANKL down"
+    return len(content & units) + sum(1 for w in parts if any(_word_end(w, o) for o in own))
+
+
+def _word_end(part: str, word: str) -> bool:
+    """ "blasts" ends "osteoblasts" after a stem of its own; "mature" ends "immature" only after a prefix."""
+    return word.endswith(part) and len(word) - len(part) >= 4
+
+
+def _reverses(said: frozenset, units: frozenset) -> bool:
+    """Whether the answer moves a thing the other way from the option ("RANKL up" against "RANKL down")."""
+    ways = {(u[1], u[2]) for u in units if u[0] == "way" and u[1]}
+    return any(u[0] == "way" and u[1] and (u[1], flip(u[2])) in ways for u in said)
+
+
+def _marker_after(tokens: list[Token], i: int, markers: frozenset[str]) -> int | None:
+    """Where the first of `markers` ("into") stands after position i in its clause."""
+    return _first(j for j in range(i + 1, len(tokens)) if tokens[j].clause == tokens[i].clause and tokens[j].word in markers)
+
+
+def _source_and_product(named: list[tuple[int, str]], verb: int, marker: int) -> tuple[str, str] | None:
+    between = [k for s, k in named if verb < s < marker]
+    before = [k for s, k in named if s < verb]
+    after = [k for s, k in named if s > marker]
+    source = between[0] if between else (before[-1] if before else None)
+    if source and after and source != after[0]:
+        return source, after[0]
+    return None
+
+
+def _first(found):
+    """The first thing a generator yields, or None."""
+    return next(found, None)
 
 
 def _only(hits: list[int]) -> int | None:
@@ -546,6 +763,25 @@ def _direction_problem(expected: str, said: set[str]) -> str:
     if len(said) == 2:
         return "it says both up and down"
     return f"it goes {expected}, not {flip(expected)}"
+
+
+def _judges_ways(rubric: Rubric, ways: list[str]) -> bool:
+    return bool(rubric.direction) or any(ways)
+
+
+def _disagree(expected: set[str], said: set[str]) -> bool:
+    """One way each: "down" against "up"; a denial ("not up") only against the way it denies."""
+    want, way = next(iter(expected)), next(iter(said))
+    if way.startswith("not "):
+        return way[4:] == want
+    return way != want and not want.startswith("not ")
+
+
+def _way_problem(name: str, expected: str, said: str) -> str:
+    """ "“RANKL” goes down, not up"; against a denial, "“OPG” does go up"."""
+    if said.startswith("not "):
+        return f"\u201c{name}\u201d does go {expected}"
+    return f"\u201c{name}\u201d goes {expected}, not {said}"
 
 
 def _feedback(missing: list[str], reversed_: list[str]) -> str:

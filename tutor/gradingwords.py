@@ -10,8 +10,9 @@ from .normalise import fold, stem
 __all__ = ["parse_grading_words"]
 
 _SETS = ("negations", "not_negating", "degree_words", "up", "down", "up_comparatives", "down_comparatives", "change",
-         "motion", "intransitive", "passive", "noun_markers", "relation_verbs", "ambitransitive", "pronouns", "true_words", "false_words")
-_FIELDS = {*_SETS, "lead_ins", "ordinals", "phrasal", "paraphrases", "confusable_parts"}
+         "motion", "intransitive", "passive", "noun_markers", "relation_verbs", "ambitransitive", "pronouns", "true_words", "false_words",
+         "claim_questions", "conversion_verbs", "conversion_markers", "variant_words")
+_FIELDS = {*_SETS, "joining_symbols", "lead_ins", "ordinals", "phrasal", "paraphrases", "confusable_parts"}
 _WAYS = ("up", "down")
 
 
@@ -21,6 +22,7 @@ def parse_grading_words(check: Checker, value: Any, line: int) -> GradingWords:
     sets = {key: frozenset(fold(w) for w in check.text_list(entry, key, f"grading: '{key}'")) for key in _SETS}
     return GradingWords(
         **sets,
+        joining_symbols=frozenset(str(w) for w in check.text_list(entry, "joining_symbols", "grading: 'joining_symbols'")),
         lead_ins=tuple(sorted((fold(w) for w in check.text_list(entry, "lead_ins", "grading: 'lead_ins'")), key=len, reverse=True)),
         ordinals=tuple(_pairs(check, entry, "ordinals", minimum=1)),
         phrasal=tuple(_phrases(check, entry, "phrasal", allowed=_WAYS)),
@@ -53,6 +55,8 @@ def _phrases(check: Checker, entry: dict, key: str, allowed: tuple[str, ...] | N
             check.report(check.key_line(mapping, meaning), f"grading: '{key}' groups must be one of {', '.join(allowed)}")
             continue
         for phrase in check.text_list(mapping, meaning, f"grading: '{key}: {meaning}'", minimum=1):
-            stems = tuple(w if w == "*" else stem(w) for w in fold(phrase.replace("*", " star ")).split())
-            out.append((tuple("*" if w == "star" else w for w in stems), fold(str(meaning))))
+            # "*" marks the word acted on, "+" the word that acts; fold would drop both, so they travel as words
+            words = fold(phrase.replace("*", " starslot ").replace("+", " doerslot ")).split()
+            slots = {"starslot": "*", "doerslot": "+"}
+            out.append((tuple(slots.get(w) or stem(w) for w in words), fold(str(meaning))))
     return sorted(out, key=lambda p: -len(p[0]))

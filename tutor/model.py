@@ -209,6 +209,11 @@ class GradingWords:
     pronouns: frozenset[str] = frozenset()
     true_words: frozenset[str] = frozenset()
     false_words: frozenset[str] = frozenset()
+    claim_questions: frozenset[str] = frozenset()   # "how", "why", "what happens": the question wants a claim, not names
+    joining_symbols: frozenset[str] = frozenset()
+    conversion_verbs: frozenset[str] = frozenset()  # "converts", "turns": X turned into Y, whose order counts
+    conversion_markers: frozenset[str] = frozenset()
+    variant_words: frozenset[str] = frozenset()  # "alpha", "beta": "ER beta" is another thing than "ER alpha"  # "into", "to": what follows is the product   # "+", "&", "=": they join terms into a claim as words do
     lead_ins: tuple[str, ...] = ()
     ordinals: tuple[tuple[str, ...], ...] = ()
     phrasal: tuple[tuple[tuple[str, ...], str], ...] = ()          # (stems of the phrase, "up" | "down")
