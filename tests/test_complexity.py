@@ -13,12 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "tutor"
 LIMIT = 12
 # Files still allowed over the limit, each with why. Remove an entry once its file is within the limit
 # (test_every_allowance_is_still_needed says when).
-ALLOWED_OVER = {
-    "compose.py": "being rewritten on another branch of issue 13 (Composer.relation)",
-    "passages.py": "being rewritten on another branch of issue 13 (PassageIndex.best_in)",
-    "policy.py": "being rewritten on another branch of issue 13 (Policy.decide, _concept, _matched)",
-    "reading.py": "being rewritten on another branch of issue 13 (Reader.__init__ and four readers)",
-}
+ALLOWED_OVER: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

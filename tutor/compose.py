@@ -108,14 +108,8 @@ class Composer:
                              objects=_and([self.object_name(f) for f in visible[:4]]))
         subjects = self.actors(theme, facts, level)
         relation = facts[0].relation
-        lead = subjects[0]
         objects = _and([self.name(t) for t in themes]) if len(themes) > 1 else self.name(theme)
-        if relation != "binds" and any(r.relation == "binds" and {r.subject, r.object} == {lead, theme} for r in self._kb.relations):
-            # it acts by binding, not by changing how much there is: the relation's own verb ("holds back")
-            text = self._msg("relation_lead", subject=_cap(self.name(lead)), verb=self._verb(relation, lead), object=objects)
-            text = self._msg("relation_direct", sentence=text.rstrip("."), object=self.name(theme))
-        else:
-            text = self._msg("relation_lead", subject=_cap(self.name(lead)), verb=self._verb(relation, lead, theme), object=objects)
+        text = self._relation_lead(subjects[0], relation, theme, objects)
         more = subjects[1:3]
         if more:
             plural_verb = self._forms(relation, theme)[1]
@@ -125,6 +119,18 @@ class Composer:
         if rest > 0:
             text += " " + self._msg("relation_rest", count=rest)
         return text
+
+    def _relation_lead(self, lead: str, relation: str, theme: str, objects: str) -> str:
+        """The first actor's sentence: "Estrogen lowers RANKL." """
+        if relation != "binds" and self._binds(lead, theme):
+            # it acts by binding, not by changing how much there is: the relation's own verb ("holds back")
+            text = self._msg("relation_lead", subject=_cap(self.name(lead)), verb=self._verb(relation, lead), object=objects)
+            return self._msg("relation_direct", sentence=text.rstrip("."), object=self.name(theme))
+        return self._msg("relation_lead", subject=_cap(self.name(lead)), verb=self._verb(relation, lead, theme), object=objects)
+
+    def _binds(self, one: str, other: str) -> bool:
+        """Whether the pack says either of the two binds the other."""
+        return any(r.relation == "binds" and {r.subject, r.object} == {one, other} for r in self._kb.relations)
 
     def consequences(self, cause: str, facts: tuple[Relation, ...], cause_move: str) -> str:
         """One sentence per run of facts from the cause (each run starts at it)."""

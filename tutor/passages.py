@@ -79,23 +79,31 @@ class PassageIndex:
         one only when clearly better. Asked for a `kind` of thing ("which hormone ..."), only sentences naming one count
         when there are any."""
         concept = self._kb.concepts[concept_id]
-        best: dict[str, tuple[float, str]] = {}
         # a question asking for a kind of thing is answered by a sentence that names one, where any does
-        naming = kind and any(self.named_of_kind(stems, kind, frozenset({concept_id})) and self.score(wanted, stems)
-                              for depth in LEVELS for _, stems in sentence_stems(concept.explain[depth]))
-        for depth in LEVELS if any_depth else (level,):
-            for sentence, stems in sentence_stems(concept.explain[depth]):
-                if naming and not self.named_of_kind(stems, kind, frozenset({concept_id})):
+        naming = bool(kind) and self._any_names_kind(concept_id, wanted, kind)
+        best = self._best_by_depth(concept_id, wanted, LEVELS if any_depth else (level,), kind if naming else None)
+        if not best:
+            return None
+        depth = _preferred_depth(best, level)
+        return Passage(concept_id, depth, best[depth][1], best[depth][0])
+
+    def _any_names_kind(self, concept_id: str, wanted: frozenset[str], kind: str) -> bool:
+        """Whether any of the concept's sentences, at any depth, scores at all and names a `kind` (not itself)."""
+        return any(self.named_of_kind(stems, kind, frozenset({concept_id})) and self.score(wanted, stems)
+                   for depth in LEVELS for _, stems in sentence_stems(self._kb.concepts[concept_id].explain[depth]))
+
+    def _best_by_depth(self, concept_id: str, wanted: frozenset[str], depths, kind: str | None) -> dict[str, tuple[float, str]]:
+        """depth -> (score, sentence) of the concept's best-scoring sentence there; with a `kind`, only sentences
+        naming one count."""
+        best: dict[str, tuple[float, str]] = {}
+        for depth in depths:
+            for sentence, stems in sentence_stems(self._kb.concepts[concept_id].explain[depth]):
+                if kind and not self.named_of_kind(stems, kind, frozenset({concept_id})):
                     continue
                 score = self.score(wanted, stems)
                 if score > best.get(depth, (0.0, ""))[0]:
                     best[depth] = (score, sentence)
-        if not best:
-            return None
-        overall = max(best.values())[0]
-        preferred = [level, *reversed(LEVELS[:LEVELS.index(level)]), *LEVELS[LEVELS.index(level) + 1:]]
-        depth = next(d for d in preferred if d in best and best[d][0] >= _SAME_DEPTH_SHARE * overall)
-        return Passage(concept_id, depth, best[depth][1], best[depth][0])
+        return best
 
     def names_kind(self, concept_id: str, wanted: frozenset[str], kind: str, least: float) -> bool:
         """Whether one of the concept's sentences answers the question (at least `least`) and names a `kind`."""
@@ -118,6 +126,13 @@ class PassageIndex:
             if answer:
                 found = (answer, Passage(cid, depth, sentence, score))
         return found
+
+
+def _preferred_depth(best: dict[str, tuple[float, str]], level: str) -> str:
+    """The learner's own depth, then simpler ones, then deeper, taking the first close enough to the best score."""
+    overall = max(best.values())[0]
+    preferred = [level, *reversed(LEVELS[:LEVELS.index(level)]), *LEVELS[LEVELS.index(level) + 1:]]
+    return next(d for d in preferred if d in best and best[d][0] >= _SAME_DEPTH_SHARE * overall)
 
 
 @lru_cache(maxsize=4096)

@@ -79,69 +79,110 @@ class Policy:
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
     def decide(self, reading: Reading, focus: str | None) -> Decision:
-        frame = reading.frame
-        if reading.advice.personal:
-            return Decision("safety", tuple(reading.named[:1]), frame, how=f"a personal-advice request ({reading.advice.line})")
-        if frame and frame.answer == "aspect":
-            fitting = aspect_theme(self._kb, frame, list(reading.concepts))
-            theme = ([fitting] if fitting else reading.concepts or ([focus] if focus and not reading.content_words[1:] else []))[:1]
-            return Decision("uncovered", tuple(theme), frame, how=f"an aspect the document does not discuss ({frame.id})")
-        if reading.topic:
-            return Decision("topic", (), frame, topic=reading.topic, how=f"a topic the document does not cover ({reading.topic})")
-        if reading.foreign:
-            named = tuple(reading.named[:1])
-            return Decision("foreign", named, frame, topic=reading.foreign[0], how=f"a name the document does not cover ({reading.foreign[0]})")
-        if reading.strange:
-            phrase = " ".join(reading.strange[:2])
-            return Decision("foreign", tuple(reading.named[:1]), frame, topic=phrase,
-                            how=f"a word for something the document does not cover ({phrase})")
-        referents = reading.concepts
-        if frame and frame.answer == "compare":
-            alike = _one_concept_two_names(reading)
-            if alike and _SAMENESS.search(reading.masked):  # "is somatotropin the same as growth hormone?": yes, one thing
-                return Decision("same", (alike[0],), frame, topic=f"{alike[1]}|{alike[2]}",
-                                how=f"two names for one concept ({alike[0]})")
-        if frame and frame.answer == "compare" and len(referents) == 1 and focus and focus != referents[0] \
-                and _ELLIPTICAL_COMPARE.search(reading.masked):
-            referents = [focus, referents[0]]
-        if frame and frame.answer == "compare" and len(referents) == 2:
-            return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
-        if frame and frame.answer == "consequence":
-            decision = self._consequence(reading, frame, focus)
+        # the order matters: safety first, then what the document does not cover, then the frames that need
+        # facts, and only then a concept chosen by its names or example questions
+        steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
+                 self._strange_word, self._comparison, self._consequence_question, self._relation_question,
+                 self._linking_question, self._expansion)
+        for step in steps:
+            decision = step(reading, focus)
             if decision:
                 return decision
-        if frame and frame.answer == "relation":
-            decision = self._relation(reading, frame, focus)
-            if decision:
-                return decision
-        if frame and frame.link and len(referents) == 2 and self._linked_by_fact(*referents):
-            # a question that is nearly one of a concept's own examples ("what is the dual effect of estrogen on
-            # resorption signals") is that concept's; otherwise the facts that link the two answer it
-            top = next(iter(self._rank(reading, focus)), None)
-            if top and top.score >= self.thresholds.example and top.concept_id not in referents:
-                # that concept answers, opened by the facts that link the two names ("estrogen holds back RANKL")
-                linking = tuple(r for r in self._kb.relations if {r.subject, r.object} == set(referents[:2]))
-                return Decision("concept", (top.concept_id,), frame, linking, confidence=min(top.score, 1.0),
-                                how="a concept's own example, opened by the facts that link the two named")
-            return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
-        if frame and frame.answer == "expand" and referents:
-            return Decision("expand", (referents[0],), frame, how="a question about what the name stands for")
         return self._concept(reading, focus)
+
+    # --- the steps of decide: each a Decision, or None to go on -------------------------
+    def _personal_advice(self, reading: Reading, focus: str | None) -> Decision | None:
+        if not reading.advice.personal:
+            return None
+        return Decision("safety", tuple(reading.named[:1]), reading.frame,
+                        how=f"a personal-advice request ({reading.advice.line})")
+
+    def _uncovered_aspect(self, reading: Reading, focus: str | None) -> Decision | None:
+        frame = reading.frame
+        if not (frame and frame.answer == "aspect"):
+            return None
+        fitting = aspect_theme(self._kb, frame, list(reading.concepts))
+        theme = ([fitting] if fitting else reading.concepts or ([focus] if focus and not reading.content_words[1:] else []))[:1]
+        return Decision("uncovered", tuple(theme), frame, how=f"an aspect the document does not discuss ({frame.id})")
+
+    def _uncovered_topic(self, reading: Reading, focus: str | None) -> Decision | None:
+        if not reading.topic:
+            return None
+        return Decision("topic", (), reading.frame, topic=reading.topic,
+                        how=f"a topic the document does not cover ({reading.topic})")
+
+    def _foreign_name(self, reading: Reading, focus: str | None) -> Decision | None:
+        if not reading.foreign:
+            return None
+        return Decision("foreign", tuple(reading.named[:1]), reading.frame, topic=reading.foreign[0],
+                        how=f"a name the document does not cover ({reading.foreign[0]})")
+
+    def _strange_word(self, reading: Reading, focus: str | None) -> Decision | None:
+        if not reading.strange:
+            return None
+        phrase = " ".join(reading.strange[:2])
+        return Decision("foreign", tuple(reading.named[:1]), reading.frame, topic=phrase,
+                        how=f"a word for something the document does not cover ({phrase})")
+
+    def _comparison(self, reading: Reading, focus: str | None) -> Decision | None:
+        frame = reading.frame
+        if not (frame and frame.answer == "compare"):
+            return None
+        alike = _one_concept_two_names(reading)
+        if alike and _SAMENESS.search(reading.masked):  # "is somatotropin the same as growth hormone?": yes, one thing
+            return Decision("same", (alike[0],), frame, topic=f"{alike[1]}|{alike[2]}",
+                            how=f"two names for one concept ({alike[0]})")
+        referents = _compared(reading, focus)
+        if len(referents) == 2:
+            return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
+        return None
+
+    def _consequence_question(self, reading: Reading, focus: str | None) -> Decision | None:
+        frame = reading.frame
+        return self._consequence(reading, frame, focus) if frame and frame.answer == "consequence" else None
+
+    def _relation_question(self, reading: Reading, focus: str | None) -> Decision | None:
+        frame = reading.frame
+        return self._relation(reading, frame, focus) if frame and frame.answer == "relation" else None
+
+    def _linking_question(self, reading: Reading, focus: str | None) -> Decision | None:
+        frame, referents = reading.frame, reading.concepts
+        if not (frame and frame.link and len(referents) == 2 and self._linked_by_fact(*referents)):
+            return None
+        # a question that is nearly one of a concept's own examples ("what is the dual effect of estrogen on
+        # resorption signals") is that concept's; otherwise the facts that link the two answer it
+        top = next(iter(self._rank(reading, focus)), None)
+        if top and top.score >= self.thresholds.example and top.concept_id not in referents:
+            # that concept answers, opened by the facts that link the two names ("estrogen holds back RANKL")
+            linking = tuple(r for r in self._kb.relations if {r.subject, r.object} == set(referents[:2]))
+            return Decision("concept", (top.concept_id,), frame, linking, confidence=min(top.score, 1.0),
+                            how="a concept's own example, opened by the facts that link the two named")
+        return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
+
+    def _expansion(self, reading: Reading, focus: str | None) -> Decision | None:
+        frame = reading.frame
+        if not (frame and frame.answer == "expand" and reading.concepts):
+            return None
+        return Decision("expand", (reading.concepts[0],), frame, how="a question about what the name stands for")
 
     # --- consequences ("what happens to RANKL when estrogen falls?") ------------------------------
     def _consequence(self, reading: Reading, frame: Frame, focus: str | None) -> Decision | None:
         """The effect is the name after "happens to" / "do to"; the cause is the other name, or the topic under
         discussion; the facts that lead from cause to effect say which way it moves. None when none lead there."""
         effects = self._effects(reading)
-        causes = [c for c in reading.concepts if c not in effects] or ([focus] if focus else [])
+        causes = _causes(reading, effects, focus)
         if not effects or not causes or causes[0] in effects:
             return None
         chains = [self._chain(causes[0], effect) for effect in effects]
         if not all(chains):
             return None
-        move = next((self._changes[stem(w)] for w in reading.words if stem(w) in self._changes), "")
+        move = self._change_named(reading)
         return Decision("consequence", (*effects, causes[0]), frame, tuple(f for chain in chains for f in chain), move,
                         how=f"what the document's facts say follows from {causes[0]} for {' and '.join(effects)}")
+
+    def _change_named(self, reading: Reading) -> str:
+        """The direction of the first word of change in the question ("falls": down), or ""."""
+        return next((self._changes[stem(w)] for w in reading.words if stem(w) in self._changes), "")
 
     @staticmethod
     def _effects(reading: Reading) -> list[str]:
@@ -163,14 +204,11 @@ class Policy:
     def _chain(self, cause: str, effect: str) -> tuple[Relation, ...]:
         """The shortest run of at most two stimulating or inhibiting facts from cause to effect."""
         acting = [r for r in self._kb.relations if r.relation in _SIGNS]
-        for first in (r for r in acting if r.subject == cause):
-            if first.object == effect:
-                return (first,)
-        for first in (r for r in acting if r.subject == cause):
-            second = next((r for r in acting if r.subject == first.object and r.object == effect), None)
-            if second:
-                return (first, second)
-        return ()
+        firsts = [r for r in acting if r.subject == cause]
+        direct = next((r for r in firsts if r.object == effect), None)
+        if direct is not None:
+            return (direct,)
+        return _two_steps(acting, firsts, effect)
 
     # --- relation questions -------------------------------------------------------
     def _relation(self, reading: Reading, frame: Frame, focus: str | None) -> Decision | None:
@@ -180,21 +218,21 @@ class Policy:
             return None
         # the fallback answers "what drives X?" only: what X itself drives is not what makes X
         for relation in filter(None, (frame.relation, frame.fallback if reading.side == "actor" else "")):
-            facts = self._facts(relation, reading.side, themes)
-            if not facts and len(themes) > 1:
-                # "what does aromatase turn testosterone into?": the fact is about the second name
-                themes = [*themes[1:], themes[0]]
-                facts = self._facts(relation, reading.side, themes)
-            answer_end = "subject" if reading.side == "actor" else "object"
-            kept = [f for f in facts if getattr(f, answer_end) not in aside]
-            if facts and not kept:
-                # all the document names is what the question set aside: say so rather than repeat it
-                return Decision("none-other", (themes[0], *sorted(aside)), frame, tuple(facts), reading.side,
-                                how=f"the document names nothing for {themes[0]} beyond what the question set aside")
-            if kept:
-                return Decision("relation", (themes[0], *themes[1:]), frame, tuple(kept), reading.side,
-                                how=f"the document's facts ({relation}, asking for the {reading.side})")
+            # a turn of the themes carries on to the fallback relation
+            themes, facts = self._facts_either_way(relation, reading.side, themes)
+            decision = _relation_answer(reading, frame, relation, themes, facts, aside)
+            if decision:
+                return decision
         return None
+
+    def _facts_either_way(self, relation: str, side: str, themes: list[str]) -> tuple[list[str], list[Relation]]:
+        """The themes (turned round when that finds the facts) and the facts of `relation` about them."""
+        facts = self._facts(relation, side, themes)
+        if not facts and len(themes) > 1:
+            # "what does aromatase turn testosterone into?": the fact is about the second name
+            themes = [*themes[1:], themes[0]]
+            facts = self._facts(relation, side, themes)
+        return themes, facts
 
     def _facts(self, relation: str, side: str, themes: list[str]) -> list[Relation]:
         """Facts of `relation` about the theme; with several themes asked for their actor, those shared by all."""
@@ -218,38 +256,57 @@ class Policy:
     # --- concept answers ------------------------------------------------------------
     def _concept(self, reading: Reading, focus: str | None) -> Decision:
         frame = reading.frame
-        if reading.answer_type and reading.named and self._wrong_type(reading) and not self._wanted_kind(reading):
+        if self._asks_another_kind(reading):
             return self._asked_kind(reading, focus)
         by_examples = bool(frame and frame.by_examples) or self._wrong_type(reading)
         named = [] if by_examples else reading.named
         if not named and reading.concepts and not by_examples:  # only a pronoun: the concept under discussion
             return Decision("concept", (reading.concepts[0],), frame, how="the concept under discussion (a pronoun)")
-        wanted = self._wanted_kind(reading)
-        if wanted:
-            typed = [c for c in self._rank(reading, focus, limit=20) if self._kb.kinds.get(c.concept_id) == wanted]
-            if typed and typed[0].score >= self.thresholds.answer:
-                return Decision("concept", (typed[0].concept_id,), frame, confidence=min(typed[0].score, 1.0),
-                                runner_up=_runner(typed), how=f"the {wanted} your question asks for")
+        of_kind = self._of_wanted_kind(reading, focus)
+        if of_kind:
+            return of_kind
         if len(named) == 1:
             # only keys that contain the name can outrank it (see _anchored): score just those
             return self._anchored(named[0], self._rank(reading, focus, self._name_stems(named[0], reading)), frame)
         ranked = self._rank(reading, focus)
         if named:
-            # several names: the best-matching concept that links at least half of them (or one of them itself)
-            need = max(1, (len(named) + 1) // 2)
-            for candidate in ranked:
-                if candidate.score < self.thresholds.answer:
-                    break
-                links = sum(1 for n in named if self._touches(candidate.concept_id, [n]) or self._key_names(candidate, n))
-                if candidate.concept_id in named or links >= need:
-                    return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),
-                                    runner_up=_runner(ranked, candidate.concept_id), how="the concept that links the ones named")
-            return Decision("concept", (named[0],), frame, how="the first concept named")
+            return self._linking_named(named, ranked, frame)
         if reading.undecided:
             first, second = reading.undecided[:2]
             return Decision("clarify", (first, second), frame, confidence=0.5, runner_up=second,
                             how="a misspelt name equally near two concepts")
         return self._matched(reading, ranked, focus)
+
+    def _asks_another_kind(self, reading: Reading) -> bool:
+        """A question naming something that asks for a kind of thing the names are not, other than a source."""
+        return bool(reading.answer_type and reading.named and self._wrong_type(reading) and not self._wanted_kind(reading))
+
+    def _of_wanted_kind(self, reading: Reading, focus: str | None) -> Decision | None:
+        """The best-matching concept of the kind asked for (see _wanted_kind), if it matches well enough."""
+        wanted = self._wanted_kind(reading)
+        if not wanted:
+            return None
+        typed = [c for c in self._rank(reading, focus, limit=20) if self._kb.kinds.get(c.concept_id) == wanted]
+        if typed and typed[0].score >= self.thresholds.answer:
+            return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
+                            runner_up=_runner(typed), how=f"the {wanted} your question asks for")
+        return None
+
+    def _linking_named(self, named: list[str], ranked: list[Candidate], frame: Frame | None) -> Decision:
+        """Several names: the best-matching concept that links at least half of them (or one of them itself), else
+        the first named."""
+        need = max(1, (len(named) + 1) // 2)
+        for candidate in ranked:
+            if candidate.score < self.thresholds.answer:
+                break
+            if candidate.concept_id in named or self._links(candidate, named) >= need:
+                return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),
+                                runner_up=_runner(ranked, candidate.concept_id), how="the concept that links the ones named")
+        return Decision("concept", (named[0],), frame, how="the first concept named")
+
+    def _links(self, candidate: Candidate, named: list[str]) -> int:
+        """How many of the names the candidate is linked to, or whose name its best key holds."""
+        return sum(1 for n in named if self._touches(candidate.concept_id, [n]) or self._key_names(candidate, n))
 
     def _asked_kind(self, reading: Reading, focus: str | None) -> Decision:
         """ "which hormone falls at menopause?" names a condition and asks for a hormone: the hormone whose example
@@ -311,26 +368,43 @@ class Policy:
         """Nothing named: the example questions decide, or the tutor abstains."""
         top = ranked[0] if ranked else None
         if top is None or top.score < self.thresholds.answer or self._names_only_part(reading, top):
-            # "give me an example" names nothing but asks about the concept under discussion; "what is X" with an
-            # unknown X (the default frame) does not
-            if focus and reading.frame and reading.frame is not self._default and len(reading.content_words) <= 2:
-                return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a follow-up)")
-            searched = self._searched(reading)
-            if searched:
-                return searched
-            if focus and not reading.strange and not any(w not in WEAK_WORDS and w not in self._follow_on
-                                                        for w in reading.content_words):
-                # "and what happens next?": nothing but weak words, so about the concept under discussion
-                return Decision("concept", (focus,), reading.frame, how="the concept under discussion (nothing else named)")
-            return Decision("unknown", (), reading.frame, nearby=tuple(c.concept_id for c in ranked if c.score > 0)[:3],
-                            how="nothing named, and no example question close enough")
+            return self._unmatched(reading, ranked, focus)
         runner = next((c for c in ranked[1:] if c.concept_id != top.concept_id), None)
-        if runner and runner.score >= self.thresholds.answer and top.score - runner.score < self.thresholds.margin \
-                and not self._related(top.concept_id, runner.concept_id):
+        if runner and self._too_close(top, runner):
             return Decision("clarify", (top.concept_id, runner.concept_id), reading.frame, confidence=top.score,
                             runner_up=runner.concept_id, how="two concepts matched almost equally")
         return Decision("concept", (top.concept_id,), reading.frame, confidence=min(top.score, 1.0),
                         runner_up=runner.concept_id if runner else None, how="matching your words to example questions")
+
+    def _unmatched(self, reading: Reading, ranked: list[Candidate], focus: str | None) -> Decision:
+        """No example question close enough: a follow-up on the concept under discussion, a sentence of the pack
+        that answers, or unknown."""
+        # "give me an example" names nothing but asks about the concept under discussion; "what is X" with an
+        # unknown X (the default frame) does not
+        if focus and self._follow_up(reading):
+            return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a follow-up)")
+        searched = self._searched(reading)
+        if searched:
+            return searched
+        if focus and self._only_weak_words(reading):
+            # "and what happens next?": nothing but weak words, so about the concept under discussion
+            return Decision("concept", (focus,), reading.frame, how="the concept under discussion (nothing else named)")
+        return Decision("unknown", (), reading.frame, nearby=tuple(c.concept_id for c in ranked if c.score > 0)[:3],
+                        how="nothing named, and no example question close enough")
+
+    def _follow_up(self, reading: Reading) -> bool:
+        """A short question in a frame of its own ("give me an example"), not the default frame."""
+        return bool(reading.frame and reading.frame is not self._default and len(reading.content_words) <= 2)
+
+    def _only_weak_words(self, reading: Reading) -> bool:
+        """Nothing strange and no content word but weak and follow-on words ("and what happens next?")."""
+        return not reading.strange and not any(w not in WEAK_WORDS and w not in self._follow_on
+                                               for w in reading.content_words)
+
+    def _too_close(self, top: Candidate, runner: Candidate) -> bool:
+        """Two unrelated concepts matched well and almost equally: ask which was meant."""
+        return runner.score >= self.thresholds.answer and top.score - runner.score < self.thresholds.margin \
+            and not self._related(top.concept_id, runner.concept_id)
 
     def _rank(self, reading: Reading, focus: str | None, within: frozenset[str] = frozenset(), limit: int = 5) -> list[Candidate]:
         stems = self._matcher.stems_of(list(reading.words))
@@ -380,6 +454,43 @@ class Policy:
 def _runner(ranked: list[Candidate], chosen: str | None = None) -> str | None:
     chosen = chosen or (ranked[0].concept_id if ranked else None)
     return next((c.concept_id for c in ranked if c.concept_id != chosen), None)
+
+
+def _compared(reading: Reading, focus: str | None) -> list[str]:
+    """The concepts a comparison is between; "how is it different from @" compares with the one under discussion."""
+    referents = list(reading.concepts)
+    if len(referents) == 1 and focus and focus != referents[0] and _ELLIPTICAL_COMPARE.search(reading.masked):
+        return [focus, referents[0]]
+    return referents
+
+
+def _causes(reading: Reading, effects: list[str], focus: str | None) -> list[str]:
+    """The names in a consequence question other than the effects, else the concept under discussion."""
+    return [c for c in reading.concepts if c not in effects] or ([focus] if focus else [])
+
+
+def _relation_answer(reading: Reading, frame: Frame, relation: str, themes: list[str], facts: list[Relation],
+                     aside: set[str]) -> Decision | None:
+    """The facts that answer, leaving out what the question set aside; None when there are none."""
+    answer_end = "subject" if reading.side == "actor" else "object"
+    kept = [f for f in facts if getattr(f, answer_end) not in aside]
+    if facts and not kept:
+        # all the document names is what the question set aside: say so rather than repeat it
+        return Decision("none-other", (themes[0], *sorted(aside)), frame, tuple(facts), reading.side,
+                        how=f"the document names nothing for {themes[0]} beyond what the question set aside")
+    if kept:
+        return Decision("relation", (themes[0], *themes[1:]), frame, tuple(kept), reading.side,
+                        how=f"the document's facts ({relation}, asking for the {reading.side})")
+    return None
+
+
+def _two_steps(acting: list[Relation], firsts: list[Relation], effect: str) -> tuple[Relation, ...]:
+    """The first fact from the cause that a second fact carries on to the effect, with that second; else ()."""
+    for first in firsts:
+        second = next((r for r in acting if r.subject == first.object and r.object == effect), None)
+        if second:
+            return (first, second)
+    return ()
 
 
 def _one_concept_two_names(reading: Reading) -> tuple[str, str, str] | None:

@@ -103,25 +103,15 @@ class Reader:
         self._matcher = matcher
         self._names = names
         self._cues = cues
-        # a verb is listed by its stem ("synthes", "releas"), which the stemmer itself may cut shorter: keep both
-        self._frames = [(f, _joined(f.patterns), _joined(f.actor), _joined(f.target),
-                         {form for v in f.verbs if " " not in v for form in (v, stem(v))}) for f in frames]
-        # verb phrases of every frame, as stems: "turn up" also reads in "turns it up", and then "turn" alone is not
-        # the converter's verb
-        self._verb_phrases = [(f.id, tuple(stem(w) for w in v.split())) for f in frames for v in f.verbs if " " in v]
+        self._frames = [_searchable(f) for f in frames]
+        self._verb_phrases = _verb_phrases(frames)
         self._default = next((f for f in frames if f.default), None)
         self.boundary = boundary
         self._answer_types = answer_types
         self._foreign_heads = frozenset(stem(w) for w in foreign_heads)
-        # one search for all topics: each topic's patterns joined into one named group
         self._topics = [t.name for t in kb.out_of_scope]
-        self._out_of_scope = re.compile("|".join(f"(?P<t{i}>{'|'.join(f'(?:{p})' for p in t.patterns)})"
-                                                 for i, t in enumerate(kb.out_of_scope))) if kb.out_of_scope else None
-        frame_words = {w for f in frames for p in (*f.patterns, *f.actor, *f.target)
-                             for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", p))}
-        frame_words |= {form for f in frames for v in f.verbs for form in (v, stem(v))}
-        frame_words |= {w for cue, _ in cues for w in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", cue.pattern))}
-        self.frame_words = frozenset(frame_words)  # words of the frames and cues: never a topic of their own
+        self._out_of_scope = _topic_search(kb)
+        self.frame_words = _frame_words(frames, cues)  # words of the frames and cues: never a topic of their own
 
     def read(self, text: str, focus: str | None = None) -> Reading:
         folded = _GREETING.sub("", fold(text))
@@ -162,17 +152,27 @@ class Reader:
                 choices = [] if self.boundary.knows(word) or common(word) else self._matcher.spellings(word)
                 if choices:
                     misspelt.add(word)
-                fixed = choices[0] if len(choices) == 1 else word
                 if len(choices) > 1 and not undecided:
                     undecided = self._named_by(choices)
-                if fixed == word and not self._matcher.knows(word) and not common(word):  # "imaging" is no "imagine"
-                    fixed = self.boundary.correct(word)
-                if fixed == word and n == len(raws) - 1 and not self._matcher.knows(word) and not common(word):
-                    fixed = self._matcher.completion(word) or word  # a question cut off mid-word: "estrogen recep"
+                fixed = self._fixed(word, choices, last=n == len(raws) - 1)
                 if fixed != word:
                     corrections.append((word, fixed))
                 words.append(fixed)
         return words, corrections, undecided, frozenset(misspelt)
+
+    def _fixed(self, word: str, choices: list[str], last: bool) -> str:
+        """The word as read: its one near spelling in the pack, else the boundary's correction, else (ending the
+        question) the pack word it begins; else the word itself."""
+        fixed = choices[0] if len(choices) == 1 else word
+        if fixed == word and self._unknown(word):  # "imaging" is no "imagine"
+            fixed = self.boundary.correct(word)
+        if fixed == word and last and self._unknown(word):
+            fixed = self._matcher.completion(word) or word  # a question cut off mid-word: "estrogen recep"
+        return fixed
+
+    def _unknown(self, word: str) -> bool:
+        """Neither a word of the pack nor a common English word."""
+        return not self._matcher.knows(word) and not common(word)
 
     def _named_by(self, spellings: list[str]) -> tuple[str, ...]:
         """The concepts that the tied spellings of one word name, if they name two or more."""
@@ -187,13 +187,10 @@ class Reader:
     def _mentions(self, words: list[str], focus: str | None) -> list[Mention]:
         mentions = [Mention(s, e, cid, " ".join(words[s:e]), "name") for s, e, cid in self._names.find(words)]
         if focus and focus in self._kb.concepts:
-            taken = {i for m in mentions for i in range(m.start, m.end)}
-            for i, w in enumerate(words):
-                if i not in taken and (w in PRONOUNS or w in _PLACEHOLDER_WORDS and i and words[i - 1] in ("the", "that", "this", "which")):
-                    if w in ("this", "that") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
-                        continue  # "that hormone", "this cell": a determiner, not a pronoun
-                    mentions.append(Mention(i, i + 1, focus, w, "pronoun"))
-                    break
+            # the first word outside the names that refers back stands for the concept under discussion
+            at = next((i for i in range(len(words)) if not _inside(i, mentions) and _refers_back(words, i)), None)
+            if at is not None:
+                mentions.append(Mention(at, at + 1, focus, words[at], "pronoun"))
         return sorted(mentions, key=lambda m: m.start)
 
     def _frame(self, words: list[str], masked: str, mentions: list[Mention], focus: str | None) -> tuple[Frame | None, str]:
@@ -285,23 +282,33 @@ class Reader:
     def _foreign(self, words: list[str], mentions: list[Mention]) -> list[str]:
         """A known name with a qualifier the pack never uses ("secondary osteoporosis", "type ii collagen"), or
         followed by a head noun that names another thing ("estrogen patch", "growth hormone deficiency")."""
-        found = []
-        for m in mentions:
-            if m.how != "name":
-                continue
-            start = m.start
-            while start > 0 and start > m.start - 2 and self._qualifier(words[start - 1]) and not _inside(start - 1, mentions):
-                start -= 1
-            before = words[start - 1] if start > 0 else ""
-            if before in _WH and words[start].endswith("s") and common(words[start]):
-                start = m.start  # "what conducts bone remodeling": a verb after the wh-word, not a qualifier
-            if start < m.start and (not before or before in _NOUN_PHRASE_OPENERS or
-                                    before not in STOPWORDS and before not in PRONOUNS):
-                found.append(" ".join(words[start:m.end]))
-            elif m.end < len(words) and not _inside(m.end, mentions) and self._head(words, m.end) \
-                    and not self._matcher.uses_pair(words[m.end - 1], words[m.end]):
-                found.append(f"{m.text} {words[m.end]}")
-        return found
+        found = (self._foreign_phrase(words, m, mentions) for m in mentions if m.how == "name")
+        return [phrase for phrase in found if phrase]
+
+    def _foreign_phrase(self, words: list[str], m: Mention, mentions: list[Mention]) -> str | None:
+        """The mention with its foreign qualifiers before it, or with the foreign head after it; None if neither."""
+        start = self._qualified_start(words, m, mentions)
+        before = words[start - 1] if start > 0 else ""
+        if start < m.start and _opens_noun_phrase(before):
+            return " ".join(words[start:m.end])
+        if self._foreign_head_after(words, m, mentions):
+            return f"{m.text} {words[m.end]}"
+        return None
+
+    def _qualified_start(self, words: list[str], m: Mention, mentions: list[Mention]) -> int:
+        """Where the mention starts with up to two qualifiers the pack never uses taken in."""
+        start = m.start
+        while start > 0 and start > m.start - 2 and self._qualifier(words[start - 1]) and not _inside(start - 1, mentions):
+            start -= 1
+        before = words[start - 1] if start > 0 else ""
+        if before in _WH and words[start].endswith("s") and common(words[start]):
+            return m.start  # "what conducts bone remodeling": a verb after the wh-word, not a qualifier
+        return start
+
+    def _foreign_head_after(self, words: list[str], m: Mention, mentions: list[Mention]) -> bool:
+        """Whether the word after the mention is a head that makes it name another thing, in a pair the pack never uses."""
+        return (m.end < len(words) and not _inside(m.end, mentions) and self._head(words, m.end)
+                and not self._matcher.uses_pair(words[m.end - 1], words[m.end]))
 
     def _head(self, words: list[str], at: int) -> bool:
         """A word after a name that makes it name another thing: a declared head ("patch"), or a word the pack
@@ -316,13 +323,17 @@ class Reader:
         """A word the pack never uses in its names or example questions, where a qualifier would stand."""
         if re.fullmatch(r"ii|iii|iv|[2-9]", word):
             return True
-        if not word.isalpha() or len(word) < 4 or word in STOPWORDS or word in WEAK_WORDS or word in PRONOUNS:
+        if not word.isalpha() or len(word) < 4 or _function_word(word):
             return False
         if word in NOT_QUALIFIERS or common(word) and word.endswith(("ed", "ing")):
             return False  # "mentioned alongside TRT", "only progesterone": no other kind of TRT or progesterone
-        if stem(word) in self.frame_words or word in self.frame_words or self.boundary.knows(word):
+        if self._frame_word(word) or self.boundary.knows(word):
             return False
         return not self._matcher.in_keys(word)
+
+    def _frame_word(self, word: str) -> bool:
+        """A word (or the stem of one) of the frames and cues."""
+        return stem(word) in self.frame_words or word in self.frame_words
 
     def _kinds_referred(self, mentions: list[Mention], focus: str | None) -> tuple[str, ...]:
         """The kinds of the concepts a question is about: those it names or refers to, else the one under
@@ -333,21 +344,20 @@ class Reader:
     def _strange_words(self, words: list[str], mentions: list[Mention], misspelt: frozenset[str], text: str = "") -> list[str]:
         """Words outside the names that neither the pack nor everyday English uses, nor misspell: the names of
         things the document does not cover ("celiac", "Klinefelter", "anastrozole")."""
-        out = []
-        for i, w in enumerate(words):
-            # a three-letter word counts only when it is written as an abbreviation ("Wnt", "PTH": no vowel, a
-            # capital), not as a texted word ("wht", "pls")
-            short = len(w) < 4 and not _abbreviation(w, text)
-            if _inside(i, mentions) or short or not w.isalpha() or w in STOPWORDS or w in WEAK_WORDS or w in PRONOUNS:
-                continue
-            # the boundary's words are no help here: it names drugs and lab tests the document never covers
-            if self._matcher.knows(w) or w in self.frame_words or stem(w) in self.frame_words:
-                continue
-            if w in misspelt:  # a misspelt word of the pack's ("osteolasts"), not a new topic
-                continue
-            if not everyday(w) or _abbreviation(w, text):
-                out.append(w)
-        return out
+        return [w for i, w in enumerate(words) if self._strange(w, i, mentions, misspelt, text)]
+
+    def _strange(self, w: str, i: int, mentions: list[Mention], misspelt: frozenset[str], text: str) -> bool:
+        # a three-letter word counts only when it is written as an abbreviation ("Wnt", "PTH": no vowel, a
+        # capital), not as a texted word ("wht", "pls")
+        short = len(w) < 4 and not _abbreviation(w, text)
+        if _inside(i, mentions) or short or not w.isalpha() or _function_word(w):
+            return False
+        # the boundary's words are no help here: it names drugs and lab tests the document never covers
+        if self._matcher.knows(w) or self._frame_word(w):
+            return False
+        if w in misspelt:  # a misspelt word of the pack's ("osteolasts"), not a new topic
+            return False
+        return not everyday(w) or _abbreviation(w, text)
 
     def _topic(self, words: list[str], mentions: list[Mention]) -> str | None:
         # Words inside a concept's own name ("Lancet Diabetes & Endocrinology") are not a topic of their own.
@@ -389,6 +399,61 @@ def aspect_theme(kb: KnowledgeBase, frame: Frame, concepts: list) -> str | None:
             continue
         return concept_id if not frame.kinds or kb.kinds.get(concept_id) in frame.kinds else None
     return None
+
+
+def _searchable(frame: Frame) -> tuple[Frame, re.Pattern[str] | None, re.Pattern[str] | None,
+                                        re.Pattern[str] | None, set[str]]:
+    """A frame with its patterns joined for one search each, and its one-word verbs."""
+    # a verb is listed by its stem ("synthes", "releas"), which the stemmer itself may cut shorter: keep both
+    verbs = {form for v in frame.verbs if " " not in v for form in (v, stem(v))}
+    return frame, _joined(frame.patterns), _joined(frame.actor), _joined(frame.target), verbs
+
+
+def _verb_phrases(frames: tuple[Frame, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    """Verb phrases of every frame, as stems: "turn up" also reads in "turns it up", and then "turn" alone is not
+    the converter's verb."""
+    return [(f.id, tuple(stem(w) for w in v.split())) for f in frames for v in f.verbs if " " in v]
+
+
+def _topic_search(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    """One search for all out-of-scope topics: each topic's patterns joined into one named group (t0, t1, ...)."""
+    if not kb.out_of_scope:
+        return None
+    return re.compile("|".join(f"(?P<t{i}>{'|'.join(f'(?:{p})' for p in t.patterns)})"
+                               for i, t in enumerate(kb.out_of_scope)))
+
+
+def _pattern_words(pattern: str) -> set[str]:
+    """The words of three letters or more in a regular expression, its escapes (\\b, \\s) left out."""
+    return set(re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", pattern)))
+
+
+def _frame_words(frames: tuple[Frame, ...], cues: list[tuple[Cue, re.Pattern[str]]]) -> frozenset[str]:
+    """The words of the frames' patterns and verbs (each verb also as its stem) and of the depth cues."""
+    found = {w for f in frames for p in (*f.patterns, *f.actor, *f.target) for w in _pattern_words(p)}
+    found |= {form for f in frames for v in f.verbs for form in (v, stem(v))}
+    found |= {w for cue, _ in cues for w in _pattern_words(cue.pattern)}
+    return frozenset(found)
+
+
+def _function_word(word: str) -> bool:
+    """A word that carries no topic: a stopword, a weak word or a pronoun."""
+    return word in STOPWORDS or word in WEAK_WORDS or word in PRONOUNS
+
+
+def _opens_noun_phrase(before: str) -> bool:
+    """Whether a noun phrase can start after `before` (nothing, "what is", a content word; not "it", "they")."""
+    return not before or before in _NOUN_PHRASE_OPENERS or before not in STOPWORDS and before not in PRONOUNS
+
+
+def _refers_back(words: list[str], i: int) -> bool:
+    """Whether words[i] stands for the concept under discussion: a pronoun ("it"), or a placeholder after a
+    determiner ("the hormone")."""
+    w = words[i]
+    if not (w in PRONOUNS or w in _PLACEHOLDER_WORDS and i and words[i - 1] in ("the", "that", "this", "which")):
+        return False
+    # "that hormone", "this cell": a determiner, not a pronoun
+    return not (w in ("this", "that") and i + 1 < len(words) and words[i + 1] not in STOPWORDS)
 
 
 def _abbreviation(word: str, text: str) -> bool:
