@@ -529,3 +529,10 @@ def test_a_declined_question_about_the_topic_keeps_it(tutor):
     chat.say("what is OPG?", concept="opg")
     chat.say("does vitamin D affect it?", kind="unknown")
     chat.say("what does it bind?", concept="opg")
+
+
+def test_and_in_women_after_a_question_that_named_nothing_is_answered(tutor):
+    # the previous question was read with no mentions at all: nothing to ask again of women
+    chat = Chat(tutor)
+    chat.say("why do we get weaker with time?")
+    assert chat.say("and in women?").kind in ("answer", "unknown")

@@ -894,7 +894,7 @@ class Tutor:
         them, when the concept's text answers it; after a plain one ("what is testosterone?") the counterpart answers."""
         previous = (session.last_answer or {}).get("reading") or {}
         frame = next((f for f in self.rules.frames if f.id == previous.get("frame")), None)
-        if frame is None or frame.plain or frame.default or previous.get("mentions", [{}])[0].get("concept") != last:
+        if frame is None or frame.plain or frame.default or (previous.get("mentions") or [{}])[0].get("concept") != last:
             return None
         depth = choose_depth(session, last, None)
         words = [w for w in previous.get("words", "").split() if w not in STOPWORDS] + list(self.kb.audiences.get(who, ()))
