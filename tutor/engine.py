@@ -893,8 +893,7 @@ class Tutor:
         """"and in women?" after a specific question ("where is testosterone made?"): that question again, asked of
         them, when the concept's text answers it; after a plain one ("what is testosterone?") the counterpart answers."""
         previous = (session.last_answer or {}).get("reading") or {}
-        frame = next((f for f in self.rules.frames if f.id == previous.get("frame")), None)
-        if frame is None or frame.plain or frame.default or (previous.get("mentions") or [{}])[0].get("concept") != last:
+        if not self._specific_about(previous, last):
             return None
         depth = choose_depth(session, last, None)
         words = [w for w in previous.get("words", "").split() if w not in STOPWORDS] + list(self.kb.audiences.get(who, ()))
@@ -902,6 +901,13 @@ class Tutor:
         if text is None:
             return None
         return self._answer(session, self.kb.concepts[last], depth, 1.0, text=text, how=f"the same question, asked of {who}")
+
+    def _specific_about(self, reading: dict, concept_id: str) -> bool:
+        """Whether a stored reading asked a specific question (not "what is X?") of this concept first."""
+        frame = next((f for f in self.rules.frames if f.id == reading.get("frame")), None)
+        if frame is None or frame.plain or frame.default:
+            return False
+        return (reading.get("mentions") or [{}])[0].get("concept") == concept_id
 
     # --- helpers ----------------------------------------------------------------
     def _concept(self, concept_id: str) -> Concept:
