@@ -536,3 +536,22 @@ def test_and_in_women_after_a_question_that_named_nothing_is_answered(tutor):
     chat = Chat(tutor)
     chat.say("why do we get weaker with time?")
     assert chat.say("and in women?").kind in ("answer", "unknown")
+
+
+@pytest.mark.parametrize("question, level", [
+    ("the nitty-gritty of RANKL please", "academic"),
+    ("explain RANKL at med school level", "academic"),
+    ("RANKL in more depth please", "intermediate"),
+    ("explain RANKL for a biology undergrad", "intermediate"),
+    ("dumb down OPG for me", "fundamentals"),
+])
+def test_depth_asked_in_everyday_words_sets_the_answer_depth(tutor, question, level):
+    Chat(tutor).say(question, level=level)
+
+
+def test_versions_asked_by_name_change_depth(tutor):
+    chat = Chat(tutor)
+    chat.say("what is OPG", concept="opg", level="fundamentals")
+    chat.say("the advanced version", concept="opg", level="academic")
+    chat.say("back to basics", concept="opg", level="fundamentals")
+    chat.say("ok, the intermediate version", concept="opg", level="intermediate")
