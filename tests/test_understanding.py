@@ -555,3 +555,21 @@ def test_versions_asked_by_name_change_depth(tutor):
     chat.say("the advanced version", concept="opg", level="academic")
     chat.say("back to basics", concept="opg", level="fundamentals")
     chat.say("ok, the intermediate version", concept="opg", level="intermediate")
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("hey there, how's it going?", "greeting"), ("thanks a bunch", "thanks"), ("appreciate it", "thanks"),
+    ("what can I ask you?", "help"), ("can you help me study?", "help"), ("what's your purpose?", "identity"),
+    ("what topics are there?", "topics"), ("I'm done for today, thanks", "goodbye"),
+    ("that makes sense", "acknowledge"), ("got it", "acknowledge"),
+])
+def test_small_talk_in_everyday_words_is_chat(tutor, text, intent):
+    reply = Chat(tutor).say(text, kind="chat")
+    assert reply.intent == intent
+
+
+def test_an_acknowledgement_keeps_the_topic(tutor):
+    chat = Chat(tutor)
+    chat.say("what is OPG", concept="opg")
+    chat.say("got it", kind="chat")
+    assert first_sentence(chat.say("what does it bind?", concept="opg").text).startswith("OPG")
