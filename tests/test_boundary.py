@@ -188,3 +188,8 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
 ])
 def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+def test_important_is_not_import(tutor):
+    assert not advice(tutor, "which is more important for bone, estrogen or testosterone?").personal
+    assert advice(tutor, "can I import sermorelin?").personal

@@ -573,3 +573,13 @@ def test_an_acknowledgement_keeps_the_topic(tutor):
     chat.say("what is OPG", concept="opg")
     chat.say("got it", kind="chat")
     assert first_sentence(chat.say("what does it bind?", concept="opg").text).startswith("OPG")
+
+
+def test_a_subkind_compared_with_its_kind_is_said_to_be_one_of_them(tutor):
+    reply = Chat(tutor).say("estradiol vs estrogen - same thing?", concept="estradiol")
+    assert first_sentence(reply.text) == "Estradiol is one kind of estrogen, not a different thing.", reply.text
+
+
+def test_what_sets_one_apart_from_another_is_a_comparison(tutor):
+    reply = Chat(tutor).say("what sets OPG apart from RANKL?", concept="opg")
+    assert reply.data["compare"] == ["opg", "rankl"]

@@ -63,7 +63,12 @@ class Composer:
     # --- comparisons --------------------------------------------------------------
     def compare(self, a: str, b: str, level: str) -> str:
         first, second = self._kb.concepts[a], self._kb.concepts[b]
-        return self._msg("compare", a=_cap(self.name(a)), b=self.name(b), A=_cap(self.name(a)), B=_cap(self.name(b)),
+        kind_of = next((r for r in self._kb.relations if r.relation == "is-a" and {r.subject, r.object} == {a, b}), None)
+        # "estradiol vs estrogen": one is a kind of the other, not a different thing
+        key = "compare_kind" if kind_of else "compare"
+        sub, whole = (kind_of.subject, kind_of.object) if kind_of else (a, b)
+        return self._msg(key, a=_cap(self.name(a)), b=self.name(b), A=_cap(self.name(a)), B=_cap(self.name(b)),
+                         sub=_cap(self.name(sub)), whole=self.name(whole),
                          a_text=sentences(first.explain[level], 1), b_text=sentences(second.explain[level], 1),
                          link=self._link(a, b))
 
