@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tutor import Tutor  # noqa: E402
+from tutor.quiz import reason_given  # noqa: E402
 
 SETS = {
     "graded_answers.yaml (tuned on)": ROOT / "tests" / "data" / "graded_answers.yaml",
@@ -36,7 +37,11 @@ def grade(tutor: Tutor, items: dict, entry: dict) -> bool | None:
     with tutor.folding():  # the pack's spelling folds, as in a quiz turn (igf1 -> igf-1)
         if entry.get("why"):
             return tutor._grader.rubric(item.why, entry["answer"], item.explanation).correct
-        return tutor._grader.grade(item, entry["answer"]).correct
+        verdict = tutor._grader.grade(item, entry["answer"])
+        if reason_given(item, verdict, entry["answer"]):
+            # as in the quiz: a reason given with the verdict is read at once, and must be right too
+            return tutor._grader.rubric(item.why, entry["answer"], item.explanation).correct
+        return verdict.correct
 
 
 def figures(tutor: Tutor, entries: list[dict], show_misses: bool) -> list[str]:

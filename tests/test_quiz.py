@@ -491,3 +491,26 @@ def test_chat_quiz_on_a_misspelt_topic_offers_the_close_ones(tutor):
     assert picked.data["event"] == "question" and tutor.kb.concepts[picked.concept].title.startswith(first)
     nothing = tutor.respond(tutor.new_session(), "/quiz zebra", now=NOW)
     assert nothing.data["did_you_mean"] == [] and "Did you mean" not in nothing.text
+
+
+def _asks_why_item(tutor):
+    return next(i for i in tutor.kb.quiz if i.type == "tf" and i.why and i.level != "fundamentals" and i.answer is True)
+
+
+def test_a_reason_given_with_the_verdict_is_graded_at_once(tutor):
+    item = _asks_why_item(tutor)
+    session = tutor.new_session()
+    tutor.quiz(session, topic=item.concept, count=1, level=item.level)
+    while tutor._quiz.current(session).id != item.id:   # the quiz may open with another item of the concept
+        tutor.respond(session, "skip")
+    reply = tutor.respond(session, "true, because the moon is made of cheese")
+    assert reply.data.get("event") != "why" and reply.data.get("outcome", {}).get("correct") is False, reply.to_dict()
+
+
+def test_a_bare_verdict_is_still_asked_for_its_reason(tutor):
+    item = _asks_why_item(tutor)
+    session = tutor.new_session()
+    tutor.quiz(session, topic=item.concept, count=1, level=item.level)
+    while tutor._quiz.current(session).id != item.id:
+        tutor.respond(session, "skip")
+    assert tutor.respond(session, "true").data.get("event") == "why"

@@ -5,6 +5,7 @@ drives a quiz with nothing but Tutor.respond.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Callable
@@ -190,6 +191,8 @@ class QuizRunner:
             return self._reply(session, grade.feedback, item, {"event": "unclear"})
         first = quiz.tries == 0
         quiz.tries += 1
+        if first and reason_given(item, grade, text):
+            return self._answer_why(session, item, text, now)  # "true, because ...": the reason is read at once
         if first and _asks_why(item, grade):
             quiz.awaiting_why = True
             return self._reply(session, self._msg("quiz_why"), item, {"event": "why", "outcome": _outcome(grade)})
@@ -324,8 +327,17 @@ def _strong(session: Session, results: list[dict]) -> list[str]:
     return sorted(({r["concept"] for r in results} - missed) & mastered)
 
 
+# words that bring in a reason after a true/false verdict
+_REASON = re.compile(r"\b(because|since|due to|as the|given that|owing to|which is why|so that)\b|[:;\u2014]| - ")
+
 def _questions(count: int) -> str:
     return f"{count} question{'' if count == 1 else 's'}"
+
+
+def reason_given(item: QuizItem, grade: Grade, text: str) -> bool:
+    """Whether a right verdict comes with the reason the item asks for ("true, because estrogen lowers RANKL"):
+    then the reason is graded at once instead of asked for."""
+    return _asks_why(item, grade) and bool(_REASON.search(text.lower()))
 
 
 def _asks_why(item: QuizItem, grade: Grade) -> bool:
