@@ -5,6 +5,7 @@ import pytest
 import yaml
 
 from tutor import Tutor
+from tutor.grading import UNCLEAR_CHOICE, UNCLEAR_TRUTH
 from tutor.model import Misconception, QuizItem, Rubric
 
 from conftest import ROOT
@@ -409,3 +410,97 @@ def test_up_and_down_of_two_different_things_is_no_contradiction():
     model = "Estrogen raises OPG and lowers RANKL, which slows resorption."
     assert _TUTOR._grader.rubric(rubric, "it slows resorption by boosting opg, cutting rankl", model).correct
     assert not _TUTOR._grader.rubric(rubric, "it raises and lowers opg, rankl", model).correct   # one thing, both ways
+
+
+# --- what a closed answer's grade carries (the quiz shows its feedback and records what was chosen) --------------
+
+def _tf(answer):
+    return QuizItem(id="t-tf", concept="rank", level="fundamentals", type="tf", question="RANK is a receptor.",
+                    explanation="", answer=answer)
+
+
+def test_a_choice_grade_names_the_option_picked_and_says_nothing_when_right():
+    options = ["RANKL", "OPG", "IGF-1"]
+    right = _TUTOR._grader.grade(_mc(options), "a")
+    assert (right.correct, right.feedback, right.chosen) == (True, "", "RANKL")
+    wrong = _TUTOR._grader.grade(_mc(options), "opg")
+    assert (wrong.correct, wrong.chosen) == (False, "OPG")
+    assert wrong.feedback.startswith("Not quite") and "\u201cOPG\u201d" in wrong.feedback
+    unclear = _TUTOR._grader.grade(_mc(options), "calcitonin")
+    assert (unclear.correct, unclear.feedback, unclear.chosen) == (False, UNCLEAR_CHOICE, "")
+
+
+@pytest.mark.parametrize("answer, said", [("true", "true"), ("nope", "false")])
+def test_a_true_false_grade_records_the_side_taken(answer, said):
+    for truth in (True, False):
+        grade = _TUTOR._grader.grade(_tf(truth), answer)
+        right = said == str(truth).lower()
+        assert (grade.correct, grade.chosen) == (right, said)
+        assert grade.feedback == ("" if right else "Not quite.")
+
+
+def test_an_unreadable_true_false_answer_is_not_graded_but_asked_again():
+    grade = _TUTOR._grader.grade(_tf(True), "maybe")
+    assert grade.correct is False and grade.feedback == UNCLEAR_TRUTH and grade.chosen == ""
+
+
+@pytest.mark.parametrize("answer, said", [
+    ("no, they differ", False),          # a leading "no" answers
+    ("no, it isnt", False),
+    ("true, it has no effect", True),    # a later "no" belongs to the claim, not to the answer
+    ("true, why not", True),             # a closing "not" denies nothing before it
+    ("a t cell", None),                  # one letter counts only alone ("t" for true)
+])
+def test_true_false_words_in_a_sentence(answer, said):
+    assert _TUTOR._grader.truth(answer) is said
+
+
+@pytest.mark.parametrize("target, said, right", [
+    ("TNFSF11", "TNSF11", True),      # a slip in the letters of a code
+    ("TNFSF11", "TNFSF12", False),    # never in its number
+    ("TNFSF11", "TNFSF21", False),
+    ("paracrine", "para-crime", False),  # a hyphenated word is held to one slip, like a code
+])
+def test_a_code_is_forgiven_a_slip_in_its_letters_only(target, said, right):
+    assert _TUTOR._grader.grade(_cloze(target), said).correct is right
+
+
+@pytest.mark.parametrize("options, answer, picked", [
+    (_GENE_OPTIONS, "2, rankl, opg", 1),                          # the head before the first comma picks
+    (_RANK_OPTIONS, "the first one, a hormone released by the ovaries", 1),   # a head the rest contradicts is not taken
+    (_CELL_OPTIONS, "clasts", None),                               # the end of one word is not two things shared
+    (["Estrogen lowers RANKL and raises OPG", "Estrogen has no effect on bone", "Estrogen only affects the ovaries"],
+     "estrogen reduces rankl production", 0),                      # only a named thing's way can reverse an option
+])
+def test_which_option_a_free_answer_picks(options, answer, picked):
+    assert _TUTOR._grader.option_index(_mc(options), answer) == picked
+
+
+def test_a_tutor_built_again_from_the_same_pack_grades_every_labelled_answer_alike():
+    """Building the grader is deterministic: a second Tutor over the same pack and rules (its grader built
+    inside this test, from the concepts' names and kinds, the cloze answers and the synonyms) gives every
+    labelled answer of both sets the same grade, feedback and all."""
+    fresh = Tutor(_TUTOR.kb, _TUTOR.rules)._grader
+    for entry in _LABELLED + _SECOND:
+        item = _ITEMS[entry["item"]]
+        if entry.get("why"):
+            grade = fresh.rubric(item.why, entry["answer"], item.explanation)
+        else:
+            grade = fresh.grade(item, entry["answer"])
+        assert grade == _grade(entry), entry
+
+
+@pytest.mark.parametrize("answer, picked", [
+    ("3", 2), ("c", 2), ("4", None),                  # a number or letter within the options only
+    ("the fourth one", None),                          # an ordinal past the last option picks nothing
+    ("first or second", None),                         # two ordinals are no choice
+    ("second option please", 1),                       # "option" beside an ordinal is no word of its own
+])
+def test_letters_numbers_and_ordinals_stay_within_the_options(answer, picked):
+    assert _TUTOR._grader.option_index(_mc(["RANKL", "OPG", "IGF-1"]), answer) == picked
+
+
+@pytest.mark.parametrize("answer", ["growth hormone", "gh"])
+def test_a_concept_named_inside_a_longer_option_picks_that_option(answer):
+    """ "growth hormone" is inside the name "growth hormone peptides": naming it picks that option, by any of its names."""
+    assert _TUTOR._grader.option_index(_mc(["Growth hormone peptides", "Estrogen", "Calcitonin"]), answer) == 0
