@@ -504,3 +504,81 @@ def test_letters_numbers_and_ordinals_stay_within_the_options(answer, picked):
 def test_a_concept_named_inside_a_longer_option_picks_that_option(answer):
     """ "growth hormone" is inside the name "growth hormone peptides": naming it picks that option, by any of its names."""
     assert _TUTOR._grader.option_index(_mc(["Growth hormone peptides", "Estrogen", "Calcitonin"]), answer) == 0
+
+
+# --- spelling and feedback, exactly as the learner reads them -------------------------------------------------
+
+@pytest.mark.parametrize("target, said, right, note", [
+    ("osteoclasts", "osteoclast", True, False),         # another form of the word: no spelling note
+    ("bone resorption", "bones resorbtion", True, True),   # word for word: a form of one, a slip in the other
+    ("marrow", "marow", True, True),                    # six letters forgive one slip
+    ("marrow", "narriw", False, False),                 # but not two
+    ("paracrine", "perakrine", True, True),             # nine letters forgive two
+    ("resorption", "resorbtoin", True, True),
+    ("resorption", "rezorbtoin", False, False),         # never three
+    ("TNFSF11", "TSF11", False, False),                 # a code forgives one slip only
+])
+def test_how_many_slips_a_cloze_answer_is_forgiven(target, said, right, note):
+    grade = _TUTOR._grader.grade(_cloze(target), said)
+    assert grade.correct is right
+    assert grade.feedback == (f"(It is spelled {target}.)" if note else "" if right else "Not quite.")
+
+
+_TWO_DOWN = Rubric(required=(("rankl",), ("opg",)), direction="down")
+
+
+@pytest.mark.parametrize("rubric, answer, feedback", [
+    (_RUBRIC, "RANKL", "Not quite \u2014 missing: \u201clower\u201d."),
+    (_TWO_DOWN, "rankl goes up", "Not quite \u2014 missing: \u201copg\u201d; reversed: it goes down, not up."),
+    (_TWO_DOWN, "rankl and opg", "Not quite \u2014 reversed: which way it goes (down)."),
+    (_TWO_DOWN, "rankl and opg go up and down", "Not quite \u2014 reversed: it says both up and down."),
+    (Rubric(required=(("rankl",), ("osteoclasts",))), "estrogen",
+     "Not quite \u2014 missing: \u201crankl\u201d, \u201costeoclasts\u201d."),
+    (Rubric(required=(("rankl",), ("osteoclasts",))), "it does not involve rankl or osteoclasts",
+     "Not quite \u2014 reversed: you said not \u201crankl\u201d, you said not \u201costeoclasts\u201d."),
+])
+def test_rubric_feedback_lists_what_is_missing_then_what_is_reversed(rubric, answer, feedback):
+    grade = _TUTOR._grader.rubric(rubric, answer)
+    assert not grade.correct and grade.feedback == feedback
+
+
+@pytest.mark.parametrize("answer, question, a_list", [
+    ("decoy, rankl", "", False),                                   # parts set apart by a comma
+    ("decoy rankl rank", "", False),                               # three words
+    ("decoy rankl", "", True),                                     # two bare terms, to no question that asks for names
+    ("decoy, rankl, rank, opg", "Which words name it?", True),     # four terms are a list even to a which-question
+])
+def test_how_short_a_list_of_terms_may_be(answer, question, a_list):
+    grade = _TUTOR._grader.rubric(Rubric(required=(("decoy", "bind"), ("rankl",))), answer, question=question)
+    assert (grade.feedback == "Please answer in words, not a list of keywords: say what does what.") is a_list
+    assert grade.correct is not a_list
+
+
+@pytest.mark.parametrize("answer", ["i would say maybe b", "b, i think, probably"])
+def test_several_lead_ins_are_all_set_aside(answer):
+    assert _TUTOR._grader.option_index(_mc(["RANKL", "OPG", "IGF-1"]), answer) == 1
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("aromatase converts testosterone into something else, estradiol", True),   # "into" naming nothing says no conversion
+    ("aromatase converts testosterone into it", False),                       # and the product is still missing
+])
+def test_a_conversion_needs_a_product_named_after_into(answer, correct):
+    assert _TUTOR._grader.rubric(_CONVERSION, answer, _CONVERSION_MODEL).correct is correct
+
+
+@pytest.mark.parametrize("answer, model, feedback", [
+    ("estrogen lowers opg", "Estrogen raises OPG and lowers RANKL.", "Not quite \u2014 reversed: \u201copg\u201d goes up, not down."),
+    ("estrogen doesn't raise opg", "Estrogen raises OPG.",
+     "Not quite \u2014 reversed: you said not \u201copg\u201d, \u201copg\u201d does go up."),
+    ("estrogen doesnt lower opg", "Estrogen raises OPG.", "Not quite \u2014 reversed: you said not \u201copg\u201d."),  # denying the other way is no reversal
+    ("estrogen raises opg", "Estrogen does not lower OPG.", ""),    # a model's denial is contradicted only by its own way
+])
+def test_feedback_on_a_way_against_the_model_names_the_thing_and_both_ways(answer, model, feedback):
+    grade = _TUTOR._grader.rubric(Rubric(required=(("opg",),)), answer, model)
+    assert (grade.correct, grade.feedback) == (not feedback, feedback)
+
+
+def test_swapped_roles_name_both_parts():
+    grade = _TUTOR._grader.rubric(_ROLES, "sex steroids are anabolic and GH/IGF-1 is anti-resorptive", _ROLES_MODEL)
+    assert grade.feedback == "Not quite \u2014 reversed: the roles are swapped: \u201canabolic\u201d and \u201canti resorptive\u201d."
