@@ -5,6 +5,7 @@ import pytest
 import yaml
 
 from tutor import Tutor
+from tutor.grading import UNCLEAR_CHOICE, UNCLEAR_TRUTH
 from tutor.model import Misconception, QuizItem, Rubric
 
 from conftest import ROOT
@@ -409,3 +410,177 @@ def test_up_and_down_of_two_different_things_is_no_contradiction():
     model = "Estrogen raises OPG and lowers RANKL, which slows resorption."
     assert _TUTOR._grader.rubric(rubric, "it slows resorption by boosting opg, cutting rankl", model).correct
     assert not _TUTOR._grader.rubric(rubric, "it raises and lowers opg, rankl", model).correct   # one thing, both ways
+
+
+# --- what a closed answer's grade carries (the quiz shows its feedback and records what was chosen) --------------
+
+def _tf(answer):
+    return QuizItem(id="t-tf", concept="rank", level="fundamentals", type="tf", question="RANK is a receptor.",
+                    explanation="", answer=answer)
+
+
+def test_a_choice_grade_names_the_option_picked_and_says_nothing_when_right():
+    options = ["RANKL", "OPG", "IGF-1"]
+    right = _TUTOR._grader.grade(_mc(options), "a")
+    assert (right.correct, right.feedback, right.chosen) == (True, "", "RANKL")
+    wrong = _TUTOR._grader.grade(_mc(options), "opg")
+    assert (wrong.correct, wrong.chosen) == (False, "OPG")
+    assert wrong.feedback.startswith("Not quite") and "\u201cOPG\u201d" in wrong.feedback
+    unclear = _TUTOR._grader.grade(_mc(options), "calcitonin")
+    assert (unclear.correct, unclear.feedback, unclear.chosen) == (False, UNCLEAR_CHOICE, "")
+
+
+@pytest.mark.parametrize("answer, said", [("true", "true"), ("nope", "false")])
+def test_a_true_false_grade_records_the_side_taken(answer, said):
+    for truth in (True, False):
+        grade = _TUTOR._grader.grade(_tf(truth), answer)
+        right = said == str(truth).lower()
+        assert (grade.correct, grade.chosen) == (right, said)
+        assert grade.feedback == ("" if right else "Not quite.")
+
+
+def test_an_unreadable_true_false_answer_is_not_graded_but_asked_again():
+    grade = _TUTOR._grader.grade(_tf(True), "maybe")
+    assert grade.correct is False and grade.feedback == UNCLEAR_TRUTH and grade.chosen == ""
+
+
+@pytest.mark.parametrize("answer, said", [
+    ("no, they differ", False),          # a leading "no" answers
+    ("no, it isnt", False),
+    ("true, it has no effect", True),    # a later "no" belongs to the claim, not to the answer
+    ("true, why not", True),             # a closing "not" denies nothing before it
+    ("a t cell", None),                  # one letter counts only alone ("t" for true)
+])
+def test_true_false_words_in_a_sentence(answer, said):
+    assert _TUTOR._grader.truth(answer) is said
+
+
+@pytest.mark.parametrize("target, said, right", [
+    ("TNFSF11", "TNSF11", True),      # a slip in the letters of a code
+    ("TNFSF11", "TNFSF12", False),    # never in its number
+    ("TNFSF11", "TNFSF21", False),
+    ("paracrine", "para-crime", False),  # a hyphenated word is held to one slip, like a code
+])
+def test_a_code_is_forgiven_a_slip_in_its_letters_only(target, said, right):
+    assert _TUTOR._grader.grade(_cloze(target), said).correct is right
+
+
+@pytest.mark.parametrize("options, answer, picked", [
+    (_GENE_OPTIONS, "2, rankl, opg", 1),                          # the head before the first comma picks
+    (_RANK_OPTIONS, "the first one, a hormone released by the ovaries", 1),   # a head the rest contradicts is not taken
+    (_CELL_OPTIONS, "clasts", None),                               # the end of one word is not two things shared
+    (["Estrogen lowers RANKL and raises OPG", "Estrogen has no effect on bone", "Estrogen only affects the ovaries"],
+     "estrogen reduces rankl production", 0),                      # only a named thing's way can reverse an option
+])
+def test_which_option_a_free_answer_picks(options, answer, picked):
+    assert _TUTOR._grader.option_index(_mc(options), answer) == picked
+
+
+def test_a_tutor_built_again_from_the_same_pack_grades_every_labelled_answer_alike():
+    """Building the grader is deterministic: a second Tutor over the same pack and rules (its grader built
+    inside this test, from the concepts' names and kinds, the cloze answers and the synonyms) gives every
+    labelled answer of both sets the same grade, feedback and all."""
+    fresh = Tutor(_TUTOR.kb, _TUTOR.rules)._grader
+    for entry in _LABELLED + _SECOND:
+        item = _ITEMS[entry["item"]]
+        if entry.get("why"):
+            grade = fresh.rubric(item.why, entry["answer"], item.explanation)
+        else:
+            grade = fresh.grade(item, entry["answer"])
+        assert grade == _grade(entry), entry
+
+
+@pytest.mark.parametrize("answer, picked", [
+    ("3", 2), ("c", 2), ("4", None),                  # a number or letter within the options only
+    ("the fourth one", None),                          # an ordinal past the last option picks nothing
+    ("first or second", None),                         # two ordinals are no choice
+    ("second option please", 1),                       # "option" beside an ordinal is no word of its own
+])
+def test_letters_numbers_and_ordinals_stay_within_the_options(answer, picked):
+    assert _TUTOR._grader.option_index(_mc(["RANKL", "OPG", "IGF-1"]), answer) == picked
+
+
+@pytest.mark.parametrize("answer", ["growth hormone", "gh"])
+def test_a_concept_named_inside_a_longer_option_picks_that_option(answer):
+    """ "growth hormone" is inside the name "growth hormone peptides": naming it picks that option, by any of its names."""
+    assert _TUTOR._grader.option_index(_mc(["Growth hormone peptides", "Estrogen", "Calcitonin"]), answer) == 0
+
+
+# --- spelling and feedback, exactly as the learner reads them -------------------------------------------------
+
+@pytest.mark.parametrize("target, said, right, note", [
+    ("osteoclasts", "osteoclast", True, False),         # another form of the word: no spelling note
+    ("bone resorption", "bones resorbtion", True, True),   # word for word: a form of one, a slip in the other
+    ("marrow", "marow", True, True),                    # six letters forgive one slip
+    ("marrow", "narriw", False, False),                 # but not two
+    ("paracrine", "perakrine", True, True),             # nine letters forgive two
+    ("resorption", "resorbtoin", True, True),
+    ("resorption", "rezorbtoin", False, False),         # never three
+    ("TNFSF11", "TSF11", False, False),                 # a code forgives one slip only
+])
+def test_how_many_slips_a_cloze_answer_is_forgiven(target, said, right, note):
+    grade = _TUTOR._grader.grade(_cloze(target), said)
+    assert grade.correct is right
+    assert grade.feedback == (f"(It is spelled {target}.)" if note else "" if right else "Not quite.")
+
+
+_TWO_DOWN = Rubric(required=(("rankl",), ("opg",)), direction="down")
+
+
+@pytest.mark.parametrize("rubric, answer, feedback", [
+    (_RUBRIC, "RANKL", "Not quite \u2014 missing: \u201clower\u201d."),
+    (_TWO_DOWN, "rankl goes up", "Not quite \u2014 missing: \u201copg\u201d; reversed: it goes down, not up."),
+    (_TWO_DOWN, "rankl and opg", "Not quite \u2014 reversed: which way it goes (down)."),
+    (_TWO_DOWN, "rankl and opg go up and down", "Not quite \u2014 reversed: it says both up and down."),
+    (Rubric(required=(("rankl",), ("osteoclasts",))), "estrogen",
+     "Not quite \u2014 missing: \u201crankl\u201d, \u201costeoclasts\u201d."),
+    (Rubric(required=(("rankl",), ("osteoclasts",))), "it does not involve rankl or osteoclasts",
+     "Not quite \u2014 reversed: you said not \u201crankl\u201d, you said not \u201costeoclasts\u201d."),
+])
+def test_rubric_feedback_lists_what_is_missing_then_what_is_reversed(rubric, answer, feedback):
+    grade = _TUTOR._grader.rubric(rubric, answer)
+    assert not grade.correct and grade.feedback == feedback
+
+
+@pytest.mark.parametrize("answer, question, a_list", [
+    ("decoy, rankl", "", False),                                   # parts set apart by a comma
+    ("decoy rankl rank", "", False),                               # three words
+    ("decoy rankl", "", True),                                     # two bare terms, to no question that asks for names
+    ("decoy, rankl, rank, opg", "Which words name it?", True),     # four terms are a list even to a which-question
+])
+def test_how_short_a_list_of_terms_may_be(answer, question, a_list):
+    grade = _TUTOR._grader.rubric(Rubric(required=(("decoy", "bind"), ("rankl",))), answer, question=question)
+    assert (grade.feedback == "Please answer in words, not a list of keywords: say what does what.") is a_list
+    assert grade.correct is not a_list
+
+
+@pytest.mark.parametrize("answer", ["i would say maybe b", "b, i think, probably"])
+def test_several_lead_ins_are_all_set_aside(answer):
+    assert _TUTOR._grader.option_index(_mc(["RANKL", "OPG", "IGF-1"]), answer) == 1
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("aromatase converts testosterone into something else, estradiol", True),   # "into" naming nothing says no conversion
+    ("aromatase converts testosterone into it", False),                       # and the product is still missing
+])
+def test_a_conversion_needs_a_product_named_after_into(answer, correct):
+    assert _TUTOR._grader.rubric(_CONVERSION, answer, _CONVERSION_MODEL).correct is correct
+
+
+@pytest.mark.parametrize("answer, model, feedback", [
+    ("estrogen lowers opg", "Estrogen raises OPG and lowers RANKL.", "Not quite \u2014 reversed: \u201copg\u201d goes up, not down."),
+    ("estrogen doesn't raise opg", "Estrogen raises OPG.",
+     "Not quite \u2014 reversed: you said not \u201copg\u201d, \u201copg\u201d does go up."),
+    ("estrogen doesnt lower opg", "Estrogen raises OPG.", "Not quite \u2014 reversed: you said not \u201copg\u201d."),  # denying the other way is no reversal
+    ("estrogen raises opg", "Estrogen does not lower OPG.", ""),    # a model's denial is contradicted only by its own way
+])
+def test_feedback_on_a_way_against_the_model_names_the_thing_and_both_ways(answer, model, feedback):
+    grade = _TUTOR._grader.rubric(Rubric(required=(("opg",),)), answer, model)
+    assert (grade.correct, grade.feedback) == (not feedback, feedback)
+
+
+def test_swapped_roles_name_both_parts():
+    grade = _TUTOR._grader.rubric(_ROLES, "sex steroids are anabolic and GH/IGF-1 is anti-resorptive", _ROLES_MODEL)
+    # which part comes first follows set order (string hashing), so either order is accepted here
+    assert grade.feedback in ("Not quite \u2014 reversed: the roles are swapped: \u201canabolic\u201d and \u201canti resorptive\u201d.",
+                              "Not quite \u2014 reversed: the roles are swapped: \u201canti resorptive\u201d and \u201canabolic\u201d.")
