@@ -581,6 +581,5 @@ def test_feedback_on_a_way_against_the_model_names_the_thing_and_both_ways(answe
 
 def test_swapped_roles_name_both_parts():
     grade = _TUTOR._grader.rubric(_ROLES, "sex steroids are anabolic and GH/IGF-1 is anti-resorptive", _ROLES_MODEL)
-    # which part comes first follows set order (string hashing), so either order is accepted here
-    assert grade.feedback in ("Not quite \u2014 reversed: the roles are swapped: \u201canabolic\u201d and \u201canti resorptive\u201d.",
-                              "Not quite \u2014 reversed: the roles are swapped: \u201canti resorptive\u201d and \u201canabolic\u201d.")
+    # the same words in every process, whatever its string hashing (tests/test_determinism.py runs several)
+    assert grade.feedback == "Not quite \u2014 reversed: the roles are swapped: \u201canabolic\u201d and \u201canti resorptive\u201d."

@@ -635,7 +635,8 @@ def _one_word_synonyms(synonyms: dict[str, str]) -> dict[str, str]:
 
 def _swap(said: dict[str, set[int]], expected: dict[str, set[int]]) -> tuple[int, int] | None:
     """Two parts each given to the thing the model gives the other one to, and neither thing given its own."""
-    wrong = {(thing, g) for thing, groups in said.items() if not groups & expected[thing] for g in groups}
+    # sorted: a set of strings is walked in an order that changes with each process's string hashing
+    wrong = sorted({(thing, g) for thing, groups in said.items() if not groups & expected[thing] for g in groups})
     for (a, g), (b, h) in ((x, y) for x in wrong for y in wrong if x[0] != y[0] and x[1] != y[1]):
         if g in expected[b] and h in expected[a]:
             return h, g
