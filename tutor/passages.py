@@ -78,7 +78,6 @@ class PassageIndex:
         """The concept's sentence that answers best: its own depth first, then simpler ones, then deeper, a deeper
         one only when clearly better. Asked for a `kind` of thing ("which hormone ..."), only sentences naming one count
         when there are any."""
-        concept = self._kb.concepts[concept_id]
         # a question asking for a kind of thing is answered by a sentence that names one, where any does
         naming = bool(kind) and self._any_names_kind(concept_id, wanted, kind)
         best = self._best_by_depth(concept_id, wanted, LEVELS if any_depth else (level,), kind if naming else None)
