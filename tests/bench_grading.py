@@ -25,7 +25,7 @@ from tutor.quiz import reason_given  # noqa: E402
 SETS = {
     "graded_answers.yaml (tuned on)": ROOT / "tests" / "data" / "graded_answers.yaml",
     "blind3/graded.yaml (retired blind set, now tuned on)": ROOT / "tests" / "data" / "blind3" / "graded.yaml",
-    "blind4/graded.yaml (never tuned on)": ROOT / "tests" / "data" / "blind4" / "graded.yaml",
+    "blind4/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind4" / "graded.yaml",
 }
 
 

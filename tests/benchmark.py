@@ -37,8 +37,8 @@ SETS = {
     "tuning3/safety.yaml (ours; tuned on)": ROOT / "tests" / "data" / "tuning3" / "safety.yaml",
     "blind3/understanding.yaml (retired blind set, tuned on since)": ROOT / "tests" / "data" / "blind3" / "understanding.yaml",
     "blind3/safety.yaml (retired blind set, tuned on since)": ROOT / "tests" / "data" / "blind3" / "safety.yaml",
-    "blind4/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind4" / "understanding.yaml",
-    "blind4/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind4" / "safety.yaml",
+    "blind4/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind4" / "understanding.yaml",
+    "blind4/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind4" / "safety.yaml",
 }
 
 
