@@ -62,6 +62,8 @@ class AdviceBoundary:
             return word
         best = min(d for _, d, _ in found)
         winners = [w for w, d, _ in found if d == best]
+        if len(winners) > 1:  # a typo seldom changes the first letter: "shold" is "should", not "hold"
+            winners = [w for w in winners if w[0] == word[0]]
         return winners[0] if len(winners) == 1 else word
 
     def _without_ignored(self, stems: list[str]) -> list[str]:

@@ -430,21 +430,31 @@ class Tutor:
         fillers = self._fillers
         while words and (words[0] in fillers or " ".join(words[:2]) in fillers):
             words = words[2:] if " ".join(words[:2]) in fillers else words[1:]
-        while words and words[-1] in fillers:
-            words = words[:-1]
+        while words and (words[-1] in fillers or " ".join(words[-2:]) in fillers):
+            words = words[:-2] if " ".join(words[-2:]) in fillers else words[:-1]
         return " ".join(words)
 
     def _small_talk(self, text: str) -> tuple[Intent, dict[str, str]] | None:
         """A message of several short parts that are all small talk ("Hello there! Who are you?"): its last part
-        that is not a greeting."""
+        that is not a greeting. Parts that all change depth, or are only fillers ("hmm, too technical, plain words
+        please"): the last change asked for."""
         parts = [fold(p) for p in re.split(r"[.!?,;:]+", text)]
         parts = [p for p in parts if p.strip()]
         if len(parts) < 2:
             return None
         found = [self._intent(p) for p in parts]
-        if not all(f and f[0].action in _SMALL_TALK for f in found):
+        if all(f and f[0].action in _SMALL_TALK for f in found):
+            return next((f for f in reversed(found) if f and f[0].id != "greeting"), found[0])
+        return self._depth_parts(parts, found)
+
+    def _depth_parts(self, parts: list[str], found: list) -> tuple[Intent, dict[str, str]] | None:
+        """Parts that each change depth or hold only fillers: the last change asked for."""
+        changes = [f for f in found if f]
+        if not changes or any(f[0].action not in _DEPTH_CHANGES for f in changes):
             return None
-        return next((f for f in reversed(found) if f and f[0].id != "greeting"), found[0])
+        if any(f is None and self._without_fillers(p) for f, p in zip(found, parts)):
+            return None
+        return changes[-1]
 
     def _whole_intent(self, folded: str, quiz_only: bool = False) -> tuple[Intent, dict[str, str]] | None:
         for intent, patterns in self._intents:
@@ -931,6 +941,8 @@ def _is_specific(reading: Reading, other_names: list[str]) -> bool:
 
 # small talk: several of these in one message ("Hello there! Who are you?") are answered as chat
 _SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
+# depth changes: several in one message ("too technical, plain words please") ask for the last one
+_DEPTH_CHANGES = frozenset({"deeper", "simpler", "set-level"})
 
 
 @dataclass(frozen=True)

@@ -296,12 +296,13 @@ class Policy:
         """Several names: the best-matching concept that links at least half of them (or one of them itself), else
         the first named."""
         need = max(1, (len(named) + 1) // 2)
-        for candidate in ranked:
-            if candidate.score < self.thresholds.answer:
-                break
-            if candidate.concept_id in named or self._links(candidate, named) >= need:
-                return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),
-                                runner_up=_runner(ranked, candidate.concept_id), how="the concept that links the ones named")
+        linking = [(self._links(c, named), c) for c in ranked if c.score >= self.thresholds.answer]
+        linking = [(links, c) for links, c in linking if links >= need or c.concept_id in named]
+        if linking:  # the one that links the most names; of those, the best match ("estrogen on RANKL and OPG")
+            most = max(links for links, _ in linking)
+            candidate = next(c for links, c in linking if links == most)
+            return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),
+                            runner_up=_runner(ranked, candidate.concept_id), how="the concept that links the ones named")
         return Decision("concept", (named[0],), frame, how="the first concept named")
 
     def _links(self, candidate: Candidate, named: list[str]) -> int:
