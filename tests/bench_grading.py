@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tutor import Tutor  # noqa: E402
-from tutor.quiz import reason_given  # noqa: E402
+from tutor.quiz import reason_given, reason_rubric  # noqa: E402
 
 SETS = {
     "graded_answers.yaml (tuned on)": ROOT / "tests" / "data" / "graded_answers.yaml",
@@ -41,7 +41,7 @@ def grade(tutor: Tutor, items: dict, entry: dict) -> bool | None:
         verdict = tutor._grader.grade(item, entry["answer"])
         if reason_given(item, verdict, entry["answer"]):
             # as in the quiz: a reason given with the verdict is read at once, and must be right too
-            return tutor._grader.rubric(item.why, entry["answer"], item.explanation).correct
+            return tutor._grader.rubric(reason_rubric(item), entry["answer"], item.explanation).correct
         return verdict.correct
 
 

@@ -583,3 +583,11 @@ def test_swapped_roles_name_both_parts():
     grade = _TUTOR._grader.rubric(_ROLES, "sex steroids are anabolic and GH/IGF-1 is anti-resorptive", _ROLES_MODEL)
     # the same words in every process, whatever its string hashing (tests/test_determinism.py runs several)
     assert grade.feedback == "Not quite \u2014 reversed: the roles are swapped: \u201canabolic\u201d and \u201canti resorptive\u201d."
+
+
+def test_a_conversion_said_backwards_is_wrong_even_with_another_name_of_the_product(tutor):
+    # the model turns testosterone into estradiol; "estrogen into testosterone" is the same pair backwards
+    item = next(i for i in tutor.kb.quiz if i.id == "aromatase-a-tf")
+    with tutor.folding():
+        assert not tutor._grader.rubric(item.why, "it converts estrogen into testosterone", item.explanation).correct
+        assert tutor._grader.rubric(item.why, "it converts testosterone into estrogen", item.explanation).correct

@@ -514,3 +514,37 @@ def test_a_bare_verdict_is_still_asked_for_its_reason(tutor):
     while tutor._quiz.current(session).id != item.id:
         tutor.respond(session, "skip")
     assert tutor.respond(session, "true").data.get("event") == "why"
+
+
+def _at_item(tutor, item):
+    session = tutor.new_session()
+    tutor.quiz(session, topic=item.concept, count=1, level=item.level)
+    while tutor._quiz.current(session).id != item.id:
+        tutor.respond(session, "skip")
+    return session
+
+
+def test_a_reason_after_a_comma_is_graded_at_once(tutor):
+    # "false, it raises OPG instead": no "because", but a reason all the same
+    item = _asks_why_item(tutor)
+    reply = tutor.respond(_at_item(tutor, item), "true, the moon is made of cheese")
+    assert reply.data.get("event") != "why" and reply.data.get("outcome", {}).get("correct") is False, reply.to_dict()
+
+
+def test_a_hedge_after_the_verdict_is_no_reason(tutor):
+    item = _asks_why_item(tutor)
+    assert tutor.respond(_at_item(tutor, item), "true, I'm pretty sure").data.get("event") == "why"
+
+
+def test_a_reason_nobody_asked_for_must_not_contradict_the_explanation(tutor):
+    # a fundamentals true/false item asks for no reason, but a reversed one given with the verdict is wrong
+    item = next(i for i in tutor.kb.quiz if i.id == "rankl-opg-genes-f-tf")
+    assert item.why is None and item.answer is False
+    wrong = tutor.respond(_at_item(tutor, item), "false, because estrogen turns RANKL up and OPG down")
+    assert wrong.data["outcome"]["correct"] is False, wrong.to_dict()
+    right = tutor.respond(_at_item(tutor, item), "false, the OPG gene goes up and the RANKL gene down")
+    assert right.data["outcome"]["correct"] is True, right.to_dict()
+
+
+def test_misspelt_verdicts_are_read(tutor):
+    assert tutor._grader.truth("tru") is True and tutor._grader.truth("flase") is False

@@ -216,6 +216,12 @@ class Grader:
                         found.add(key)
         return found
 
+    def _same_kind_inside(self, tokens: list[Token], start: int, end: int, key: str) -> set[str]:
+        """Concepts inside a name that are the same kind of thing: "the OPG gene" speaks of OPG, while
+        "osteoclast formation", a process, is no claim about the cells themselves."""
+        kind = self._kind.get(key)
+        return {k for k in self._inner_concepts(tokens, [(start, end, key)]) if kind and self._kind.get(k) == kind}
+
     def _mend_towards(self, text: str, options: tuple[str, ...]) -> str:
         """Misspelt words of a choice mended towards the options' own words; on shorter words, only two
         letters swapped ("RNAKL"), which keeps every letter and so never makes another term."""
@@ -374,8 +380,10 @@ class Grader:
         problems = self._against_model(reading, tokens, spans)
         problems += self._swapped_roles(reading, tokens, spans, required)
         problems += self._conversion(reading, tokens, spans, question, required)
-        problems += self._wrong_thing(reading, spans + self._spans(self._tokens(question, set())),
-                                      self._moves(tokens, spans, set()))
+        asked_tokens = self._tokens(question, set())
+        asked = spans + self._spans(asked_tokens)
+        inner = self._inner_concepts(tokens, spans) | self._inner_concepts(asked_tokens, self._spans(asked_tokens))
+        problems += self._wrong_thing(reading, asked, self._moves(tokens, spans, set()), inner)
         problems += self._order(reading, tokens, spans)
         return problems
 
@@ -412,12 +420,19 @@ class Grader:
         expected = self._conversions(model_tokens, model_spans)
         named = {k for _, _, k in model_spans + self._spans(self._tokens(question, set()))}
         for source, product in self._conversions(reading.tokens, reading.spans):
-            if (product, source) in expected and (source, product) not in expected:
+            if self._backwards(source, product, expected, groups):
                 return [f"it is {product} that is turned into {source}, not the other way round"]
             products = {p for s, p in expected if s == source}
             if products and product not in named and not any(self._same_group(product, p, groups) for p in products):
                 return [f"{source} is not turned into {product}"]
         return []
+
+    def _backwards(self, source: str, product: str, expected: set[tuple[str, str]], groups: list[tuple[str, ...]]) -> bool:
+        """The model turns the product into the source (estrogen standing for estradiol where a group allows)."""
+        def same(one: str, other: str) -> bool:
+            return one == other or self._same_group(one, other, groups)
+        return (any(same(s, product) and same(p, source) for s, p in expected)
+                and not any(same(s, source) and same(p, product) for s, p in expected))
 
     def _same_group(self, one: str, other: str, groups: list[tuple[str, ...]]) -> bool:
         """Whether two concepts are alternatives of one rubric group ("estradiol", "estrogen")."""
@@ -454,31 +469,33 @@ class Grader:
         # besides concepts, the rubric's own words that name no concept ("muscles"): generic ones like
         # "bone" are part of too many claims to be held to one way
         terms = {w for w in reading.vocabulary if w not in self._lex.directed and w not in STOPWORDS and w not in self._terms}
-        expected = self._moves(model_tokens, model_spans, terms)
+        expected = self._moves(model_tokens, model_spans, terms, inner=True)
         problems = []
         for key, (name, ways) in self._moves(reading.tokens, reading.spans, terms).items():
             if key in expected and len(ways) == 1 and len(expected[key][1]) == 1 and _disagree(expected[key][1], ways):
                 problems.append(_way_problem(name, next(iter(expected[key][1])), next(iter(ways))))
         return problems
 
-    def _moves(self, tokens: list[Token], spans: list[tuple[int, int, str]], terms: set[str]) -> dict[str, tuple[str, set[str]]]:
-        """For each concept (or rubric term) named in a text, which way the text says it goes."""
+    def _moves(self, tokens: list[Token], spans: list[tuple[int, int, str]], terms: set[str],
+               inner: bool = False) -> dict[str, tuple[str, set[str]]]:
+        """For each concept (or rubric term) named in a text, which way the text says it goes; with `inner`, the
+        concepts named inside a longer name go that way too ("the OPG gene up": OPG up)."""
         moves: dict[str, tuple[str, set[str]]] = {}
-        inside = {i for s, e, _ in spans for i in range(s, e)}
-        places = [(s, e, key) for s, e, key in spans]
-        places += [(i, i + 1, t.stem) for i, t in enumerate(tokens) if i not in inside and t.word in terms]
+        places = _places(tokens, spans, terms)
         starts = frozenset(s for s, _, _ in places)
         for start, end, key in places:
             way = self._lex.way_of(tokens, start, end, starts)
             if way:
                 name = " ".join(t.word for t in tokens[start:end])
-                moves.setdefault(key, (name, set()))[1].add(way)
+                for each in {key} | (self._same_kind_inside(tokens, start, end, key) if inner else set()):
+                    moves.setdefault(each, (name, set()))[1].add(way)
         return moves
 
-    def _wrong_thing(self, reading: _Answer, asked: list[tuple[int, int, str]], expected: dict) -> list[str]:
+    def _wrong_thing(self, reading: _Answer, asked: list[tuple[int, int, str]], expected: dict,
+                     inner: set[str] = frozenset()) -> list[str]:
         """The right direction about the wrong thing: the answer moves something the question and the model
         never name, of the same kind as what the model moves (testosterone for estrogen, formation for resorption)."""
-        named = {key for _, _, key in asked}
+        named = {key for _, _, key in asked} | inner  # "OPG" is named inside "the OPG gene"
         kinds = {self._kind.get(key) for key in expected} - {"", None}
         for key, (name, _) in self._moves(reading.tokens, reading.spans, set()).items():
             if key not in named and self._kind.get(key) in kinds:
@@ -626,6 +643,12 @@ class Grader:
         if len(best) == 1 and not self._crosses(word, best[0]):
             return best[0]
         return word
+
+
+def _places(tokens: list[Token], spans: list[tuple[int, int, str]], terms: set[str]) -> list[tuple[int, int, str]]:
+    """Where a text names things: its concept spans, and the words of `terms` outside them."""
+    inside = {i for s, e, _ in spans for i in range(s, e)}
+    return list(spans) + [(i, i + 1, t.stem) for i, t in enumerate(tokens) if i not in inside and t.word in terms]
 
 
 def _one_word_synonyms(synonyms: dict[str, str]) -> dict[str, str]:

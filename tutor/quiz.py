@@ -14,7 +14,7 @@ from .grading import UNCLEAR_CHOICE, UNCLEAR_TRUTH, Grade, Grader
 from .learner import current_level
 from .mastery import guess_for
 from .matcher import short_title
-from .model import LEVELS, KnowledgeBase, QuizItem, level_index, shift_level
+from .model import LEVELS, KnowledgeBase, QuizItem, Rubric, level_index, shift_level
 from .reply import Reply
 from .progress import when_due
 from .replay import apply_answer
@@ -210,7 +210,7 @@ class QuizRunner:
 
     def _answer_why(self, session: Session, item: QuizItem, text: str, now: datetime) -> Reply:
         session.quiz.awaiting_why = False
-        grade = self.grader.rubric(item.why, text, item.explanation)
+        grade = self.grader.rubric(reason_rubric(item), text, item.explanation)
         note = self._record(session, item, grade.correct, now)
         if grade.correct:
             return self._next(session, item, "right", self._msg("quiz_right", explanation=item.explanation), note, grade, now)
@@ -328,6 +328,11 @@ def _strong(session: Session, results: list[dict]) -> list[str]:
 
 
 # words that bring in a reason after a true/false verdict
+_NO_PARTS = Rubric(required=())
+# words after a verdict that give no reason ("true, I'm pretty sure")
+_HEDGES = frozenset("i im am m think guess believe pretty quite very sure definitely certainly probably maybe perhaps "
+                    "that it is its s thats so say d would totally absolutely i'd true false yes no yep nope right "
+                    "correct wrong incorrect of course".split())
 _REASON = re.compile(r"\b(because|since|due to|as the|given that|owing to|which is why|so that)\b|[:;\u2014]| - ")
 
 def _questions(count: int) -> str:
@@ -337,7 +342,22 @@ def _questions(count: int) -> str:
 def reason_given(item: QuizItem, grade: Grade, text: str) -> bool:
     """Whether a right verdict comes with the reason the item asks for ("true, because estrogen lowers RANKL"):
     then the reason is graded at once instead of asked for."""
-    return _asks_why(item, grade) and bool(_REASON.search(text.lower()))
+    offered = _asks_why(item, grade) or (grade.correct and item.type == "tf")  # a reason no one asked for is read too
+    return offered and (bool(_REASON.search(text.lower())) or _reason_after_comma(text))
+
+
+def reason_rubric(item: QuizItem) -> Rubric:
+    """What a reason is judged by: the item's own rubric; else only that it says nothing against the explanation."""
+    return item.why or _NO_PARTS
+
+
+def _reason_after_comma(text: str) -> bool:
+    """ "false, it raises OPG instead": two or more words of substance after the verdict's comma or full stop
+    ("true, I think" and "false, definitely" give no reason)."""
+    parts = re.split(r"[,.!]", text.lower(), maxsplit=1)
+    if len(parts) < 2:
+        return False
+    return sum(1 for w in re.findall(r"[a-z0-9\u03b1-\u03c9]+", parts[1]) if w not in _HEDGES) >= 2
 
 
 def _asks_why(item: QuizItem, grade: Grade) -> bool:
