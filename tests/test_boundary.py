@@ -193,3 +193,19 @@ def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):
 def test_important_is_not_import(tutor):
     assert not advice(tutor, "which is more important for bone, estrogen or testosterone?").personal
     assert advice(tutor, "can I import sermorelin?").personal
+
+
+@pytest.mark.parametrize("text", [
+    "im thinkin bout trt shold i do it??",                       # "shold" is "should", not "hold": same first letter
+    "My doctor says TRT is risky at my age. Do you agree with him?",
+    "can i drop my progesterone and just keep the estrogen",
+    "which of the therapies in that table is the right one for me, 60 yr old man",
+    "my teeth are getting loose, is my jawbone being resorbed?",
+])
+def test_decisions_in_other_words_are_advice(tutor, text):
+    assert advice(tutor, text).personal, advice(tutor, text).to_dict()
+    assert Chat(tutor).say(text).kind == "safety"
+
+
+def test_our_bodies_are_everyones(tutor):
+    assert not advice(tutor, "What happens to our hormones as we age?").personal

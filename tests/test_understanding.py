@@ -583,3 +583,35 @@ def test_a_subkind_compared_with_its_kind_is_said_to_be_one_of_them(tutor):
 def test_what_sets_one_apart_from_another_is_a_comparison(tutor):
     reply = Chat(tutor).say("what sets OPG apart from RANKL?", concept="opg")
     assert reply.data["compare"] == ["opg", "rankl"]
+
+
+@pytest.mark.parametrize("turns, level", [
+    (["what is the rankl opg ratio", "go deeper", "hmm too technical, plain words please"], "fundamentals"),
+    (["what is the RANK/RANKL/OPG pathway", "more detail", "even deeper, the full science please"], "academic"),
+])
+def test_several_depth_requests_in_one_message_ask_for_the_last(tutor, turns, level):
+    chat = Chat(tutor)
+    replies = [chat.say(t) for t in turns]
+    assert replies[-1].kind == "answer" and replies[-1].concept == replies[0].concept and replies[-1].level == level
+
+
+def test_a_filler_after_the_audience_keeps_the_follow_up(tutor):
+    chat = Chat(tutor)
+    chat.say("What is hormonal decline?")
+    assert chat.say("and in women specifically?").kind == "answer"
+
+
+def test_the_concept_linking_the_most_names_is_chosen(tutor):
+    # RANKL and OPG both named: the ratio links them, not OPG alone (which links only RANKL)
+    assert Chat(tutor).say("what happens when there is more RANKL than OPG").concept == "rankl-opg-ratio"
+    assert Chat(tutor).say("How do RANK, RANKL and OPG interact?").concept == "rank-rankl-opg-pathway"
+
+
+@pytest.mark.parametrize("text", [
+    "should HRT include progesterone according to the table?",     # a verb after a name is no qualifier
+    "Why are peri-menopausal women listed as candidates for HRT in the table?",
+    "What is the anabolic plus anti-resorptive idea?",              # a vague noun names nothing new
+])
+def test_names_with_verbs_prefixes_or_vague_nouns_beside_them_are_not_foreign(tutor, text):
+    reading = tutor.read(text)
+    assert not reading.foreign and Chat(tutor).say(text).kind == "answer", reading.foreign

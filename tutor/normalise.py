@@ -88,6 +88,7 @@ important importance matter matters related relate relationship involved involve
 people person someone somebody everyone human humans body bodies likely unlikely common commonly exactly
 get gets getting got happen happened way ways kind kinds type types sort lot lots
 change changes changed changing influence influences influenced alter alters altered level levels amount amounts
+idea ideas concept concepts notion notions bit bits
 """.split())
 
 # Words that stand before a name without making it name another thing ("only progesterone", "alongside TRT").
@@ -96,6 +97,7 @@ alongside besides beside against among amongst around across along behind below 
 outside toward towards under underneath unlike versus without within only even just also still really both each every
 either other another such same more most less least much many several various certain whole entire real actual exact
 specific particular usual normal typical main overall general plus including especially mainly mostly namely
+peri post
 """.split())
 
 PRONOUNS: frozenset[str] = frozenset("it its it's they them their this that these those he she him her".split())

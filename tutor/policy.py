@@ -298,7 +298,7 @@ class Policy:
         need = max(1, (len(named) + 1) // 2)
         linking = [(self._links(c, named), c) for c in ranked if c.score >= self.thresholds.answer]
         linking = [(links, c) for links, c in linking if links >= need or c.concept_id in named]
-        if linking:  # the one that links the most names; of those, the best match ("estrogen on RANKL and OPG")
+        if linking:  # the one that links the most names; of those, the best match ("more RANKL than OPG": the ratio)
             most = max(links for links, _ in linking)
             candidate = next(c for links, c in linking if links == most)
             return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),

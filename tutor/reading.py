@@ -289,7 +289,8 @@ class Reader:
         """The mention with its foreign qualifiers before it, or with the foreign head after it; None if neither."""
         start = self._qualified_start(words, m, mentions)
         before = words[start - 1] if start > 0 else ""
-        if start < m.start and _opens_noun_phrase(before):
+        # after another name the word is a verb ("should HRT include progesterone"), not a qualifier
+        if start < m.start and _opens_noun_phrase(before) and not _inside(start - 1, mentions):
             return " ".join(words[start:m.end])
         if self._foreign_head_after(words, m, mentions):
             return f"{m.text} {words[m.end]}"
