@@ -209,3 +209,7 @@ def test_decisions_in_other_words_are_advice(tutor, text):
 
 def test_our_bodies_are_everyones(tutor):
     assert not advice(tutor, "What happens to our hormones as we age?").personal
+
+
+def test_keep_seeing_is_no_decision(tutor):
+    assert not advice(tutor, "I keep seeing OPG mentioned - what is it?").personal

@@ -615,3 +615,30 @@ def test_the_concept_linking_the_most_names_is_chosen(tutor):
 def test_names_with_verbs_prefixes_or_vague_nouns_beside_them_are_not_foreign(tutor, text):
     reading = tutor.read(text)
     assert not reading.foreign and Chat(tutor).say(text).kind == "answer", reading.foreign
+
+
+@pytest.mark.parametrize("turns, concept", [
+    (["What is the aromatase enzyme?", "what happens when it's missing?"], "aromatase-deficiency"),
+    (["what happens to men without aromatase"], "aromatase-deficiency"),
+    (["what happens without estrogen"], "menopause"),
+])
+def test_a_question_about_absence_answers_what_the_document_links_to_it(tutor, turns, concept):
+    chat = Chat(tutor)
+    replies = [chat.say(t) for t in turns]
+    assert replies[-1].kind == "answer" and replies[-1].concept == concept
+
+
+def test_absence_of_a_thing_with_no_such_fact_is_answered_as_the_thing(tutor):
+    assert Chat(tutor).say("what happens when OPG is missing").concept == "opg"
+
+
+def test_asked_of_men_when_the_text_says_nothing_of_them_goes_to_the_counterpart(tutor):
+    chat = Chat(tutor)
+    chat.say("what does menopause do to bones, in general terms")
+    reply = chat.say("what about for guys?")
+    assert reply.concept == "hormonal-decline" and "men" in first_sentence(reply.text).lower()
+
+
+def test_one_more_actor_takes_the_singular_verb(tutor):
+    reply = Chat(tutor).say("what sets off osteoclastogenesis")
+    assert "RANK also promotes" in reply.text and "also promote " not in reply.text

@@ -117,8 +117,9 @@ class Composer:
         text = self._relation_lead(subjects[0], relation, theme, objects)
         more = subjects[1:3]
         if more:
-            plural_verb = self._forms(relation, theme)[1]
-            text += " " + self._msg("relation_more", subjects=_cap(_and([self.name(s) for s in more])), verb=plural_verb,
+            # one more actor takes the verb's singular form ("RANK also promotes"), two or more the plural
+            verb = self._forms(relation, theme)[1 if len(more) > 1 or self._kb.concepts[more[0]].plural else 0]
+            text += " " + self._msg("relation_more", subjects=_cap(_and([self.name(s) for s in more])), verb=verb,
                                     object=objects)
         rest = len(subjects) - 1 - len(more)
         if rest > 0:

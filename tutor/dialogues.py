@@ -76,7 +76,7 @@ REQUIRED_MESSAGES = (
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "answer_words"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "answer_words", "via"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -201,7 +201,8 @@ class _Builder:
                      aspect, tuple(check.text_list(entry, "kinds", what)), flags["clinician"], flags["by_examples"],
                      tuple(check.text_list(entry, "examples", what, minimum=1)), flags["plain"], flags["default"],
                      flags["link"], check.source, line_of(entry, line), leads_with=self._relations(check, entry, what),
-                     answer_words=tuple(fold(w) for w in check.text_list(entry, "answer_words", what)))
+                     answer_words=tuple(fold(w) for w in check.text_list(entry, "answer_words", what)),
+                     via=check.text(entry, "via", what, required=False) or "")
 
     @staticmethod
     def _relations(check: Checker, entry: dict, what: str) -> tuple[str, ...]:
@@ -344,7 +345,7 @@ def _frame_answer(check: Checker, entry: dict, what: str) -> str | None:
 
 
 def _check_relation_names(check: Checker, entry: dict, what: str) -> None:
-    for key in ("relation", "fallback"):
+    for key in ("relation", "fallback", "via"):
         name = entry.get(key)
         if isinstance(name, str) and name not in RELATION_NAMES:
             check.report(check.key_line(entry, key), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")

@@ -887,17 +887,22 @@ class Tutor:
             return asked_again
         relation = "male-counterpart" if who == "men" else "female-counterpart"
         targets = [r.object for r in self.kb.relations if r.subject == last and r.relation == relation]
-        if targets:
-            return self._answer(session, self.kb.concepts[targets[0]], choose_depth(session, targets[0], None), 1.0)
+        if targets:  # the counterpart, leading with what it says of them when it says anything
+            depth = choose_depth(session, targets[0], None)
+            return self._answer(session, self.kb.concepts[targets[0]], depth, 1.0, text=self._said_of(who, targets[0], depth))
         concept = self.kb.concepts[last]
         depth = choose_depth(session, last, None)
         # no counterpart: what the concept's own text says about them, first, if it says anything
-        words = list(self.kb.audiences.get(who, ()))
-        text = self._compose.leading_with(last, depth.level, words, least=1) if words else None
+        text = self._said_of(who, last, depth)
         if text:
             return self._answer(session, concept, depth, 1.0, text=text, how=f"what the document says of {who}")
         return Reply(kind="unknown", text=self._msg("no_counterpart", who=who, title=short_title(concept)),
                      level=current_level(session), suggestions=self._suggestions(concept, current_level(session)))
+
+    def _said_of(self, who: str, concept_id: str, depth: DepthChoice) -> str | None:
+        """The concept's text leading with what it says of these people, if it names them."""
+        words = list(self.kb.audiences.get(who, ()))
+        return self._compose.leading_with(concept_id, depth.level, words, least=1) if words else None
 
     def _asked_of(self, session: Session, who: str, last: str) -> Reply | None:
         """"and in women?" after a specific question ("where is testosterone made?"): that question again, asked of
@@ -906,10 +911,11 @@ class Tutor:
         if not self._specific_about(previous, last):
             return None
         depth = choose_depth(session, last, None)
-        words = [w for w in previous.get("words", "").split() if w not in STOPWORDS] + list(self.kb.audiences.get(who, ()))
+        audience = list(self.kb.audiences.get(who, ()))
+        words = [w for w in previous.get("words", "").split() if w not in STOPWORDS] + audience
         text = self._compose.leading_with(last, depth.level, words, least=self.thresholds.lead_specific)
-        if text is None:
-            return None
+        if text is None or not _speaks_of(text, audience):
+            return None  # the concept's text says nothing of them: its counterpart answers instead
         return self._answer(session, self.kb.concepts[last], depth, 1.0, text=text, how=f"the same question, asked of {who}")
 
     def _specific_about(self, reading: dict, concept_id: str) -> bool:
@@ -931,6 +937,12 @@ class Tutor:
 
     def _msg(self, name: str, **values: object) -> str:
         return self.rules.messages.get(name, name).format(**values)
+
+
+def _speaks_of(text: str, audience: list[str]) -> bool:
+    """Whether a text names the people asked about ("men", "male")."""
+    said = set(fold(text).split())
+    return any(set(fold(w).split()) <= said for w in audience)
 
 
 def _is_specific(reading: Reading, other_names: list[str]) -> bool:

@@ -30,6 +30,7 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
     "male-counterpart": ("has as its counterpart in men", "have as their counterpart in men"),
     "female-counterpart": ("has as its counterpart in women", "have as their counterpart in women"),
     "cites": ("is a source on", "are sources on"),
+    "missing-in": ("is missing in", "are missing in"),
 }
 
 
@@ -150,6 +151,7 @@ class Frame:
     line: int = 0
     leads_with: tuple[str, ...] = ()  # concept frames: about one concept, lead with what it does by these relations
     answer_words: tuple[str, ...] = ()  # concept frames: words a sentence that answers tends to hold ("men", "women")
+    via: str = ""                 # concept frames: answer the concept this relation links to the one named
 
 
 @dataclass(frozen=True)

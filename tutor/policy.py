@@ -8,7 +8,7 @@ its neighbour.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
 from .model import Frame, KnowledgeBase, Relation
@@ -88,7 +88,19 @@ class Policy:
             decision = step(reading, focus)
             if decision:
                 return decision
-        return self._concept(reading, focus)
+        return self._via(self._concept(reading, focus))
+
+    def _via(self, decision: Decision) -> Decision:
+        """A frame about what a relation leads to ("what happens when aromatase is missing?"): the concept the
+        relation links to the one chosen, when the pack has that fact."""
+        frame = decision.frame
+        if not (frame and frame.via and decision.action == "concept" and len(decision.concepts) == 1):
+            return decision
+        linked = [r.object for r in self._kb.relations if r.subject == decision.concepts[0] and r.relation == frame.via]
+        if not linked:
+            return decision
+        return replace(decision, concepts=(linked[0],), runner_up=decision.concepts[0],
+                       how=f"what the document links to {decision.concepts[0]} by '{frame.via}'")
 
     # --- the steps of decide: each a Decision, or None to go on -------------------------
     def _personal_advice(self, reading: Reading, focus: str | None) -> Decision | None:
