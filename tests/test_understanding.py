@@ -642,3 +642,16 @@ def test_asked_of_men_when_the_text_says_nothing_of_them_goes_to_the_counterpart
 def test_one_more_actor_takes_the_singular_verb(tutor):
     reply = Chat(tutor).say("what sets off osteoclastogenesis")
     assert "RANK also promotes" in reply.text and "also promote " not in reply.text
+
+
+@pytest.mark.parametrize("text, term", [
+    ("what does paracrine mean here?", "paracrine"),
+    ("what does genomic mean", "genomic"),
+])
+def test_a_glossary_term_asked_about_gets_its_line(tutor, text, term):
+    reply = Chat(tutor).say(text)
+    assert reply.kind == "answer" and reply.data["gloss"]["term"] == term
+
+
+def test_a_question_with_no_glossary_term_is_still_declined(tutor):
+    assert Chat(tutor).say("what is quantum physics").kind == "unknown"

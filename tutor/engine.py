@@ -20,7 +20,7 @@ from .learner import DepthChoice, apply_request, choose_depth, current_level, vo
 from .matcher import Matcher
 from .lessons import Teacher
 from .model import LESSON_ACTIONS, LEVELS, QUIZ_ACTIONS, SECTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
-from .normalise import MAX_INPUT_CHARS, STOPWORDS, clean_input, fold, pack_folds
+from .normalise import MAX_INPUT_CHARS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds
 from .packcache import cached
 from .passages import PassageIndex
 from .policy import Decision, Policy, Thresholds
@@ -378,7 +378,14 @@ class Tutor:
             return self._answer(session, self.kb.concepts[session.last_concept], depth_request, 1.0)
         if depth_request and not reading.content_words:
             return self._chat(session, self._msg("level_now", level=depth_request.level), "set-level", depth_request)
-        return self._unknown(session, None, decision.nearby)
+        glossed = None if reading.strange else self._glossed(session, reading)
+        return glossed or self._unknown(session, None, decision.nearby)
+
+    def _glossed(self, session: Session, reading: Reading) -> Reply | None:
+        """A glossary term asked about in a question that named no concept ("what does paracrine mean here?")."""
+        words = [w for w in reading.content_words if w not in WEAK_WORDS]
+        return (self._teacher.term_asked(session, words)
+                or self._teacher.term_asked(session, [w for w in words if not self._reader.frame_word(w)]))
 
     def _consequence(self, session: Session, decision: Decision, depth: DepthChoice) -> Reply:
         """What follows from a change ("when estrogen falls") is about the effect; what follows from an event

@@ -115,6 +115,11 @@ class Glossary:
                 return next(iter(holders.values()))
         return None
 
+    def exact(self, phrase: str) -> Gloss | None:
+        """The entry whose name is exactly this phrase, and no part-of-a-name guess."""
+        key = _key(phrase)
+        return self._by_name.get(key) if key else None
+
     def starting_with(self, letter: str) -> list[Gloss]:
         return [e for e in self.entries() if e.term.lower().startswith(letter.lower())]
 

@@ -435,6 +435,11 @@ class Teacher:
             return self._fallback(session, turn.text)
         return self._gloss_reply(session, entry, intent.id)
 
+    def term_asked(self, session: Session, words: list[str]) -> Reply | None:
+        """ "what does paracrine mean?": a question whose only words of substance are a glossary term gets its line."""
+        entry = self.glossary.exact(" ".join(words)) if words else None
+        return self._gloss_reply(session, entry, "define") if entry else None
+
     def _gloss_reply(self, session: Session, entry: Any, intent: str) -> Reply:
         concept = self.kb.concepts.get(entry.concept) if entry.concept else None
         if concept is not None:

@@ -328,11 +328,11 @@ class Reader:
             return False
         if word in NOT_QUALIFIERS or common(word) and word.endswith(("ed", "ing")):
             return False  # "mentioned alongside TRT", "only progesterone": no other kind of TRT or progesterone
-        if self._frame_word(word) or self.boundary.knows(word):
+        if self.frame_word(word) or self.boundary.knows(word):
             return False
         return not self._matcher.in_keys(word)
 
-    def _frame_word(self, word: str) -> bool:
+    def frame_word(self, word: str) -> bool:
         """A word (or the stem of one) of the frames and cues."""
         return stem(word) in self.frame_words or word in self.frame_words
 
@@ -354,7 +354,7 @@ class Reader:
         if _inside(i, mentions) or short or not w.isalpha() or _function_word(w):
             return False
         # the boundary's words are no help here: it names drugs and lab tests the document never covers
-        if self._matcher.knows(w) or self._frame_word(w):
+        if self._matcher.knows(w) or self.frame_word(w):
             return False
         if w in misspelt:  # a misspelt word of the pack's ("osteolasts"), not a new topic
             return False
