@@ -655,3 +655,19 @@ def test_a_glossary_term_asked_about_gets_its_line(tutor, text, term):
 
 def test_a_question_with_no_glossary_term_is_still_declined(tutor):
     assert Chat(tutor).say("what is quantum physics").kind == "unknown"
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Progesterone or estradiol: which one does more against resorption?", {"progesterone", "estradiol"}),
+    ("Osteocytes or osteoclasts - which ones break bone down?", {"osteocytes", "osteoclasts"}),
+    ("Is estrogen receptor alpha like RANK, both receptors on bone cells?", {"estrogen-receptor-alpha", "rank"}),
+    ("female HRT and male TRT, do they protect bone by the same mechanism?", {"hrt", "trt"}),
+])
+def test_choices_and_likenesses_are_comparisons_of_the_pair(tutor, text, pair):
+    reply = Chat(tutor).say(text)
+    assert reply.kind == "answer" and set(reply.data.get("compare", ())) == pair, reply.to_dict()
+
+
+def test_a_list_of_three_is_no_pair(tutor):
+    reply = Chat(tutor).say("how do HRT, TRT and GH peptides differ")
+    assert reply.concept == "therapy-comparison"

@@ -97,7 +97,7 @@ alongside besides beside against among amongst around across along behind below 
 outside toward towards under underneath unlike versus without within only even just also still really both each every
 either other another such same more most less least much many several various certain whole entire real actual exact
 specific particular usual normal typical main overall general plus including especially mainly mostly namely
-peri post
+peri post faulty defective broken mutant damaged abnormal impaired missing absent deficient healthy working
 """.split())
 
 PRONOUNS: frozenset[str] = frozenset("it its it's they them their this that these those he she him her".split())

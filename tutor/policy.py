@@ -474,7 +474,22 @@ def _compared(reading: Reading, focus: str | None) -> list[str]:
     referents = list(reading.concepts)
     if len(referents) == 1 and focus and focus != referents[0] and _ELLIPTICAL_COMPARE.search(reading.masked):
         return [focus, referents[0]]
+    if len(referents) > 2:  # "progesterone or estradiol: which does more against resorption?": the joined pair
+        return _joined_pair(reading) or referents
     return referents
+
+
+def _joined_pair(reading: Reading) -> list[str]:
+    """Two names side by side, joined by "or", "and" or "vs"; empty when there are none."""
+    named = sorted((m for m in reading.mentions if m.how != "pronoun"), key=lambda m: m.start)
+    joined = [len(set(reading.words[a.end:b.start]) - _JOINERS) == 0 and b.start - a.end <= 3 for a, b in zip(named, named[1:])]
+    if sum(joined) != 1:  # none, or a list of three or more ("HRT, TRT and GH peptides"): no one pair
+        return []
+    first, second = named[joined.index(True)], named[joined.index(True) + 1]
+    return [first.concept, second.concept] if first.concept != second.concept else []
+
+
+_JOINERS = frozenset({"or", "and", "vs", "versus", "nor", "with", "the"})
 
 
 def _causes(reading: Reading, effects: list[str], focus: str | None) -> list[str]:
