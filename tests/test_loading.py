@@ -392,3 +392,10 @@ def test_a_word_boundary_beside_the_name_placeholder_is_refused_with_its_line(tm
                             '"\\\\b@ (receptor|ligand) (for|of)\\\\b"')
     problems = check_dialogues(folder)[1]
     assert any(p.path.endswith("frames.yaml") and "beside @" in p.message for p in problems), problems
+
+
+def test_a_backspace_where_a_word_boundary_was_meant_is_refused_with_its_line(tmp_path):
+    # in double quotes, YAML reads "\b" as a backspace: the pattern would silently never match
+    folder, line = _corrupt(tmp_path, "frames.yaml", '"\\\\bsuccess (rate|rates)\\\\b"', '"\\bsuccess (rate|rates)\\b"')
+    problems = check_dialogues(folder)[1]
+    assert any(p.path.endswith("frames.yaml") and p.line == line and "control character" in p.message for p in problems), problems

@@ -671,3 +671,24 @@ def test_choices_and_likenesses_are_comparisons_of_the_pair(tutor, text, pair):
 def test_a_list_of_three_is_no_pair(tutor):
     reply = Chat(tutor).say("how do HRT, TRT and GH peptides differ")
     assert reply.concept == "therapy-comparison"
+
+
+@pytest.mark.parametrize("text, frame", [
+    ("What are the risks of growth hormone peptide therapy?", "therapy-risks"),
+    ("What's a normal IGF-1 blood level?", "ranges"),
+    ("What counts as a normal testosterone level for a 60 year old man?", "ranges"),
+    ("How often does ipamorelin have to be injected?", "administration"),
+    ("What is the success rate of hormonal optimization protocols?", "efficacy"),
+])
+def test_aspects_the_document_does_not_discuss_are_said_plainly(tutor, text, frame):
+    reading = tutor.read(text)
+    reply = Chat(tutor).say(text)
+    assert reading.frame.id == frame and reply.kind == "unknown" and "doesn't discuss" in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("text", [
+    "Why does falling testosterone raise the risk of bone loss in men?",   # the risk held is a condition's
+    "why do some men get osteoporosis even with normal testosterone?",
+])
+def test_a_kind_limited_aspect_needs_its_kind_at_the_name_it_holds(tutor, text):
+    assert tutor.read(text).frame.answer != "aspect"

@@ -100,6 +100,10 @@ class Checker:
         except re.error as err:
             self.report(line, f"{what}: bad pattern {pattern!r}: {err}")
             return False
+        if any(ord(ch) < 32 for ch in pattern):
+            # "\b" in a double-quoted YAML string is a backspace: the word boundary needs "\\b"
+            self.report(line, f"{what}: pattern {pattern!r} holds a control character (in double quotes, write \\b as \\\\b)")
+            return False
         if _BOUNDARY_AT_NAME.search(pattern):
             # a named concept reads as "@", which is no word character: a \b beside it never matches there
             self.report(line, f"{what}: pattern {pattern!r} puts \\b beside @, where it never matches (use (?<!\\w)@ or leave it out)")

@@ -199,7 +199,7 @@ class Reader:
         phrases = self._phrase_heads(stems)
         plain = self._plain_relation_opening(words, mentions)  # the same for every relation frame: read once
         for frame, patterns, actor, target, verbs in self._frames:
-            if frame.answer == "aspect" and not self._aspect_applies(frame, themes, patterns, masked):
+            if frame.answer == "aspect" and not self._aspect_fits(frame, themes, patterns, masked, mentions):
                 continue
             if frame.answer == "relation":
                 side = self._relation_side(words, stems, masked, mentions, actor, target, plain,
@@ -221,6 +221,20 @@ class Reader:
                 return False
             return not {stem(w) for w in found.group(0).split()} <= self._names.stems
         return aspect_theme(self._kb, frame, themes) is not None
+
+    def _aspect_fits(self, frame: Frame, themes: list, pattern: re.Pattern[str] | None, masked: str,
+                     mentions: list[Mention]) -> bool:
+        return self._aspect_applies(frame, themes, pattern, masked) and self._held_name_fits(frame, pattern, masked, mentions)
+
+    def _held_name_fits(self, frame: Frame, pattern: re.Pattern[str] | None, masked: str, mentions: list[Mention]) -> bool:
+        """A frame for some kinds whose pattern holds a name ("the risks of @") fits only if that name is of those
+        kinds: "the risk of bone loss" is no therapy's risk, whatever else the question names."""
+        found = pattern.search(masked) if pattern and frame.kinds else None
+        if not found or "@" not in found.group(0):
+            return True
+        at = masked[: found.start() + found.group(0).index("@")].count("@")
+        named = sorted(mentions, key=lambda m: m.start)
+        return at >= len(named) or self._kb.kinds.get(named[at].concept) in frame.kinds
 
     def _answer_type(self, words: list[str]) -> str | None:
         """The kind of thing asked for: "which cells ..." asks for a cell, "what hormone ..." for a hormone."""
