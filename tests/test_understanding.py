@@ -692,3 +692,14 @@ def test_aspects_the_document_does_not_discuss_are_said_plainly(tutor, text, fra
 ])
 def test_a_kind_limited_aspect_needs_its_kind_at_the_name_it_holds(tutor, text):
     assert tutor.read(text).frame.answer != "aspect"
+
+
+@pytest.mark.parametrize("text", [
+    "is fluoride good or bad for bones",
+    "how do hip protectors work",
+    "how does PCOS change a woman's hormones",
+    "does eating a lot of protein help or hurt bone density",
+    "what is the average age of menopause",
+])
+def test_near_domain_topics_are_declined(tutor, text):
+    assert Chat(tutor).say(text).kind == "unknown"
