@@ -703,3 +703,20 @@ def test_a_kind_limited_aspect_needs_its_kind_at_the_name_it_holds(tutor, text):
 ])
 def test_near_domain_topics_are_declined(tutor, text):
     assert Chat(tutor).say(text).kind == "unknown"
+
+
+def test_which_one_after_the_sources_picks_the_source_on_the_name(tutor):
+    chat = Chat(tutor)
+    chat.say("what references does it use?")
+    igf = chat.say("which one is about IGF-1?")
+    assert igf.kind == "answer" and any(n in igf.text for n in ("Mohan", "Yakar", "Giustina", "Canalis")), igf.text
+    khosla = chat.say("who wrote the estrogen and skeleton one?")
+    assert "Khosla" in khosla.text
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("whats the thing called when GH drops with age", "somatopause"),
+    ("what is the name for the making of new osteoclasts", "osteoclastogenesis"),
+])
+def test_a_question_asking_for_a_name_is_answered_by_the_named_thing(tutor, text, concept):
+    assert Chat(tutor).say(text).concept == concept

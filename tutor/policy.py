@@ -327,6 +327,10 @@ class Policy:
         will answer first."""
         kind, named = reading.answer_type, reading.named[0]
         ranked = self._rank(reading, focus, limit=20)
+        if kind == "source":  # "which paper is about IGF-1?": the sources the document gives on all the names
+            citing = self._citing(reading.named, ranked)
+            if citing:
+                return citing
         if ranked and ranked[0].score >= self.thresholds.example:  # nearly one of a concept's own example questions
             return Decision("concept", (ranked[0].concept_id,), reading.frame, confidence=min(ranked[0].score, 1.0),
                             runner_up=_runner(ranked), how="a concept's own example")
@@ -338,6 +342,16 @@ class Policy:
             return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
                             runner_up=_runner(typed), how=f"the {kind} your question asks for")
         return Decision("concept", (named,), reading.frame, how="the concept named")
+
+    def _citing(self, named: list[str], ranked: list[Candidate]) -> Decision | None:
+        """The source that cites every name, the best-matching one when several do."""
+        cited = {r.subject for r in self._kb.relations if r.relation == "cites" and r.object == named[0]}
+        for other in named[1:]:
+            cited &= {r.subject for r in self._kb.relations if r.relation == "cites" and r.object == other} or cited
+        if not cited:
+            return None
+        best = next((c.concept_id for c in ranked if c.concept_id in cited), sorted(cited)[0])
+        return Decision("concept", (best,), None, confidence=1.0, how="the source the document gives on the names")
 
     def _searched(self, reading: Reading) -> Decision | None:
         """Nothing named and no example close, but the question asks for a kind of thing ("which hormone comes

@@ -127,7 +127,7 @@ class Reader:
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
                        self.boundary.assess(words, lower, self._kinds_referred(mentions, focus)),
                        tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
-                       self._answer_type(words), tuple(_set_aside(words, mentions)))
+                       self._answer_type(words, focus), tuple(_set_aside(words, mentions)))
 
     # --- stages ------------------------------------------------------------------------
     def _cue(self, folded: str) -> tuple[str, Cue | None]:
@@ -236,11 +236,14 @@ class Reader:
         named = sorted(mentions, key=lambda m: m.start)
         return at >= len(named) or self._kb.kinds.get(named[at].concept) in frame.kinds
 
-    def _answer_type(self, words: list[str]) -> str | None:
-        """The kind of thing asked for: "which cells ..." asks for a cell, "what hormone ..." for a hormone."""
+    def _answer_type(self, words: list[str], focus: str | None = None) -> str | None:
+        """The kind of thing asked for: "which cells ..." asks for a cell, "what hormone ..." for a hormone; right
+        after a list of sources, "which one ...?" and "who wrote ...?" ask for a source."""
         for i, w in enumerate(words[:-1]):
             if w in ("which", "what") and words[i + 1] in self._answer_types:
                 return self._answer_types[words[i + 1]]
+        if focus and self._kb.kinds.get(focus) == "source" and _picks_one(words):
+            return "source"
         # a bare noun phrase asks for its head too: "the hormone from the Leydig cells"
         if len(words) > 2 and words[0] in ("the", "a", "an") and words[1] in self._answer_types:
             return self._answer_types[words[1]]
@@ -454,6 +457,12 @@ def _frame_words(frames: tuple[Frame, ...], cues: list[tuple[Cue, re.Pattern[str
 def _function_word(word: str) -> bool:
     """A word that carries no topic: a stopword, a weak word or a pronoun."""
     return word in STOPWORDS or word in WEAK_WORDS or word in PRONOUNS
+
+
+def _picks_one(words: list[str]) -> bool:
+    """ "which one is about IGF-1?", "the one on estrogen", "who wrote ...": one of the things just listed."""
+    text = " ".join(words)
+    return bool(re.search(r"\b(which|the) (one|ones)\b|\bwho (wrote|published|authored)\b", text))
 
 
 def _opens_noun_phrase(before: str) -> bool:
