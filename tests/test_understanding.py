@@ -720,3 +720,25 @@ def test_which_one_after_the_sources_picks_the_source_on_the_name(tutor):
 ])
 def test_a_question_asking_for_a_name_is_answered_by_the_named_thing(tutor, text, concept):
     assert Chat(tutor).say(text).concept == concept
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("Tell me about the cells that clear away old bone.", "osteoclasts"),   # everyday verbs folded to the pack's
+    ("Could you describe the process of resorbing bone?", "bone-resorption"),
+    ("age related boneloss", "age-related-bone-loss"),
+])
+def test_everyday_and_run_together_wording_finds_the_concept(tutor, text, concept):
+    assert Chat(tutor).say(text).concept == concept
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Give me a technical, research-grade account of aromatase in male bone.", "academic"),
+    ("What's osteogenesis in a more detailed, intermediate way?", "intermediate"),
+])
+def test_depth_asked_with_more_adjectives(tutor, text, level):
+    assert Chat(tutor).say(text).level == level
+
+
+@pytest.mark.parametrize("text", ["How do I use this tutor?", "Good evening, nice to meet you"])
+def test_more_small_talk(tutor, text):
+    assert Chat(tutor).say(text).kind == "chat"
