@@ -591,3 +591,10 @@ def test_a_conversion_said_backwards_is_wrong_even_with_another_name_of_the_prod
     with tutor.folding():
         assert not tutor._grader.rubric(item.why, "it converts estrogen into testosterone", item.explanation).correct
         assert tutor._grader.rubric(item.why, "it converts testosterone into estrogen", item.explanation).correct
+
+
+def test_an_aside_in_brackets_does_not_hide_a_right_choice(tutor):
+    item = next(i for i in tutor.kb.quiz if i.id == "growth-hormone-f-mc")
+    with tutor.folding():
+        assert tutor._grader.grade(item, "the pituitary (front part)").correct
+        assert not tutor._grader.grade(item, "the ovaries (mostly)").correct

@@ -14,6 +14,7 @@ words for yes and no. An answer neither can read gets UNCLEAR_*, and the quiz as
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,6 +93,17 @@ class Grader:
 
     # --- entry point ------------------------------------------------------------------
     def grade(self, item: QuizItem, answer: str) -> Grade:
+        grade = self._grade(item, answer)
+        bare = _PARENTHESES.sub(" ", answer).strip()
+        if not grade.correct and bare and bare != answer.strip() and item.type in ("mc", "short", "cloze"):
+            # "the pituitary (front part)", "RANKL (receptor activator of NF-kB ligand)": an aside in brackets
+            # adds to the answer; read without it, the answer may be plainly right
+            again = self._grade(item, bare)
+            if again.correct:
+                return again
+        return grade
+
+    def _grade(self, item: QuizItem, answer: str) -> Grade:
         if item.type == "mc":
             return self._choice(item, answer)
         if item.type == "tf":
@@ -643,6 +655,9 @@ class Grader:
         if len(best) == 1 and not self._crosses(word, best[0]):
             return best[0]
         return word
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def _places(tokens: list[Token], spans: list[tuple[int, int, str]], terms: set[str]) -> list[tuple[int, int, str]]:
