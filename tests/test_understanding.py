@@ -742,3 +742,16 @@ def test_depth_asked_with_more_adjectives(tutor, text, level):
 @pytest.mark.parametrize("text", ["How do I use this tutor?", "Good evening, nice to meet you"])
 def test_more_small_talk(tutor, text):
     assert Chat(tutor).say(text).kind == "chat"
+
+
+def test_an_aspect_the_document_discusses_leads_with_its_sentence(tutor):
+    chat = Chat(tutor)
+    chat.say("How does bone loss with aging happen?")
+    reply = chat.say("when does it begin?")
+    assert reply.kind == "answer" and reply.concept == "age-related-bone-loss"
+    assert "long before" in first_sentence(reply.text)
+
+
+def test_an_aspect_the_document_does_not_discuss_is_still_said_plainly(tutor):
+    reply = Chat(tutor).say("at what age does menopause begin")
+    assert reply.kind == "unknown" and "doesn't discuss" in first_sentence(reply.text)

@@ -14,7 +14,7 @@ from .matcher import Candidate, Matcher, short_title
 from .model import Frame, KnowledgeBase, Relation
 from .normalise import WEAK_WORDS, stem, words
 from .passages import PassageIndex
-from .reading import Reading, aspect_theme
+from .reading import Reading, aspect_theme, discussed
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
@@ -114,6 +114,8 @@ class Policy:
         if not (frame and frame.answer == "aspect"):
             return None
         fitting = aspect_theme(self._kb, frame, list(reading.concepts))
+        if fitting is None and discussed(self._kb, frame, list(reading.concepts) or [focus]):
+            return None  # the document discusses it: answered from the concept, its answering sentence first
         theme = ([fitting] if fitting else reading.concepts or ([focus] if focus and not reading.content_words[1:] else []))[:1]
         return Decision("uncovered", tuple(theme), frame, how=f"an aspect the document does not discuss ({frame.id})")
 

@@ -220,7 +220,11 @@ class Reader:
             if not found or (frame.kinds and not self._kb.kinds):
                 return False
             return not {stem(w) for w in found.group(0).split()} <= self._names.stems
-        return aspect_theme(self._kb, frame, themes) is not None
+        if aspect_theme(self._kb, frame, themes) is not None:
+            return True
+        # an aspect the document does discuss ("when does age-related bone loss begin?"): the frame still reads,
+        # so that the answer leads with the sentence its answer words point to
+        return bool(frame.answer_words) and discussed(self._kb, frame, themes)
 
     def _aspect_fits(self, frame: Frame, themes: list, pattern: re.Pattern[str] | None, masked: str,
                      mentions: list[Mention]) -> bool:
@@ -405,6 +409,11 @@ _OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay ca
 def _joined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """Several patterns as one, searched once."""
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def discussed(kb: KnowledgeBase, frame: Frame, concepts: list) -> bool:
+    """Whether the first concept asked about is one whose aspect the document discusses (facts `discusses`)."""
+    return bool(concepts) and concepts[0] is not None and frame.id in kb.discusses.get(concepts[0], frozenset())
 
 
 def aspect_theme(kb: KnowledgeBase, frame: Frame, concepts: list) -> str | None:
