@@ -755,3 +755,25 @@ def test_an_aspect_the_document_discusses_leads_with_its_sentence(tutor):
 def test_an_aspect_the_document_does_not_discuss_is_still_said_plainly(tutor):
     reply = Chat(tutor).say("at what age does menopause begin")
     assert reply.kind == "unknown" and "doesn't discuss" in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("turns, concept", [
+    (["compare HRT and TRT", "which one includes progesterone?"], "hrt"),
+    (["osteoclasts vs osteoblasts", "which one builds bone?"], "osteoblasts"),
+])
+def test_which_one_after_a_comparison_picks_one_of_the_two(tutor, turns, concept):
+    chat = Chat(tutor)
+    replies = [chat.say(t) for t in turns]
+    assert replies[-1].kind == "answer" and replies[-1].concept == concept
+
+
+def test_which_one_long_after_a_comparison_is_not_about_the_old_pair(tutor):
+    chat = Chat(tutor)
+    chat.say("osteoclasts vs osteoblasts")
+    chat.say("what is IGF-1?")
+    assert chat.say("which one builds bone?").concept not in ("osteoclasts",)
+
+
+@pytest.mark.parametrize("text", ["what mutations give men severe osteoporosis despite normal testosterone?"])
+def test_severity_is_no_other_kind_of_thing(tutor, text):
+    assert not tutor.read(text).foreign

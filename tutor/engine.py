@@ -284,7 +284,9 @@ class Tutor:
     def _content(self, session: Session, text: str) -> Reply:
         """Read the question, decide, compose: the three stages of a content turn."""
         reading = self.read(text, session)
-        decision = self._policy.decide(reading, session.last_concept)
+        # the comparison just made, while the talk is still about one of its two
+        pair = tuple(session.last_pair) if session.last_concept in session.last_pair else ()
+        decision = self._policy.decide(reading, session.last_concept, pair)
         depth_request = self._depth_request(session, reading)
         before = session.last_answer
         reply = self._compose_reply(session, reading, decision, depth_request)

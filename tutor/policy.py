@@ -14,7 +14,7 @@ from .matcher import Candidate, Matcher, short_title
 from .model import Frame, KnowledgeBase, Relation
 from .normalise import WEAK_WORDS, stem, words
 from .passages import PassageIndex
-from .reading import Reading, aspect_theme, discussed
+from .reading import Reading, aspect_theme, discussed, picks_one
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
@@ -78,7 +78,8 @@ class Policy:
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
-    def decide(self, reading: Reading, focus: str | None) -> Decision:
+    def decide(self, reading: Reading, focus: str | None, pair: tuple[str, ...] = ()) -> Decision:
+        """`pair`: the two concepts of the comparison just made, if the last answer was one."""
         # the order matters: safety first, then what the document does not cover, then the frames that need
         # facts, and only then a concept chosen by its names or example questions
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
@@ -88,7 +89,26 @@ class Policy:
             decision = step(reading, focus)
             if decision:
                 return decision
-        return self._via(self._concept(reading, focus))
+        return self._one_of(reading, pair) or self._via(self._concept(reading, focus))
+
+    def _one_of(self, reading: Reading, pair: tuple[str, ...]) -> Decision | None:
+        """ "which one includes progesterone?" right after comparing HRT and TRT: the one of the two that a fact
+        links to what the question names, else the one whose example questions match it better."""
+        if len(pair) != 2 or not picks_one(reading.words):
+            return None
+        chosen = self._pointed_to(reading, pair)
+        if chosen is None:
+            return None
+        return Decision("concept", (chosen,), reading.frame, runner_up=pair[1] if chosen == pair[0] else pair[0],
+                        how="the one of the two just compared that your question points to")
+
+    def _pointed_to(self, reading: Reading, pair: tuple[str, ...]) -> str | None:
+        """The one of the pair a fact links to the other names, else the better match of the question."""
+        named = [c for c in reading.named if c not in pair]
+        linked = [p for p in pair if named and self._touches(p, named)]
+        if len(linked) == 1:
+            return linked[0]
+        return next((c.concept_id for c in self._rank(reading, None, limit=20) if c.concept_id in pair), None)
 
     def _via(self, decision: Decision) -> Decision:
         """A frame about what a relation leads to ("what happens when aromatase is missing?"): the concept the

@@ -246,7 +246,7 @@ class Reader:
         for i, w in enumerate(words[:-1]):
             if w in ("which", "what") and words[i + 1] in self._answer_types:
                 return self._answer_types[words[i + 1]]
-        if focus and self._kb.kinds.get(focus) == "source" and _picks_one(words):
+        if focus and self._kb.kinds.get(focus) == "source" and picks_one(words):
             return "source"
         # a bare noun phrase asks for its head too: "the hormone from the Leydig cells"
         if len(words) > 2 and words[0] in ("the", "a", "an") and words[1] in self._answer_types:
@@ -468,10 +468,12 @@ def _function_word(word: str) -> bool:
     return word in STOPWORDS or word in WEAK_WORDS or word in PRONOUNS
 
 
-def _picks_one(words: list[str]) -> bool:
-    """ "which one is about IGF-1?", "the one on estrogen", "who wrote ...": one of the things just listed."""
+def picks_one(words: list[str] | tuple[str, ...]) -> bool:
+    """ "which one is about IGF-1?", "the one on estrogen", "which of the two ...", "who wrote ...": one of the
+    things just listed or compared."""
     text = " ".join(words)
-    return bool(re.search(r"\b(which|the) (one|ones)\b|\bwho (wrote|published|authored)\b", text))
+    return bool(re.search(r"\b(which|the) (one|ones)\b|\bwhich of (them|the two|these|those|both)\b|"
+                          r"\bwho (wrote|published|authored)\b", text))
 
 
 def _opens_noun_phrase(before: str) -> bool:
