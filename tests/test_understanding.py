@@ -777,3 +777,17 @@ def test_which_one_long_after_a_comparison_is_not_about_the_old_pair(tutor):
 @pytest.mark.parametrize("text", ["what mutations give men severe osteoporosis despite normal testosterone?"])
 def test_severity_is_no_other_kind_of_thing(tutor, text):
     assert not tutor.read(text).foreign
+
+
+def test_the_x_one_asks_the_last_question_again_of_x(tutor):
+    chat = Chat(tutor)
+    chat.say("What does the RANKL gene get called?")
+    reply = chat.say("and the OPG one?")
+    assert reply.concept == "rankl-opg-genes" and "TNFRSF11B" in first_sentence(reply.text)
+
+
+def test_and_x_after_a_relation_question_asks_it_of_x(tutor):
+    chat = Chat(tutor)
+    chat.say("What does testosterone cypionate target?")
+    reply = chat.say("and estradiol?")
+    assert reply.concept == "estradiol" and reply.intent == "relation"

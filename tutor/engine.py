@@ -26,7 +26,7 @@ from .passages import PassageIndex
 from .policy import Decision, Policy, Thresholds
 from .progress import plural, progress_report, when_due
 from .quiz import QuizRequest, QuizRunner
-from .reading import Reader, Reading, split_clauses
+from .reading import Reader, Reading, picks_one, split_clauses
 from .names import NameIndex, short_title
 from .review import due_concepts, utcnow
 from .reply import Reply
@@ -284,6 +284,7 @@ class Tutor:
     def _content(self, session: Session, text: str) -> Reply:
         """Read the question, decide, compose: the three stages of a content turn."""
         reading = self.read(text, session)
+        reading = self._elliptical(session, reading) or reading
         # the comparison just made, while the talk is still about one of its two
         pair = tuple(session.last_pair) if session.last_concept in session.last_pair else ()
         decision = self._policy.decide(reading, session.last_concept, pair)
@@ -297,6 +298,41 @@ class Tutor:
                 session.last_concept = None
         session.last_answer.update(reading=reading.to_dict(), how=decision.how, kind=reply.kind)
         return reply
+
+    def _elliptical(self, session: Session, reading: Reading) -> Reading | None:
+        """ "and the OPG one?" after "what is the RANKL gene called?": the last specific question again, with the
+        new name in place of the one it asked about; None when this is no such follow-up."""
+        previous = _answered_reading(session)
+        if previous is None or not _only_a_name(reading, self._fillers):
+            return None
+        named = [m for m in previous.get("mentions") or [] if m["how"] == "name"]
+        if len(named) != 1 or not self._re_askable(previous) or named[0]["concept"] == reading.named[0]:
+            return None
+        again = self.read(self._with_name(previous.get("words", "").split(), named[0]["span"], reading), session)
+        same_frame = again.frame is not None and again.frame.id == previous["frame"]
+        return again if same_frame and again.named else None
+
+    def _re_askable(self, previous: dict) -> bool:
+        """A question that can be asked again of another name: any but a comparison, after which a new name is
+        a new topic."""
+        frame = next((f for f in self.rules.frames if f.id == previous.get("frame")), None)
+        return frame is not None and frame.answer != "compare"
+
+    def _with_name(self, words: list[str], span: list[int], reading: Reading) -> str:
+        """The old question's words with the new name in place of the old one."""
+        start, end = span
+        if "one" in reading.words:  # "the OPG one": the rest of the old name stays
+            start, end = self._replaced_part(words, start, end)
+        new = next(m for m in reading.mentions if m.how == "name")
+        return " ".join(words[:start] + new.text.split() + words[end:])
+
+    def _replaced_part(self, words: list[str], start: int, end: int) -> tuple[int, int]:
+        """The words of a name that another name takes the place of: in "the RANKL gene", "RANKL" ("and the OPG
+        one?" asks about the OPG gene); the whole name when no word of it names a concept alone."""
+        for i in range(start, end):
+            if end - start > 1 and self._reader.read(words[i]).named:
+                return i, i + 1
+        return start, end
 
     @_with_pack_folds
     def read(self, text: str, session: Session | None = None) -> Reading:
@@ -946,6 +982,34 @@ class Tutor:
 
     def _msg(self, name: str, **values: object) -> str:
         return self.rules.messages.get(name, name).format(**values)
+
+
+def _answered_reading(session: Session) -> dict | None:
+    """The stored reading of the last question, if it was answered."""
+    last = session.last_answer or {}
+    return (last.get("reading") or {}) if last.get("kind") == "answer" else None
+
+
+def _only_a_name(reading: Reading, fillers: frozenset[str]) -> bool:
+    """ "and the OPG one?", "what about estradiol?": one name, and nothing else of substance."""
+    if len(reading.named) != 1 or (reading.frame and not (reading.frame.plain or reading.frame.default)):
+        return False
+    if picks_one(reading.words) or reading.cue:  # "which one is about IGF-1?" picks from a list; a depth cue asks anew
+        return False
+    rest = [w for w in reading.content_words if w not in fillers and w not in _ELLIPSIS_WORDS]
+    return not rest and len(reading.words) <= 6 and _opens_elliptically(reading)
+
+
+def _opens_elliptically(reading: Reading) -> bool:
+    """ "and the OPG one?", "what about estradiol?", "OPG?": not a question of its own ("what is estrogen?")."""
+    typed = fold(reading.text).split()
+    opening = " ".join(typed[:2])
+    return bool(typed) and (typed[0] in ("and", "but", "so", "also", "plus") or opening in ("what about", "how about")
+                            or reading.mentions[0].start == 0 or typed[0] == "the")
+
+
+# words of an elliptical follow-up besides the name ("and what about the OPG one?")
+_ELLIPSIS_WORDS = frozenset({"one", "ones", "about", "then", "instead", "too", "also", "case", "version"})
 
 
 def _speaks_of(text: str, audience: list[str]) -> bool:
