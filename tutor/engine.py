@@ -447,7 +447,10 @@ class Tutor:
         """A message of several short parts that are all small talk ("Hello there! Who are you?"): its last part
         that is not a greeting. Parts that all change depth, or are only fillers ("hmm, too technical, plain words
         please"): the last change asked for."""
-        parts = [fold(p) for p in re.split(r"[.!?,;:]+", text)]
+        parts = [p for p in re.split(r"[.!?,;:]+", text) if p.strip()]
+        if len(parts) < 2:  # one part: nothing to fold (a blank part never folds to words)
+            return None
+        parts = [fold(p) for p in parts]
         parts = [p for p in parts if p.strip()]
         if len(parts) < 2:
             return None

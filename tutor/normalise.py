@@ -119,6 +119,10 @@ _WORD_SYNONYMS = {
 _stemmer = snowballstemmer.stemmer("english")
 
 
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.")
+_SPACES = re.compile(r"\s+")
+
+
 def clean_input(text: str, limit: int = MAX_INPUT_CHARS) -> tuple[str, bool]:
     """Strip control characters and escape sequences, normalise unicode; return the text and whether it was cut.
 
@@ -127,10 +131,11 @@ def clean_input(text: str, limit: int = MAX_INPUT_CHARS) -> tuple[str, bool]:
     """
     raw_cut = len(text) > 2 * limit
     text = text[: 2 * limit]
-    text = re.sub(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.", " ", text)
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch if (ch.isprintable() or ch in " \t") else " " for ch in text)
-    text = re.sub(r"\s+", " ", text).strip()
+    if not (text.isascii() and text.isprintable()):  # plain typed text has no escape, control or compatibility character
+        text = _ESCAPES.sub(" ", text)
+        text = unicodedata.normalize("NFKC", text)
+        text = "".join(ch if (ch.isprintable() or ch in " \t") else " " for ch in text)
+    text = _SPACES.sub(" ", text).strip()
     cut = raw_cut or len(text) > limit
     return (text[:limit].rstrip() if len(text) > limit else text), cut
 
