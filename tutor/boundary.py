@@ -45,6 +45,10 @@ class AdviceBoundary:
         self._names = [c.name for c in boundary.classes]
         self._conditional = [c for c in boundary.classes if c.counts_as or c.unless]
         self._longest = max((len(p) for p in self._phrases), default=1)
+        # the longest phrase starting with each stem: a question is read on from the stems that start one only
+        self._starting: dict[str, int] = {}
+        for phrase in filter(None, self._phrases):
+            self._starting[phrase[0]] = max(self._starting.get(phrase[0], 0), len(phrase))
         self._known = _class_words(boundary.classes)
         # the words a typo may be corrected to: long enough and plain letters
         self._lexicon = sorted(w for w in self._known if len(w) >= 4 and w.isalpha())
@@ -100,8 +104,8 @@ class AdviceBoundary:
 
     def _phrase_hits(self, stems: list[str], hits: dict[str, set[str]]) -> None:
         """Every run of stems, up to the longest class phrase, that a class lists."""
-        for n in range(1, self._longest + 1):
-            for i in range(len(stems) - n + 1):
+        for i, first in enumerate(stems):
+            for n in range(1, min(self._starting.get(first, 0), len(stems) - i) + 1):
                 gram = tuple(stems[i:i + n])
                 for name in self._phrases.get(gram, ()):
                     hits.setdefault(name, set()).add(" ".join(gram))

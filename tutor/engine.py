@@ -24,6 +24,7 @@ from .normalise import MAX_INPUT_CHARS, STOPWORDS, WEAK_WORDS, clean_input, fold
 from .packcache import cached
 from .passages import PassageIndex
 from .policy import Decision, Policy, Thresholds
+from .precheck import ByFirstChar
 from .progress import plural, progress_report, when_due
 from .quiz import QuizRequest, QuizRunner
 from .reading import Reader, Reading, picks_one, split_clauses
@@ -96,6 +97,7 @@ class Tutor:
         self._matcher = Matcher(kb)
         self._names = NameIndex(kb)
         self._intents = [(intent, [re.compile(p) for p in intent.patterns]) for intent in rules.intents]
+        self._intents_by_first = ByFirstChar(self._intents)  # a turn tries only the patterns that could match it
         self._fillers = frozenset(rules.fillers)
         _check_coverage(kb, rules)
         cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
@@ -483,7 +485,10 @@ class Tutor:
         """A message of several short parts that are all small talk ("Hello there! Who are you?"): its last part
         that is not a greeting. Parts that all change depth, or are only fillers ("hmm, too technical, plain words
         please"): the last change asked for."""
-        parts = [fold(p) for p in re.split(r"[.!?,;:]+", text)]
+        parts = [p for p in re.split(r"[.!?,;:]+", text) if p.strip()]
+        if len(parts) < 2:  # one part: nothing to fold (a blank part never folds to words)
+            return None
+        parts = [fold(p) for p in parts]
         parts = [p for p in parts if p.strip()]
         if len(parts) < 2:
             return None
@@ -502,7 +507,7 @@ class Tutor:
         return changes[-1]
 
     def _whole_intent(self, folded: str, quiz_only: bool = False) -> tuple[Intent, dict[str, str]] | None:
-        for intent, patterns in self._intents:
+        for intent, patterns in self._intents_by_first.candidates(folded):
             if quiz_only and intent.action not in QUIZ_ACTIONS or intent.action in LESSON_ACTIONS:
                 continue
             for pattern in patterns:

@@ -47,6 +47,6 @@ def everyday(word: str) -> bool:
         return True
     budget = 1 if len(word) < 8 else 2
     shapes = _by_shape()
-    candidates = {w for n in range(len(word) - budget, len(word) + budget + 1)
-                  for key in ((n, word[0]), (n, "_" + word[1])) for w in shapes.get(key, ())}
-    return process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=budget) is not None
+    # each group of words of one shape searched as it is (gathering them into one set first cost more than the search)
+    return any(process.extractOne(word, shapes.get(key, ()), scorer=OSA.distance, score_cutoff=budget) is not None
+               for n in range(len(word) - budget, len(word) + budget + 1) for key in ((n, word[0]), (n, "_" + word[1])))

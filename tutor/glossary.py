@@ -7,8 +7,7 @@ or a vocabulary term without one.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from .checks import Checker
 from .errors import Problem
@@ -91,6 +90,10 @@ class Glossary:
         for name, entry in sorted(_first_use_names(kb).items(), key=lambda pair: -len(pair[0].split())):
             if len(name) >= 3:
                 self._by_first.setdefault(name.split()[0], []).append((name.split(), entry))
+        # the matching form of every word of the pack's explanations, worked out once here (and kept with the
+        # compiled pack) rather than on each turn that glosses an explanation
+        self._forms = {w: _form(w) for c in kb.concepts.values() for text in c.explain.values()
+                       for w in _TOKEN.findall(text)}
 
     def entries(self) -> list[Gloss]:
         """Every entry once, alphabetically by the name shown."""
@@ -123,31 +126,55 @@ class Glossary:
     def starting_with(self, letter: str) -> list[Gloss]:
         return [e for e in self.entries() if e.term.lower().startswith(letter.lower())]
 
-    def gloss_first_use(self, text: str, about: str, known: Iterable[str], limit: int = 3) -> tuple[str, list[str]]:
-        """The text with a bracketed one-line gloss after the first use of up to `limit` terms that are not
-        `known` (concept ids taught, terms glossed) and not what the text is about; returns the keys glossed.
-        A term the text explains where it first uses it ("osteoblasts, the bone-building cells") gets none."""
-        seen = set(known) | {about}
-        tokens = _tokens(text)
+    def _tokens(self, text: str) -> tuple[tuple[int, int, str], ...]:
+        """Each word of a text with its span and its matching form."""
+        forms = self._forms
+        return tuple((m.start(), m.end(), forms[m.group()] if m.group() in forms else _form(m.group()))
+                     for m in _TOKEN.finditer(text))
+
+    def _uses(self, text: str) -> tuple[tuple[str, int, bool, str], ...]:
+        """The glossary names a text uses, in order, as (mark, end, whether it stands unexplained, the gloss to add):
+        what does not depend on the learner, remembered for the last texts (mostly the pack's own explanations,
+        shown again and again)."""
+        cache = self.__dict__.setdefault("_uses_cache", {})
+        found = cache.get(text)
+        if found is None:
+            found = tuple(self._scan(text))
+            if len(cache) >= _USES_CACHE_SIZE:
+                cache.clear()  # bounded: what one pack shows is far less, so this hardly ever happens
+            cache[text] = found
+        return found
+
+    def _scan(self, text: str) -> Iterator[tuple[str, int, bool, str]]:
+        tokens = self._tokens(text)
         stems = [t[2] for t in tokens]
-        glossed: list[str] = []
-        inserts: list[tuple[int, str]] = []
         i = 0
-        while i < len(tokens) and len(inserts) < limit:
+        while i < len(tokens):
             candidates = self._by_first.get(stems[i])
             match = candidates and next(((words, entry) for words, entry in candidates if stems[i:i + len(words)] == words), None)
             if match is None:
                 i += 1
                 continue
             words, entry = match
-            mark = entry.concept or fold(entry.term)
             end = tokens[i + len(words) - 1][1]
+            yield entry.concept or fold(entry.term), end, _plain_use(text, tokens[i][0], end), f" [{entry.text}]"
+            i += len(words)
+
+    def gloss_first_use(self, text: str, about: str, known: Iterable[str], limit: int = 3) -> tuple[str, list[str]]:
+        """The text with a bracketed one-line gloss after the first use of up to `limit` terms that are not
+        `known` (concept ids taught, terms glossed) and not what the text is about; returns the keys glossed.
+        A term the text explains where it first uses it ("osteoblasts, the bone-building cells") gets none."""
+        seen = set(known) | {about}
+        glossed: list[str] = []
+        inserts: list[tuple[int, str]] = []
+        for mark, end, plain, gloss in self._uses(text):
+            if len(inserts) >= limit:
+                break
             if mark not in seen:
                 seen.add(mark)
-                if _plain_use(text, tokens[i][0], end):
+                if plain:
                     glossed.append(mark)
-                    inserts.append((end, f" [{entry.text}]"))
-            i += len(words)
+                    inserts.append((end, gloss))
         for end, gloss in sorted(inserts, reverse=True):
             text = text[:end] + gloss + text[end:]
         return text, glossed
@@ -185,17 +212,14 @@ def _key(phrase: str) -> str:
     return " ".join(stem(w) for w in fold(phrase).split())
 
 
+_USES_CACHE_SIZE = 2048
 _TOKEN = re.compile(r"[A-Za-z0-9\u03b1]+(?:-[0-9]+)?")
 
 
-@lru_cache(maxsize=2048)  # the texts are the pack's own explanations: a bounded set
-def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Each word of a text with its span and its matching form."""
-    out = []
-    for match in _TOKEN.finditer(text):
-        folded = fold(match.group())
-        out.append((match.start(), match.end(), stem(folded.split()[0]) if folded.split() else ""))
-    return tuple(out)
+def _form(word: str) -> str:
+    """A word's matching form: its folded first part, stemmed."""
+    folded = fold(word).split()
+    return stem(folded[0]) if folded else ""
 
 
 def _plain_use(text: str, start: int, end: int) -> bool:

@@ -193,9 +193,10 @@ class Matcher:
         candidates = self._candidates(q)
         for s in within:
             candidates &= set(self._index.get(s, ()))
+        keys, totals, key_score = self._keys, self._key_totals, self._key_score  # looked up once: the loop is hot
         for i in candidates:
-            key = self._keys[i]
-            score, recall = self._key_score(q, weights, q_weight, key, self._key_totals[i])
+            key = keys[i]
+            score, recall = key_score(q, weights, q_weight, key, totals[i])
             held = best.get(key.concept_id)
             if held is None or (score, -i) > (held[0], -held[2]):
                 best[key.concept_id] = (score, recall, i)
@@ -220,7 +221,7 @@ class Matcher:
         shared = q & key.stems
         if not shared:
             return 0.0, 0.0
-        overlap = math.fsum(weights[s] for s in shared)
+        overlap = math.fsum(map(weights.__getitem__, shared))
         precision = overlap / q_weight
         recall = overlap / key_total
         score = (1 + _BETA2) * precision * recall / (_BETA2 * precision + recall)

@@ -28,21 +28,37 @@ class NameIndex:
                 self._names.setdefault(truncated, owners.pop())
         self._longest = max((len(n.split()) for n in self._names), default=1)
         self.stems = frozenset(w for name in self._names for w in name.split())  # every stem used in a name
+        # every run of a name's first words: a question's words are read on only while they could still be a name
+        # (none when some name is spaced oddly, which the runs could not follow)
+        self._prefixes: frozenset[str] | None = frozenset(
+            " ".join(name.split()[:n]) for name in self._names for n in range(1, len(name.split()) + 1))
+        if any(name != " ".join(name.split()) for name in self._names):
+            self._prefixes = None
 
     def find(self, folded_words: list[str]) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, concept id) spans, longest names first."""
         stems_ = [stem(w) for w in folded_words]
         spans: list[tuple[int, int, str]] = []
         taken: set[int] = set()
-        for size in range(min(self._longest, len(stems_)), 0, -1):
-            for start in range(len(stems_) - size + 1):
-                if taken & set(range(start, start + size)):
-                    continue
-                cid = self._names.get(" ".join(stems_[start:start + size]))
-                if cid:
-                    spans.append((start, start + size, cid))
-                    taken.update(range(start, start + size))
+        for size, start, cid in sorted(self._named_runs(stems_)):
+            size = -size
+            if not taken & set(range(start, start + size)):
+                spans.append((start, start + size, cid))
+                taken.update(range(start, start + size))
         return sorted(spans)
+
+    def _named_runs(self, stems_: list[str]) -> list[tuple[int, int, str]]:
+        """Every run of words that is a name, as (-length, start, concept id): the order `find` takes them in."""
+        runs = []
+        for start in range(len(stems_)):
+            for end in range(start + 1, min(start + self._longest, len(stems_)) + 1):
+                phrase = " ".join(stems_[start:end])
+                if self._prefixes is not None and phrase not in self._prefixes:
+                    break
+                cid = self._names.get(phrase)
+                if cid:
+                    runs.append((start - end, start, cid))
+        return runs
 
 
 def _glosses(title: str) -> list[str]:

@@ -39,9 +39,12 @@ class PassageIndex:
         # every sentence once, and where each stem occurs (a search reads only the sentences sharing a word)
         self._sentences: list[tuple[str, str, str, frozenset[str]]] = []
         self._with_stem: dict[str, list[int]] = {}
+        # each explanation's sentences with their stems, kept (and pickled with the pack) so no turn stems them again
+        self._of: dict[tuple[str, str], tuple[tuple[str, frozenset[str]], ...]] = {}
         for cid, concept in kb.concepts.items():
             for depth in LEVELS:
-                for sentence, stems in sentence_stems(concept.explain[depth]):
+                self._of[cid, depth] = sentence_stems(concept.explain[depth])
+                for sentence, stems in self._of[cid, depth]:
                     counts.update(stems)
                     for s in stems:
                         self._with_stem.setdefault(s, []).append(len(self._sentences))
@@ -59,6 +62,9 @@ class PassageIndex:
                 if stems:
                     rarest = min(sorted(stems), key=lambda x: counts.get(x, 0))
                     self._names.setdefault((kind, rarest), []).append((order, cid, stems))
+
+    def _sentences_of(self, concept_id: str, depth: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        return self._of[concept_id, depth]
 
     def wanted(self, question_words: list[str]) -> frozenset[str]:
         """The stems of the question's words that can tell sentences apart."""
@@ -89,14 +95,14 @@ class PassageIndex:
     def _any_names_kind(self, concept_id: str, wanted: frozenset[str], kind: str) -> bool:
         """Whether any of the concept's sentences, at any depth, scores at all and names a `kind` (not itself)."""
         return any(self.named_of_kind(stems, kind, frozenset({concept_id})) and self.score(wanted, stems)
-                   for depth in LEVELS for _, stems in sentence_stems(self._kb.concepts[concept_id].explain[depth]))
+                   for depth in LEVELS for _, stems in self._sentences_of(concept_id, depth))
 
     def _best_by_depth(self, concept_id: str, wanted: frozenset[str], depths, kind: str | None) -> dict[str, tuple[float, str]]:
         """depth -> (score, sentence) of the concept's best-scoring sentence there; with a `kind`, only sentences
         naming one count."""
         best: dict[str, tuple[float, str]] = {}
         for depth in depths:
-            for sentence, stems in sentence_stems(self._kb.concepts[concept_id].explain[depth]):
+            for sentence, stems in self._sentences_of(concept_id, depth):
                 if kind and not self.named_of_kind(stems, kind, frozenset({concept_id})):
                     continue
                 score = self.score(wanted, stems)
@@ -107,7 +113,7 @@ class PassageIndex:
     def names_kind(self, concept_id: str, wanted: frozenset[str], kind: str, least: float) -> bool:
         """Whether one of the concept's sentences answers the question (at least `least`) and names a `kind`."""
         for depth in LEVELS:
-            for _, stems in sentence_stems(self._kb.concepts[concept_id].explain[depth]):
+            for _, stems in self._sentences_of(concept_id, depth):
                 if self.score(wanted, stems) >= least and self.named_of_kind(stems, kind, frozenset({concept_id})):
                     return True
         return False

@@ -256,9 +256,9 @@ class Reader:
     def _phrase_heads(self, stems: list[str]) -> dict[int, set[str]]:
         """Where each frame's verb phrases start, their words in order with at most two others between them."""
         heads: dict[int, set[str]] = {}
-        for frame_id, phrase in self._verb_phrases:
-            for i, s in enumerate(stems):
-                if s == phrase[0] and _follows(stems, i + 1, phrase[1:]):
+        for i, s in enumerate(stems):
+            for frame_id, rest in self._verb_phrases.get(s, ()):
+                if _follows(stems, i + 1, rest):
                     heads.setdefault(i, set()).add(frame_id)
         return heads
 
@@ -436,10 +436,16 @@ def _searchable(frame: Frame) -> tuple[Frame, re.Pattern[str] | None, re.Pattern
     return frame, _joined(frame.patterns), _joined(frame.actor), _joined(frame.target), verbs
 
 
-def _verb_phrases(frames: tuple[Frame, ...]) -> list[tuple[str, tuple[str, ...]]]:
+def _verb_phrases(frames: tuple[Frame, ...]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     """Verb phrases of every frame, as stems: "turn up" also reads in "turns it up", and then "turn" alone is not
-    the converter's verb."""
-    return [(f.id, tuple(stem(w) for w in v.split())) for f in frames for v in f.verbs if " " in v]
+    the converter's verb. Filed by first stem (frame id, the other stems), so a question is read once."""
+    phrases: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for f in frames:
+        for v in f.verbs:
+            if " " in v:
+                stems = tuple(stem(w) for w in v.split())
+                phrases.setdefault(stems[0], []).append((f.id, stems[1:]))
+    return phrases
 
 
 def _topic_search(kb: KnowledgeBase) -> re.Pattern[str] | None:
