@@ -485,11 +485,7 @@ class Tutor:
         """A message of several short parts that are all small talk ("Hello there! Who are you?"): its last part
         that is not a greeting. Parts that all change depth, or are only fillers ("hmm, too technical, plain words
         please"): the last change asked for."""
-        parts = [p for p in re.split(r"[.!?,;:]+", text) if p.strip()]
-        if len(parts) < 2:  # one part: nothing to fold (a blank part never folds to words)
-            return None
-        parts = [fold(p) for p in parts]
-        parts = [p for p in parts if p.strip()]
+        parts = _folded_parts(text)
         if len(parts) < 2:
             return None
         found = [self._intent(p) for p in parts]
@@ -987,6 +983,14 @@ class Tutor:
 
     def _msg(self, name: str, **values: object) -> str:
         return self.rules.messages.get(name, name).format(**values)
+
+
+def _folded_parts(text: str) -> list[str]:
+    """The folded parts of a message split at sentence punctuation; a single part is not folded (nothing to split)."""
+    parts = [p for p in re.split(r"[.!?,;:]+", text) if p.strip()]
+    if len(parts) < 2:
+        return parts
+    return [f for f in (fold(p) for p in parts) if f.strip()]
 
 
 def _answered_reading(session: Session) -> dict | None:

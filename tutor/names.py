@@ -10,6 +10,14 @@ from .normalise import STOPWORDS, WEAK_WORDS, canonical_phrase, stem, words
 __all__ = ["NameIndex", "short_title"]
 
 
+def _prefixes(names: dict[str, str]) -> frozenset[str] | None:
+    """Every run of a name's first words: a question's words are read on only while they could still be a name
+    (None when some name is spaced oddly, which the runs could not follow)."""
+    if any(name != " ".join(name.split()) for name in names):
+        return None
+    return frozenset(" ".join(name.split()[:n]) for name in names for n in range(1, len(name.split()) + 1))
+
+
 class NameIndex:
     """Finds concept names (titles, glosses, aliases and their usual truncations) inside a question."""
 
@@ -28,12 +36,7 @@ class NameIndex:
                 self._names.setdefault(truncated, owners.pop())
         self._longest = max((len(n.split()) for n in self._names), default=1)
         self.stems = frozenset(w for name in self._names for w in name.split())  # every stem used in a name
-        # every run of a name's first words: a question's words are read on only while they could still be a name
-        # (none when some name is spaced oddly, which the runs could not follow)
-        self._prefixes: frozenset[str] | None = frozenset(
-            " ".join(name.split()[:n]) for name in self._names for n in range(1, len(name.split()) + 1))
-        if any(name != " ".join(name.split()) for name in self._names):
-            self._prefixes = None
+        self._prefixes = _prefixes(self._names)
 
     def find(self, folded_words: list[str]) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, concept id) spans, longest names first."""

@@ -96,10 +96,19 @@ def _first_of(op, value) -> tuple[set[str] | None, bool]:
     if op is _c.IN:
         return _charset(value), False
     if op is _c.BRANCH:
-        branches = [_firsts(list(seq)) for seq in value[1]]
-        if any(chars is None for chars, _ in branches):
-            return None, False
-        return set().union(*(chars for chars, _ in branches)), any(empty for _, empty in branches)
+        return _branch_firsts(value)
+    return _group_first(op, value)
+
+
+def _branch_firsts(value) -> tuple[set[str] | None, bool]:
+    branches = [_firsts(list(seq)) for seq in value[1]]
+    if any(chars is None for chars, _ in branches):
+        return None, False
+    return set().union(*(chars for chars, _ in branches)), any(empty for _, empty in branches)
+
+
+def _group_first(op, value) -> tuple[set[str] | None, bool]:
+    """Groups, repeats and assertions."""
     if op is _c.SUBPATTERN:
         return _firsts(list(value[3])) if not (value[1] or value[2]) else (None, False)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
