@@ -19,7 +19,7 @@ from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
 from .lessons import Teacher
-from .model import LESSON_ACTIONS, LEVELS, QUIZ_ACTIONS, SECTIONS, Concept, DialogueRules, Intent, KnowledgeBase, shift_level
+from .model import LESSON_ACTIONS, LEVELS, QUIZ_ACTIONS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, shift_level
 from .normalise import MAX_INPUT_CHARS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds
 from .packcache import cached
 from .passages import PassageIndex
@@ -317,8 +317,11 @@ class Tutor:
     def _re_askable(self, previous: dict) -> bool:
         """A question that can be asked again of another name: any but a comparison, after which a new name is
         a new topic."""
-        frame = next((f for f in self.rules.frames if f.id == previous.get("frame")), None)
+        frame = self._frame_called(previous.get("frame"))
         return frame is not None and frame.answer != "compare"
+
+    def _frame_called(self, frame_id: str | None) -> Frame | None:
+        return next((f for f in self.rules.frames if f.id == frame_id), None)
 
     def _with_name(self, words: list[str], span: list[int], reading: Reading) -> str:
         """The old question's words with the new name in place of the old one."""
@@ -332,7 +335,7 @@ class Tutor:
         """The words of a name that another name takes the place of: in "the RANKL gene", "RANKL" ("and the OPG
         one?" asks about the OPG gene); the whole name when no word of it names a concept alone."""
         for i in range(start, end):
-            if end - start > 1 and self._reader.read(words[i]).named:
+            if end - start > 1 and self._names.find([words[i]]):
                 return i, i + 1
         return start, end
 
@@ -966,7 +969,7 @@ class Tutor:
 
     def _specific_about(self, reading: dict, concept_id: str) -> bool:
         """Whether a stored reading asked a specific question (not "what is X?") of this concept first."""
-        frame = next((f for f in self.rules.frames if f.id == reading.get("frame")), None)
+        frame = self._frame_called(reading.get("frame"))
         if frame is None or frame.plain or frame.default:
             return False
         return (reading.get("mentions") or [{}])[0].get("concept") == concept_id

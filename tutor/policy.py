@@ -366,7 +366,8 @@ class Policy:
         return Decision("concept", (named,), reading.frame, how="the concept named")
 
     def _citing(self, named: list[str], ranked: list[Candidate]) -> Decision | None:
-        """The source that cites every name, the best-matching one when several do."""
+        """The source that cites every name (a name no source cites is passed over), the best-matching one when
+        several do; None when the names' sources have none in common."""
         cited = {r.subject for r in self._kb.relations if r.relation == "cites" and r.object == named[0]}
         for other in named[1:]:
             cited &= {r.subject for r in self._kb.relations if r.relation == "cites" and r.object == other} or cited

@@ -331,7 +331,7 @@ def _strong(session: Session, results: list[dict]) -> list[str]:
 _NO_PARTS = Rubric(required=())
 # words after a verdict that give no reason ("true, I'm pretty sure")
 _HEDGES = frozenset("i im am m think guess believe pretty quite very sure definitely certainly probably maybe perhaps "
-                    "that it is its s thats so say d would totally absolutely i'd true false yes no yep nope right "
+                    "that it is its s thats so say d would totally absolutely true false yes no yep nope right "
                     "correct wrong incorrect of course".split())
 _REASON = re.compile(r"\b(because|since|due to|as the|given that|owing to|which is why|so that)\b|[:;\u2014]| - ")
 
