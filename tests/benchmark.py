@@ -39,8 +39,8 @@ SETS = {
     "blind3/safety.yaml (retired blind set, tuned on since)": ROOT / "tests" / "data" / "blind3" / "safety.yaml",
     "blind4/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind4" / "understanding.yaml",
     "blind4/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind4" / "safety.yaml",
-    "blind5/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind5" / "understanding.yaml",
-    "blind5/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind5" / "safety.yaml",
+    "blind5/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind5" / "understanding.yaml",
+    "blind5/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind5" / "safety.yaml",
 }
 
 
