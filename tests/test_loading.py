@@ -158,6 +158,8 @@ def test_dialogue_unknown_action(tmp_path):
     ("boundaries.yaml", "    - {all: [who, lab]}\n", "    - {all: [who, labs]}\n", "boundary rule names no word class 'labs'"),
     ("boundaries.yaml", "    dose:  # a number", "    doze:  # a number", "word class 'dose' is required"),
     ("boundaries.yaml", "      counts_as: who\n", "      counts_as: whom\n", "word class 'third_person' names no word class 'whom'"),
+    ("chat.yaml", "  academic: [deepest,", "  academical: [deepest,", "depth_words: unknown class 'academical'"),
+    ("chat.yaml", "  simpler: [simpler,", "  simpler: [deeper, simpler,", "'deeper' is in both 'deeper' and 'simpler'"),
 ])
 def test_broken_frames_and_boundary_say_file_and_line(tmp_path, file, old, new, message):
     folder, line = _corrupt(tmp_path, file, old, new)

@@ -791,3 +791,29 @@ def test_and_x_after_a_relation_question_asks_it_of_x(tutor):
     chat.say("What does testosterone cypionate target?")
     reply = chat.say("and estradiol?")
     assert reply.concept == "estradiol" and reply.intent == "relation"
+
+
+@pytest.mark.parametrize("question, cells", [
+    ("Which bone cells carry ERα?", ["osteoblast", "osteoclast"]),
+    ("which bone cells does IGF-1 push to multiply and mature?", ["osteoblast"]),
+])
+def test_which_cells_past_a_modifier_names_them_even_in_plain_words(tutor, question, cells):
+    """ "which BONE cells" asks for a cell as "which cells" does, and the plain-words answer at fundamentals
+    names them too: "the bone-building cells (osteoblasts)"."""
+    reply = Chat(tutor).say(question)
+    assert tutor.read(question).answer_type == "cell"
+    lead = first_sentence(reply.text).lower()
+    assert all(c in lead for c in cells), reply.text
+
+
+@pytest.mark.parametrize("turns, concept, outcome", [
+    (["what is aromatase", "what happens if a man lacks it?"], "aromatase-deficiency", "osteoporosis"),
+    (["What happens to men whose bodies can't make aromatase?"], "aromatase-deficiency", "osteoporosis"),
+    (["What happens to the bones of men with aromatase gene mutations?"], "aromatase-deficiency", "osteoporosis"),
+    (["what does osteoporosis lead to"], "osteoporosis", "fracture"),
+])
+def test_what_a_condition_leads_to_answers_first(tutor, turns, concept, outcome):
+    chat = Chat(tutor)
+    reply = [chat.say(t) for t in turns][-1]
+    assert reply.concept == concept
+    assert outcome in first_sentence(reply.text.split("\n")[-1]).lower(), reply.text

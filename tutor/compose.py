@@ -9,7 +9,7 @@ import re
 from typing import Callable
 
 from .matcher import short_title
-from .normalise import fold, words
+from .normalise import fold, stem, words
 from .model import LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
 from .passages import SENTENCE_END, PassageIndex
 
@@ -245,7 +245,23 @@ class Composer:
         if found is None or found.score < least:
             return None
         rest = [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p != found.text]
-        return " ".join([found.text, *rest])
+        lead = self._named_in_plain_words(found.text, kind, concept_id) if kind else found.text
+        return " ".join([lead, *rest])
+
+    def _named_in_plain_words(self, sentence: str, kind: str, concept_id: str) -> str:
+        """The answer to "which cells ...?" names them, even where the sentence says it in plain words: "the
+        bone-building cells" becomes "the bone-building cells (osteoblasts)"."""
+        stems = frozenset(stem(w) for w in words(sentence))
+        for cid in self._passages.all_named_of_kind(stems, kind, frozenset({concept_id})):
+            title = self.name(cid)
+            if title.lower() in sentence.lower():
+                continue
+            alias = next((a for a in sorted(self._kb.concepts[cid].aliases, key=len, reverse=True)
+                          if re.search(rf"\b{re.escape(a)}\b", sentence, re.IGNORECASE)), None)
+            if alias:
+                at = re.search(rf"\b{re.escape(alias)}\b", sentence, re.IGNORECASE).end()
+                sentence = f"{sentence[:at]} ({title}){sentence[at:]}"
+        return sentence
 
     # --- expansions and declines ------------------------------------------------------
     def expansion(self, concept_id: str, level: str) -> str | None:

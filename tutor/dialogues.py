@@ -9,6 +9,7 @@ from .checks import Checker
 from .errors import ContentError, Problem
 from .model import FRAME_ANSWERS, LEVELS, QUIZ_ACTIONS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, GradingWords, Intent, WordClass
 from .gradingwords import parse_grading_words
+from .depthtalk import DEPTH_CLASSES
 from .normalise import fold
 from .yamlsource import line_of, load_yaml_file, pack_files
 
@@ -75,8 +76,8 @@ REQUIRED_MESSAGES = (
     "lesson_offer_reminder", "lesson_not_running", "lesson_check", "example_reply", "example_which", "define_reply",
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
-_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "answer_words", "via"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes", "depth_words", "answer_type_modifiers"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "answer_words", "via", "facts_first"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -111,12 +112,14 @@ class _Builder:
         self.shorthand: dict[str, str] = {}
         self.boundary_at: tuple[str, int] | None = None
         self.answer_types: dict[str, str] = {}
+        self.answer_type_modifiers: list[str] = []
         self.ignore: list[str] = []
         self.foreign_heads: list[str] = []
         self.fillers: list[str] = []
         self.follow_on: list[str] = []
         self.relation_verbs: dict[str, dict[str, tuple[str, str]]] = {}
         self.changes: dict[str, tuple[str, ...]] = {}
+        self.depth_words: dict[str, tuple[str, ...]] = {}
         self.class_kinds: dict[str, tuple[str, ...]] = {}
         self.messages: dict[str, str] = {}
         self.messages_at: tuple[str, int] | None = None
@@ -134,7 +137,8 @@ class _Builder:
                          ("frames", self._frames), ("answer_types", self._answer_types),
                          ("foreign_heads", self._foreign_heads), ("fillers", self._fillers), ("follow_on", self._follow_on), ("messages", self._messages),
                          ("grading", self._grading), ("relation_verbs", self._relation_verbs),
-                         ("changes", self._changes)):
+                         ("changes", self._changes), ("depth_words", self._depth_words),
+                         ("answer_type_modifiers", self._answer_type_modifiers)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
@@ -202,7 +206,7 @@ class _Builder:
                      tuple(check.text_list(entry, "examples", what, minimum=1)), flags["plain"], flags["default"],
                      flags["link"], check.source, line_of(entry, line), leads_with=self._relations(check, entry, what),
                      answer_words=tuple(fold(w) for w in check.text_list(entry, "answer_words", what)),
-                     via=check.text(entry, "via", what, required=False) or "")
+                     via=check.text(entry, "via", what, required=False) or "", facts_first=flags["facts_first"])
 
     @staticmethod
     def _relations(check: Checker, entry: dict, what: str) -> tuple[str, ...]:
@@ -216,6 +220,9 @@ class _Builder:
         for kind in check.mapping(value, "'answer_types'", line):
             for word in check.text_list(value, kind, f"answer type '{kind}'", minimum=1):
                 self.answer_types[fold(word)] = str(kind)
+
+    def _answer_type_modifiers(self, check: Checker, value: Any, line: int) -> None:
+        self.answer_type_modifiers.extend(_word_list(check, value, line, "answer_type_modifiers"))
 
     def _fillers(self, check: Checker, value: Any, line: int) -> None:
         self.fillers.extend(_word_list(check, value, line, "fillers"))
@@ -302,6 +309,21 @@ class _Builder:
             if direction in entry:
                 self.changes[direction] = tuple(fold(w) for w in check.text_list(entry, direction, f"changes '{direction}'"))
 
+    def _depth_words(self, check: Checker, value: Any, line: int) -> None:
+        classes = check.mapping(value, "'depth_words'", line)
+        seen = {phrase: name for name, words in self.depth_words.items() for phrase in words}
+        for name in classes:
+            at = check.key_line(classes, name)
+            if name not in DEPTH_CLASSES:
+                check.report(at, f"depth_words: unknown class '{name}' (known: {', '.join(DEPTH_CLASSES)})")
+                continue
+            words = tuple(fold(str(w)) for w in check.text_list(classes, name, f"depth_words '{name}'", minimum=1))
+            for phrase in words:
+                if seen.get(phrase, name) != name:
+                    check.report(at, f"depth_words: '{phrase}' is in both '{seen[phrase]}' and '{name}'")
+                seen[phrase] = name
+            self.depth_words[str(name)] = self.depth_words.get(str(name), ()) + words
+
     def _grading(self, check: Checker, value: Any, line: int) -> None:
         self.grading = parse_grading_words(check, value, line)
 
@@ -333,7 +355,8 @@ class _Builder:
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
                               dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), tuple(self.follow_on), self.grading,
-                              relation_verbs=dict(self.relation_verbs), changes=dict(self.changes))
+                              relation_verbs=dict(self.relation_verbs), changes=dict(self.changes),
+                              depth_words=dict(self.depth_words), answer_type_modifiers=tuple(self.answer_type_modifiers))
         return rules, self.problems
 
 
@@ -354,7 +377,7 @@ def _check_relation_names(check: Checker, entry: dict, what: str) -> None:
 def _frame_flags(check: Checker, entry: dict, what: str) -> dict[str, bool]:
     """The true/false switches of a frame; anything else is reported and read as false."""
     flags = {}
-    for key in ("clinician", "by_examples", "plain", "link", "default"):
+    for key in ("clinician", "by_examples", "plain", "link", "default", "facts_first"):
         value = entry.get(key, False)
         if not isinstance(value, bool):
             check.report(check.key_line(entry, key), f"{what}: '{key}' must be true or false")

@@ -14,6 +14,7 @@ from .boundary import AdviceBoundary
 from .commands import COMMANDS, plain_words
 from .commands import parse as parse_command
 from .compose import Composer
+from .depthtalk import DepthTalk
 from .errors import ContentError, Problem, QuizCountError, SessionWarning, UnknownConceptError, UnknownLevelError
 from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
@@ -99,10 +100,11 @@ class Tutor:
         self._intents = [(intent, [re.compile(p) for p in intent.patterns]) for intent in rules.intents]
         self._intents_by_first = ByFirstChar(self._intents)  # a turn tries only the patterns that could match it
         self._fillers = frozenset(rules.fillers)
+        self._depth_talk = DepthTalk.of(rules.depth_words)
         _check_coverage(kb, rules)
         cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
         self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary),
-                              rules.answer_types, rules.foreign_heads)
+                              rules.answer_types, rules.foreign_heads, rules.answer_type_modifiers)
         passages = PassageIndex(kb)
         self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages, rules.follow_on, rules.changes)
         self._compose = Composer(kb, self._msg, passages, rules.relation_verbs)
@@ -381,7 +383,8 @@ class Tutor:
         if decision.lead:
             return f"{decision.lead} {concept.explain[depth.level]}"
         text = self._lead_sentence(reading, decision, concept, depth)
-        facts = decision.facts or (() if text else self._what_it_does(reading, decision, concept.id, depth.level))
+        reached = self._reached_via(reading, decision, concept.id)
+        facts = decision.facts or (() if text and not reached else self._what_it_does(reading, decision, concept.id, depth.level))
         if facts:
             return self._compose.opened_by(facts, concept.id, depth.level, text)
         return text
@@ -389,9 +392,19 @@ class Tutor:
     def _what_it_does(self, reading: Reading, decision: Decision, concept_id: str, level: str) -> tuple:
         """For a frame that `leads_with` relations, asked of one concept alone: its facts of those relations."""
         frame = decision.frame
-        if not frame or not frame.leads_with or set(reading.concepts) != {concept_id}:
+        if not frame or not frame.leads_with:
+            return ()
+        if set(reading.concepts) != {concept_id} and not self._reached_via(reading, decision, concept_id):
             return ()
         return self._compose.acting(concept_id, frame.leads_with, level)
+
+    @staticmethod
+    def _reached_via(reading: Reading, decision: Decision, concept_id: str) -> bool:
+        """The frame's facts answer before any sentence: it says so (facts_first), or the concept answers by the
+        frame's `via` link rather than by being named ("what happens when aromatase is missing?" answers the
+        condition, and what that leads to is the answer)."""
+        frame = decision.frame
+        return bool(frame and (frame.facts_first or frame.via and concept_id not in reading.concepts))
 
     def _decline(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply | None:
         """The replies that answer no concept (refusals, declines, a clarifying question); None for an answer."""
@@ -473,7 +486,19 @@ class Tutor:
             bare = self._without_fillers(folded)
             if bare and bare != folded:
                 found = self._whole_intent(bare, quiz_only)
+        if not quiz_only and (found is None or found[0].action in ("deeper", "simpler")):
+            # depth words also say how far: "the full science please" goes all the way, not one step
+            found = self._depth_talk_intent(folded) or found
         return found
+
+    def _depth_talk_intent(self, folded: str) -> tuple[Intent, dict[str, str]] | None:
+        """A message made only of depth words ("ok, go one level deeper"): the deeper or simpler rule, with its steps."""
+        steps = self._depth_talk.steps(folded)
+        if not steps:
+            return None
+        action = "deeper" if steps > 0 else "simpler"
+        intent = next((i for i, _ in self._intents if i.action == action), None)
+        return (intent, {"steps": str(abs(steps))}) if intent else None
 
     def _without_fillers(self, folded: str) -> str:
         words = folded.split()
@@ -494,7 +519,18 @@ class Tutor:
         found = [self._intent(p) for p in parts]
         if all(f and f[0].action in _SMALL_TALK for f in found):
             return next((f for f in reversed(found) if f and f[0].id != "greeting"), found[0])
-        return self._depth_parts(parts, found)
+        return self._depth_parts(parts, found) or self._courtesy_with_remark(text, parts, found)
+
+    def _courtesy_with_remark(self, text: str, parts: list[str], found: list) -> tuple[Intent, dict[str, str]] | None:
+        """A greeting or thanks followed by a remark that asks nothing ("thanks, that helped a lot", "hello, I'm a
+        nurse brushing up on bone"): the courtesy. A question after it ("hi, what is RANKL?") is answered instead."""
+        first = found[0]
+        if first is None or first[0].action != "reply" or "?" in text:
+            return None
+        rest = [self._without_fillers(p) for p in parts[1:]]
+        if any(f is not None for f in found[1:]) or any(p.split()[:1] and p.split()[0] in _QUESTION_OPENERS for p in rest):
+            return None
+        return None if self.read(" ".join(rest)).concepts else first
 
     def _depth_parts(self, parts: list[str], found: list) -> tuple[Intent, dict[str, str]] | None:
         """Parts that each change depth or hold only fillers: the last change asked for."""
@@ -865,10 +901,10 @@ class Tutor:
         return self._answer(session, concept, depth, 1.0)
 
     def _deeper(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
-        return self._shift(session, intent, +1)
+        return self._shift(session, intent, int(turn.groups.get("steps", 1)))
 
     def _simpler(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
-        return self._shift(session, intent, -1)
+        return self._shift(session, intent, -int(turn.groups.get("steps", 1)))
 
     def _set_level(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         depth = apply_request(session, intent.level, True, "as you described yourself")
@@ -1038,6 +1074,9 @@ def _is_specific(reading: Reading, other_names: list[str]) -> bool:
 
 # small talk: several of these in one message ("Hello there! Who are you?") are answered as chat
 _SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
+# words that open a question or a request, so a part starting with one is not a mere remark
+_QUESTION_OPENERS = frozenset("what how why which who whom whose when where can could would does do did is are was were "
+                              "explain tell describe define give show teach compare list quiz should will".split())
 # depth changes: several in one message ("too technical, plain words please") ask for the last one
 _DEPTH_CHANGES = frozenset({"deeper", "simpler", "set-level"})
 

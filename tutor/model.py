@@ -152,6 +152,7 @@ class Frame:
     leads_with: tuple[str, ...] = ()  # concept frames: about one concept, lead with what it does by these relations
     answer_words: tuple[str, ...] = ()  # concept frames: words a sentence that answers tends to hold ("men", "women")
     via: str = ""                 # concept frames: answer the concept this relation links to the one named
+    facts_first: bool = False     # concept frames: the `leads_with` facts answer first, before any sentence
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,10 @@ class DialogueRules:
     relation_verbs: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
     # "down" / "up" -> words that say a level falls or rises ("what happens to RANKL when estrogen falls?")
     changes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # class -> words: a message made only of these changes the depth ("ok, go one level deeper"; tutor/depthtalk.py)
+    depth_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # words that may stand between "which" and the kind asked for: "which BONE cells", "what KIND OF hormone"
+    answer_type_modifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

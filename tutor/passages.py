@@ -75,9 +75,14 @@ class PassageIndex:
 
     def named_of_kind(self, stems: frozenset[str], kind: str, besides: frozenset[str] = frozenset()) -> str | None:
         """The first concept of `kind` (other than `besides`) that the sentence names."""
-        found = [(order, cid) for s in stems for order, cid, name in self._names.get((kind, s), ())
-                 if name <= stems and cid not in besides]
-        return min(found)[1] if found else None
+        found = self.all_named_of_kind(stems, kind, besides)
+        return found[0] if found else None
+
+    def all_named_of_kind(self, stems: frozenset[str], kind: str, besides: frozenset[str] = frozenset()) -> list[str]:
+        """Every concept of `kind` (other than `besides`) that the sentence names, in pack order."""
+        found = {(order, cid) for s in stems for order, cid, name in self._names.get((kind, s), ())
+                 if name <= stems and cid not in besides}
+        return [cid for _, cid in sorted(found)]
 
     def best_in(self, concept_id: str, level: str, wanted: frozenset[str], any_depth: bool = True,
                 kind: str | None = None) -> Passage | None:

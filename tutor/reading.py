@@ -98,7 +98,7 @@ class Reader:
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, names: NameIndex, cues: list[tuple[Cue, re.Pattern[str]]],
                  frames: tuple[Frame, ...], boundary: AdviceBoundary, answer_types: dict[str, str],
-                 foreign_heads: tuple[str, ...] = ()) -> None:
+                 foreign_heads: tuple[str, ...] = (), answer_type_modifiers: tuple[str, ...] = ()) -> None:
         self._kb = kb
         self._matcher = matcher
         self._names = names
@@ -108,6 +108,7 @@ class Reader:
         self._default = next((f for f in frames if f.default), None)
         self.boundary = boundary
         self._answer_types = answer_types
+        self._type_modifiers = frozenset(answer_type_modifiers)
         self._foreign_heads = frozenset(stem(w) for w in foreign_heads)
         self._topics = [t.name for t in kb.out_of_scope]
         self._out_of_scope = _topic_search(kb)
@@ -244,13 +245,24 @@ class Reader:
         """The kind of thing asked for: "which cells ..." asks for a cell, "what hormone ..." for a hormone; right
         after a list of sources, "which one ...?" and "who wrote ...?" ask for a source."""
         for i, w in enumerate(words[:-1]):
-            if w in ("which", "what") and words[i + 1] in self._answer_types:
-                return self._answer_types[words[i + 1]]
+            if w in ("which", "what"):
+                kind = self._kind_after(words[i + 1:])
+                if kind:
+                    return kind
         if focus and self._kb.kinds.get(focus) == "source" and picks_one(words):
             return "source"
         # a bare noun phrase asks for its head too: "the hormone from the Leydig cells"
         if len(words) > 2 and words[0] in ("the", "a", "an") and words[1] in self._answer_types:
             return self._answer_types[words[1]]
+        return None
+
+    def _kind_after(self, words: list[str]) -> str | None:
+        """The kind named right after "which": at once ("which cells") or past modifiers ("which bone cells")."""
+        for w in words[:4]:
+            if w in self._answer_types:
+                return self._answer_types[w]
+            if w not in self._type_modifiers:
+                return None
         return None
 
     def _phrase_heads(self, stems: list[str]) -> dict[int, set[str]]:
