@@ -817,3 +817,12 @@ def test_what_a_condition_leads_to_answers_first(tutor, turns, concept, outcome)
     reply = [chat.say(t) for t in turns][-1]
     assert reply.concept == concept
     assert outcome in first_sentence(reply.text.split("\n")[-1]).lower(), reply.text
+
+
+def test_a_cited_source_never_answers_a_question_that_does_not_ask_for_one(tutor):
+    """Several names that one paper is about ("HRT", "bone loss", "menopause") are linked by that paper, but the
+    question asks how HRT works: a topic answers it, not the citation."""
+    reply = Chat(tutor).say("how does hormone replacement therapy slow bone loss in women after menopause?")
+    assert reply.kind == "answer" and tutor.kb.kinds.get(reply.concept) != "source", reply.concept
+    assert Chat(tutor).say("which source is about HRT and menopause?").concept in {
+        c for c, k in tutor.kb.kinds.items() if k == "source"}

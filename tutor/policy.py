@@ -330,7 +330,10 @@ class Policy:
         """Several names: the best-matching concept that links at least half of them (or one of them itself), else
         the first named."""
         need = max(1, (len(named) + 1) // 2)
-        linking = [(self._links(c, named), c) for c in ranked if c.score >= self.thresholds.answer]
+        # a cited source links what it is about, but answers only a question about sources
+        sources_ok = bool(frame and frame.id == "citation") or any(self._kb.kinds.get(n) == "source" for n in named)
+        linking = [(self._links(c, named), c) for c in ranked if c.score >= self.thresholds.answer
+                   and (sources_ok or self._kb.kinds.get(c.concept_id) != "source")]
         linking = [(links, c) for links, c in linking if links >= need or c.concept_id in named]
         if linking:  # the one that links the most names; of those, the best match ("more RANKL than OPG": the ratio)
             most = max(links for links, _ in linking)
