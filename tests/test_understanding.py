@@ -826,3 +826,28 @@ def test_a_cited_source_never_answers_a_question_that_does_not_ask_for_one(tutor
     assert reply.kind == "answer" and tutor.kb.kinds.get(reply.concept) != "source", reply.concept
     assert Chat(tutor).say("which source is about HRT and menopause?").concept in {
         c for c, k in tutor.kb.kinds.items() if k == "source"}
+
+
+@pytest.mark.parametrize("turns, concept, lead", [
+    (["what is igf-1", "give me an example of a therapy that raises it"], "igf-1", "peptide"),
+    (["what are osteoblasts", "give me an example of a hormone that helps them"], "osteoblasts", "igf-1"),
+])
+def test_an_example_of_a_kind_that_does_something_asks_which_one_does(tutor, turns, concept, lead):
+    """ "an example of a therapy that raises it" asks which therapy raises it; it is not a request for an analogy."""
+    chat = Chat(tutor)
+    reply = [chat.say(t) for t in turns][-1]
+    assert reply.concept == concept and "example" not in reply.data
+    assert lead in first_sentence(reply.text).lower(), reply.text
+
+
+def test_an_analogy_is_still_given_for_a_concept(tutor):
+    assert "example" in Chat(tutor).say("give me an example of osteoclasts").data
+
+
+def test_in_men_after_an_effect_question_answers_the_declared_counterpart(tutor):
+    chat = Chat(tutor)
+    chat.say("What does estrogen do to bone?", concept="estrogen")
+    chat.say("and in men?", concept="testosterone-aromatization")
+    chat = Chat(tutor)  # a relation question is asked again of them instead
+    chat.say("where is testosterone made?", concept="testosterone")
+    assert "women" in first_sentence(chat.say("and in women?", concept="testosterone").text).lower()

@@ -1008,7 +1008,13 @@ class Tutor:
         frame = self._frame_called(reading.get("frame"))
         if frame is None or frame.plain or frame.default:
             return False
+        if frame.answer != "relation" and self._has_counterpart(concept_id):
+            return False  # "what does estrogen do to bone? and in men?": what stands in for it in men answers
         return (reading.get("mentions") or [{}])[0].get("concept") == concept_id
+
+    def _has_counterpart(self, concept_id: str) -> bool:
+        return any(r.subject == concept_id and r.relation in ("male-counterpart", "female-counterpart")
+                   for r in self.kb.relations)
 
     # --- helpers ----------------------------------------------------------------
     def _concept(self, concept_id: str) -> Concept:

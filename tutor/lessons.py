@@ -411,6 +411,11 @@ class Teacher:
         return session.last_concept
 
     def _example(self, session: Session, intent: Intent, turn: Any) -> Reply:
+        instance = _INSTANCE_OF.fullmatch(turn.groups.get("topic", "").strip())
+        if instance:  # "an example of a therapy that raises it" asks which therapy raises it, not for an analogy
+            kind = instance["kind"]
+            asked = f"what {instance['rest']}" if kind in _ANY_THING else f"which {kind} {instance['rest']}"
+            return self._fallback(session, asked)
         concept_id = self._topic_or_last(session, turn)
         if concept_id is None or concept_id not in self.kb.analogies:
             if turn.groups.get("topic"):
@@ -519,3 +524,7 @@ def _section(text: str) -> str | None:
     match = re.fullmatch(r"(?:the )?(fundamentals|intermediate|academic|references)(?: section| part| level| topics)?", text)
     return match.group(1) if match else None
 
+
+# "an example of a hormone that helps them": an instance of a kind, picked out by what it does
+_INSTANCE_OF = re.compile(r"(?:an? |some |one |any )?(?P<kind>[a-z]+) (?:that|which|who) (?P<rest>.+)")
+_ANY_THING = frozenset({"something", "anything", "thing", "one", "someone", "substance", "factor"})
