@@ -330,10 +330,7 @@ class Policy:
         """Several names: the best-matching concept that links at least half of them (or one of them itself), else
         the first named."""
         need = max(1, (len(named) + 1) // 2)
-        # a cited source links what it is about, but answers only a question about sources
-        sources_ok = bool(frame and frame.id == "citation") or any(self._kb.kinds.get(n) == "source" for n in named)
-        linking = [(self._links(c, named), c) for c in ranked if c.score >= self.thresholds.answer
-                   and (sources_ok or self._kb.kinds.get(c.concept_id) != "source")]
+        linking = [(self._links(c, named), c) for c in self._may_link(ranked, named, frame)]
         linking = [(links, c) for links, c in linking if links >= need or c.concept_id in named]
         if linking:  # the one that links the most names; of those, the best match ("more RANKL than OPG": the ratio)
             most = max(links for links, _ in linking)
@@ -341,6 +338,13 @@ class Policy:
             return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),
                             runner_up=_runner(ranked, candidate.concept_id), how="the concept that links the ones named")
         return Decision("concept", (named[0],), frame, how="the first concept named")
+
+    def _may_link(self, ranked: list[Candidate], named: list[str], frame: Frame | None) -> list[Candidate]:
+        """Candidates good enough to link the names; a cited source links what it is about, but answers only a
+        question about sources."""
+        sources_ok = bool(frame and frame.id == "citation") or any(self._kb.kinds.get(n) == "source" for n in named)
+        return [c for c in ranked if c.score >= self.thresholds.answer
+                and (sources_ok or self._kb.kinds.get(c.concept_id) != "source")]
 
     def _links(self, candidate: Candidate, named: list[str]) -> int:
         """How many of the names the candidate is linked to, or whose name its best key holds."""
