@@ -851,3 +851,14 @@ def test_in_men_after_an_effect_question_answers_the_declared_counterpart(tutor)
     chat = Chat(tutor)  # a relation question is asked again of them instead
     chat.say("where is testosterone made?", concept="testosterone")
     assert "women" in first_sentence(chat.say("and in women?", concept="testosterone").text).lower()
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Does long bed rest cause bone loss, and how quickly?", "bed rest"),
+    ("how does a broken bone heal, what is a callus?", "fracture repair"),
+    ("What did the Women's Health Initiative study find about HRT?", "clinical trials"),
+    ("how does the contraceptive pill affect bone density in teenagers?", "contraception"),
+])
+def test_near_domain_topics_beside_a_known_concept_are_declined(tutor, question, topic):
+    reply = Chat(tutor).say(question, kind="unknown")
+    assert topic in reply.text, reply.text
