@@ -862,3 +862,11 @@ def test_in_men_after_an_effect_question_answers_the_declared_counterpart(tutor)
 def test_near_domain_topics_beside_a_known_concept_are_declined(tutor, question, topic):
     reply = Chat(tutor).say(question, kind="unknown")
     assert topic in reply.text, reply.text
+
+
+def test_who_is_prescribed_a_therapy_asks_its_audience_not_how_common_it_is(tutor):
+    chat = Chat(tutor)
+    chat.say("how does TRT protect bone", concept="trt")
+    reply = chat.say("who gets prescribed it, according to the text?", kind="answer", concept="trt")
+    assert "men" in first_sentence(reply.text).lower()
+    assert tutor.read("who gets osteoporosis").frame.id == "prevalence"
