@@ -870,3 +870,13 @@ def test_who_is_prescribed_a_therapy_asks_its_audience_not_how_common_it_is(tuto
     reply = chat.say("who gets prescribed it, according to the text?", kind="answer", concept="trt")
     assert "men" in first_sentence(reply.text).lower()
     assert tutor.read("who gets osteoporosis").frame.id == "prevalence"
+
+
+def test_a_relation_asked_for_a_kind_answers_with_that_kind_or_its_sentence(tutor):
+    """ "which CELLS does it act on?" is not answered by a fact whose answer is no cell (the GH/IGF-1 axis): the
+    concept's own sentence naming the cells answers first."""
+    chat = Chat(tutor)
+    chat.say("what is ipamorelin", concept="growth-hormone-peptides")
+    reply = chat.say("which cells does it act on?", concept="growth-hormone-peptides")
+    assert "somatotroph" in first_sentence(reply.text).lower(), reply.text
+    assert first_sentence(Chat(tutor).say("which cells make rankl").text) == "Osteoblasts make RANKL."

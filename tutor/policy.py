@@ -254,10 +254,20 @@ class Policy:
         for relation in filter(None, (frame.relation, frame.fallback if reading.side == "actor" else "")):
             # a turn of the themes carries on to the fallback relation
             themes, facts = self._facts_either_way(relation, reading.side, themes)
+            facts = self._of_asked_kind(reading, facts)
             decision = _relation_answer(reading, frame, relation, themes, facts, aside)
             if decision:
                 return decision
         return None
+
+    def _of_asked_kind(self, reading: Reading, facts: list[Relation]) -> list[Relation]:
+        """ "which CELLS does it act on?": only the facts whose answer is a cell; none when no answer is one, so the
+        concept's own sentence naming a cell answers instead of a fact about something else."""
+        if not reading.answer_type or reading.answer_type == "source" or \
+                any(self._kb.kinds.get(c) == reading.answer_type for c in reading.concepts):
+            return facts  # "what kind of hormone is GH ...": the kind word describes what is named
+        end = "subject" if reading.side == "actor" else "object"
+        return [f for f in facts if self._kb.kinds.get(getattr(f, end)) == reading.answer_type]
 
     def _facts_either_way(self, relation: str, side: str, themes: list[str]) -> tuple[list[str], list[Relation]]:
         """The themes (turned round when that finds the facts) and the facts of `relation` about them."""
