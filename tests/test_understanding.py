@@ -880,3 +880,19 @@ def test_a_relation_asked_for_a_kind_answers_with_that_kind_or_its_sentence(tuto
     reply = chat.say("which cells does it act on?", concept="growth-hormone-peptides")
     assert "somatotroph" in first_sentence(reply.text).lower(), reply.text
     assert first_sentence(Chat(tutor).say("which cells make rankl").text) == "Osteoblasts make RANKL."
+
+
+@pytest.mark.parametrize("question, concept, lead", [
+    ("Which gland releases growth hormone?", "growth-hormone", "pituitary"),
+    ("which organ makes igf-1", "igf-1", "liver"),
+])
+def test_which_gland_or_organ_is_answered_by_the_sentence_naming_it(tutor, question, concept, lead):
+    """No concept is a gland: a fact whose answer is some other concept (the peptides raise GH) does not answer."""
+    reply = Chat(tutor).say(question, concept=concept)
+    assert lead in first_sentence(reply.text).lower(), reply.text
+
+
+def test_a_verb_after_which_and_a_noun_is_no_qualifier_of_the_name(tutor):
+    """ "which therapy refills estrogen": "refills" is what the therapy does, not another kind of estrogen."""
+    assert not tutor.read("Which therapy refills estrogen directly in women?").foreign
+    assert Chat(tutor).say("Which therapy refills estrogen directly in women?").kind == "answer"

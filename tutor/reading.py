@@ -335,7 +335,8 @@ class Reader:
         while start > 0 and start > m.start - 2 and self._qualifier(words[start - 1]) and not _inside(start - 1, mentions):
             start -= 1
         before = words[start - 1] if start > 0 else ""
-        if before in _WH and words[start].endswith("s") and common(words[start]):
+        asked = before in _WH or start > 1 and words[start - 2] in _WH  # "what refills", "which therapy refills"
+        if asked and words[start].endswith("s") and (common(words[start]) or common(words[start][:-1])):
             return m.start  # "what conducts bone remodeling": a verb after the wh-word, not a qualifier
         return start
 
@@ -413,7 +414,8 @@ _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually 
 # Nouns that only say what kind of answer is wanted ("which cells make OPG?").
 _ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone hormones molecule molecules thing things "
                           "enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors "
-                          "part parts tissue tissues type types kind kinds one ones".split())
+                          "part parts tissue tissues type types kind kinds one ones gland glands organ organs "
+                          "agent agents site sites".split())
 # Words that may come before the wh-word of a relation question ("ok, then just tell me what it blocks").
 _OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay can could you explain".split())
 
