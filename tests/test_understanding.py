@@ -896,3 +896,19 @@ def test_a_verb_after_which_and_a_noun_is_no_qualifier_of_the_name(tutor):
     """ "which therapy refills estrogen": "refills" is what the therapy does, not another kind of estrogen."""
     assert not tutor.read("Which therapy refills estrogen directly in women?").foreign
     assert Chat(tutor).say("Which therapy refills estrogen directly in women?").kind == "answer"
+
+
+@pytest.mark.parametrize("question, said", [
+    ("How often does aromatase deficiency occur in the population?", "how common"),
+    ("Can progesterone make you gain weight?", "side effects"),
+    ("How long should someone stay on TRT?", "for how long"),
+    ("By how much does HRT cut fracture rates, in numbers?", "success rates"),
+])
+def test_more_uncovered_aspects_are_said_plainly_first(tutor, question, said):
+    reply = Chat(tutor).say(question, kind="unknown")
+    assert reply.text.startswith("The document doesn't discuss") and said in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("question", ["Do SERMs act on RANKL?", "Does TRAF6 signaling inside osteoclasts matter for RANK?"])
+def test_molecules_and_drugs_beside_a_known_name_are_declined(tutor, question):
+    Chat(tutor).say(question, kind="unknown")
