@@ -392,6 +392,8 @@ class Reader:
             return False
         if w in misspelt:  # a misspelt word of the pack's ("osteolasts"), not a new topic
             return False
+        if w.endswith(_PERSON_ENDINGS):  # "my physiotherapist told me ...": who said it, not what is asked about
+            return False
         return not everyday(w) or _abbreviation(w, text)
 
     def _topic(self, words: list[str], mentions: list[Mention]) -> str | None:
@@ -405,6 +407,8 @@ class Reader:
 # Words after which a noun phrase starts: "what is | secondary osteoporosis", but not "it mentioned | osteoclasts".
 _NOUN_PHRASE_OPENERS = frozenset("is are was a an the about of for on with what whats explain define describe me and or in to any "
                                  "some does do cause causes treat have has get about regarding called".split())
+# Endings of words for people by their profession ("physiotherapist", "dietitian", "physician").
+_PERSON_ENDINGS = ("ist", "ists", "ician", "icians", "itian", "itians")
 _WH = {"what", "which", "who", "whom", "where", "whats"}  # "how does X block Y" asks for a mechanism, not a fact
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
 _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
