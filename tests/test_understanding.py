@@ -923,3 +923,13 @@ def test_a_conditions_danger_is_its_topic_but_a_therapys_risks_are_not_discussed
 def test_a_profession_is_who_said_it_not_a_topic(tutor):
     assert "physiotherapist" not in tutor.read("My physiotherapist told me bones renew themselves, is that so?").strange
     assert "klinefelter" in tutor.read("what is klinefelter syndrome").strange
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("How does estradiol reduce bone resorption?", "estradiol"),
+    ("How does OPG stop bone breakdown?", "opg"),
+    # a concept linking the names without being one of them stays the more specific answer
+    ("how does estrogen change RANKL and OPG?", "estrogen-rankl-opg"),
+])
+def test_how_does_x_act_on_y_is_about_x(tutor, question, concept):
+    assert Chat(tutor).say(question).concept == concept

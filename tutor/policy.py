@@ -314,7 +314,7 @@ class Policy:
             return self._anchored(named[0], self._rank(reading, focus, self._name_stems(named[0], reading)), frame)
         ranked = self._rank(reading, focus)
         if named:
-            return self._linking_named(named, ranked, frame)
+            return self._linking_named(named, ranked, frame, _subject(reading))
         if reading.undecided:
             first, second = reading.undecided[:2]
             return Decision("clarify", (first, second), frame, confidence=0.5, runner_up=second,
@@ -336,15 +336,20 @@ class Policy:
                             runner_up=_runner(typed), how=f"the {wanted} your question asks for")
         return None
 
-    def _linking_named(self, named: list[str], ranked: list[Candidate], frame: Frame | None) -> Decision:
+    def _linking_named(self, named: list[str], ranked: list[Candidate], frame: Frame | None,
+                       subject: str | None = None) -> Decision:
         """Several names: the best-matching concept that links at least half of them (or one of them itself), else
-        the first named."""
+        the first named. Between names that link as many, the subject of "how does X ..." goes first."""
         need = max(1, (len(named) + 1) // 2)
         linking = [(self._links(c, named), c) for c in self._may_link(ranked, named, frame)]
         linking = [(links, c) for links, c in linking if links >= need or c.concept_id in named]
         if linking:  # the one that links the most names; of those, the best match ("more RANKL than OPG": the ratio)
             most = max(links for links, _ in linking)
-            candidate = next(c for links, c in linking if links == most)
+            tied = [c for links, c in linking if links == most]
+            # a concept that links them without being named, matched best, is the more specific answer ("how does
+            # estrogen change RANKL and OPG?": estrogen's effect on both); else among names, the subject
+            first = tied[0]
+            candidate = first if first.concept_id not in named else next((c for c in tied if c.concept_id == subject), first)
             return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),
                             runner_up=_runner(ranked, candidate.concept_id), how="the concept that links the ones named")
         return Decision("concept", (named[0],), frame, how="the first concept named")
@@ -549,6 +554,17 @@ _JOINERS = frozenset({"or", "and", "vs", "versus", "nor", "with", "the"})
 def _causes(reading: Reading, effects: list[str], focus: str | None) -> list[str]:
     """The names in a consequence question other than the effects, else the concept under discussion."""
     return [c for c in reading.concepts if c not in effects] or ([focus] if focus else [])
+
+
+def _subject(reading: Reading) -> str | None:
+    """The concept named right after "how does/do/can ..." ("how does estradiol reduce resorption?"): what acts."""
+    for m in reading.mentions:
+        if m.start >= 2 and reading.words[m.start - 2] == "how" and reading.words[m.start - 1] in _AUXILIARIES:
+            return m.concept
+    return None
+
+
+_AUXILIARIES = frozenset("does do did can could would will might may".split())
 
 
 def _relation_answer(reading: Reading, frame: Frame, relation: str, themes: list[str], facts: list[Relation],
