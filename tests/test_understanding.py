@@ -933,3 +933,10 @@ def test_a_profession_is_who_said_it_not_a_topic(tutor):
 ])
 def test_how_does_x_act_on_y_is_about_x(tutor, question, concept):
     assert Chat(tutor).say(question).concept == concept
+
+
+def test_a_relation_question_with_no_fact_answers_the_concept_it_names(tutor):
+    """ "where does GH come from?" has no fact to answer with: GH's own sentence answers, never a concept that
+    merely mentions GH (somatopause)."""
+    reply = Chat(tutor).say("Where does growth hormone come from?", concept="growth-hormone")
+    assert "pituitary" in first_sentence(reply.text).lower()

@@ -429,6 +429,8 @@ class Policy:
     def _anchored(self, concept_id: str, ranked: list[Candidate], frame: Frame | None) -> Decision:
         top = ranked[0] if ranked else None
         own = next((c.score for c in ranked if c.concept_id == concept_id), 0.0)
+        if frame and frame.answer == "relation":
+            top = None  # "where does GH come from?" asks a fact of GH: a concept about GH is not what was asked
         if top and top.concept_id != concept_id and top.score >= self.thresholds.answer \
                 and top.score >= own + self.thresholds.anchor and self._key_names(top, concept_id):
             return Decision("concept", (top.concept_id,), frame, confidence=min(top.score, 1.0), runner_up=concept_id,
