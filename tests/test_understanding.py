@@ -811,6 +811,9 @@ def test_which_cells_past_a_modifier_names_them_even_in_plain_words(tutor, quest
     (["What happens to men whose bodies can't make aromatase?"], "aromatase-deficiency", "osteoporosis"),
     (["What happens to the bones of men with aromatase gene mutations?"], "aromatase-deficiency", "osteoporosis"),
     (["what does osteoporosis lead to"], "osteoporosis", "fracture"),
+    (["What happens to men with a faulty aromatase gene?"], "aromatase-deficiency", "osteoporosis"),
+    (["What happens if a man's estrogen receptor gene is mutated?"], "aromatase-deficiency", "osteoporosis"),
+    (["What happens to bone at menopause?"], "menopause", "bone loss"),
 ])
 def test_what_a_condition_leads_to_answers_first(tutor, turns, concept, outcome):
     chat = Chat(tutor)
