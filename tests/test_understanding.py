@@ -943,3 +943,11 @@ def test_a_relation_question_with_no_fact_answers_the_concept_it_names(tutor):
     merely mentions GH (somatopause)."""
     reply = Chat(tutor).say("Where does growth hormone come from?", concept="growth-hormone")
     assert "pituitary" in first_sentence(reply.text).lower()
+
+
+def test_which_one_after_a_comparison_is_picked_by_the_fact_that_joins_it(tutor):
+    """Both therapies are linked to bone formation somehow; a fact joins only the peptides to it. The pick comes
+    before any frame reads the question."""
+    chat = Chat(tutor)
+    chat.say("Compare HRT and GH peptides", concept="hrt")
+    chat.say("which one builds bone?", concept="growth-hormone-peptides")

@@ -82,14 +82,15 @@ class Policy:
         """`pair`: the two concepts of the comparison just made, if the last answer was one."""
         # the order matters: safety first, then what the document does not cover, then the frames that need
         # facts, and only then a concept chosen by its names or example questions
+        # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
-                 self._strange_word, self._comparison, self._consequence_question, self._relation_question,
-                 self._linking_question, self._expansion)
+                 self._strange_word, lambda r, f: self._one_of(r, pair), self._comparison, self._consequence_question,
+                 self._relation_question, self._linking_question, self._expansion)
         for step in steps:
             decision = step(reading, focus)
             if decision:
                 return decision
-        return self._one_of(reading, pair) or self._via(self._concept(reading, focus))
+        return self._via(self._concept(reading, focus))
 
     def _one_of(self, reading: Reading, pair: tuple[str, ...]) -> Decision | None:
         """ "which one includes progesterone?" right after comparing HRT and TRT: the one of the two that a fact
@@ -106,6 +107,8 @@ class Policy:
         """The one of the pair a fact links to the other names, else the better match of the question."""
         named = [c for c in reading.named if c not in pair]
         linked = [p for p in pair if named and self._touches(p, named)]
+        if len(linked) == 2:  # both linked somehow: the one a fact joins to the names ("which one builds bone?")
+            linked = [p for p in pair if all(self._linked_by_fact(p, n) for n in named)]
         if len(linked) == 1:
             return linked[0]
         return next((c.concept_id for c in self._rank(reading, None, limit=20) if c.concept_id in pair), None)
