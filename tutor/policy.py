@@ -105,13 +105,20 @@ class Policy:
 
     def _pointed_to(self, reading: Reading, pair: tuple[str, ...]) -> str | None:
         """The one of the pair a fact links to the other names, else the better match of the question."""
-        named = [c for c in reading.named if c not in pair]
-        linked = [p for p in pair if named and self._touches(p, named)]
-        if len(linked) == 2:  # both linked somehow: the one a fact joins to the names ("which one builds bone?")
-            linked = [p for p in pair if all(self._linked_by_fact(p, n) for n in named)]
+        linked = self._linked_of_pair(pair, [c for c in reading.named if c not in pair])
         if len(linked) == 1:
             return linked[0]
         return next((c.concept_id for c in self._rank(reading, None, limit=20) if c.concept_id in pair), None)
+
+    def _linked_of_pair(self, pair: tuple[str, ...], named: list[str]) -> list[str]:
+        """Those of the pair linked to all the names; when both are, those a fact joins to them ("which one builds
+        bone?": only the peptides stimulate bone formation)."""
+        if not named:
+            return []
+        linked = [p for p in pair if self._touches(p, named)]
+        if len(linked) == 2:
+            linked = [p for p in pair if all(self._linked_by_fact(p, n) for n in named)]
+        return linked
 
     def _via(self, decision: Decision) -> Decision:
         """A frame about what a relation leads to ("what happens when aromatase is missing?"): the concept the
