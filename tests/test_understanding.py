@@ -951,3 +951,8 @@ def test_which_one_after_a_comparison_is_picked_by_the_fact_that_joins_it(tutor)
     chat = Chat(tutor)
     chat.say("Compare HRT and GH peptides", concept="hrt")
     chat.say("which one builds bone?", concept="growth-hormone-peptides")
+
+
+def test_x_differs_from_y_with_a_third_name_compares_x_and_y(tutor):
+    reply = Chat(tutor).say("How does RANKL differ from OPG in what it does to osteoclasts?")
+    assert reply.data.get("compare") == ["rankl", "opg"]

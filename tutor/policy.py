@@ -560,7 +560,9 @@ def _joined_pair(reading: Reading) -> list[str]:
     return [first.concept, second.concept] if first.concept != second.concept else []
 
 
-_JOINERS = frozenset({"or", "and", "vs", "versus", "nor", "with", "the"})
+_JOINERS = frozenset({"or", "and", "vs", "versus", "nor", "with", "the",
+                      # "how does RANKL differ from OPG in what it does to osteoclasts?": the two compared
+                      "differ", "differs", "different", "from", "compared", "to", "than", "against", "unlike"})
 
 
 def _causes(reading: Reading, effects: list[str], focus: str | None) -> list[str]:
