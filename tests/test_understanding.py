@@ -917,12 +917,6 @@ def test_molecules_and_drugs_beside_a_known_name_are_declined(tutor, question):
     Chat(tutor).say(question, kind="unknown")
 
 
-def test_a_conditions_danger_is_its_topic_but_a_therapys_risks_are_not_discussed(tutor):
-    reply = Chat(tutor).say("What kind of condition is osteoporosis, and why is it dangerous?", kind="answer")
-    assert reply.concept in ("osteoporosis", "fracture-risk")
-    assert Chat(tutor).say("is HRT safe", kind="unknown").text.startswith("The document doesn't discuss the risks")
-
-
 def test_a_profession_is_who_said_it_not_a_topic(tutor):
     assert "physiotherapist" not in tutor.read("My physiotherapist told me bones renew themselves, is that so?").strange
     assert "klinefelter" in tutor.read("what is klinefelter syndrome").strange

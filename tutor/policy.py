@@ -439,14 +439,20 @@ class Policy:
     def _anchored(self, concept_id: str, ranked: list[Candidate], frame: Frame | None) -> Decision:
         top = ranked[0] if ranked else None
         own = next((c.score for c in ranked if c.concept_id == concept_id), 0.0)
-        if frame and frame.answer == "relation":
-            top = None  # "where does GH come from?" asks a fact of GH: a concept about GH is not what was asked
+        if frame and frame.answer == "relation" and not self._nearly_own_example(top):
+            # "where does GH come from?" asks a fact of GH: a concept about GH is not what was asked, unless the
+            # question is nearly one of that concept's own examples
+            top = None
         if top and top.concept_id != concept_id and top.score >= self.thresholds.answer \
                 and top.score >= own + self.thresholds.anchor and self._key_names(top, concept_id):
             return Decision("concept", (top.concept_id,), frame, confidence=min(top.score, 1.0), runner_up=concept_id,
                             how="a concept about the one named, matching more of your words")
         return Decision("concept", (concept_id,), frame, confidence=1.0, runner_up=_runner(ranked, concept_id),
                         how="the concept your question names")
+
+    def _nearly_own_example(self, candidate: Candidate | None) -> bool:
+        return bool(candidate and candidate.score >= self.thresholds.example
+                    and candidate.recall >= self.thresholds.single_word_recall)
 
     def _matched(self, reading: Reading, ranked: list[Candidate], focus: str | None) -> Decision:
         """Nothing named: the example questions decide, or the tutor abstains."""
