@@ -950,3 +950,11 @@ def test_which_one_after_a_comparison_is_picked_by_the_fact_that_joins_it(tutor)
 def test_x_differs_from_y_with_a_third_name_compares_x_and_y(tutor):
     reply = Chat(tutor).say("How does RANKL differ from OPG in what it does to osteoclasts?")
     assert reply.data.get("compare") == ["rankl", "opg"]
+
+
+@pytest.mark.parametrize("question", ["What happens when RANKL binds RANK?", "what happens once RANKL attaches to RANK",
+                                      "what do osteoclast precursors become when RANKL binds RANK?"])
+def test_what_follows_a_binding_answers_first(tutor, question):
+    reply = Chat(tutor).say(question)
+    assert tutor.read(question).frame.id == "after-binding"
+    assert "osteoclast" in first_sentence(reply.text.split("\n")[-1]).lower(), reply.text
