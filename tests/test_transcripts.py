@@ -146,3 +146,10 @@ def test_active_relation_question(chat):
     assert reply.data["answer"] == "rankl"  # the most direct target
     assert all(s == "estrogen" and r == "inhibits" for s, r, o in reply.data["facts"])
     assert "rankl" in {o for s, r, o in reply.data["facts"]}
+
+
+def test_asking_what_a_long_name_means_is_no_sign_of_expertise(chat):
+    """ "microenvironment" is an academic word, but asking what "the bone microenvironment" is asks to be taught."""
+    chat.say("what is the bone microenvironment", concept="bone-microenvironment", level="fundamentals")
+    chat.say("What does the text mean by the bone microenvironment?", level="fundamentals")
+    chat.say("more detail", concept="bone-microenvironment", level="intermediate")

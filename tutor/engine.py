@@ -473,7 +473,9 @@ class Tutor:
         # asking what a name means is no sign of expertise ("what is osteoclastogenesis?"); using terms is
         words = list(reading.words)
         if reading.frame and (reading.frame.plain or reading.frame.answer == "expand"):
-            asked = [m for m in reading.mentions if m.text in self.kb.vocabulary]  # the whole name is one term
+            # the name whose meaning is asked ("what is the bone microenvironment?", "what does the text mean by
+            # ...") is no sign of expertise; names used to ask something else ("what do TNFSF11 and ... encode") are
+            asked = [m for m in reading.mentions if m.text in self.kb.vocabulary or _meaning_asked(words, m.start)]
             words = [w for i, w in enumerate(words) if not any(m.start <= i < m.end for m in asked)]
         vocab, term = vocabulary_level(self.kb.vocabulary, words)
         return choose_depth(session, concept_id, vocab, term)
@@ -1080,6 +1082,12 @@ def _is_specific(reading: Reading, other_names: list[str]) -> bool:
 
 # small talk: several of these in one message ("Hello there! Who are you?") are answered as chat
 _SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
+def _meaning_asked(words: list[str], start: int) -> bool:
+    """Whether the name at `start` follows words that ask what it is or means ("what is the ...", "mean by")."""
+    return bool(_MEANING_ASKED & set(words[max(0, start - 3):start]))
+
+
+_MEANING_ASKED = frozenset("is are whats define explain meant mean means by called".split())
 # words that open a question or a request, so a part starting with one is not a mere remark
 _QUESTION_OPENERS = frozenset("what how why which who whom whose when where can could would does do did is are was were "
                               "explain tell describe define give show teach compare list quiz should will".split())
