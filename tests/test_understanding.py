@@ -958,3 +958,20 @@ def test_what_follows_a_binding_answers_first(tutor, question):
     reply = Chat(tutor).say(question)
     assert tutor.read(question).frame.id == "after-binding"
     assert "osteoclast" in first_sentence(reply.text.split("\n")[-1]).lower(), reply.text
+
+
+def test_what_stops_that_after_a_relation_asks_it_of_the_answer(tutor):
+    """ "what binds to it?" (RANK) "RANKL binds to RANK." "and what stops that?": RANK has no inhibitor in the
+    document, RANKL has: the last answer is what "that" points to."""
+    chat = Chat(tutor)
+    chat.say("what is rank", concept="rank")
+    chat.say("what binds to it?", concept="rank")
+    reply = chat.say("and what stops that?", concept="rankl")
+    assert first_sentence(reply.text).startswith("OPG"), reply.text
+    assert first_sentence(chat.say("what makes it?", concept="rankl").text) == "Osteoblasts make RANKL."
+
+
+def test_where_does_that_happen_asks_where_it_is_found(tutor):
+    chat = Chat(tutor)
+    chat.say("what is aromatase", concept="aromatase")
+    assert "bone" in first_sentence(chat.say("where does that happen?", concept="aromatase").text).lower()

@@ -292,6 +292,7 @@ class Tutor:
         # the comparison just made, while the talk is still about one of its two
         pair = tuple(session.last_pair) if session.last_concept in session.last_pair else ()
         decision = self._policy.decide(reading, session.last_concept, pair)
+        reading, decision = self._about_last_answer(session, text, reading, decision)
         depth_request = self._depth_request(session, reading)
         before = session.last_answer
         reply = self._compose_reply(session, reading, decision, depth_request)
@@ -302,6 +303,20 @@ class Tutor:
                 session.last_concept = None
         session.last_answer.update(reading=reading.to_dict(), how=decision.how, kind=reply.kind)
         return reply
+
+    def _about_last_answer(self, session: Session, text: str, reading: Reading, decision: Decision) -> tuple[Reading, Decision]:
+        """ "what binds to it?" "RANKL binds to RANK." "and what stops that?": a relation asked of a pronoun that the
+        topic has no fact for is asked of the last answer (OPG stops RANKL), when that one has the fact."""
+        answer = (session.last_answer or {}).get("answer")
+        frame = reading.frame
+        if not answer or decision.action == "relation" or not (frame and frame.answer == "relation"):
+            return reading, decision
+        # "that" points to what was just said; "it" stays with the topic ("and where is it made?")
+        if reading.named or not any(m.how == "pronoun" and m.text in ("that", "this") for m in reading.mentions):
+            return reading, decision
+        again = self._reader.read(text, answer)
+        second = self._policy.decide(again, answer)
+        return (again, second) if second.action == "relation" else (reading, decision)
 
     def _elliptical(self, session: Session, reading: Reading) -> Reading | None:
         """ "and the OPG one?" after "what is the RANKL gene called?": the last specific question again, with the
@@ -782,6 +797,7 @@ class Tutor:
         concept = self.kb.concepts[answer] if len(themes) > 1 else theme
         text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
         self._remember(session, theme.id, depth.level, how=decision.how)
+        session.last_answer["answer"] = answer  # "and what stops that?" may ask about it (see _about_last_answer)
         return Reply(kind="answer", text=text, level=depth.level, concept=concept.answers_for, confidence=1.0,
                      section=concept.where, suggestions=self._suggestions(theme, depth.level),
                      level_changed=depth.changed, intent="relation",
