@@ -975,3 +975,17 @@ def test_where_does_that_happen_asks_where_it_is_found(tutor):
     chat = Chat(tutor)
     chat.say("what is aromatase", concept="aromatase")
     assert "bone" in first_sentence(chat.say("where does that happen?", concept="aromatase").text).lower()
+
+
+def test_raise_or_lower_is_answered_by_the_fact_that_says_which_way(tutor):
+    reply = Chat(tutor).say("Does estrogen raise or lower RANKL?")
+    assert first_sentence(reply.text) == "Estrogen lowers RANKL."
+
+
+@pytest.mark.parametrize("turns, concept", [
+    (["what is bone formation", "which hormones support it?", "what about the breakdown side?"], "bone-resorption"),
+    (["What is the synergy the text talks about?"], "anabolic-antiresorptive-synergy"),
+])
+def test_the_documents_short_names_for_its_ideas(tutor, turns, concept):
+    chat = Chat(tutor)
+    assert [chat.say(t) for t in turns][-1].concept == concept
