@@ -989,3 +989,10 @@ def test_raise_or_lower_is_answered_by_the_fact_that_says_which_way(tutor):
 def test_the_documents_short_names_for_its_ideas(tutor, turns, concept):
     chat = Chat(tutor)
     assert [chat.say(t) for t in turns][-1].concept == concept
+
+
+def test_a_verb_sharing_a_names_stem_names_nothing(tutor):
+    """ "what it refers to" shares its stem with "references", a name; only the name's own written forms name it."""
+    reading = tutor.read("I keep seeing the word somatotropic axis and have no clue what it refers to")
+    assert [m.concept for m in reading.mentions if m.how != "pronoun"] == ["gh-igf1-axis"]
+    assert "references" in tutor.read("what references does the document give").concepts

@@ -24,9 +24,13 @@ class NameIndex:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._names: dict[str, str] = {}
         self._truncations: dict[str, set[str]] = {}
+        # one-word names and the written forms that name them: "references" is a name, "refers" (the same stem)
+        # is a verb ("what it refers to")
+        self._forms: dict[str, set[str]] = {}
         for concept in kb.concepts.values():
             for name in (short_title(concept), *_glosses(concept.title), *concept.aliases):
                 self._names.setdefault(canonical_phrase(name), concept.id)
+                self._add_forms(name)
             for name in (short_title(concept), *concept.aliases):
                 truncated = _truncation(name)
                 if truncated:
@@ -38,6 +42,17 @@ class NameIndex:
         self.stems = frozenset(w for name in self._names for w in name.split())  # every stem used in a name
         self._prefixes = _prefixes(self._names)
 
+    def _add_forms(self, name: str) -> None:
+        written = words(name)
+        if len(written) == 1 and written[0].isalpha() and len(written[0]) > 5:
+            word = written[0]
+            base = word[:-1] if word.endswith("s") else word
+            self._forms.setdefault(stem(word), set()).update({word, base, base + "s", base + "es"})
+
+    def _written_as_name(self, word: str, stemmed: str) -> bool:
+        forms = self._forms.get(stemmed)
+        return forms is None or word in forms or not word.isalpha()
+
     def find(self, folded_words: list[str]) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, concept id) spans, longest names first."""
         stems_ = [stem(w) for w in folded_words]
@@ -45,6 +60,8 @@ class NameIndex:
         taken: set[int] = set()
         for size, start, cid in sorted(self._named_runs(stems_)):
             size = -size
+            if size == 1 and not self._written_as_name(folded_words[start], stems_[start]):
+                continue
             if not taken & set(range(start, start + size)):
                 spans.append((start, start + size, cid))
                 taken.update(range(start, start + size))
