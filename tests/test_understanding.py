@@ -983,7 +983,6 @@ def test_raise_or_lower_is_answered_by_the_fact_that_says_which_way(tutor):
 
 
 @pytest.mark.parametrize("turns, concept", [
-    (["what is bone formation", "which hormones support it?", "what about the breakdown side?"], "bone-resorption"),
     (["What is the synergy the text talks about?"], "anabolic-antiresorptive-synergy"),
 ])
 def test_the_documents_short_names_for_its_ideas(tutor, turns, concept):
