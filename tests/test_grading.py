@@ -598,3 +598,64 @@ def test_an_aside_in_brackets_does_not_hide_a_right_choice(tutor):
     with tutor.folding():
         assert tutor._grader.grade(item, "the pituitary (front part)").correct
         assert not tutor._grader.grade(item, "the ovaries (mostly)").correct
+
+
+# --- clause reading: who does what to what, at which pace (issue 10) --------------------------------
+_GENES = Rubric(required=(("opg",), ("rankl",)))
+_GENES_MODEL = "Estrogen turns the OPG gene up and the RANKL gene down."
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("it turns up OPG and turns down RANKL", True),      # the verb's particle before its object
+    ("it turns up RANKL and turns down OPG", False),     # the same words, the roles reversed
+    ("estrogen turns OPG up and RANKL down", True),      # a last clause of a name and its way is a claim of its own
+    ("estrogen switches on RANKL", False),
+])
+def test_a_two_word_verb_acts_on_the_thing_after_it(answer, correct):
+    assert _TUTOR._grader.rubric(_GENES, answer, _GENES_MODEL).correct is correct
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("bone converts it to estrogen", True),
+    ("bone converts it to growth hormone", False),   # the pronoun is the model's testosterone, and GH is no product of it
+])
+def test_a_pronoun_converted_stands_for_what_the_model_converts(answer, correct):
+    model = "An enzyme in bone turns testosterone into estrogen."
+    assert _TUTOR._grader.rubric(Rubric(required=()), answer, model).correct is correct
+
+
+_PARTS = Rubric(required=(("breakdown", "osteoclasts", "anti resorptive", "sex steroids"),
+                          ("building", "osteoblasts", "anabolic", "gh")))
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("breakdown by osteoclasts and building by osteoblasts", True),
+    ("breakdown by osteoblasts and building by osteoclasts", False),
+    ("anti-resorptive sex steroids and anabolic GH", True),
+    ("anabolic sex steroids and anti-resorptive GH", False),
+    ("anabolic GH pulses, and sex steroids", True),   # one phrase of three terms is no swap
+])
+def test_each_part_joined_to_the_other_part_s_thing_is_a_swap(answer, correct):
+    grade = _TUTOR._grader.rubric(_PARTS, answer)
+    assert grade.correct is correct
+    assert correct or "swapped" in grade.feedback
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("it falls sharply", True),
+    ("it falls suddenly, not slowly", True),    # a pace denied is not said
+    ("they slowly decline over decades", False),
+])
+def test_a_change_at_the_other_pace_than_the_model_s_is_wrong(answer, correct):
+    rubric = Rubric(required=(("fall", "falls", "decline"),))
+    grade = _TUTOR._grader.rubric(rubric, answer, "Estrogen falls sharply at menopause.")
+    assert grade.correct is correct
+
+
+def test_the_question_s_own_names_given_back_say_nothing_of_how():
+    rubric = Rubric(required=(("rankl",), ("opg",)))
+    question = "How does estrogen act on RANKL and OPG to protect bone?"
+    assert not _TUTOR._grader.rubric(rubric, "RANKL and OPG", "", question).correct
+    assert _TUTOR._grader.rubric(rubric, "it lowers RANKL and raises OPG", "", question).correct
+    # to a question that asks for names, the names are the answer
+    assert _TUTOR._grader.rubric(rubric, "RANKL and OPG", "", "Which two proteins does estrogen act on?").correct

@@ -316,6 +316,8 @@ class Grader:
             return Grade(False, _KEYWORDS)
         missing, reversed_ = self._required(rubric, required, reading, model)
         reversed_ += self._checks_against_model(reading, model, question, required + [self._expand(g) for g in rubric.optional])
+        reversed_ += _crossed_pairs(reading.tokens, required, rubric.required, self._lex)
+        reversed_ += self._pace(reading.tokens, model)
         if self._lex.contradicts_itself(reading.tokens):
             reversed_.append("it says both up and down")
         for mistake in rubric.misconceptions:
@@ -325,6 +327,17 @@ class Grader:
         if missing or reversed_:
             return Grade(False, _feedback(missing, reversed_), tuple(missing), tuple(reversed_))
         return Grade(True, "")
+
+    def _pace(self, tokens: list[Token], model: str) -> list[str]:
+        """A change said at the other pace than the model's: "they slowly decline" against "falls sharply"."""
+        paces = (self._w.gradual_words, self._w.abrupt_words)
+        model_words = set(fold(model).split())
+        said = [any(t.word in words and not self._lex.negated(tokens, i, spent=False) for i, t in enumerate(tokens))
+                for words in paces]
+        for own, other, (name, opposite) in ((0, 1, ("gradual", "sudden")), (1, 0, ("sudden", "gradual"))):
+            if said[own] and not said[other] and model_words & paces[other] and not model_words & paces[own]:
+                return [f"the change is {opposite}, not {name}"]
+        return []
 
     def _read(self, answer: str, rubric: Rubric, required: list[tuple[str, ...]]) -> _Answer:
         vocabulary = {w for g in required + [self._expand(g) for g in rubric.optional] for alt in g for w in alt.split()}
@@ -432,6 +445,7 @@ class Grader:
         expected = self._conversions(model_tokens, model_spans)
         named = {k for _, _, k in model_spans + self._spans(self._tokens(question, set()))}
         for source, product in self._conversions(reading.tokens, reading.spans):
+            source = _resolved(source, {s for s, _ in expected})
             if self._backwards(source, product, expected, groups):
                 return [f"it is {product} that is turned into {source}, not the other way round"]
             products = {p for s, p in expected if s == source}
@@ -466,7 +480,10 @@ class Grader:
         marker = _marker_after(tokens, i, self._w.conversion_markers)
         if marker is None:
             return None
-        return _source_and_product([(s, k) for s, _, k in spans if tokens[s].clause == tokens[i].clause], i, marker)
+        named = [(s, k) for s, _, k in spans if tokens[s].clause == tokens[i].clause]
+        if not any(i < s < marker for s, _ in named) and any(t.word in self._w.pronouns for t in tokens[i + 1:marker]):
+            named.append((i + 1, _PRONOUN))  # "converts it to ...": the thing converted is one named elsewhere
+        return _source_and_product(named, i, marker)
 
     def _things_named(self, tokens: list[Token], spans: list[tuple[int, int, str]],
                       required: list[tuple[str, ...]]) -> list[tuple[int, str]]:
@@ -527,12 +544,20 @@ class Grader:
     def _keyword_list(self, reading: _Answer, question: str = "") -> bool:
         """Two or more words, no small word and no word of direction, nearly all of them terms: a list, not a claim."""
         words = fold(reading.text).split()
+        if self._echoes(words, question):
+            return True  # "RANKL and OPG" to "how does estrogen act on RANKL and OPG?" says nothing of how
         if len(words) < 2 or _arrows(reading.text) or self._joined(reading.text) or self._reads_as_claim(reading, words):
             return False
         if self._short_answer_of_parts(reading.text, words, bool(question)) and not self._asks_for_claim(question):
             return False  # "ERa, nucleus", "positive correlation": short answers to a question that asks for names
         others = [w for w in words if w not in reading.vocabulary and w not in self._terms and not w.isdigit()]
         return len(others) <= 1
+
+    def _echoes(self, words: list[str], question: str) -> bool:
+        """Only the question's own words given back to a question that asks how or why."""
+        asked = set(fold(question).split())
+        content = [w for w in words if w not in STOPWORDS]
+        return bool(content) and self._asks_for_claim(question) and all(w in asked for w in content)
 
     @staticmethod
     def _short_answer_of_parts(text: str, words: list[str], asks_for_names: bool) -> bool:
@@ -626,7 +651,10 @@ class Grader:
         return tokens
 
     def _bare_names(self, words: list[str]) -> bool:
-        return self._only_names(words) and not any(w in self._lex.directed for w in words)
+        """Names and small words only: "and OPG". A particle or a verb ("RANKL down", "turns down OPG") says
+        something of its own, even where a long alias of the pack happens to contain the word."""
+        verbs = self._lex.directed | self._w.relation_verbs | self._w.conversion_verbs | {"up", "down"}
+        return self._only_names(words) and not any(w in verbs for w in words)
 
     def _only_names(self, words: list[str]) -> bool:
         return all(w in self._terms or w in STOPWORDS or w.isdigit() for w in words)
@@ -658,6 +686,7 @@ class Grader:
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_PRONOUN = "(pronoun)"  # stands in for a thing named by a pronoun, until it is known which
 
 
 def _places(tokens: list[Token], spans: list[tuple[int, int, str]], terms: set[str]) -> list[tuple[int, int, str]]:
@@ -679,6 +708,43 @@ def _swap(said: dict[str, set[int]], expected: dict[str, set[int]]) -> tuple[int
         if g in expected[b] and h in expected[a]:
             return h, g
     return None
+
+
+_JOINERS = frozenset({"by", "of", "from", "via", "through", "the", "a", "an"})
+
+
+def _crossed_pairs(tokens: list[Token], required: list[tuple[str, ...]], shown: list[tuple[str, ...]],
+                   lexicon: Lexicon) -> list[str]:
+    """Each part joined to the other part's thing: "anabolic sex steroids and anti-resorptive GH", "breakdown by
+    osteoblasts and building by osteoclasts", where the rubric's groups pair anabolic with GH and building with
+    osteoblasts. Two terms stand together when nothing but "by", "of" or an article is between them in one
+    clause; a pair of groups joined both ways round is a swap, which one pair alone ("the RANKL OPG ratio") is not."""
+    places = _group_places(tokens, required, lexicon)
+    joined = []  # (where the pair starts, first group, second group)
+    for k, ((s1, e1, g), (s2, _, h)) in enumerate(zip(places, places[1:])):
+        if g != h and tokens[s1].clause == tokens[s2].clause and all(t.word in _JOINERS for t in tokens[e1:s2]):
+            joined.append((k, g, h))
+    # two separate pairs, not one phrase of three terms ("youthful GH pulses")
+    crossed = sorted((g, h) for k, g, h in joined for m, x, y in joined if (x, y) == (h, g) and abs(k - m) > 1 and g < h)
+    return [f"the roles are swapped: \u201c{shown[g][0]}\u201d and \u201c{shown[h][0]}\u201d" for g, h in crossed[:1]]
+
+
+def _group_places(tokens: list[Token], required: list[tuple[str, ...]], lexicon: Lexicon) -> list[tuple[int, int, int]]:
+    """(start, end, group) of each rubric term the answer says, not denied, in order; a word that two groups
+    share belongs to neither."""
+    owners: dict[int, set[int]] = {}
+    ends: dict[int, int] = {}
+    for g, group in enumerate(required):
+        for alternative in group:
+            for i in _find((alternative,), tokens):
+                owners.setdefault(i, set()).add(g)
+                ends[i] = max(ends.get(i, i), i + len(alternative.split()))
+    places, covered = [], 0
+    for i, groups in sorted(owners.items()):
+        if i >= covered and len(groups) == 1 and not lexicon.negated(tokens, i):
+            places.append((i, ends[i], next(iter(groups))))
+        covered = max(covered, ends[i])  # "genomic" inside "non genomic" is no term of its own
+    return places
 
 
 def _group_hits(required: list[tuple[str, ...]], tokens: list[Token], lexicon: Lexicon) -> dict[int, int]:
@@ -758,6 +824,11 @@ def _reverses(said: frozenset, units: frozenset) -> bool:
 def _marker_after(tokens: list[Token], i: int, markers: frozenset[str]) -> int | None:
     """Where the first of `markers` ("into") stands after position i in its clause."""
     return _first(j for j in range(i + 1, len(tokens)) if tokens[j].clause == tokens[i].clause and tokens[j].word in markers)
+
+
+def _resolved(source: str, sources: set[str]) -> str:
+    """ "bone converts it to GH": the pronoun stands for what the model converts, when it converts one thing."""
+    return next(iter(sources)) if source == _PRONOUN and len(sources) == 1 else source
 
 
 def _source_and_product(named: list[tuple[int, str]], verb: int, marker: int) -> tuple[str, str] | None:

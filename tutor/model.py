@@ -216,6 +216,8 @@ class GradingWords:
     joining_symbols: frozenset[str] = frozenset()
     conversion_verbs: frozenset[str] = frozenset()  # "converts", "turns": X turned into Y, whose order counts
     conversion_markers: frozenset[str] = frozenset()
+    gradual_words: frozenset[str] = frozenset()  # "slowly", "gradually": a pace against "sharply", "suddenly"
+    abrupt_words: frozenset[str] = frozenset()
     variant_words: frozenset[str] = frozenset()  # "alpha", "beta": "ER beta" is another thing than "ER alpha"  # "into", "to": what follows is the product   # "+", "&", "=": they join terms into a claim as words do
     lead_ins: tuple[str, ...] = ()
     ordinals: tuple[tuple[str, ...], ...] = ()
