@@ -659,3 +659,78 @@ def test_the_question_s_own_names_given_back_say_nothing_of_how():
     assert _TUTOR._grader.rubric(rubric, "it lowers RANKL and raises OPG", "", question).correct
     # to a question that asks for names, the names are the answer
     assert _TUTOR._grader.rubric(rubric, "RANKL and OPG", "", "Which two proteins does estrogen act on?").correct
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("it's the brake on osteoclasts", True),
+    ("it's the brake on osteoblasts", False),   # the right way about the wrong cells
+])
+def test_the_brake_on_a_thing_holds_that_thing_back(answer, correct):
+    model = "Estrogen restrains osteoclasts; when it falls, the brake comes off."
+    assert _TUTOR._grader.rubric(Rubric(required=()), answer, model).correct is correct
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("they get osteoporosis even with high testosterone", True),
+    ("their testosterone levels are low", False),   # "low" against the model's "high"
+])
+def test_high_and_low_are_ways_too(answer, correct):
+    model = "These men develop severe osteoporosis despite normal or high testosterone."
+    assert _TUTOR._grader.rubric(Rubric(required=()), answer, model).correct is correct
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("osteoblasts make it", True),
+    ("it is made by osteoblasts", True),
+    ("osteoclasts make it", False),           # the wrong maker; "it" is what the model has made
+    ("it is made by osteoclasts", False),     # the same, said in the passive
+    ("osteoclasts respond to it", True),      # no claim of making
+])
+def test_who_makes_a_thing_is_checked_against_the_model(answer, correct):
+    model = "Osteoblasts produce RANKL, and it acts on immature bone-removing cells."
+    grade = _TUTOR._grader.rubric(Rubric(required=()), answer, model)
+    assert grade.correct is correct
+    assert correct or "osteoblasts" in grade.feedback
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("the liver and bone make it", True),
+    ("only the liver makes it", False),             # the model names the liver among others
+    ("not only the liver makes it", True),
+])
+def test_only_said_of_one_of_several_is_wrong(answer, correct):
+    model = "GH stimulates IGF-1 production in the liver and in other tissues, bone among them."
+    assert _TUTOR._grader.rubric(Rubric(required=()), answer, model).correct is correct
+    # a model that says "only" itself agrees with it
+    assert _TUTOR._grader.rubric(Rubric(required=()), "only the genomic one", "only the genomic one is detailed").correct
+
+
+def test_an_answer_of_the_question_s_own_words_gets_its_own_feedback():
+    rubric = Rubric(required=(("opg",), ("rankl",)))
+    question = "How does the complex change expression of the genes for OPG and RANKL?"
+    grade = _TUTOR._grader.rubric(rubric, "it changes OPG and RANKL gene expression", "", question)
+    assert not grade.correct and "question's own words" in grade.feedback
+    assert _TUTOR._grader.rubric(rubric, "it raises the OPG gene and lowers the RANKL gene", "", question).correct
+
+
+_CHOICE = QuizItem("c", "gh-igf1-axis", "fundamentals", "mc", "What does the GH/IGF-1 axis do to bone?", "e",
+                   answer="It builds bone", options=("It builds bone", "It mainly breaks bone down", "It has no effect on bone"))
+
+
+@pytest.mark.parametrize("answer, picked", [
+    ("it doesn't build bone", None),                           # a denied option is not picked
+    ("it doesn't break bone down, it builds it", 0),           # the clause not denied picks
+    ("no effect", 2),                                          # an option's own negation denies nothing
+    ("it builds bone only", 0),                                # "only" of the whole option
+])
+def test_a_denied_clause_picks_no_option(answer, picked):
+    assert _TUTOR._grader.option_index(_CHOICE, answer) == picked
+
+
+def test_only_a_part_of_an_option_picks_nothing():
+    item = QuizItem("r", "references", "academic", "mc", "Which two sources?", "e",
+                    answer="Cagnacci & Venier 2014 and Khosla et al. 2012",
+                    options=("Cagnacci & Venier 2014 and Khosla et al. 2012", "Yakar et al. 2002 and Mohan & Baylink 2002"))
+    assert _TUTOR._grader.option_index(item, "Cagnacci and Venier only") is None
+    assert _TUTOR._grader.option_index(item, "only A") == 0
+    assert _TUTOR._grader.option_index(item, "Cagnacci and Venier") == 0

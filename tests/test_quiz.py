@@ -686,3 +686,14 @@ def test_the_brief_s_wrong_distractors_are_gone(tutor):
     offered = {fact: {o for iid, i in items.items() if iid.startswith(f"gen-{fact}-") for o in i.options} for fact in cases}
     assert offered["igf-1-found-in-bone-microenvironment"] or offered["aromatase-found-in-bone-microenvironment"]
     assert {fact: {titles[c] for c in wrong} & offered[fact] for fact, wrong in cases.items()} == {fact: set() for fact in cases}
+
+
+def test_a_reason_after_but_is_read(tutor):
+    from tutor.quiz import reason_given, reason_rubric
+
+    item = next(i for i in tutor.kb.quiz if i.id == "igf-1-f-tf")
+    answer = "true but only the liver makes it"
+    with tutor.folding():
+        verdict = tutor._grader.grade(item, answer)
+        assert verdict.correct and reason_given(item, verdict, answer)
+        assert not tutor._grader.rubric(reason_rubric(item), answer, item.explanation).correct

@@ -240,8 +240,9 @@ class Lexicon:
             after.word in STOPWORDS and after.word not in _DETERMINERS | {"it", "them"})
 
     def _direction_noun(self, tokens: list[Token], j: int) -> bool:
-        """ "a surge in RANKL", "a drop of OPG": a noun of direction names what moves after it."""
-        return tokens[j].word in self.directed and j + 1 < len(tokens) and tokens[j + 1].word in ("in", "of")
+        """ "a surge in RANKL", "a drop of OPG", "the brake on osteoclasts": a noun of direction names what moves after it."""
+        after = tokens[j + 1].word if j + 1 < len(tokens) else ""
+        return (tokens[j].word in self.directed and after in ("in", "of")) or (tokens[j].word in self.w.down_nouns and after == "on")
 
     def _way_after(self, tokens: list[Token], index: int, things: frozenset[int] = frozenset()) -> str:
         """The way a verb after the thing says it goes; a verb after another thing (`things`: where each
@@ -293,13 +294,14 @@ class Lexicon:
             verb = self.verb_of(tokens, i)
             if not verb or self.negated(tokens, i):
                 continue
-            subject = self._subject(tokens, spans, i)
+            subject = self.subject(tokens, spans, i)
             after = [c for s, _, c in spans if s > i and tokens[s].clause == tokens[i].clause]
             if subject and after and subject != after[0]:
                 out.add(Claim(subject, verb, after[0]))
         return out
 
-    def _subject(self, tokens: list[Token], spans: list[tuple[int, int, str]], i: int) -> str:
+    def subject(self, tokens: list[Token], spans: list[tuple[int, int, str]], i: int) -> str:
+        """The thing that does the verb at i: named last before it in its clause, or what a pronoun there stands for."""
         before = [(s, c) for s, e, c in spans if e <= i]
         clause = tokens[i].clause
         own = [c for s, c in before if tokens[s].clause == clause]

@@ -29,6 +29,7 @@ __all__ = ["Grade", "Grader", "UNCLEAR_CHOICE", "UNCLEAR_TRUTH"]
 UNCLEAR_CHOICE = "I couldn't tell which option you meant: answer with its letter, number or text."
 UNCLEAR_TRUTH = "Answer true or false."
 _KEYWORDS = "Please answer in words, not a list of keywords: say what does what."
+_ECHO = "That gives the question's own words back: say which way things go, or what does what."
 _MIN_MENDED = 6  # shorter words are never taken for misspellings
 
 
@@ -124,7 +125,34 @@ class Grader:
         return Grade(right, "" if right else f"Not quite: \u201c{chosen}\u201d is not it.", chosen=chosen)
 
     def option_index(self, item: QuizItem, answer: str) -> int | None:
-        """Which option an answer picks, or None when it names none or several."""
+        """Which option an answer picks, or None when it names none or several. A clause the answer denies
+        ("they don't break bone down, they ...") picks nothing; "only" with a part of an option picks nothing."""
+        affirmed = self._affirmed(answer, item.options)
+        if affirmed != answer:
+            return self.option_index(item, affirmed) if affirmed else None
+        plain = " ".join(w for w in answer.split() if fold(w) not in self._w.exclusive_words)
+        picked = self._picked(item, plain or answer)
+        by_position = self._position(self._without_lead_in(fold(plain)), [fold(o) for o in item.options]) is not None
+        if picked is not None and not by_position and self._only_part(answer, item.options[picked]):
+            return None  # "Cagnacci and Venier only" for "Cagnacci & Venier 2014 and Khosla et al. 2012"
+        return picked
+
+    def _affirmed(self, answer: str, options: tuple[str, ...]) -> str:
+        """The answer without its denied clauses; a negation an option has itself ("it has no effect") denies nothing."""
+        own = {w for o in options for w in fold(o).split()}
+        parts = [p for p in re.split(r"[,;]|\bbut\b", answer) if p.strip()]
+        kept = [p for p in parts if not (set(fold(p).split()) & self._w.negations) - own]
+        return answer if len(kept) == len(parts) else ", ".join(p.strip() for p in kept)
+
+    def _only_part(self, answer: str, option: str) -> bool:
+        """ "only" said of less than the whole option."""
+        words = fold(answer).split()
+        if not set(words) & self._w.exclusive_words:
+            return False
+        said = self._units(" ".join(w for w in words if w not in self._w.exclusive_words), every_word=True)
+        return not {u for u in self._units(option, every_word=True) if u[0] != "way"} <= said
+
+    def _picked(self, item: QuizItem, answer: str) -> int | None:
         text = self._without_lead_in(fold(answer))
         direct = self._position(text, [fold(o) for o in item.options]) if text else None
         if direct is not None or not text:
@@ -312,14 +340,12 @@ class Grader:
         together with the `question` it says what the answer must be about."""
         required = [self._expand(g) for g in rubric.required]
         reading = self._read(answer, rubric, required)
-        if self._keyword_list(reading, question):
-            return Grade(False, _KEYWORDS)
+        unread = self._not_a_claim(reading, question)
+        if unread:
+            return Grade(False, unread)
         missing, reversed_ = self._required(rubric, required, reading, model)
         reversed_ += self._checks_against_model(reading, model, question, required + [self._expand(g) for g in rubric.optional])
-        reversed_ += _crossed_pairs(reading.tokens, required, rubric.required, self._lex)
-        reversed_ += self._pace(reading.tokens, model)
-        if self._lex.contradicts_itself(reading.tokens):
-            reversed_.append("it says both up and down")
+        reversed_ += self._clause_checks(reading, required, rubric, model)
         for mistake in rubric.misconceptions:
             groups = [self._expand(g) for g in mistake.groups]
             if all(any(not self._lex.negated(reading.tokens, i) for i in _find(g, reading.tokens)) for g in groups):
@@ -327,6 +353,20 @@ class Grader:
         if missing or reversed_:
             return Grade(False, _feedback(missing, reversed_), tuple(missing), tuple(reversed_))
         return Grade(True, "")
+
+    def _not_a_claim(self, reading: _Answer, question: str) -> str:
+        """Why an answer says no claim at all, or ""."""
+        if self._echoes(fold(reading.text).split(), question):
+            return _ECHO  # "RANKL and OPG" to "how does estrogen act on RANKL and OPG?" says nothing of how
+        return _KEYWORDS if self._keyword_list(reading, question) else ""
+
+    def _clause_checks(self, reading: _Answer, required: list[tuple[str, ...]], rubric: Rubric, model: str) -> list[str]:
+        """What the answer's own clauses get wrong: swapped parts, the other pace, "only" of one of several, both ways at once."""
+        problems = _crossed_pairs(reading.tokens, required, rubric.required, self._lex)
+        problems += self._pace(reading.tokens, model) + self._only(reading.tokens, model)
+        if self._lex.contradicts_itself(reading.tokens):
+            problems.append("it says both up and down")
+        return problems
 
     def _pace(self, tokens: list[Token], model: str) -> list[str]:
         """A change said at the other pace than the model's: "they slowly decline" against "falls sharply"."""
@@ -338,6 +378,22 @@ class Grader:
             if said[own] and not said[other] and model_words & paces[other] and not model_words & paces[own]:
                 return [f"the change is {opposite}, not {name}"]
         return []
+
+    def _only(self, tokens: list[Token], model: str) -> list[str]:
+        """ "only the liver makes it" against a model that names the liver with others ("the liver and other
+        tissues"): the thing said to be the only one is one of several. "not only" says the opposite."""
+        model_words = fold(model).split()
+        for i, token in enumerate(tokens):
+            if token.word not in self._w.exclusive_words or (i and tokens[i - 1].word in self._w.negations):
+                continue
+            thing = _first(t.word for t in tokens[i + 1:] if t.word not in STOPWORDS)
+            if thing and _among_others(thing, model_words) and not self._said_only(thing, model_words):
+                return [f"\u201c{thing}\u201d is not the only one"]
+        return []
+
+    def _said_only(self, word: str, model_words: list[str]) -> bool:
+        """Whether the model itself says "only" of the word ("only the genomic one is detailed")."""
+        return any(w == word and self._w.exclusive_words & set(model_words[max(0, i - 3):i]) for i, w in enumerate(model_words))
 
     def _read(self, answer: str, rubric: Rubric, required: list[tuple[str, ...]]) -> _Answer:
         vocabulary = {w for g in required + [self._expand(g) for g in rubric.optional] for alt in g for w in alt.split()}
@@ -410,6 +466,7 @@ class Grader:
         inner = self._inner_concepts(tokens, spans) | self._inner_concepts(asked_tokens, self._spans(asked_tokens))
         problems += self._wrong_thing(reading, asked, self._moves(tokens, spans, set()), inner)
         problems += self._order(reading, tokens, spans)
+        problems += self._maker(reading, tokens, spans)
         return problems
 
     def _swapped_roles(self, reading: _Answer, model_tokens: list[Token], model_spans: list,
@@ -541,11 +598,48 @@ class Grader:
                 problems.append(f"it is {claim.object} that acts on {claim.subject}, not the other way round")
         return problems
 
+    def _maker(self, reading: _Answer, model_tokens: list[Token], model_spans: list) -> list[str]:
+        """Who makes a thing: "osteoclasts make it" against a model where osteoblasts produce RANKL. A maker of
+        the same kind as the model's, for a thing the model has made ("it" standing for it when the model makes
+        one thing), is the wrong one."""
+        expected = self._makings(model_tokens, model_spans)
+        products = {made for _, made in expected}
+        for maker, made in self._makings(reading.tokens, reading.spans):
+            made = _resolved(made, products)
+            makers = {m for m, p in expected if p == made}
+            if makers and maker not in makers and all(self._kind.get(maker) == self._kind.get(m) for m in makers):
+                return [f"it is {' and '.join(sorted(makers))} that make {made}, not {maker}"]
+        return []
+
+    def _makings(self, tokens: list[Token], spans: list[tuple[int, int, str]]) -> set[tuple[str, str]]:
+        """(maker, made): "osteoblasts produce RANKL", "RANKL is made by osteoblasts", "osteoclasts make it"."""
+        pairs = {self._making_at(tokens, spans, i) for i, token in enumerate(tokens)
+                 if token.word in self._w.making_verbs and not self._lex.negated(tokens, i)}
+        return {(maker, made) for maker, made in pairs if maker and made and maker != made and maker != _PRONOUN}
+
+    def _making_at(self, tokens: list[Token], spans: list[tuple[int, int, str]], i: int) -> tuple[str, str]:
+        """(maker, made) around the verb at i; "is made by" puts the maker after it."""
+        pronoun = any(t.word in self._w.pronouns for t in tokens[:i] if t.clause == tokens[i].clause)
+        before = self._lex.subject(tokens, spans, i) or (_PRONOUN if pronoun else "")
+        after = self._object_or_pronoun(tokens, spans, i)
+        passive = i + 1 < len(tokens) and tokens[i + 1].word == "by"
+        return (after, before) if passive else (before, after)
+
+    def _object_or_pronoun(self, tokens: list[Token], spans: list[tuple[int, int, str]], i: int) -> str:
+        """The first thing named after a verb in its clause, or a stand-in for a pronoun before any."""
+        for j in range(i + 1, len(tokens)):
+            if tokens[j].clause != tokens[i].clause:
+                break
+            named = [key for s, _, key in spans if s == j]
+            if named:
+                return named[0]
+            if tokens[j].word in self._w.pronouns:
+                return _PRONOUN
+        return ""
+
     def _keyword_list(self, reading: _Answer, question: str = "") -> bool:
         """Two or more words, no small word and no word of direction, nearly all of them terms: a list, not a claim."""
         words = fold(reading.text).split()
-        if self._echoes(words, question):
-            return True  # "RANKL and OPG" to "how does estrogen act on RANKL and OPG?" says nothing of how
         if len(words) < 2 or _arrows(reading.text) or self._joined(reading.text) or self._reads_as_claim(reading, words):
             return False
         if self._short_answer_of_parts(reading.text, words, bool(question)) and not self._asks_for_claim(question):
@@ -555,9 +649,9 @@ class Grader:
 
     def _echoes(self, words: list[str], question: str) -> bool:
         """Only the question's own words given back to a question that asks how or why."""
-        asked = set(fold(question).split())
+        asked = {stem(w) for w in fold(question).split()}
         content = [w for w in words if w not in STOPWORDS]
-        return bool(content) and self._asks_for_claim(question) and all(w in asked for w in content)
+        return bool(content) and self._asks_for_claim(question) and all(stem(w) in asked for w in content)
 
     @staticmethod
     def _short_answer_of_parts(text: str, words: list[str], asks_for_names: bool) -> bool:
@@ -824,6 +918,14 @@ def _reverses(said: frozenset, units: frozenset) -> bool:
 def _marker_after(tokens: list[Token], i: int, markers: frozenset[str]) -> int | None:
     """Where the first of `markers` ("into") stands after position i in its clause."""
     return _first(j for j in range(i + 1, len(tokens)) if tokens[j].clause == tokens[i].clause and tokens[j].word in markers)
+
+
+_OTHERS = frozenset({"and", "or", "other", "others", "also", "plus"})
+
+
+def _among_others(word: str, model_words: list[str]) -> bool:
+    """Whether the model names the word with others right after it ("the liver and in other tissues")."""
+    return any(w == word and _OTHERS & set(model_words[i + 1:i + 3]) for i, w in enumerate(model_words))
 
 
 def _resolved(source: str, sources: set[str]) -> str:

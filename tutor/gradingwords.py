@@ -12,7 +12,7 @@ __all__ = ["parse_grading_words"]
 _SETS = ("negations", "not_negating", "degree_words", "up", "down", "up_comparatives", "down_comparatives", "change",
          "motion", "intransitive", "passive", "noun_markers", "relation_verbs", "ambitransitive", "pronouns", "true_words", "false_words",
          "claim_questions", "conversion_verbs", "conversion_markers", "variant_words",
-         "gradual_words", "abrupt_words")
+         "gradual_words", "abrupt_words", "down_nouns", "making_verbs", "exclusive_words")
 _FIELDS = {*_SETS, "joining_symbols", "lead_ins", "ordinals", "phrasal", "paraphrases", "confusable_parts"}
 _WAYS = ("up", "down")
 
