@@ -734,3 +734,43 @@ def test_only_a_part_of_an_option_picks_nothing():
     assert _TUTOR._grader.option_index(item, "Cagnacci and Venier only") is None
     assert _TUTOR._grader.option_index(item, "only A") == 0
     assert _TUTOR._grader.option_index(item, "Cagnacci and Venier") == 0
+
+
+_GENES_CHOICE = QuizItem("g", "rankl-opg-genes", "academic", "mc", "Which pairing matches?", "e",
+                         answer="TNFSF11 encodes RANKL; TNFRSF11B encodes OPG",
+                         options=("TNFSF11 encodes RANKL; TNFRSF11B encodes OPG", "TNFSF11 encodes OPG; TNFRSF11B encodes RANKL",
+                                  "TNFSF11 encodes RANK; TNFRSF11B encodes RANKL"))
+
+
+@pytest.mark.parametrize("answer, picked", [
+    ("TNFSF11 = RANKL, TNFRSF11B = OPG", 0),      # the same things in the same order
+    ("tnfsf11 is opg, tnfrsf11b is rankl", 1),
+    ("RANKL and OPG", None),                       # no order that one option alone has
+])
+def test_an_option_is_picked_by_the_order_of_what_it_names(answer, picked):
+    assert _TUTOR._grader.option_index(_GENES_CHOICE, answer) == picked
+
+
+def test_a_name_an_option_spells_another_way_picks_it_word_for_word():
+    item = QuizItem("y", "references", "academic", "mc", "What is the source about?", "e",
+                    answer="IGF-1 in the blood and bone growth and density",
+                    options=("IGF-1 in the blood and bone growth and density", "Hormone replacement therapy after menopause"))
+    assert _TUTOR._grader.option_index(item, "IGF-1 and bone density") == 0
+    receptor = QuizItem("e", "estrogen", "academic", "mc", "Which receptor?", "e", answer="Estrogen receptor alpha",
+                        options=("Estrogen receptor alpha", "Growth hormone receptor"))
+    assert _TUTOR._grader.option_index(receptor, "estrogen receptor beta") is None   # another variant
+
+
+def test_an_answer_saying_the_opposite_word_picks_no_option():
+    item = QuizItem("p", "rank-rankl-opg-pathway", "fundamentals", "mc", "What does the pathway control?", "e",
+                    answer="How fast bone is broken down",
+                    options=("How fast bone is broken down", "How fast blood clots after a cut"))
+    assert _TUTOR._grader.option_index(item, "how fast new bone is built") is None
+    assert _TUTOR._grader.option_index(item, "how quickly bone gets broken down") == 0
+
+
+def test_another_form_of_a_pack_term_is_no_misspelling_of_a_cloze_answer():
+    cloze = QuizItem("s", "growth-hormone", "intermediate", "cloze", "Another name for growth hormone is ____.", "e",
+                     answer="somatotropin", accept=("somatotrophin",))
+    assert not _TUTOR._grader.grade(cloze, "somatotroph").correct    # the cells, a term of the pack
+    assert _TUTOR._grader.grade(cloze, "somatotropine").correct

@@ -76,6 +76,7 @@ class Grader:
         self._terms = frozenset(w for n in self._all for w in n.split() if len(w) > 2)
         self._things = _particular_words(self._concept_of)
         self._protected = self._terms | _one_words(answers)
+        self._protected_stems = frozenset(stem(w) for w in self._protected)  # "somatotroph" of "somatotrophs"
         self._longest = max((len(k) for k in self._concept_of), default=1)
 
     def _add_concept(self, names: tuple[str, ...]) -> None:
@@ -132,6 +133,8 @@ class Grader:
             return self.option_index(item, affirmed) if affirmed else None
         plain = " ".join(w for w in answer.split() if fold(w) not in self._w.exclusive_words)
         picked = self._picked(item, plain or answer)
+        if picked is not None and self._opposed(answer, item.options[picked]):
+            return None  # "new bone is built" for "bone is broken down"
         by_position = self._position(self._without_lead_in(fold(plain)), [fold(o) for o in item.options]) is not None
         if picked is not None and not by_position and self._only_part(answer, item.options[picked]):
             return None  # "Cagnacci and Venier only" for "Cagnacci & Venier 2014 and Khosla et al. 2012"
@@ -144,6 +147,13 @@ class Grader:
         kept = [p for p in parts if not (set(fold(p).split()) & self._w.negations) - own]
         return answer if len(kept) == len(parts) else ", ".join(p.strip() for p in kept)
 
+    def _opposed(self, answer: str, option: str) -> bool:
+        """Whether the answer says a word whose opposite the option says instead ("built" against "broken")."""
+        said, offered = {stem(w) for w in fold(answer).split()}, {stem(w) for w in fold(option).split()}
+        pairs = [(stem(a), stem(b)) for a, b in self._w.opposites]
+        return any(x in said and y in offered and x not in offered and y not in said
+                   for a, b in pairs for x, y in ((a, b), (b, a)))
+
     def _only_part(self, answer: str, option: str) -> bool:
         """ "only" said of less than the whole option."""
         words = fold(answer).split()
@@ -152,23 +162,67 @@ class Grader:
         said = self._units(" ".join(w for w in words if w not in self._w.exclusive_words), every_word=True)
         return not {u for u in self._units(option, every_word=True) if u[0] != "way"} <= said
 
-    def _picked(self, item: QuizItem, answer: str) -> int | None:
+    def _picked(self, item: QuizItem, answer: str, second_reading: bool = True) -> int | None:
+        """The option an answer picks by position, whole or part, or by what it shares; with
+        `second_reading`, also by the order of what it names or by its words where a name is spelled otherwise."""
         text = self._without_lead_in(fold(answer))
         direct = self._position(text, [fold(o) for o in item.options]) if text else None
         if direct is not None or not text:
             return direct
         headed = self._headed(item, answer)
-        if headed is not None:
-            return headed
+        return headed if headed is not None else self._by_content(item, text, second_reading)
+
+    def _by_content(self, item: QuizItem, text: str, second_reading: bool) -> int | None:
+        """The option a free answer picks by what it says."""
         options = [self._units(o, every_word=True) for o in item.options]
         mended = self._mend_towards(text, item.options)
         said = self._units(mended)
         if not said:
             return None
+        option_words = [fold(o).split() for o in item.options]
         picked = _by_inclusion(said, options)
-        if picked is not None:
+        if picked is None:
+            picked = self._closest_option(said, mended.split(), options, option_words)
+        if picked is not None or not second_reading:
             return picked
-        return self._closest_option(said, mended.split(), options, [fold(o).split() for o in item.options])
+        return _first(p for p in (self._in_order(mended, said, item.options, options),
+                                  self._spelled_otherwise(mended, options, option_words)) if p is not None)
+
+    def _spelled_otherwise(self, mended: str, options: list[frozenset], option_words: list[list[str]]) -> int | None:
+        """ "Khosla 2012" for "Khosla et al. 2012", "bone density" in "bone growth and density": a name the
+        option does not name counts when the option has all its words; no variant the option lacks
+        ("estrogen receptor beta" is not "estrogen receptor alpha")."""
+        tokens = self._plain_tokens(mended)
+        named = [(key, {t.stem for t in tokens[s:e]}) for s, e, key in self._spans(tokens)]
+        units = self._units(mended, every_word=True)
+        scores = []
+        for own, offered in zip(option_words, options):
+            said = _spelled_in(units, named, {stem(w) for w in own})
+            lacking = set(mended.split()) & self._w.variant_words - set(own)
+            scores.append(-1 if lacking else _shared(said, _content(said), [], _words_and(offered, said), own))
+        return _clear_best(scores, len(_content(units)))
+
+    def _in_order(self, text: str, units: frozenset, options: tuple[str, ...], option_units: list[frozenset]) -> int | None:
+        """The one option that names the same things in the same order ("TNFSF11 = RANKL, TNFRSF11B = OPG" for
+        "TNFSF11 encodes RANKL; TNFRSF11B encodes OPG", not "TNFSF11 encodes OPG; TNFRSF11B encodes RANKL"),
+        and moves none of them the other way."""
+        said = self._named_in_order(text)
+        if len(said) < 2:
+            return None
+        return _only([i for i, option in enumerate(options)
+                      if self._named_in_order(option) == said and not _reverses(units, option_units[i])])
+
+    def _named_in_order(self, text: str) -> list[str]:
+        """The concepts and codes ("TNFSF11") a text names, in its order."""
+        tokens = self._plain_tokens(text)
+        spans = self._spans(tokens)
+        inside = {i for s, e, _ in spans for i in range(s, e)}
+        named = [(s, key) for s, _, key in spans] + [(i, t.word) for i, t in enumerate(tokens) if i not in inside and self._is_code(t.word)]
+        return [key for _, key in sorted(named)]
+
+    @staticmethod
+    def _is_code(word: str) -> bool:
+        return any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
 
     def _headed(self, item: QuizItem, answer: str) -> int | None:
         """ "the first one, TNFSF11 = RANKL ...": an option's letter, number or ordinal before a comma, when
@@ -179,7 +233,7 @@ class Grader:
         picked = self._position(self._without_lead_in(fold(head)), [fold(o) for o in item.options])
         if picked is None:
             return None
-        return picked if self.option_index(item, rest) in (None, picked) else None
+        return picked if self._picked(item, rest, second_reading=False) in (None, picked) else None
 
     @staticmethod
     def _closest_option(said: frozenset, words: list[str], options: list[frozenset], option_words: list[list[str]]) -> int | None:
@@ -318,13 +372,17 @@ class Grader:
         return all(s == t or stem(s) == stem(t) or self._typo_of(s, t) for s, t in zip(said_words, target_words))
 
     def _typo_of(self, said: str, target: str) -> bool:
-        if len(target) < _MIN_MENDED or said in self._protected or self._crosses(said, target):
+        if len(target) < _MIN_MENDED or self._is_term(said, target) or self._crosses(said, target):
             return False
         if said in _everyday_words():
             return False  # a word of its own ("absorption"), not a misspelling of "resorption"
         if not said.isalpha():  # a code: one slip in its letters, never in its number ("TNSF11", not "TNFRSF11A")
             return _code_tail(said) == _code_tail(target) and edits(said, target) <= 1
         return edits(said, target) <= (1 if len(target) < 9 else 2)
+
+    def _is_term(self, said: str, target: str) -> bool:
+        """A word of the pack's own (or another form of one) is no misspelling of a different target."""
+        return said in self._protected or (stem(said) in self._protected_stems and stem(said) != stem(target))
 
     def _crosses(self, said: str, target: str) -> bool:
         """Whether mending `said` into `target` would swap one confusable part for another (-blast for -clast)."""
@@ -926,6 +984,27 @@ _OTHERS = frozenset({"and", "or", "other", "others", "also", "plus"})
 def _among_others(word: str, model_words: list[str]) -> bool:
     """Whether the model names the word with others right after it ("the liver and in other tissues")."""
     return any(w == word and _OTHERS & set(model_words[i + 1:i + 3]) for i, w in enumerate(model_words))
+
+
+def _spelled_in(units: frozenset, named: list[tuple[str, set[str]]], stems: set[str]) -> frozenset:
+    """The answer's units without the concepts whose every word the option has."""
+    return frozenset(u for u in units if u[0] != "concept" or not any(k == u[1] and w <= stems for k, w in named))
+
+
+def _content(units: frozenset) -> set:
+    return {u for u in units if u[0] != "way"}
+
+
+def _words_and(offered: frozenset, said: frozenset) -> frozenset:
+    """An option's words and ways, with the concepts the answer still names that the option names too."""
+    return frozenset(u for u in offered if u[0] != "concept" or u in said)
+
+
+def _clear_best(scores: list[int], said: int) -> int | None:
+    """The best score when it is at least two, half of what was said, and above every other one."""
+    best = max(range(len(scores)), key=scores.__getitem__)
+    runner_up = max((score for i, score in enumerate(scores) if i != best), default=0)
+    return best if scores[best] >= 2 and 2 * scores[best] >= said and scores[best] > runner_up else None
 
 
 def _resolved(source: str, sources: set[str]) -> str:

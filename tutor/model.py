@@ -227,6 +227,7 @@ class GradingWords:
     phrasal: tuple[tuple[tuple[str, ...], str], ...] = ()          # (stems of the phrase, "up" | "down")
     paraphrases: tuple[tuple[tuple[str, ...], str], ...] = ()      # (stems with "*" for one word, the pack's verb)
     confusable_parts: tuple[tuple[str, str], ...] = ()
+    opposites: tuple[tuple[str, str], ...] = ()  # "build" and "break": an answer with one picks no option with the other
     source: str = ""
     line: int = 0
 
