@@ -568,9 +568,11 @@ def test_a_reason_after_a_dash_of_any_width_is_read(tutor, dash):
 _SIGN = {"stimulates": 1, "inhibits": -1, "causes": 1, "produces": 1, "becomes": 1, "targets": 0, "converts": 0}
 
 
-def _steps(relations):
-    """(from, to, sign) for each way one fact carries an effect."""
+def _steps(relations, kinds):
+    """(from, to, sign, relation) for each way one fact carries an effect."""
     for r in relations:
+        if r.relation == "part-of" and kinds.get(r.subject) and kinds.get(r.subject) == kinds.get(r.object):
+            yield r.subject, r.object, 1, r.relation   # a part of its whole's kind does what the whole does
         if r.relation in _SIGN:
             yield r.subject, r.object, _SIGN[r.relation], r.relation
         elif r.relation == "missing-in":
@@ -613,9 +615,9 @@ def _said(relations, subject, relation, target):
     return any(stated)
 
 
-def _defensible(relations, subject, relation, target):
+def _defensible(relations, subject, relation, target, kinds):
     if relation in ("stimulates", "inhibits"):
-        signs = set(_chain_signs(list(_steps(relations)), subject, target))
+        signs = set(_chain_signs(list(_steps(relations, kinds)), subject, target))
         return 0 in signs or {"stimulates": 1, "inhibits": -1}[relation] in signs
     return _said(relations, subject, relation, target)
 
@@ -628,7 +630,7 @@ def test_no_generated_distractor_is_right_by_any_chain_of_the_pack_s_facts(tutor
     wrong = [(item.id, by_title[o], _fact_of(item, tutor)[1], item.concept)
              for item in generated for o in item.options if o != item.answer]
     assert len(wrong) >= 2 * len(generated) > 0
-    right_after_all = [w for w in wrong if _defensible(tutor.kb.relations, *w[1:])]
+    right_after_all = [w for w in wrong if _defensible(tutor.kb.relations, *w[1:], tutor.kb.kinds)]
     assert right_after_all == []
 
 
@@ -663,6 +665,8 @@ def test_every_asked_relation_keeps_a_generated_item(tutor):
     ("type-i-collagen", "stimulates", "osteoclastogenesis", False),
     ("fracture-risk", "inhibits", "estrogen", False),
     ("growth-hormone", "inhibits", "rankl", False),               # it spurs osteoblasts, which make RANKL and OPG alike
+    ("hrt", "inhibits", "fracture-risk", True),                   # a therapy in the plan whose effects lower the risk
+    ("growth-hormone", "inhibits", "bone-resorption", False),     # a hormone in the synergy is not the synergy
     ("osteoblasts", "inhibits", "rankl", True),                   # they make OPG, which holds RANKL back
     ("estradiol", "stimulates", "bone-formation", False),         # it acts on osteoblasts: no way is said
     ("estrogen", "stimulates", "rankl-opg-ratio", True),          # it acts on the ratio itself: either way is defensible
@@ -670,8 +674,8 @@ def test_every_asked_relation_keeps_a_generated_item(tutor):
 def test_what_the_pack_s_facts_make_a_defensible_answer(tutor, subject, relation, target, defensible):
     from tutor.quizitems import Defensible
 
-    assert Defensible(tutor.kb.relations).holds(subject, relation, target) is defensible
-    assert _defensible(tutor.kb.relations, subject, relation, target) is defensible
+    assert Defensible(tutor.kb.relations, tutor.kb.kinds).holds(subject, relation, target) is defensible
+    assert _defensible(tutor.kb.relations, subject, relation, target, tutor.kb.kinds) is defensible
 
 
 def test_the_brief_s_wrong_distractors_are_gone(tutor):

@@ -154,8 +154,9 @@ class _Facts:
 # How one fact carries an effect on, read from the thing that acts: the sign it gives (+1 the same way, -1 the
 # other way, 0 either way: "acts on" says no way) and whether the edge runs from the subject (">") or from the
 # object ("<"). A whole does what its parts do ("HRT contains estrogen", "HRT is part of hormonal optimization"),
-# not the reverse (GH is part of the synergy that holds back resorption, and does not); a kind does what its
-# sort does and the reverse.
+# and a part what its whole does only when it is the same kind of thing (HRT, a therapy, in the therapy plan;
+# GH, a hormone, is part of the synergy that holds back resorption, and does not); a kind does what its sort
+# does and the reverse.
 # What a thing makes is its effect only as a chain's first fact (osteoblasts make OPG, which holds back RANKL),
 # not after another one: what spurs osteoblasts spurs their RANKL and their OPG alike. A fact that says no way
 # ("acts on") makes an answer for either way only on its own.
@@ -177,14 +178,18 @@ class Defensible:
     compose to the asked one, or through a kind, part or whole of either end that has the relation. A
     generated item offers no such X as a wrong answer. Read-only."""
 
-    def __init__(self, relations: tuple[Relation, ...]) -> None:
+    def __init__(self, relations: tuple[Relation, ...], kinds: dict[str, str] | None = None) -> None:
         self._facts = {(r.subject, r.relation, r.object) for r in relations}
         self._edges: dict[str, list[tuple[str, int, str]]] = {}
         self._within: dict[str, set[str]] = {}  # a concept's sorts and kinds, and its parts
+        kinds = kinds or {}
         for r in relations:
             for way, sign in _EFFECT_EDGES.get(r.relation, ()):
                 start, end = (r.subject, r.object) if way == ">" else (r.object, r.subject)
                 self._edges.setdefault(start, []).append((end, sign, r.relation))
+            if r.relation == "part-of" and kinds.get(r.subject) and kinds.get(r.subject) == kinds.get(r.object):
+                # a part of its whole's kind does what the whole does: HRT, a therapy in the therapy plan
+                self._edges.setdefault(r.subject, []).append((r.object, 1, r.relation))
             if r.relation in _KIN:
                 whole, part = (r.subject, r.object) if r.relation == "contains" else (r.object, r.subject)
                 self._within.setdefault(whole, set()).add(part)
@@ -243,7 +248,7 @@ def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]
     answers with or offers a concept deeper than its own level.
     """
     facts = _Facts.of(relations)
-    defensible = Defensible(relations)
+    defensible = Defensible(relations, kinds)
     items = []
     for r in relations:
         if r.relation not in _QUESTIONS or concepts[r.subject].parent or concepts[r.object].parent:
