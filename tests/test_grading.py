@@ -774,3 +774,28 @@ def test_another_form_of_a_pack_term_is_no_misspelling_of_a_cloze_answer():
                      answer="somatotropin", accept=("somatotrophin",))
     assert not _TUTOR._grader.grade(cloze, "somatotroph").correct    # the cells, a term of the pack
     assert _TUTOR._grader.grade(cloze, "somatotropine").correct
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("it goes on for years before anyone notices", True),
+    ("it only begins after the first fracture", False),     # the model says "before"
+])
+def test_a_word_whose_opposite_the_model_says_is_wrong(answer, correct):
+    model = "The loss is silent: it goes on for a long time before a fracture reveals it."
+    assert _TUTOR._grader.rubric(Rubric(required=()), answer, model).correct is correct
+
+
+@pytest.mark.parametrize("answer, both", [
+    ("when it drops they multiply", False),     # two things, each going its own way
+    ("RANKL rises then falls", True),           # one thing both ways
+    ("it goes up and down", True),
+])
+def test_two_intransitive_verbs_with_their_own_subjects_are_no_contradiction(answer, both):
+    grade = _TUTOR._grader.rubric(Rubric(required=()), answer)
+    assert ("both up and down" in grade.feedback) is both
+
+
+def test_grabbing_a_thing_is_binding_it():
+    rubric = Rubric(required=(("binds", "bind"), ("rankl",)))
+    assert _TUTOR._grader.rubric(rubric, "it grabs RANKL").correct
+    assert not _TUTOR._grader.rubric(rubric, "it grabs RANK").correct

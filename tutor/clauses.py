@@ -171,11 +171,19 @@ class Lexicon:
         for i, token in enumerate(tokens):
             way = self.word_direction(tokens, i, comparatives=False) if token.clause == clause else ""
             if way in objects:
-                found = self._object_after(tokens, i)
+                found = self._object_after(tokens, i) or self._subject_right_before(tokens, i)
                 if not found:
                     return False
                 objects[way].add(found)
         return objects["up"].isdisjoint(objects["down"])
+
+    def _subject_right_before(self, tokens: list[Token], i: int) -> str:
+        """What an intransitive verb says goes its way: the word right before it ("it drops", "they multiply")."""
+        if tokens[i].word not in self.w.intransitive or tokens[i].word in ("up", "down") or i == 0 or tokens[i - 1].clause != tokens[i].clause:
+            return ""
+        word = tokens[i - 1].word
+        verb = word in self.directed | self.w.motion | {"up", "down"}  # "goes up | and down" is one thing
+        return word if not verb and (word not in STOPWORDS or word in self.w.pronouns) else ""
 
     def _object_after(self, tokens: list[Token], i: int) -> str:
         """The word a verb acts on right after it ("boosting OPG", "slows it"), skipping articles; "" when none."""

@@ -421,10 +421,23 @@ class Grader:
     def _clause_checks(self, reading: _Answer, required: list[tuple[str, ...]], rubric: Rubric, model: str) -> list[str]:
         """What the answer's own clauses get wrong: swapped parts, the other pace, "only" of one of several, both ways at once."""
         problems = _crossed_pairs(reading.tokens, required, rubric.required, self._lex)
-        problems += self._pace(reading.tokens, model) + self._only(reading.tokens, model)
+        problems += self._pace(reading.tokens, model) + self._only(reading.tokens, model) + self._opposite_word(reading.tokens, model)
         if self._lex.contradicts_itself(reading.tokens):
             problems.append("it says both up and down")
         return problems
+
+    def _opposite_word(self, tokens: list[Token], model: str) -> list[str]:
+        """A word whose opposite the model says instead ("begins after the first fracture" against "long before
+        a fracture"); words of direction and words of the pack's names ("formation") are judged thing by thing
+        elsewhere, so they are left out here."""
+        judged = self._lex.directed | self._lex.comparatives | self._terms | self._w.gradual_words | self._w.abrupt_words
+        said = {t.stem for i, t in enumerate(tokens) if not self._lex.negated(tokens, i, spent=False)}
+        offered = {stem(w) for w in fold(model).split()}
+        pairs = [(a, b) for a, b in self._w.opposites if a not in judged and b not in judged]
+        for x, y in [(a, b) for a, b in pairs] + [(b, a) for a, b in pairs]:
+            if _only_one_side(stem(x), stem(y), said, offered):
+                return [f"the model says \u201c{y}\u201d"]
+        return []
 
     def _pace(self, tokens: list[Token], model: str) -> list[str]:
         """A change said at the other pace than the model's: "they slowly decline" against "falls sharply"."""
@@ -993,6 +1006,11 @@ def _spelled_in(units: frozenset, named: list[tuple[str, set[str]]], stems: set[
 
 def _content(units: frozenset) -> set:
     return {u for u in units if u[0] != "way"}
+
+
+def _only_one_side(x: str, y: str, said: set[str], offered: set[str]) -> bool:
+    """The answer says x and not y, and the model y and not x."""
+    return x in said and y in offered and x not in offered and y not in said
 
 
 def _words_and(offered: frozenset, said: frozenset) -> frozenset:
