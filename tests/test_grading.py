@@ -799,3 +799,11 @@ def test_grabbing_a_thing_is_binding_it():
     rubric = Rubric(required=(("binds", "bind"), ("rankl",)))
     assert _TUTOR._grader.rubric(rubric, "it grabs RANKL").correct
     assert not _TUTOR._grader.rubric(rubric, "it grabs RANK").correct
+
+
+def test_both_and_a_noun_stand_for_the_two_things_the_model_names_with_it():
+    model = "Estrogen turns the OPG gene up and the RANKL gene down."
+    grade = _TUTOR._grader.rubric(Rubric(required=()), "estrogen turns both genes down", model)
+    assert not grade.correct and "opg gene (of both genes)" in grade.feedback
+    assert _TUTOR._grader.rubric(Rubric(required=()), "estrogen turns the OPG gene up and the RANKL gene down", model).correct
+    assert _TUTOR._grader.rubric(Rubric(required=()), "estrogen turns both genes around", model).correct   # no way said

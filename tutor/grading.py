@@ -627,11 +627,36 @@ class Grader:
         # "bone" are part of too many claims to be held to one way
         terms = {w for w in reading.vocabulary if w not in self._lex.directed and w not in STOPWORDS and w not in self._terms}
         expected = self._moves(model_tokens, model_spans, terms, inner=True)
+        said = {**self._both(reading.tokens, model_tokens, model_spans), **self._moves(reading.tokens, reading.spans, terms)}
         problems = []
-        for key, (name, ways) in self._moves(reading.tokens, reading.spans, terms).items():
+        for key, (name, ways) in said.items():
             if key in expected and len(ways) == 1 and len(expected[key][1]) == 1 and _disagree(expected[key][1], ways):
                 problems.append(_way_problem(name, next(iter(expected[key][1])), next(iter(ways))))
         return problems
+
+    def _both(self, tokens: list[Token], model_tokens: list[Token], model_spans: list) -> dict[str, tuple[str, set[str]]]:
+        """ "turns both genes down": "both" and a noun stand for the things the model names with that noun
+        ("the OPG gene", "the RANKL gene"), each going the way said of the noun."""
+        moves: dict[str, tuple[str, set[str]]] = {}
+        for i in range(len(tokens) - 1):
+            noun = tokens[i + 1]
+            way = self._lex.way_of(tokens, i + 1) if tokens[i].word == "both" else ""
+            named = self._named_with(noun.stem, model_tokens, model_spans) if way else {}
+            for key, name in (named.items() if len(named) == 2 else ()):
+                moves[key] = (f"{name} (of both {noun.word})", {way})
+        return moves
+
+    def _named_with(self, noun: str, tokens: list[Token], spans: list) -> dict[str, str]:
+        """The things a text names with a noun, and how: "the OPG gene" (a name of its own that holds OPG) or
+        "RANKL gene"."""
+        named = {}
+        for s, e, key in spans:
+            if tokens[e - 1].stem == noun:
+                name = " ".join(t.word for t in tokens[s:e])
+                named.update(dict.fromkeys(self._same_kind_inside(tokens, s, e, key) or {key}, name))
+            elif e < len(tokens) and tokens[e].stem == noun:
+                named[key] = " ".join(t.word for t in tokens[s:e + 1])
+        return named
 
     def _moves(self, tokens: list[Token], spans: list[tuple[int, int, str]], terms: set[str],
                inner: bool = False) -> dict[str, tuple[str, set[str]]]:
