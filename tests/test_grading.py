@@ -547,6 +547,8 @@ def test_rubric_feedback_lists_what_is_missing_then_what_is_reversed(rubric, ans
     ("decoy rankl rank", "", False),                               # three words
     ("decoy rankl", "", True),                                     # two bare terms, to no question that asks for names
     ("decoy, rankl, rank, opg", "Which words name it?", True),     # four terms are a list even to a which-question
+    ("decoy bind, rankl rank", "Which kind of thing, and in which pathway?", False),   # two short parts to a two-part question
+    ("decoy bind, rankl rank", "How does it work?", True),                             # never to one that asks how
 ])
 def test_how_short_a_list_of_terms_may_be(answer, question, a_list):
     grade = _TUTOR._grader.rubric(Rubric(required=(("decoy", "bind"), ("rankl",))), answer, question=question)
@@ -787,6 +789,8 @@ def test_a_word_whose_opposite_the_model_says_is_wrong(answer, correct):
 
 @pytest.mark.parametrize("answer, both", [
     ("when it drops they multiply", False),     # two things, each going its own way
+    ("when it drops RANKL rises", False),       # "drops" takes no object: "it" drops, RANKL rises
+    ("it increases OPG and RANKL falls", False),
     ("RANKL rises then falls", True),           # one thing both ways
     ("it goes up and down", True),
 ])

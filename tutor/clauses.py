@@ -171,11 +171,18 @@ class Lexicon:
         for i, token in enumerate(tokens):
             way = self.word_direction(tokens, i, comparatives=False) if token.clause == clause else ""
             if way in objects:
-                found = self._object_after(tokens, i) or self._subject_right_before(tokens, i)
+                found = self._thing_moved(tokens, i)
                 if not found:
                     return False
                 objects[way].add(found)
         return objects["up"].isdisjoint(objects["down"])
+
+    def _thing_moved(self, tokens: list[Token], i: int) -> str:
+        """What the verb of direction at i moves: its subject for a verb that takes no object ("it drops RANKL
+        rises": "it" drops), else the object after it, else the subject."""
+        if tokens[i].word in self.w.intransitive and tokens[i].word not in self.w.ambitransitive:
+            return self._subject_right_before(tokens, i) or self._object_after(tokens, i)
+        return self._object_after(tokens, i) or self._subject_right_before(tokens, i)
 
     def _subject_right_before(self, tokens: list[Token], i: int) -> str:
         """What an intransitive verb says goes its way: the word right before it ("it drops", "they multiply")."""

@@ -653,7 +653,7 @@ class Grader:
         for s, e, key in spans:
             if tokens[e - 1].stem == noun:
                 name = " ".join(t.word for t in tokens[s:e])
-                named.update(dict.fromkeys(self._same_kind_inside(tokens, s, e, key) or {key}, name))
+                named.update(dict.fromkeys(sorted(self._same_kind_inside(tokens, s, e, key) or {key}), name))
             elif e < len(tokens) and tokens[e].stem == noun:
                 named[key] = " ".join(t.word for t in tokens[s:e + 1])
         return named
@@ -751,8 +751,12 @@ class Grader:
 
     @staticmethod
     def _short_answer_of_parts(text: str, words: list[str], asks_for_names: bool) -> bool:
-        """Three words or fewer, in parts (a comma) or, to a question that asks for names, of two words or more."""
-        return len(words) < 4 and (len(words) > 2 or "," in text or asks_for_names)
+        """Three words or fewer, in parts (a comma) or, to a question that asks for names, of two words or more;
+        or, to a question that asks for names, two parts of three words or fewer each ("positive link, particularly
+        women" to "what link ..., and in which group?")."""
+        parts = [p.split() for p in text.split(",")]
+        in_parts = asks_for_names and len(parts) == 2 and all(0 < len(p) < 4 for p in parts)
+        return in_parts or (len(words) < 4 and (len(words) > 2 or "," in text or asks_for_names))
 
     def _joined(self, text: str) -> bool:
         """ "RANKL + OPG", "RANK = receptor": terms joined by a symbol that stands for a word."""
