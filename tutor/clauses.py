@@ -186,7 +186,8 @@ class Lexicon:
 
     def _subject_right_before(self, tokens: list[Token], i: int) -> str:
         """What an intransitive verb says goes its way: the word right before it ("it drops", "they multiply")."""
-        if tokens[i].word not in self.w.intransitive or tokens[i].word in ("up", "down") or i == 0 or tokens[i - 1].clause != tokens[i].clause:
+        takes_none = tokens[i].word in self.w.intransitive and tokens[i].word not in ("up", "down")
+        if not takes_none or i == 0 or tokens[i - 1].clause != tokens[i].clause:
             return ""
         word = tokens[i - 1].word
         verb = word in self.directed | self.w.motion | {"up", "down"}  # "goes up | and down" is one thing
@@ -257,7 +258,8 @@ class Lexicon:
     def _direction_noun(self, tokens: list[Token], j: int) -> bool:
         """ "a surge in RANKL", "a drop of OPG", "the brake on osteoclasts": a noun of direction names what moves after it."""
         after = tokens[j + 1].word if j + 1 < len(tokens) else ""
-        return (tokens[j].word in self.directed and after in ("in", "of")) or (tokens[j].word in self.w.down_nouns and after == "on")
+        word = tokens[j].word
+        return (word in self.directed and after in ("in", "of")) or (word in self.w.down_nouns and after == "on")
 
     def _way_after(self, tokens: list[Token], index: int, things: frozenset[int] = frozenset()) -> str:
         """The way a verb after the thing says it goes; a verb after another thing (`things`: where each

@@ -217,7 +217,8 @@ class Grader:
         tokens = self._plain_tokens(text)
         spans = self._spans(tokens)
         inside = {i for s, e, _ in spans for i in range(s, e)}
-        named = [(s, key) for s, _, key in spans] + [(i, t.word) for i, t in enumerate(tokens) if i not in inside and self._is_code(t.word)]
+        codes = [(i, t.word) for i, t in enumerate(tokens) if i not in inside and self._is_code(t.word)]
+        named = [(s, key) for s, _, key in spans] + codes
         return [key for _, key in sorted(named)]
 
     @staticmethod
@@ -421,7 +422,8 @@ class Grader:
     def _clause_checks(self, reading: _Answer, required: list[tuple[str, ...]], rubric: Rubric, model: str) -> list[str]:
         """What the answer's own clauses get wrong: swapped parts, the other pace, "only" of one of several, both ways at once."""
         problems = _crossed_pairs(reading.tokens, required, rubric.required, self._lex)
-        problems += self._pace(reading.tokens, model) + self._only(reading.tokens, model) + self._opposite_word(reading.tokens, model)
+        problems += self._pace(reading.tokens, model) + self._one_of_several(reading.tokens, model)
+        problems += self._opposite_word(reading.tokens, model)
         if self._lex.contradicts_itself(reading.tokens):
             problems.append("it says both up and down")
         return problems
@@ -450,7 +452,7 @@ class Grader:
                 return [f"the change is {opposite}, not {name}"]
         return []
 
-    def _only(self, tokens: list[Token], model: str) -> list[str]:
+    def _one_of_several(self, tokens: list[Token], model: str) -> list[str]:
         """ "only the liver makes it" against a model that names the liver with others ("the liver and other
         tissues"): the thing said to be the only one is one of several. "not only" says the opposite."""
         model_words = fold(model).split()
