@@ -811,3 +811,8 @@ def test_both_and_a_noun_stand_for_the_two_things_the_model_names_with_it():
     assert not grade.correct and "opg gene (of both genes)" in grade.feedback
     assert _TUTOR._grader.rubric(Rubric(required=()), "estrogen turns the OPG gene up and the RANKL gene down", model).correct
     assert _TUTOR._grader.rubric(Rubric(required=()), "estrogen turns both genes around", model).correct   # no way said
+
+
+def test_a_verb_that_slows_a_thing_is_no_pace():
+    model = "Bone loss comes from too much breakdown; sex hormones slow breakdown."
+    assert _TUTOR._grader.rubric(Rubric(required=(("breakdown", "broken"),)), "bone is broken down too fast", model).correct
