@@ -5,7 +5,7 @@ Run:  python tests/bench_grading.py [FILE ...] [--misses]
 Each file holds `answers:` entries {item, answer, correct, kind, why?} (the form of
 tests/data/graded_answers.yaml). Without files it scores every labelled set present. A blind set is
 scored with figures only: never print its misses, never tune on it. A blind set retired to tuning
-says "now a tuning set" on its first line, and then shows its misses too.
+says "now a tuning set" (or "it is a tuning set") on its first line, and then shows its misses too.
 """
 from __future__ import annotations
 
@@ -98,7 +98,8 @@ def main() -> None:
 def _blind(path: Path) -> bool:
     """A blind set never shows its misses; one retired to tuning says so on its first line."""
     first = path.read_text(encoding="utf-8").split("\n", 1)[0].lower()
-    return "blind" in str(path) and "now a tuning set" not in first
+    retired = "now a tuning set" in first or "it is a tuning set" in first
+    return "blind" in str(path) and not retired
 
 
 if __name__ == "__main__":

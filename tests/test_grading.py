@@ -547,6 +547,8 @@ def test_rubric_feedback_lists_what_is_missing_then_what_is_reversed(rubric, ans
     ("decoy rankl rank", "", False),                               # three words
     ("decoy rankl", "", True),                                     # two bare terms, to no question that asks for names
     ("decoy, rankl, rank, opg", "Which words name it?", True),     # four terms are a list even to a which-question
+    ("decoy bind, rankl rank", "Which kind of thing, and in which pathway?", False),   # two short parts to a two-part question
+    ("decoy bind, rankl rank", "How does it work?", True),                             # never to one that asks how
 ])
 def test_how_short_a_list_of_terms_may_be(answer, question, a_list):
     grade = _TUTOR._grader.rubric(Rubric(required=(("decoy", "bind"), ("rankl",))), answer, question=question)
@@ -598,3 +600,219 @@ def test_an_aside_in_brackets_does_not_hide_a_right_choice(tutor):
     with tutor.folding():
         assert tutor._grader.grade(item, "the pituitary (front part)").correct
         assert not tutor._grader.grade(item, "the ovaries (mostly)").correct
+
+
+# --- clause reading: who does what to what, at which pace (issue 10) --------------------------------
+_GENES = Rubric(required=(("opg",), ("rankl",)))
+_GENES_MODEL = "Estrogen turns the OPG gene up and the RANKL gene down."
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("it turns up OPG and turns down RANKL", True),      # the verb's particle before its object
+    ("it turns up RANKL and turns down OPG", False),     # the same words, the roles reversed
+    ("estrogen turns OPG up and RANKL down", True),      # a last clause of a name and its way is a claim of its own
+    ("estrogen switches on RANKL", False),
+])
+def test_a_two_word_verb_acts_on_the_thing_after_it(answer, correct):
+    assert _TUTOR._grader.rubric(_GENES, answer, _GENES_MODEL).correct is correct
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("bone converts it to estrogen", True),
+    ("bone converts it to growth hormone", False),   # the pronoun is the model's testosterone, and GH is no product of it
+])
+def test_a_pronoun_converted_stands_for_what_the_model_converts(answer, correct):
+    model = "An enzyme in bone turns testosterone into estrogen."
+    assert _TUTOR._grader.rubric(Rubric(required=()), answer, model).correct is correct
+
+
+_PARTS = Rubric(required=(("breakdown", "osteoclasts", "anti resorptive", "sex steroids"),
+                          ("building", "osteoblasts", "anabolic", "gh")))
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("breakdown by osteoclasts and building by osteoblasts", True),
+    ("breakdown by osteoblasts and building by osteoclasts", False),
+    ("anti-resorptive sex steroids and anabolic GH", True),
+    ("anabolic sex steroids and anti-resorptive GH", False),
+    ("anabolic GH pulses, and sex steroids", True),   # one phrase of three terms is no swap
+])
+def test_each_part_joined_to_the_other_part_s_thing_is_a_swap(answer, correct):
+    grade = _TUTOR._grader.rubric(_PARTS, answer)
+    assert grade.correct is correct
+    assert correct or "swapped" in grade.feedback
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("it falls sharply", True),
+    ("it falls suddenly, not slowly", True),    # a pace denied is not said
+    ("they slowly decline over decades", False),
+])
+def test_a_change_at_the_other_pace_than_the_model_s_is_wrong(answer, correct):
+    rubric = Rubric(required=(("fall", "falls", "decline"),))
+    grade = _TUTOR._grader.rubric(rubric, answer, "Estrogen falls sharply at menopause.")
+    assert grade.correct is correct
+
+
+def test_the_question_s_own_names_given_back_say_nothing_of_how():
+    rubric = Rubric(required=(("rankl",), ("opg",)))
+    question = "How does estrogen act on RANKL and OPG to protect bone?"
+    assert not _TUTOR._grader.rubric(rubric, "RANKL and OPG", "", question).correct
+    assert _TUTOR._grader.rubric(rubric, "it lowers RANKL and raises OPG", "", question).correct
+    # to a question that asks for names, the names are the answer
+    assert _TUTOR._grader.rubric(rubric, "RANKL and OPG", "", "Which two proteins does estrogen act on?").correct
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("it's the brake on osteoclasts", True),
+    ("it's the brake on osteoblasts", False),   # the right way about the wrong cells
+])
+def test_the_brake_on_a_thing_holds_that_thing_back(answer, correct):
+    model = "Estrogen restrains osteoclasts; when it falls, the brake comes off."
+    assert _TUTOR._grader.rubric(Rubric(required=()), answer, model).correct is correct
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("they get osteoporosis even with high testosterone", True),
+    ("their testosterone levels are low", False),   # "low" against the model's "high"
+])
+def test_high_and_low_are_ways_too(answer, correct):
+    model = "These men develop severe osteoporosis despite normal or high testosterone."
+    assert _TUTOR._grader.rubric(Rubric(required=()), answer, model).correct is correct
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("osteoblasts make it", True),
+    ("it is made by osteoblasts", True),
+    ("osteoclasts make it", False),           # the wrong maker; "it" is what the model has made
+    ("it is made by osteoclasts", False),     # the same, said in the passive
+    ("osteoclasts respond to it", True),      # no claim of making
+])
+def test_who_makes_a_thing_is_checked_against_the_model(answer, correct):
+    model = "Osteoblasts produce RANKL, and it acts on immature bone-removing cells."
+    grade = _TUTOR._grader.rubric(Rubric(required=()), answer, model)
+    assert grade.correct is correct
+    assert correct or "osteoblasts" in grade.feedback
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("the liver and bone make it", True),
+    ("only the liver makes it", False),             # the model names the liver among others
+    ("not only the liver makes it", True),
+])
+def test_only_said_of_one_of_several_is_wrong(answer, correct):
+    model = "GH stimulates IGF-1 production in the liver and in other tissues, bone among them."
+    assert _TUTOR._grader.rubric(Rubric(required=()), answer, model).correct is correct
+    # a model that says "only" itself agrees with it
+    assert _TUTOR._grader.rubric(Rubric(required=()), "only the genomic one", "only the genomic one is detailed").correct
+
+
+def test_an_answer_of_the_question_s_own_words_gets_its_own_feedback():
+    rubric = Rubric(required=(("opg",), ("rankl",)))
+    question = "How does the complex change expression of the genes for OPG and RANKL?"
+    grade = _TUTOR._grader.rubric(rubric, "it changes OPG and RANKL gene expression", "", question)
+    assert not grade.correct and "question's own words" in grade.feedback
+    assert _TUTOR._grader.rubric(rubric, "it raises the OPG gene and lowers the RANKL gene", "", question).correct
+
+
+_CHOICE = QuizItem("c", "gh-igf1-axis", "fundamentals", "mc", "What does the GH/IGF-1 axis do to bone?", "e",
+                   answer="It builds bone", options=("It builds bone", "It mainly breaks bone down", "It has no effect on bone"))
+
+
+@pytest.mark.parametrize("answer, picked", [
+    ("it doesn't build bone", None),                           # a denied option is not picked
+    ("it doesn't break bone down, it builds it", 0),           # the clause not denied picks
+    ("no effect", 2),                                          # an option's own negation denies nothing
+    ("it builds bone only", 0),                                # "only" of the whole option
+])
+def test_a_denied_clause_picks_no_option(answer, picked):
+    assert _TUTOR._grader.option_index(_CHOICE, answer) == picked
+
+
+def test_only_a_part_of_an_option_picks_nothing():
+    item = QuizItem("r", "references", "academic", "mc", "Which two sources?", "e",
+                    answer="Cagnacci & Venier 2014 and Khosla et al. 2012",
+                    options=("Cagnacci & Venier 2014 and Khosla et al. 2012", "Yakar et al. 2002 and Mohan & Baylink 2002"))
+    assert _TUTOR._grader.option_index(item, "Cagnacci and Venier only") is None
+    assert _TUTOR._grader.option_index(item, "only A") == 0
+    assert _TUTOR._grader.option_index(item, "Cagnacci and Venier") == 0
+
+
+_GENES_CHOICE = QuizItem("g", "rankl-opg-genes", "academic", "mc", "Which pairing matches?", "e",
+                         answer="TNFSF11 encodes RANKL; TNFRSF11B encodes OPG",
+                         options=("TNFSF11 encodes RANKL; TNFRSF11B encodes OPG", "TNFSF11 encodes OPG; TNFRSF11B encodes RANKL",
+                                  "TNFSF11 encodes RANK; TNFRSF11B encodes RANKL"))
+
+
+@pytest.mark.parametrize("answer, picked", [
+    ("TNFSF11 = RANKL, TNFRSF11B = OPG", 0),      # the same things in the same order
+    ("tnfsf11 is opg, tnfrsf11b is rankl", 1),
+    ("RANKL and OPG", None),                       # no order that one option alone has
+])
+def test_an_option_is_picked_by_the_order_of_what_it_names(answer, picked):
+    assert _TUTOR._grader.option_index(_GENES_CHOICE, answer) == picked
+
+
+def test_a_name_an_option_spells_another_way_picks_it_word_for_word():
+    item = QuizItem("y", "references", "academic", "mc", "What is the source about?", "e",
+                    answer="IGF-1 in the blood and bone growth and density",
+                    options=("IGF-1 in the blood and bone growth and density", "Hormone replacement therapy after menopause"))
+    assert _TUTOR._grader.option_index(item, "IGF-1 and bone density") == 0
+    receptor = QuizItem("e", "estrogen", "academic", "mc", "Which receptor?", "e", answer="Estrogen receptor alpha",
+                        options=("Estrogen receptor alpha", "Growth hormone receptor"))
+    assert _TUTOR._grader.option_index(receptor, "estrogen receptor beta") is None   # another variant
+
+
+def test_an_answer_saying_the_opposite_word_picks_no_option():
+    item = QuizItem("p", "rank-rankl-opg-pathway", "fundamentals", "mc", "What does the pathway control?", "e",
+                    answer="How fast bone is broken down",
+                    options=("How fast bone is broken down", "How fast blood clots after a cut"))
+    assert _TUTOR._grader.option_index(item, "how fast new bone is built") is None
+    assert _TUTOR._grader.option_index(item, "how quickly bone gets broken down") == 0
+
+
+def test_another_form_of_a_pack_term_is_no_misspelling_of_a_cloze_answer():
+    cloze = QuizItem("s", "growth-hormone", "intermediate", "cloze", "Another name for growth hormone is ____.", "e",
+                     answer="somatotropin", accept=("somatotrophin",))
+    assert not _TUTOR._grader.grade(cloze, "somatotroph").correct    # the cells, a term of the pack
+    assert _TUTOR._grader.grade(cloze, "somatotropine").correct
+
+
+@pytest.mark.parametrize("answer, correct", [
+    ("it goes on for years before anyone notices", True),
+    ("it only begins after the first fracture", False),     # the model says "before"
+])
+def test_a_word_whose_opposite_the_model_says_is_wrong(answer, correct):
+    model = "The loss is silent: it goes on for a long time before a fracture reveals it."
+    assert _TUTOR._grader.rubric(Rubric(required=()), answer, model).correct is correct
+
+
+@pytest.mark.parametrize("answer, both", [
+    ("when it drops they multiply", False),     # two things, each going its own way
+    ("when it drops RANKL rises", False),       # "drops" takes no object: "it" drops, RANKL rises
+    ("it increases OPG and RANKL falls", False),
+    ("RANKL rises then falls", True),           # one thing both ways
+    ("it goes up and down", True),
+])
+def test_two_intransitive_verbs_with_their_own_subjects_are_no_contradiction(answer, both):
+    grade = _TUTOR._grader.rubric(Rubric(required=()), answer)
+    assert ("both up and down" in grade.feedback) is both
+
+
+def test_grabbing_a_thing_is_binding_it():
+    rubric = Rubric(required=(("binds", "bind"), ("rankl",)))
+    assert _TUTOR._grader.rubric(rubric, "it grabs RANKL").correct
+    assert not _TUTOR._grader.rubric(rubric, "it grabs RANK").correct
+
+
+def test_both_and_a_noun_stand_for_the_two_things_the_model_names_with_it():
+    model = "Estrogen turns the OPG gene up and the RANKL gene down."
+    grade = _TUTOR._grader.rubric(Rubric(required=()), "estrogen turns both genes down", model)
+    assert not grade.correct and "opg gene (of both genes)" in grade.feedback
+    assert _TUTOR._grader.rubric(Rubric(required=()), "estrogen turns the OPG gene up and the RANKL gene down", model).correct
+    assert _TUTOR._grader.rubric(Rubric(required=()), "estrogen turns both genes around", model).correct   # no way said
+
+
+def test_a_verb_that_slows_a_thing_is_no_pace():
+    model = "Bone loss comes from too much breakdown; sex hormones slow breakdown."
+    assert _TUTOR._grader.rubric(Rubric(required=(("breakdown", "broken"),)), "bone is broken down too fast", model).correct

@@ -171,11 +171,27 @@ class Lexicon:
         for i, token in enumerate(tokens):
             way = self.word_direction(tokens, i, comparatives=False) if token.clause == clause else ""
             if way in objects:
-                found = self._object_after(tokens, i)
+                found = self._thing_moved(tokens, i)
                 if not found:
                     return False
                 objects[way].add(found)
         return objects["up"].isdisjoint(objects["down"])
+
+    def _thing_moved(self, tokens: list[Token], i: int) -> str:
+        """What the verb of direction at i moves: its subject for a verb that takes no object ("it drops RANKL
+        rises": "it" drops), else the object after it, else the subject."""
+        if tokens[i].word in self.w.intransitive and tokens[i].word not in self.w.ambitransitive:
+            return self._subject_right_before(tokens, i) or self._object_after(tokens, i)
+        return self._object_after(tokens, i) or self._subject_right_before(tokens, i)
+
+    def _subject_right_before(self, tokens: list[Token], i: int) -> str:
+        """What an intransitive verb says goes its way: the word right before it ("it drops", "they multiply")."""
+        takes_none = tokens[i].word in self.w.intransitive and tokens[i].word not in ("up", "down")
+        if not takes_none or i == 0 or tokens[i - 1].clause != tokens[i].clause:
+            return ""
+        word = tokens[i - 1].word
+        verb = word in self.directed | self.w.motion | {"up", "down"}  # "goes up | and down" is one thing
+        return word if not verb and (word not in STOPWORDS or word in self.w.pronouns) else ""
 
     def _object_after(self, tokens: list[Token], i: int) -> str:
         """The word a verb acts on right after it ("boosting OPG", "slows it"), skipping articles; "" when none."""
@@ -240,8 +256,10 @@ class Lexicon:
             after.word in STOPWORDS and after.word not in _DETERMINERS | {"it", "them"})
 
     def _direction_noun(self, tokens: list[Token], j: int) -> bool:
-        """ "a surge in RANKL", "a drop of OPG": a noun of direction names what moves after it."""
-        return tokens[j].word in self.directed and j + 1 < len(tokens) and tokens[j + 1].word in ("in", "of")
+        """ "a surge in RANKL", "a drop of OPG", "the brake on osteoclasts": a noun of direction names what moves after it."""
+        after = tokens[j + 1].word if j + 1 < len(tokens) else ""
+        word = tokens[j].word
+        return (word in self.directed and after in ("in", "of")) or (word in self.w.down_nouns and after == "on")
 
     def _way_after(self, tokens: list[Token], index: int, things: frozenset[int] = frozenset()) -> str:
         """The way a verb after the thing says it goes; a verb after another thing (`things`: where each
@@ -293,13 +311,14 @@ class Lexicon:
             verb = self.verb_of(tokens, i)
             if not verb or self.negated(tokens, i):
                 continue
-            subject = self._subject(tokens, spans, i)
+            subject = self.subject(tokens, spans, i)
             after = [c for s, _, c in spans if s > i and tokens[s].clause == tokens[i].clause]
             if subject and after and subject != after[0]:
                 out.add(Claim(subject, verb, after[0]))
         return out
 
-    def _subject(self, tokens: list[Token], spans: list[tuple[int, int, str]], i: int) -> str:
+    def subject(self, tokens: list[Token], spans: list[tuple[int, int, str]], i: int) -> str:
+        """The thing that does the verb at i: named last before it in its clause, or what a pronoun there stands for."""
         before = [(s, c) for s, e, c in spans if e <= i]
         clause = tokens[i].clause
         own = [c for s, c in before if tokens[s].clause == clause]

@@ -29,6 +29,7 @@ __all__ = ["Grade", "Grader", "UNCLEAR_CHOICE", "UNCLEAR_TRUTH"]
 UNCLEAR_CHOICE = "I couldn't tell which option you meant: answer with its letter, number or text."
 UNCLEAR_TRUTH = "Answer true or false."
 _KEYWORDS = "Please answer in words, not a list of keywords: say what does what."
+_ECHO = "That gives the question's own words back: say which way things go, or what does what."
 _MIN_MENDED = 6  # shorter words are never taken for misspellings
 
 
@@ -75,6 +76,7 @@ class Grader:
         self._terms = frozenset(w for n in self._all for w in n.split() if len(w) > 2)
         self._things = _particular_words(self._concept_of)
         self._protected = self._terms | _one_words(answers)
+        self._protected_stems = frozenset(stem(w) for w in self._protected)  # "somatotroph" of "somatotrophs"
         self._longest = max((len(k) for k in self._concept_of), default=1)
 
     def _add_concept(self, names: tuple[str, ...]) -> None:
@@ -124,23 +126,104 @@ class Grader:
         return Grade(right, "" if right else f"Not quite: \u201c{chosen}\u201d is not it.", chosen=chosen)
 
     def option_index(self, item: QuizItem, answer: str) -> int | None:
-        """Which option an answer picks, or None when it names none or several."""
+        """Which option an answer picks, or None when it names none or several. A clause the answer denies
+        ("they don't break bone down, they ...") picks nothing; "only" with a part of an option picks nothing."""
+        affirmed = self._affirmed(answer, item.options)
+        if affirmed != answer:
+            return self.option_index(item, affirmed) if affirmed else None
+        plain = " ".join(w for w in answer.split() if fold(w) not in self._w.exclusive_words)
+        picked = self._picked(item, plain or answer)
+        if picked is not None and self._opposed(answer, item.options[picked]):
+            return None  # "new bone is built" for "bone is broken down"
+        by_position = self._position(self._without_lead_in(fold(plain)), [fold(o) for o in item.options]) is not None
+        if picked is not None and not by_position and self._only_part(answer, item.options[picked]):
+            return None  # "Cagnacci and Venier only" for "Cagnacci & Venier 2014 and Khosla et al. 2012"
+        return picked
+
+    def _affirmed(self, answer: str, options: tuple[str, ...]) -> str:
+        """The answer without its denied clauses; a negation an option has itself ("it has no effect") denies nothing."""
+        own = {w for o in options for w in fold(o).split()}
+        parts = [p for p in re.split(r"[,;]|\bbut\b", answer) if p.strip()]
+        kept = [p for p in parts if not (set(fold(p).split()) & self._w.negations) - own]
+        return answer if len(kept) == len(parts) else ", ".join(p.strip() for p in kept)
+
+    def _opposed(self, answer: str, option: str) -> bool:
+        """Whether the answer says a word whose opposite the option says instead ("built" against "broken")."""
+        said, offered = {stem(w) for w in fold(answer).split()}, {stem(w) for w in fold(option).split()}
+        pairs = [(stem(a), stem(b)) for a, b in self._w.opposites]
+        return any(x in said and y in offered and x not in offered and y not in said
+                   for a, b in pairs for x, y in ((a, b), (b, a)))
+
+    def _only_part(self, answer: str, option: str) -> bool:
+        """ "only" said of less than the whole option."""
+        words = fold(answer).split()
+        if not set(words) & self._w.exclusive_words:
+            return False
+        said = self._units(" ".join(w for w in words if w not in self._w.exclusive_words), every_word=True)
+        return not {u for u in self._units(option, every_word=True) if u[0] != "way"} <= said
+
+    def _picked(self, item: QuizItem, answer: str, second_reading: bool = True) -> int | None:
+        """The option an answer picks by position, whole or part, or by what it shares; with
+        `second_reading`, also by the order of what it names or by its words where a name is spelled otherwise."""
         text = self._without_lead_in(fold(answer))
         direct = self._position(text, [fold(o) for o in item.options]) if text else None
         if direct is not None or not text:
             return direct
         headed = self._headed(item, answer)
-        if headed is not None:
-            return headed
+        return headed if headed is not None else self._by_content(item, text, second_reading)
+
+    def _by_content(self, item: QuizItem, text: str, second_reading: bool) -> int | None:
+        """The option a free answer picks by what it says."""
         options = [self._units(o, every_word=True) for o in item.options]
         mended = self._mend_towards(text, item.options)
         said = self._units(mended)
         if not said:
             return None
+        option_words = [fold(o).split() for o in item.options]
         picked = _by_inclusion(said, options)
-        if picked is not None:
+        if picked is None:
+            picked = self._closest_option(said, mended.split(), options, option_words)
+        if picked is not None or not second_reading:
             return picked
-        return self._closest_option(said, mended.split(), options, [fold(o).split() for o in item.options])
+        return _first(p for p in (self._in_order(mended, said, item.options, options),
+                                  self._spelled_otherwise(mended, options, option_words)) if p is not None)
+
+    def _spelled_otherwise(self, mended: str, options: list[frozenset], option_words: list[list[str]]) -> int | None:
+        """ "Khosla 2012" for "Khosla et al. 2012", "bone density" in "bone growth and density": a name the
+        option does not name counts when the option has all its words; no variant the option lacks
+        ("estrogen receptor beta" is not "estrogen receptor alpha")."""
+        tokens = self._plain_tokens(mended)
+        named = [(key, {t.stem for t in tokens[s:e]}) for s, e, key in self._spans(tokens)]
+        units = self._units(mended, every_word=True)
+        scores = []
+        for own, offered in zip(option_words, options):
+            said = _spelled_in(units, named, {stem(w) for w in own})
+            lacking = set(mended.split()) & self._w.variant_words - set(own)
+            scores.append(-1 if lacking else _shared(said, _content(said), [], _words_and(offered, said), own))
+        return _clear_best(scores, len(_content(units)))
+
+    def _in_order(self, text: str, units: frozenset, options: tuple[str, ...], option_units: list[frozenset]) -> int | None:
+        """The one option that names the same things in the same order ("TNFSF11 = RANKL, TNFRSF11B = OPG" for
+        "TNFSF11 encodes RANKL; TNFRSF11B encodes OPG", not "TNFSF11 encodes OPG; TNFRSF11B encodes RANKL"),
+        and moves none of them the other way."""
+        said = self._named_in_order(text)
+        if len(said) < 2:
+            return None
+        return _only([i for i, option in enumerate(options)
+                      if self._named_in_order(option) == said and not _reverses(units, option_units[i])])
+
+    def _named_in_order(self, text: str) -> list[str]:
+        """The concepts and codes ("TNFSF11") a text names, in its order."""
+        tokens = self._plain_tokens(text)
+        spans = self._spans(tokens)
+        inside = {i for s, e, _ in spans for i in range(s, e)}
+        codes = [(i, t.word) for i, t in enumerate(tokens) if i not in inside and self._is_code(t.word)]
+        named = [(s, key) for s, _, key in spans] + codes
+        return [key for _, key in sorted(named)]
+
+    @staticmethod
+    def _is_code(word: str) -> bool:
+        return any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
 
     def _headed(self, item: QuizItem, answer: str) -> int | None:
         """ "the first one, TNFSF11 = RANKL ...": an option's letter, number or ordinal before a comma, when
@@ -151,7 +234,7 @@ class Grader:
         picked = self._position(self._without_lead_in(fold(head)), [fold(o) for o in item.options])
         if picked is None:
             return None
-        return picked if self.option_index(item, rest) in (None, picked) else None
+        return picked if self._picked(item, rest, second_reading=False) in (None, picked) else None
 
     @staticmethod
     def _closest_option(said: frozenset, words: list[str], options: list[frozenset], option_words: list[list[str]]) -> int | None:
@@ -290,13 +373,17 @@ class Grader:
         return all(s == t or stem(s) == stem(t) or self._typo_of(s, t) for s, t in zip(said_words, target_words))
 
     def _typo_of(self, said: str, target: str) -> bool:
-        if len(target) < _MIN_MENDED or said in self._protected or self._crosses(said, target):
+        if len(target) < _MIN_MENDED or self._is_term(said, target) or self._crosses(said, target):
             return False
         if said in _everyday_words():
             return False  # a word of its own ("absorption"), not a misspelling of "resorption"
         if not said.isalpha():  # a code: one slip in its letters, never in its number ("TNSF11", not "TNFRSF11A")
             return _code_tail(said) == _code_tail(target) and edits(said, target) <= 1
         return edits(said, target) <= (1 if len(target) < 9 else 2)
+
+    def _is_term(self, said: str, target: str) -> bool:
+        """A word of the pack's own (or another form of one) is no misspelling of a different target."""
+        return said in self._protected or (stem(said) in self._protected_stems and stem(said) != stem(target))
 
     def _crosses(self, said: str, target: str) -> bool:
         """Whether mending `said` into `target` would swap one confusable part for another (-blast for -clast)."""
@@ -312,12 +399,12 @@ class Grader:
         together with the `question` it says what the answer must be about."""
         required = [self._expand(g) for g in rubric.required]
         reading = self._read(answer, rubric, required)
-        if self._keyword_list(reading, question):
-            return Grade(False, _KEYWORDS)
+        unread = self._not_a_claim(reading, question)
+        if unread:
+            return Grade(False, unread)
         missing, reversed_ = self._required(rubric, required, reading, model)
         reversed_ += self._checks_against_model(reading, model, question, required + [self._expand(g) for g in rubric.optional])
-        if self._lex.contradicts_itself(reading.tokens):
-            reversed_.append("it says both up and down")
+        reversed_ += self._clause_checks(reading, required, rubric, model)
         for mistake in rubric.misconceptions:
             groups = [self._expand(g) for g in mistake.groups]
             if all(any(not self._lex.negated(reading.tokens, i) for i in _find(g, reading.tokens)) for g in groups):
@@ -325,6 +412,61 @@ class Grader:
         if missing or reversed_:
             return Grade(False, _feedback(missing, reversed_), tuple(missing), tuple(reversed_))
         return Grade(True, "")
+
+    def _not_a_claim(self, reading: _Answer, question: str) -> str:
+        """Why an answer says no claim at all, or ""."""
+        if self._echoes(fold(reading.text).split(), question):
+            return _ECHO  # "RANKL and OPG" to "how does estrogen act on RANKL and OPG?" says nothing of how
+        return _KEYWORDS if self._keyword_list(reading, question) else ""
+
+    def _clause_checks(self, reading: _Answer, required: list[tuple[str, ...]], rubric: Rubric, model: str) -> list[str]:
+        """What the answer's own clauses get wrong: swapped parts, the other pace, "only" of one of several, both ways at once."""
+        problems = _crossed_pairs(reading.tokens, required, rubric.required, self._lex)
+        problems += self._pace(reading.tokens, model) + self._one_of_several(reading.tokens, model)
+        problems += self._opposite_word(reading.tokens, model)
+        if self._lex.contradicts_itself(reading.tokens):
+            problems.append("it says both up and down")
+        return problems
+
+    def _opposite_word(self, tokens: list[Token], model: str) -> list[str]:
+        """A word whose opposite the model says instead ("begins after the first fracture" against "long before
+        a fracture"); words of direction and words of the pack's names ("formation") are judged thing by thing
+        elsewhere, so they are left out here."""
+        judged = self._lex.directed | self._lex.comparatives | self._terms | self._w.gradual_words | self._w.abrupt_words
+        said = {t.stem for i, t in enumerate(tokens) if not self._lex.negated(tokens, i, spent=False)}
+        offered = {stem(w) for w in fold(model).split()}
+        pairs = [(a, b) for a, b in self._w.opposites if a not in judged and b not in judged]
+        for x, y in [(a, b) for a, b in pairs] + [(b, a) for a, b in pairs]:
+            if _only_one_side(stem(x), stem(y), said, offered):
+                return [f"the model says \u201c{y}\u201d"]
+        return []
+
+    def _pace(self, tokens: list[Token], model: str) -> list[str]:
+        """A change said at the other pace than the model's: "they slowly decline" against "falls sharply"."""
+        paces = (self._w.gradual_words, self._w.abrupt_words)
+        model_words = set(fold(model).split())
+        said = [any(t.word in words and not self._lex.negated(tokens, i, spent=False) for i, t in enumerate(tokens))
+                for words in paces]
+        for own, other, (name, opposite) in ((0, 1, ("gradual", "sudden")), (1, 0, ("sudden", "gradual"))):
+            if said[own] and not said[other] and model_words & paces[other] and not model_words & paces[own]:
+                return [f"the change is {opposite}, not {name}"]
+        return []
+
+    def _one_of_several(self, tokens: list[Token], model: str) -> list[str]:
+        """ "only the liver makes it" against a model that names the liver with others ("the liver and other
+        tissues"): the thing said to be the only one is one of several. "not only" says the opposite."""
+        model_words = fold(model).split()
+        for i, token in enumerate(tokens):
+            if token.word not in self._w.exclusive_words or (i and tokens[i - 1].word in self._w.negations):
+                continue
+            thing = _first(t.word for t in tokens[i + 1:] if t.word not in STOPWORDS)
+            if thing and _among_others(thing, model_words) and not self._said_only(thing, model_words):
+                return [f"\u201c{thing}\u201d is not the only one"]
+        return []
+
+    def _said_only(self, word: str, model_words: list[str]) -> bool:
+        """Whether the model itself says "only" of the word ("only the genomic one is detailed")."""
+        return any(w == word and self._w.exclusive_words & set(model_words[max(0, i - 3):i]) for i, w in enumerate(model_words))
 
     def _read(self, answer: str, rubric: Rubric, required: list[tuple[str, ...]]) -> _Answer:
         vocabulary = {w for g in required + [self._expand(g) for g in rubric.optional] for alt in g for w in alt.split()}
@@ -397,6 +539,7 @@ class Grader:
         inner = self._inner_concepts(tokens, spans) | self._inner_concepts(asked_tokens, self._spans(asked_tokens))
         problems += self._wrong_thing(reading, asked, self._moves(tokens, spans, set()), inner)
         problems += self._order(reading, tokens, spans)
+        problems += self._maker(reading, tokens, spans)
         return problems
 
     def _swapped_roles(self, reading: _Answer, model_tokens: list[Token], model_spans: list,
@@ -432,6 +575,7 @@ class Grader:
         expected = self._conversions(model_tokens, model_spans)
         named = {k for _, _, k in model_spans + self._spans(self._tokens(question, set()))}
         for source, product in self._conversions(reading.tokens, reading.spans):
+            source = _resolved(source, {s for s, _ in expected})
             if self._backwards(source, product, expected, groups):
                 return [f"it is {product} that is turned into {source}, not the other way round"]
             products = {p for s, p in expected if s == source}
@@ -466,7 +610,10 @@ class Grader:
         marker = _marker_after(tokens, i, self._w.conversion_markers)
         if marker is None:
             return None
-        return _source_and_product([(s, k) for s, _, k in spans if tokens[s].clause == tokens[i].clause], i, marker)
+        named = [(s, k) for s, _, k in spans if tokens[s].clause == tokens[i].clause]
+        if not any(i < s < marker for s, _ in named) and any(t.word in self._w.pronouns for t in tokens[i + 1:marker]):
+            named.append((i + 1, _PRONOUN))  # "converts it to ...": the thing converted is one named elsewhere
+        return _source_and_product(named, i, marker)
 
     def _things_named(self, tokens: list[Token], spans: list[tuple[int, int, str]],
                       required: list[tuple[str, ...]]) -> list[tuple[int, str]]:
@@ -482,11 +629,36 @@ class Grader:
         # "bone" are part of too many claims to be held to one way
         terms = {w for w in reading.vocabulary if w not in self._lex.directed and w not in STOPWORDS and w not in self._terms}
         expected = self._moves(model_tokens, model_spans, terms, inner=True)
+        said = {**self._both(reading.tokens, model_tokens, model_spans), **self._moves(reading.tokens, reading.spans, terms)}
         problems = []
-        for key, (name, ways) in self._moves(reading.tokens, reading.spans, terms).items():
+        for key, (name, ways) in said.items():
             if key in expected and len(ways) == 1 and len(expected[key][1]) == 1 and _disagree(expected[key][1], ways):
                 problems.append(_way_problem(name, next(iter(expected[key][1])), next(iter(ways))))
         return problems
+
+    def _both(self, tokens: list[Token], model_tokens: list[Token], model_spans: list) -> dict[str, tuple[str, set[str]]]:
+        """ "turns both genes down": "both" and a noun stand for the things the model names with that noun
+        ("the OPG gene", "the RANKL gene"), each going the way said of the noun."""
+        moves: dict[str, tuple[str, set[str]]] = {}
+        for i in range(len(tokens) - 1):
+            noun = tokens[i + 1]
+            way = self._lex.way_of(tokens, i + 1) if tokens[i].word == "both" else ""
+            named = self._named_with(noun.stem, model_tokens, model_spans) if way else {}
+            for key, name in (named.items() if len(named) == 2 else ()):
+                moves[key] = (f"{name} (of both {noun.word})", {way})
+        return moves
+
+    def _named_with(self, noun: str, tokens: list[Token], spans: list) -> dict[str, str]:
+        """The things a text names with a noun, and how: "the OPG gene" (a name of its own that holds OPG) or
+        "RANKL gene"."""
+        named = {}
+        for s, e, key in spans:
+            if tokens[e - 1].stem == noun:
+                name = " ".join(t.word for t in tokens[s:e])
+                named.update(dict.fromkeys(sorted(self._same_kind_inside(tokens, s, e, key) or {key}), name))
+            elif e < len(tokens) and tokens[e].stem == noun:
+                named[key] = " ".join(t.word for t in tokens[s:e + 1])
+        return named
 
     def _moves(self, tokens: list[Token], spans: list[tuple[int, int, str]], terms: set[str],
                inner: bool = False) -> dict[str, tuple[str, set[str]]]:
@@ -524,6 +696,45 @@ class Grader:
                 problems.append(f"it is {claim.object} that acts on {claim.subject}, not the other way round")
         return problems
 
+    def _maker(self, reading: _Answer, model_tokens: list[Token], model_spans: list) -> list[str]:
+        """Who makes a thing: "osteoclasts make it" against a model where osteoblasts produce RANKL. A maker of
+        the same kind as the model's, for a thing the model has made ("it" standing for it when the model makes
+        one thing), is the wrong one."""
+        expected = self._makings(model_tokens, model_spans)
+        products = {made for _, made in expected}
+        for maker, made in self._makings(reading.tokens, reading.spans):
+            made = _resolved(made, products)
+            makers = {m for m, p in expected if p == made}
+            if makers and maker not in makers and all(self._kind.get(maker) == self._kind.get(m) for m in makers):
+                return [f"it is {' and '.join(sorted(makers))} that make {made}, not {maker}"]
+        return []
+
+    def _makings(self, tokens: list[Token], spans: list[tuple[int, int, str]]) -> set[tuple[str, str]]:
+        """(maker, made): "osteoblasts produce RANKL", "RANKL is made by osteoblasts", "osteoclasts make it"."""
+        pairs = {self._making_at(tokens, spans, i) for i, token in enumerate(tokens)
+                 if token.word in self._w.making_verbs and not self._lex.negated(tokens, i)}
+        return {(maker, made) for maker, made in pairs if maker and made and maker != made and maker != _PRONOUN}
+
+    def _making_at(self, tokens: list[Token], spans: list[tuple[int, int, str]], i: int) -> tuple[str, str]:
+        """(maker, made) around the verb at i; "is made by" puts the maker after it."""
+        pronoun = any(t.word in self._w.pronouns for t in tokens[:i] if t.clause == tokens[i].clause)
+        before = self._lex.subject(tokens, spans, i) or (_PRONOUN if pronoun else "")
+        after = self._object_or_pronoun(tokens, spans, i)
+        passive = i + 1 < len(tokens) and tokens[i + 1].word == "by"
+        return (after, before) if passive else (before, after)
+
+    def _object_or_pronoun(self, tokens: list[Token], spans: list[tuple[int, int, str]], i: int) -> str:
+        """The first thing named after a verb in its clause, or a stand-in for a pronoun before any."""
+        for j in range(i + 1, len(tokens)):
+            if tokens[j].clause != tokens[i].clause:
+                break
+            named = [key for s, _, key in spans if s == j]
+            if named:
+                return named[0]
+            if tokens[j].word in self._w.pronouns:
+                return _PRONOUN
+        return ""
+
     def _keyword_list(self, reading: _Answer, question: str = "") -> bool:
         """Two or more words, no small word and no word of direction, nearly all of them terms: a list, not a claim."""
         words = fold(reading.text).split()
@@ -534,10 +745,20 @@ class Grader:
         others = [w for w in words if w not in reading.vocabulary and w not in self._terms and not w.isdigit()]
         return len(others) <= 1
 
+    def _echoes(self, words: list[str], question: str) -> bool:
+        """Only the question's own words given back to a question that asks how or why."""
+        asked = {stem(w) for w in fold(question).split()}
+        content = [w for w in words if w not in STOPWORDS]
+        return bool(content) and self._asks_for_claim(question) and all(stem(w) in asked for w in content)
+
     @staticmethod
     def _short_answer_of_parts(text: str, words: list[str], asks_for_names: bool) -> bool:
-        """Three words or fewer, in parts (a comma) or, to a question that asks for names, of two words or more."""
-        return len(words) < 4 and (len(words) > 2 or "," in text or asks_for_names)
+        """Three words or fewer, in parts (a comma) or, to a question that asks for names, of two words or more;
+        or, to a question that asks for names, two parts of three words or fewer each ("positive link, particularly
+        women" to "what link ..., and in which group?")."""
+        parts = [p.split() for p in text.split(",")]
+        in_parts = asks_for_names and len(parts) == 2 and all(0 < len(p) < 4 for p in parts)
+        return in_parts or (len(words) < 4 and (len(words) > 2 or "," in text or asks_for_names))
 
     def _joined(self, text: str) -> bool:
         """ "RANKL + OPG", "RANK = receptor": terms joined by a symbol that stands for a word."""
@@ -626,7 +847,10 @@ class Grader:
         return tokens
 
     def _bare_names(self, words: list[str]) -> bool:
-        return self._only_names(words) and not any(w in self._lex.directed for w in words)
+        """Names and small words only: "and OPG". A particle or a verb ("RANKL down", "turns down OPG") says
+        something of its own, even where a long alias of the pack happens to contain the word."""
+        verbs = self._lex.directed | self._w.relation_verbs | self._w.conversion_verbs | {"up", "down"}
+        return self._only_names(words) and not any(w in verbs for w in words)
 
     def _only_names(self, words: list[str]) -> bool:
         return all(w in self._terms or w in STOPWORDS or w.isdigit() for w in words)
@@ -658,6 +882,7 @@ class Grader:
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+_PRONOUN = "(pronoun)"  # stands in for a thing named by a pronoun, until it is known which
 
 
 def _places(tokens: list[Token], spans: list[tuple[int, int, str]], terms: set[str]) -> list[tuple[int, int, str]]:
@@ -679,6 +904,43 @@ def _swap(said: dict[str, set[int]], expected: dict[str, set[int]]) -> tuple[int
         if g in expected[b] and h in expected[a]:
             return h, g
     return None
+
+
+_JOINERS = frozenset({"by", "of", "from", "via", "through", "the", "a", "an"})
+
+
+def _crossed_pairs(tokens: list[Token], required: list[tuple[str, ...]], shown: list[tuple[str, ...]],
+                   lexicon: Lexicon) -> list[str]:
+    """Each part joined to the other part's thing: "anabolic sex steroids and anti-resorptive GH", "breakdown by
+    osteoblasts and building by osteoclasts", where the rubric's groups pair anabolic with GH and building with
+    osteoblasts. Two terms stand together when nothing but "by", "of" or an article is between them in one
+    clause; a pair of groups joined both ways round is a swap, which one pair alone ("the RANKL OPG ratio") is not."""
+    places = _group_places(tokens, required, lexicon)
+    joined = []  # (where the pair starts, first group, second group)
+    for k, ((s1, e1, g), (s2, _, h)) in enumerate(zip(places, places[1:])):
+        if g != h and tokens[s1].clause == tokens[s2].clause and all(t.word in _JOINERS for t in tokens[e1:s2]):
+            joined.append((k, g, h))
+    # two separate pairs, not one phrase of three terms ("youthful GH pulses")
+    crossed = sorted((g, h) for k, g, h in joined for m, x, y in joined if (x, y) == (h, g) and abs(k - m) > 1 and g < h)
+    return [f"the roles are swapped: \u201c{shown[g][0]}\u201d and \u201c{shown[h][0]}\u201d" for g, h in crossed[:1]]
+
+
+def _group_places(tokens: list[Token], required: list[tuple[str, ...]], lexicon: Lexicon) -> list[tuple[int, int, int]]:
+    """(start, end, group) of each rubric term the answer says, not denied, in order; a word that two groups
+    share belongs to neither."""
+    owners: dict[int, set[int]] = {}
+    ends: dict[int, int] = {}
+    for g, group in enumerate(required):
+        for alternative in group:
+            for i in _find((alternative,), tokens):
+                owners.setdefault(i, set()).add(g)
+                ends[i] = max(ends.get(i, i), i + len(alternative.split()))
+    places, covered = [], 0
+    for i, groups in sorted(owners.items()):
+        if i >= covered and len(groups) == 1 and not lexicon.negated(tokens, i):
+            places.append((i, ends[i], next(iter(groups))))
+        covered = max(covered, ends[i])  # "genomic" inside "non genomic" is no term of its own
+    return places
 
 
 def _group_hits(required: list[tuple[str, ...]], tokens: list[Token], lexicon: Lexicon) -> dict[int, int]:
@@ -758,6 +1020,45 @@ def _reverses(said: frozenset, units: frozenset) -> bool:
 def _marker_after(tokens: list[Token], i: int, markers: frozenset[str]) -> int | None:
     """Where the first of `markers` ("into") stands after position i in its clause."""
     return _first(j for j in range(i + 1, len(tokens)) if tokens[j].clause == tokens[i].clause and tokens[j].word in markers)
+
+
+_OTHERS = frozenset({"and", "or", "other", "others", "also", "plus"})
+
+
+def _among_others(word: str, model_words: list[str]) -> bool:
+    """Whether the model names the word with others right after it ("the liver and in other tissues")."""
+    return any(w == word and _OTHERS & set(model_words[i + 1:i + 3]) for i, w in enumerate(model_words))
+
+
+def _spelled_in(units: frozenset, named: list[tuple[str, set[str]]], stems: set[str]) -> frozenset:
+    """The answer's units without the concepts whose every word the option has."""
+    return frozenset(u for u in units if u[0] != "concept" or not any(k == u[1] and w <= stems for k, w in named))
+
+
+def _content(units: frozenset) -> set:
+    return {u for u in units if u[0] != "way"}
+
+
+def _only_one_side(x: str, y: str, said: set[str], offered: set[str]) -> bool:
+    """The answer says x and not y, and the model y and not x."""
+    return x in said and y in offered and x not in offered and y not in said
+
+
+def _words_and(offered: frozenset, said: frozenset) -> frozenset:
+    """An option's words and ways, with the concepts the answer still names that the option names too."""
+    return frozenset(u for u in offered if u[0] != "concept" or u in said)
+
+
+def _clear_best(scores: list[int], said: int) -> int | None:
+    """The best score when it is at least two, half of what was said, and above every other one."""
+    best = max(range(len(scores)), key=scores.__getitem__)
+    runner_up = max((score for i, score in enumerate(scores) if i != best), default=0)
+    return best if scores[best] >= 2 and 2 * scores[best] >= said and scores[best] > runner_up else None
+
+
+def _resolved(source: str, sources: set[str]) -> str:
+    """ "bone converts it to GH": the pronoun stands for what the model converts, when it converts one thing."""
+    return next(iter(sources)) if source == _PRONOUN and len(sources) == 1 else source
 
 
 def _source_and_product(named: list[tuple[int, str]], verb: int, marker: int) -> tuple[str, str] | None:

@@ -11,8 +11,9 @@ __all__ = ["parse_grading_words"]
 
 _SETS = ("negations", "not_negating", "degree_words", "up", "down", "up_comparatives", "down_comparatives", "change",
          "motion", "intransitive", "passive", "noun_markers", "relation_verbs", "ambitransitive", "pronouns", "true_words", "false_words",
-         "claim_questions", "conversion_verbs", "conversion_markers", "variant_words")
-_FIELDS = {*_SETS, "joining_symbols", "lead_ins", "ordinals", "phrasal", "paraphrases", "confusable_parts"}
+         "claim_questions", "conversion_verbs", "conversion_markers", "variant_words",
+         "gradual_words", "abrupt_words", "down_nouns", "making_verbs", "exclusive_words")
+_FIELDS = {*_SETS, "joining_symbols", "lead_ins", "ordinals", "phrasal", "paraphrases", "confusable_parts", "opposites"}
 _WAYS = ("up", "down")
 
 
@@ -28,6 +29,7 @@ def parse_grading_words(check: Checker, value: Any, line: int) -> GradingWords:
         phrasal=tuple(_phrases(check, entry, "phrasal", allowed=_WAYS)),
         paraphrases=tuple(_phrases(check, entry, "paraphrases", allowed=None)),
         confusable_parts=tuple((a, b) for a, b in _pairs(check, entry, "confusable_parts", minimum=2)),
+        opposites=tuple((a, b) for a, b in _pairs(check, entry, "opposites", minimum=2)),
         source=check.source, line=line,
     )
 

@@ -216,12 +216,18 @@ class GradingWords:
     joining_symbols: frozenset[str] = frozenset()
     conversion_verbs: frozenset[str] = frozenset()  # "converts", "turns": X turned into Y, whose order counts
     conversion_markers: frozenset[str] = frozenset()
+    exclusive_words: frozenset[str] = frozenset()  # "only": a thing said to be the only one
+    making_verbs: frozenset[str] = frozenset()  # "makes", "releases": who makes a thing counts
+    down_nouns: frozenset[str] = frozenset()  # "the brake on osteoclasts": what follows "on" is held back
+    gradual_words: frozenset[str] = frozenset()  # "slowly", "gradually": a pace against "sharply", "suddenly"
+    abrupt_words: frozenset[str] = frozenset()
     variant_words: frozenset[str] = frozenset()  # "alpha", "beta": "ER beta" is another thing than "ER alpha"  # "into", "to": what follows is the product   # "+", "&", "=": they join terms into a claim as words do
     lead_ins: tuple[str, ...] = ()
     ordinals: tuple[tuple[str, ...], ...] = ()
     phrasal: tuple[tuple[tuple[str, ...], str], ...] = ()          # (stems of the phrase, "up" | "down")
     paraphrases: tuple[tuple[tuple[str, ...], str], ...] = ()      # (stems with "*" for one word, the pack's verb)
     confusable_parts: tuple[tuple[str, str], ...] = ()
+    opposites: tuple[tuple[str, str], ...] = ()  # "build" and "break": an answer with one picks no option with the other
     source: str = ""
     line: int = 0
 

@@ -333,7 +333,8 @@ _NO_PARTS = Rubric(required=())
 _HEDGES = frozenset("i im am m think guess believe pretty quite very sure definitely certainly probably maybe perhaps "
                     "that it is its s thats so say d would totally absolutely true false yes no yep nope right "
                     "correct wrong incorrect of course".split())
-_REASON = re.compile(r"\b(because|since|due to|as the|given that|owing to|which is why|so that)\b|[:;\u2014]| - ")
+# a dash of any width ("false \u2013 into IGF-1") brings in a reason as a hyphen between spaces does
+_REASON = re.compile(r"\b(because|since|due to|as the|given that|owing to|which is why|so that|but)\b|[:;\u2013\u2014]| - ")
 
 def _questions(count: int) -> str:
     return f"{count} question{'' if count == 1 else 's'}"

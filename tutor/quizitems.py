@@ -10,7 +10,7 @@ from .model import ITEM_TYPES, LEVELS, RELATION_NAMES, Concept, Misconception, Q
 from .normalise import fold
 from .yamlsource import line_of
 
-__all__ = ["parse_items", "check_items", "generate_items"]
+__all__ = ["parse_items", "check_items", "generate_items", "Defensible"]
 
 _ITEM_FIELDS = {"id", "concept", "level", "type", "question", "explanation", "answer", "options", "accept", "hints",
                 "rubric", "why"}
@@ -151,6 +151,93 @@ class _Facts:
         return facts
 
 
+# How one fact carries an effect on, read from the thing that acts: the sign it gives (+1 the same way, -1 the
+# other way, 0 either way: "acts on" says no way) and whether the edge runs from the subject (">") or from the
+# object ("<"). A whole does what its parts do ("HRT contains estrogen", "HRT is part of hormonal optimization"),
+# and a part what its whole does only when it is the same kind of thing (HRT, a therapy, in the therapy plan;
+# GH, a hormone, is part of the synergy that holds back resorption, and does not); a kind does what its sort
+# does and the reverse.
+# What a thing makes is its effect only as a chain's first fact (osteoblasts make OPG, which holds back RANKL),
+# not after another one: what spurs osteoblasts spurs their RANKL and their OPG alike. A fact that says no way
+# ("acts on") makes an answer for either way only on its own.
+_FIRST_ONLY = frozenset({"produces"})
+_ALONE_ONLY = frozenset({"targets", "converts"})
+_EFFECT_EDGES: dict[str, tuple[tuple[str, int], ...]] = {
+    "stimulates": ((">", 1),), "inhibits": ((">", -1),), "causes": ((">", 1),), "produces": ((">", 1),),
+    "becomes": ((">", 1),), "targets": ((">", 0),), "converts": ((">", 0),), "missing-in": (("<", -1),),
+    "contains": ((">", 1),), "part-of": (("<", 1),), "is-a": ((">", 1), ("<", 1)),
+}
+_SIGNS = {"stimulates": 1, "inhibits": -1}
+_KIN = ("is-a", "part-of", "contains")  # ties between a thing and its sort, kind, parts and wholes
+_CHAIN = 3  # facts in a chain: "menopause leads to bone loss, which lowers BMD" is two
+
+
+class Defensible:
+    """Whether the pack's facts make "X <relation> Y" a defensible claim: stated, or reached through a chain
+    of facts (is-a, part-of, contains, causes, makes, becomes, stimulates, inhibits, acts on) whose signs
+    compose to the asked one, or through a kind, part or whole of either end that has the relation. A
+    generated item offers no such X as a wrong answer. Read-only."""
+
+    def __init__(self, relations: tuple[Relation, ...], kinds: dict[str, str] | None = None) -> None:
+        self._facts = {(r.subject, r.relation, r.object) for r in relations}
+        self._edges: dict[str, list[tuple[str, int, str]]] = {}
+        self._within: dict[str, set[str]] = {}  # a concept's sorts and kinds, and its parts
+        kinds = kinds or {}
+        for r in relations:
+            for way, sign in _EFFECT_EDGES.get(r.relation, ()):
+                start, end = (r.subject, r.object) if way == ">" else (r.object, r.subject)
+                self._edges.setdefault(start, []).append((end, sign, r.relation))
+            if r.relation == "part-of" and kinds.get(r.subject) and kinds.get(r.subject) == kinds.get(r.object):
+                # a part of its whole's kind does what the whole does: HRT, a therapy in the therapy plan
+                self._edges.setdefault(r.subject, []).append((r.object, 1, r.relation))
+            if r.relation in _KIN:
+                whole, part = (r.subject, r.object) if r.relation == "contains" else (r.object, r.subject)
+                self._within.setdefault(whole, set()).add(part)
+                if r.relation == "is-a":
+                    self._within.setdefault(r.subject, set()).add(r.object)
+
+    def holds(self, subject: str, relation: str, target: str) -> bool:
+        if relation in _SIGNS:
+            return _SIGNS[relation] in self._signs(subject, target) or 0 in self._signs(subject, target)
+        return any(self._stated(s, relation, o) for s in self._family(subject) for o in self._family(target))
+
+    def _signs(self, subject: str, target: str) -> set[int]:
+        """The signs of every chain of at most _CHAIN facts from subject to target."""
+        found: set[int] = set()
+        frontier = [(subject, 1, {subject})]
+        for length in range(_CHAIN):
+            step = []
+            for node, sign, seen in frontier:
+                for nxt, edge, relation in self._edges.get(node, ()):
+                    if (relation in _FIRST_ONLY and length) or (relation in _ALONE_ONLY and (length or nxt != target)):
+                        continue
+                    if nxt == target:
+                        found.add(sign * edge)
+                    elif nxt not in seen:
+                        step.append((nxt, sign * edge, seen | {nxt}))
+            frontier = step
+        return found
+
+    def _family(self, concept: str) -> set[str]:
+        """The concept, its kinds and sorts, and its parts, two steps down: what a part of a thing binds
+        or where it is found, the thing does or is too; not what its whole or a sibling part does."""
+        near = {concept} | self._within.get(concept, set())
+        return near | {k for c in near for k in self._within.get(c, set())}
+
+    def _stated(self, subject: str, relation: str, target: str) -> bool:
+        """A fact, or one that says as much: what turns into a thing makes it; a part, what a cell makes,
+        or what something found there makes, is found there."""
+        if (subject, relation, target) in self._facts:
+            return True
+        if relation == "produces":
+            return (subject, "becomes", target) in self._facts
+        if relation == "found-in":
+            made_there = (target, "produces", subject) in self._facts  # osteoblasts make RANKL
+            return made_there or (subject, "part-of", target) in self._facts or any(
+                (maker, "found-in", target) in self._facts for maker, r, made in self._facts if r == "produces" and made == subject)
+        return False
+
+
 def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...],
                    kinds: dict[str, str] | None = None) -> list[QuizItem]:
     """Multiple-choice items from the relations ("Which of these makes OPG?").
@@ -161,6 +248,7 @@ def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]
     answers with or offers a concept deeper than its own level.
     """
     facts = _Facts.of(relations)
+    defensible = Defensible(relations, kinds)
     items = []
     for r in relations:
         if r.relation not in _QUESTIONS or concepts[r.subject].parent or concepts[r.object].parent:
@@ -168,7 +256,7 @@ def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]
         for level in LEVELS:
             if not all(_within(concepts[c], level) for c in (r.subject, r.object)):
                 continue
-            pool = _same_kind(concepts, kinds or {}, facts, r, level)
+            pool = [c for c in _same_kind(concepts, kinds or {}, facts, r, level) if not defensible.holds(c, r.relation, r.object)]
             distractors = _distractors(concepts, facts.linked.get(r.object, set()), pool, r, level)
             if len(distractors) >= 2:
                 items.append(_generated(concepts, r, level, distractors))
