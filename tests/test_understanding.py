@@ -870,3 +870,46 @@ def test_who_is_prescribed_a_therapy_asks_its_audience_not_how_common_it_is(tuto
     reply = chat.say("who gets prescribed it, according to the text?", kind="answer", concept="trt")
     assert "men" in first_sentence(reply.text).lower()
     assert tutor.read("who gets osteoporosis").frame.id == "prevalence"
+
+
+# --- general education near the line (issue 9, point 5) ---------------------------------------------
+@pytest.mark.parametrize("plain, attributed", [
+    ("how does TRT act on bone?", "how does TRT act on bone, according to the article?"),
+    ("why does bone loss speed up after menopause?", "why does bone loss speed up after menopause, in the author's view?"),
+    ("what does hormonal optimization claim to restore?", "what does the text say hormonal optimization restores?"),
+])
+def test_saying_whose_claim_it_is_does_not_choose_the_concept(tutor, plain, attributed):
+    # "according to the article" says whose claim is asked about, not which concept: the same answer either way
+    assert Chat(tutor).say(attributed).concept == Chat(tutor).say(plain, kind="answer").concept
+    assert "document" in read(tutor, attributed).advice.found  # the boundary still sees a question about the document
+
+
+def test_attribution_words_weigh_nothing_in_matching(tutor):
+    assert tutor._matcher.stems_of("according to the article and what the text and the author say".split()) == []
+
+
+@pytest.mark.parametrize("text", [
+    "is it safe to say that testosterone protects bone only directly?",   # an idiom, not a question of safety
+    "why is it harmful for bone when testosterone falls in men?",         # harm to bone is the topic itself
+    "does the page mention osteopenia risk for men on TRT?",              # the risk of a condition, not of TRT
+])
+def test_words_of_risk_about_bone_itself_are_no_question_of_a_therapys_safety(tutor, text):
+    reading = read(tutor, text)
+    assert reading.frame is None or reading.frame.id not in ("risks", "therapy-risks"), reading.to_dict()
+    assert Chat(tutor).say(text).kind == "answer"
+
+
+@pytest.mark.parametrize("text", ["is HRT safe?", "are growth hormone peptides harmful?", "what are the risks of TRT?"])
+def test_a_therapys_own_safety_is_still_an_uncovered_aspect(tutor, text):
+    assert read(tutor, text).frame.id in ("risks", "therapy-risks")
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("why is testosterone described as a prohormone for bone?", "testosterone-aromatization"),
+    ("how do hormone therapies correct a RANKL/OPG imbalance?", "rankl-opg-ratio"),
+    ("why combine sex steroids with GH peptides?", "anabolic-antiresorptive-synergy"),
+    ("does testosterone therapy build muscle strength?", "systemic-effects"),
+    ("what synergy does the academic part describe?", "anabolic-antiresorptive-synergy"),
+])
+def test_a_question_about_what_a_named_concept_is_part_of_gets_that_concept(tutor, question, concept):
+    Chat(tutor).say(question, kind="answer", concept=concept)
