@@ -913,3 +913,33 @@ def test_a_therapys_own_safety_is_still_an_uncovered_aspect(tutor, text):
 ])
 def test_a_question_about_what_a_named_concept_is_part_of_gets_that_concept(tutor, question, concept):
     Chat(tutor).say(question, kind="answer", concept=concept)
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("what role does progesterone play per the agents table?", "progesterone"),
+    ("what do sermorelin and ipamorelin act on, according to the second table?", "growth-hormone-peptides"),
+    ("how does estradiol change remodeling, as listed in the table?", "estradiol"),
+])
+def test_the_table_a_claim_is_read_from_is_not_the_topic(tutor, question, concept):
+    # "per the agents table" says where the document says it, as "according to the article" does
+    reading = read(tutor, question)
+    assert concept in reading.concepts and "agents-comparison" not in reading.concepts, reading.to_dict()
+    assert "document" in reading.advice.found
+    Chat(tutor).say(question, kind="answer", concept=concept)
+
+
+def test_a_table_asked_about_is_still_the_topic(tutor):
+    assert read(tutor, "what is in the second table?").concepts == ["agents-comparison"]
+
+
+def test_who_gets_a_therapy_asks_its_audience_and_who_gets_a_condition_how_common_it_is(tutor):
+    assert read(tutor, "who gets HRT, according to the table?").frame.id == "audience"
+    assert "women" in first_sentence(Chat(tutor).say("who gets HRT?", kind="answer", concept="hrt").text).lower()
+    assert read(tutor, "who gets osteoporosis?").frame.id == "prevalence"
+    Chat(tutor).say("who gets osteoporosis?", kind="unknown")
+
+
+@pytest.mark.parametrize("question, concept", [("how common is HRT use?", "hrt"), ("how many men are on TRT?", "trt")])
+def test_how_common_a_therapy_is_is_still_an_uncovered_aspect(tutor, question, concept):
+    reply = Chat(tutor).say(question, kind="unknown")
+    assert reply.data.get("about") == concept and "common" in reply.text, (reply.text, reply.data)
