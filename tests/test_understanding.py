@@ -943,3 +943,18 @@ def test_who_gets_a_therapy_asks_its_audience_and_who_gets_a_condition_how_commo
 def test_how_common_a_therapy_is_is_still_an_uncovered_aspect(tutor, question, concept):
     reply = Chat(tutor).say(question, kind="unknown")
     assert reply.data.get("about") == concept and "common" in reply.text, (reply.text, reply.data)
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("what does the academic table list for estradiol", "agents-comparison"),
+    ("what is in the first table", "therapy-comparison"),
+    ("what does the female row say", "hrt"),
+    ("and the male row?", "trt"),
+])
+def test_the_tables_and_their_rows_are_named_as_readers_name_them(tutor, text, concept):
+    assert concept in read(tutor, text).concepts, read(tutor, text).to_dict()
+
+
+def test_which_cells_a_therapy_targets_in_the_academic_table_is_answered_from_its_facts(tutor):
+    reply = Chat(tutor).say("which cells does testosterone cypionate target in the academic table?", kind="answer")
+    assert "osteocytes" in first_sentence(reply.text).lower() and "osteoblasts" in first_sentence(reply.text).lower()
