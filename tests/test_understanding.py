@@ -958,3 +958,17 @@ def test_the_tables_and_their_rows_are_named_as_readers_name_them(tutor, text, c
 def test_which_cells_a_therapy_targets_in_the_academic_table_is_answered_from_its_facts(tutor):
     reply = Chat(tutor).say("which cells does testosterone cypionate target in the academic table?", kind="answer")
     assert "osteocytes" in first_sentence(reply.text).lower() and "osteoblasts" in first_sentence(reply.text).lower()
+
+
+@pytest.mark.parametrize("question", [
+    "what is the joint effect of sex steroids and growth factors on bone?",   # "joint" as an adjective
+    "what is the operation of the RANKL pathway?",                           # no surgery
+    "what does the article say about peptides reducing HRT dosage?",         # "dosage" is no foreign head
+])
+def test_words_of_near_domain_topics_used_otherwise_do_not_decline(tutor, question):
+    Chat(tutor).say(question, kind="answer")
+
+
+@pytest.mark.parametrize("question", ["does estrogen help joint pain?", "how does surgery affect bone?"])
+def test_the_near_domain_topics_themselves_are_still_declined(tutor, question):
+    Chat(tutor).say(question, kind="unknown")
