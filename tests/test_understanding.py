@@ -972,3 +972,10 @@ def test_words_of_near_domain_topics_used_otherwise_do_not_decline(tutor, questi
 @pytest.mark.parametrize("question", ["does estrogen help joint pain?", "how does surgery affect bone?"])
 def test_the_near_domain_topics_themselves_are_still_declined(tutor, question):
     Chat(tutor).say(question, kind="unknown")
+
+
+def test_taking_a_hormone_raises_it_and_taking_it_away_lowers_it(tutor):
+    reply = Chat(tutor).say("when women take estrogen, what happens to their OPG?", kind="answer", concept="opg")
+    assert "rises" in first_sentence(reply.text), reply.text
+    reply = Chat(tutor).say("what happens to RANKL when you take away estrogen?", kind="answer", concept="rankl")
+    assert "falls" in first_sentence(reply.text) and "RANKL rises" in first_sentence(reply.text), reply.text
