@@ -979,3 +979,10 @@ def test_taking_a_hormone_raises_it_and_taking_it_away_lowers_it(tutor):
     assert "rises" in first_sentence(reply.text), reply.text
     reply = Chat(tutor).say("what happens to RANKL when you take away estrogen?", kind="answer", concept="rankl")
     assert "falls" in first_sentence(reply.text) and "RANKL rises" in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("question", ["how long should HRT be taken, according to the document?",
+                                      "how long should someone stay on TRT?"])
+def test_how_long_a_therapy_should_last_is_an_aspect_the_document_leaves_out(tutor, question):
+    reply = Chat(tutor).say(question, kind="unknown")
+    assert reply.data.get("uncovered") == "timing", reply.data
