@@ -986,3 +986,12 @@ def test_taking_a_hormone_raises_it_and_taking_it_away_lowers_it(tutor):
 def test_how_long_a_therapy_should_last_is_an_aspect_the_document_leaves_out(tutor, question):
     reply = Chat(tutor).say(question, kind="unknown")
     assert reply.data.get("uncovered") == "timing", reply.data
+
+
+def test_hormone_therapy_named_as_the_means_asks_what_the_therapies_do(tutor):
+    # the document discusses what hormone therapies do against fractures and bone loss; it does not discuss how
+    # osteoporosis is treated, with hormones or without
+    reply = Chat(tutor).say("can hormone therapy help prevent fractures, according to the document?", kind="answer")
+    assert "muscle" in first_sentence(reply.text).lower(), reply.text
+    for question in ("how is osteoporosis treated?", "what non-hormonal treatments exist for osteoporosis?"):
+        assert Chat(tutor).say(question, kind="unknown").data.get("uncovered") == "treatment"
