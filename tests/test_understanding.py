@@ -995,3 +995,127 @@ def test_a_verb_sharing_a_names_stem_names_nothing(tutor):
     reading = tutor.read("I keep seeing the word somatotropic axis and have no clue what it refers to")
     assert [m.concept for m in reading.mentions if m.how != "pronoun"] == ["gh-igf1-axis"]
     assert "references" in tutor.read("what references does the document give").concepts
+# --- general education near the line (issue 9, point 5) ---------------------------------------------
+@pytest.mark.parametrize("plain, attributed", [
+    ("how does TRT act on bone?", "how does TRT act on bone, according to the article?"),
+    ("why does bone loss speed up after menopause?", "why does bone loss speed up after menopause, in the author's view?"),
+    ("what does hormonal optimization claim to restore?", "what does the text say hormonal optimization restores?"),
+])
+def test_saying_whose_claim_it_is_does_not_choose_the_concept(tutor, plain, attributed):
+    # "according to the article" says whose claim is asked about, not which concept: the same answer either way
+    assert Chat(tutor).say(attributed).concept == Chat(tutor).say(plain, kind="answer").concept
+    assert "document" in read(tutor, attributed).advice.found  # the boundary still sees a question about the document
+
+
+def test_attribution_words_weigh_nothing_in_matching(tutor):
+    assert tutor._matcher.stems_of("according to the article and what the text and the author say".split()) == []
+
+
+@pytest.mark.parametrize("text", [
+    "is it safe to say that testosterone protects bone only directly?",   # an idiom, not a question of safety
+    "why is it harmful for bone when testosterone falls in men?",         # harm to bone is the topic itself
+    "does the page mention osteopenia risk for men on TRT?",              # the risk of a condition, not of TRT
+])
+def test_words_of_risk_about_bone_itself_are_no_question_of_a_therapys_safety(tutor, text):
+    reading = read(tutor, text)
+    assert reading.frame is None or reading.frame.id not in ("risks", "therapy-risks"), reading.to_dict()
+    assert Chat(tutor).say(text).kind == "answer"
+
+
+@pytest.mark.parametrize("text", ["is HRT safe?", "are growth hormone peptides harmful?", "what are the risks of TRT?"])
+def test_a_therapys_own_safety_is_still_an_uncovered_aspect(tutor, text):
+    assert read(tutor, text).frame.id in ("risks", "therapy-risks")
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("why is testosterone described as a prohormone for bone?", "testosterone-aromatization"),
+    ("how do hormone therapies correct a RANKL/OPG imbalance?", "rankl-opg-ratio"),
+    ("why combine sex steroids with GH peptides?", "anabolic-antiresorptive-synergy"),
+    ("does testosterone therapy build muscle strength?", "systemic-effects"),
+    ("what synergy does the academic part describe?", "anabolic-antiresorptive-synergy"),
+])
+def test_a_question_about_what_a_named_concept_is_part_of_gets_that_concept(tutor, question, concept):
+    Chat(tutor).say(question, kind="answer", concept=concept)
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("what role does progesterone play per the agents table?", "progesterone"),
+    ("what do sermorelin and ipamorelin act on, according to the second table?", "growth-hormone-peptides"),
+    ("how does estradiol change remodeling, as listed in the table?", "estradiol"),
+])
+def test_the_table_a_claim_is_read_from_is_not_the_topic(tutor, question, concept):
+    # "per the agents table" says where the document says it, as "according to the article" does
+    reading = read(tutor, question)
+    assert concept in reading.concepts and "agents-comparison" not in reading.concepts, reading.to_dict()
+    assert "document" in reading.advice.found
+    Chat(tutor).say(question, kind="answer", concept=concept)
+
+
+def test_a_table_asked_about_is_still_the_topic(tutor):
+    assert read(tutor, "what is in the second table?").concepts == ["agents-comparison"]
+
+
+def test_who_gets_a_therapy_asks_its_audience_and_who_gets_a_condition_how_common_it_is(tutor):
+    assert read(tutor, "who gets HRT, according to the table?").frame.id == "audience"
+    assert "women" in first_sentence(Chat(tutor).say("who gets HRT?", kind="answer", concept="hrt").text).lower()
+    assert read(tutor, "who gets osteoporosis?").frame.id == "prevalence"
+    Chat(tutor).say("who gets osteoporosis?", kind="unknown")
+
+
+@pytest.mark.parametrize("question, concept", [("how common is HRT use?", "hrt"), ("how many men are on TRT?", "trt")])
+def test_how_common_a_therapy_is_is_still_an_uncovered_aspect(tutor, question, concept):
+    reply = Chat(tutor).say(question, kind="unknown")
+    assert reply.data.get("about") == concept and "common" in reply.text, (reply.text, reply.data)
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("what does the academic table list for estradiol", "agents-comparison"),
+    ("what is in the first table", "therapy-comparison"),
+    ("what does the female row say", "hrt"),
+    ("and the male row?", "trt"),
+])
+def test_the_tables_and_their_rows_are_named_as_readers_name_them(tutor, text, concept):
+    assert concept in read(tutor, text).concepts, read(tutor, text).to_dict()
+
+
+def test_which_cells_a_therapy_targets_in_the_academic_table_is_answered_from_its_facts(tutor):
+    reply = Chat(tutor).say("which cells does testosterone cypionate target in the academic table?", kind="answer")
+    assert "osteocytes" in first_sentence(reply.text).lower() and "osteoblasts" in first_sentence(reply.text).lower()
+
+
+@pytest.mark.parametrize("question", [
+    "what is the joint effect of sex steroids and growth factors on bone?",   # "joint" as an adjective
+    "what is the operation of the RANKL pathway?",                           # no surgery
+    "what does the article say about peptides reducing HRT dosage?",         # "dosage" is no foreign head
+])
+def test_words_of_near_domain_topics_used_otherwise_do_not_decline(tutor, question):
+    Chat(tutor).say(question, kind="answer")
+
+
+@pytest.mark.parametrize("question", ["does estrogen help joint pain?", "how does surgery affect bone?"])
+def test_the_near_domain_topics_themselves_are_still_declined(tutor, question):
+    Chat(tutor).say(question, kind="unknown")
+
+
+def test_taking_a_hormone_raises_it_and_taking_it_away_lowers_it(tutor):
+    reply = Chat(tutor).say("when women take estrogen, what happens to their OPG?", kind="answer", concept="opg")
+    assert "rises" in first_sentence(reply.text), reply.text
+    reply = Chat(tutor).say("what happens to RANKL when you take away estrogen?", kind="answer", concept="rankl")
+    assert "falls" in first_sentence(reply.text) and "RANKL rises" in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("question, aspect", [("how long should HRT be taken, according to the document?", "timing"),
+                                              # staying on a therapy is how it is taken
+                                              ("how long should someone stay on TRT?", "administration")])
+def test_how_long_a_therapy_should_last_is_an_aspect_the_document_leaves_out(tutor, question, aspect):
+    reply = Chat(tutor).say(question, kind="unknown")
+    assert reply.data.get("uncovered") == aspect, reply.data
+
+
+def test_hormone_therapy_named_as_the_means_asks_what_the_therapies_do(tutor):
+    # the document discusses what hormone therapies do against fractures and bone loss; it does not discuss how
+    # osteoporosis is treated, with hormones or without
+    reply = Chat(tutor).say("can hormone therapy help prevent fractures, according to the document?", kind="answer")
+    assert "muscle" in first_sentence(reply.text).lower(), reply.text
+    for question in ("how is osteoporosis treated?", "what non-hormonal treatments exist for osteoporosis?"):
+        assert Chat(tutor).say(question, kind="unknown").data.get("uncovered") == "treatment"
