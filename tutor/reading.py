@@ -200,8 +200,11 @@ class Reader:
         phrases = self._phrase_heads(stems)
         plain = self._plain_relation_opening(words, mentions)  # the same for every relation frame: read once
         for frame, patterns, actor, target, verbs in self._frames:
-            if frame.answer == "aspect" and not self._aspect_fits(frame, themes, patterns, masked, mentions):
-                continue
+            if frame.answer == "aspect":
+                # an aspect frame reads only where its pattern matches: that one search first, the checks after
+                if not (patterns and patterns.search(masked)) or not self._aspect_fits(frame, themes, patterns, masked, mentions):
+                    continue
+                return frame, ""
             if frame.answer == "relation":
                 side = self._relation_side(words, stems, masked, mentions, actor, target, plain,
                                            lambda: self._verb_at(frame, stems, verbs, phrases, mentions))
