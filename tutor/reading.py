@@ -201,10 +201,9 @@ class Reader:
         plain = self._plain_relation_opening(words, mentions)  # the same for every relation frame: read once
         for frame, patterns, actor, target, verbs in self._frames:
             if frame.answer == "aspect":
-                # an aspect frame reads only where its pattern matches: that one search first, the checks after
-                if not (patterns and patterns.search(masked)) or not self._aspect_fits(frame, themes, patterns, masked, mentions):
-                    continue
-                return frame, ""
+                if self._aspect_reads(frame, themes, patterns, masked, mentions):
+                    return frame, ""
+                continue
             if frame.answer == "relation":
                 side = self._relation_side(words, stems, masked, mentions, actor, target, plain,
                                            lambda: self._verb_at(frame, stems, verbs, phrases, mentions))
@@ -229,6 +228,11 @@ class Reader:
         # an aspect the document does discuss ("when does age-related bone loss begin?"): the frame still reads,
         # so that the answer leads with the sentence its answer words point to
         return bool(frame.answer_words) and discussed(self._kb, frame, themes)
+
+    def _aspect_reads(self, frame: Frame, themes: list, pattern: re.Pattern[str] | None, masked: str,
+                      mentions: list[Mention]) -> bool:
+        """An aspect frame reads only where its pattern matches: that one search first, the checks after."""
+        return bool(pattern and pattern.search(masked)) and self._aspect_fits(frame, themes, pattern, masked, mentions)
 
     def _aspect_fits(self, frame: Frame, themes: list, pattern: re.Pattern[str] | None, masked: str,
                      mentions: list[Mention]) -> bool:
