@@ -398,7 +398,7 @@ class Tutor:
         if decision.lead:
             return f"{decision.lead} {concept.explain[depth.level]}"
         text = self._lead_sentence(reading, decision, concept, depth)
-        reached = self._reached_via(reading, decision, concept.id)
+        reached = self._facts_answer_first(reading, decision, concept.id)
         facts = decision.facts or (() if text and not reached else self._what_it_does(reading, decision, concept.id, depth.level))
         if facts:
             return self._compose.opened_by(facts, concept.id, depth.level, text)
@@ -409,12 +409,12 @@ class Tutor:
         frame = decision.frame
         if not frame or not frame.leads_with:
             return ()
-        if set(reading.concepts) != {concept_id} and not self._reached_via(reading, decision, concept_id):
+        if set(reading.concepts) != {concept_id} and not self._facts_answer_first(reading, decision, concept_id):
             return ()
         return self._compose.acting(concept_id, frame.leads_with, level)
 
     @staticmethod
-    def _reached_via(reading: Reading, decision: Decision, concept_id: str) -> bool:
+    def _facts_answer_first(reading: Reading, decision: Decision, concept_id: str) -> bool:
         """The frame's facts answer before any sentence: it says so (facts_first), or the concept answers by the
         frame's `via` link rather than by being named ("what happens when aromatase is missing?" answers the
         condition, and what that leads to is the answer)."""
@@ -1096,13 +1096,13 @@ def _is_specific(reading: Reading, other_names: list[str]) -> bool:
     return bool(reading.answer_type or other_names or referred)
 
 
-# small talk: several of these in one message ("Hello there! Who are you?") are answered as chat
-_SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
 def _meaning_asked(words: list[str], start: int) -> bool:
     """Whether the name at `start` follows words that ask what it is or means ("what is the ...", "mean by")."""
     return bool(_MEANING_ASKED & set(words[max(0, start - 3):start]))
 
 
+# small talk: several of these in one message ("Hello there! Who are you?") are answered as chat
+_SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
 _MEANING_ASKED = frozenset("is are whats define explain meant mean means by called".split())
 # words that open a question or a request, so a part starting with one is not a mere remark
 _QUESTION_OPENERS = frozenset("what how why which who whom whose when where can could would does do did is are was were "
