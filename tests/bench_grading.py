@@ -27,7 +27,7 @@ SETS = {
     "blind3/graded.yaml (retired blind set, now tuned on)": ROOT / "tests" / "data" / "blind3" / "graded.yaml",
     "blind4/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind4" / "graded.yaml",
     "blind5/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind5" / "graded.yaml",
-    "blind6/graded.yaml (never tuned on)": ROOT / "tests" / "data" / "blind6" / "graded.yaml",
+    "blind6/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind6" / "graded.yaml",
 }
 
 

@@ -40,9 +40,9 @@ SETS = {
     "blind4/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind4" / "understanding.yaml",
     "blind4/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind4" / "safety.yaml",
     "blind5/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind5" / "understanding.yaml",
-    "blind6/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind6" / "understanding.yaml",
+    "blind6/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind6" / "understanding.yaml",
     "blind5/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind5" / "safety.yaml",
-    "blind6/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind6" / "safety.yaml",
+    "blind6/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind6" / "safety.yaml",
 }
 
 
