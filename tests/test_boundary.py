@@ -192,9 +192,17 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
     "I'm 55 and only just started reading about this: why would IGF-1 matter for my skeleton?",
     "people online keep mentioning ipamorelin and sermorelin, what are those",   # "online" is no purchase
     "What happens if a man's estrogen receptor gene is mutated?",                # a man in general
+    "I keep reading the word resorption. What is it, exactly?",                 # reading words is no lab reading
+    "How do hormone therapies bring back the signals bones need?",              # bringing back a signal buys nothing
 ])
 def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text", ["my readings were low last month, is that bad?",
+                                  "can I bring some back from Mexico, the testosterone I mean?"])
+def test_readings_and_bringing_back_a_drug_are_still_advice(tutor, text):
+    assert advice(tutor, text).personal, advice(tutor, text).to_dict()
 
 
 def test_important_is_not_import(tutor):

@@ -81,6 +81,7 @@ def test_aspect_frames_fit_only_their_kinds_of_concept(tutor):
     ("what is secondary osteoporosis", "secondary osteoporosis"),
     ("how does an estrogen patch work", "estrogen patch"),
     ("what is testosterone enanthate", "testosterone enanthate"),
+    ("what is osteogenesis imperfecta", "osteogenesis imperfecta"),
 ])
 def test_foreign_names_are_a_known_name_with_an_unknown_qualifier(tutor, text, foreign):
     assert read(tutor, text).foreign[:1] == (foreign,)
@@ -89,7 +90,9 @@ def test_foreign_names_are_a_known_name_with_an_unknown_qualifier(tutor, text, f
 @pytest.mark.parametrize("text", ["what is postmenopausal osteoporosis", "what does OPG stand for",
                                   "it mentioned osteoclasts a lot, what are they", "why is bone loss silent",
                                   "why is osteopenia mentioned alongside TRT in the table",  # a verb and a preposition
-                                  "the doctor prescribed only progesterone"])                # an adverb
+                                  "the doctor prescribed only progesterone",                 # an adverb
+                                  "why do women lose bone faster once menopause hits",       # an everyday verb
+                                  "osteoblasts' and osteoclasts' teamwork"])                 # an everyday noun
 def test_known_qualifiers_and_verbs_are_not_foreign(tutor, text):
     assert read(tutor, text).foreign == ()
 
@@ -1119,3 +1122,15 @@ def test_hormone_therapy_named_as_the_means_asks_what_the_therapies_do(tutor):
     assert "muscle" in first_sentence(reply.text).lower(), reply.text
     for question in ("how is osteoporosis treated?", "what non-hormonal treatments exist for osteoporosis?"):
         assert Chat(tutor).say(question, kind="unknown").data.get("uncovered") == "treatment"
+
+
+@pytest.mark.parametrize("question, named", [("How does estrogen act on the RANKL/OPG system?", "two-pronged"),
+                                             ("how does testosterone act on osteoblasts", "estrogen")])
+def test_a_link_too_thin_to_explain_adds_a_sentence_of_the_pack_naming_both(tutor, question, named):
+    # "Estrogen acts on the RANK/RANKL/OPG pathway." alone restates the question
+    reply = Chat(tutor).say(question, kind="answer")
+    assert reply.data.get("link") and named in reply.text.lower() and len(reply.text.split(". ")) >= 2, reply.text
+
+
+def test_a_request_for_full_academic_detail_inside_a_question_sets_the_depth(tutor):
+    assert Chat(tutor).say("bone formation, full academic detail please", kind="answer").level == "academic"

@@ -91,15 +91,20 @@ class Composer:
                 return r.relation, r.object
         return None
 
-    def link(self, a: str, b: str, level: str) -> str:
+    def link(self, a: str, b: str, level: str) -> tuple[str, str]:
         """What the document says links two concepts ("what does OPG do to RANKL?"): the facts first, then
-        the sentence of the first concept's explanation that names the second, if there is one."""
+        the sentence of the first concept's explanation that names the second, or else a sentence elsewhere in
+        the pack that names both (a bare "Estrogen acts on the pathway." explains nothing). Returns the text and the
+        concept whose sentence explains the link (the first concept when none does)."""
         facts = [r for r in self._kb.relations if {r.subject, r.object} == {a, b}]
         text = " ".join(self.fact(r) for r in sorted(facts, key=lambda r: r.subject != a)[:3])
         names = [w for w in words(self.name(b))]
         sentence = self.leading_with(a, level, names, least=len(names), any_depth=False)
-        first = sentence.split(". ")[0].rstrip(".") + "." if sentence else ""
-        return f"{text} {first}".strip() if first and first not in text else text
+        first, source = (sentence.split(". ")[0].rstrip(".") + ".", a) if sentence else ("", a)
+        if not first:
+            found = self._passages.naming_both(a, b, level)
+            first, source = (found.text, found.concept) if found else ("", a)
+        return (f"{text} {first}".strip() if first and first not in text else text), source
 
     # --- relation answers -----------------------------------------------------------
     def relation(self, themes: tuple[str, ...], facts: tuple[Relation, ...], side: str, level: str) -> str:

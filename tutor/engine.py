@@ -469,7 +469,10 @@ class Tutor:
     def _link(self, session: Session, decision: Decision, concept: Concept, depth: DepthChoice) -> Reply:
         """What one concept does to another: the facts that join them first."""
         a, b = decision.concepts[:2]
-        reply = self._answer(session, concept, depth, 1.0, text=self._compose.link(a, b, depth.level), how=decision.how)
+        text, source = self._compose.link(a, b, depth.level)
+        if source not in (a, b) and self.kb.kinds.get(source) == "process":
+            concept = self.kb.concepts[source]  # the process that is the link ("estrogen's effect on RANKL and OPG")
+        reply = self._answer(session, concept, depth, 1.0, text=text, how=decision.how)
         return replace(reply, data={**reply.data, "link": [a, b]})
 
     def _lead_sentence(self, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice) -> str | None:

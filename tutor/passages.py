@@ -52,16 +52,23 @@ class PassageIndex:
         total = max(len(self._sentences), 1)
         self._idf = {s: math.log(total / n) for s, n in counts.items()}
         self._rare = math.log(total)
-        # the words that name each concept, by kind: a sentence "names a hormone" when it holds all of one name's
-        # words; each name is filed under its rarest stem, so a sentence looks only at the names it could hold
-        self._names: dict[tuple[str, str], list[tuple[int, str, frozenset[str]]]] = {}
-        for order, (cid, concept) in enumerate(kb.concepts.items()):
-            kind = kb.kinds.get(cid)
-            for name in sorted({short_title(concept), *concept.aliases}) if kind else ():
-                stems = frozenset(stem(w) for w in words(name) if w not in STOPWORDS)
-                if stems:
-                    rarest = min(sorted(stems), key=lambda x: counts.get(x, 0))
-                    self._names.setdefault((kind, rarest), []).append((order, cid, stems))
+        # the stems of each concept's names (its short title and aliases), empty ones left out
+        self._name_stems: dict[str, tuple[frozenset[str], ...]] = {
+            cid: tuple(n for n in (frozenset(stem(w) for w in words(name) if w not in STOPWORDS)
+                                   for name in sorted({short_title(concept), *concept.aliases})) if n)
+            for cid, concept in kb.concepts.items()}
+        self._names = self._names_by_kind(counts)
+
+    def _names_by_kind(self, counts: Counter[str]) -> dict[tuple[str, str], list[tuple[int, str, frozenset[str]]]]:
+        """The words that name each concept, by kind: a sentence "names a hormone" when it holds all of one name's
+        words; each name is filed under its rarest stem, so a sentence looks only at the names it could hold."""
+        names: dict[tuple[str, str], list[tuple[int, str, frozenset[str]]]] = {}
+        for order, cid in enumerate(self._kb.concepts):
+            kind = self._kb.kinds.get(cid)
+            for stems in self._name_stems[cid] if kind else ():
+                rarest = min(sorted(stems), key=lambda x: counts.get(x, 0))
+                names.setdefault((kind, rarest), []).append((order, cid, stems))
+        return names
 
     def _sentences_of(self, concept_id: str, depth: str) -> tuple[tuple[str, frozenset[str]], ...]:
         return self._of[concept_id, depth]
@@ -114,6 +121,19 @@ class PassageIndex:
                 if score > best.get(depth, (0.0, ""))[0]:
                     best[depth] = (score, sentence)
         return best
+
+    def naming_both(self, a: str, b: str, level: str) -> Passage | None:
+        """A sentence of the pack that names both concepts, for "how does A act on B?" when A's own text has none: at
+        the learner's depth first, then any; A's own explanation first, then those of concepts that are neither
+        (B's own text says what B is, not how A acts on it), sources never."""
+        def names(stems: frozenset[str], cid: str) -> bool:
+            return any(n <= stems for n in self._name_stems.get(cid, ()))
+        found = [(depth != level, cid != a, cid == b, index) for index, (cid, depth, _, stems) in enumerate(self._sentences)
+                 if self._kb.kinds.get(cid) != "source" and names(stems, a) and names(stems, b)]
+        if not found:
+            return None
+        cid, depth, sentence, _ = self._sentences[min(found)[3]]
+        return Passage(cid, depth, sentence, 0.0)
 
     def names_kind(self, concept_id: str, wanted: frozenset[str], kind: str, least: float) -> bool:
         """Whether one of the concept's sentences answers the question (at least `least`) and names a `kind`."""

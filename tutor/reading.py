@@ -354,12 +354,13 @@ class Reader:
 
     def _head(self, words: list[str], at: int) -> bool:
         """A word after a name that makes it name another thing: a declared head ("patch"), or a word the pack
-        never uses at all that ends the question ("what is testosterone enanthate")."""
+        never uses and everyday English does not know that ends the question ("what is testosterone enanthate")."""
         word = words[at]
         if stem(word) in self._foreign_heads:
             return True
+        # an everyday word there is a verb or a remark ("once menopause hits", "osteoclasts' teamwork")
         return (at + 1 == len(words) and word.isalpha() and len(word) >= 4 and not self._matcher.knows(word)
-                and word not in WEAK_WORDS and stem(word) not in self.frame_words)
+                and word not in WEAK_WORDS and stem(word) not in self.frame_words and not common(word))
 
     def _qualifier(self, word: str) -> bool:
         """A word the pack never uses in its names or example questions, where a qualifier would stand."""
