@@ -1134,3 +1134,15 @@ def test_a_link_too_thin_to_explain_adds_a_sentence_of_the_pack_naming_both(tuto
 
 def test_a_request_for_full_academic_detail_inside_a_question_sets_the_depth(tutor):
     assert Chat(tutor).say("bone formation, full academic detail please", kind="answer").level == "academic"
+
+
+def test_a_relative_clause_after_the_verb_only_describes_the_answer(tutor):
+    reply = Chat(tutor).say("What does growth hormone increase that then acts on bone?", kind="answer")
+    assert "IGF-1" in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("question, place", [("Where does estrogen come from in the body?", "ovaries"),
+                                             ("where does rankl come from", "Osteoblasts")])
+def test_where_a_thing_comes_from_leads_with_the_sentence_saying_where_it_is_made(tutor, question, place):
+    reply = Chat(tutor).say(question, kind="answer")
+    assert place in first_sentence(reply.text), reply.text

@@ -315,8 +315,10 @@ class Reader:
         return "target" if first < at and not passive else "actor"
 
     def _leftovers(self, words: list[str], mentions: list[Mention], verb_at: int) -> list[str]:
-        """Words a plain relation question does not have: "what happens after estrogen binds ERα" is not "what binds ERα"."""
-        return [w for i, w in enumerate(words) if i != verb_at and not _inside(i, mentions) and w not in STOPWORDS
+        """Words a plain relation question does not have: "what happens after estrogen binds ERα" is not "what binds ERα".
+        A relative clause after the verb only describes the answer ("what does GH raise that then acts on bone?")."""
+        end = next((i for i in range(verb_at + 1, len(words)) if words[i] in ("that", "which")), len(words))
+        return [w for i, w in enumerate(words[:end]) if i != verb_at and not _inside(i, mentions) and w not in STOPWORDS
                 and w not in _RELATION_FILLERS and stem(w) not in _ANSWER_NOUNS and w not in _WH]
 
     def _foreign(self, words: list[str], mentions: list[Mention]) -> list[str]:
