@@ -1146,3 +1146,13 @@ def test_a_relative_clause_after_the_verb_only_describes_the_answer(tutor):
 def test_where_a_thing_comes_from_leads_with_the_sentence_saying_where_it_is_made(tutor, question, place):
     reply = Chat(tutor).say(question, kind="answer")
     assert place in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("question, about", [
+    ("Which hormone acts as the main brake on osteoclasts?", "estrogen"),      # one hormone asked for: about it
+    ("Which receptor does estrogen bind to in bone cells?", "estrogen-receptor-alpha"),
+    ("Which cells does progesterone target?", "progesterone"),                 # cells are where it acts
+])
+def test_a_relation_reply_is_about_the_one_agent_of_the_kind_asked_for(tutor, question, about):
+    reply = Chat(tutor).say(question, kind="answer")
+    assert reply.concept == about and reply.data.get("answer"), reply.data

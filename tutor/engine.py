@@ -795,9 +795,15 @@ class Tutor:
         # The reply is about what was asked about (RANKL in "what blocks RANKL?"), as a comparison is about the
         # first concept named; the answer (OPG) is in data["answer"]. A question that asks for a kind of thing
         # ("which cells make OPG?", "which receptor does estrogen bind?") or for what several share is about the answer.
-        answer = self._compose.actors(theme.id, facts, depth.level)[0] if decision.side == "actor" else \
-            self._compose.targets(facts, depth.level)[0]
-        concept = self.kb.concepts[answer] if len(themes) > 1 else theme
+        answers = self._compose.actors(theme.id, facts, depth.level) if decision.side == "actor" else \
+            self._compose.targets(facts, depth.level)
+        answer = answers[0]
+        # one agent of the kind asked for ("which hormone is the brake on osteoclasts?", "which enzyme converts it?")
+        # is what the reply is about; cells ("which cells does progesterone target?") are where the thing asked
+        # about acts, so the reply stays about it, as it does when several answer
+        asked_kind = (reading.answer_type not in (None, "cell") and len(answers) == 1
+                      and self.kb.kinds.get(answer) == reading.answer_type)
+        concept = self.kb.concepts[answer] if len(themes) > 1 or asked_kind else theme
         text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
         self._remember(session, theme.id, depth.level, how=decision.how)
         session.last_answer["answer"] = answer  # "and what stops that?" may ask about it (see _about_last_answer)
