@@ -1156,3 +1156,11 @@ def test_where_a_thing_comes_from_leads_with_the_sentence_saying_where_it_is_mad
 def test_a_relation_reply_is_about_the_one_agent_of_the_kind_asked_for(tutor, question, about):
     reply = Chat(tutor).say(question, kind="answer")
     assert reply.concept == about and reply.data.get("answer"), reply.data
+
+
+@pytest.mark.parametrize("question, aspect", [("Are there medicines that block RANKL directly?", "medicines"),
+                                              ("How many men get osteoporosis compared with women?", "prevalence")])
+def test_medicines_aimed_at_a_molecule_and_how_common_compared_are_aspects_the_document_leaves_out(tutor, question, aspect):
+    reply = Chat(tutor).say(question, kind="unknown")
+    assert reply.data.get("uncovered") == aspect, reply.data
+    assert first_sentence(reply.text).startswith("The document doesn't discuss"), reply.text
