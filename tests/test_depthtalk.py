@@ -21,6 +21,8 @@ WORDS = DepthTalk.of({"deeper": ("deeper", "more detail"), "simpler": ("simpler"
     ("much deeper molecular level", 2),  # an end named anywhere wins over a step
     ("simplest version please", -2),
     ("more detail ok simpler", -1),  # otherwise the last request counts
+    ("in plain words please", -2),  # plain words are the plainest depth, as inside a question
+    ("deeper still, the molecular picture", 2),  # "picture" says nothing of its own
 ])
 def test_steps_of_messages_made_only_of_depth_words(text, steps):
     assert WORDS.steps(text) == steps
