@@ -21,8 +21,6 @@ WORDS = DepthTalk.of({"deeper": ("deeper", "more detail"), "simpler": ("simpler"
     ("much deeper molecular level", 2),  # an end named anywhere wins over a step
     ("simplest version please", -2),
     ("more detail ok simpler", -1),  # otherwise the last request counts
-    ("in plain words please", -2),  # plain words are the plainest depth, as inside a question
-    ("deeper still, the molecular picture", 2),  # "picture" says nothing of its own
 ])
 def test_steps_of_messages_made_only_of_depth_words(text, steps):
     assert WORDS.steps(text) == steps
@@ -40,6 +38,9 @@ def test_a_word_outside_the_classes_or_no_request_is_not_a_depth_change(text):
      ["fundamentals", "academic", "fundamentals"]),
     (["what is opg", "thanks, now go deeper", "ok that's too technical now, a bit simpler"],
      ["fundamentals", "intermediate", "fundamentals"]),
+    # "picture" says nothing of its own; plain words are the plainest depth, as they are inside a question
+    (["how do hormones affect bones?", "more detail", "deeper still, the molecular picture", "in plain words please"],
+     ["fundamentals", "intermediate", "academic", "fundamentals"]),
 ])
 def test_depth_talk_re_explains_the_topic_at_the_new_depth(tutor, turns, levels):
     chat = Chat(tutor)
