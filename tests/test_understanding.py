@@ -1164,3 +1164,18 @@ def test_medicines_aimed_at_a_molecule_and_how_common_compared_are_aspects_the_d
     reply = Chat(tutor).say(question, kind="unknown")
     assert reply.data.get("uncovered") == aspect, reply.data
     assert first_sentence(reply.text).startswith("The document doesn't discuss"), reply.text
+
+
+def test_and_x_after_an_aspect_the_document_leaves_out_asks_the_same_of_x(tutor):
+    chat = Chat(tutor)
+    chat.say("How does HRT protect bone?", kind="answer")
+    assert chat.say("does it have side effects?", kind="unknown").data.get("about") == "hrt"
+    reply = chat.say("and TRT?", kind="unknown")
+    assert reply.data.get("uncovered") == "risks" and reply.data.get("about") == "trt", reply.data
+
+
+def test_and_x_after_a_question_asked_of_a_pronoun_asks_it_of_x(tutor):
+    chat = Chat(tutor)
+    chat.say("what is RANK", kind="answer")
+    chat.say("what binds to it?", kind="answer")
+    assert chat.say("and OPG?", kind="answer").data.get("answer") == "rankl"

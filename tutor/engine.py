@@ -324,7 +324,8 @@ class Tutor:
         previous = _answered_reading(session)
         if previous is None or not _only_a_name(reading, self._fillers):
             return None
-        named = [m for m in previous.get("mentions") or [] if m["how"] == "name"]
+        # the old question named its topic or referred to it ("does it have side effects?")
+        named = [m for m in previous.get("mentions") or [] if m["how"] in ("name", "pronoun")]
         if len(named) != 1 or not self._re_askable(previous) or named[0]["concept"] == reading.named[0]:
             return None
         again = self.read(self._with_name(previous.get("words", "").split(), named[0]["span"], reading), session)
@@ -822,6 +823,7 @@ class Tutor:
         suggestions: tuple[str, ...] = ()
         if theme:
             self._remember(session, theme, level, how=decision.how)
+            session.last_answer["uncovered"] = frame.id
             suggestions = (f"Tell me about {short_title(self.kb.concepts[theme])}",)
         return Reply(kind="unknown", text=text, level=level, section=self.kb.concepts[theme].where if theme else None,
                      suggestions=suggestions, level_changed=bool(depth_request and depth_request.changed),
@@ -1066,9 +1068,10 @@ def _folded_parts(text: str) -> list[str]:
 
 
 def _answered_reading(session: Session) -> dict | None:
-    """The stored reading of the last question, if it was answered."""
+    """The stored reading of the last question, if it was answered, or said to ask an aspect the document leaves
+    out ("does HRT have side effects?" ... "and TRT?" asks the same of TRT)."""
     last = session.last_answer or {}
-    return (last.get("reading") or {}) if last.get("kind") == "answer" else None
+    return (last.get("reading") or {}) if last.get("kind") == "answer" or last.get("uncovered") else None
 
 
 def _only_a_name(reading: Reading, fillers: frozenset[str]) -> bool:
