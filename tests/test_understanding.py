@@ -1179,3 +1179,10 @@ def test_and_x_after_a_question_asked_of_a_pronoun_asks_it_of_x(tutor):
     chat.say("what is RANK", kind="answer")
     chat.say("what binds to it?", kind="answer")
     assert chat.say("and OPG?", kind="answer").data.get("answer") == "rankl"
+
+
+def test_that_after_a_relation_answer_is_the_answer_whatever_is_asked_of_it(tutor):
+    chat = Chat(tutor)
+    chat.say("What's growth hormone?", kind="answer")
+    chat.say("what does it stimulate?", kind="answer")
+    assert chat.say("and what does that do for bone?", kind="answer").concept == "igf-1"

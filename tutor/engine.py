@@ -309,14 +309,17 @@ class Tutor:
         topic has no fact for is asked of the last answer (OPG stops RANKL), when that one has the fact."""
         answer = (session.last_answer or {}).get("answer")
         frame = reading.frame
-        if not answer or decision.action == "relation" or not (frame and frame.answer == "relation"):
+        if not answer or decision.action == "relation" or not frame:
             return reading, decision
         # "that" points to what was just said; "it" stays with the topic ("and where is it made?")
         if reading.named or not any(m.how == "pronoun" and m.text in ("that", "this") for m in reading.mentions):
             return reading, decision
         again = self._reader.read(text, answer)
         second = self._policy.decide(again, answer)
-        return (again, second) if second.action == "relation" else (reading, decision)
+        if frame.answer == "relation":
+            return (again, second) if second.action == "relation" else (reading, decision)
+        # "GH stimulates IGF-1." "and what does that do for bone?": what IGF-1 does
+        return (again, second) if second.action == "concept" and second.concept == answer else (reading, decision)
 
     def _elliptical(self, session: Session, reading: Reading) -> Reading | None:
         """ "and the OPG one?" after "what is the RANKL gene called?": the last specific question again, with the
