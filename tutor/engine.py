@@ -311,8 +311,7 @@ class Tutor:
         frame = reading.frame
         if not answer or decision.action == "relation" or not frame:
             return reading, decision
-        # "that" points to what was just said; "it" stays with the topic ("and where is it made?")
-        if reading.named or not any(m.how == "pronoun" and m.text in ("that", "this") for m in reading.mentions):
+        if not _points_at_what_was_said(reading):
             return reading, decision
         again = self._reader.read(text, answer)
         second = self._policy.decide(again, answer)
@@ -1068,6 +1067,11 @@ def _folded_parts(text: str) -> list[str]:
     if len(parts) < 2:
         return parts
     return [f for f in (fold(p) for p in parts) if f.strip()]
+
+
+def _points_at_what_was_said(reading: Reading) -> bool:
+    """ "that" points to what was just said; "it" stays with the topic ("and where is it made?")."""
+    return not reading.named and any(m.how == "pronoun" and m.text in ("that", "this") for m in reading.mentions)
 
 
 def _answered_reading(session: Session) -> dict | None:
