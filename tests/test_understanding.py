@@ -1186,3 +1186,10 @@ def test_that_after_a_relation_answer_is_the_answer_whatever_is_asked_of_it(tuto
     chat.say("What's growth hormone?", kind="answer")
     chat.say("what does it stimulate?", kind="answer")
     assert chat.say("and what does that do for bone?", kind="answer").concept == "igf-1"
+
+
+@pytest.mark.parametrize("question", ["What is somatopause and what has it got to do with GH peptide treatment?",
+                                      "why do doctors care about the RANKL to OPG ratio when treating bone loss",
+                                      "Is taking estrogen the reason bone resorption slows? how does that work"])
+def test_a_therapy_named_treatment_or_a_setting_of_treating_is_no_question_of_how_a_thing_is_treated(tutor, question):
+    assert Chat(tutor).say(question).kind == "answer"

@@ -101,6 +101,7 @@ either other another such same more most less least much many several various ce
 specific particular usual normal typical main overall general plus including especially mainly mostly namely
 peri post faulty defective broken mutant damaged abnormal impaired missing absent deficient healthy working
 severe mild serious advanced major minor significant extreme worse worst
+reason reasons purpose point thing things
 """.split())
 
 PRONOUNS: frozenset[str] = frozenset("it its it's they them their this that these those he she him her".split())
