@@ -194,6 +194,8 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
     "What happens if a man's estrogen receptor gene is mutated?",                # a man in general
     "I keep reading the word resorption. What is it, exactly?",                 # reading words is no lab reading
     "How do hormone therapies bring back the signals bones need?",              # bringing back a signal buys nothing
+    "Can you describe osteoporosis for me, please?",                             # teaching for me is no choice for me
+    "the two tables comparing the therapies, summarise them for me",
 ])
 def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
@@ -216,6 +218,10 @@ def test_important_is_not_import(tutor):
     "can i drop my progesterone and just keep the estrogen",
     "which of the therapies in that table is the right one for me, 60 yr old man",
     "my teeth are getting loose, is my jawbone being resorbed?",
+    "Explain ERa briefly. Then tell me: estradiol patch or pill for me?",      # a choice put for oneself
+    "I'd like to swap my GH peptides for real HGH. Good move for me?",
+    "Do I fit the profile for the hormone treatments in this article?",
+    "any legit sites to get testosterone cypionate shipped to me?",
 ])
 def test_decisions_in_other_words_are_advice(tutor, text):
     assert advice(tutor, text).personal, advice(tutor, text).to_dict()
