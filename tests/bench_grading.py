@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tutor import Tutor  # noqa: E402
-from tutor.quiz import reason_given, reason_rubric  # noqa: E402
+from tutor.quiz import asks_why, reason_given, reason_rubric  # noqa: E402
 
 SETS = {
     "graded_answers.yaml (tuned on)": ROOT / "tests" / "data" / "graded_answers.yaml",
@@ -32,8 +32,12 @@ SETS = {
 }
 
 
-def grade(tutor: Tutor, items: dict, entry: dict) -> bool | None:
-    """The grader's verdict on one labelled answer; None when the item no longer exists."""
+ASKED_WHY = "asked why"  # a bare right verdict to an item that asks for the reason: the quiz grades nothing yet
+
+
+def grade(tutor: Tutor, items: dict, entry: dict) -> bool | str | None:
+    """The grader's verdict on one labelled answer; None when the item no longer exists; ASKED_WHY when the quiz
+    would ask for the reason before grading (writers label such answers both ways, so they are counted apart)."""
     item = items.get(entry["item"])
     if item is None:
         return None
@@ -44,17 +48,22 @@ def grade(tutor: Tutor, items: dict, entry: dict) -> bool | None:
         if reason_given(item, verdict, entry["answer"]):
             # as in the quiz: a reason given with the verdict is read at once, and must be right too
             return tutor._grader.rubric(reason_rubric(item), entry["answer"], item.explanation).correct
+        if asks_why(item, verdict):
+            return ASKED_WHY
         return verdict.correct
 
 
 def figures(tutor: Tutor, entries: list[dict], show_misses: bool) -> list[str]:
     items = {i.id: i for i in tutor.kb.quiz}
     by_type: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
-    missing, lines = 0, []
+    missing, asked, lines = 0, 0, []
     for entry in entries:
         verdict = grade(tutor, items, entry)
         if verdict is None:
             missing += 1
+            continue
+        if verdict == ASKED_WHY:
+            asked += 1
             continue
         kind = "why" if entry.get("why") else items[entry["item"]].type
         by_type[kind].append((verdict, bool(entry["correct"])))
@@ -68,6 +77,8 @@ def figures(tutor: Tutor, entries: list[dict], show_misses: bool) -> list[str]:
             table.append(_row(kind, pairs))
     if missing:
         table.append(f"({missing} answers name items that no longer exist)")
+    if asked:
+        table.append(f"({asked} bare right verdicts left out: the quiz asks for the reason before it grades them)")
     return table + lines
 
 

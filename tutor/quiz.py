@@ -193,7 +193,7 @@ class QuizRunner:
         quiz.tries += 1
         if first and reason_given(item, grade, text):
             return self._answer_why(session, item, text, now)  # "true, because ...": the reason is read at once
-        if first and _asks_why(item, grade):
+        if first and asks_why(item, grade):
             quiz.awaiting_why = True
             return self._reply(session, self._msg("quiz_why"), item, {"event": "why", "outcome": _outcome(grade)})
         return self._graded(session, item, grade, first, now)
@@ -343,7 +343,7 @@ def _questions(count: int) -> str:
 def reason_given(item: QuizItem, grade: Grade, text: str) -> bool:
     """Whether a right verdict comes with the reason the item asks for ("true, because estrogen lowers RANKL"):
     then the reason is graded at once instead of asked for."""
-    offered = _asks_why(item, grade) or (grade.correct and item.type == "tf")  # a reason no one asked for is read too
+    offered = asks_why(item, grade) or (grade.correct and item.type == "tf")  # a reason no one asked for is read too
     return offered and (bool(_REASON.search(text.lower())) or _reason_after_comma(text))
 
 
@@ -361,7 +361,7 @@ def _reason_after_comma(text: str) -> bool:
     return sum(1 for w in re.findall(r"[a-z0-9\u03b1-\u03c9]+", parts[1]) if w not in _HEDGES) >= 2
 
 
-def _asks_why(item: QuizItem, grade: Grade) -> bool:
+def asks_why(item: QuizItem, grade: Grade) -> bool:
     """A true/false item answered right beyond fundamentals asks for the reason too, when the item has one."""
     return grade.correct and item.type == "tf" and bool(item.why) and item.level != LEVELS[0]
 
