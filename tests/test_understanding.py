@@ -1193,3 +1193,9 @@ def test_that_after_a_relation_answer_is_the_answer_whatever_is_asked_of_it(tuto
                                       "Is taking estrogen the reason bone resorption slows? how does that work"])
 def test_a_therapy_named_treatment_or_a_setting_of_treating_is_no_question_of_how_a_thing_is_treated(tutor, question):
     assert Chat(tutor).say(question).kind == "answer"
+
+
+def test_men_born_without_a_working_enzyme_ask_about_its_absence_and_what_that_proves_goes_on(tutor):
+    chat = Chat(tutor)
+    assert chat.say("Tell me about men born without working aromatase.", kind="answer").concept == "aromatase-deficiency"
+    assert chat.say("what does that prove?", kind="answer").concept == "aromatase-deficiency"
