@@ -195,13 +195,24 @@ class Policy:
             return None
         # a question that is nearly one of a concept's own examples ("what is the dual effect of estrogen on
         # resorption signals") is that concept's; otherwise the facts that link the two answer it
+        linking = tuple(r for r in self._kb.relations if {r.subject, r.object} == set(referents[:2]))
+        titled = self._named_after(referents[0], referents[1])
+        if titled:
+            # a process named after the two ("Estrogen's effect on RANKL and OPG") is about the link itself
+            return Decision("concept", (titled,), frame, linking, how="the process named after the two, opened by the facts that link them")
         top = next(iter(self._rank(reading, focus)), None)
         if top and top.score >= self.thresholds.example and top.concept_id not in referents:
             # that concept answers, opened by the facts that link the two names ("estrogen holds back RANKL")
-            linking = tuple(r for r in self._kb.relations if {r.subject, r.object} == set(referents[:2]))
             return Decision("concept", (top.concept_id,), frame, linking, confidence=min(top.score, 1.0),
                             how="a concept's own example, opened by the facts that link the two named")
         return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
+
+    def _named_after(self, a: str, b: str) -> str | None:
+        """A process named after both concepts, which is about the link itself; a whole they are parts of ("the
+        RANK/RANKL/OPG pathway") is more than the link between two of them."""
+        titled = self._passages.titled_after(a, b, "process")
+        whole = any(r.relation == "part-of" and r.object == titled and r.subject in (a, b) for r in self._kb.relations)
+        return None if whole else titled
 
     def _expansion(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
