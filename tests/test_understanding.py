@@ -1208,3 +1208,8 @@ def test_a_process_named_after_the_two_concepts_linked_answers_for_the_link(tuto
 
 def test_a_whole_the_two_are_parts_of_is_not_the_link_between_them(tutor):
     assert Chat(tutor).say("What does RANK do once RANKL binds to it?", kind="answer").concept != "rank-rankl-opg-pathway"
+
+
+def test_a_sentence_sharing_far_more_of_the_question_leads_though_it_names_nothing_of_the_kind(tutor):
+    reply = Chat(tutor).say("Which cells in the testes make testosterone?", kind="answer")
+    assert "Leydig" in first_sentence(reply.text), reply.text

@@ -22,6 +22,8 @@ __all__ = ["Passage", "PassageIndex", "SENTENCE_END", "sentence_stems"]
 SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bet al\.)\s+(?=[A-Z(\"'\u201c])")
 # a sentence at the learner's own depth leads unless another depth's answers at least this much better
 _SAME_DEPTH_SHARE = 0.75
+# a sentence naming no thing of the kind asked for leads only when it answers this many times better
+_FAR_BETTER = 3.0
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,14 @@ class PassageIndex:
         when there are any."""
         # a question asking for a kind of thing is answered by a sentence that names one, where any does
         naming = bool(kind) and self._any_names_kind(concept_id, wanted, kind)
-        best = self._best_by_depth(concept_id, wanted, LEVELS if any_depth else (level,), kind if naming else None)
+        depths = LEVELS if any_depth else (level,)
+        best = self._best_by_depth(concept_id, wanted, depths, kind if naming else None)
+        if naming:
+            # a sentence that shares far more of the question ("which cells in the testes make testosterone?":
+            # "made by the Leydig cells of the testes") answers it, though it names no cell of the pack
+            anyhow = self._best_by_depth(concept_id, wanted, depths, None)
+            if anyhow and (not best or max(anyhow.values())[0] >= _FAR_BETTER * max(best.values())[0]):
+                best = anyhow
         if not best:
             return None
         depth = _preferred_depth(best, level)
