@@ -142,8 +142,9 @@ def test_relation_question_with_two_objects_names_the_shared_subject(chat):
 
 
 def test_active_relation_question(chat):
-    reply = chat.say("what does estrogen suppress?", concept="estrogen", kind="answer")
-    assert reply.data["answer"] == "rankl"  # the most direct target
+    # the reply is about the process named after estrogen and its most direct target: its effect on RANKL and OPG
+    reply = chat.say("what does estrogen suppress?", concept="estrogen-rankl-opg", kind="answer")
+    assert reply.data["answer"] == "rankl" and reply.data["theme"] == "estrogen"  # the most direct target
     assert all(s == "estrogen" and r == "inhibits" for s, r, o in reply.data["facts"])
     assert "rankl" in {o for s, r, o in reply.data["facts"]}
 

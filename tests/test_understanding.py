@@ -1213,3 +1213,10 @@ def test_a_whole_the_two_are_parts_of_is_not_the_link_between_them(tutor):
 def test_a_sentence_sharing_far_more_of_the_question_leads_though_it_names_nothing_of_the_kind(tutor):
     reply = Chat(tutor).say("Which cells in the testes make testosterone?", kind="answer")
     assert "Leydig" in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("question, process", [("What does testosterone turn into in bone?", "testosterone-aromatization"),
+                                               ("what is testosterone a precursor of in bone", "testosterone-aromatization")])
+def test_a_relation_answer_is_about_the_process_named_after_the_two(tutor, question, process):
+    reply = Chat(tutor).say(question, kind="answer")
+    assert reply.concept == process and "estr" in first_sentence(reply.text).lower(), reply.text

@@ -795,18 +795,11 @@ class Tutor:
     def _relation(self, session: Session, reading: Reading, decision: Decision, depth: DepthChoice) -> Reply:
         themes, facts = decision.concepts, decision.facts
         theme = self.kb.concepts[themes[0]]
-        # The reply is about what was asked about (RANKL in "what blocks RANKL?"), as a comparison is about the
-        # first concept named; the answer (OPG) is in data["answer"]. A question that asks for a kind of thing
-        # ("which cells make OPG?", "which receptor does estrogen bind?") or for what several share is about the answer.
+        # what the reply is about: see _relation_topic; the answer (OPG in "what blocks RANKL?") is in data["answer"]
         answers = self._compose.actors(theme.id, facts, depth.level) if decision.side == "actor" else \
             self._compose.targets(facts, depth.level)
         answer = answers[0]
-        # one agent of the kind asked for ("which hormone is the brake on osteoclasts?", "which enzyme converts it?")
-        # is what the reply is about; cells ("which cells does progesterone target?") are where the thing asked
-        # about acts, so the reply stays about it, as it does when several answer
-        asked_kind = (reading.answer_type not in (None, "cell") and len(answers) == 1
-                      and self.kb.kinds.get(answer) == reading.answer_type)
-        concept = self.kb.concepts[answer] if len(themes) > 1 or asked_kind else theme
+        concept = self.kb.concepts[self._relation_topic(reading, themes, answers)]
         text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
         self._remember(session, theme.id, depth.level, how=decision.how)
         session.last_answer["answer"] = answer  # "and what stops that?" may ask about it (see _about_last_answer)
@@ -815,6 +808,20 @@ class Tutor:
                      level_changed=depth.changed, intent="relation",
                      data={"entry": concept.id, "theme": theme.id, "answer": answer,
                            "facts": [[f.subject, f.relation, f.object] for f in facts]})
+
+    def _relation_topic(self, reading: Reading, themes: tuple[str, ...], answers: list[str]) -> str:
+        """What a relation reply is about: what was asked about (RANKL in "what blocks RANKL?"), except
+        - one agent of the kind asked for ("which hormone is the brake on osteoclasts?", "which enzyme converts it?");
+          cells ("which cells does progesterone target?") are where the thing asked about acts, so not them;
+        - what several names share ("which cells make RANKL and OPG?");
+        - a process named after the two ("what does testosterone turn into?": its conversion to estrogen)."""
+        answer = answers[0]
+        asked_kind = (reading.answer_type not in (None, "cell") and len(answers) == 1
+                      and self.kb.kinds.get(answer) == reading.answer_type)
+        if len(themes) > 1 or asked_kind:
+            return answer
+        process = next((p for p in (self._policy.named_after(themes[0], a) for a in answers[:2]) if p), None)
+        return process or themes[0]
 
     def _uncovered(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply:
         """An aspect the document does not discuss: said plainly first, then what it does say."""

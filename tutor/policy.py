@@ -196,7 +196,7 @@ class Policy:
         # a question that is nearly one of a concept's own examples ("what is the dual effect of estrogen on
         # resorption signals") is that concept's; otherwise the facts that link the two answer it
         linking = tuple(r for r in self._kb.relations if {r.subject, r.object} == set(referents[:2]))
-        titled = self._named_after(referents[0], referents[1])
+        titled = self.named_after(referents[0], referents[1])
         if titled:
             # a process named after the two ("Estrogen's effect on RANKL and OPG") is about the link itself
             return Decision("concept", (titled,), frame, linking, how="the process named after the two, opened by the facts that link them")
@@ -207,7 +207,7 @@ class Policy:
                             how="a concept's own example, opened by the facts that link the two named")
         return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
 
-    def _named_after(self, a: str, b: str) -> str | None:
+    def named_after(self, a: str, b: str) -> str | None:
         """A process named after both concepts, which is about the link itself; a whole they are parts of ("the
         RANK/RANKL/OPG pathway") is more than the link between two of them."""
         titled = self._passages.titled_after(a, b, "process")
