@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
-from .model import Frame, KnowledgeBase, Relation
+from .model import LEVELS, Frame, KnowledgeBase, Relation
 from .normalise import WEAK_WORDS, stem, words
-from .passages import PassageIndex
+from .passages import PassageIndex, sentence_stems
 from .reading import Reading, aspect_theme, discussed, picks_one
 
 __all__ = ["Decision", "Policy", "Thresholds"]
@@ -402,11 +402,28 @@ class Policy:
         typed = [c for c in ranked if self._kb.kinds.get(c.concept_id) == kind]
         if self._passages.names_kind(named, self._passages.wanted(reading.content_words), kind,
                                                    self.thresholds.lead_specific):
-            return Decision("concept", (named,), reading.frame, how=f"the concept named, with its sentence naming a {kind} first")
+            return self._the_one_named(reading, named, kind) or \
+                Decision("concept", (named,), reading.frame, how=f"the concept named, with its sentence naming a {kind} first")
         if typed and typed[0].score >= self.thresholds.answer and self._touches(typed[0].concept_id, [named]):
             return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
                             runner_up=_runner(typed), how=f"the {kind} your question asks for")
         return Decision("concept", (named,), reading.frame, how="the concept named")
+
+    def _the_one_named(self, reading: Reading, named: str, kind: str) -> Decision | None:
+        """ "which therapy refills estrogen in women?": when the named concept's sentence that answers names exactly
+        one thing of the kind asked for, that thing is the answer, the sentence said first. Cells are where the
+        named thing acts, not another topic (as in relation replies); molecules are too many kinds of thing (a
+        receptor asked for, an enzyme named) for one named to be the answer."""
+        if kind in ("cell", "molecule"):
+            return None
+        found = self._passages.best_in(named, LEVELS[0], self._passages.wanted(reading.content_words), kind=kind)
+        if found is None:
+            return None
+        ones = self._passages.all_named_of_kind(sentence_stems(found.text)[0][1], kind, frozenset({named}))
+        if len(ones) != 1:
+            return None
+        return Decision("concept", (ones[0],), reading.frame, lead=found.text, runner_up=named,
+                        how=f"the {kind} named by the sentence about {named} that answers")
 
     def _citing(self, named: list[str], ranked: list[Candidate]) -> Decision | None:
         """The source that cites every name (a name no source cites is passed over), the best-matching one when
