@@ -92,7 +92,8 @@ def test_foreign_names_are_a_known_name_with_an_unknown_qualifier(tutor, text, f
                                   "why is osteopenia mentioned alongside TRT in the table",  # a verb and a preposition
                                   "the doctor prescribed only progesterone",                 # an adverb
                                   "why do women lose bone faster once menopause hits",       # an everyday verb
-                                  "osteoblasts' and osteoclasts' teamwork"])                 # an everyday noun
+                                  "osteoblasts' and osteoclasts' teamwork",                  # an everyday noun
+                                  "the wider effects of hormonal optimization"])             # a comparative
 def test_known_qualifiers_and_verbs_are_not_foreign(tutor, text):
     assert read(tutor, text).foreign == ()
 
@@ -1228,3 +1229,8 @@ def test_the_one_thing_of_the_kind_asked_for_named_by_the_answering_sentence_is_
     assert reply.concept == "hrt" and "HRT" in first_sentence(reply.text), reply.text
     # a receptor asked for is no enzyme the sentence happens to name
     assert Chat(tutor).say("Which receptor does testosterone use for its direct effects on bone?").concept != "aromatase"
+
+
+def test_whole_body_effects_of_a_therapy_are_its_systemic_effects(tutor):
+    reply = Chat(tutor).say("What are the wider, whole-body effects of hormonal optimization?", kind="answer")
+    assert reply.concept == "systemic-effects", reply.data

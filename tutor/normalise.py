@@ -102,6 +102,7 @@ specific particular usual normal typical main overall general plus including esp
 peri post faulty defective broken mutant damaged abnormal impaired missing absent deficient healthy working
 severe mild serious advanced major minor significant extreme worse worst
 reason reasons purpose point thing things
+wider broader bigger larger longer shorter deeper greater higher lower fewer newer older later earlier
 """.split())
 
 PRONOUNS: frozenset[str] = frozenset("it its it's they them their this that these those he she him her".split())
