@@ -1234,3 +1234,7 @@ def test_the_one_thing_of_the_kind_asked_for_named_by_the_answering_sentence_is_
 def test_whole_body_effects_of_a_therapy_are_its_systemic_effects(tutor):
     reply = Chat(tutor).say("What are the wider, whole-body effects of hormonal optimization?", kind="answer")
     assert reply.concept == "systemic-effects", reply.data
+
+
+def test_a_one_word_name_misspelt_into_no_english_word_still_names_it(tutor):
+    assert [m.concept for m in tutor.read("what is testosteron").mentions] == ["testosterone"]

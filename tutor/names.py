@@ -5,7 +5,9 @@ import re
 
 from .matcher import short_title
 from .model import KnowledgeBase
+from .english import common
 from .normalise import STOPWORDS, WEAK_WORDS, canonical_phrase, stem, words
+from .spelling import edits
 
 __all__ = ["NameIndex", "short_title"]
 
@@ -50,8 +52,12 @@ class NameIndex:
             self._forms.setdefault(stem(word), set()).update({word, base, base + "s", base + "es"})
 
     def _written_as_name(self, word: str, stemmed: str) -> bool:
+        """One of the name's written forms, or a misspelling of one that is no English word ("testosteron"; but
+        "refers" is no form of "references")."""
         forms = self._forms.get(stemmed)
-        return forms is None or word in forms or not word.isalpha()
+        if forms is None or word in forms or not word.isalpha():
+            return True
+        return not common(word) and any(edits(word, form) <= 1 for form in forms)
 
     def find(self, folded_words: list[str]) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, concept id) spans, longest names first."""
