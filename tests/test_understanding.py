@@ -426,6 +426,7 @@ def test_a_drug_or_test_the_boundary_knows_is_still_foreign_to_the_document(tuto
     ("what happens to RANKL when estrogen falls?", "rankl", ("estrogen falls", "RANKL rises")),     # one inhibiting fact
     ("what does falling estrogen do to OPG?", "opg", ("estrogen falls", "OPG falls")),            # one stimulating fact
     ("what happens to osteoclasts at menopause?", "menopause", ("menopause", "osteoclasts increase")),  # an event; two facts
+    ("How do osteoclasts respond when estrogen levels drop?", "osteoclasts", ("estrogen falls", "osteoclasts increase")),
 ])
 def test_a_change_carries_through_the_facts_by_their_signs(tutor, question, concept, first_words):
     reply = Chat(tutor).say(question, concept=concept)

@@ -22,7 +22,9 @@ __all__ = ["Decision", "Policy", "Thresholds"]
 # a change of level carries through a fact by its sign: what stimulates moves its target the same way
 _SIGNS = {"stimulates": 1, "inhibits": -1}
 _SAMENESS = re.compile(r"\b(same|identical|another name|other name|also called|synonyms?|equivalent)\b")
-_CONSEQUENCE_AFTER = (("happens", "to"), ("happen", "to"), ("happened", "to"), ("do", "to"), ("does", "to"))
+# the words before the name a consequence is asked of ("what happens to RANKL ...", "how do osteoclasts respond when ...")
+_CONSEQUENCE_AFTER = (("happens", "to"), ("happen", "to"), ("happened", "to"), ("do", "to"), ("does", "to"), ("how", "do"),
+                      ("how", "does"))
 _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 
 
