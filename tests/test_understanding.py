@@ -1239,3 +1239,13 @@ def test_whole_body_effects_of_a_therapy_are_its_systemic_effects(tutor):
 
 def test_a_one_word_name_misspelt_into_no_english_word_still_names_it(tutor):
     assert [m.concept for m in tutor.read("what is testosteron").mentions] == ["testosterone"]
+
+
+@pytest.mark.parametrize("question", ["Do SGLT2 inhibitors affect fracture risk?", "what does GLP-1 do to bone"])
+def test_a_code_of_letters_and_digits_the_pack_never_uses_is_declined(tutor, question):
+    assert Chat(tutor).say(question).kind == "unknown"
+
+
+@pytest.mark.parametrize("question", ["what does igf1 do", "how does cjc1295 work"])
+def test_the_packs_own_codes_are_still_answered(tutor, question):
+    assert Chat(tutor).say(question).kind == "answer"

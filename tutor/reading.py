@@ -395,7 +395,9 @@ class Reader:
         # a three-letter word counts only when it is written as an abbreviation ("Wnt", "PTH": no vowel, a
         # capital), not as a texted word ("wht", "pls")
         short = len(w) < 4 and not _abbreviation(w, text)
-        if _inside(i, mentions) or short or not w.isalpha() or _function_word(w):
+        # a code of letters and digits the pack never uses names something else ("SGLT2 inhibitors", "GLP-1")
+        code = w.isalnum() and w[:1].isalpha() and not w.isalpha() and len(w) >= 3  # not an amount ("50mg")
+        if _inside(i, mentions) or short or not (w.isalpha() or code) or _function_word(w):
             return False
         # the boundary's words are no help here: it names drugs and lab tests the document never covers
         if self._matcher.knows(w) or self.frame_word(w):
