@@ -395,9 +395,7 @@ class Reader:
         # a three-letter word counts only when it is written as an abbreviation ("Wnt", "PTH": no vowel, a
         # capital), not as a texted word ("wht", "pls")
         short = len(w) < 4 and not _abbreviation(w, text)
-        # a code of letters and digits the pack never uses names something else ("SGLT2 inhibitors", "GLP-1")
-        code = w.isalnum() and w[:1].isalpha() and not w.isalpha() and len(w) >= 3  # not an amount ("50mg")
-        if _inside(i, mentions) or short or not (w.isalpha() or code) or _function_word(w):
+        if _inside(i, mentions) or short or not (w.isalpha() or _code(w)) or _function_word(w):
             return False
         # the boundary's words are no help here: it names drugs and lab tests the document never covers
         if self._matcher.knows(w) or self.frame_word(w):
@@ -414,6 +412,11 @@ class Reader:
         rest = " ".join(w for i, w in enumerate(words) if i not in named)
         found = self._out_of_scope.search(rest) if self._out_of_scope else None
         return self._topics[int(found.lastgroup[1:])] if found else None
+
+
+def _code(word: str) -> bool:
+    """Letters and digits, a letter first ("sglt2", "glp1"; not an amount, "50mg"): a code names something."""
+    return word.isalnum() and word[:1].isalpha() and not word.isalpha() and len(word) >= 3
 
 
 # Words after which a noun phrase starts: "what is | secondary osteoporosis", but not "it mentioned | osteoclasts".
