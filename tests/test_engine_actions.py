@@ -354,7 +354,7 @@ _KIND_OF_ACTION = {
     "men-counterpart": "answer", "women-counterpart": "answer",
     "quiz": "quiz", "review": "quiz", "hint": "chat", "reveal": "chat", "skip": "chat", "stop-quiz": "chat",
     "progress": "chat", "lesson": "lesson", "example": "answer", "define": "answer", "glossary": "chat",
-    "source": "chat",
+    "source": "chat", "repeat": "answer",
 }
 
 
@@ -713,3 +713,19 @@ def test_a_lesson_from_a_tutor_built_directly_names_its_topic_answers_questions_
             break
         fresh.respond(session, "next", now=NOW)
     assert session.quiz is not None and session.quiz.quiet  # the lesson's check question runs through the quiz
+
+
+def test_say_that_again_repeats_the_last_answer_at_its_depth(tutor):
+    chat = Chat(tutor)
+    chat.say("what is RANKL", kind="answer")
+    deeper = chat.say("more detail", kind="answer")
+    again = chat.say("sorry, can you repeat that?", kind="answer")
+    assert (again.concept, again.level) == ("rankl", "intermediate") and again.text == deeper.text.split("\n", 1)[1]
+    assert Chat(tutor).say("come again").kind == "chat"  # nothing said yet: no answer to repeat
+
+
+@pytest.mark.parametrize("text, intent", [("good night", "goodbye"), ("have a nice day", "goodbye"),
+                                          ("can I trust you?", "identity"), ("is this medical advice?", "identity")])
+def test_farewells_and_questions_about_the_tutor_itself_are_small_talk(tutor, text, intent):
+    reply = Chat(tutor).say(text, kind="chat")
+    assert reply.intent == intent, reply

@@ -37,6 +37,7 @@ ACTIONS: dict[str, str] = {
     "skip": "during a quiz: skip the question",
     "stop-quiz": "during a quiz: stop and summarise",
     "progress": "summarise the learner's progress",
+    "repeat": "the last answer again, at the depth it was given",
     # guided lessons, examples, the glossary and sources (tutor/lessons.py)
     "lesson": "start or resume a lesson (named group: topic, a concept or a section)",
     "example": "an everyday example or analogy (named group: topic; else the concept under discussion)",

@@ -120,6 +120,7 @@ class Tutor:
             "men-counterpart": self._counterpart, "women-counterpart": self._counterpart,
             "quiz": self._start_quiz, "review": self._start_review, "hint": self._quiz_command, "reveal": self._quiz_command,
             "skip": self._quiz_command, "stop-quiz": self._quiz_command, "progress": self._progress,
+            "repeat": self._repeat,
         }
         # lessons, examples, the glossary and sources: their own module, dispatched like any dialogue action
         self._teacher = Teacher(kb, self._quiz, self._msg, self._topic_concept, self._content, self._intents)
@@ -955,6 +956,14 @@ class Tutor:
         if last is None:
             return self._chat(session, self._msg("no_context", text="why"), intent.id)
         level = shift_level(session.last_level or current_level(session, last), +1)
+        return self._answer(session, self.kb.concepts[last], DepthChoice(level, False, ""), 1.0)
+
+    def _repeat(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
+        """ "can you repeat that?": the last concept again, at the depth it was given (a lesson repeats its own step)."""
+        last = session.last_concept
+        if last is None:
+            return self._chat(session, self._msg("no_context", text=turn.text), intent.id)
+        level = session.last_level or current_level(session, last)
         return self._answer(session, self.kb.concepts[last], DepthChoice(level, False, ""), 1.0)
 
     def _explain_last(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
