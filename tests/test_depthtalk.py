@@ -9,7 +9,7 @@ from tutor.normalise import fold
 
 from conftest import Chat
 
-WORDS = DepthTalk.of({"deeper": ("deeper", "more detail"), "simpler": ("simpler", "too technical"),
+WORDS = DepthTalk.of({"deeper": ("deeper", "more detail", "more"), "simpler": ("simpler", "too technical"),
                       "academic": ("molecular level",), "fundamentals": ("simplest",),
                       "neutral": ("ok", "go", "one", "level", "a", "bit", "much", "please", "version", "now", "technical")})
 
@@ -21,6 +21,7 @@ WORDS = DepthTalk.of({"deeper": ("deeper", "more detail"), "simpler": ("simpler"
     ("much deeper molecular level", 2),  # an end named anywhere wins over a step
     ("simplest version please", -2),
     ("more detail ok simpler", -1),  # otherwise the last request counts
+    ("simpler more", -1),  # a bare "more" after a request intensifies it
 ])
 def test_steps_of_messages_made_only_of_depth_words(text, steps):
     assert WORDS.steps(text) == steps
@@ -41,6 +42,8 @@ def test_a_word_outside_the_classes_or_no_request_is_not_a_depth_change(text):
     # "picture" says nothing of its own; plain words are the plainest depth, as they are inside a question
     (["how do hormones affect bones?", "more detail", "deeper still, the molecular picture", "in plain words please"],
      ["fundamentals", "intermediate", "academic", "fundamentals"]),
+    (["what is rankl", "explain like a textbook", "can you simplify?", "dumb it down more"],
+     ["fundamentals", "academic", "intermediate", "fundamentals"]),
 ])
 def test_depth_talk_re_explains_the_topic_at_the_new_depth(tutor, turns, levels):
     chat = Chat(tutor)

@@ -14,6 +14,8 @@ __all__ = ["DepthTalk", "DEPTH_CLASSES"]
 
 # class -> how many steps it moves the depth (two steps reach either end from anywhere)
 DEPTH_CLASSES = {"deeper": +1, "simpler": -1, "academic": +2, "fundamentals": -2, "neutral": 0}
+# words of the deeper class that, after another request, only intensify it
+_INTENSIFIERS = frozenset({"more", "further"})
 
 
 @dataclass(frozen=True)
@@ -28,24 +30,32 @@ class DepthTalk:
 
     def steps(self, folded: str) -> int | None:
         """How far the message moves the depth (+1 deeper ... -2 to fundamentals); None when it is not only that."""
-        classes = self._classes(folded.split())
-        if not classes:
+        found = self._classes(folded.split())
+        if not found:
             return None
-        moves = [DEPTH_CLASSES[c] for c in classes if c != "neutral"]
+        moves: list[int] = []
+        for name, phrase in found:
+            if name == "neutral":
+                continue
+            # "dumb it down more": a bare "more" after a request only says more of the same
+            if phrase in _INTENSIFIERS and moves:
+                continue
+            moves.append(DEPTH_CLASSES[name])
         if not moves:
             return None
         # the last request counts ("more detail... no, simpler"), but an end named anywhere wins over a step
         ends = [m for m in moves if abs(m) == 2]
         return ends[-1] if ends else moves[-1]
 
-    def _classes(self, words: list[str]) -> list[str] | None:
-        """The class of each phrase, longest phrase first; None when some word belongs to none."""
+    def _classes(self, words: list[str]) -> list[tuple[str, str]] | None:
+        """The class of each phrase with the phrase, longest phrase first; None when some word belongs to none."""
         found, i = [], 0
         while i < len(words):
             for size in range(min(self.longest, len(words) - i), 0, -1):
-                name = self.phrases.get(" ".join(words[i:i + size]))
+                phrase = " ".join(words[i:i + size])
+                name = self.phrases.get(phrase)
                 if name is not None:
-                    found.append(name)
+                    found.append((name, phrase))
                     i += size
                     break
             else:
