@@ -816,3 +816,14 @@ def test_both_and_a_noun_stand_for_the_two_things_the_model_names_with_it():
 def test_a_verb_that_slows_a_thing_is_no_pace():
     model = "Bone loss comes from too much breakdown; sex hormones slow breakdown."
     assert _TUTOR._grader.rubric(Rubric(required=(("breakdown", "broken"),)), "bone is broken down too fast", model).correct
+
+
+@pytest.mark.parametrize("item_id, answer, right", [
+    ("aromatase-deficiency-i-mc", "they get really bad osteoporosis", True),   # shares what no other option does
+    ("opg-i-mc", "decoy reciever", True),
+    ("growth-hormone-f-mc", "posterior pituitary", False),                    # the opposite part of the gland
+])
+def test_a_choice_in_free_words_picks_the_one_option_it_shares_anything_with(tutor, item_id, answer, right):
+    item = next(i for i in tutor.kb.quiz if i.id == item_id)
+    with tutor.folding():
+        assert tutor._grader.grade(item, answer).correct is right

@@ -151,6 +151,8 @@ class Grader:
         """Whether the answer says a word whose opposite the option says instead ("built" against "broken")."""
         said, offered = {stem(w) for w in fold(answer).split()}, {stem(w) for w in fold(option).split()}
         pairs = [(stem(a), stem(b)) for a, b in self._w.opposites]
+        # and a word against its negative form ("mature" against "immature", "active" against "inactive")
+        pairs += [(w, p + w) for w in said | offered if len(w) >= 4 for p in _NEGATIVE_PREFIXES if p + w in said | offered]
         return any(x in said and y in offered and x not in offered and y not in said
                    for a, b in pairs for x, y in ((a, b), (b, a)))
 
@@ -248,7 +250,9 @@ class Grader:
         best = max(range(len(scores)), key=scores.__getitem__)
         runner_up = max((score for i, score in enumerate(scores) if i != best), default=0)
         clear = scores[best] >= 2 and 2 * scores[best] >= len(content) and scores[best] > runner_up
-        return best if clear else None
+        # "they get really bad osteoporosis": what it shares, no other option shares at all
+        alone = scores[best] >= 1 and runner_up <= 0
+        return best if clear or alone else None
 
     def _position(self, text: str, options: list[str]) -> int | None:
         """A letter ("b"), a number ("2"), an ordinal ("the second one") or an option's very text."""
@@ -987,6 +991,9 @@ def _joined_up(said: str, target: str) -> bool:
 
 def _arrows(text: str) -> bool:
     return "->" in text or "\u2192" in text  # a chain of arrows is a claim
+
+
+_NEGATIVE_PREFIXES = ("im", "in", "un", "non")
 
 
 def _by_inclusion(said: frozenset, options: list[frozenset]) -> int | None:
