@@ -150,9 +150,7 @@ class Grader:
     def _opposed(self, answer: str, option: str) -> bool:
         """Whether the answer says a word whose opposite the option says instead ("built" against "broken")."""
         said, offered = {stem(w) for w in fold(answer).split()}, {stem(w) for w in fold(option).split()}
-        pairs = [(stem(a), stem(b)) for a, b in self._w.opposites]
-        # and a word against its negative form ("mature" against "immature", "active" against "inactive")
-        pairs += [(w, p + w) for w in said | offered if len(w) >= 4 for p in _NEGATIVE_PREFIXES if p + w in said | offered]
+        pairs = [(stem(a), stem(b)) for a, b in self._w.opposites] + _negative_forms(said | offered)
         return any(x in said and y in offered and x not in offered and y not in said
                    for a, b in pairs for x, y in ((a, b), (b, a)))
 
@@ -249,10 +247,7 @@ class Grader:
         scores = [_shared(said, content, parts, units, own) for units, own in zip(options, option_words)]
         best = max(range(len(scores)), key=scores.__getitem__)
         runner_up = max((score for i, score in enumerate(scores) if i != best), default=0)
-        clear = scores[best] >= 2 and 2 * scores[best] >= len(content) and scores[best] > runner_up
-        # "they get really bad osteoporosis": what it shares, no other option shares at all
-        alone = scores[best] >= 1 and runner_up <= 0
-        return best if clear or alone else None
+        return best if _clearly_best(scores[best], runner_up, len(content)) else None
 
     def _position(self, text: str, options: list[str]) -> int | None:
         """A letter ("b"), a number ("2"), an ordinal ("the second one") or an option's very text."""
@@ -993,7 +988,18 @@ def _arrows(text: str) -> bool:
     return "->" in text or "\u2192" in text  # a chain of arrows is a claim
 
 
+def _clearly_best(best: int, runner_up: int, said: int) -> bool:
+    """Most of what a free answer says, more than any other option shares; or what no other option shares at all
+    ("they get really bad osteoporosis")."""
+    return best >= 2 and 2 * best >= said and best > runner_up or best >= 1 and runner_up <= 0
+
+
 _NEGATIVE_PREFIXES = ("im", "in", "un", "non")
+
+
+def _negative_forms(stems: set[str]) -> list[tuple[str, str]]:
+    """Each word with its negative form among the stems ("mature" and "immature", "active" and "inactive")."""
+    return [(w, p + w) for w in stems if len(w) >= 4 for p in _NEGATIVE_PREFIXES if p + w in stems]
 
 
 def _by_inclusion(said: frozenset, options: list[frozenset]) -> int | None:
