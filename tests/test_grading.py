@@ -827,3 +827,19 @@ def test_a_choice_in_free_words_picks_the_one_option_it_shares_anything_with(tut
     item = next(i for i in tutor.kb.quiz if i.id == item_id)
     with tutor.folding():
         assert tutor._grader.grade(item, answer).correct is right
+
+
+@pytest.mark.parametrize("item_id, answer, right", [
+    ("osteoblasts-f-tf", "they don't clear bone, they build it", True),         # the statement denied: false
+    ("aromatase-a-tf", "not progesterone, estradiol", True),
+    ("age-related-bone-loss-f-tf", "not really, it's silent until something breaks", True),
+    ("rank-i-tf", "they aren't the same - one is the receptor, the other binds it", True),
+])
+def test_a_true_false_answer_that_denies_the_statement_says_false(item_id, answer, right):
+    assert _TUTOR._grader.grade(_ITEMS[item_id], answer).correct is right
+
+
+def test_a_denial_of_a_true_statement_is_wrong():
+    item = next(i for i in _TUTOR.kb.quiz if i.type == "tf" and i.answer is True and i.level == "fundamentals")
+    claim = next(w for w in item.question.split() if len(w) >= 5 and w.isalpha() and w.islower())
+    assert _TUTOR._grader.grade(item, f"it does not {claim}").correct is False, (item.question, claim)

@@ -348,10 +348,22 @@ class Grader:
 
     def _true_false(self, item: QuizItem, answer: str) -> Grade:
         said = self.truth(answer)
+        if said is None and self._denies(item.question, answer):
+            said = False  # "they don't clear bone, they build it": the statement denied, so it is false
         if said is None:
             return Grade(False, UNCLEAR_TRUTH)
         right = said == item.answer
         return Grade(right, "" if right else "Not quite.", chosen=str(said).lower())
+
+    def _denies(self, statement: str, answer: str) -> bool:
+        """Whether an answer with no verdict word denies the statement: "not really, ..." first, or a negation
+        right before a word the statement says ("they do not keep strong bones", "not progesterone, estradiol")."""
+        words = fold(answer).split()  # contractions come out whole: "don't" is "do not"
+        if words[:2] == ["not", "really"]:
+            return True
+        stated = {stem(w) for w in fold(statement).split() if len(w) >= 4 and w not in STOPWORDS}
+        return any(w in self._w.negations and any(stem(x) in stated for x in words[i + 1:i + 4] if x not in STOPWORDS)
+                   for i, w in enumerate(words))
 
     def _cloze(self, item: QuizItem, answer: str) -> Grade:
         wanted = self._expand((str(item.answer), *item.accept))
