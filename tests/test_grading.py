@@ -843,3 +843,9 @@ def test_a_denial_of_a_true_statement_is_wrong():
     item = next(i for i in _TUTOR.kb.quiz if i.type == "tf" and i.answer is True and i.level == "fundamentals")
     claim = next(w for w in item.question.split() if len(w) >= 5 and w.isalpha() and w.islower())
     assert _TUTOR._grader.grade(item, f"it does not {claim}").correct is False, (item.question, claim)
+
+
+def test_a_cloze_answered_with_two_guesses_is_right_only_if_both_are():
+    item = _ITEMS["testosterone-i-cloze"]
+    assert not _TUTOR._grader.grade(item, "aromatase? or reductase").correct
+    assert _TUTOR._grader.grade(item, "aromatase").correct

@@ -28,6 +28,7 @@ __all__ = ["Grade", "Grader", "UNCLEAR_CHOICE", "UNCLEAR_TRUTH"]
 
 UNCLEAR_CHOICE = "I couldn't tell which option you meant: answer with its letter, number or text."
 UNCLEAR_TRUTH = "Answer true or false."
+ONE_ANSWER = "Give one answer: of two offered, one is not it."
 _KEYWORDS = "Please answer in words, not a list of keywords: say what does what."
 _ECHO = "That gives the question's own words back: say which way things go, or what does what."
 _MIN_MENDED = 6  # shorter words are never taken for misspellings
@@ -368,6 +369,11 @@ class Grader:
     def _cloze(self, item: QuizItem, answer: str) -> Grade:
         wanted = self._expand((str(item.answer), *item.accept))
         said = self._without_lead_in(fold(answer))
+        choices = [c.strip() for c in re.split(r"\bor\b", said) if c.strip()]
+        if len(choices) > 1 and not any(" or " in f" {w} " for w in wanted):
+            # "aromatase or reductase": two answers offered are right only if each one is
+            graded = [self._cloze(item, c) for c in choices]
+            return graded[0] if all(g.correct for g in graded) else Grade(False, ONE_ANSWER)
         for target in wanted:
             if said == target or _stems(said) == _stems(target) or f" {target} " in f" {said} " or _joined_up(said, target):
                 return Grade(True, "")
