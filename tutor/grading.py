@@ -371,16 +371,18 @@ class Grader:
         said = self._without_lead_in(fold(answer))
         choices = [c.strip() for c in re.split(r"\bor\b", said) if c.strip()]
         if len(choices) > 1 and not any(" or " in f" {w} " for w in wanted):
-            # "aromatase or reductase": two answers offered are right only if each one is
-            graded = [self._cloze(item, c) for c in choices]
-            return graded[0] if all(g.correct for g in graded) else Grade(False, ONE_ANSWER)
-        for target in wanted:
-            if said == target or _stems(said) == _stems(target) or f" {target} " in f" {said} " or _joined_up(said, target):
-                return Grade(True, "")
+            return self._each_right(item, choices)
+        if any(_says(said, target) for target in wanted):
+            return Grade(True, "")
         for target in wanted:
             if self._close(said, target):
                 return Grade(True, f"(It is spelled {item.answer}.)")
         return Grade(False, "Not quite.")
+
+    def _each_right(self, item: QuizItem, choices: list[str]) -> Grade:
+        """ "aromatase or reductase": two answers offered are right only if each one is."""
+        graded = [self._cloze(item, c) for c in choices]
+        return graded[0] if all(g.correct for g in graded) else Grade(False, ONE_ANSWER)
 
     def _close(self, said: str, target: str) -> bool:
         """A misspelling of the target, word for word; never another term of the pack, a code or a confusable."""
@@ -1004,6 +1006,11 @@ def _joined_up(said: str, target: str) -> bool:
 
 def _arrows(text: str) -> bool:
     return "->" in text or "\u2192" in text  # a chain of arrows is a claim
+
+
+def _says(said: str, target: str) -> bool:
+    """A cloze answer that is the target: the same, the same stems, the target among other words, or run together."""
+    return said == target or _stems(said) == _stems(target) or f" {target} " in f" {said} " or _joined_up(said, target)
 
 
 def _clearly_best(best: int, runner_up: int, said: int) -> bool:
