@@ -971,7 +971,8 @@ def test_what_stops_that_after_a_relation_asks_it_of_the_answer(tutor):
     document, RANKL has: the last answer is what "that" points to."""
     chat = Chat(tutor)
     chat.say("what is rank", concept="rank")
-    chat.say("what binds to it?", concept="rank")
+    # the reply is about the one agent asked for (RANKL); several (OPG, estrogen, ...) leave it about RANKL
+    chat.say("what binds to it?", concept="rankl")
     reply = chat.say("and what stops that?", concept="rankl")
     assert first_sentence(reply.text).startswith("OPG"), reply.text
     assert first_sentence(chat.say("what makes it?", concept="rankl").text) == "Osteoblasts make RANKL."
@@ -1249,3 +1250,13 @@ def test_a_code_of_letters_and_digits_the_pack_never_uses_is_declined(tutor, que
 @pytest.mark.parametrize("question", ["what does igf1 do", "how does cjc1295 work"])
 def test_the_packs_own_codes_are_still_answered(tutor, question):
     assert Chat(tutor).say(question).kind == "answer"
+
+
+@pytest.mark.parametrize("turns, about", [(["what is testosterone", "what converts it?"], "aromatase"),
+                                          (["brakes on osteoclasts??"], "estrogen"),
+                                          (["what makes RANKL?"], "rankl")])          # a cell: where it is made
+def test_a_question_for_the_one_agent_is_answered_about_it(tutor, turns, about):
+    chat = Chat(tutor)
+    for turn in turns:
+        reply = chat.say(turn)
+    assert reply.concept == about, reply.data

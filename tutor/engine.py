@@ -800,7 +800,7 @@ class Tutor:
         answers = self._compose.actors(theme.id, facts, depth.level) if decision.side == "actor" else \
             self._compose.targets(facts, depth.level)
         answer = answers[0]
-        concept = self.kb.concepts[self._relation_topic(reading, themes, answers)]
+        concept = self.kb.concepts[self._relation_topic(reading, themes, answers, decision.side)]
         text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
         self._remember(session, theme.id, depth.level, how=decision.how)
         session.last_answer["answer"] = answer  # "and what stops that?" may ask about it (see _about_last_answer)
@@ -810,16 +810,18 @@ class Tutor:
                      data={"entry": concept.id, "theme": theme.id, "answer": answer,
                            "facts": [[f.subject, f.relation, f.object] for f in facts]})
 
-    def _relation_topic(self, reading: Reading, themes: tuple[str, ...], answers: list[str]) -> str:
-        """What a relation reply is about: what was asked about (RANKL in "what blocks RANKL?"), except
-        - one agent of the kind asked for ("which hormone is the brake on osteoclasts?", "which enzyme converts it?");
-          cells ("which cells does progesterone target?") are where the thing asked about acts, so not them;
+    def _relation_topic(self, reading: Reading, themes: tuple[str, ...], answers: list[str], side: str) -> str:
+        """What a relation reply is about: what was asked about (RANKL in "what does RANKL bind?"), except
+        - the one agent asked for ("what converts it?", "brakes on osteoclasts?": aromatase, estrogen), or the one of
+          the kind asked for ("which receptor does estrogen bind?"); but cells ("which cells does progesterone
+          target?") are where the thing asked about acts, so not them;
         - what several names share ("which cells make RANKL and OPG?");
         - a process named after the two ("what does testosterone turn into?": its conversion to estrogen)."""
         answer = answers[0]
-        asked_kind = (reading.answer_type not in (None, "cell") and len(answers) == 1
-                      and self.kb.kinds.get(answer) == reading.answer_type)
-        if len(themes) > 1 or asked_kind:
+        kind = self.kb.kinds.get(answer)
+        one_asked = len(answers) == 1 and kind != "cell" and (
+            reading.answer_type == kind or side == "actor" and reading.answer_type is None)
+        if len(themes) > 1 or one_asked:
             return answer
         process = next((p for p in (self._policy.named_after(themes[0], a) for a in answers[:2]) if p), None)
         return process or themes[0]
