@@ -1260,3 +1260,9 @@ def test_a_question_for_the_one_agent_is_answered_about_it(tutor, turns, about):
     for turn in turns:
         reply = chat.say(turn)
     assert reply.concept == about, reply.data
+
+
+@pytest.mark.parametrize("question", ["How does estrogen influence the RANKL and OPG system?",
+                                      "What is the two-pronged effect estrogen has on RANKL and OPG?"])
+def test_three_names_a_process_is_named_after_answer_for_that_process(tutor, question):
+    assert Chat(tutor).say(question, kind="answer").concept == "estrogen-rankl-opg"

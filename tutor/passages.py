@@ -144,19 +144,19 @@ class PassageIndex:
         cid, depth, sentence, _ = self._sentences[min(found)[3]]
         return Passage(cid, depth, sentence, 0.0)
 
-    def titled_after(self, a: str, b: str, kind: str) -> str | None:
-        """The first concept of `kind` whose own title or an alias names both a and b ("Estrogen's effect on RANKL and
-        OPG" for estrogen and OPG): the concept that is about the link itself."""
+    def titled_after(self, named: tuple[str, ...], kind: str) -> str | None:
+        """The first concept of `kind` whose own title or an alias names every one of `named` ("Estrogen's effect on
+        RANKL and OPG" for estrogen and OPG): the concept that is about the link itself."""
         def named_in(stems: frozenset[str], cid: str) -> bool:
             concept = self._kb.concepts[cid]
             return any(frozenset(stem(w) for w in words(n) if w not in STOPWORDS) <= stems
                        for n in {short_title(concept), *concept.aliases} if words(n))
         for cid, concept in self._kb.concepts.items():
-            if cid in (a, b) or self._kb.kinds.get(cid) != kind:
+            if cid in named or self._kb.kinds.get(cid) != kind:
                 continue
             for name in (concept.title, *concept.aliases):
                 stems = frozenset(stem(w) for w in words(name))
-                if named_in(stems, a) and named_in(stems, b):
+                if all(named_in(stems, n) for n in named):
                     return cid
         return None
 

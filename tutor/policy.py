@@ -209,11 +209,11 @@ class Policy:
                             how="a concept's own example, opened by the facts that link the two named")
         return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
 
-    def named_after(self, a: str, b: str) -> str | None:
-        """A process named after both concepts, which is about the link itself; a whole they are parts of ("the
-        RANK/RANKL/OPG pathway") is more than the link between two of them."""
-        titled = self._passages.titled_after(a, b, "process")
-        whole = any(r.relation == "part-of" and r.object == titled and r.subject in (a, b) for r in self._kb.relations)
+    def named_after(self, *named: str) -> str | None:
+        """A process named after all the concepts, which is about the link itself; a whole they are parts of ("the
+        RANK/RANKL/OPG pathway") is more than the link between them."""
+        titled = self._passages.titled_after(named, "process")
+        whole = any(r.relation == "part-of" and r.object == titled and r.subject in named for r in self._kb.relations)
         return None if whole else titled
 
     def _expansion(self, reading: Reading, focus: str | None) -> Decision | None:
@@ -337,7 +337,7 @@ class Policy:
             return self._anchored(named[0], self._rank(reading, focus, self._name_stems(named[0], reading)), frame)
         ranked = self._rank(reading, focus)
         if named:
-            return self._linking_named(named, ranked, frame, _subject(reading))
+            return self._several_named(named, ranked, frame, _subject(reading))
         if reading.undecided:
             first, second = reading.undecided[:2]
             return Decision("clarify", (first, second), frame, confidence=0.5, runner_up=second,
@@ -358,6 +358,14 @@ class Policy:
             return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
                             runner_up=_runner(typed), how=f"the {wanted} your question asks for")
         return None
+
+    def _several_named(self, named: list[str], ranked: list[Candidate], frame: Frame | None, subject: str | None) -> Decision:
+        """A process named after three or more of the names answers for them all ("how does estrogen influence the
+        RANKL and OPG system?": estrogen's effect on RANKL and OPG); else the concept that links them."""
+        titled = self.named_after(*named) if len(named) > 2 else None
+        if titled:
+            return Decision("concept", (titled,), frame, how="the process named after the ones named")
+        return self._linking_named(named, ranked, frame, subject)
 
     def _linking_named(self, named: list[str], ranked: list[Candidate], frame: Frame | None,
                        subject: str | None = None) -> Decision:
