@@ -195,6 +195,7 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
     "I keep reading the word resorption. What is it, exactly?",                 # reading words is no lab reading
     "How do hormone therapies bring back the signals bones need?",              # bringing back a signal buys nothing
     "Can you describe osteoporosis for me, please?",                             # teaching for me is no choice for me
+    "according to the document, should women take HRT after menopause?",        # what the document says
     "the two tables comparing the therapies, summarise them for me",
 ])
 def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):
@@ -222,6 +223,8 @@ def test_important_is_not_import(tutor):
     "I'd like to swap my GH peptides for real HGH. Good move for me?",
     "Do I fit the profile for the hormone treatments in this article?",
     "any legit sites to get testosterone cypionate shipped to me?",
+    "is it ok to tkae estrogen and progestrone togther",                          # whether to use it, asked of anyone
+    "should you take HRT after menopause?",
 ])
 def test_decisions_in_other_words_are_advice(tutor, text):
     assert advice(tutor, text).personal, advice(tutor, text).to_dict()
