@@ -225,6 +225,9 @@ def test_important_is_not_import(tutor):
     "any legit sites to get testosterone cypionate shipped to me?",
     "is it ok to tkae estrogen and progestrone togther",                          # whether to use it, asked of anyone
     "should you take HRT after menopause?",
+    "can i by sermorelin onlin",                                                 # typed fast
+    "do i ned hormone therpy",
+    "how much estrogen is in HRT",                                               # an amount in a treatment
 ])
 def test_decisions_in_other_words_are_advice(tutor, text):
     assert advice(tutor, text).personal, advice(tutor, text).to_dict()
