@@ -363,7 +363,9 @@ class Policy:
         """A process named after three or more of the names answers for them all ("how does estrogen influence the
         RANKL and OPG system?": estrogen's effect on RANKL and OPG); else the concept that links them."""
         titled = self.named_after(*named) if len(named) > 2 else None
-        if titled:
+        # nearly one of a named concept's own example questions: that concept's, as ever
+        own_example = bool(ranked) and ranked[0].score >= self.thresholds.example and ranked[0].concept_id in named
+        if titled and not own_example:
             return Decision("concept", (titled,), frame, how="the process named after the ones named")
         return self._linking_named(named, ranked, frame, subject)
 
