@@ -1283,3 +1283,12 @@ def test_a_concept_with_no_systemic_fact_is_answered_as_itself_beyond_bone(tutor
 def test_a_question_nearly_one_of_a_named_concepts_own_examples_stays_with_it(tutor):
     # three names a process is named after, but the question is nearly one of estrogen's own example questions
     assert Chat(tutor).say("genomic effects of estrogen on OPG and RANKL expression", kind="answer").concept == "estrogen"
+
+
+@pytest.mark.parametrize("turns, place", [(["what is IGF-1", "where is it made?"], "liver"),
+                                          (["where is testosterone made in men?", "and in women?"], "ovaries")])
+def test_where_a_thing_is_made_leads_with_the_sentence_that_says_so(tutor, turns, place):
+    chat = Chat(tutor)
+    for turn in turns:
+        reply = chat.say(turn, kind="answer")
+    assert place in first_sentence(reply.text), reply.text

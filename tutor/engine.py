@@ -1057,8 +1057,10 @@ class Tutor:
         frame = self._frame_called(reading.get("frame"))
         if frame is None or frame.plain or frame.default:
             return False
-        if frame.answer != "relation" and self._has_counterpart(concept_id):
-            return False  # "what does estrogen do to bone? and in men?": what stands in for it in men answers
+        if frame.answer != "relation" and not frame.answer_words and self._has_counterpart(concept_id):
+            # "what does estrogen do to bone? and in men?": what stands in for it in men answers; but a fact asked of
+            # it ("where is testosterone made? and in women?") is asked again
+            return False
         return (reading.get("mentions") or [{}])[0].get("concept") == concept_id
 
     def _has_counterpart(self, concept_id: str) -> bool:

@@ -479,9 +479,8 @@ class Policy:
     def _anchored(self, concept_id: str, ranked: list[Candidate], frame: Frame | None) -> Decision:
         top = ranked[0] if ranked else None
         own = next((c.score for c in ranked if c.concept_id == concept_id), 0.0)
-        if frame and frame.answer == "relation" and not self._nearly_own_example(top):
-            # "where does GH come from?" asks a fact of GH: a concept about GH is not what was asked, unless the
-            # question is nearly one of that concept's own examples
+        if _asks_a_fact(frame) and not self._nearly_own_example(top):
+            # a concept about GH is not what was asked, unless the question is nearly one of that concept's examples
             top = None
         if top and top.concept_id != concept_id and top.score >= self.thresholds.answer \
                 and top.score >= own + self.thresholds.anchor and self._key_names(top, concept_id):
@@ -579,6 +578,12 @@ class Policy:
             return self._related(a, b) or ca.parent == b or cb.parent == a or \
                 any({r.subject, r.object} == {a, b} for r in self._kb.relations)
         return all(linked(concept_id, o) for o in others)
+
+
+def _asks_a_fact(frame: Frame | None) -> bool:
+    """ "where does GH come from?", "who is TRT for?" ask a fact of the concept named: a relation, or a sentence the
+    frame's answer words point to."""
+    return bool(frame and (frame.answer == "relation" or frame.answer_words))
 
 
 def _runner(ranked: list[Candidate], chosen: str | None = None) -> str | None:
