@@ -196,6 +196,8 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
     "How do hormone therapies bring back the signals bones need?",              # bringing back a signal buys nothing
     "Can you describe osteoporosis for me, please?",                             # teaching for me is no choice for me
     "according to the document, should women take HRT after menopause?",        # what the document says
+    "I don't get fracture risk",                                                # the concept's name is no symptom
+    "can you explain fracture risk to me",
     "the two tables comparing the therapies, summarise them for me",
 ])
 def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):

@@ -1292,3 +1292,9 @@ def test_where_a_thing_is_made_leads_with_the_sentence_that_says_so(tutor, turns
     for turn in turns:
         reply = chat.say(turn, kind="answer")
     assert place in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("question, concept", [("what role does RANKL play", "rankl"),
+                                               ("what role does bone remodeling play", "bone-remodeling")])
+def test_a_plain_question_is_not_handed_to_another_concept_by_the_frames_own_words(tutor, question, concept):
+    assert Chat(tutor).say(question, kind="answer").concept == concept

@@ -14,7 +14,7 @@ from .matcher import Candidate, Matcher, short_title
 from .model import LEVELS, Frame, KnowledgeBase, Relation
 from .normalise import WEAK_WORDS, stem, words
 from .passages import PassageIndex, sentence_stems
-from .reading import Reading, aspect_theme, discussed, picks_one
+from .reading import Reading, aspect_theme, discussed, pattern_words, picks_one
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
@@ -77,6 +77,8 @@ class Policy:
         self._passages = passages or PassageIndex(kb)
         self._follow_on = frozenset(follow_on)  # words that go on with the same topic ("and then what happens next?")
         self._changes = {stem(w): direction for direction, ws in (changes or {}).items() for w in ws}
+        # each frame's own words ("role" of the role frame): they say what is asked, not which concept
+        self._frame_stems = {f.id: frozenset(stem(w) for p in f.patterns for w in pattern_words(p)) for f in frames}
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
@@ -333,8 +335,7 @@ class Policy:
         if of_kind:
             return of_kind
         if len(named) == 1:
-            # only keys that contain the name can outrank it (see _anchored): score just those
-            return self._anchored(named[0], self._rank(reading, focus, self._name_stems(named[0], reading)), frame)
+            return self._one_named(reading, focus, named[0], frame)
         ranked = self._rank(reading, focus)
         if named:
             return self._several_named(named, ranked, frame, _subject(reading))
@@ -476,6 +477,17 @@ class Policy:
             return True
         return bool(reading.answer_type and reading.named and reading.answer_type not in kinds)
 
+    def _one_named(self, reading: Reading, focus: str | None, named: str, frame: Frame | None) -> Decision:
+        """One name: only keys that contain it can outrank it (see _anchored), so just those are scored. For a plain
+        question, a concept about the name must outrank it on more than the frame's own words ("what role does
+        RANKL play?" is no example question about roles)."""
+        within = self._name_stems(named, reading)
+        decision = self._anchored(named, self._rank(reading, focus, within), frame)
+        if decision.concept == named or not (frame and frame.plain):
+            return decision
+        without = self._frame_stems.get(frame.id, frozenset())
+        return self._anchored(named, self._rank(reading, focus, within, without=without), frame)
+
     def _anchored(self, concept_id: str, ranked: list[Candidate], frame: Frame | None) -> Decision:
         top = ranked[0] if ranked else None
         own = next((c.score for c in ranked if c.concept_id == concept_id), 0.0)
@@ -535,8 +547,9 @@ class Policy:
         return runner.score >= self.thresholds.answer and top.score - runner.score < self.thresholds.margin \
             and not self._related(top.concept_id, runner.concept_id)
 
-    def _rank(self, reading: Reading, focus: str | None, within: frozenset[str] = frozenset(), limit: int = 5) -> list[Candidate]:
-        stems = self._matcher.stems_of(list(reading.words))
+    def _rank(self, reading: Reading, focus: str | None, within: frozenset[str] = frozenset(), limit: int = 5,
+              without: frozenset[str] = frozenset()) -> list[Candidate]:
+        stems = [s for s in self._matcher.stems_of(list(reading.words)) if s not in without]
         return self._matcher.rank(stems, self._boosts(reading, focus), limit=limit, within=within)
 
     def _name_stems(self, concept_id: str, reading: Reading) -> frozenset[str]:

@@ -489,16 +489,16 @@ def _topic_search(kb: KnowledgeBase) -> re.Pattern[str] | None:
                                for i, t in enumerate(kb.out_of_scope)))
 
 
-def _pattern_words(pattern: str) -> set[str]:
+def pattern_words(pattern: str) -> set[str]:
     """The words of three letters or more in a regular expression, its escapes (\\b, \\s) left out."""
     return set(re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", pattern)))
 
 
 def _frame_words(frames: tuple[Frame, ...], cues: list[tuple[Cue, re.Pattern[str]]]) -> frozenset[str]:
     """The words of the frames' patterns and verbs (each verb also as its stem) and of the depth cues."""
-    found = {w for f in frames for p in (*f.patterns, *f.actor, *f.target) for w in _pattern_words(p)}
+    found = {w for f in frames for p in (*f.patterns, *f.actor, *f.target) for w in pattern_words(p)}
     found |= {form for f in frames for v in f.verbs for form in (v, stem(v))}
-    found |= {w for cue, _ in cues for w in _pattern_words(cue.pattern)}
+    found |= {w for cue, _ in cues for w in pattern_words(cue.pattern)}
     return frozenset(found)
 
 
