@@ -1298,3 +1298,8 @@ def test_where_a_thing_is_made_leads_with_the_sentence_that_says_so(tutor, turns
                                                ("what role does bone remodeling play", "bone-remodeling")])
 def test_a_plain_question_is_not_handed_to_another_concept_by_the_frames_own_words(tutor, question, concept):
     assert Chat(tutor).say(question, kind="answer").concept == concept
+
+
+def test_a_source_about_the_name_answers_only_a_question_about_sources(tutor):
+    assert Chat(tutor).say("what's the deal with IGF-1", kind="answer").concept == "igf-1"
+    assert Chat(tutor).say("Which of the document's sources deals with estrogen and the skeleton?").concept == "references"

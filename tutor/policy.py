@@ -482,17 +482,16 @@ class Policy:
         question, a concept about the name must outrank it on more than the frame's own words ("what role does
         RANKL play?" is no example question about roles)."""
         within = self._name_stems(named, reading)
-        decision = self._anchored(named, self._rank(reading, focus, within), frame)
+        decision = self._anchored(named, self._rank(reading, focus, within), frame, reading.words)
         if decision.concept == named or not (frame and frame.plain):
             return decision
         without = self._frame_stems.get(frame.id, frozenset())
-        return self._anchored(named, self._rank(reading, focus, within, without=without), frame)
+        return self._anchored(named, self._rank(reading, focus, within, without=without), frame, reading.words)
 
-    def _anchored(self, concept_id: str, ranked: list[Candidate], frame: Frame | None) -> Decision:
+    def _anchored(self, concept_id: str, ranked: list[Candidate], frame: Frame | None, words: tuple[str, ...] = ()) -> Decision:
         top = ranked[0] if ranked else None
         own = next((c.score for c in ranked if c.concept_id == concept_id), 0.0)
-        if _asks_a_fact(frame) and not self._nearly_own_example(top):
-            # a concept about GH is not what was asked, unless the question is nearly one of that concept's examples
+        if not self._may_outrank(top, frame, words):
             top = None
         if top and top.concept_id != concept_id and top.score >= self.thresholds.answer \
                 and top.score >= own + self.thresholds.anchor and self._key_names(top, concept_id):
@@ -500,6 +499,15 @@ class Policy:
                             how="a concept about the one named, matching more of your words")
         return Decision("concept", (concept_id,), frame, confidence=1.0, runner_up=_runner(ranked, concept_id),
                         how="the concept your question names")
+
+    def _may_outrank(self, top: Candidate | None, frame: Frame | None, words: tuple[str, ...]) -> bool:
+        """Whether a concept about the one named may take its place: not when a fact of it is asked, unless the
+        question is nearly that concept's own example; and a paper about it answers only a question about sources
+        ("what's the deal with IGF-1?" is no question about the Giustina paper)."""
+        if top is None or _asks_a_fact(frame) and not self._nearly_own_example(top):
+            return False
+        return self._kb.kinds.get(top.concept_id) != "source" or bool(frame and frame.id == "citation") \
+            or bool(_SOURCE_WORDS & set(words))
 
     def _nearly_own_example(self, candidate: Candidate | None) -> bool:
         return bool(candidate and candidate.score >= self.thresholds.example
@@ -591,6 +599,11 @@ class Policy:
             return self._related(a, b) or ca.parent == b or cb.parent == a or \
                 any({r.subject, r.object} == {a, b} for r in self._kb.relations)
         return all(linked(concept_id, o) for o in others)
+
+
+# words that ask about the document's sources
+_SOURCE_WORDS = frozenset("source sources paper papers reference references study studies citation citations publication "
+                          "publications article articles literature author authors".split())
 
 
 def _asks_a_fact(frame: Frame | None) -> bool:
