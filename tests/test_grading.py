@@ -849,3 +849,9 @@ def test_a_cloze_answered_with_two_guesses_is_right_only_if_both_are():
     item = _ITEMS["testosterone-i-cloze"]
     assert not _TUTOR._grader.grade(item, "aromatase? or reductase").correct
     assert _TUTOR._grader.grade(item, "aromatase").correct
+
+
+def test_a_short_claim_with_a_paraphrased_verb_is_no_keyword_list():
+    item = _ITEMS["opg-i-short"]
+    assert _TUTOR._grader.grade(item, "decoy receptor grabs RANKL").correct
+    assert not _TUTOR._grader.grade(item, "opg rankl rank bind decoy").correct  # a bare verb among terms

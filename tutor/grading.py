@@ -65,6 +65,7 @@ class Grader:
         `synonyms`: the matcher's synonyms (knowledge/vocabulary.yaml), which count for a rubric's words too."""
         self._synonyms = _one_word_synonyms(synonyms or {})
         self._w = words or GradingWords()
+        self._claim_verbs = _claim_verbs(self._w)
         self._kind: dict[str, str] = {}
         self._lex = Lexicon(self._w)
         self._names: dict[str, tuple[str, ...]] = {}
@@ -792,7 +793,13 @@ class Grader:
         """Small words or verbs of direction, a single name, or "RANKL down, OPG up"."""
         grammar = STOPWORDS | self._w.negations | self._lex.directed | self._lex.comparatives | self._w.motion | self._w.passive
         said = words + [t.word for t in reading.tokens]  # with paraphrases read as verbs ("turns rankl down")
-        return any(w in grammar for w in said) or self._one_name(reading) or self._terse(reading)
+        return any(w in grammar for w in said) or any(self._inflected_verb(w) for w in words) or self._one_name(reading) \
+            or self._terse(reading)
+
+    def _inflected_verb(self, word: str) -> bool:
+        """A relation's verb, or the first word of a paraphrase of one, in an inflected form ("decoy receptor grabs
+        RANKL"); a bare "bind" among terms ("opg rankl rank bind decoy") is one more keyword."""
+        return word.endswith(("s", "ed")) and len(word) >= 4 and stem(word) in self._claim_verbs
 
     def _terse(self, reading: _Answer) -> bool:
         """ "RANKL down, OPG up": after any clause that names nothing, each thing named followed by its way."""
@@ -1006,6 +1013,12 @@ def _joined_up(said: str, target: str) -> bool:
 
 def _arrows(text: str) -> bool:
     return "->" in text or "\u2192" in text  # a chain of arrows is a claim
+
+
+def _claim_verbs(w: GradingWords) -> frozenset[str]:
+    """The stems of the relations' verbs and of the first words of their paraphrases ("grab" of "grab *")."""
+    return frozenset({stem(v) for v in w.relation_verbs | w.making_verbs | w.conversion_verbs}
+                     | {p[0] for p, _ in w.paraphrases if p and p[0] not in ("*", "+", "not")})
 
 
 def _says(said: str, target: str) -> bool:
