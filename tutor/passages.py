@@ -54,11 +54,7 @@ class PassageIndex:
         total = max(len(self._sentences), 1)
         self._idf = {s: math.log(total / n) for s, n in counts.items()}
         self._rare = math.log(total)
-        # the stems of each concept's names (its short title and aliases), empty ones left out
-        self._name_stems: dict[str, tuple[frozenset[str], ...]] = {
-            cid: tuple(n for n in (frozenset(stem(w) for w in words(name) if w not in STOPWORDS)
-                                   for name in sorted({short_title(concept), *concept.aliases})) if n)
-            for cid, concept in kb.concepts.items()}
+        self._name_stems, self._title_stems = _name_stems(kb)
         self._names = self._names_by_kind(counts)
 
     def _names_by_kind(self, counts: Counter[str]) -> dict[tuple[str, str], list[tuple[int, str, frozenset[str]]]]:
@@ -148,16 +144,12 @@ class PassageIndex:
         """The first concept of `kind` whose own title or an alias names every one of `named` ("Estrogen's effect on
         RANKL and OPG" for estrogen and OPG): the concept that is about the link itself."""
         def named_in(stems: frozenset[str], cid: str) -> bool:
-            concept = self._kb.concepts[cid]
-            return any(frozenset(stem(w) for w in words(n) if w not in STOPWORDS) <= stems
-                       for n in {short_title(concept), *concept.aliases} if words(n))
-        for cid, concept in self._kb.concepts.items():
+            return any(n <= stems for n in self._name_stems.get(cid, ()))
+        for cid in self._kb.concepts:
             if cid in named or self._kb.kinds.get(cid) != kind:
                 continue
-            for name in (concept.title, *concept.aliases):
-                stems = frozenset(stem(w) for w in words(name))
-                if all(named_in(stems, n) for n in named):
-                    return cid
+            if any(all(named_in(stems, n) for n in named) for stems in self._title_stems[cid]):
+                return cid
         return None
 
     def names_kind(self, concept_id: str, wanted: frozenset[str], kind: str, least: float) -> bool:
@@ -181,6 +173,17 @@ class PassageIndex:
             if answer:
                 found = (answer, Passage(cid, depth, sentence, score))
         return found
+
+
+def _name_stems(kb: KnowledgeBase) -> tuple[dict[str, tuple[frozenset[str], ...]], dict[str, tuple[frozenset[str], ...]]]:
+    """Per concept: the stems of its names (short title and aliases, stopwords and empty names left out), and of its
+    full title and aliases with stopwords kept ("effect on"), for titled_after."""
+    names = {cid: tuple(n for n in (frozenset(stem(w) for w in words(name) if w not in STOPWORDS)
+                                    for name in sorted({short_title(c), *c.aliases})) if n)
+             for cid, c in kb.concepts.items()}
+    titles = {cid: tuple(frozenset(stem(w) for w in words(name)) for name in (c.title, *c.aliases))
+              for cid, c in kb.concepts.items()}
+    return names, titles
 
 
 def _preferred_depth(best: dict[str, tuple[float, str]], level: str) -> str:
