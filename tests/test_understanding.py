@@ -1303,3 +1303,13 @@ def test_a_plain_question_is_not_handed_to_another_concept_by_the_frames_own_wor
 def test_a_source_about_the_name_answers_only_a_question_about_sources(tutor):
     assert Chat(tutor).say("what's the deal with IGF-1", kind="answer").concept == "igf-1"
     assert Chat(tutor).say("Which of the document's sources deals with estrogen and the skeleton?").concept == "references"
+
+
+@pytest.mark.parametrize("turns, concept", [(["what is growth hormone", "what happens to it as we age?"], "somatopause"),
+                                            (["what happens to estrogen as women age?"], "menopause"),
+                                            (["what happens to testosterone as men get older?"], "testosterone")])
+def test_what_happens_to_a_hormone_with_age_is_the_condition_the_document_names_for_its_fall(tutor, turns, concept):
+    chat = Chat(tutor)
+    for turn in turns:
+        reply = chat.say(turn, kind="answer")
+    assert reply.concept == concept, reply.data
