@@ -855,3 +855,13 @@ def test_a_short_claim_with_a_paraphrased_verb_is_no_keyword_list():
     item = _ITEMS["opg-i-short"]
     assert _TUTOR._grader.grade(item, "decoy receptor grabs RANKL").correct
     assert not _TUTOR._grader.grade(item, "opg rankl rank bind decoy").correct  # a bare verb among terms
+
+
+@pytest.mark.parametrize("item_id, answer", [
+    ("bone-resorption-a-tf", "false, because TNFRSF11B is the RANKL gene"),          # the genes swapped
+    ("osteoclastogenesis-a-tf", "false because estrogen blocks the RANK receptor directly"),
+    ("bone-formation-a-tf", "false because estradiol increases bone resorption"),
+])
+def test_a_right_verdict_with_a_wrong_reason_is_wrong(item_id, answer):
+    item = _ITEMS[item_id]
+    assert not _TUTOR._grader.rubric(item.why, answer, item.explanation).correct
