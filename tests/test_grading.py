@@ -865,3 +865,11 @@ def test_a_short_claim_with_a_paraphrased_verb_is_no_keyword_list():
 def test_a_right_verdict_with_a_wrong_reason_is_wrong(item_id, answer):
     item = _ITEMS[item_id]
     assert not _TUTOR._grader.rubric(item.why, answer, item.explanation).correct
+
+
+@pytest.mark.parametrize("item_id, answer", [
+    ("testosterone-aromatization-i-short", "it is converted to estrogen in the liver"),      # the wrong place
+    ("osteoporosis-i-short", "muscles protect the bones like padding when you fall"),        # the wrong reason
+])
+def test_a_short_answer_with_a_named_misconception_is_wrong(item_id, answer):
+    assert not _TUTOR._grader.grade(_ITEMS[item_id], answer).correct
