@@ -1313,3 +1313,8 @@ def test_what_happens_to_a_hormone_with_age_is_the_condition_the_document_names_
     for turn in turns:
         reply = chat.say(turn, kind="answer")
     assert reply.concept == concept, reply.data
+
+
+def test_insulin_like_growth_factor_names_igf1_and_is_no_question_beyond_bone(tutor):
+    reading = tutor.read("what exactly is the thing they call insulin-like growth factor?")
+    assert list(reading.concepts) == ["igf-1"] and reading.frame.id != "beyond-bone", reading.to_dict()
