@@ -1318,3 +1318,7 @@ def test_what_happens_to_a_hormone_with_age_is_the_condition_the_document_names_
 def test_insulin_like_growth_factor_names_igf1_and_is_no_question_beyond_bone(tutor):
     reading = tutor.read("what exactly is the thing they call insulin-like growth factor?")
     assert list(reading.concepts) == ["igf-1"] and reading.frame.id != "beyond-bone", reading.to_dict()
+
+
+def test_a_male_menopause_is_the_male_counterpart_of_menopause(tutor):
+    assert Chat(tutor).say("is there a male menopause?", kind="answer").concept == "hormonal-decline"
