@@ -160,6 +160,7 @@ def test_dialogue_unknown_action(tmp_path):
     ("boundaries.yaml", "      counts_as: who\n", "      counts_as: whom\n", "word class 'third_person' names no word class 'whom'"),
     ("chat.yaml", "  academic: [deepest,", "  academical: [deepest,", "depth_words: unknown class 'academical'"),
     ("chat.yaml", "  simpler: [simpler,", "  simpler: [deeper, simpler,", "'deeper' is in both 'deeper' and 'simpler'"),
+    ("frames.yaml", "source_words: [source,", "source_words: [7,", "'source_words' must be a list of words"),
 ])
 def test_broken_frames_and_boundary_say_file_and_line(tmp_path, file, old, new, message):
     folder, line = _corrupt(tmp_path, file, old, new)

@@ -106,7 +106,8 @@ class Tutor:
         self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary),
                               rules.answer_types, rules.foreign_heads, rules.answer_type_modifiers)
         passages = PassageIndex(kb)
-        self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages, rules.follow_on, rules.changes)
+        self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages, rules.follow_on, rules.changes,
+                              frozenset(rules.source_words))
         self._compose = Composer(kb, self._msg, passages, rules.relation_verbs)
         self._grader = _WithPackFolds(Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()],
                                              rules.grading, [kb.kinds.get(c.id, "") for c in kb.concepts.values()],

@@ -252,6 +252,8 @@ class DialogueRules:
     depth_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # words that may stand between "which" and the kind asked for: "which BONE cells", "what KIND OF hormone"
     answer_type_modifiers: tuple[str, ...] = ()
+    # words that ask about the document's sources ("paper", "study"): only then may a paper answer for a concept named
+    source_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -131,10 +131,8 @@ class PassageIndex:
         """A sentence of the pack that names both concepts, for "how does A act on B?" when A's own text has none: at
         the learner's depth first, then any; A's own explanation first, then those of concepts that are neither
         (B's own text says what B is, not how A acts on it), sources never."""
-        def names(stems: frozenset[str], cid: str) -> bool:
-            return any(n <= stems for n in self._name_stems.get(cid, ()))
         found = [(depth != level, cid != a, cid == b, index) for index, (cid, depth, _, stems) in enumerate(self._sentences)
-                 if self._kb.kinds.get(cid) != "source" and names(stems, a) and names(stems, b)]
+                 if self._kb.kinds.get(cid) != "source" and self._holds_name(stems, a) and self._holds_name(stems, b)]
         if not found:
             return None
         cid, depth, sentence, _ = self._sentences[min(found)[3]]
@@ -143,14 +141,16 @@ class PassageIndex:
     def titled_after(self, named: tuple[str, ...], kind: str) -> str | None:
         """The first concept of `kind` whose own title or an alias names every one of `named` ("Estrogen's effect on
         RANKL and OPG" for estrogen and OPG): the concept that is about the link itself."""
-        def named_in(stems: frozenset[str], cid: str) -> bool:
-            return any(n <= stems for n in self._name_stems.get(cid, ()))
         for cid in self._kb.concepts:
             if cid in named or self._kb.kinds.get(cid) != kind:
                 continue
-            if any(all(named_in(stems, n) for n in named) for stems in self._title_stems[cid]):
+            if any(all(self._holds_name(stems, n) for n in named) for stems in self._title_stems[cid]):
                 return cid
         return None
+
+    def _holds_name(self, stems: frozenset[str], concept_id: str) -> bool:
+        """Whether the stems hold all the words of one of the concept's names."""
+        return any(n <= stems for n in self._name_stems.get(concept_id, ()))
 
     def names_kind(self, concept_id: str, wanted: frozenset[str], kind: str, least: float) -> bool:
         """Whether one of the concept's sentences answers the question (at least `least`) and names a `kind`."""

@@ -71,7 +71,7 @@ class Policy:
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, thresholds: Thresholds, frames: tuple[Frame, ...] = (),
                  passages: PassageIndex | None = None, follow_on: tuple[str, ...] = (),
-                 changes: dict[str, tuple[str, ...]] | None = None) -> None:
+                 changes: dict[str, tuple[str, ...]] | None = None, source_words: frozenset[str] = frozenset()) -> None:
         self._kb = kb
         self._matcher = matcher
         self._passages = passages or PassageIndex(kb)
@@ -79,6 +79,7 @@ class Policy:
         self._changes = {stem(w): direction for direction, ws in (changes or {}).items() for w in ws}
         # each frame's own words ("role" of the role frame): they say what is asked, not which concept
         self._frame_stems = {f.id: frozenset(stem(w) for p in f.patterns for w in pattern_words(p)) for f in frames}
+        self._source_words = source_words  # words that ask about the document's sources ("paper", "study")
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
@@ -507,7 +508,7 @@ class Policy:
         if top is None or _asks_a_fact(frame) and not self._nearly_own_example(top):
             return False
         return self._kb.kinds.get(top.concept_id) != "source" or bool(frame and frame.id == "citation") \
-            or bool(_SOURCE_WORDS & set(words))
+            or bool(self._source_words & set(words))
 
     def _nearly_own_example(self, candidate: Candidate | None) -> bool:
         return bool(candidate and candidate.score >= self.thresholds.example
@@ -599,11 +600,6 @@ class Policy:
             return self._related(a, b) or ca.parent == b or cb.parent == a or \
                 any({r.subject, r.object} == {a, b} for r in self._kb.relations)
         return all(linked(concept_id, o) for o in others)
-
-
-# words that ask about the document's sources
-_SOURCE_WORDS = frozenset("source sources paper papers reference references study studies citation citations publication "
-                          "publications article articles literature author authors".split())
 
 
 def _asks_a_fact(frame: Frame | None) -> bool:
