@@ -28,7 +28,7 @@ SETS = {
     "blind4/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind4" / "graded.yaml",
     "blind5/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind5" / "graded.yaml",
     "blind6/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind6" / "graded.yaml",
-    "blind7/graded.yaml (never tuned on)": ROOT / "tests" / "data" / "blind7" / "graded.yaml",
+    "blind7/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind7" / "graded.yaml",
 }
 
 

@@ -43,8 +43,8 @@ SETS = {
     "blind6/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind6" / "understanding.yaml",
     "blind5/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind5" / "safety.yaml",
     "blind6/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind6" / "safety.yaml",
-    "blind7/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind7" / "understanding.yaml",
-    "blind7/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind7" / "safety.yaml",
+    "blind7/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind7" / "understanding.yaml",
+    "blind7/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind7" / "safety.yaml",
 }
 
 
