@@ -423,8 +423,9 @@ def test_a_drug_or_test_the_boundary_knows_is_still_foreign_to_the_document(tuto
 
 # --- consequences: what follows when a level falls or rises -------------------------------------------------
 @pytest.mark.parametrize("question, concept, first_words", [
-    ("what happens to RANKL when estrogen falls?", "rankl", ("estrogen falls", "RANKL rises")),     # one inhibiting fact
-    ("what does falling estrogen do to OPG?", "opg", ("estrogen falls", "OPG falls")),            # one stimulating fact
+    # one inhibiting fact; one stimulating fact: both about the process named after cause and effect
+    ("what happens to RANKL when estrogen falls?", "estrogen-rankl-opg", ("estrogen falls", "RANKL rises")),
+    ("what does falling estrogen do to OPG?", "estrogen-rankl-opg", ("estrogen falls", "OPG falls")),
     ("what happens to osteoclasts at menopause?", "menopause", ("menopause", "osteoclasts increase")),  # an event; two facts
     ("How do osteoclasts respond when estrogen levels drop?", "osteoclasts", ("estrogen falls", "osteoclasts increase")),
 ])
@@ -1105,9 +1106,12 @@ def test_the_near_domain_topics_themselves_are_still_declined(tutor, question):
 
 
 def test_taking_a_hormone_raises_it_and_taking_it_away_lowers_it(tutor):
-    reply = Chat(tutor).say("when women take estrogen, what happens to their OPG?", kind="answer", concept="opg")
+    # the reply is about estrogen's effect on RANKL and OPG, the process named after cause and effect
+    reply = Chat(tutor).say("when women take estrogen, what happens to their OPG?", kind="answer",
+                            concept="estrogen-rankl-opg")
     assert "rises" in first_sentence(reply.text), reply.text
-    reply = Chat(tutor).say("what happens to RANKL when you take away estrogen?", kind="answer", concept="rankl")
+    reply = Chat(tutor).say("what happens to RANKL when you take away estrogen?", kind="answer",
+                            concept="estrogen-rankl-opg")
     assert "falls" in first_sentence(reply.text) and "RANKL rises" in first_sentence(reply.text), reply.text
 
 

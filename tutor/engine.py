@@ -468,6 +468,10 @@ class Tutor:
         ("at menopause") is about the event."""
         cause = decision.concepts[-1]
         concept = self.kb.concepts[decision.concept if decision.side else cause]
+        # a process named after the cause and the effect is what the question is about ("what happens to RANKL
+        # when estrogen falls?": estrogen's effect on RANKL and OPG)
+        process = self._policy.named_after(cause, decision.concept) if decision.side else None
+        concept = self.kb.concepts[process] if process else concept
         text = self._compose.consequences(cause, decision.facts, decision.side)
         return self._answer(session, concept, depth, 1.0, text=f"{text} {concept.explain[depth.level]}", how=decision.how)
 
@@ -498,7 +502,8 @@ class Tutor:
         if reading.frame and (reading.frame.plain or reading.frame.answer == "expand"):
             # the name whose meaning is asked ("what is the bone microenvironment?", "what does the text mean by
             # ...") is no sign of expertise; names used to ask something else ("what do TNFSF11 and ... encode") are
-            asked = [m for m in reading.mentions if m.text in self.kb.vocabulary or _meaning_asked(words, m.start)]
+            asked = [m for m in reading.mentions
+                     if m.text in self.kb.vocabulary or _meaning_asked(words, m.start, m.end)]
             words = [w for i, w in enumerate(words) if not any(m.start <= i < m.end for m in asked)]
         vocab, term = vocabulary_level(self.kb.vocabulary, words)
         return choose_depth(session, concept_id, vocab, term)
@@ -822,7 +827,9 @@ class Tutor:
         kind = self.kb.kinds.get(answer)
         one_asked = len(answers) == 1 and kind != "cell" and (
             reading.answer_type == kind or side == "actor" and reading.answer_type is None)
-        if len(themes) > 1 or one_asked:
+        if len(themes) > 1:
+            return self._policy.named_after(*themes, answer) or answer
+        if one_asked:
             return answer
         process = next((p for p in (self._policy.named_after(themes[0], a) for a in answers[:2]) if p), None)
         return process or themes[0]
@@ -1136,14 +1143,16 @@ def _is_specific(reading: Reading, other_names: list[str]) -> bool:
     return bool(reading.answer_type or other_names or referred)
 
 
-def _meaning_asked(words: list[str], start: int) -> bool:
-    """Whether the name at `start` follows words that ask what it is or means ("what is the ...", "mean by")."""
-    return bool(_MEANING_ASKED & set(words[max(0, start - 3):start]))
+def _meaning_asked(words: list[str], start: int, end: int) -> bool:
+    """Whether the name at `start`..`end` follows words that ask what it is or means ("what is the ...", "mean
+    by", "the term ...") or precedes them ("... refer to", "... stand for")."""
+    return bool(_MEANING_ASKED & set(words[max(0, start - 3):start]) or _MEANING_AFTER & set(words[end:end + 2]))
 
 
 # small talk: several of these in one message ("Hello there! Who are you?") are answered as chat
 _SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
-_MEANING_ASKED = frozenset("is are whats define explain meant mean means by called".split())
+_MEANING_ASKED = frozenset("is are whats define explain meant mean means by called phrase term word expression".split())
+_MEANING_AFTER = frozenset("mean means meant refer refers stand stands".split())
 # words that open a question or a request, so a part starting with one is not a mere remark
 _QUESTION_OPENERS = frozenset("what how why which who whom whose when where can could would does do did is are was were "
                               "explain tell describe define give show teach compare list quiz should will".split())

@@ -101,7 +101,7 @@ either other another such same more most less least much many several various ce
 specific particular usual normal typical main overall general plus including especially mainly mostly namely
 peri post faulty defective broken mutant damaged abnormal impaired missing absent deficient healthy working
 severe mild serious advanced major minor significant extreme worse worst
-reason reasons purpose point thing things
+reason reasons purpose point thing things phrase phrases term terms word words expression expressions label
 wider broader bigger larger longer shorter deeper greater higher lower fewer newer older later earlier
 """.split())
 
