@@ -1326,3 +1326,22 @@ def test_insulin_like_growth_factor_names_igf1_and_is_no_question_beyond_bone(tu
 
 def test_a_male_menopause_is_the_male_counterpart_of_menopause(tutor):
     assert Chat(tutor).say("is there a male menopause?", kind="answer").concept == "hormonal-decline"
+
+
+# --- the noun asked for ("which GENE ...", "which RECEPTOR ...") ------------------------------------------------
+@pytest.mark.parametrize("question, concept, said", [
+    ("which genes does estradiol switch on or off in bone cells?", "rankl-opg-genes", "TNFSF11"),
+    ("what gene does estrogen turn up?", "rankl-opg-genes", "OPG gene"),
+    ("by way of which receptor does estrogen mostly work on bone?", "estrogen-receptor-alpha", "ERα"),
+])
+def test_the_noun_asked_for_picks_the_concept_named_by_it(tutor, question, concept, said):
+    reply = Chat(tutor).say(question, kind="answer", concept=concept)
+    assert said in reply.text, reply.text
+
+
+def test_a_thing_whose_own_name_holds_the_noun_is_answered_itself(tutor):
+    # OPG is itself a receptor (a decoy one) for nothing here; "which protein blocks RANKL" is answered by OPG,
+    # not moved to the genes that encode it
+    reply = Chat(tutor).say("which protein blocks RANKL?", kind="answer")
+    assert reply.concept != "rankl-opg-genes", reply.text
+    assert tutor.read("which genes does estrogen turn up?").answer_noun == "genes"

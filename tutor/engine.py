@@ -13,7 +13,7 @@ from typing import Callable, TypeVar
 from .boundary import AdviceBoundary
 from .commands import COMMANDS, plain_words
 from .commands import parse as parse_command
-from .compose import Composer
+from .compose import Composer, sentences
 from .depthtalk import DepthTalk
 from .errors import ContentError, Problem, QuizCountError, SessionWarning, UnknownConceptError, UnknownLevelError
 from .grading import Grader
@@ -807,7 +807,13 @@ class Tutor:
             self._compose.targets(facts, depth.level)
         answer = answers[0]
         concept = self.kb.concepts[self._relation_topic(reading, themes, answers, decision.side)]
-        text = self._announce(depth, self._compose.relation(themes, facts, decision.side, depth.level))
+        text = self._compose.relation(themes, facts, decision.side, depth.level)
+        if reading.answer_noun and concept.id == self._policy.named_with(reading.answer_noun, answer):
+            # the thing of the kind asked for ("which gene ...?") is said too, in its own concept's words
+            asked = [*reading.content_words, *self._compose.name(answer).lower().split()]
+            said = self._compose.leading_with(concept.id, depth.level, asked)
+            text = f"{text} {sentences(said or concept.explain[depth.level], 1)}"
+        text = self._announce(depth, text)
         self._remember(session, theme.id, depth.level, how=decision.how)
         session.last_answer["answer"] = answer  # "and what stops that?" may ask about it (see _about_last_answer)
         return Reply(kind="answer", text=text, level=depth.level, concept=concept.answers_for, confidence=1.0,
@@ -824,12 +830,13 @@ class Tutor:
         - what several names share ("which cells make RANKL and OPG?");
         - a process named after the two ("what does testosterone turn into?": its conversion to estrogen)."""
         answer = answers[0]
-        kind = self.kb.kinds.get(answer)
-        one_asked = len(answers) == 1 and kind != "cell" and (
-            reading.answer_type == kind or side == "actor" and reading.answer_type is None)
+        # "which GENE does estrogen turn up?": the answer named in a concept about that kind of thing (its gene)
+        holder = self._policy.named_with(reading.answer_noun, answer)
+        if holder:
+            return holder
         if len(themes) > 1:
             return self._policy.named_after(*themes, answer) or answer
-        if one_asked:
+        if _one_asked(reading, answers, self.kb.kinds.get(answer), side):
             return answer
         process = next((p for p in (self._policy.named_after(themes[0], a) for a in answers[:2]) if p), None)
         return process or themes[0]
@@ -1141,6 +1148,13 @@ def _is_specific(reading: Reading, other_names: list[str]) -> bool:
     """A question that asks for a kind of thing, names other concepts, or refers back ("which one is for women?")."""
     referred = any(m.how == "pronoun" for m in reading.mentions)
     return bool(reading.answer_type or other_names or referred)
+
+
+def _one_asked(reading: Reading, answers: list[str], kind: str | None, side: str) -> bool:
+    """Whether the one answer is what was asked for: the one agent ("what converts it?") or the one of the kind
+    asked ("which receptor ...?"), but never a cell (where the thing asked about acts)."""
+    return len(answers) == 1 and kind != "cell" and (
+        reading.answer_type == kind or side == "actor" and reading.answer_type is None)
 
 
 def _meaning_asked(words: list[str], start: int, end: int) -> bool:

@@ -148,6 +148,21 @@ class PassageIndex:
                 return cid
         return None
 
+    def titled_with_word(self, concept_id: str, word: str) -> bool:
+        """Whether the concept's title or an alias holds the word ("receptor" in "estrogen receptor alpha")."""
+        return any(stem(word) in s for s in self._title_stems.get(concept_id, ()))
+
+    def titled_with(self, noun: str, concept_id: str) -> str | None:
+        """The concept whose title holds `noun` and one of `concept_id`'s names; None when `concept_id`'s own names
+        hold the noun already."""
+        word = stem(noun)
+        if self.titled_with_word(concept_id, noun):
+            return None
+        for cid in self._kb.concepts:
+            if cid != concept_id and any(word in s and self._holds_name(s, concept_id) for s in self._title_stems[cid]):
+                return cid
+        return None
+
     def _holds_name(self, stems: frozenset[str], concept_id: str) -> bool:
         """Whether the stems hold all the words of one of the concept's names."""
         return any(n <= stems for n in self._name_stems.get(concept_id, ()))

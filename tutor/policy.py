@@ -219,6 +219,11 @@ class Policy:
         whole = any(r.relation == "part-of" and r.object == titled and r.subject in named for r in self._kb.relations)
         return None if whole else titled
 
+    def named_with(self, noun: str | None, concept_id: str) -> str | None:
+        """Another concept whose title names `concept_id` with the noun the question asked for ("the RANKL and OPG
+        genes" for a gene of OPG); None when the concept's own names hold the noun (a receptor asked, ERα named)."""
+        return self._passages.titled_with(noun, concept_id) if noun else None
+
     def _expansion(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
         if not (frame and frame.answer == "expand" and reading.concepts):
@@ -427,13 +432,16 @@ class Policy:
         """ "which therapy refills estrogen in women?": when the named concept's sentence that answers names exactly
         one thing of the kind asked for, that thing is the answer, the sentence said first. Cells are where the
         named thing acts, not another topic (as in relation replies); molecules are too many kinds of thing (a
-        receptor asked for, an enzyme named) for one named to be the answer."""
-        if kind in ("cell", "molecule"):
+        receptor asked for, an enzyme named) for one named to be the answer, unless its name holds the noun asked
+        ("which RECEPTOR does estrogen act through?": estrogen receptor alpha)."""
+        if kind == "cell" or kind == "molecule" and not reading.answer_noun:
             return None
         found = self._passages.best_in(named, LEVELS[0], self._passages.wanted(reading.content_words), kind=kind)
         if found is None:
             return None
         ones = self._passages.all_named_of_kind(sentence_stems(found.text)[0][1], kind, frozenset({named}))
+        if kind == "molecule":
+            ones = [o for o in ones if self._passages.titled_with_word(o, reading.answer_noun)]
         if len(ones) != 1:
             return None
         return Decision("concept", (ones[0],), reading.frame, lead=found.text, runner_up=named,

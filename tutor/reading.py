@@ -58,6 +58,7 @@ class Reading:
     undecided: tuple[str, ...] = ()  # concepts a misspelt word is equally near to ("osteolasts": osteoclasts, osteoblasts)
     answer_type: str | None = None  # the kind of concept asked for ("which cells ..." -> "cell")
     aside: tuple[str, ...] = ()  # concepts named only to be set aside ("which cells other than osteoblasts ...")
+    answer_noun: str | None = None  # the word that asks for the kind ("which GENES ..." -> "genes")
 
     @property
     def concepts(self) -> list[str]:
@@ -90,6 +91,7 @@ class Reading:
             "undecided": list(self.undecided),
             "strange": list(self.strange),
             "aside": list(self.aside),
+            "answer_noun": self.answer_noun,
         }
 
 
@@ -128,7 +130,7 @@ class Reader:
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
                        self.boundary.assess(words, lower, self._kinds_referred(mentions, focus)),
                        tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
-                       self._answer_type(words, focus), tuple(_set_aside(words, mentions)))
+                       self._answer_type(words, focus), tuple(_set_aside(words, mentions)), self._answer_noun(words))
 
     # --- stages ------------------------------------------------------------------------
     def _cue(self, folded: str) -> tuple[str, Cue | None]:
@@ -261,6 +263,15 @@ class Reader:
         # a bare noun phrase asks for its head too: "the hormone from the Leydig cells"
         if len(words) > 2 and words[0] in ("the", "a", "an") and words[1] in self._answer_types:
             return self._answer_types[words[1]]
+        return None
+
+    def _answer_noun(self, words: list[str]) -> str | None:
+        """The noun after "which"/"what" that names the kind asked for ("which genes does estrogen turn up?")."""
+        for i, w in enumerate(words[:-1]):
+            if w in ("which", "what"):
+                noun = next((n for n in words[i + 1:i + 5] if n in self._answer_types), None)
+                if noun and self._kind_after(words[i + 1:]):
+                    return noun
         return None
 
     def _kind_after(self, words: list[str]) -> str | None:
