@@ -25,6 +25,7 @@ def advice(tutor, text):
     ("sourcing", "without a prescription"), ("sourcing", "order online"),
     ("stacking", "stack"), ("pregnancy", "breastfeeding"), ("recommend", "would you suggest"),
     ("document", "according to the document"),
+    ("diagnosis_ask", "could this be"), ("diagnosis_ask", "sore hips, osteoporosis?"),
 ])
 def test_each_word_class_finds_its_words(tutor, word_class, text):
     assert word_class in advice(tutor, text).found, advice(tutor, text).found
@@ -39,6 +40,8 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "best way to stack ipamorelin and CJC-1295",            # stacking + about
     "can ipamorelin be used while breastfeeding",           # pregnancy + about
     "what dose of HRT is typical",                          # dose_ask + about
+    "shrinking and my spine aches, could this be bone loss",  # symptom + diagnosis_ask, no "I"
+    "wrists feel brittle lately, osteopenia?",              # a symptom and a condition asked as a guess
 ])
 def test_the_rule_refuses_requests_whatever_their_shape(tutor, text):
     found = advice(tutor, text)
@@ -262,3 +265,11 @@ def test_general_education_near_the_line_is_answered(tutor, text):
 ])
 def test_their_personal_twins_are_still_refused(tutor, text):
     assert advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "Is back pain a symptom the document links to osteoporosis?",  # about what the document says
+    "estrogen falls at menopause: is that why older people get brittle bones?",  # people in general
+])
+def test_a_symptom_asked_about_in_general_is_not_a_self_diagnosis(tutor, text):
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
