@@ -1345,3 +1345,16 @@ def test_a_thing_whose_own_name_holds_the_noun_is_answered_itself(tutor):
     reply = Chat(tutor).say("which protein blocks RANKL?", kind="answer")
     assert reply.concept != "rankl-opg-genes", reply.text
     assert tutor.read("which genes does estrogen turn up?").answer_noun == "genes"
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("is the somatotropic axis anabolic or anti-resorptive?", "gh-igf1-axis"),
+    ("is estradiol mostly anti-resorptive or anabolic for bone?", "estradiol"),
+])
+def test_which_of_two_properties_a_thing_has_is_about_the_thing(tutor, question, concept):
+    assert tutor.read(question).frame.id == "either"
+    Chat(tutor).say(question, kind="answer", concept=concept)
+
+
+def test_two_things_weighed_against_each_other_are_still_compared(tutor):
+    assert tutor.read("is estradiol the same as estrogen or not?").frame.id == "comparison"

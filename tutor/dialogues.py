@@ -78,7 +78,7 @@ REQUIRED_MESSAGES = (
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes", "depth_words", "answer_type_modifiers", "source_words"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "answer_words", "via", "facts_first"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "answer_words", "via", "facts_first", "subject"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -208,7 +208,8 @@ class _Builder:
                      tuple(check.text_list(entry, "examples", what, minimum=1)), flags["plain"], flags["default"],
                      flags["link"], check.source, line_of(entry, line), leads_with=self._relations(check, entry, what),
                      answer_words=tuple(fold(w) for w in check.text_list(entry, "answer_words", what)),
-                     via=check.text(entry, "via", what, required=False) or "", facts_first=flags["facts_first"])
+                     via=check.text(entry, "via", what, required=False) or "", facts_first=flags["facts_first"],
+                     subject=flags["subject"])
 
     @staticmethod
     def _relations(check: Checker, entry: dict, what: str) -> tuple[str, ...]:
@@ -383,7 +384,7 @@ def _check_relation_names(check: Checker, entry: dict, what: str) -> None:
 def _frame_flags(check: Checker, entry: dict, what: str) -> dict[str, bool]:
     """The true/false switches of a frame; anything else is reported and read as false."""
     flags = {}
-    for key in ("clinician", "by_examples", "plain", "link", "default", "facts_first"):
+    for key in ("clinician", "by_examples", "plain", "link", "default", "facts_first", "subject"):
         value = entry.get(key, False)
         if not isinstance(value, bool):
             check.report(check.key_line(entry, key), f"{what}: '{key}' must be true or false")

@@ -153,6 +153,8 @@ class Frame:
     answer_words: tuple[str, ...] = ()  # concept frames: words a sentence that answers tends to hold ("men", "women")
     via: str = ""                 # concept frames: answer the concept this relation links to the one named
     facts_first: bool = False     # concept frames: the `leads_with` facts answer first, before any sentence
+    subject: bool = False         # concept frames: the first concept named is the answer; the others name what
+                                  # is asked of it ("is GH anabolic or anti-resorptive?")
 
 
 @dataclass(frozen=True)

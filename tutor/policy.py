@@ -340,7 +340,7 @@ class Policy:
         of_kind = self._of_wanted_kind(reading, focus)
         if of_kind:
             return of_kind
-        if len(named) == 1:
+        if _one_asked_about(named, frame):
             return self._one_named(reading, focus, named[0], frame)
         ranked = self._rank(reading, focus)
         if named:
@@ -660,6 +660,11 @@ def _subject(reading: Reading) -> str | None:
 
 
 _AUXILIARIES = frozenset("does do did can could would will might may".split())
+
+
+def _one_asked_about(named: list[str], frame: Frame | None) -> bool:
+    """One name, or a first name asked about with the others as the choices ("is GH anabolic or anti-resorptive?")."""
+    return len(named) == 1 or bool(named and frame and frame.subject)
 
 
 def _relation_answer(reading: Reading, frame: Frame, relation: str, themes: list[str], facts: list[Relation],
