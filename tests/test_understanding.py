@@ -1350,6 +1350,7 @@ def test_a_thing_whose_own_name_holds_the_noun_is_answered_itself(tutor):
 @pytest.mark.parametrize("question, concept", [
     ("is the somatotropic axis anabolic or anti-resorptive?", "gh-igf1-axis"),
     ("is estradiol mostly anti-resorptive or anabolic for bone?", "estradiol"),
+    ("is GH anabolic or anti-resorptive for bones?", "growth-hormone"),  # the synergy's words do not outrank it
 ])
 def test_which_of_two_properties_a_thing_has_is_about_the_thing(tutor, question, concept):
     assert tutor.read(question).frame.id == "either"

@@ -612,8 +612,8 @@ class Policy:
 
 def _asks_a_fact(frame: Frame | None) -> bool:
     """ "where does GH come from?", "who is TRT for?" ask a fact of the concept named: a relation, or a sentence the
-    frame's answer words point to."""
-    return bool(frame and (frame.answer == "relation" or frame.answer_words))
+    frame's answer words point to; "is GH anabolic or anti-resorptive?" asks which property the first name has."""
+    return bool(frame and (frame.answer == "relation" or frame.answer_words or frame.subject))
 
 
 def _runner(ranked: list[Candidate], chosen: str | None = None) -> str | None:
