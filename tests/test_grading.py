@@ -870,6 +870,11 @@ def test_a_right_verdict_with_a_wrong_reason_is_wrong(item_id, answer):
 @pytest.mark.parametrize("item_id, answer", [
     ("testosterone-aromatization-i-short", "it is converted to estrogen in the liver"),      # the wrong place
     ("osteoporosis-i-short", "muscles protect the bones like padding when you fall"),        # the wrong reason
+    ("bone-mineral-density-a-short", "a higher IGF-1 lowers bone density"),                   # the wrong direction
 ])
 def test_a_short_answer_with_a_named_misconception_is_wrong(item_id, answer):
     assert not _TUTOR._grader.grade(_ITEMS[item_id], answer).correct
+
+
+def test_the_right_direction_of_a_correlation_is_right_in_other_words():
+    assert _TUTOR._grader.grade(_ITEMS["bone-mineral-density-a-short"], "more IGF-1 in the blood goes with higher BMD").correct
