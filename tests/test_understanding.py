@@ -1359,3 +1359,12 @@ def test_which_of_two_properties_a_thing_has_is_about_the_thing(tutor, question,
 
 def test_two_things_weighed_against_each_other_are_still_compared(tutor):
     assert tutor.read("is estradiol the same as estrogen or not?").frame.id == "comparison"
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("why would anyone bother optimizing hormones?", "hormonal-optimization"),
+    ("what raises the risk of fracture in old age?", "fracture-risk"),
+    ("how is the density of bone measured in the document?", "bone-mineral-density"),
+])
+def test_a_two_word_name_said_the_other_way_round_names_the_concept(tutor, question, concept):
+    assert concept in tutor.read(question).concepts, tutor.read(question).to_dict()

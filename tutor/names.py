@@ -40,9 +40,23 @@ class NameIndex:
         for truncated, owners in self._truncations.items():
             if len(owners) == 1:  # "igf" names IGF-1 only if no other concept's name shortens to it
                 self._names.setdefault(truncated, owners.pop())
+        self._add_turned_round()
         self._longest = max((len(n.split()) for n in self._names), default=1)
         self.stems = frozenset(w for name in self._names for w in name.split())  # every stem used in a name
         self._prefixes = _prefixes(self._names)
+
+    def _add_turned_round(self) -> None:
+        """A two-word name said the other way round names the same thing ("optimizing hormones" for hormonal
+        optimization, "risk of fracture" for fracture risk), unless that is another name already."""
+        turned: dict[str, set[str]] = {}
+        for name, cid in self._names.items():
+            parts = name.split()
+            if len(parts) == 2 and not set(parts) & STOPWORDS and all(p.isalpha() for p in parts):
+                for phrase in (f"{parts[1]} {parts[0]}", f"{parts[1]} of {parts[0]}"):
+                    turned.setdefault(phrase, set()).add(cid)
+        for phrase, owners in turned.items():
+            if len(owners) == 1:
+                self._names.setdefault(phrase, owners.pop())
 
     def _add_forms(self, name: str) -> None:
         written = words(name)
