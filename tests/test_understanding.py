@@ -1368,3 +1368,18 @@ def test_two_things_weighed_against_each_other_are_still_compared(tutor):
 ])
 def test_a_two_word_name_said_the_other_way_round_names_the_concept(tutor, question, concept):
     assert concept in tutor.read(question).concepts, tutor.read(question).to_dict()
+
+
+def test_a_demonstrative_with_the_answers_noun_points_at_the_answer(tutor):
+    chat = Chat(tutor)
+    chat.say("what is estradiol?", concept="estradiol")
+    chat.say("which receptor does it bind?", concept="estrogen-receptor-alpha")
+    reply = chat.say("in which cells are these receptors found?", kind="answer", concept="estrogen-receptor-alpha")
+    assert "osteoblasts" in reply.text, reply.text
+
+
+def test_it_after_a_relation_answer_stays_with_the_topic(tutor):
+    chat = Chat(tutor)
+    chat.say("what is estradiol?", concept="estradiol")
+    chat.say("which receptor does it bind?", concept="estrogen-receptor-alpha")
+    assert tutor.read("where is it made?", chat.session).concepts == ["estradiol"]

@@ -105,7 +105,7 @@ class Tutor:
         cues = [(cue, re.compile(cue.pattern)) for cue in rules.cues]
         self._reader = Reader(kb, self._matcher, self._names, cues, rules.frames, AdviceBoundary(rules.boundary),
                               rules.answer_types, rules.foreign_heads, rules.answer_type_modifiers)
-        passages = PassageIndex(kb)
+        passages = self._passages = PassageIndex(kb)
         self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages, rules.follow_on, rules.changes,
                               frozenset(rules.source_words))
         self._compose = Composer(kb, self._msg, passages, rules.relation_verbs)
@@ -313,7 +313,7 @@ class Tutor:
         frame = reading.frame
         if not answer or decision.action == "relation" or not frame:
             return reading, decision
-        if not _points_at_what_was_said(reading):
+        if not (_points_at_what_was_said(reading) or self._names_the_answer(reading, answer)):
             return reading, decision
         again = self._reader.read(text, answer)
         second = self._policy.decide(again, answer)
@@ -321,6 +321,14 @@ class Tutor:
             return (again, second) if second.action == "relation" else (reading, decision)
         # "GH stimulates IGF-1." "and what does that do for bone?": what IGF-1 does
         return (again, second) if second.action == "concept" and second.concept == answer else (reading, decision)
+
+    def _names_the_answer(self, reading: Reading, answer: str) -> bool:
+        """ "which receptor does it bind?" "ERα" "and where are those receptors found?": a demonstrative with a noun
+        the last answer's title holds points at that answer, not at the topic."""
+        words = reading.words
+        return not reading.named and any(
+            m.how == "pronoun" and m.text in _DEMONSTRATIVES and m.end < len(words)
+            and self._passages.titled_with_word(answer, words[m.end]) for m in reading.mentions)
 
     def _elliptical(self, session: Session, reading: Reading) -> Reading | None:
         """ "and the OPG one?" after "what is the RANKL gene called?": the last specific question again, with the
@@ -1166,6 +1174,7 @@ def _meaning_asked(words: list[str], start: int, end: int) -> bool:
 # small talk: several of these in one message ("Hello there! Who are you?") are answered as chat
 _SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
 _MEANING_ASKED = frozenset("is are whats define explain meant mean means by called phrase term word expression".split())
+_DEMONSTRATIVES = frozenset("that this those these".split())
 _MEANING_AFTER = frozenset("mean means meant refer refers stand stands".split())
 # words that open a question or a request, so a part starting with one is not a mere remark
 _QUESTION_OPENERS = frozenset("what how why which who whom whose when where can could would does do did is are was were "
