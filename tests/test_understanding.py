@@ -1383,3 +1383,9 @@ def test_it_after_a_relation_answer_stays_with_the_topic(tutor):
     chat.say("what is estradiol?", concept="estradiol")
     chat.say("which receptor does it bind?", concept="estrogen-receptor-alpha")
     assert tutor.read("where is it made?", chat.session).concepts == ["estradiol"]
+
+
+@pytest.mark.parametrize("question", ["what happens when RANKL dominates?", "what if OPG outweighs RANKL?",
+                                      "so what happens once RANKL gets the upper hand"])
+def test_one_side_outweighing_the_other_is_about_their_balance(tutor, question):
+    Chat(tutor).say(question, kind="answer", concept="rankl-opg-ratio")

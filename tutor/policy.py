@@ -95,7 +95,7 @@ class Policy:
             decision = step(reading, focus)
             if decision:
                 return decision
-        return self._via(self._concept(reading, focus))
+        return self._via(reading, self._concept(reading, focus))
 
     def _one_of(self, reading: Reading, pair: tuple[str, ...]) -> Decision | None:
         """ "which one includes progesterone?" right after comparing HRT and TRT: the one of the two that a fact
@@ -125,17 +125,33 @@ class Policy:
             linked = [p for p in pair if all(self._linked_by_fact(p, n) for n in named)]
         return linked
 
-    def _via(self, decision: Decision) -> Decision:
+    def _via(self, reading: Reading, decision: Decision) -> Decision:
         """A frame about what a relation leads to ("what happens when aromatase is missing?"): the concept the
         relation links to the one chosen, when the pack has that fact."""
         frame = decision.frame
-        if not (frame and frame.via and decision.action == "concept" and len(decision.concepts) == 1):
+        if not (frame and decision.action == "concept"):
+            return decision
+        if frame.answer == "concept" and frame.kinds:
+            return self._titled_of_kind(reading, decision, frame)
+        if not (frame.via and len(decision.concepts) == 1):
             return decision
         linked = [r.object for r in self._kb.relations if r.subject == decision.concepts[0] and r.relation == frame.via]
         if not linked:
             return decision
         return replace(decision, concepts=(linked[0],), runner_up=decision.concepts[0],
                        how=f"what the document links to {decision.concepts[0]} by '{frame.via}'")
+
+    def _titled_of_kind(self, reading: Reading, decision: Decision, frame: Frame) -> Decision:
+        """ "what happens when RANKL dominates?": the concept of the frame's kinds named after the one chosen (the
+        RANKL/OPG ratio), when there is one, its sentence that answers the question said first."""
+        chosen = decision.concepts[0]
+        titled = next(filter(None, (self._passages.titled_after((chosen,), kind) for kind in frame.kinds)), None)
+        if titled is None:
+            return decision
+        asked = [w for m in reading.mentions for w in m.text.split()] + reading.content_words
+        found = self._passages.best_in(titled, LEVELS[0], self._passages.wanted(asked))
+        return replace(decision, concepts=(titled,), runner_up=chosen, lead=found.text if found else "",
+                       how=f"the {self._kb.kinds[titled]} named after {chosen}")
 
     # --- the steps of decide: each a Decision, or None to go on -------------------------
     def _personal_advice(self, reading: Reading, focus: str | None) -> Decision | None:
