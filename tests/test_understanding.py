@@ -1389,3 +1389,12 @@ def test_it_after_a_relation_answer_stays_with_the_topic(tutor):
                                       "so what happens once RANKL gets the upper hand"])
 def test_one_side_outweighing_the_other_is_about_their_balance(tutor, question):
     Chat(tutor).say(question, kind="answer", concept="rankl-opg-ratio")
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("how does OPG hold off bone loss?", "opg"),
+    ("how does OPG protect against osteoporosis?", "opg"),
+])
+def test_how_x_acts_on_y_is_about_x_not_a_condition_linking_them(tutor, question, concept):
+    # menopause links OPG and bone loss, but the question asks what OPG does
+    Chat(tutor).say(question, kind="answer", concept=concept)

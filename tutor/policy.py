@@ -402,13 +402,26 @@ class Policy:
         if linking:  # the one that links the most names; of those, the best match ("more RANKL than OPG": the ratio)
             most = max(links for links, _ in linking)
             tied = [c for links, c in linking if links == most]
-            # a concept that links them without being named, matched best, is the more specific answer ("how does
-            # estrogen change RANKL and OPG?": estrogen's effect on both); else among names, the subject
-            first = tied[0]
-            candidate = first if first.concept_id not in named else next((c for c in tied if c.concept_id == subject), first)
+            candidate = self._linker(tied, [c for _, c in linking], named, subject)
             return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),
                             runner_up=_runner(ranked, candidate.concept_id), how="the concept that links the ones named")
         return Decision("concept", (named[0],), frame, how="the first concept named")
+
+    def _linker(self, tied: list[Candidate], linking: list[Candidate], named: list[str], subject: str | None) -> Candidate:
+        """Of the concepts linking the most names: one not named, matched best, is the more specific answer ("how does
+        estrogen change RANKL and OPG?": estrogen's effect on both), unless it only links the subject's names (see
+        _subject_first); among names, the subject."""
+        first = tied[0]
+        if first.concept_id in named:
+            return next((c for c in tied if c.concept_id == subject), first)
+        if self._subject_first(first, subject):
+            return next((c for c in linking if c.concept_id == subject), first)
+        return first
+
+    def _subject_first(self, linker: Candidate, subject: str | None) -> bool:
+        """ "how does OPG stop bone loss?" asks what OPG does: a process linking the names may answer it, but a
+        condition that merely links them (menopause) may not take the subject's place."""
+        return subject is not None and self._kb.kinds.get(linker.concept_id) != "process"
 
     def _may_link(self, ranked: list[Candidate], named: list[str], frame: Frame | None) -> list[Candidate]:
         """Candidates good enough to link the names; a cited source links what it is about, but answers only a
