@@ -878,3 +878,12 @@ def test_a_short_answer_with_a_named_misconception_is_wrong(item_id, answer):
 
 def test_the_right_direction_of_a_correlation_is_right_in_other_words():
     assert _TUTOR._grader.grade(_ITEMS["bone-mineral-density-a-short"], "more IGF-1 in the blood goes with higher BMD").correct
+
+
+@pytest.mark.parametrize("item_id, answer", [
+    ("menopause-a-tf", "true, men whose estrogen receptor gene is faulty still get osteoporosis"),   # the evidence
+    ("bone-mineral-density-i-tf", "false, density only holds up when OPG is high relative to RANKL"),  # the other side
+])
+def test_a_right_verdict_with_the_documents_own_reason_is_right(item_id, answer):
+    item = _ITEMS[item_id]
+    assert _TUTOR._grader.rubric(item.why, answer, item.explanation).correct
