@@ -42,6 +42,8 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "what dose of HRT is typical",                          # dose_ask + about
     "shrinking and my spine aches, could this be bone loss",  # symptom + diagnosis_ask, no "I"
     "wrists feel brittle lately, osteopenia?",              # a symptom and a condition asked as a guess
+    "dexa came back at -2.2 - could this be osteoporosis",  # a result put as a guess, no "I"
+    "suppose I never took HRT after menopause, is it too late for my bones",  # who + ask + about
 ])
 def test_the_rule_refuses_requests_whatever_their_shape(tutor, text):
     found = advice(tutor, text)
@@ -270,6 +272,7 @@ def test_their_personal_twins_are_still_refused(tutor, text):
 @pytest.mark.parametrize("text", [
     "Is back pain a symptom the document links to osteoporosis?",  # about what the document says
     "estrogen falls at menopause: is that why older people get brittle bones?",  # people in general
+    "is a T-score of -2.5 what the document calls osteoporosis?",  # a result, asked of the document
 ])
 def test_a_symptom_asked_about_in_general_is_not_a_self_diagnosis(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
