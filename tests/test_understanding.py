@@ -1398,3 +1398,16 @@ def test_one_side_outweighing_the_other_is_about_their_balance(tutor, question):
 def test_how_x_acts_on_y_is_about_x_not_a_condition_linking_them(tutor, question, concept):
     # menopause links OPG and bone loss, but the question asks what OPG does
     Chat(tutor).say(question, kind="answer", concept=concept)
+
+
+@pytest.mark.parametrize("question", ["what does aromatase change testosterone into?",
+                                      "what does aromatase turn testosterone into within bone cells?"])
+def test_a_process_one_name_is_part_of_and_another_names_is_what_is_asked(tutor, question):
+    reply = Chat(tutor).say(question, kind="answer", concept="testosterone-aromatization")
+    assert "estradiol" in first_sentence(reply.text), reply.text
+
+
+def test_a_whole_several_names_are_parts_of_is_not_that_process(tutor):
+    # RANKL and OPG are both parts of the pathway: the cells that make them are asked, not the pathway
+    reply = Chat(tutor).say("which cell type secretes both RANKL and OPG", kind="answer")
+    assert reply.concept != "rank-rankl-opg-pathway", reply.text

@@ -839,7 +839,7 @@ class Tutor:
         - a process named after the two ("what does testosterone turn into?": its conversion to estrogen)."""
         answer = answers[0]
         # "which GENE does estrogen turn up?": the answer named in a concept about that kind of thing (its gene)
-        holder = self._policy.named_with(reading.answer_noun, answer)
+        holder = self._policy.named_with(reading.answer_noun, answer) or self._policy.whole_named(reading.concepts)
         if holder:
             return holder
         if len(themes) > 1:

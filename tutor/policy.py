@@ -235,6 +235,18 @@ class Policy:
         whole = any(r.relation == "part-of" and r.object == titled and r.subject in named for r in self._kb.relations)
         return None if whole else titled
 
+    def whole_named(self, named: list[str]) -> str | None:
+        """A process one name is part of and another names ("what does aromatase turn testosterone into?":
+        testosterone's conversion to estrogen, which aromatase is part of): the question is about that process."""
+        parts = [(r.subject, r.object) for r in self._kb.relations if r.relation == "part-of" and r.subject in named]
+        for part, whole in parts:
+            # a whole several names are parts of (the RANK/RANKL/OPG pathway) is more than what is asked
+            alone = sum(1 for _, w in parts if w == whole) == 1
+            if alone and self._kb.kinds.get(whole) == "process" and any(
+                    n != part and self._passages.titled_after((n,), "process") == whole for n in named):
+                return whole
+        return None
+
     def named_with(self, noun: str | None, concept_id: str) -> str | None:
         """Another concept whose title names `concept_id` with the noun the question asked for ("the RANKL and OPG
         genes" for a gene of OPG); None when the concept's own names hold the noun (a receptor asked, ERα named)."""
