@@ -1411,3 +1411,10 @@ def test_a_whole_several_names_are_parts_of_is_not_that_process(tutor):
     # RANKL and OPG are both parts of the pathway: the cells that make them are asked, not the pathway
     reply = Chat(tutor).say("which cell type secretes both RANKL and OPG", kind="answer")
     assert reply.concept != "rank-rankl-opg-pathway", reply.text
+
+
+def test_the_topic_a_pronoun_stands_for_stays_the_topic_after_a_relation_answer(tutor):
+    chat = Chat(tutor)
+    chat.say("what is aromatase?", concept="aromatase")
+    chat.say("what does it convert testosterone into?", kind="answer")
+    assert tutor.read("and where is it found?", chat.session).concepts == ["aromatase"]

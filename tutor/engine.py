@@ -822,7 +822,9 @@ class Tutor:
             said = self._compose.leading_with(concept.id, depth.level, asked)
             text = f"{text} {sentences(said or concept.explain[depth.level], 1)}"
         text = self._announce(depth, text)
-        self._remember(session, theme.id, depth.level, how=decision.how)
+        # "what does IT turn testosterone into?": the topic the pronoun stands for stays the topic
+        referred = next((m.concept for m in reading.mentions if m.how == "pronoun"), theme.id)
+        self._remember(session, referred, depth.level, how=decision.how)
         session.last_answer["answer"] = answer  # "and what stops that?" may ask about it (see _about_last_answer)
         return Reply(kind="answer", text=text, level=depth.level, concept=concept.answers_for, confidence=1.0,
                      section=concept.where, suggestions=self._suggestions(theme, depth.level),
