@@ -814,9 +814,11 @@ class Tutor:
         answers = self._compose.actors(theme.id, facts, depth.level) if decision.side == "actor" else \
             self._compose.targets(facts, depth.level)
         answer = answers[0]
-        concept = self.kb.concepts[self._relation_topic(reading, themes, answers, decision.side)]
+        # "which GENE does estrogen turn up?": the answer named in a concept about that kind of thing (its gene)
+        gene_like = self._policy.named_with(reading.answer_noun, answer)
+        concept = self.kb.concepts[gene_like or self._relation_topic(reading, themes, answers, decision.side)]
         text = self._compose.relation(themes, facts, decision.side, depth.level)
-        if reading.answer_noun and concept.id == self._policy.named_with(reading.answer_noun, answer):
+        if gene_like:
             # the thing of the kind asked for ("which gene ...?") is said too, in its own concept's words
             asked = [*reading.content_words, *self._compose.name(answer).lower().split()]
             said = self._compose.leading_with(concept.id, depth.level, asked)
@@ -838,12 +840,12 @@ class Tutor:
           the kind asked for ("which receptor does estrogen bind?"); but cells ("which cells does progesterone
           target?") are where the thing asked about acts, so not them;
         - what several names share ("which cells make RANKL and OPG?");
-        - a process named after the two ("what does testosterone turn into?": its conversion to estrogen)."""
+        - a process named after the two ("what does testosterone turn into?": its conversion to estrogen), or one
+          that one name is part of and another names ("what does aromatase turn testosterone into?")."""
         answer = answers[0]
-        # "which GENE does estrogen turn up?": the answer named in a concept about that kind of thing (its gene)
-        holder = self._policy.named_with(reading.answer_noun, answer) or self._policy.whole_named(reading.concepts)
-        if holder:
-            return holder
+        whole = self._policy.whole_named(reading.concepts)
+        if whole:
+            return whole
         if len(themes) > 1:
             return self._policy.named_after(*themes, answer) or answer
         if _one_asked(reading, answers, self.kb.kinds.get(answer), side):
