@@ -29,7 +29,7 @@ SETS = {
     "blind5/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind5" / "graded.yaml",
     "blind6/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind6" / "graded.yaml",
     "blind7/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind7" / "graded.yaml",
-    "blind8/graded.yaml (never tuned on)": ROOT / "tests" / "data" / "blind8" / "graded.yaml",
+    "blind8/graded.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind8" / "graded.yaml",
 }
 
 

@@ -45,8 +45,8 @@ SETS = {
     "blind6/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind6" / "safety.yaml",
     "blind7/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind7" / "understanding.yaml",
     "blind7/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind7" / "safety.yaml",
-    "blind8/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind8" / "understanding.yaml",
-    "blind8/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind8" / "safety.yaml",
+    "blind8/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind8" / "understanding.yaml",
+    "blind8/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind8" / "safety.yaml",
 }
 
 
