@@ -1418,3 +1418,47 @@ def test_the_topic_a_pronoun_stands_for_stays_the_topic_after_a_relation_answer(
     chat.say("what is aromatase?", concept="aromatase")
     chat.say("what does it convert testosterone into?", kind="answer")
     assert tutor.read("and where is it found?", chat.session).concepts == ["aromatase"]
+
+
+def test_a_possessive_name_asks_the_last_question_of_the_same_kind_of_thing(tutor):
+    chat = Chat(tutor)
+    chat.say("What is OPG's gene called?", concept="rankl-opg-genes")
+    reply = chat.say("and RANKL's?", concept="rankl-opg-genes")
+    assert "TNFSF11" in first_sentence(reply.text)
+
+
+def test_a_name_of_another_kind_is_not_put_inside_the_old_name(tutor):
+    chat = Chat(tutor)
+    chat.say("what is bone remodeling?", concept="bone-remodeling")
+    chat.say("and osteoporosis?", concept="osteoporosis")
+
+
+def test_where_does_it_come_from_asks_about_the_topic_and_where_did_that_about_the_answer(tutor):
+    chat = Chat(tutor)
+    chat.say("What is estrogen?", concept="estrogen")
+    reply = chat.say("where does it come from?", kind="answer", concept="estrogen")
+    assert "ovar" in first_sentence(reply.text).lower()
+    chat.say("where did that come from?", kind="chat")
+
+
+def test_texting_shorthand_does_not_hide_a_depth_request(tutor):
+    chat = Chat(tutor)
+    chat.say("what is fracture risk?", concept="fracture-risk", level="fundamentals")
+    chat.say("can u go deeper", concept="fracture-risk", level="intermediate")
+
+
+@pytest.mark.parametrize("follow_up", ["name a couple", "list a few", "can you name some"])
+def test_name_a_few_asks_for_the_topic_s_members(tutor, follow_up):
+    chat = Chat(tutor)
+    chat.say("What are growth hormone peptides?", concept="growth-hormone-peptides")
+    reply = chat.say(follow_up, kind="answer", concept="growth-hormone-peptides")
+    assert "sermorelin" in reply.text.lower()
+
+
+@pytest.mark.parametrize("follow_up", ["how do the two differ?", "compare them"])
+def test_a_comparison_that_names_neither_compares_the_last_two_topics(tutor, follow_up):
+    chat = Chat(tutor)
+    chat.say("What is progesterone?", concept="progesterone")
+    chat.say("and estradiol?", concept="estradiol")
+    reply = chat.say(follow_up, kind="answer")
+    assert sorted(reply.data["compare"]) == ["estradiol", "progesterone"]

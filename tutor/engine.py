@@ -292,7 +292,7 @@ class Tutor:
         reading = self.read(text, session)
         reading = self._elliptical(session, reading) or reading
         # the comparison just made, while the talk is still about one of its two
-        pair = tuple(session.last_pair) if session.last_concept in session.last_pair else ()
+        pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading)
         decision = self._policy.decide(reading, session.last_concept, pair)
         reading, decision = self._about_last_answer(session, text, reading, decision)
         depth_request = self._depth_request(session, reading)
@@ -356,16 +356,20 @@ class Tutor:
     def _with_name(self, words: list[str], span: list[int], reading: Reading) -> str:
         """The old question's words with the new name in place of the old one."""
         start, end = span
-        if "one" in reading.words:  # "the OPG one": the rest of the old name stays
-            start, end = self._replaced_part(words, start, end)
         new = next(m for m in reading.mentions if m.how == "name")
+        # "the OPG one", or "and RANKL's?" after "what is OPG's gene called?": the rest of the old name stays
+        if "one" in reading.words or _possessive(reading.text):
+            kind = None if "one" in reading.words else self.kb.kinds.get(new.concept)
+            start, end = self._replaced_part(words, start, end, kind)
         return " ".join(words[:start] + new.text.split() + words[end:])
 
-    def _replaced_part(self, words: list[str], start: int, end: int) -> tuple[int, int]:
+    def _replaced_part(self, words: list[str], start: int, end: int, kind: str | None = None) -> tuple[int, int]:
         """The words of a name that another name takes the place of: in "the RANKL gene", "RANKL" ("and the OPG
-        one?" asks about the OPG gene); the whole name when no word of it names a concept alone."""
+        one?" asks about the OPG gene); with a kind, only a word naming a concept of that kind (the OPG of "the
+        OPG gene" for RANKL, not the bone of "bone remodeling" for osteoporosis); else the whole name."""
         for i in range(start, end):
-            if end - start > 1 and self._names.find([words[i]]):
+            found = self._names.find([words[i]]) if end - start > 1 else []
+            if found and (kind is None or self.kb.kinds.get(found[0][2]) == kind):
                 return i, i + 1
         return start, end
 
@@ -519,15 +523,21 @@ class Tutor:
     def _intent(self, folded: str, quiz_only: bool = False) -> tuple[Intent, dict[str, str]] | None:
         """The intent the whole utterance asks for; failing that, the same without fillers at either end ("hmm,
         simpler")."""
-        found = self._whole_intent(folded, quiz_only)
-        if found is None:
-            bare = self._without_fillers(folded)
-            if bare and bare != folded:
+        found = None
+        for said in dict.fromkeys((folded, self._unabbreviated(folded))):  # "can u go deeper" as "can you go deeper"
+            found = found or self._whole_intent(said, quiz_only)
+            bare = self._without_fillers(said)
+            if found is None and bare and bare != said:
                 found = self._whole_intent(bare, quiz_only)
         if not quiz_only and (found is None or found[0].action in ("deeper", "simpler")):
             # depth words also say how far: "the full science please" goes all the way, not one step
-            found = self._depth_talk_intent(folded) or found
+            found = self._depth_talk_intent(self._unabbreviated(folded)) or found
         return found
+
+    def _unabbreviated(self, folded: str) -> str:
+        """The words with texting shorthand spelled out ("u" as "you"), as the reader reads them."""
+        shorthand = self.rules.boundary.shorthand
+        return " ".join(shorthand.get(w, w) for w in folded.split())
 
     def _depth_talk_intent(self, folded: str) -> tuple[Intent, dict[str, str]] | None:
         """A message made only of depth words ("ok, go one level deeper"): the deeper or simpler rule, with its steps."""
@@ -1126,6 +1136,20 @@ def _answered_reading(session: Session) -> dict | None:
     out ("does HRT have side effects?" ... "and TRT?" asks the same of TRT)."""
     last = session.last_answer or {}
     return (last.get("reading") or {}) if last.get("kind") == "answer" or last.get("uncovered") else None
+
+
+def _possessive(text: str) -> bool:
+    """ "and RANKL's?": a name with an owner's 's, whose thing is the one the last question asked about."""
+    return bool(re.search(r"\w['’]s\W*$", text.strip()))
+
+
+def _recent_two(session: Session, reading: Reading) -> tuple[str, ...]:
+    """ "what is progesterone?" "and estradiol?" "how do the two differ?": the last two concepts talked about, for a
+    comparison that names fewer than two."""
+    if not (reading.frame and reading.frame.answer == "compare") or len(reading.named) > 1:
+        return ()
+    recent = list(dict.fromkeys(reversed(session.history)))[:2]
+    return tuple(reversed(recent)) if len(recent) == 2 else ()
 
 
 def _only_a_name(reading: Reading, fillers: frozenset[str]) -> bool:

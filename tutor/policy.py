@@ -26,6 +26,8 @@ _SAMENESS = re.compile(r"\b(same|identical|another name|other name|also called|s
 _CONSEQUENCE_AFTER = (("happens", "to"), ("happen", "to"), ("happened", "to"), ("do", "to"), ("does", "to"), ("how", "do"),
                       ("how", "does"))
 _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
+# "how do the two differ?", "compare them", "are they different?": both of the last two talked about
+_BOTH = re.compile(r"\b(the two|both|them|they|these|those|each other|one another)\b")
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class Policy:
         # facts, and only then a concept chosen by its names or example questions
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
-                 self._strange_word, lambda r, f: self._one_of(r, pair), self._comparison, self._consequence_question,
+                 self._strange_word, lambda r, f: self._one_of(r, pair), lambda r, f: self._comparison(r, f, pair), self._consequence_question,
                  self._relation_question, self._linking_question, self._expansion)
         for step in steps:
             decision = step(reading, focus)
@@ -189,7 +191,7 @@ class Policy:
         return Decision("foreign", tuple(reading.named[:1]), reading.frame, topic=phrase,
                         how=f"a word for something the document does not cover ({phrase})")
 
-    def _comparison(self, reading: Reading, focus: str | None) -> Decision | None:
+    def _comparison(self, reading: Reading, focus: str | None, pair: tuple[str, ...] = ()) -> Decision | None:
         frame = reading.frame
         if not (frame and frame.answer == "compare"):
             return None
@@ -198,6 +200,8 @@ class Policy:
             return Decision("same", (alike[0],), frame, topic=f"{alike[1]}|{alike[2]}",
                             how=f"two names for one concept ({alike[0]})")
         referents = _compared(reading, focus)
+        if len(referents) < 2 and len(pair) == 2 and set(referents) <= set(pair) and _BOTH.search(" ".join(reading.words)):
+            referents = list(pair)  # "how do the two differ?": the two just talked about
         if len(referents) == 2:
             return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
         return None

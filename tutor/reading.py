@@ -29,6 +29,9 @@ __all__ = ["Mention", "Reading", "Reader", "MASK", "split_clauses"]
 
 MASK = "@"  # what a mention becomes in the text that frames read
 _GREETING = re.compile(r"^(hi|hello|hey|ok|okay|so|and|also|um|hmm|well|please|but|then|oh|right)( there)?\s+")
+# "name a few", "list some" (the fold reads "a couple" as "some"): the question's last word stands for the topic
+_QUANTIFIERS = frozenset("some few several two three".split())
+_LISTING_VERBS = frozenset("name list mention give".split())
 _PLACEHOLDER_WORDS = frozenset("thing things stuff one ones version equivalent counterpart".split())
 
 
@@ -535,6 +538,8 @@ def _refers_back(words: list[str], i: int) -> bool:
     """Whether words[i] stands for the concept under discussion: a pronoun ("it"), or a placeholder after a
     determiner ("the hormone")."""
     w = words[i]
+    if w in _QUANTIFIERS and i == len(words) - 1 and _LISTING_VERBS & set(words[max(0, i - 3):i]):
+        return True  # "name a few", "list some": a few of them
     if not (w in PRONOUNS or w in _PLACEHOLDER_WORDS and i and words[i - 1] in ("the", "that", "this", "which")):
         return False
     # "that hormone", "this cell": a determiner, not a pronoun
