@@ -276,3 +276,27 @@ def test_their_personal_twins_are_still_refused(tutor, text):
 ])
 def test_a_symptom_asked_about_in_general_is_not_a_self_diagnosis(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "purely in theory, how would a 65 yr old man like me get his testosterone optimized?",
+    "if it were up to you, would I be better off on estradiol or on progesterone?",
+    "IGF-1 came back 95. low?",                                                    # a value with no unit
+    "progesterone 0.3 on day 21 - is that why my bone density is going down?",     # a reading of one's own result
+    "I'm 58, belly fat growing and I can't build muscle anymore. is that somatopause in me?",
+    "what is estrogen receptor alpha, and would estradiol or raloxifene suit me better?",
+])
+def test_indirect_choices_and_readings_of_ones_own_state_are_advice(tutor, text):
+    assert advice(tutor, text).personal, advice(tutor, text).to_dict()
+    assert Chat(tutor).say(text).kind == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    "My friend mentioned sermorelin. What is that?",                               # "what is that" asks for a definition
+    "my friend said bone is always being rebuilt. Is that true?",                # "is that true" checks a fact
+    "We learned osteoclasts break bone down. Is that why bones get weak with age?",  # what a class was taught
+    "In my class we covered aromatase - is that why men need estrogen?",
+])
+def test_is_that_of_a_fact_or_a_lesson_is_not_a_self_diagnosis(tutor, text):
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+    assert Chat(tutor).say(text).kind == "answer"
