@@ -1462,3 +1462,31 @@ def test_a_comparison_that_names_neither_compares_the_last_two_topics(tutor, fol
     chat.say("and estradiol?", concept="estradiol")
     reply = chat.say(follow_up, kind="answer")
     assert sorted(reply.data["compare"]) == ["estradiol", "progesterone"]
+
+
+@pytest.mark.parametrize("question, concepts", [
+    ("What treatment does the text describe for postmenopausal bone loss?", None),
+    ("which treatments does the article describe for osteoporosis?", None),
+    ("which therapies does the article propose for bone loss in men", {"trt"}),
+    ("what therapy does the article propose for bone loss in older women", {"hrt"}),
+])
+def test_the_treatments_the_document_describes_are_its_therapies(tutor, question, concepts):
+    reply = Chat(tutor).say(question, kind="answer")
+    assert tutor.kb.kinds[reply.concept] == "therapy"
+    assert concepts is None or reply.concept in concepts
+
+
+def test_how_a_condition_is_treated_stays_an_aspect_the_document_leaves_out(tutor):
+    reply = Chat(tutor).say("how is osteoporosis treated?", kind="unknown")
+    assert "doesn't discuss" in first_sentence(reply.text)
+
+
+def test_a_frame_can_declare_the_kind_of_its_answer(tutor):
+    frame = next(f for f in tutor.rules.frames if f.id == "document-treatments")
+    assert frame.answer_kind == "therapy" and frame.source.endswith("frames.yaml") and frame.line > 0
+
+
+def test_every_kind_a_frame_names_is_a_kind_of_some_concept(tutor):
+    known = set(tutor.kb.kinds.values())
+    named = {(f.id, k) for f in tutor.rules.frames for k in f.kinds + ((f.answer_kind,) if f.answer_kind else ())}
+    assert named and not [(fid, k) for fid, k in named if k not in known]

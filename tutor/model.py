@@ -155,6 +155,7 @@ class Frame:
     facts_first: bool = False     # concept frames: the `leads_with` facts answer first, before any sentence
     subject: bool = False         # concept frames: the first concept named is the answer; the others name what
                                   # is asked of it ("is GH anabolic or anti-resorptive?")
+    answer_kind: str = ""         # concept frames: the answer is the best-matching concept of this kind
 
 
 @dataclass(frozen=True)

@@ -393,7 +393,9 @@ class Policy:
         if not wanted:
             return None
         typed = [c for c in self._rank(reading, focus, limit=20) if self._kb.kinds.get(c.concept_id) == wanted]
-        if typed and typed[0].score >= self.thresholds.answer:
+        # a frame that declares the kind of its answer needs only the best of that kind, not a sure match
+        enough = self.thresholds.anchor if reading.frame and reading.frame.answer_kind else self.thresholds.answer
+        if typed and typed[0].score >= enough:
             return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
                             runner_up=_runner(typed), how=f"the {wanted} your question asks for")
         return None
@@ -520,7 +522,11 @@ class Policy:
         """The kind of concept asked for when the names do not anchor the answer (see _wrong_type)."""
         if not self._wrong_type(reading):
             return None
-        # only a source is chosen by kind; for "which cells ..." the example questions choose among all concepts
+        # only a source, or the kind a frame answers with ("which treatments does the text describe for
+        # osteoporosis?": a therapy, not the paper on treating it), is chosen by kind; for "which cells ..." the
+        # example questions choose among all concepts
+        if reading.frame and reading.frame.answer_kind:
+            return reading.frame.answer_kind
         return "source" if "source" in [self._kb.kinds.get(c) for c in reading.named] else None
 
     def _wrong_type(self, reading: Reading) -> bool:
