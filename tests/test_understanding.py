@@ -1490,3 +1490,26 @@ def test_every_kind_a_frame_names_is_a_kind_of_some_concept(tutor):
     known = set(tutor.kb.kinds.values())
     named = {(f.id, k) for f in tutor.rules.frames for k in f.kinds + ((f.answer_kind,) if f.answer_kind else ())}
     assert named and not [(fid, k) for fid, k in named if k not in known]
+
+
+def test_who_is_it_for_then_what_about_men_answers_with_the_counterpart(tutor):
+    chat = Chat(tutor)
+    chat.say("What is HRT?", concept="hrt")
+    chat.say("who is it for?", concept="hrt")
+    chat.say("what about men?", concept="trt")
+
+
+def test_a_fact_asked_again_of_the_other_sex_stays_with_the_concept(tutor):
+    chat = Chat(tutor)
+    chat.say("where is testosterone made?", concept="testosterone")
+    chat.say("and in women?", concept="testosterone")
+
+
+@pytest.mark.parametrize("first, follow_up, counterpart", [
+    ("What is menopause?", "is there something like it for men?", "hormonal-decline"),
+    ("What is TRT?", "is there anything similar for women", "hrt"),
+])
+def test_something_like_it_for_the_other_sex_is_the_counterpart(tutor, first, follow_up, counterpart):
+    chat = Chat(tutor)
+    chat.say(first)
+    chat.say(follow_up, concept=counterpart)

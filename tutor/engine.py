@@ -1056,11 +1056,10 @@ class Tutor:
         asked_again = None if intent.action.endswith("counterpart") else self._asked_of(session, who, last)
         if asked_again is not None:
             return asked_again
-        relation = "male-counterpart" if who == "men" else "female-counterpart"
-        targets = [r.object for r in self.kb.relations if r.subject == last and r.relation == relation]
-        if targets:  # the counterpart, leading with what it says of them when it says anything
-            depth = choose_depth(session, targets[0], None)
-            return self._answer(session, self.kb.concepts[targets[0]], depth, 1.0, text=self._said_of(who, targets[0], depth))
+        counterpart = self._counterpart_in(last, who)
+        if counterpart:  # the counterpart, leading with what it says of them when it says anything
+            depth = choose_depth(session, counterpart, None)
+            return self._answer(session, self.kb.concepts[counterpart], depth, 1.0, text=self._said_of(who, counterpart, depth))
         concept = self.kb.concepts[last]
         depth = choose_depth(session, last, None)
         # no counterpart: what the concept's own text says about them, first, if it says anything
@@ -1081,8 +1080,10 @@ class Tutor:
         previous = (session.last_answer or {}).get("reading") or {}
         if not self._specific_about(previous, last):
             return None
-        depth = choose_depth(session, last, None)
         audience = list(self.kb.audiences.get(who, ()))
+        if self._asks_who(previous, audience) and self._counterpart_in(last, who):
+            return None  # "who is HRT for?" "what about men?": HRT's counterpart for men answers
+        depth = choose_depth(session, last, None)
         words = [w for w in previous.get("words", "").split() if w not in STOPWORDS] + audience
         text = self._compose.leading_with(last, depth.level, words, least=self.thresholds.lead_specific)
         if text is None or not _speaks_of(text, audience):
@@ -1099,6 +1100,15 @@ class Tutor:
             # it ("where is testosterone made? and in women?") is asked again
             return False
         return (reading.get("mentions") or [{}])[0].get("concept") == concept_id
+
+    def _asks_who(self, reading: dict, audience: list[str]) -> bool:
+        """Whether a stored reading asked whom a concept is for: its frame's answer words include these people."""
+        frame = self._frame_called(reading.get("frame"))
+        return frame is not None and bool(set(frame.answer_words) & set(audience))
+
+    def _counterpart_in(self, concept_id: str, who: str) -> str | None:
+        relation = "male-counterpart" if who == "men" else "female-counterpart"
+        return next((r.object for r in self.kb.relations if r.subject == concept_id and r.relation == relation), None)
 
     def _has_counterpart(self, concept_id: str) -> bool:
         return any(r.subject == concept_id and r.relation in ("male-counterpart", "female-counterpart")
