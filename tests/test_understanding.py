@@ -839,7 +839,8 @@ def test_a_cited_source_never_answers_a_question_that_does_not_ask_for_one(tutor
 
 
 @pytest.mark.parametrize("turns, concept, lead", [
-    (["what is igf-1", "give me an example of a therapy that raises it"], "igf-1", "peptide"),
+    # the therapy asked for answers (a kind named after "which"/"an example of a"), the facts about IGF-1 say how
+    (["what is igf-1", "give me an example of a therapy that raises it"], "growth-hormone-peptides", "peptide"),
     (["what are osteoblasts", "give me an example of a hormone that helps them"], "osteoblasts", "igf-1"),
 ])
 def test_an_example_of_a_kind_that_does_something_asks_which_one_does(tutor, turns, concept, lead):
@@ -1513,3 +1514,11 @@ def test_something_like_it_for_the_other_sex_is_the_counterpart(tutor, first, fo
     chat = Chat(tutor)
     chat.say(first)
     chat.say(follow_up, concept=counterpart)
+
+
+@pytest.mark.parametrize("follow_up", ["give me an example of a therapy that raises it", "which treatment boosts it?"])
+def test_an_example_of_a_kind_that_acts_on_it_is_a_relation_question(tutor, follow_up):
+    chat = Chat(tutor)
+    chat.say("what is IGF-1", concept="igf-1")
+    reply = chat.say(follow_up, kind="answer", concept="growth-hormone-peptides")
+    assert "peptide" in first_sentence(reply.text).lower()

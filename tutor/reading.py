@@ -332,8 +332,12 @@ class Reader:
         """Words a plain relation question does not have: "what happens after estrogen binds ERα" is not "what binds ERα".
         A relative clause after the verb only describes the answer ("what does GH raise that then acts on bone?")."""
         end = next((i for i in range(verb_at + 1, len(words)) if words[i] in ("that", "which")), len(words))
-        return [w for i, w in enumerate(words[:end]) if i != verb_at and not _inside(i, mentions) and w not in STOPWORDS
-                and w not in _RELATION_FILLERS and stem(w) not in _ANSWER_NOUNS and w not in _WH]
+        return [w for i, w in enumerate(words[:end]) if i != verb_at and not _inside(i, mentions)
+                and _carries_meaning(w) and not self._kind_asked(words, i)]
+
+    def _kind_asked(self, words: list[str], i: int) -> bool:
+        """ "which THERAPY raises it?": a kind the pack answers with, right after which/what."""
+        return words[i] in self._answer_types and i > 0 and words[i - 1] in _WH
 
     def _foreign(self, words: list[str], mentions: list[Mention]) -> list[str]:
         """A known name with a qualifier the pack never uses ("secondary osteoporosis", "type ii collagen"), or
@@ -445,6 +449,11 @@ _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually 
                               # nouns that say no more than the name before them ("what stimulates IGF-1 production")
                               "production release secretion level levels activity output expression synthesis".split())
 # Nouns that only say what kind of answer is wanted ("which cells make OPG?").
+def _carries_meaning(word: str) -> bool:
+    """A word a plain relation question does not have: not a stopword, filler, answer noun or wh-word."""
+    return word not in STOPWORDS and word not in _RELATION_FILLERS and stem(word) not in _ANSWER_NOUNS and word not in _WH
+
+
 _ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone hormones molecule molecules thing things "
                           "enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors "
                           "part parts tissue tissues type types kind kinds one ones gland glands organ organs "
