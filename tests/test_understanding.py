@@ -1522,3 +1522,18 @@ def test_an_example_of_a_kind_that_acts_on_it_is_a_relation_question(tutor, foll
     chat.say("what is IGF-1", concept="igf-1")
     reply = chat.say(follow_up, kind="answer", concept="growth-hormone-peptides")
     assert "peptide" in first_sentence(reply.text).lower()
+
+
+def test_a_comparison_heads_each_side_with_its_full_title(tutor):
+    reply = Chat(tutor).say("growth hormone versus IGF-1: how are they different?", kind="answer")
+    assert sorted(reply.data["compare"]) == ["growth-hormone", "igf-1"]
+    assert "Growth hormone (GH):" in reply.text and "insulin-like growth factor 1" in reply.text
+
+
+@pytest.mark.parametrize("question, pair", [
+    ("Is RANKL a hormone like estrogen is?", ["estrogen", "rankl"]),
+    ("OPG and estrogen - are they both brakes on bone breakdown?", ["estrogen", "opg"]),
+])
+def test_a_likeness_asked_of_two_names_compares_them(tutor, question, pair):
+    reply = Chat(tutor).say(question, kind="answer")
+    assert sorted(reply.data["compare"]) == pair

@@ -67,7 +67,8 @@ class Composer:
         # "estradiol vs estrogen": one is a kind of the other, not a different thing
         key = "compare_kind" if kind_of else "compare"
         sub, whole = (kind_of.subject, kind_of.object) if kind_of else (a, b)
-        return self._msg(key, a=_cap(self.name(a)), b=self.name(b), A=_cap(self.name(a)), B=_cap(self.name(b)),
+        # each side's heading is its full title, so both names a learner may use are said ("Growth hormone (GH)")
+        return self._msg(key, a=_cap(self.name(a)), b=self.name(b), A=first.title, B=second.title,
                          sub=_cap(self.name(sub)), whole=self.name(whole),
                          a_text=sentences(first.explain[level], 1), b_text=sentences(second.explain[level], 1),
                          link=self._link(a, b))
