@@ -1537,3 +1537,10 @@ def test_a_comparison_heads_each_side_with_its_full_title(tutor):
 def test_a_likeness_asked_of_two_names_compares_them(tutor, question, pair):
     reply = Chat(tutor).say(question, kind="answer")
     assert sorted(reply.data["compare"]) == pair
+
+
+def test_an_early_warning_asks_for_signs_not_for_risks(tutor):
+    reply = Chat(tutor).say("Does age-related bone loss give any early warning before a break happens?",
+                            kind="answer", concept="age-related-bone-loss")
+    assert "silent" in first_sentence(reply.text).lower()
+    Chat(tutor).say("are there warnings about HRT?", kind="unknown")

@@ -201,7 +201,7 @@ class Reader:
 
     def _frame(self, words: list[str], masked: str, mentions: list[Mention], focus: str | None) -> tuple[Frame | None, str]:
         stems = [stem(w) for w in words]
-        themes = list(dict.fromkeys(m.concept for m in mentions)) or ([focus] if focus else [None])
+        themes = _not_timing(words, mentions) or ([focus] if focus else [None])
         phrases = self._phrase_heads(stems)
         plain = self._plain_relation_opening(words, mentions)  # the same for every relation frame: read once
         for frame, patterns, actor, target, verbs in self._frames:
@@ -600,6 +600,17 @@ def split_clauses(text: str) -> list[str]:
 
 # words that set a name aside: "which cells other than osteoblasts make RANKL?"
 _SETTING_ASIDE = (("other", "than"), ("besides",), ("apart", "from"), ("aside", "from"), ("except",), ("except", "for"))
+
+
+def _not_timing(words: list[str], mentions: list[Mention]) -> list[str]:
+    """The concepts named, less one that only says when ("any warning signs before a fracture"), unless it is the
+    only one."""
+    named = list(dict.fromkeys(m.concept for m in mentions))
+    timing = {m.concept for m in mentions if _TIMING & set(words[max(0, m.start - 2):m.start])}
+    return [c for c in named if c not in timing] or named
+
+
+_TIMING = frozenset({"before", "after", "until", "till"})
 
 
 def _set_aside(words: list[str] | tuple[str, ...], mentions) -> list[str]:
