@@ -1544,3 +1544,21 @@ def test_an_early_warning_asks_for_signs_not_for_risks(tutor):
                             kind="answer", concept="age-related-bone-loss")
     assert "silent" in first_sentence(reply.text).lower()
     Chat(tutor).say("are there warnings about HRT?", kind="unknown")
+
+
+@pytest.mark.parametrize("question", ["What causes rainbows?", "why is the sky blue"])
+def test_a_question_in_words_the_pack_never_uses_is_declined(tutor, question):
+    assert tutor.read(question).off_pack
+    Chat(tutor).say(question, kind="unknown")
+
+
+@pytest.mark.parametrize("question", ["what causes bone loss?", "why do osteoclsts matter"])
+def test_a_question_with_a_word_of_the_pack_is_not_off_pack(tutor, question):
+    assert not tutor.read(question).off_pack
+    Chat(tutor).say(question, kind="answer")
+
+
+def test_a_follow_on_question_is_not_off_pack_in_a_conversation(tutor):
+    chat = Chat(tutor)
+    chat.say("what is RANK?", concept="rank")
+    chat.say("and what happens next?", kind="answer")

@@ -576,6 +576,8 @@ class Policy:
     def _matched(self, reading: Reading, ranked: list[Candidate], focus: str | None) -> Decision:
         """Nothing named: the example questions decide, or the tutor abstains."""
         top = ranked[0] if ranked else None
+        if self._off_pack(reading, focus):
+            return Decision("unknown", (), reading.frame, how="no word the document uses, beyond what the question asks")
         if top is None or top.score < self.thresholds.answer or self._names_only_part(reading, top):
             return self._unmatched(reading, ranked, focus)
         runner = next((c for c in ranked[1:] if c.concept_id != top.concept_id), None)
@@ -584,6 +586,10 @@ class Policy:
                             runner_up=runner.concept_id, how="two concepts matched almost equally")
         return Decision("concept", (top.concept_id,), reading.frame, confidence=min(top.score, 1.0),
                         runner_up=runner.concept_id if runner else None, how="matching your words to example questions")
+
+    def _off_pack(self, reading: Reading, focus: str | None) -> bool:
+        """No word of the pack's ("what causes rainbows?"), unless it goes on with the topic ("and what happens next?")."""
+        return reading.off_pack and not (focus and self._only_weak_words(reading))
 
     def _unmatched(self, reading: Reading, ranked: list[Candidate], focus: str | None) -> Decision:
         """No example question close enough: a follow-up on the concept under discussion, a sentence of the pack

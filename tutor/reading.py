@@ -62,6 +62,7 @@ class Reading:
     answer_type: str | None = None  # the kind of concept asked for ("which cells ..." -> "cell")
     aside: tuple[str, ...] = ()  # concepts named only to be set aside ("which cells other than osteoblasts ...")
     answer_noun: str | None = None  # the word that asks for the kind ("which GENES ..." -> "genes")
+    off_pack: bool = False  # nothing named, and no word but the frame's is one the pack uses ("what causes rainbows?")
 
     @property
     def concepts(self) -> list[str]:
@@ -95,6 +96,7 @@ class Reading:
             "strange": list(self.strange),
             "aside": list(self.aside),
             "answer_noun": self.answer_noun,
+            "off_pack": self.off_pack,
         }
 
 
@@ -133,7 +135,8 @@ class Reader:
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
                        self.boundary.assess(words, lower, self._kinds_referred(mentions, focus)),
                        tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
-                       self._answer_type(words, focus), tuple(_set_aside(words, mentions)), self._answer_noun(words))
+                       self._answer_type(words, focus), tuple(_set_aside(words, mentions)), self._answer_noun(words),
+                       self._off_pack(words, mentions))
 
     # --- stages ------------------------------------------------------------------------
     def _cue(self, folded: str) -> tuple[str, Cue | None]:
@@ -403,6 +406,17 @@ class Reader:
         discussion ("how much should I take?" right after TRT)."""
         concepts = [m.concept for m in mentions] or ([focus] if focus else [])
         return tuple(self._kb.kinds.get(c, "") for c in concepts)
+
+    def _off_pack(self, words: list[str], mentions: list[Mention]) -> bool:
+        """Nothing named, and every word that could be a topic is one the pack never uses: "what causes rainbows?"
+        matches nothing of the document, however close its frame words come to an example question."""
+        if mentions or any(w in PRONOUNS for w in words):
+            return False
+        content = [w for w in words if w not in STOPWORDS]
+        unknown = [w for w in content if not self._matcher.knows(w)]
+        # the rest may only be words of what is asked ("causes"), not of any name ("bone", "hormone", "cells")
+        asking = all(self.frame_word(w) and stem(w) not in self._names.stems for w in content if w not in unknown)
+        return bool(unknown) and asking
 
     def _strange_words(self, words: list[str], mentions: list[Mention], misspelt: frozenset[str], text: str = "") -> list[str]:
         """Words outside the names that neither the pack nor everyday English uses, nor misspell: the names of
