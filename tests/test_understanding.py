@@ -1562,3 +1562,9 @@ def test_a_follow_on_question_is_not_off_pack_in_a_conversation(tutor):
     chat = Chat(tutor)
     chat.say("what is RANK?", concept="rank")
     chat.say("and what happens next?", kind="answer")
+
+
+@pytest.mark.parametrize("question", ["Who discovered OPG, and when?", "when was RANKL first identified"])
+def test_who_discovered_a_thing_is_an_aspect_the_document_leaves_out(tutor, question):
+    reply = Chat(tutor).say(question, kind="unknown")
+    assert "doesn't discuss who discovered" in first_sentence(reply.text)
