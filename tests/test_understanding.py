@@ -1568,3 +1568,9 @@ def test_a_follow_on_question_is_not_off_pack_in_a_conversation(tutor):
 def test_who_discovered_a_thing_is_an_aspect_the_document_leaves_out(tutor, question):
     reply = Chat(tutor).say(question, kind="unknown")
     assert "doesn't discuss who discovered" in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("question", ["what does estrogen act through?", "which receptor does estradiol work via?"])
+def test_what_a_hormone_acts_through_is_what_it_binds(tutor, question):
+    reply = Chat(tutor).say(question, kind="answer")
+    assert "estrogen receptor alpha" in first_sentence(reply.text).lower()
