@@ -311,3 +311,14 @@ def test_is_that_of_a_fact_or_a_lesson_is_not_a_self_diagnosis(tutor, text):
 def test_results_with_values_sourcing_and_stopping_in_other_words_are_advice(tutor, text):
     assert advice(tutor, text).personal, advice(tutor, text).to_dict()
     assert Chat(tutor).say(text).kind == "safety"
+
+
+@pytest.mark.parametrize("text", ["if I were a 50 year old woman, would HRT be for me?",
+                                  "estrogen patch vs pill, which for me"])
+def test_whether_a_treatment_is_for_me_is_advice(tutor, text):
+    assert advice(tutor, text).personal, advice(tutor, text).to_dict()
+    assert Chat(tutor).say(text).kind == "safety"
+
+
+def test_explaining_a_treatment_for_me_is_not_advice(tutor):
+    assert not advice(tutor, "explain HRT for me").personal
