@@ -1574,3 +1574,19 @@ def test_who_discovered_a_thing_is_an_aspect_the_document_leaves_out(tutor, ques
 def test_what_a_hormone_acts_through_is_what_it_binds(tutor, question):
     reply = Chat(tutor).say(question, kind="answer")
     assert "estrogen receptor alpha" in first_sentence(reply.text).lower()
+
+
+@pytest.mark.parametrize("follow_up", ["what does it do to osteoclasts?", "is it made in bone?"])
+def test_a_pronoun_after_a_decline_still_means_the_thing_declined(tutor, follow_up):
+    chat = Chat(tutor)
+    chat.say("what is PTH?", kind="unknown")
+    chat.say(follow_up, kind="unknown")
+    chat.say("what are osteoclasts?", kind="answer", concept="osteoclasts")
+
+
+@pytest.mark.parametrize("follow_up, concept", [("what about OPG, what does it do?", "opg"),
+                                                ("is it true that osteoclasts break bone down?", "osteoclasts")])
+def test_a_pronoun_after_a_name_or_a_dummy_it_is_not_the_declined_thing(tutor, follow_up, concept):
+    chat = Chat(tutor)
+    chat.say("what is PTH?", kind="unknown")
+    chat.say(follow_up, kind="answer", concept=concept)

@@ -290,6 +290,13 @@ class Tutor:
     def _content(self, session: Session, text: str) -> Reply:
         """Read the question, decide, compose: the three stages of a content turn."""
         reading = self.read(text, session)
+        declined = _still_declined(session, reading)
+        if declined:  # "what is PTH?" ... "what does it do to osteoclasts?": "it" is still PTH
+            reply = self._unknown(session, declined)
+            session.last_answer = {"concept": None, "confidence": 0.0, "runner_up": None, "level": reply.level,
+                                   "how": "a pronoun for what the document does not cover, declined just before",
+                                   "declined": declined, "reading": reading.to_dict(), "kind": reply.kind}
+            return reply
         reading = self._elliptical(session, reading) or reading
         # the comparison just made, while the talk is still about one of its two
         pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading)
@@ -301,8 +308,10 @@ class Tutor:
         if session.last_answer is before:  # a decline or a refusal: nothing was answered, but /why can still show the reading
             session.last_answer = {"concept": None, "confidence": 0.0, "runner_up": None, "level": reply.level, "how": decision.how}
             if decision.action in ("topic", "foreign") and not reading.concepts:
-                # the talk moved to something the document does not cover: "it" no longer means the last topic
+                # the talk moved to something the document does not cover: "it" no longer means the last topic,
+                # but that thing
                 session.last_concept = None
+                session.last_answer["declined"] = decision.topic
         session.last_answer.update(reading=reading.to_dict(), how=decision.how, kind=reply.kind)
         return reply
 
@@ -1146,6 +1155,27 @@ def _answered_reading(session: Session) -> dict | None:
     out ("does HRT have side effects?" ... "and TRT?" asks the same of TRT)."""
     last = session.last_answer or {}
     return (last.get("reading") or {}) if last.get("kind") == "answer" or last.get("uncovered") else None
+
+
+def _still_declined(session: Session, reading: Reading) -> str | None:
+    """The thing the last turn declined, when this question refers to it by a pronoun and names nothing else to
+    answer instead; None otherwise."""
+    declined = (session.last_answer or {}).get("declined")
+    if not declined or session.last_concept is not None or len(reading.named) > 1:
+        return None
+    words = reading.words
+    # a pronoun after a name stands for that name ("what about OPG, what does it do?"); "is it true that ...?"
+    # uses "it" for no thing, and "the therapies it does cover" for the document
+    first_name = min((m.start for m in reading.mentions if m.how == "name"), default=len(words))
+    referring = [i for i, w in enumerate(words[:first_name]) if w in _BACK_REFERENCES
+                 and tuple(words[i + 1:i + 2]) not in _DUMMY_NEXT]
+    return declined if referring else None
+
+
+# the pronouns that can only stand for a thing just talked about
+_BACK_REFERENCES = frozenset({"it", "its", "they", "them", "their"})
+_DUMMY_NEXT = frozenset({("true",), ("possible",), ("correct",), ("right",), ("likely",), ("the",), ("that",),
+                         ("does",), ("covers",), ("cover",), ("says",), ("mentions",), ("discusses",)})
 
 
 def _possessive(text: str) -> bool:
