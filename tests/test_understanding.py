@@ -1590,3 +1590,8 @@ def test_a_pronoun_after_a_name_or_a_dummy_it_is_not_the_declined_thing(tutor, f
     chat = Chat(tutor)
     chat.say("what is PTH?", kind="unknown")
     chat.say(follow_up, kind="answer", concept=concept)
+
+
+def test_what_triggers_x_to_do_something_asks_for_the_actor(tutor):
+    reply = Chat(tutor).say("What triggers osteoclast precursors to mature?", kind="answer")
+    assert "RANKL" in first_sentence(reply.text.split("\n")[-1])

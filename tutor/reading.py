@@ -334,7 +334,8 @@ class Reader:
     def _leftovers(self, words: list[str], mentions: list[Mention], verb_at: int) -> list[str]:
         """Words a plain relation question does not have: "what happens after estrogen binds ERα" is not "what binds ERα".
         A relative clause after the verb only describes the answer ("what does GH raise that then acts on bone?")."""
-        end = next((i for i in range(verb_at + 1, len(words)) if words[i] in ("that", "which")), len(words))
+        end = next((i for i in range(verb_at + 1, len(words)) if words[i] in ("that", "which")
+                    or words[i] == "to" and _inside(i - 1, mentions)), len(words))  # "what triggers X to mature?"
         return [w for i, w in enumerate(words[:end]) if i != verb_at and not _inside(i, mentions)
                 and _carries_meaning(w) and not self._kind_asked(words, i)]
 
