@@ -322,3 +322,8 @@ def test_whether_a_treatment_is_for_me_is_advice(tutor, text):
 
 def test_explaining_a_treatment_for_me_is_not_advice(tutor):
     assert not advice(tutor, "explain HRT for me").personal
+
+
+def test_wanting_to_understand_a_treatment_is_not_wanting_it(tutor):
+    assert not advice(tutor, "i want to understand TRT").personal
+    assert advice(tutor, "I want TRT, can I get it?").personal
