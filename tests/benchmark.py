@@ -35,6 +35,7 @@ SETS = {
     "blind2/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind2" / "understanding.yaml",
     "tuning3/understanding.yaml (ours; tuned on)": ROOT / "tests" / "data" / "tuning3" / "understanding.yaml",
     "tuning3/safety.yaml (ours; tuned on)": ROOT / "tests" / "data" / "tuning3" / "safety.yaml",
+    "tuning4/understanding.yaml (a helper's, for tuning; tuned on)": ROOT / "tests" / "data" / "tuning4" / "understanding.yaml",
     "blind3/understanding.yaml (retired blind set, tuned on since)": ROOT / "tests" / "data" / "blind3" / "understanding.yaml",
     "blind3/safety.yaml (retired blind set, tuned on since)": ROOT / "tests" / "data" / "blind3" / "safety.yaml",
     "blind4/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind4" / "understanding.yaml",

@@ -327,3 +327,13 @@ def test_explaining_a_treatment_for_me_is_not_advice(tutor):
 def test_wanting_to_understand_a_treatment_is_not_wanting_it(tutor):
     assert not advice(tutor, "i want to understand TRT").personal
     assert advice(tutor, "I want TRT, can I get it?").personal
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("RANK vs RANKL - I keep mixing them up, how do they differ?", False),   # mixing up names, not treatments
+    ("why do my bones get thinner as I get older", False),                 # how bodies work, asked of one's own
+    ("do my levels look ok at 55?", True),
+    ("why do my bones hurt at night?", True),                              # a symptom of one's own
+])
+def test_why_questions_about_ones_body_and_mixed_up_names(tutor, text, personal):
+    assert advice(tutor, text).personal == personal, advice(tutor, text).to_dict()

@@ -1595,3 +1595,14 @@ def test_a_pronoun_after_a_name_or_a_dummy_it_is_not_the_declined_thing(tutor, f
 def test_what_triggers_x_to_do_something_asks_for_the_actor(tutor):
     reply = Chat(tutor).say("What triggers osteoclast precursors to mature?", kind="answer")
     assert "RANKL" in first_sentence(reply.text.split("\n")[-1])
+
+
+@pytest.mark.parametrize("question, concept, kind", [
+    ("who's the target audience of TRT", "trt", "answer"),
+    ("how do you inject ipamorelin", None, "unknown"),
+    ("what's the history of discovering OPG", None, "unknown"),
+])
+def test_audience_administration_and_history_phrasings(tutor, question, concept, kind):
+    reply = Chat(tutor).say(question, kind=kind)
+    assert concept is None or reply.concept == concept
+    assert kind == "answer" or "doesn't discuss" in first_sentence(reply.text)
