@@ -1606,3 +1606,11 @@ def test_audience_administration_and_history_phrasings(tutor, question, concept,
     reply = Chat(tutor).say(question, kind=kind)
     assert concept is None or reply.concept == concept
     assert kind == "answer" or "doesn't discuss" in first_sentence(reply.text)
+
+
+def test_what_else_they_secrete_besides_bone_is_what_they_make(tutor):
+    chat = Chat(tutor)
+    chat.say("what are osteoblasts", concept="osteoblasts")
+    reply = chat.say("what else do they secrete besides bone?", kind="answer", concept="osteoblasts")
+    assert "RANKL" in first_sentence(reply.text) and "OPG" in first_sentence(reply.text)
+    Chat(tutor).say("does TRT do anything beyond bone", concept="systemic-effects")
