@@ -1614,3 +1614,13 @@ def test_what_else_they_secrete_besides_bone_is_what_they_make(tutor):
     reply = chat.say("what else do they secrete besides bone?", kind="answer", concept="osteoblasts")
     assert "RANKL" in first_sentence(reply.text) and "OPG" in first_sentence(reply.text)
     Chat(tutor).say("does TRT do anything beyond bone", concept="systemic-effects")
+
+
+def test_and_x_takes_the_place_of_the_name_of_its_kind(tutor):
+    chat = Chat(tutor)
+    chat.say("what does estrogen do to RANKL?", kind="answer")
+    reply = chat.say("and to OPG?", kind="answer")
+    assert first_sentence(reply.text) == "Estrogen raises OPG."
+    chat = Chat(tutor)
+    chat.say("what references does it cite on IGF-1", concept="references")
+    chat.say("and on HRT?", concept="references")

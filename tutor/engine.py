@@ -346,12 +346,23 @@ class Tutor:
         if previous is None or not _only_a_name(reading, self._fillers):
             return None
         # the old question named its topic or referred to it ("does it have side effects?")
-        named = [m for m in previous.get("mentions") or [] if m["how"] in ("name", "pronoun")]
+        named = self._replaceable(previous, reading.named[0])
         if len(named) != 1 or not self._re_askable(previous) or named[0]["concept"] == reading.named[0]:
             return None
         again = self.read(self._with_name(previous.get("words", "").split(), named[0]["span"], reading), session)
         same_frame = again.frame is not None and again.frame.id == previous["frame"]
         return again if same_frame and again.named else None
+
+    def _replaceable(self, previous: dict, new: str) -> list[dict]:
+        """The old question's names that the new one may take the place of: with several, those of the new one's
+        kind, else those not about the document's sources ("what references does it cite on IGF-1?" "and on
+        HRT?": IGF-1's place)."""
+        named = [m for m in previous.get("mentions") or [] if m["how"] in ("name", "pronoun")]
+        if len(named) < 2:
+            return named
+        kinds = self.kb.kinds
+        same = [m for m in named if kinds.get(m["concept"]) == kinds.get(new)]
+        return same or [m for m in named if kinds.get(m["concept"]) != "source"]
 
     def _re_askable(self, previous: dict) -> bool:
         """A question that can be asked again of another name: any but a comparison, after which a new name is
