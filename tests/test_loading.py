@@ -402,3 +402,17 @@ def test_a_backspace_where_a_word_boundary_was_meant_is_refused_with_its_line(tm
     folder, line = _corrupt(tmp_path, "frames.yaml", '"\\\\bsuccess (rate|rates)\\\\b"', '"\\bsuccess (rate|rates)\\b"')
     problems = check_dialogues(folder)[1]
     assert any(p.path.endswith("frames.yaml") and p.line == line and "control character" in p.message for p in problems), problems
+
+
+def test_a_cue_level_must_be_a_depth_or_a_step(tmp_path):
+    import shutil
+    from tutor.dialogues import load_dialogues
+    from tutor.errors import ContentError
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "dialogues", tmp_path / "dialogues")
+    cues = tmp_path / "dialogues" / "cues.yaml"
+    cues.write_text(cues.read_text().replace("level: deeper", "level: sideways", 1))
+    with pytest.raises(ContentError) as caught:
+        load_dialogues(tmp_path / "dialogues")
+    assert "cues.yaml:" in str(caught.value) and "level 'sideways' is not one of" in str(caught.value)
+    assert "deeper, simpler" in str(caught.value)

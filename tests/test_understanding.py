@@ -1624,3 +1624,10 @@ def test_and_x_takes_the_place_of_the_name_of_its_kind(tutor):
     chat = Chat(tutor)
     chat.say("what references does it cite on IGF-1", concept="references")
     chat.say("and on HRT?", concept="references")
+
+
+def test_more_detail_with_a_question_goes_one_step_deeper_and_answers_it(tutor):
+    chat = Chat(tutor)
+    chat.say("what's estrogen's two pronged effect", level="fundamentals")
+    chat.say("more detail please, the gene part", concept="rankl-opg-genes", level="intermediate")
+    chat.say("even deeper pls", level="academic")

@@ -7,7 +7,7 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import FRAME_ANSWERS, LEVELS, QUIZ_ACTIONS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, GradingWords, Intent, WordClass
+from .model import FRAME_ANSWERS, LEVELS, QUIZ_ACTIONS, RELATIVE_LEVELS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, GradingWords, Intent, WordClass
 from .gradingwords import parse_grading_words
 from .depthtalk import DEPTH_CLASSES
 from .normalise import fold
@@ -176,8 +176,9 @@ class _Builder:
             what = "a cue"
             check.unknown_keys(entry, {"patterns", "level", "persistent"}, what)
             level = check.text(entry, "level", what)
-            if level and level not in LEVELS:
-                check.report(check.key_line(entry, "level"), f"{what}: level '{level}' is not one of {', '.join(LEVELS)}")
+            if level and level not in LEVELS and level not in RELATIVE_LEVELS:
+                allowed = ", ".join((*LEVELS, *RELATIVE_LEVELS))
+                check.report(check.key_line(entry, "level"), f"{what}: level '{level}' is not one of {allowed}")
             persistent = entry.get("persistent", False)
             if not isinstance(persistent, bool):
                 check.report(check.key_line(entry, "persistent"), f"{what}: 'persistent' must be true or false")

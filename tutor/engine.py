@@ -20,7 +20,7 @@ from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
 from .lessons import Teacher
-from .model import LESSON_ACTIONS, LEVELS, QUIZ_ACTIONS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, shift_level
+from .model import LESSON_ACTIONS, LEVELS, QUIZ_ACTIONS, RELATIVE_LEVELS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, shift_level
 from .normalise import MAX_INPUT_CHARS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds
 from .packcache import cached
 from .passages import PassageIndex
@@ -401,6 +401,11 @@ class Tutor:
     def _depth_request(self, session: Session, reading: Reading) -> DepthChoice | None:
         if reading.cue is None:
             return None
+        steps = RELATIVE_LEVELS.get(reading.cue.level)
+        if steps:  # "more detail please, the gene part": one step from the depth of the last answer
+            before = session.last_level or current_level(session)
+            reason = "as you asked for more detail" if steps > 0 else "as you asked for a simpler explanation"
+            return apply_request(session, shift_level(before, steps), False, reason)
         reason = "as you described yourself" if reading.cue.persistent else "as you asked"
         return apply_request(session, reading.cue.level, reading.cue.persistent, reason)
 

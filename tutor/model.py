@@ -105,6 +105,10 @@ class Intent:
     line: int = 0
 
 
+# a cue may ask for a depth relative to the last answer's ("more detail please, the gene part"): steps
+RELATIVE_LEVELS = {"deeper": 1, "simpler": -1}
+
+
 @dataclass(frozen=True)
 class Cue:
     """A phrase inside a question that sets depth ("in simple terms") or says who the learner is."""
