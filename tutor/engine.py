@@ -403,9 +403,7 @@ class Tutor:
             return None
         steps = RELATIVE_LEVELS.get(reading.cue.level)
         if steps:  # "more detail please, the gene part": one step from the depth of the last answer
-            before = session.last_level or current_level(session)
-            reason = "as you asked for more detail" if steps > 0 else "as you asked for a simpler explanation"
-            return apply_request(session, shift_level(before, steps), False, reason)
+            return _stepped(session, session.last_level or current_level(session), steps)
         reason = "as you described yourself" if reading.cue.persistent else "as you asked"
         return apply_request(session, reading.cue.level, reading.cue.persistent, reason)
 
@@ -549,14 +547,15 @@ class Tutor:
         """The intent the whole utterance asks for; failing that, the same without fillers at either end ("hmm,
         simpler")."""
         found = None
-        for said in dict.fromkeys((folded, self._unabbreviated(folded))):  # "can u go deeper" as "can you go deeper"
+        spelled_out = self._unabbreviated(folded)  # "can u go deeper" as "can you go deeper"
+        for said in dict.fromkeys((folded, spelled_out)):
             found = found or self._whole_intent(said, quiz_only)
             bare = self._without_fillers(said)
             if found is None and bare and bare != said:
                 found = self._whole_intent(bare, quiz_only)
         if not quiz_only and (found is None or found[0].action in ("deeper", "simpler")):
             # depth words also say how far: "the full science please" goes all the way, not one step
-            found = self._depth_talk_intent(self._unabbreviated(folded)) or found
+            found = self._depth_talk_intent(spelled_out) or found
         return found
 
     def _unabbreviated(self, folded: str) -> str:
@@ -999,9 +998,7 @@ class Tutor:
             text = self._msg("related_more", title=short_title(concept), related=related)
             return Reply(kind="answer", text=text, level=before, concept=concept.answers_for, confidence=1.0,
                          section=concept.where, suggestions=self._suggestions(concept, before), intent=intent.id)
-        reason = "as you asked for more detail" if steps > 0 else "as you asked for a simpler explanation"
-        depth = apply_request(session, shift_level(before, steps), False, reason)
-        return self._answer(session, concept, depth, 1.0)
+        return self._answer(session, concept, _stepped(session, before, steps), 1.0)
 
     def _deeper(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         return self._shift(session, intent, int(turn.groups.get("steps", 1)))
@@ -1171,6 +1168,12 @@ def _answered_reading(session: Session) -> dict | None:
     out ("does HRT have side effects?" ... "and TRT?" asks the same of TRT)."""
     last = session.last_answer or {}
     return (last.get("reading") or {}) if last.get("kind") == "answer" or last.get("uncovered") else None
+
+
+def _stepped(session: Session, before: str, steps: int) -> DepthChoice:
+    """A request for a depth some steps from `before` (more detail, or a simpler explanation)."""
+    reason = "as you asked for more detail" if steps > 0 else "as you asked for a simpler explanation"
+    return apply_request(session, shift_level(before, steps), False, reason)
 
 
 def _still_declined(session: Session, reading: Reading) -> str | None:
