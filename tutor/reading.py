@@ -465,7 +465,7 @@ _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually 
                               "production release secretion level levels activity output expression synthesis".split())
 # Nouns that only say what kind of answer is wanted ("which cells make OPG?").
 def _carries_meaning(word: str) -> bool:
-    """A word a plain relation question does not have: not a stopword, filler, answer noun or wh-word."""
+    """Whether a word says more than a plain relation question does: no stopword, filler, answer noun or wh-word."""
     return word not in STOPWORDS and word not in _RELATION_FILLERS and stem(word) not in _ANSWER_NOUNS and word not in _WH
 
 
