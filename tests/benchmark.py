@@ -48,8 +48,8 @@ SETS = {
     "blind7/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind7" / "safety.yaml",
     "blind8/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind8" / "understanding.yaml",
     "blind8/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind8" / "safety.yaml",
-    "blind9/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind9" / "understanding.yaml",
-    "blind9/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind9" / "safety.yaml",
+    "blind9/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind9" / "understanding.yaml",
+    "blind9/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind9" / "safety.yaml",
 }
 
 

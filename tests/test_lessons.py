@@ -173,13 +173,15 @@ def test_lesson_commands(tutor):
     assert session.lesson["tries"][start.data["lesson"]["concept"]] == 1
 
 
-def test_a_lesson_on_a_topic_starts_with_what_it_builds_on_and_skips_what_is_mastered(tutor):
+def test_a_lesson_on_a_topic_starts_with_the_topic_then_what_it_builds_on_and_skips_what_is_mastered(tutor):
     session = tutor.new_session()
     reply = tutor.respond(session, "teach me about RANKL", now=NOW)
     path = reply.data["lesson"]["path"]
-    assert path[-1] == "rankl" and 1 < len(path) <= 4
+    assert path[0] == "rankl" and reply.concept == "rankl" and 1 < len(path) <= 4
     full = document_path(tutor.kb)
-    assert path[:-1] == [c for c in full[:full.index("rankl")] if c in path[:-1]]  # in the document's order
+    assert path[1:] == [c for c in full[:full.index("rankl")] if c in path[1:]]  # in the document's order
+    step_one = tutor.respond(session, "where is it made?", now=NOW)
+    assert step_one.concept == "rankl"  # "it" is the topic the learner asked to be taught
     session = tutor.new_session()
     session.mastered["osteoclasts"] = ["fundamentals"]
     assert "osteoclasts" not in tutor.respond(session, "start from the beginning").data["lesson"]["path"]
@@ -188,7 +190,7 @@ def test_a_lesson_on_a_topic_starts_with_what_it_builds_on_and_skips_what_is_mas
     assert section and all(tutor.kb.concepts[c].section == "academic" for c in section)
     assert tutor.respond(tutor.new_session(), "teach me about quantum chromodynamics").kind == "chat"
     from_start = tutor.respond(tutor.new_session(), "teach me about bone loss from the start").data["lesson"]
-    assert from_start["path"][-1] == "age-related-bone-loss" and from_start["step"] == 1
+    assert from_start["path"][0] == "age-related-bone-loss" and from_start["step"] == 1
 
 
 def test_a_pack_without_declared_lessons_derives_its_path():

@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     learn = _command(sub, "learn", _learn, "a guided lesson through the document, a section or a topic "
                      "(reads replies line by line when piped; the position is kept between runs)",
                      "tutor learn\n  tutor learn --section intermediate\n  tutor learn --topic rankl")
-    learn.add_argument("--topic", metavar="ID", help="a concept id (see `tutor topics`): it, after the ideas it builds on")
+    learn.add_argument("--topic", metavar="ID", help="a concept id (see `tutor topics`): it, then the ideas it builds on")
     learn.add_argument("--section", choices=["fundamentals", "intermediate", "academic", "references"], help="one section")
     _store_options(learn)
 

@@ -30,7 +30,7 @@ from .session import Session
 __all__ = ["Teacher", "document_path", "lesson_path", "SHORT_SENTENCES"]
 
 SHORT_SENTENCES = 3     # a lesson step's explanation: the first sentences of the concept's text at that depth
-_MAX_PREREQUISITES = 3  # "teach me about X": at most this many ideas it builds on come first
+_MAX_PREREQUISITES = 3  # "teach me about X": X first, then at most this many ideas it builds on
 _TRIES = 2              # no step is taught more than twice by the tutor
 _STREAK = 2             # right answers in a row at one depth before a deeper one is offered
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c(])")
@@ -65,7 +65,7 @@ def _builds_on(kb: KnowledgeBase, concept_id: str) -> set[str]:
 
 
 def lesson_path(kb: KnowledgeBase, session: Session, level: str, topic: str | None = None, section: str | None = None) -> list[str]:
-    """The steps of a lesson: the whole path, one section of it, or one concept after the ideas it builds on;
+    """The steps of a lesson: the whole path, one section of it, or one concept and then the ideas it builds on;
     what the learner has mastered at the lesson's depth is left out."""
     full = document_path(kb)
     if section:
@@ -77,14 +77,16 @@ def lesson_path(kb: KnowledgeBase, session: Session, level: str, topic: str | No
 
 
 def _with_prerequisites(kb: KnowledgeBase, full: list[str], topic: str) -> list[str]:
-    """A concept after the concepts joined to it by a fact that come before it on the whole path (nearest last)."""
+    """A concept, then the concepts joined to it by a fact that come before it on the whole path, in the path's order.
+    The asked-for concept comes first: a learner who says "teach me about testosterone" expects testosterone, and
+    "where is it made?" on that first step must mean it."""
     if topic not in full:
         return [topic]
     linked = {c for r in kb.relations for c in (r.subject, r.object) if topic in (r.subject, r.object)}
     before = [c for c in full[:full.index(topic)] if c in linked]
     builders = [c for c in before if c in _builds_on(kb, topic)]  # what makes or binds it comes first, then the nearest
     chosen = (builders + before[::-1])[:_MAX_PREREQUISITES]
-    return [c for c in before if c in chosen] + [topic]
+    return [topic] + [c for c in before if c in chosen]
 
 
 def _short(text: str, sentences: int = SHORT_SENTENCES) -> str:
