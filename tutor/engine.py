@@ -20,7 +20,7 @@ from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
 from .lessons import Teacher
-from .model import LESSON_ACTIONS, LEVELS, QUIZ_ACTIONS, RELATIVE_LEVELS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, shift_level
+from .model import LESSON_ACTIONS, LEVELS, OTHER_SIDE_RELATIONS, QUIZ_ACTIONS, RELATIVE_LEVELS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, shift_level
 from .normalise import MAX_INPUT_CHARS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds
 from .packcache import cached
 from .passages import PassageIndex
@@ -850,9 +850,12 @@ class Tutor:
         answer = answers[0]
         # "which GENE does estrogen turn up?": the answer named in a concept about that kind of thing (its gene)
         gene_like = self._policy.named_with(reading.answer_noun, answer)
-        concept = self.kb.concepts[gene_like or self._relation_topic(reading, themes, answers, decision.side)]
+        concept = self.kb.concepts[gene_like or self._relation_topic(reading, themes, answers, decision.side, facts[0].relation)]
         text = self._compose.relation(themes, facts, decision.side, depth.level)
-        if gene_like:
+        if concept.id == answer and answer != theme.id and len(answers) == 1:
+            # the reply is about the one thing asked for ("the opposite process?"): say what it is, too
+            text = f"{text} {sentences(concept.explain[depth.level], 1)}"
+        elif gene_like:
             # the thing of the kind asked for ("which gene ...?") is said too, in its own concept's words
             asked = [*reading.content_words, *self._compose.name(answer).lower().split()]
             said = self._compose.leading_with(concept.id, depth.level, asked)
@@ -868,7 +871,7 @@ class Tutor:
                      data={"entry": concept.id, "theme": theme.id, "answer": answer,
                            "facts": [[f.subject, f.relation, f.object] for f in facts]})
 
-    def _relation_topic(self, reading: Reading, themes: tuple[str, ...], answers: list[str], side: str) -> str:
+    def _relation_topic(self, reading: Reading, themes: tuple[str, ...], answers: list[str], side: str, relation: str) -> str:
         """What a relation reply is about: what was asked about (RANKL in "what does RANKL bind?"), except
         - the one agent asked for ("what converts it?", "brakes on osteoclasts?": aromatase, estrogen), or the one of
           the kind asked for ("which receptor does estrogen bind?"); but cells ("which cells does progesterone
@@ -882,8 +885,8 @@ class Tutor:
             return whole
         if len(themes) > 1:
             return self._policy.named_after(*themes, answer) or answer
-        if _one_asked(reading, answers, self.kb.kinds.get(answer), side):
-            return answer
+        if _one_asked(reading, answers, self.kb.kinds.get(answer), side) or len(answers) == 1 and relation in OTHER_SIDE_RELATIONS:
+            return answer  # "what's the opposite of X?" asks for the one thing on the other side
         process = next((p for p in (self._policy.named_after(themes[0], a) for a in answers[:2]) if p), None)
         return process or themes[0]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
-    "LEVELS", "SECTIONS", "RELATION_NAMES", "Level", "Relation", "Concept", "Intent", "Cue",
+    "LEVELS", "SECTIONS", "RELATION_NAMES", "SYMMETRIC_RELATIONS", "OTHER_SIDE_RELATIONS", "Level", "Relation", "Concept", "Intent", "Cue",
     "OutOfScopeTopic", "Frame", "FRAME_ANSWERS", "WordClass", "BoundaryLine", "Boundary", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES", "QUIZ_ACTIONS", "LESSON_ACTIONS",
     "level_index", "shift_level", "Gloss", "Analogy", "LessonPath",
 ]
@@ -31,7 +31,13 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
     "female-counterpart": ("has as its counterpart in women", "have as their counterpart in women"),
     "cites": ("is a source on", "are sources on"),
     "missing-in": ("is missing in", "are missing in"),
+    "opposes": ("is the opposite of", "are the opposite of"),
 }
+
+# relations that read the same either way round ("OPG binds RANKL": RANKL binds OPG)
+SYMMETRIC_RELATIONS = frozenset({"binds", "opposes"})
+# relations whose question asks for the thing on the other side, so the reply is about it ("the opposite process?")
+OTHER_SIDE_RELATIONS = frozenset({"opposes"})
 
 
 ITEM_TYPES: tuple[str, ...] = ("mc", "tf", "cloze", "short")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
-from .model import LEVELS, Frame, KnowledgeBase, Relation
+from .model import LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import WEAK_WORDS, stem, words
 from .passages import PassageIndex, sentence_stems
 from .reading import Reading, aspect_theme, discussed, pattern_words, picks_one
@@ -321,7 +321,16 @@ class Policy:
             decision = _relation_answer(reading, frame, relation, themes, facts, aside)
             if decision:
                 return decision
-        return None
+        return self._by_a_part(reading, frame, themes, aside)
+
+    def _by_a_part(self, reading: Reading, frame: Frame, themes: list[str], aside: set[str]) -> Decision | None:
+        """ "what enzyme does it?" of testosterone's conversion: a process has no actor of its own, but a part of it
+        acts in the frame's relation (aromatase, part of the conversion, converts testosterone) and answers."""
+        if reading.side != "actor" or not frame.relation or self._kb.kinds.get(themes[0]) != "process":
+            return None
+        parts = {r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == themes[0]}
+        facts = [r for r in self._kb.relations if r.relation == frame.relation and r.subject in parts]
+        return _relation_answer(reading, frame, frame.relation, [facts[0].object] if facts else themes, facts, aside)
 
     def _of_asked_kind(self, reading: Reading, facts: list[Relation]) -> list[Relation]:
         """ "which CELLS does it act on?": only the facts whose answer is a cell; none when no answer is one, so the
@@ -350,7 +359,7 @@ class Policy:
                     continue
                 if side == "actor" and r.object == theme or side == "target" and r.subject == theme:
                     out.append(r)
-                elif relation == "binds":  # binding goes both ways: turn the fact round
+                elif relation in SYMMETRIC_RELATIONS:  # binding and opposing go both ways: turn the fact round
                     out.append(Relation(r.object, r.relation, r.subject, r.source, r.line))
             return out
 
