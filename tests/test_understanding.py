@@ -1631,3 +1631,20 @@ def test_more_detail_with_a_question_goes_one_step_deeper_and_answers_it(tutor):
     chat.say("what's estrogen's two pronged effect", level="fundamentals")
     chat.say("more detail please, the gene part", concept="rankl-opg-genes", level="intermediate")
     chat.say("even deeper pls", level="academic")
+
+
+def test_the_opposite_of_a_concept_is_the_other_side_of_a_pair_and_the_reply_is_about_it(chat):
+    chat.say("how does the body lay down new bone?", concept="bone-formation")
+    reply = chat.say("what's the opposite process called?", concept="bone-resorption", kind="answer")
+    assert first_sentence(reply.text) == "Bone formation is the opposite of bone resorption."
+    assert reply.data["facts"] == [["bone-formation", "opposes", "bone-resorption"]]
+    chat.say("what is the opposite of osteoclasts?", concept="osteoblasts", kind="answer")  # read either way round
+    chat.say("tell me about OPG", concept="opg")
+    linked = chat.say("what does it do to RANKL?", concept="opg", kind="answer")
+    assert "opposite" not in linked.text  # what it does is asked, not how the pair is set
+
+
+def test_an_actor_asked_of_a_process_is_the_part_of_it_that_acts(chat):
+    chat.say("what is testosterone aromatization?", concept="testosterone-aromatization")
+    reply = chat.say("what enzyme does it?", concept="aromatase", kind="answer")
+    assert first_sentence(reply.text) == "Aromatase converts testosterone."
