@@ -1648,3 +1648,11 @@ def test_an_actor_asked_of_a_process_is_the_part_of_it_that_acts(chat):
     chat.say("what is testosterone aromatization?", concept="testosterone-aromatization")
     reply = chat.say("what enzyme does it?", concept="aromatase", kind="answer")
     assert first_sentence(reply.text) == "Aromatase converts testosterone."
+
+
+@pytest.mark.parametrize("question", ["what happens to men born with a broken aromatase gene?",
+                                      "what do men with a faulty aromatase gene develop?",
+                                      "what happens if men have a mutation in aromatase?"])
+def test_a_faulty_gene_for_a_thing_asks_about_what_its_absence_causes(tutor, question):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.concept == "aromatase-deficiency" and reply.level != "academic"  # "mutation" is an everyday word
