@@ -94,3 +94,10 @@ def test_courtesy_and_remarks_are_small_talk(tutor, text):
 
 def test_a_question_after_a_greeting_is_answered(tutor):
     assert Chat(tutor).say("hi, tell me about rankl").concept == "rankl"
+
+
+@pytest.mark.parametrize("text, steps", [("way too technical", -1), ("far too much detail", -1), ("a bit too technical", -1),
+                                         ("way too basic", 1)])
+def test_an_intensified_too_keeps_its_direction_in_the_bundled_words(tutor, text, steps):
+    # "way too" is no phrase of its own: "technical" after it must not read as a request for more
+    assert tutor._depth_talk.steps(text) == steps

@@ -1656,3 +1656,11 @@ def test_an_actor_asked_of_a_process_is_the_part_of_it_that_acts(chat):
 def test_a_faulty_gene_for_a_thing_asks_about_what_its_absence_causes(tutor, question):
     reply = tutor.respond(tutor.new_session(), question)
     assert reply.concept == "aromatase-deficiency" and reply.level != "academic"  # "mutation" is an everyday word
+
+
+def test_references_asked_before_any_answer_and_one_more_on_another_topic(chat):
+    chat.say("what are the references for this?", concept="references", kind="answer")  # "this": the document
+    chat.say("which one is about estrogen and the skeleton?", concept="references", kind="answer")
+    first = chat.say("which paper covers GH/IGF-1 and bone metabolism?", concept="references")
+    other = chat.say("and one about estrogen?", concept="references", kind="answer")
+    assert other.data["entry"] != first.data["entry"] and "estrogen" in other.text.lower()

@@ -491,7 +491,7 @@ class Teacher:
         info = session.last_answer or {}
         concept = self.kb.concepts.get(info.get("concept") or "")
         if concept is None:
-            return self._chat(session, self._msg("source_nothing"))
+            return self._nothing_answered(session, turn.text)
         topics = {concept.id, concept.answers_for}
         refs = [r.subject for r in self.kb.relations if r.relation == "cites" and r.object in topics]
         title = short_title(concept)
@@ -505,6 +505,13 @@ class Teacher:
                      intent=intent.id,
                      data={"source": {"concept": concept.id, "section": section, "heading": concept.heading or None,
                                       "references": refs}})
+
+    def _nothing_answered(self, session: Session, text: str) -> Reply:
+        """ "what are the references for this?" before anything was answered: "this" is the document, whose
+        reference list answers; "where does it say that?" has nothing to point at."""
+        if _REFERENCE_WORDS & set(re.findall(r"[a-z]+", text.lower())):
+            return self._fallback(session, text)
+        return self._chat(session, self._msg("source_nothing"))
 
     # --- progress ------------------------------------------------------------------------------------
     def path_view(self, session: Session) -> str:
@@ -520,6 +527,10 @@ class Teacher:
             marks.append(f"  {symbol} {i + 1}. {short_title(self.kb.concepts[cid])}" + (f" ({mark})" if mark else ""))
         state = "finished" if lesson["stage"] == "done" else "paused" if lesson.get("paused") else "in progress"
         return f"Lesson: {lesson['title']} ({state}, {lesson['level']} depth)\n" + "\n".join(marks)
+
+
+# words that ask for the document's reference list, which needs no answer before it
+_REFERENCE_WORDS = frozenset("references reference sources citations refs bibliography papers".split())
 
 
 def _section(text: str) -> str | None:
