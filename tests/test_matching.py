@@ -9,6 +9,7 @@ from tutor.normalise import fold, stems
 @pytest.mark.parametrize("raw, folded", [
     ("Oestrogen remodelling", "estrogen remodeling"), ("ERα", "eralpha"), ("IGF-I", "igf1"), ("igf 1", "igf1"),
     ("Type I collagen", "type1 collagen"), ("type 1", "type1"), ("RANK/RANKL/OPG", "rank rankl opg"), ("NF-κB", "nfkb"),
+    ("t.r.t.?", "trt"), ("what is H.R.T", "what is hrt"), ("e.g. estrogen", "e g estrogen"),  # dotted abbreviations
 ])
 def test_domain_folds(raw, folded, tutor):
     with tutor.folding():  # the bundled pack's folds (knowledge/language.yaml)

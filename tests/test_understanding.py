@@ -1664,3 +1664,22 @@ def test_references_asked_before_any_answer_and_one_more_on_another_topic(chat):
     first = chat.say("which paper covers GH/IGF-1 and bone metabolism?", concept="references")
     other = chat.say("and one about estrogen?", concept="references", kind="answer")
     assert other.data["entry"] != first.data["entry"] and "estrogen" in other.text.lower()
+
+
+@pytest.mark.parametrize("message, concept", [
+    ("Is bone actually alive? I always thought the skeleton was just a fixed frame.", "bone-remodeling"),
+    ("HRT abbreviation meaning?", "hrt"),
+    ("what r the papers u got ur info from", "references"),
+])
+def test_a_question_among_remarks_or_in_shorthand_is_still_read(tutor, message, concept):
+    reply = tutor.respond(tutor.new_session(), message)
+    assert (reply.kind, reply.concept) == ("answer", concept), reply.text
+
+
+def test_a_remark_beside_an_uncovered_question_does_not_rescue_it(tutor):
+    assert tutor.respond(tutor.new_session(), "My cat is cute. What is osteomalacia?").kind == "unknown"
+
+
+@pytest.mark.parametrize("message", ["ok cool", "Thanks for the help earlier!"])
+def test_courtesies_are_chat(tutor, message):
+    assert tutor.respond(tutor.new_session(), message).kind == "chat"

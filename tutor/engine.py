@@ -302,6 +302,7 @@ class Tutor:
         pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading)
         decision = self._policy.decide(reading, session.last_concept, pair)
         reading, decision = self._about_last_answer(session, text, reading, decision)
+        reading, decision = self._question_alone(session, text, reading, decision, pair)
         depth_request = self._depth_request(session, reading)
         before = session.last_answer
         reply = self._compose_reply(session, reading, decision, depth_request)
@@ -330,6 +331,19 @@ class Tutor:
             return (again, second) if second.action == "relation" else (reading, decision)
         # "GH stimulates IGF-1." "and what does that do for bone?": what IGF-1 does
         return (again, second) if second.action == "concept" and second.concept == answer else (reading, decision)
+
+    def _question_alone(self, session: Session, text: str, reading: Reading, decision: Decision,
+                        pair: tuple[str, ...]) -> tuple[Reading, Decision]:
+        """ "Is bone actually alive? I always thought the skeleton was a fixed frame.": when the whole message
+        matches nothing, its question read alone may, without the remarks around it that blur the match."""
+        if decision.action != "unknown" or decision.topic:
+            return reading, decision
+        asked = " ".join(part for part in _SENTENCE_END.split(text.strip()) if part.rstrip().endswith("?"))
+        if not asked or len(asked) >= len(text.strip()):
+            return reading, decision
+        alone = self.read(asked, session)
+        second = self._policy.decide(alone, session.last_concept, pair)
+        return (alone, second) if second.action != "unknown" else (reading, decision)
 
     def _names_the_answer(self, reading: Reading, answer: str) -> bool:
         """ "which receptor does it bind?" "ERα" "and where are those receptors found?": a demonstrative with a noun
@@ -1282,6 +1296,7 @@ class _Turn:
     now: datetime
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _COUNT_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
 
 

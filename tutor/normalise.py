@@ -38,6 +38,9 @@ _FOLDS_BEFORE = _compile((
     (r"favour", "favor"),
     (r"tumour", "tumor"),
     (r"\bhaem", "hem"),
+    # an abbreviation typed with dots ("t.r.t.", "h.r.t"): its letters, as usually written
+    (r"\b([a-z])\.([a-z])\.([a-z])\.([a-z])\b\.?", r"\1\2\3\4"),
+    (r"\b([a-z])\.([a-z])\.([a-z])\b\.?", r"\1\2\3"),
 ))
 _FOLDS_AFTER = _compile((
     # "what stops cells from forming" asks what stops cell formation
