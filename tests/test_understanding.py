@@ -1683,3 +1683,19 @@ def test_a_remark_beside_an_uncovered_question_does_not_rescue_it(tutor):
 @pytest.mark.parametrize("message", ["ok cool", "Thanks for the help earlier!"])
 def test_courtesies_are_chat(tutor, message):
     assert tutor.respond(tutor.new_session(), message).kind == "chat"
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("What's the stop signal in the RANK/RANKL/OPG system?", "opg"),
+    ("what is the go signal for bone breakdown?", "rankl"),
+    ("what is the role of OPG in bone remodeling?", "opg"),
+    ("Describe the signaling triangle that controls how fast bone is resorbed.", "rank-rankl-opg-pathway"),
+])
+def test_what_is_the_x_for_y_asks_about_x_not_a_concept_linking_both(tutor, question, concept):
+    assert tutor.respond(tutor.new_session(), question).concept == concept
+
+
+def test_and_the_stop_signal_after_the_go_signal(chat):
+    chat.say("what is the go signal for bone breakdown?", concept="rankl")
+    chat.say("and the stop signal?", concept="opg", kind="answer")
+    assert "OPG" in chat.say("how are the two different?", kind="answer").text

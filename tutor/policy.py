@@ -381,8 +381,9 @@ class Policy:
         of_kind = self._of_wanted_kind(reading, focus)
         if of_kind:
             return of_kind
-        if _one_asked_about(named, frame):
-            return self._one_named(reading, focus, named[0], frame)
+        one = _the_one_asked_about(reading, named, frame)
+        if one:
+            return self._one_named(reading, focus, one, frame)
         ranked = self._rank(reading, focus)
         if named:
             return self._several_named(named, ranked, frame, _subject(reading))
@@ -726,6 +727,31 @@ def _subject(reading: Reading) -> str | None:
 
 
 _AUXILIARIES = frozenset("does do did can could would will might may".split())
+
+
+def _the_one_asked_about(reading: Reading, named: list[str], frame: Frame | None) -> str | None:
+    """The one name the question is about, when one is (see _one_asked_about and _head_named)."""
+    return _head_named(reading) or (named[0] if _one_asked_about(named, frame) else None)
+
+
+def _head_named(reading: Reading) -> str | None:
+    """ "what is the stop signal for bone breakdown?": a definition asked of a name that the other names only place
+    (for, of, in ...); that name is what is asked about, not a concept linking them all."""
+    frame, mentions, words = reading.frame, reading.mentions, reading.words
+    if not (frame and frame.plain) or len(reading.named) < 2:
+        return None
+    first = min(mentions, key=lambda m: m.start)
+    before = words[:first.start]
+    if len(before) > 3 and before[-1] == "of" and before[-2] in _ROLE_WORDS:  # "what is the role of OPG in ..."
+        before = before[:-2]
+    opened = tuple(before[-3:]) in _DEFINITION_OPENERS and len(before) == 3
+    placed = first.end < len(words) and words[first.end] in _PLACING_WORDS
+    return first.concept if opened and placed and first.how == "name" else None
+
+
+_DEFINITION_OPENERS = frozenset({("what", "is", "the"), ("what", "is", "a"), ("what", "are", "the")})
+_PLACING_WORDS = frozenset("for of in within during behind inside".split())
+_ROLE_WORDS = frozenset("role job function purpose part task".split())
 
 
 def _one_asked_about(named: list[str], frame: Frame | None) -> bool:
