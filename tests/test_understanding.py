@@ -1699,3 +1699,16 @@ def test_and_the_stop_signal_after_the_go_signal(chat):
     chat.say("what is the go signal for bone breakdown?", concept="rankl")
     chat.say("and the stop signal?", concept="opg", kind="answer")
     assert "OPG" in chat.say("how are the two different?", kind="answer").text
+
+
+def test_why_use_both_after_a_comparison_asks_what_joins_the_two(chat):
+    chat.say("what's the GH/IGF-1 axis?", concept="gh-igf1-axis")
+    chat.say("how is it different from what estrogen does?", kind="answer")
+    chat.say("so why use both together?", concept="anabolic-antiresorptive-synergy", kind="answer")
+
+
+def test_them_after_a_comparison_may_still_mean_the_topic(chat):
+    chat.say("what are osteoblasts?", concept="osteoblasts")
+    chat.say("how are they different from osteoclasts?", kind="answer")
+    reply = chat.say("give me an example of a hormone that helps them", kind="answer")
+    assert reply.concept != "anabolic-antiresorptive-synergy"

@@ -27,6 +27,8 @@ _CONSEQUENCE_AFTER = (("happens", "to"), ("happen", "to"), ("happened", "to"), (
                       ("how", "does"))
 _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 # "how do the two differ?", "compare them", "are they different?": both of the last two talked about
+# words that ask about the two just compared together ("why use both?"); "them" may mean the topic alone
+_JOINED = re.compile(r"\b(both|the two|together|combin\w*|each other|one another)\b")
 _BOTH = re.compile(r"\b(the two|both|them|they|these|those|each other|one another)\b")
 
 
@@ -91,7 +93,8 @@ class Policy:
         # facts, and only then a concept chosen by its names or example questions
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
-                 self._strange_word, lambda r, f: self._one_of(r, pair), lambda r, f: self._comparison(r, f, pair), self._consequence_question,
+                 self._strange_word, lambda r, f: self._one_of(r, pair), lambda r, f: self._comparison(r, f, pair),
+                 lambda r, f: self._joining_pair(r, pair), self._consequence_question,
                  self._relation_question, self._linking_question, self._expansion)
         for step in steps:
             decision = step(reading, focus)
@@ -109,6 +112,20 @@ class Policy:
             return None
         return Decision("concept", (chosen,), reading.frame, runner_up=pair[1] if chosen == pair[0] else pair[0],
                         how="the one of the two just compared that your question points to")
+
+    def _joining_pair(self, reading: Reading, pair: tuple[str, ...]) -> Decision | None:
+        """ "so why use both together?" right after comparing the GH/IGF-1 axis and estrogen: a question of the two
+        that names neither asks about what joins them (their synergy), the best match linked to both."""
+        frame = reading.frame
+        if len(pair) != 2 or reading.named or (frame and frame.answer != "concept") or \
+                not _JOINED.search(" ".join(reading.words)):
+            return None
+        joining = [c for c in self._rank(reading, None, limit=20) if c.concept_id not in pair
+                   and c.score >= self.thresholds.anchor and self._links(c, list(pair)) == 2]
+        if not joining:
+            return None
+        return Decision("concept", (joining[0].concept_id,), frame, confidence=min(joining[0].score, 1.0),
+                        how="the concept that joins the two just compared")
 
     def _pointed_to(self, reading: Reading, pair: tuple[str, ...]) -> str | None:
         """The one of the pair a fact links to the other names, else the better match of the question."""
