@@ -1712,3 +1712,10 @@ def test_them_after_a_comparison_may_still_mean_the_topic(chat):
     chat.say("how are they different from osteoclasts?", kind="answer")
     reply = chat.say("give me an example of a hormone that helps them", kind="answer")
     assert reply.concept != "anabolic-antiresorptive-synergy"
+
+
+def test_what_makes_a_hormone_is_its_own_sentence_before_what_raises_it(chat):
+    chat.say("whats somatotropin", concept="growth-hormone")
+    reply = chat.say("what is it made by?", concept="growth-hormone", kind="answer")
+    assert "pituitary" in first_sentence(reply.text)
+    assert chat.say("what produces IGF-1?", kind="answer").data["facts"]  # IGF-1's text names no maker: the facts

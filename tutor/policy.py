@@ -331,7 +331,8 @@ class Policy:
         if not themes:
             return None
         # the fallback answers "what drives X?" only: what X itself drives is not what makes X
-        for relation in filter(None, (frame.relation, frame.fallback if reading.side == "actor" else "")):
+        fallback = frame.fallback if reading.side == "actor" and not self._own_text_answers(themes[0], frame) else ""
+        for relation in filter(None, (frame.relation, fallback)):
             # a turn of the themes carries on to the fallback relation
             themes, facts = self._facts_either_way(relation, reading.side, themes)
             facts = self._of_asked_kind(reading, facts)
@@ -339,6 +340,11 @@ class Policy:
             if decision:
                 return decision
         return self._by_a_part(reading, frame, themes, aside)
+
+    def _own_text_answers(self, concept_id: str, frame: Frame) -> bool:
+        """Whether the concept's own explanation has a sentence the frame says answers before its fallback does."""
+        text = self._kb.concepts[concept_id].explain[LEVELS[0]].lower()
+        return any(re.search(p, text) for p in frame.own_text)
 
     def _by_a_part(self, reading: Reading, frame: Frame, themes: list[str], aside: set[str]) -> Decision | None:
         """ "what enzyme does it?" of testosterone's conversion: a process has no actor of its own, but a part of it
