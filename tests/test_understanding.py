@@ -1719,3 +1719,10 @@ def test_what_makes_a_hormone_is_its_own_sentence_before_what_raises_it(chat):
     reply = chat.say("what is it made by?", concept="growth-hormone", kind="answer")
     assert "pituitary" in first_sentence(reply.text)
     assert chat.say("what produces IGF-1?", kind="answer").data["facts"]  # IGF-1's text names no maker: the facts
+
+
+@pytest.mark.parametrize("question", ["Growth hormone stimulates the production of what?",
+                                      "What mediates the effects of growth hormone?"])
+def test_what_a_hormone_has_made_is_what_it_stimulates(tutor, question):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.intent == "relation" and "IGF-1" in first_sentence(reply.text)

@@ -311,7 +311,11 @@ class Reader:
     def _plain_relation_opening(words: list[str], mentions: list[Mention]) -> bool:
         """A question that names something and opens with a wh-word, after nothing but fillers ("so, what blocks RANKL")."""
         opening = next((i for i, w in enumerate(words[:7]) if w in _WH), None)
-        return bool(mentions) and opening is not None and all(w in _OPENING_FILLERS for w in words[:opening])
+        # "GH stimulates what?": the name opens and the wh-word closes
+        if not mentions:
+            return False
+        asked_last = len(words) > 2 and words[-1] in ("what", "which") and mentions[0].start == 0
+        return asked_last or opening is not None and all(w in _OPENING_FILLERS for w in words[:opening])
 
     def _relation_side(self, words: list[str], stems: list[str], masked: str, mentions: list[Mention],
                        actor: re.Pattern[str] | None, target: re.Pattern[str] | None, plain: bool,
