@@ -1726,3 +1726,9 @@ def test_what_makes_a_hormone_is_its_own_sentence_before_what_raises_it(chat):
 def test_what_a_hormone_has_made_is_what_it_stimulates(tutor, question):
     reply = tutor.respond(tutor.new_session(), question)
     assert reply.intent == "relation" and "IGF-1" in first_sentence(reply.text)
+
+
+def test_where_the_complex_goes_leads_with_the_sentence_that_says_so(chat):
+    chat.say("I am reading about ERα. What is it?", concept="estrogen-receptor-alpha")
+    reply = chat.say("and where does the complex go?", concept="estrogen-receptor-alpha", kind="answer")
+    assert "nucleus" in first_sentence(reply.text)

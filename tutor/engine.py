@@ -537,7 +537,8 @@ class Tutor:
         """A specific question about a named concept ("which gene encodes OPG?", "what happens to RANKL at menopause?")
         gets the sentence that answers it first; a plain one ("what is OPG?") gets the explanation as written."""
         frame = decision.frame
-        if concept.id not in reading.concepts or not frame:
+        # a frame that asks one fact ("where does the complex go?") is answered first even of a concept matched, not named
+        if not frame or concept.id not in reading.concepts and not frame.answer_words:
             return None
         others = [w for m in reading.mentions if m.concept != concept.id for w in m.text.split()]
         specific = _is_specific(reading, others) or frame.answer == "relation" or not frame.plain
