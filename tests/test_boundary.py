@@ -204,6 +204,7 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
     "What happens if a man's estrogen receptor gene is mutated?",                # a man in general
     "I keep reading the word resorption. What is it, exactly?",                 # reading words is no lab reading
     "What does it mean that testosterone acts as a prohormone for bone?",     # "acts as" is no role play
+    "RANK vs OPG vs RANKL — sort them out for me",                            # "for me" after a list is no choice
     "How do hormone therapies bring back the signals bones need?",              # bringing back a signal buys nothing
     "Can you describe osteoporosis for me, please?",                             # teaching for me is no choice for me
     "according to the document, should women take HRT after menopause?",        # what the document says

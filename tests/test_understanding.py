@@ -1732,3 +1732,15 @@ def test_where_the_complex_goes_leads_with_the_sentence_that_says_so(chat):
     chat.say("I am reading about ERα. What is it?", concept="estrogen-receptor-alpha")
     reply = chat.say("and where does the complex go?", concept="estrogen-receptor-alpha", kind="answer")
     assert "nucleus" in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("question", ["why do women lose bone so fast after menopause",
+                                      "what causes the fast bone loss after menopause?"])
+def test_a_cause_question_joining_two_names_by_a_causes_fact_answers_the_cause(tutor, question):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.concept == "menopause" and "estrogen" in reply.text  # not a therapy that links both
+
+
+def test_which_author_asks_for_a_source(tutor):
+    reply = tutor.respond(tutor.new_session(), "Which author wrote about estrogen and the skeleton?")
+    assert reply.concept == "references" and "Khosla" in reply.text

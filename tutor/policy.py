@@ -233,8 +233,10 @@ class Policy:
 
     def _linking_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame, referents = reading.frame, reading.concepts
-        if not (frame and frame.link and len(referents) == 2 and self._linked_by_fact(*referents)):
+        if not (frame and self._two_linked(referents)):
             return None
+        if not frame.link:
+            return self._cause_of_two(frame, referents) if frame.leads_with else None
         # a question that is nearly one of a concept's own examples ("what is the dual effect of estrogen on
         # resorption signals") is that concept's; otherwise the facts that link the two answer it
         linking = tuple(r for r in self._kb.relations if {r.subject, r.object} == set(referents[:2]))
@@ -248,6 +250,18 @@ class Policy:
             return Decision("concept", (top.concept_id,), frame, linking, confidence=min(top.score, 1.0),
                             how="a concept's own example, opened by the facts that link the two named")
         return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
+
+    def _two_linked(self, referents: tuple[str, ...]) -> bool:
+        return len(referents) == 2 and self._linked_by_fact(*referents)
+
+    def _cause_of_two(self, frame: Frame, referents: tuple[str, ...]) -> Decision | None:
+        """ "why do women lose bone so fast after menopause?": of two names joined by a fact of the frame's lead
+        relation (menopause leads to age-related bone loss), the one that acts."""
+        linking = tuple(r for r in self._kb.relations if {r.subject, r.object} == set(referents[:2])
+                        and r.relation in frame.leads_with)
+        if not linking:
+            return None
+        return Decision("concept", (linking[0].subject,), frame, how="the cause of the two named (a fact links them)")
 
     def named_after(self, *named: str) -> str | None:
         """A process named after all the concepts, which is about the link itself; a whole they are parts of ("the
