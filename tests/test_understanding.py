@@ -1744,3 +1744,8 @@ def test_a_cause_question_joining_two_names_by_a_causes_fact_answers_the_cause(t
 def test_which_author_asks_for_a_source(tutor):
     reply = tutor.respond(tutor.new_session(), "Which author wrote about estrogen and the skeleton?")
     assert reply.concept == "references" and "Khosla" in reply.text
+
+
+def test_what_is_it_called_when_asks_for_another_name(chat):
+    chat.say("tell me about growth hormone", concept="growth-hormone")
+    chat.say("what is it called when both decline with age?", concept="somatopause", kind="answer")
