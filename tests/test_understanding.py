@@ -1749,3 +1749,13 @@ def test_which_author_asks_for_a_source(tutor):
 def test_what_is_it_called_when_asks_for_another_name(chat):
     chat.say("tell me about growth hormone", concept="growth-hormone")
     chat.say("what is it called when both decline with age?", concept="somatopause", kind="answer")
+
+
+def test_three_listed_side_by_side_or_the_concept_that_covers_them(tutor):
+    three = tutor.respond(tutor.new_session(), "osteoblasts vs osteocytes vs osteoclasts, quick rundown pls")
+    assert three.data["compare"] == ["osteoblasts", "osteocytes", "osteoclasts"]
+    assert all(tutor.kb.concepts[c].title in three.text for c in three.data["compare"])
+    assert tutor.respond(tutor.new_session(), "compare HRT, TRT and GH peptides").concept == "therapy-comparison"
+    assert tutor.respond(tutor.new_session(), "RANK vs OPG vs RANKL, sort them out").concept == "rank-rankl-opg-pathway"
+    picked = tutor.respond(tutor.new_session(), "Which builds bone, osteoclasts or osteoblasts?")
+    assert "compare" not in picked.data or len(picked.data["compare"]) == 2  # a pick between two, not a list of three

@@ -67,7 +67,7 @@ REQUIRED_MESSAGES = (
     "quiz_why", "quiz_why_wrong", "quiz_wrong", "quiz_wrong_retry", "related_more", "safety", "safety_offer",
     "safety_offer_general", "safety_urgent", "safety_and_answer", "compare", "compare_link", "compare_shared",
     "compare_unlinked", "relation_lead", "relation_direct", "relation_more", "relation_rest", "relation_target",
-    "consequence_change", "consequence_event", "relation_no_other", "same_thing", "compare_kind", "moves_up", "moves_down",
+    "consequence_change", "consequence_event", "relation_no_other", "same_thing", "compare_kind", "compare_three", "moves_up", "moves_down",
     "expansion", "uncovered", "uncovered_said", "uncovered_clinician", "foreign", "truncated", "unknown", "unknown_topic",
     "level_is", "reset_done", "unknown_command", "commands_list",
     # lessons, examples, the glossary and sources (dialogues/teaching.yaml)

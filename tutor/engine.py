@@ -848,13 +848,15 @@ class Tutor:
     def _compare(self, session: Session, decision: Decision, depth: DepthChoice) -> Reply:
         a, b = decision.concepts[:2]
         first = self.kb.concepts[a]
-        text = self._announce(depth, self._compose.compare(a, b, depth.level))
+        compared = self._compose.compare_three(*decision.concepts, depth.level) if len(decision.concepts) == 3 else \
+            self._compose.compare(a, b, depth.level)
+        text = self._announce(depth, compared)
         self._remember(session, a, depth.level, how=decision.how)
         session.last_pair = [a, b]
         return Reply(kind="answer", text=text, level=depth.level, concept=first.answers_for, confidence=1.0,
                      runner_up=b, section=first.where,
                      suggestions=(f"Tell me about {short_title(self.kb.concepts[b])}", *self._suggestions(first, depth.level)[:2]),
-                     level_changed=depth.changed, data={"entry": a, "compare": [a, b]})
+                     level_changed=depth.changed, data={"entry": a, "compare": list(decision.concepts)})
 
     def _relation(self, session: Session, reading: Reading, decision: Decision, depth: DepthChoice) -> Reply:
         themes, facts = decision.concepts, decision.facts

@@ -221,7 +221,18 @@ class Policy:
             referents = list(pair)  # "how do the two differ?": the two just talked about
         if len(referents) == 2:
             return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
-        return None
+        return self._three_way(reading, referents, frame)
+
+    def _three_way(self, reading: Reading, referents: list[str], frame: Frame) -> Decision | None:
+        """ "osteoblasts vs osteocytes vs osteoclasts?": three listed side by side, unless a concept covers all three
+        (the RANK/RANKL/OPG pathway explains RANK, RANKL and OPG together; the therapy table HRT, TRT and peptides)."""
+        if len(set(referents)) != 3 or len(referents) != 3 or not _listed(reading):
+            return None
+        joining = [c for c in self._rank(reading, None) if c.score >= self.thresholds.anchor and c.concept_id not in referents
+                   and self._links(c, referents) == 3]
+        if joining:  # "compare HRT, TRT and the GH peptides": the document's table of the three
+            return Decision("concept", (joining[0].concept_id,), frame, how="the concept that covers the three compared")
+        return Decision("compare", tuple(referents), frame, how="a comparison of the three concepts named")
 
     def _consequence_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
@@ -743,6 +754,15 @@ def _joined_pair(reading: Reading) -> list[str]:
         return []
     first, second = named[joined.index(True)], named[joined.index(True) + 1]
     return [first.concept, second.concept] if first.concept != second.concept else []
+
+
+def _listed(reading: Reading) -> bool:
+    """Whether the names form one list ("osteoblasts, osteocytes and osteoclasts", "RANK vs OPG vs RANKL")."""
+    named = sorted((m for m in reading.mentions if m.how != "pronoun"), key=lambda m: m.start)
+    if reading.words and reading.words[0] in ("which", "who"):  # "which builds bone, osteoclasts or osteoblasts?" picks
+        return False
+    return len(named) > 2 and all(len(set(reading.words[a.end:b.start]) - _JOINERS) == 0 and b.start - a.end <= 2
+                                  for a, b in zip(named, named[1:]))
 
 
 _JOINERS = frozenset({"or", "and", "vs", "versus", "nor", "with", "the",
