@@ -1759,3 +1759,11 @@ def test_three_listed_side_by_side_or_the_concept_that_covers_them(tutor):
     assert tutor.respond(tutor.new_session(), "RANK vs OPG vs RANKL, sort them out").concept == "rank-rankl-opg-pathway"
     picked = tutor.respond(tutor.new_session(), "Which builds bone, osteoclasts or osteoblasts?")
     assert "compare" not in picked.data or len(picked.data["compare"]) == 2  # a pick between two, not a list of three
+
+
+def test_a_comparison_heads_a_side_with_the_learners_name_when_the_title_lacks_it(tutor):
+    reply = tutor.respond(tutor.new_session(), "aromatase vs aromatase deficiency, explain both")
+    assert "Aromatase deficiency, that is" in reply.text and reply.data["compare"] == ["aromatase", "aromatase-deficiency"]
+    plain = tutor.respond(tutor.new_session(), "osteoclast vs osteoblast")
+    assert "Osteoclasts:" in plain.text and "that is" not in plain.text  # the title holds the word: no second name
+    assert tutor.respond(tutor.new_session(), "What separates the go signal from the stop signal?").data["compare"] == ["rankl", "opg"]

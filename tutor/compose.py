@@ -61,14 +61,17 @@ class Composer:
         return name
 
     # --- comparisons --------------------------------------------------------------
-    def compare(self, a: str, b: str, level: str) -> str:
+    def compare(self, a: str, b: str, level: str, said: dict[str, str] | None = None) -> str:
+        """Two side by side, each headed by its full title (with the learner's own name for it, when the title
+        does not hold it: "aromatase deficiency"), then what links them."""
         first, second = self._kb.concepts[a], self._kb.concepts[b]
         kind_of = next((r for r in self._kb.relations if r.relation == "is-a" and {r.subject, r.object} == {a, b}), None)
         # "estradiol vs estrogen": one is a kind of the other, not a different thing
         key = "compare_kind" if kind_of else "compare"
         sub, whole = (kind_of.subject, kind_of.object) if kind_of else (a, b)
         # each side's heading is its full title, so both names a learner may use are said ("Growth hormone (GH)")
-        return self._msg(key, a=_cap(self.name(a)), b=self.name(b), A=first.title, B=second.title,
+        return self._msg(key, a=_cap(self.name(a)), b=self.name(b), A=_headed(first.title, (said or {}).get(a)),
+                         B=_headed(second.title, (said or {}).get(b)),
                          sub=_cap(self.name(sub)), whole=self.name(whole),
                          a_text=sentences(first.explain[level], 1), b_text=sentences(second.explain[level], 1),
                          link=self._link(a, b))
@@ -330,3 +333,10 @@ def _and(items: list[str]) -> str:
 
 def _unique(items) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _headed(title: str, said: str | None) -> str:
+    """A comparison heading: the title, after the learner's own words for it when the title does not hold them."""
+    if not said or fold(said) in fold(title) or said.lower() in title.lower():
+        return title
+    return f"{_cap(said)}, that is {title}"

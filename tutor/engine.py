@@ -429,7 +429,7 @@ class Tutor:
         depth = depth_request or self._depth_for(session, reading, concept.id)
         action = decision.action
         if action == "compare":
-            return self._compare(session, decision, depth)
+            return self._compare(session, decision, depth, _said_names(reading))
         if action == "relation":
             return self._relation(session, reading, decision, depth)
         if action == "link":
@@ -845,11 +845,11 @@ class Tutor:
         session.last_answer = {"concept": concept_id, "confidence": round(confidence, 3), "runner_up": runner_up,
                                "level": level, "how": how}
 
-    def _compare(self, session: Session, decision: Decision, depth: DepthChoice) -> Reply:
+    def _compare(self, session: Session, decision: Decision, depth: DepthChoice, said: dict[str, str]) -> Reply:
         a, b = decision.concepts[:2]
         first = self.kb.concepts[a]
         compared = self._compose.compare_three(*decision.concepts, depth.level) if len(decision.concepts) == 3 else \
-            self._compose.compare(a, b, depth.level)
+            self._compose.compare(a, b, depth.level, said)
         text = self._announce(depth, compared)
         self._remember(session, a, depth.level, how=decision.how)
         session.last_pair = [a, b]
@@ -1229,6 +1229,11 @@ def _recent_two(session: Session, reading: Reading) -> tuple[str, ...]:
         return ()
     recent = list(dict.fromkeys(reversed(session.history)))[:2]
     return tuple(reversed(recent)) if len(recent) == 2 else ()
+
+
+def _said_names(reading: Reading) -> dict[str, str]:
+    """The words the question used for each concept it names ("aromatase deficiency"), for headings."""
+    return {m.concept: m.text for m in reading.mentions if m.how == "name"}
 
 
 def _only_a_name(reading: Reading, fillers: frozenset[str]) -> bool:
