@@ -1767,3 +1767,13 @@ def test_a_comparison_heads_a_side_with_the_learners_name_when_the_title_lacks_i
     plain = tutor.respond(tutor.new_session(), "osteoclast vs osteoblast")
     assert "Osteoclasts:" in plain.text and "that is" not in plain.text  # the title holds the word: no second name
     assert tutor.respond(tutor.new_session(), "What separates the go signal from the stop signal?").data["compare"] == ["rankl", "opg"]
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("testosterone shots for men - how do they help bone according to this?", "trt"),
+    ("what is E2", "estradiol"),
+    ("what conducts bone remodeling", "hormones-and-bone"),
+])
+def test_everyday_names_and_the_documents_metaphor(tutor, question, concept):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert (reply.kind, reply.concept) == ("answer", concept)
