@@ -1777,3 +1777,9 @@ def test_a_comparison_heads_a_side_with_the_learners_name_when_the_title_lacks_i
 def test_everyday_names_and_the_documents_metaphor(tutor, question, concept):
     reply = tutor.respond(tutor.new_session(), question)
     assert (reply.kind, reply.concept) == ("answer", concept)
+
+
+def test_a_treatment_question_naming_the_therapy_is_about_what_the_document_describes(tutor):
+    named = tutor.respond(tutor.new_session(), "what is the reasoning for treating somatopause with peptides")
+    assert named.kind == "answer" and named.concept in ("somatopause", "growth-hormone-peptides")
+    assert tutor.respond(tutor.new_session(), "how is osteoporosis treated").kind == "unknown"  # no means named

@@ -166,6 +166,7 @@ class Frame:
     subject: bool = False         # concept frames: the first concept named is the answer; the others name what
                                   # is asked of it ("is GH anabolic or anti-resorptive?")
     answer_kind: str = ""         # concept frames: the answer is the best-matching concept of this kind
+    unless_named: tuple[str, ...] = ()  # aspect frames: not read when the question names a concept of these kinds
     own_text: tuple[str, ...] = ()  # relation frames: patterns of a sentence in the concept's own text that answers
                                     # before the fallback relation does ("made by the pituitary")
 

@@ -496,6 +496,8 @@ def aspect_theme(kb: KnowledgeBase, frame: Frame, concepts: list) -> str | None:
     concept named whose aspect the document does not discuss (the aspect belongs to another name: "besides bone
     loss, what symptoms does menopause cause?"), if it is of a kind the frame fits ("how does HRT treat bone
     loss?" asks what a therapy does, not how a condition is treated)."""
+    if frame.unless_named and any(kb.kinds.get(c) in frame.unless_named for c in concepts):
+        return None  # "why treat somatopause with peptides?": the means is named, and what it does is discussed
     for concept_id in concepts:
         if frame.id in kb.discusses.get(concept_id, frozenset()):
             continue
