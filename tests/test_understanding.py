@@ -1783,3 +1783,9 @@ def test_a_treatment_question_naming_the_therapy_is_about_what_the_document_desc
     named = tutor.respond(tutor.new_session(), "what is the reasoning for treating somatopause with peptides")
     assert named.kind == "answer" and named.concept in ("somatopause", "growth-hormone-peptides")
     assert tutor.respond(tutor.new_session(), "how is osteoporosis treated").kind == "unknown"  # no means named
+
+
+def test_in_men_after_a_relation_question_is_where_it_is_asked_not_another_thing(chat):
+    chat.say("what is estradiol", concept="estradiol")
+    reply = chat.say("what makes it in men?", concept="aromatase", kind="answer")
+    assert first_sentence(reply.text) == "Aromatase makes estradiol."

@@ -341,7 +341,7 @@ class Reader:
         end = next((i for i in range(verb_at + 1, len(words)) if words[i] in ("that", "which")
                     or words[i] == "to" and _inside(i - 1, mentions)), len(words))  # "what triggers X to mature?"
         return [w for i, w in enumerate(words[:end]) if i != verb_at and not _inside(i, mentions)
-                and _carries_meaning(w) and not self._kind_asked(words, i)]
+                and _carries_meaning(w) and not self._kind_asked(words, i) and not _setting(words, i)]
 
     def _kind_asked(self, words: list[str], i: int) -> bool:
         """ "which THERAPY raises it?": a kind the pack answers with, right after which/what."""
@@ -574,6 +574,14 @@ def _refers_back(words: list[str], i: int) -> bool:
         return False
     # "that hormone", "this cell": a determiner, not a pronoun
     return not (w in ("this", "that") and i + 1 < len(words) and words[i + 1] not in STOPWORDS)
+
+
+def _setting(words: list[str], i: int) -> bool:
+    """ "what makes it IN MEN?": where or in whom the relation is asked, not another thing it is asked about."""
+    return i > 0 and words[i - 1] in ("in", "among", "inside") and words[i] in _SETTINGS
+
+
+_SETTINGS = frozenset("men women man woman males females adults people humans bone bones body".split())
 
 
 def _abbreviation(word: str, text: str) -> bool:
