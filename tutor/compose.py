@@ -76,12 +76,14 @@ class Composer:
                          a_text=sentences(first.explain[level], 1), b_text=sentences(second.explain[level], 1),
                          link=self._link(a, b))
 
-    def compare_three(self, a: str, b: str, c: str, level: str) -> str:
-        """Three side by side: each one's first sentence under its full title, then the facts that join any two."""
+    def compare_three(self, a: str, b: str, c: str, level: str, said: dict[str, str] | None = None) -> str:
+        """Three side by side: each one's first sentence under its heading (as in `compare`), then the facts that
+        join any two."""
         ids = (a, b, c)
         facts = [r for r in self._kb.relations if {r.subject, r.object} <= set(ids) and r.subject != r.object]
         link = self._msg("compare_link", facts=" ".join(self.fact(r) for r in facts[:3])) if facts else ""
-        sides = " ".join(f"{self._kb.concepts[i].title}: {sentences(self._kb.concepts[i].explain[level], 1)}" for i in ids)
+        sides = " ".join(f"{_headed(self._kb.concepts[i].title, (said or {}).get(i))}: "
+                         f"{sentences(self._kb.concepts[i].explain[level], 1)}" for i in ids)
         return self._msg("compare_three", a=_cap(self.name(a)), b=self.name(b), c=self.name(c), sides=sides, link=link).strip()
 
     def _link(self, a: str, b: str) -> str:

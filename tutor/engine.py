@@ -848,7 +848,7 @@ class Tutor:
     def _compare(self, session: Session, decision: Decision, depth: DepthChoice, said: dict[str, str]) -> Reply:
         a, b = decision.concepts[:2]
         first = self.kb.concepts[a]
-        compared = self._compose.compare_three(*decision.concepts, depth.level) if len(decision.concepts) == 3 else \
+        compared = self._compose.compare_three(*decision.concepts, depth.level, said) if len(decision.concepts) == 3 else \
             self._compose.compare(a, b, depth.level, said)
         text = self._announce(depth, compared)
         self._remember(session, a, depth.level, how=decision.how)

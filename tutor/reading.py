@@ -555,7 +555,7 @@ def picks_one(words: list[str] | tuple[str, ...]) -> bool:
     """ "which one is about IGF-1?", "the one on estrogen", "(and) one about HRT?", "another on GH?", "which of the
     two ...", "who wrote ...": one of the things just listed or compared."""
     text = " ".join(words)
-    return bool(re.search(r"\b(which|the|another|any) (one|ones)\b|^(one|ones) (about|on|for|with|by|covering)\b|\banother\b|\bwhich of (them|the two|these|those|both)\b|"
+    return bool(re.search(r"\b(which|the|another|any) (one|ones)\b|^(one|ones) (about|on|for|with|by|covering)\b|^another\b|\bwhich of (them|the two|these|those|both)\b|"
                           r"\bwho (wrote|published|authored)\b", text))
 
 
