@@ -50,8 +50,10 @@ SETS = {
     "blind8/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind8" / "safety.yaml",
     "blind9/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind9" / "understanding.yaml",
     "blind9/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind9" / "safety.yaml",
-    "blind10/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind10" / "understanding.yaml",
-    "blind10/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind10" / "safety.yaml",
+    "blind10/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind10" / "understanding.yaml",
+    "blind10/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind10" / "safety.yaml",
+    "blind11/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind11" / "understanding.yaml",
+    "blind11/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind11" / "safety.yaml",
 }
 
 
