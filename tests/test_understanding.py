@@ -1789,3 +1789,47 @@ def test_in_men_after_a_relation_question_is_where_it_is_asked_not_another_thing
     chat.say("what is estradiol", concept="estradiol")
     reply = chat.say("what makes it in men?", concept="aromatase", kind="answer")
     assert first_sentence(reply.text) == "Aromatase makes estradiol."
+
+
+def test_that_with_a_sort_of_thing_refers_to_the_thing_just_discussed(chat):
+    chat.say("tell me about estradiol", concept="estradiol")
+    chat.say("what receptor does it attach to?", concept="estrogen-receptor-alpha")
+    reply = chat.say("which cells carry this receptor?", concept="estrogen-receptor-alpha", kind="answer")
+    assert "osteoblasts" in first_sentence(reply.text)
+
+
+def test_that_with_a_step_refers_to_the_thing_just_discussed_but_not_a_verb(tutor):
+    session = tutor.new_session()
+    tutor.respond(session, "what attaches to RANK?")
+    assert tutor.respond(session, "what comes after that binding?").concept == "rankl"
+    session = tutor.new_session()
+    tutor.respond(session, "what is estradiol")
+    tutor.respond(session, "what does it bind to?")
+    assert tutor.respond(session, "which genes does that change?").concept == "rankl-opg-genes"  # "change" a verb here
+
+
+def test_where_someone_met_a_term_is_no_personal_question(tutor):
+    assert tutor.respond(tutor.new_session(), "a friend mentioned osteoclasts, what does that mean?").concept == "osteoclasts"
+    assert tutor.respond(tutor.new_session(), "my friend mentioned her dexa result, what does that mean for her").kind == "safety"
+
+
+def test_an_aspect_is_asked_of_the_name_that_is_not_only_a_time(tutor):
+    # "after a fracture" says when; the question asks when bone loss starts, which the document discusses
+    reply = tutor.respond(tutor.new_session(), "when does bone loss begin, only once a fracture happens?")
+    assert (reply.kind, reply.concept) == ("answer", "age-related-bone-loss")
+    assert "before" in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("question", ["how much bone do women lose per year after menopause?",
+                                      "by what percent does bone density drop each year with age, in percent?",
+                                      "at what rate does bone loss go on?"])
+def test_a_rate_in_figures_is_said_plainly_to_be_undiscussed(tutor, question):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.kind == "unknown" and "in figures" in first_sentence(reply.text), reply.text
+    assert tutor.respond(tutor.new_session(), "what sets the rate of bone resorption?").kind == "answer"
+
+
+def test_a_verb_or_a_word_of_the_concepts_own_text_is_no_foreign_qualifier(tutor):
+    assert tutor.respond(tutor.new_session(), "what happens when the balance favors OPG?").kind == "answer"
+    assert tutor.respond(tutor.new_session(), "tell me about silent bone loss").concept == "age-related-bone-loss"
+    assert tutor.respond(tutor.new_session(), "what is secondary osteoporosis").kind == "unknown"

@@ -183,8 +183,8 @@ class Policy:
         frame = reading.frame
         if not (frame and frame.answer == "aspect"):
             return None
-        fitting = aspect_theme(self._kb, frame, list(reading.concepts))
-        if fitting is None and discussed(self._kb, frame, list(reading.concepts) or [focus]):
+        fitting = aspect_theme(self._kb, frame, reading.themes)
+        if fitting is None and discussed(self._kb, frame, reading.themes or [focus]):
             return None  # the document discusses it: answered from the concept, its answering sentence first
         theme = ([fitting] if fitting else reading.concepts or ([focus] if focus and not reading.content_words[1:] else []))[:1]
         return Decision("uncovered", tuple(theme), frame, how=f"an aspect the document does not discuss ({frame.id})")

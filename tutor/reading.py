@@ -70,6 +70,11 @@ class Reading:
         return list(dict.fromkeys(m.concept for m in self.mentions))
 
     @property
+    def themes(self) -> list[str]:
+        """The concepts an aspect is asked of: those named, less one that only says when ("only after a fracture")."""
+        return _not_timing(list(self.words), list(self.mentions))
+
+    @property
     def named(self) -> list[str]:
         """The concepts named in words (not through a pronoun)."""
         return list(dict.fromkeys(m.concept for m in self.mentions if m.how != "pronoun"))
@@ -120,6 +125,7 @@ class Reader:
         self._topics = [t.name for t in kb.out_of_scope]
         self._out_of_scope = _topic_search(kb)
         self.frame_words = _frame_words(frames, cues)  # words of the frames and cues: never a topic of their own
+        self._own_words = {c.id: _stems_of(" ".join(c.explain.values())) for c in kb.concepts.values()}
 
     def read(self, text: str, focus: str | None = None) -> Reading:
         folded = _GREETING.sub("", fold(text))
@@ -367,13 +373,22 @@ class Reader:
     def _qualified_start(self, words: list[str], m: Mention, mentions: list[Mention]) -> int:
         """Where the mention starts with up to two qualifiers the pack never uses taken in."""
         start = m.start
-        while start > 0 and start > m.start - 2 and self._qualifier(words[start - 1]) and not _inside(start - 1, mentions):
+        while start > 0 and start > m.start - 2 and self._qualifies(words, start - 1, m, mentions):
             start -= 1
         before = words[start - 1] if start > 0 else ""
         asked = before in _WH or start > 1 and words[start - 2] in _WH  # "what refills", "which therapy refills"
         if asked and words[start].endswith("s") and (common(words[start]) or common(words[start][:-1])):
             return m.start  # "what conducts bone remodeling": a verb after the wh-word, not a qualifier
         return start
+
+    def _qualifies(self, words: list[str], at: int, m: Mention, mentions: list[Mention]) -> bool:
+        """Whether words[at], just before the mention, is a qualifier of it that the pack never uses."""
+        return (self._qualifier(words[at]) and not _inside(at, mentions) and not self._said_of(m.concept, words[at])
+                and not _verb_after_noun(words, at))
+
+    def _said_of(self, concept_id: str, word: str) -> bool:
+        """Whether the concept's own texts use the word: "silent bone loss" is the document's bone loss."""
+        return stem(word) in self._own_words.get(concept_id, ())
 
     def _foreign_head_after(self, words: list[str], m: Mention, mentions: list[Mention]) -> bool:
         """Whether the word after the mention is a head that makes it name another thing, in a pair the pack never uses."""
@@ -477,6 +492,9 @@ _ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone 
                           "enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors "
                           "part parts tissue tissues type types kind kinds one ones gland glands organ organs "
                           "agent agents site sites".split())
+# Nouns for a step or an event of a process ("what happens after that binding?")
+_STEP_NOUNS = frozenset(stem(w) for w in "binding step stage process event reaction conversion pathway "
+                        "mechanism effect".split())
 # Words that may come before the wh-word of a relation question ("ok, then just tell me what it blocks").
 _OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay can could you explain".split())
 
@@ -559,6 +577,18 @@ def picks_one(words: list[str] | tuple[str, ...]) -> bool:
                           r"\bwho (wrote|published|authored)\b", text))
 
 
+def _verb_after_noun(words: list[str], at: int) -> bool:
+    """ "when the ratio FAVORS opg": an everyday word in -s after a noun is the verb of a clause, not a qualifier."""
+    word = words[at]
+    before = words[at - 1] if at else ""
+    return (word.endswith("s") and not word.endswith("ss") and common(word[:-1]) and bool(before)
+            and before not in STOPWORDS and before not in _WH)
+
+
+def _stems_of(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
+
+
 def _opens_noun_phrase(before: str) -> bool:
     """Whether a noun phrase can start after `before` (nothing, "what is", a content word; not "it", "they")."""
     return not before or before in _NOUN_PHRASE_OPENERS or before not in STOPWORDS and before not in PRONOUNS
@@ -572,8 +602,10 @@ def _refers_back(words: list[str], i: int) -> bool:
         return True  # "name a few", "list some": a few of them
     if not (w in PRONOUNS or w in _PLACEHOLDER_WORDS and i and words[i - 1] in ("the", "that", "this", "which")):
         return False
-    # "that hormone", "this cell": a determiner, not a pronoun
-    return not (w in ("this", "that") and i + 1 < len(words) and words[i + 1] not in STOPWORDS)
+    if w in ("this", "that", "these", "those") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
+        # "that receptor", "this binding": the thing just discussed, named by its sort; "that question" is not one
+        return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS
+    return True
 
 
 def _setting(words: list[str], i: int) -> bool:
@@ -639,7 +671,7 @@ def _not_timing(words: list[str], mentions: list[Mention]) -> list[str]:
     return [c for c in named if c not in timing] or named
 
 
-_TIMING = frozenset({"before", "after", "until", "till"})
+_TIMING = frozenset({"before", "after", "until", "till", "once", "since"})
 
 
 def _set_aside(words: list[str] | tuple[str, ...], mentions) -> list[str]:
