@@ -1833,3 +1833,17 @@ def test_a_verb_or_a_word_of_the_concepts_own_text_is_no_foreign_qualifier(tutor
     assert tutor.respond(tutor.new_session(), "what happens when the balance favors OPG?").kind == "answer"
     assert tutor.respond(tutor.new_session(), "tell me about silent bone loss").concept == "age-related-bone-loss"
     assert tutor.respond(tutor.new_session(), "what is secondary osteoporosis").kind == "unknown"
+
+
+def test_what_is_the_name_answers_that_name_whatever_comes_before(tutor):
+    for question, concept in (("right, back to bones then: what is RANKL?", "rankl"),
+                              ("hmm and what exactly are osteoclasts", "osteoclasts")):
+        reply = tutor.respond(tutor.new_session(), question)
+        assert (reply.kind, reply.concept) == ("answer", concept), question
+
+
+def test_that_as_the_subject_of_a_wh_question_refers_back(tutor):
+    session = tutor.new_session()
+    tutor.respond(session, "what happens in men born without working aromatase?")
+    reply = tutor.respond(session, "what does that tell us about male bones?")
+    assert reply.kind == "answer" and reply.concept in ("aromatase-deficiency", "testosterone-aromatization")

@@ -600,6 +600,8 @@ class Policy:
         question, a concept about the name must outrank it on more than the frame's own words ("what role does
         RANKL play?" is no example question about roles)."""
         within = self._name_stems(named, reading)
+        if _asks_what_it_is(reading.masked):
+            return Decision("concept", (named,), frame, confidence=1.0, how="the concept your question asks to define")
         decision = self._anchored(named, self._rank(reading, focus, within), frame, reading.words)
         if decision.concept == named or not (frame and frame.plain):
             return decision
@@ -723,6 +725,15 @@ class Policy:
             return self._related(a, b) or ca.parent == b or cb.parent == a or \
                 any({r.subject, r.object} == {a, b} for r in self._kb.relations)
         return all(linked(concept_id, o) for o in others)
+
+
+def _asks_what_it_is(masked: str) -> bool:
+    """ "ok, back to bones: what is RANKL?": the question ends by asking what the one name is, whatever comes before."""
+    return bool(_WHAT_IT_IS.search(masked))
+
+
+_WHAT_IT_IS = re.compile(r"(\b(what|who) (exactly |again |now )?(is|are|s|was|were) (exactly |again )?(a |an |the )?@"
+                         r"|^(define|defining) (a |an |the )?@)( (then|again|exactly|please|now|anyway))*$")
 
 
 def _asks_a_fact(frame: Frame | None) -> bool:

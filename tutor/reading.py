@@ -492,6 +492,7 @@ _ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone 
                           "enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors "
                           "part parts tissue tissues type types kind kinds one ones gland glands organ organs "
                           "agent agents site sites".split())
+_AUXILIARIES = frozenset("does do did will would can could might may".split())
 # Nouns for a step or an event of a process ("what happens after that binding?")
 _STEP_NOUNS = frozenset(stem(w) for w in "binding step stage process event reaction conversion pathway "
                         "mechanism effect".split())
@@ -603,9 +604,17 @@ def _refers_back(words: list[str], i: int) -> bool:
     if not (w in PRONOUNS or w in _PLACEHOLDER_WORDS and i and words[i - 1] in ("the", "that", "this", "which")):
         return False
     if w in ("this", "that", "these", "those") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
-        # "that receptor", "this binding": the thing just discussed, named by its sort; "that question" is not one
-        return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS
+        # "that receptor", "this binding": the thing just discussed, named by its sort; "that question" is not one;
+        # "what does that lead to?": after an auxiliary, the subject of a verb
+        return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS or _subject_after_auxiliary(words, i)
     return True
+
+
+def _subject_after_auxiliary(words: list[str], i: int) -> bool:
+    """ "what does THAT lead to?", "how does THIS help?": the subject of a plain wh-question; not in "which genes does
+    that change?", where the wh-word has its own noun, nor in "what do these protocols improve?"."""
+    return (words[i] in ("this", "that") and i > 0 and words[i - 1] in _AUXILIARIES
+            and (i < 2 or words[i - 2] in _WH or words[i - 2] in ("and", "so", "but", "then")))
 
 
 def _setting(words: list[str], i: int) -> bool:
