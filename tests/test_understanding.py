@@ -1847,3 +1847,15 @@ def test_that_as_the_subject_of_a_wh_question_refers_back(tutor):
     tutor.respond(session, "what happens in men born without working aromatase?")
     reply = tutor.respond(session, "what does that tell us about male bones?")
     assert reply.kind == "answer" and reply.concept in ("aromatase-deficiency", "testosterone-aromatization")
+
+
+def test_how_can_a_kind_of_thing_act_asks_which_of_that_kind_acts(chat):
+    chat.say("what is fracture risk", concept="fracture-risk")
+    reply = chat.say("so how could hormones lower that?", concept="systemic-effects", kind="answer")
+    assert "fracture risk" in first_sentence(reply.text).lower()
+
+
+def test_a_broader_kind_answers_only_when_nothing_of_the_kind_asked_does(tutor):
+    assert tutor.respond(tutor.new_session(), "which hormone lowers fracture risk?").concept == "systemic-effects"
+    hormone = tutor.respond(tutor.new_session(), "which hormone lowers RANKL?")  # hormones do: no therapy answers
+    assert first_sentence(hormone.text).startswith(("Estradiol", "Estrogen")) and "therapy" not in first_sentence(hormone.text)

@@ -77,7 +77,7 @@ REQUIRED_MESSAGES = (
     "lesson_offer_reminder", "lesson_not_running", "lesson_check", "example_reply", "example_which", "define_reply",
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
-_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes", "depth_words", "answer_type_modifiers", "source_words"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes", "depth_words", "answer_type_modifiers", "source_words", "answer_type_broader"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
@@ -115,6 +115,7 @@ class _Builder:
         self.answer_types: dict[str, str] = {}
         self.answer_type_modifiers: list[str] = []
         self.source_words: list[str] = []
+        self.answer_type_broader: dict[str, tuple[str, ...]] = {}
         self.ignore: list[str] = []
         self.foreign_heads: list[str] = []
         self.fillers: list[str] = []
@@ -140,7 +141,8 @@ class _Builder:
                          ("foreign_heads", self._foreign_heads), ("fillers", self._fillers), ("follow_on", self._follow_on), ("messages", self._messages),
                          ("grading", self._grading), ("relation_verbs", self._relation_verbs),
                          ("changes", self._changes), ("depth_words", self._depth_words),
-                         ("answer_type_modifiers", self._answer_type_modifiers), ("source_words", self._source_words)):
+                         ("answer_type_modifiers", self._answer_type_modifiers), ("source_words", self._source_words),
+                         ("answer_type_broader", self._answer_type_broader)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
@@ -232,6 +234,10 @@ class _Builder:
 
     def _fillers(self, check: Checker, value: Any, line: int) -> None:
         self.fillers.extend(_word_list(check, value, line, "fillers"))
+
+    def _answer_type_broader(self, check: Checker, value: Any, line: int) -> None:
+        for kind in check.mapping(value, "'answer_type_broader'", line):
+            self.answer_type_broader[str(kind)] = tuple(check.text_list(value, kind, f"broader kinds of '{kind}'", minimum=1))
 
     def _source_words(self, check: Checker, value: Any, line: int) -> None:
         self.source_words.extend(_word_list(check, value, line, "source_words"))
@@ -366,7 +372,7 @@ class _Builder:
                               dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), tuple(self.follow_on), self.grading,
                               relation_verbs=dict(self.relation_verbs), changes=dict(self.changes),
                               depth_words=dict(self.depth_words), answer_type_modifiers=tuple(self.answer_type_modifiers),
-                              source_words=tuple(self.source_words))
+                              source_words=tuple(self.source_words), answer_type_broader=dict(self.answer_type_broader))
         return rules, self.problems
 
 

@@ -107,7 +107,7 @@ class Tutor:
                               rules.answer_types, rules.foreign_heads, rules.answer_type_modifiers)
         passages = self._passages = PassageIndex(kb)
         self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages, rules.follow_on, rules.changes,
-                              frozenset(rules.source_words))
+                              frozenset(rules.source_words), rules.answer_type_broader)
         self._compose = Composer(kb, self._msg, passages, rules.relation_verbs)
         self._grader = _WithPackFolds(Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()],
                                              rules.grading, [kb.kinds.get(c.id, "") for c in kb.concepts.values()],
@@ -902,7 +902,9 @@ class Tutor:
             return whole
         if len(themes) > 1:
             return self._policy.named_after(*themes, answer) or answer
-        if _one_asked(reading, answers, self.kb.kinds.get(answer), side) or len(answers) == 1 and relation in OTHER_SIDE_RELATIONS:
+        kind = self.kb.kinds.get(answer)
+        if _one_asked(reading, answers, kind, side, self._policy.answers_kind(reading.answer_type, kind)) \
+                or len(answers) == 1 and relation in OTHER_SIDE_RELATIONS:
             return answer  # "what's the opposite of X?" asks for the one thing on the other side
         process = next((p for p in (self._policy.named_after(themes[0], a) for a in answers[:2]) if p), None)
         return process or themes[0]
@@ -1270,11 +1272,11 @@ def _is_specific(reading: Reading, other_names: list[str]) -> bool:
     return bool(reading.answer_type or other_names or referred)
 
 
-def _one_asked(reading: Reading, answers: list[str], kind: str | None, side: str) -> bool:
+def _one_asked(reading: Reading, answers: list[str], kind: str | None, side: str, of_kind_asked: bool) -> bool:
     """Whether the one answer is what was asked for: the one agent ("what converts it?") or the one of the kind
     asked ("which receptor ...?"), but never a cell (where the thing asked about acts)."""
     return len(answers) == 1 and kind != "cell" and (
-        reading.answer_type == kind or side == "actor" and reading.answer_type is None)
+        of_kind_asked or side == "actor" and reading.answer_type is None)
 
 
 def _meaning_asked(words: list[str], start: int, end: int) -> bool:

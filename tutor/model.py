@@ -270,6 +270,8 @@ class DialogueRules:
     answer_type_modifiers: tuple[str, ...] = ()
     # words that ask about the document's sources ("paper", "study"): only then may a paper answer for a concept named
     source_words: tuple[str, ...] = ()
+    # kind asked for -> kinds that answer when nothing of that kind does ("which hormones lower it?" -> a therapy)
+    answer_type_broader: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,8 @@ class Policy:
 
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, thresholds: Thresholds, frames: tuple[Frame, ...] = (),
                  passages: PassageIndex | None = None, follow_on: tuple[str, ...] = (),
-                 changes: dict[str, tuple[str, ...]] | None = None, source_words: frozenset[str] = frozenset()) -> None:
+                 changes: dict[str, tuple[str, ...]] | None = None, source_words: frozenset[str] = frozenset(),
+                 broader_kinds: dict[str, tuple[str, ...]] | None = None) -> None:
         self._kb = kb
         self._matcher = matcher
         self._passages = passages or PassageIndex(kb)
@@ -84,6 +85,7 @@ class Policy:
         # each frame's own words ("role" of the role frame): they say what is asked, not which concept
         self._frame_stems = {f.id: frozenset(stem(w) for p in f.patterns for w in pattern_words(p)) for f in frames}
         self._source_words = source_words  # words that ask about the document's sources ("paper", "study")
+        self._broader_kinds = broader_kinds or {}  # kinds that answer for a kind asked when none of it does
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
@@ -380,6 +382,10 @@ class Policy:
         facts = [r for r in self._kb.relations if r.relation == frame.relation and r.subject in parts]
         return _relation_answer(reading, frame, frame.relation, [facts[0].object] if facts else themes, facts, aside)
 
+    def answers_kind(self, asked: str | None, kind: str | None) -> bool:
+        """Whether a concept of `kind` answers a question asking for `asked`: the same kind, or a broader one."""
+        return asked is not None and (kind == asked or kind in self._broader_kinds.get(asked, ()))
+
     def _of_asked_kind(self, reading: Reading, facts: list[Relation]) -> list[Relation]:
         """ "which CELLS does it act on?": only the facts whose answer is a cell; none when no answer is one, so the
         concept's own sentence naming a cell answers instead of a fact about something else."""
@@ -387,7 +393,11 @@ class Policy:
                 any(self._kb.kinds.get(c) == reading.answer_type for c in reading.concepts):
             return facts  # "what kind of hormone is GH ...": the kind word describes what is named
         end = "subject" if reading.side == "actor" else "object"
-        return [f for f in facts if self._kb.kinds.get(getattr(f, end)) == reading.answer_type]
+        for kinds in ((reading.answer_type,), self._broader_kinds.get(reading.answer_type, ())):
+            found = [f for f in facts if self._kb.kinds.get(getattr(f, end)) in kinds]
+            if found:
+                return found
+        return []
 
     def _facts_either_way(self, relation: str, side: str, themes: list[str]) -> tuple[list[str], list[Relation]]:
         """The themes (turned round when that finds the facts) and the facts of `relation` about them."""

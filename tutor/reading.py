@@ -131,6 +131,7 @@ class Reader:
         folded = _GREETING.sub("", fold(text))
         folded, cue = self._cue(folded)
         words, corrections, undecided, misspelt = self._words(folded)
+        words = self._kind_that_acts(words)
         typed = folded.split()
         mentions = self._mentions(words, focus)
         masked = _masked(words, mentions)
@@ -143,6 +144,18 @@ class Reader:
                        tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
                        self._answer_type(words, focus), tuple(_set_aside(words, mentions)), self._answer_noun(words),
                        self._off_pack(words, mentions))
+
+    def _kind_that_acts(self, words: list[str]) -> list[str]:
+        """ "how can hormones reduce that?" names no actor, only a kind of thing: it asks which of that kind acts,
+        and how, so it is read as "which hormones reduce that?" (a named actor keeps "how": a mechanism)."""
+        at = next((i for i, w in enumerate(words[:4]) if w == "how"), None)
+        if at is None or at + 3 >= len(words) or words[at + 1] not in _AUXILIARIES or words[at + 2] not in self._answer_types:
+            return words
+        # a short question with a verb after the kind: "how do hormone TREATMENTS reduce ..." names a kind of its own,
+        # and a long one ("how do hormones keep breakdown and rebuilding in balance in adults") asks a mechanism
+        if not all(w in _OPENING_FILLERS for w in words[:at]) or len(words) > at + 6 or words[at + 3] in self._answer_types:
+            return words
+        return [*words[:at], "which", words[at + 2], *words[at + 3:]]
 
     # --- stages ------------------------------------------------------------------------
     def _cue(self, folded: str) -> tuple[str, Cue | None]:
