@@ -1859,3 +1859,13 @@ def test_a_broader_kind_answers_only_when_nothing_of_the_kind_asked_does(tutor):
     assert tutor.respond(tutor.new_session(), "which hormone lowers fracture risk?").concept == "systemic-effects"
     hormone = tutor.respond(tutor.new_session(), "which hormone lowers RANKL?")  # hormones do: no therapy answers
     assert first_sentence(hormone.text).startswith(("Estradiol", "Estrogen")) and "therapy" not in first_sentence(hormone.text)
+
+
+def test_the_noun_asked_for_finds_the_one_concept_headed_by_it(chat):
+    chat.say("tell me about estrogen receptor alpha", concept="estrogen-receptor-alpha")
+    chat.say("and which genes does it act on?", concept="rankl-opg-genes", kind="answer")
+
+
+def test_a_noun_that_is_a_kind_asks_for_any_of_that_kind(tutor):
+    # "hormone" heads "Growth hormone", but "which hormones support it?" asks for any hormone, not GH by its title
+    assert tutor.respond(tutor.new_session(), "what hormone do GH peptides make the body release").concept == "growth-hormone-peptides"

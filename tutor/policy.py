@@ -430,8 +430,9 @@ class Policy:
     # --- concept answers ------------------------------------------------------------
     def _concept(self, reading: Reading, focus: str | None) -> Decision:
         frame = reading.frame
-        if self._asks_another_kind(reading):
-            return self._asked_kind(reading, focus)
+        asked = self._kind_asked_for(reading, focus)
+        if asked:
+            return asked
         by_examples = bool(frame and frame.by_examples) or self._wrong_type(reading)
         named = [] if by_examples else reading.named
         if not named and reading.concepts and not by_examples:  # only a pronoun: the concept under discussion
@@ -450,6 +451,27 @@ class Policy:
             return Decision("clarify", (first, second), frame, confidence=0.5, runner_up=second,
                             how="a misspelt name equally near two concepts")
         return self._matched(reading, ranked, focus)
+
+    def _kind_asked_for(self, reading: Reading, focus: str | None) -> Decision | None:
+        """A question that asks for a kind of thing: the one concept headed by the noun asked, or one of the kind."""
+        titled = self._titled_as_asked(reading)
+        if titled:
+            return titled
+        return self._asked_kind(reading, focus) if self._asks_another_kind(reading) else None
+
+    def _titled_as_asked(self, reading: Reading) -> Decision | None:
+        """ "what genes does it change?" of estrogen receptor alpha: the one concept whose title holds the noun asked
+        for ("RANKL and OPG genes"), when it is linked to what the question is about and that is not titled so."""
+        noun, about = reading.answer_noun, reading.concepts[:1]
+        # a noun that is a kind itself ("which HORMONE ...?") asks for any of that kind, not for one titled with it
+        if not noun or stem(noun) == stem(reading.answer_type or "") or not about or _title_head(self._kb.concepts[about[0]].title) == stem(noun):
+            return None
+        titled = [c.id for c in self._kb.concepts.values() if c.id not in reading.concepts
+                  and _title_head(c.title) == stem(noun)]
+        if len(titled) != 1 or not self._touches(titled[0], about):
+            return None
+        return Decision("concept", (titled[0],), reading.frame, runner_up=about[0],
+                        how=f"the one concept titled with the {noun} your question asks for")
 
     def _asks_another_kind(self, reading: Reading) -> bool:
         """A question naming something that asks for a kind of thing the names are not, other than a source."""
@@ -735,6 +757,14 @@ class Policy:
             return self._related(a, b) or ca.parent == b or cb.parent == a or \
                 any({r.subject, r.object} == {a, b} for r in self._kb.relations)
         return all(linked(concept_id, o) for o in others)
+
+
+def _title_head(title: str) -> str:
+    """The head noun of a title, stemmed: "genes" of "RANKL and OPG genes (TNFSF11 ...)", "mutation" of "... gene
+    mutations in men"."""
+    main = re.split(r"\(|:| in | of | for ", title.lower())[0]
+    found = words(main)
+    return stem(found[-1]) if found else ""
 
 
 def _asks_what_it_is(masked: str) -> bool:
