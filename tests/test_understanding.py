@@ -1869,3 +1869,19 @@ def test_the_noun_asked_for_finds_the_one_concept_headed_by_it(chat):
 def test_a_noun_that_is_a_kind_asks_for_any_of_that_kind(tutor):
     # "hormone" heads "Growth hormone", but "which hormones support it?" asks for any hormone, not GH by its title
     assert tutor.respond(tutor.new_session(), "what hormone do GH peptides make the body release").concept == "growth-hormone-peptides"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("at what age does age-related bone loss usually set in?", "unknown"),  # the document gives no age for it
+    ("at what age does testosterone start to fall?", "answer"),            # "from around middle age"
+])
+def test_an_age_is_answered_only_where_the_document_gives_one(tutor, question, kind):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.kind == kind, reply.text
+    if kind == "answer":
+        assert "middle age" in first_sentence(reply.text)
+
+
+def test_an_aspect_the_document_discusses_is_answered_from_the_concept_asked_about(tutor):
+    reply = tutor.respond(tutor.new_session(), "how soon does bone loss begin after menopause?")
+    assert (reply.kind, reply.concept) == ("answer", "age-related-bone-loss")

@@ -95,7 +95,7 @@ class Policy:
         # facts, and only then a concept chosen by its names or example questions
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
-                 self._strange_word, lambda r, f: self._one_of(r, pair), lambda r, f: self._comparison(r, f, pair),
+                 self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
                  self._relation_question, self._linking_question, self._expansion)
         for step in steps:
@@ -187,9 +187,20 @@ class Policy:
             return None
         fitting = aspect_theme(self._kb, frame, reading.themes)
         if fitting is None and discussed(self._kb, frame, reading.themes or [focus]):
-            return None  # the document discusses it: answered from the concept, its answering sentence first
+            return None  # the document discusses it: answered from the concept (_discussed_aspect)
         theme = ([fitting] if fitting else reading.concepts or ([focus] if focus and not reading.content_words[1:] else []))[:1]
         return Decision("uncovered", tuple(theme), frame, how=f"an aspect the document does not discuss ({frame.id})")
+
+    def _discussed_aspect(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "how soon does bone loss begin after menopause?": an aspect the document discusses for the first concept
+        asked about is answered from that concept, its answering sentence first, not from one linking the names."""
+        frame = reading.frame
+        if not (frame and frame.answer == "aspect") or aspect_theme(self._kb, frame, reading.themes) is not None:
+            return None
+        themes = reading.themes or ([focus] if focus else [])
+        if not discussed(self._kb, frame, themes):
+            return None
+        return Decision("concept", (themes[0],), frame, how=f"the concept named, whose {frame.id} the document discusses")
 
     def _uncovered_topic(self, reading: Reading, focus: str | None) -> Decision | None:
         if not reading.topic:
