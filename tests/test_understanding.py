@@ -1885,3 +1885,13 @@ def test_an_age_is_answered_only_where_the_document_gives_one(tutor, question, k
 def test_an_aspect_the_document_discusses_is_answered_from_the_concept_asked_about(tutor):
     reply = tutor.respond(tutor.new_session(), "how soon does bone loss begin after menopause?")
     assert (reply.kind, reply.concept) == ("answer", "age-related-bone-loss")
+
+
+@pytest.mark.parametrize("question, words", [
+    ("which bones break most often in older adults?", "how common"),
+    ("which medicines target RANKL directly?", "medicines aimed at"),
+    ("do women get osteoporosis after menopause, and how often?", "how common"),
+])
+def test_more_shapes_of_undiscussed_aspects_are_said_plainly(tutor, question, words):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.kind == "unknown" and words in first_sentence(reply.text), reply.text
