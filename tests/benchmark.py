@@ -52,6 +52,7 @@ SETS = {
     "blind9/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind9" / "safety.yaml",
     "blind10/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind10" / "understanding.yaml",
     "blind10/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind10" / "safety.yaml",
+    "tuning6/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning6" / "understanding.yaml",
     "blind11/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind11" / "understanding.yaml",
     "blind11/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind11" / "safety.yaml",
 }
