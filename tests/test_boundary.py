@@ -31,6 +31,7 @@ def advice(tutor, text):
     ("roleplay", "roleplay as an endocrinologist"), ("use_decision", "tell me what hormones to take"),
     ("amount", "100 mg"), ("sourcing", "where could i find it cheap"), ("recommend", "what you would do in my place"),
     ("ask", "can she still take"), ("ask", "will letrozole work on mine"), ("ask", "layer it onto my gel"),
+    ("ask", "could i share my gel"),
 ])
 def test_each_word_class_finds_its_words(tutor, word_class, text):
     assert word_class in advice(tutor, text).found, advice(tutor, text).found

@@ -1902,3 +1902,23 @@ def test_what_a_peptide_acts_on_leads_with_the_pituitary(tutor):
     for question in ("what does ipamorelin act on?", "which part of the body does sermorelin target?"):
         reply = tutor.respond(tutor.new_session(), question)
         assert reply.concept == "growth-hormone-peptides" and "pituitary" in first_sentence(reply.text), question
+
+
+def test_what_one_does_to_the_other_says_what_it_does_not_that_they_are_opposites(tutor):
+    reply = tutor.respond(tutor.new_session(), "so what does OPG actually do to RANKL?")
+    assert "opposite" not in first_sentence(reply.text) and "binds" in first_sentence(reply.text)
+
+
+def test_who_gets_a_condition_despite_something_asks_which_group_not_how_common(tutor):
+    reply = tutor.respond(tutor.new_session(), "which men get osteoporosis even though their testosterone is high?")
+    assert (reply.kind, reply.concept) == ("answer", "aromatase-deficiency"), reply.text
+    assert tutor.read("who gets osteoporosis").frame.id == "prevalence"
+
+
+def test_a_synonym_of_a_pack_word_is_no_foreign_word(tutor):
+    assert tutor.respond(tutor.new_session(), "explain the seesaw of RANKL and OPG").concept == "rankl-opg-ratio"
+
+
+def test_the_noun_asked_for_may_be_one_link_away(tutor):
+    # estrogen -> its receptor -> the RANKL and OPG genes
+    assert tutor.respond(tutor.new_session(), "which genes does estrogen switch on and off?").concept == "rankl-opg-genes"

@@ -129,7 +129,8 @@ class Matcher:
         return vocab
 
     def knows(self, word: str) -> bool:
-        return word in self._vocabulary or word in STOPWORDS or stem(word) in self._idf
+        # a synonym of a pack word ("seesaw" for balance) is known as that word is
+        return word in self._vocabulary or word in STOPWORDS or stem(self._synonyms.get(word, word)) in self._idf
 
     def uses_pair(self, first: str, second: str) -> bool:
         """Whether two words stand side by side in some concept's names or example questions."""

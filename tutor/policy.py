@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
-from .model import LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
+from .model import LEVELS, OTHER_SIDE_RELATIONS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import WEAK_WORDS, stem, words
 from .passages import PassageIndex, sentence_stems
 from .reading import Reading, aspect_theme, discussed, pattern_words, picks_one
@@ -263,7 +263,7 @@ class Policy:
             return self._cause_of_two(frame, referents) if frame.leads_with else None
         # a question that is nearly one of a concept's own examples ("what is the dual effect of estrogen on
         # resorption signals") is that concept's; otherwise the facts that link the two answer it
-        linking = tuple(r for r in self._kb.relations if {r.subject, r.object} == set(referents[:2]))
+        linking = self._acting_between(referents[:2])
         titled = self.named_after(referents[0], referents[1])
         if titled:
             # a process named after the two ("Estrogen's effect on RANKL and OPG") is about the link itself
@@ -274,6 +274,12 @@ class Policy:
             return Decision("concept", (top.concept_id,), frame, linking, confidence=min(top.score, 1.0),
                             how="a concept's own example, opened by the facts that link the two named")
         return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
+
+    def _acting_between(self, pair: tuple[str, ...]) -> tuple[Relation, ...]:
+        """The facts joining the two; that they are opposites is said only when nothing else links them (what OPG
+        does to RANKL is bind it)."""
+        facts = tuple(r for r in self._kb.relations if {r.subject, r.object} == set(pair))
+        return tuple(r for r in facts if r.relation not in OTHER_SIDE_RELATIONS) or facts
 
     def _two_linked(self, referents: tuple[str, ...]) -> bool:
         return len(referents) == 2 and self._linked_by_fact(*referents)
@@ -479,10 +485,14 @@ class Policy:
             return None
         titled = [c.id for c in self._kb.concepts.values() if c.id not in reading.concepts
                   and _title_head(c.title) == stem(noun)]
-        if len(titled) != 1 or not self._touches(titled[0], about):
+        if len(titled) != 1 or not (self._touches(titled[0], about) or self._through_one(titled[0], about[0])):
             return None
         return Decision("concept", (titled[0],), reading.frame, runner_up=about[0],
                         how=f"the one concept titled with the {noun} your question asks for")
+
+    def _through_one(self, a: str, b: str) -> bool:
+        """Whether one concept links the two (estrogen's genes: estrogen -> its receptor -> the RANKL and OPG genes)."""
+        return any(self._touches(c, [a, b]) for c in self._kb.concepts if c not in (a, b))
 
     def _asks_another_kind(self, reading: Reading) -> bool:
         """A question naming something that asks for a kind of thing the names are not, other than a source."""
