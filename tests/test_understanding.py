@@ -1933,3 +1933,13 @@ def test_a_more_detailed_explanation_is_one_step_deeper_not_the_deepest(tutor):
                                       "what is the osteoporosis percentage among older men?"])
 def test_how_often_people_and_percentages_are_said_plainly_to_be_undiscussed(tutor, question):
     assert tutor.respond(tutor.new_session(), question).kind == "unknown"
+
+
+def test_the_x_version_of_that_is_the_kind_of_it_linked_to_x(chat):
+    chat.say("tell me about hormonal decline with age", concept="hormonal-decline")
+    chat.say("and the growth hormone form of that?", concept="somatopause", kind="answer")
+
+
+def test_a_frame_that_declares_its_answer_kind_picks_that_kind_even_with_nothing_named(tutor):
+    reply = tutor.respond(tutor.new_session(), "so what does the article treat with, for women?")
+    assert (reply.kind, reply.concept) == ("answer", "hrt")

@@ -97,7 +97,7 @@ class Policy:
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
                  self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
-                 self._relation_question, self._linking_question, self._expansion)
+                 self._version_of, self._relation_question, self._linking_question, self._expansion)
         for step in steps:
             decision = step(reading, focus)
             if decision:
@@ -246,6 +246,20 @@ class Policy:
         if joining:  # "compare HRT, TRT and the GH peptides": the document's table of the three
             return Decision("concept", (joining[0].concept_id,), frame, how="the concept that covers the three compared")
         return Decision("compare", tuple(referents), frame, how="a comparison of the three concepts named")
+
+    def _version_of(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "what's the growth hormone version of that called?" after hormonal decline: the one kind of the thing
+        referred to (a fact "somatopause is-a hormonal decline") that is linked to the name given (growth hormone)."""
+        referred = [*reading.concepts, focus] if focus and focus not in reading.concepts else list(reading.concepts)
+        if not _VERSION_OF.search(reading.masked) or len(referred) < 2:
+            return None
+        named, general = referred[0], referred[1]
+        kinds_of = [r.subject for r in self._kb.relations if r.relation == "is-a" and r.object == general
+                    and r.subject != named and self._touches(r.subject, [named])]
+        if len(kinds_of) != 1:
+            return None
+        return Decision("concept", (kinds_of[0],), reading.frame, runner_up=general,
+                        how=f"the kind of {general} that goes with {named}")
 
     def _consequence_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
@@ -630,7 +644,10 @@ class Policy:
                         how=f"the {reading.answer_type} named by the document's sentence that answers your words best")
 
     def _wanted_kind(self, reading: Reading) -> str | None:
-        """The kind of concept asked for when the names do not anchor the answer (see _wrong_type)."""
+        """The kind of concept asked for when the names do not anchor the answer (see _wrong_type), or when nothing
+        is named and the frame declares the kind of its answer ("what does the document treat it with in women?")."""
+        if not reading.named and reading.frame and reading.frame.answer_kind:
+            return reading.frame.answer_kind
         if not self._wrong_type(reading):
             return None
         # only a source, or the kind a frame answers with ("which treatments does the text describe for
@@ -786,6 +803,10 @@ def _title_head(title: str) -> str:
     main = re.split(r"\(|:| in | of | for ", title.lower())[0]
     found = words(main)
     return stem(found[-1]) if found else ""
+
+
+# "the growth hormone version of that", "the male form of it": a name, then a kind of the thing referred to
+_VERSION_OF = re.compile(r"@ (version|equivalent|counterpart|form|type|kind) of (that|it|this|@)(?!\w)")
 
 
 def _asks_what_it_is(masked: str) -> bool:
