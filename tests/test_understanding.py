@@ -1943,3 +1943,12 @@ def test_the_x_version_of_that_is_the_kind_of_it_linked_to_x(chat):
 def test_a_frame_that_declares_its_answer_kind_picks_that_kind_even_with_nothing_named(tutor):
     reply = tutor.respond(tutor.new_session(), "so what does the article treat with, for women?")
     assert (reply.kind, reply.concept) == ("answer", "hrt")
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("does estrogen matter for male bones as well?", "testosterone-aromatization"),  # estrogen in men: its counterpart
+    ("where is testosterone made in women?", "testosterone"),                        # women make testosterone too
+    ("which mutation shows that estrogen protects men's bones?", "aromatase-deficiency"),
+])
+def test_a_name_asked_of_men_is_answered_by_its_male_counterpart(tutor, question, concept):
+    assert tutor.respond(tutor.new_session(), question).concept == concept

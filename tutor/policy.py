@@ -86,6 +86,7 @@ class Policy:
         self._frame_stems = {f.id: frozenset(stem(w) for p in f.patterns for w in pattern_words(p)) for f in frames}
         self._source_words = source_words  # words that ask about the document's sources ("paper", "study")
         self._broader_kinds = broader_kinds or {}  # kinds that answer for a kind asked when none of it does
+        self._audiences = _audiences_without_names(kb)
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
@@ -97,7 +98,7 @@ class Policy:
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
                  self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
-                 self._version_of, self._relation_question, self._linking_question, self._expansion)
+                 self._version_of, self._in_the_other_sex, self._relation_question, self._linking_question, self._expansion)
         for step in steps:
             decision = step(reading, focus)
             if decision:
@@ -246,6 +247,27 @@ class Policy:
         if joining:  # "compare HRT, TRT and the GH peptides": the document's table of the three
             return Decision("concept", (joining[0].concept_id,), frame, how="the concept that covers the three compared")
         return Decision("compare", tuple(referents), frame, how="a comparison of the three concepts named")
+
+    def _in_the_other_sex(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "why is estrogen important for male bones too?": one name asked of the people its declared counterpart is
+        about (estrogen in men is testosterone's conversion to estrogen); the counterpart answers."""
+        frame = reading.frame
+        # "which mutation shows ...?" asks for a thing of its own, not about the name
+        if len(reading.named) != 1 or "which" in reading.words[:2] or not (frame and frame.id in _ASKED_OF_ANYONE):
+            return None
+        # only men: women make testosterone too ("where is testosterone made in women?" asks of testosterone)
+        said = set(reading.words)
+        if not said & self._audience_words("men") or said & self._audience_words("women"):
+            return None
+        found = next((r.object for r in self._kb.relations if r.subject == reading.named[0]
+                      and r.relation == "male-counterpart"), None)
+        if found is None:
+            return None
+        return Decision("concept", (found,), frame, runner_up=reading.named[0],
+                        how=f"what the document says of {reading.named[0]} in men: its counterpart")
+
+    def _audience_words(self, who: str) -> frozenset[str]:
+        return self._audiences.get(who, frozenset())
 
     def _version_of(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "what's the growth hormone version of that called?" after hormonal decline: the one kind of the thing
@@ -807,6 +829,16 @@ def _title_head(title: str) -> str:
 
 # "the growth hormone version of that", "the male form of it": a name, then a kind of the thing referred to
 _VERSION_OF = re.compile(r"@ (version|equivalent|counterpart|form|type|kind) of (that|it|this|@)(?!\w)")
+
+
+def _audiences_without_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """The words that say a question is about men or women, less the names the audiences also list (a hormone)."""
+    names = {w.lower() for c in kb.concepts.values() for w in (c.title, *c.aliases)} | set(kb.concepts)
+    return {who: frozenset(w for w in ws if w not in names) for who, ws in kb.audiences.items()}
+
+
+# frames that ask what a thing is or does, which its counterpart answers for the other sex
+_ASKED_OF_ANYONE = frozenset({"definition", "role", "cause", "effect", "mechanism"})
 
 
 def _asks_what_it_is(masked: str) -> bool:
