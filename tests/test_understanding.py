@@ -1952,3 +1952,11 @@ def test_a_frame_that_declares_its_answer_kind_picks_that_kind_even_with_nothing
 ])
 def test_a_name_asked_of_men_is_answered_by_its_male_counterpart(tutor, question, concept):
     assert tutor.respond(tutor.new_session(), question).concept == concept
+
+
+def test_an_aspect_asked_with_nothing_named_is_about_the_concept_under_discussion(chat):
+    chat.say("tell me about TRT", concept="trt")
+    reply = chat.say("what are the side effects?", kind="unknown")
+    assert "testosterone replacement therapy" in first_sentence(reply.text).lower(), reply.text
+    example = chat.say("give me an example of one", concept="trt")  # the focus survives the undiscussed aspect
+    assert example.kind == "answer"

@@ -407,7 +407,8 @@ class Teacher:
     # --- examples, definitions, the glossary, sources ---------------------------------------------
     def _topic_or_last(self, session: Session, turn: Any) -> str | None:
         text = turn.groups.get("topic", "").strip()
-        if text and text not in ("it", "that", "this", "them"):
+        # "an example of one" (of the peptides just discussed) refers back, as "it" does
+        if text and text not in ("it", "that", "this", "them", "one", "those", "these", "one of them", "one of those"):
             found = self._resolve(text)
             return self.kb.concepts[found].id if found else None
         return session.last_concept

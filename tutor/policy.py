@@ -189,8 +189,15 @@ class Policy:
         fitting = aspect_theme(self._kb, frame, reading.themes)
         if fitting is None and discussed(self._kb, frame, reading.themes or [focus]):
             return None  # the document discusses it: answered from the concept (_discussed_aspect)
-        theme = ([fitting] if fitting else reading.concepts or ([focus] if focus and not reading.content_words[1:] else []))[:1]
+        theme = ([fitting] if fitting else reading.concepts or ([focus] if focus and self._only_aspect_words(reading, frame) else []))[:1]
         return Decision("uncovered", tuple(theme), frame, how=f"an aspect the document does not discuss ({frame.id})")
+
+    def _only_aspect_words(self, reading: Reading, frame: Frame) -> bool:
+        """ "what are the side effects?" says nothing but the aspect (at most one word besides), so it asks about the
+        concept under discussion; "side effects of aspirin" names something else."""
+        own = self._frame_stems.get(frame.id, frozenset())
+        rest = [w for w in reading.content_words if stem(w) not in own]
+        return not rest[1:] and not reading.strange and not reading.foreign
 
     def _discussed_aspect(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "how soon does bone loss begin after menopause?": an aspect the document discusses for the first concept
