@@ -1960,3 +1960,12 @@ def test_an_aspect_asked_with_nothing_named_is_about_the_concept_under_discussio
     assert "testosterone replacement therapy" in first_sentence(reply.text).lower(), reply.text
     example = chat.say("give me an example of one", concept="trt")  # the focus survives the undiscussed aspect
     assert example.kind == "answer"
+
+
+def test_the_main_ones_refers_back_but_the_female_version_is_a_counterpart(tutor):
+    session = tutor.new_session()
+    tutor.respond(session, "what do hormones do in bone")
+    assert tutor.respond(session, "so which are the key ones?").concept == "hormones-and-bone"
+    session = tutor.new_session()
+    tutor.respond(session, "what is TRT")
+    assert tutor.respond(session, "and the female version of the therapy?").concept == "hrt"

@@ -505,6 +505,7 @@ _ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone 
                           "enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors "
                           "part parts tissue tissues type types kind kinds one ones gland glands organ organs "
                           "agent agents site sites".split())
+_DETERMINERS = ("the", "that", "this", "which")
 _AUXILIARIES = frozenset("does do did will would can could might may".split())
 # Nouns for a step or an event of a process ("what happens after that binding?")
 _STEP_NOUNS = frozenset(stem(w) for w in "binding step stage process event reaction conversion pathway "
@@ -614,13 +615,20 @@ def _refers_back(words: list[str], i: int) -> bool:
     w = words[i]
     if w in _QUANTIFIERS and i == len(words) - 1 and _LISTING_VERBS & set(words[max(0, i - 3):i]):
         return True  # "name a few", "list some": a few of them
-    if not (w in PRONOUNS or w in _PLACEHOLDER_WORDS and i and words[i - 1] in ("the", "that", "this", "which")):
+    if not (w in PRONOUNS or _placeholder(words, i)):
         return False
     if w in ("this", "that", "these", "those") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
         # "that receptor", "this binding": the thing just discussed, named by its sort; "that question" is not one;
         # "what does that lead to?": after an auxiliary, the subject of a verb
         return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS or _subject_after_auxiliary(words, i)
     return True
+
+
+def _placeholder(words: list[str], i: int) -> bool:
+    """ "the thing", "which one", and past one adjective "the main ones" (not "the female version": a counterpart)."""
+    w = words[i]
+    return w in _PLACEHOLDER_WORDS and (i > 0 and words[i - 1] in _DETERMINERS
+                                        or w in ("one", "ones") and i > 1 and words[i - 2] == "the")
 
 
 def _subject_after_auxiliary(words: list[str], i: int) -> bool:
