@@ -1969,3 +1969,13 @@ def test_the_main_ones_refers_back_but_the_female_version_is_a_counterpart(tutor
     session = tutor.new_session()
     tutor.respond(session, "what is TRT")
     assert tutor.respond(session, "and the female version of the therapy?").concept == "hrt"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("why is low bone density dangerous?", "answer"),    # what a condition or a measure leads to: discussed
+    ("is TRT dangerous?", "unknown"),                    # a therapy's risks: not discussed
+    ("how many bones does the human skeleton have?", "unknown"),
+    ("how long does a broken ankle take to heal?", "unknown"),
+])
+def test_dangers_of_a_condition_are_answered_and_anatomy_or_healing_declined(tutor, question, kind):
+    assert tutor.respond(tutor.new_session(), question).kind == kind

@@ -187,10 +187,16 @@ class Policy:
         if not (frame and frame.answer == "aspect"):
             return None
         fitting = aspect_theme(self._kb, frame, reading.themes)
-        if fitting is None and discussed(self._kb, frame, reading.themes or [focus]):
-            return None  # the document discusses it: answered from the concept (_discussed_aspect)
+        if fitting is None and self._not_this_aspect(reading, frame, focus):
+            return None
         theme = ([fitting] if fitting else reading.concepts or ([focus] if focus and self._only_aspect_words(reading, frame) else []))[:1]
         return Decision("uncovered", tuple(theme), frame, how=f"an aspect the document does not discuss ({frame.id})")
+
+    def _not_this_aspect(self, reading: Reading, frame: Frame, focus: str | None) -> bool:
+        """The document discusses the aspect (answered from the concept: _discussed_aspect), or nothing is named and
+        the question is about a topic the document does not cover at all ("how long does a broken wrist take to
+        mend?")."""
+        return discussed(self._kb, frame, reading.themes or [focus]) or (not reading.concepts and bool(reading.topic))
 
     def _only_aspect_words(self, reading: Reading, frame: Frame) -> bool:
         """ "what are the side effects?" says nothing but the aspect (at most one word besides), so it asks about the
