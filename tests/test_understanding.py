@@ -1979,3 +1979,9 @@ def test_the_main_ones_refers_back_but_the_female_version_is_a_counterpart(tutor
 ])
 def test_dangers_of_a_condition_are_answered_and_anatomy_or_healing_declined(tutor, question, kind):
     assert tutor.respond(tutor.new_session(), question).kind == kind
+
+
+def test_what_conducts_remodeling_leads_with_the_hormones_the_document_calls_conductors(chat):
+    chat.say("what is bone remodeling", concept="bone-remodeling")
+    reply = chat.say("so who conducts it?", concept="bone-remodeling", kind="answer")
+    assert "hormones" in first_sentence(reply.text) and "conductor" in first_sentence(reply.text)
