@@ -10,7 +10,7 @@ from typing import Callable
 
 from .matcher import short_title
 from .normalise import fold, stem, words
-from .model import LEVELS, OTHER_SIDE_RELATIONS, RELATION_NAMES, Concept, KnowledgeBase, Relation
+from .model import LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
 from .passages import SENTENCE_END, PassageIndex
 
 __all__ = ["Composer", "sentences", "full_name"]
@@ -110,7 +110,7 @@ class Composer:
         the sentence of the first concept's explanation that names the second, or else a sentence elsewhere in
         the pack that names both (a bare "Estrogen acts on the pathway." explains nothing). Returns the text and the
         concept whose sentence explains the link (the first concept when none does)."""
-        facts = self._acting_between(a, b)
+        facts = self._kb.acting_between(a, b)
         text = " ".join(self.fact(r) for r in sorted(facts, key=lambda r: r.subject != a)[:3])
         names = [w for w in words(self.name(b))]
         sentence = self.leading_with(a, level, names, least=len(names), any_depth=False)
@@ -119,12 +119,6 @@ class Composer:
             found = self._passages.naming_both(a, b, level)
             first, source = (found.text, found.concept) if found else ("", a)
         return (f"{text} {first}".strip() if first and first not in text else text), source
-
-    def _acting_between(self, a: str, b: str) -> list[Relation]:
-        """The facts joining two concepts; "what does OPG do to RANKL?" asks what it does, so that they are
-        opposites is said only when nothing else links them."""
-        facts = [r for r in self._kb.relations if {r.subject, r.object} == {a, b}]
-        return [r for r in facts if r.relation not in OTHER_SIDE_RELATIONS] or facts
 
     # --- relation answers -----------------------------------------------------------
     def relation(self, themes: tuple[str, ...], facts: tuple[Relation, ...], side: str, level: str) -> str:

@@ -1151,8 +1151,7 @@ class Tutor:
         return frame is not None and bool(set(frame.answer_words) & set(audience))
 
     def _counterpart_in(self, concept_id: str, who: str) -> str | None:
-        relation = "male-counterpart" if who == "men" else "female-counterpart"
-        return next((r.object for r in self.kb.relations if r.subject == concept_id and r.relation == relation), None)
+        return self.kb.counterpart(concept_id, who)
 
     def _has_counterpart(self, concept_id: str) -> bool:
         return any(r.subject == concept_id and r.relation in ("male-counterpart", "female-counterpart")

@@ -327,6 +327,17 @@ class KnowledgeBase:
     audiences: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "men"/"women" -> words that say a sentence is about them
     outline: tuple[str, ...] = ()  # the source's sub-headings in the document's order (optional)
 
+    def acting_between(self, a: str, b: str) -> tuple[Relation, ...]:
+        """The facts joining two concepts; "what does OPG do to RANKL?" asks what it does, so that they are
+        opposites is said only when nothing else links them."""
+        facts = tuple(r for r in self.relations if {r.subject, r.object} == {a, b})
+        return tuple(r for r in facts if r.relation not in OTHER_SIDE_RELATIONS) or facts
+
+    def counterpart(self, concept_id: str, who: str) -> str | None:
+        """The concept's declared counterpart in men or in women ("male-counterpart" / "female-counterpart")."""
+        relation = "male-counterpart" if who == "men" else "female-counterpart"
+        return next((r.object for r in self.relations if r.subject == concept_id and r.relation == relation), None)
+
     def in_document_order(self) -> list[Concept]:
         """The concepts as a reader of the document meets them: by section; within one, a concept with no
         heading (the section's opening) first, then by the outline's order of headings; then as the pack lists them."""

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
-from .model import LEVELS, OTHER_SIDE_RELATIONS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
+from .model import LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import WEAK_WORDS, stem, words
 from .passages import PassageIndex, sentence_stems
 from .reading import Reading, aspect_theme, discussed, pattern_words, picks_one
@@ -87,6 +87,7 @@ class Policy:
         self._source_words = source_words  # words that ask about the document's sources ("paper", "study")
         self._broader_kinds = broader_kinds or {}  # kinds that answer for a kind asked when none of it does
         self._audiences = _audiences_without_names(kb)
+        self._title_heads = {c.id: _title_head(c.title) for c in kb.concepts.values()}  # "genes" of "RANKL and OPG genes"
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
@@ -272,8 +273,7 @@ class Policy:
         said = set(reading.words)
         if not said & self._audience_words("men") or said & self._audience_words("women"):
             return None
-        found = next((r.object for r in self._kb.relations if r.subject == reading.named[0]
-                      and r.relation == "male-counterpart"), None)
+        found = self._kb.counterpart(reading.named[0], "men")
         if found is None:
             return None
         return Decision("concept", (found,), frame, runner_up=reading.named[0],
@@ -312,7 +312,7 @@ class Policy:
             return self._cause_of_two(frame, referents) if frame.leads_with else None
         # a question that is nearly one of a concept's own examples ("what is the dual effect of estrogen on
         # resorption signals") is that concept's; otherwise the facts that link the two answer it
-        linking = self._acting_between(referents[:2])
+        linking = self._kb.acting_between(referents[0], referents[1])
         titled = self.named_after(referents[0], referents[1])
         if titled:
             # a process named after the two ("Estrogen's effect on RANKL and OPG") is about the link itself
@@ -323,12 +323,6 @@ class Policy:
             return Decision("concept", (top.concept_id,), frame, linking, confidence=min(top.score, 1.0),
                             how="a concept's own example, opened by the facts that link the two named")
         return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
-
-    def _acting_between(self, pair: tuple[str, ...]) -> tuple[Relation, ...]:
-        """The facts joining the two; that they are opposites is said only when nothing else links them (what OPG
-        does to RANKL is bind it)."""
-        facts = tuple(r for r in self._kb.relations if {r.subject, r.object} == set(pair))
-        return tuple(r for r in facts if r.relation not in OTHER_SIDE_RELATIONS) or facts
 
     def _two_linked(self, referents: tuple[str, ...]) -> bool:
         return len(referents) == 2 and self._linked_by_fact(*referents)
@@ -529,15 +523,21 @@ class Policy:
         """ "what genes does it change?" of estrogen receptor alpha: the one concept whose title holds the noun asked
         for ("RANKL and OPG genes"), when it is linked to what the question is about and that is not titled so."""
         noun, about = reading.answer_noun, reading.concepts[:1]
-        # a noun that is a kind itself ("which HORMONE ...?") asks for any of that kind, not for one titled with it
-        if not noun or stem(noun) == stem(reading.answer_type or "") or not about or _title_head(self._kb.concepts[about[0]].title) == stem(noun):
+        head = stem(noun or "")
+        if not self._asks_a_titled_noun(reading, head):
             return None
-        titled = [c.id for c in self._kb.concepts.values() if c.id not in reading.concepts
-                  and _title_head(c.title) == stem(noun)]
+        titled = [c for c, h in self._title_heads.items() if h == head and c not in reading.concepts]
         if len(titled) != 1 or not (self._touches(titled[0], about) or self._through_one(titled[0], about[0])):
             return None
         return Decision("concept", (titled[0],), reading.frame, runner_up=about[0],
                         how=f"the one concept titled with the {noun} your question asks for")
+
+    def _asks_a_titled_noun(self, reading: Reading, head: str) -> bool:
+        """A noun asked for that is no kind itself ("which HORMONE ...?" asks for any hormone, not one titled so),
+        about something named or referred to whose own title it does not head."""
+        about = reading.concepts[:1]
+        return bool(reading.answer_noun and about and head != stem(reading.answer_type or "")
+                    and self._title_heads[about[0]] != head)
 
     def _through_one(self, a: str, b: str) -> bool:
         """Whether one concept links the two (estrogen's genes: estrogen -> its receptor -> the RANKL and OPG genes)."""
