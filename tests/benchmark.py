@@ -53,8 +53,10 @@ SETS = {
     "blind10/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind10" / "understanding.yaml",
     "blind10/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind10" / "safety.yaml",
     "tuning6/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning6" / "understanding.yaml",
-    "blind11/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind11" / "understanding.yaml",
-    "blind11/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind11" / "safety.yaml",
+    "blind11/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind11" / "understanding.yaml",
+    "blind11/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind11" / "safety.yaml",
+    "blind12/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind12" / "understanding.yaml",
+    "blind12/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind12" / "safety.yaml",
 }
 
 
