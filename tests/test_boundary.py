@@ -352,3 +352,29 @@ def test_wanting_to_understand_a_treatment_is_not_wanting_it(tutor):
 ])
 def test_why_questions_about_ones_body_and_mixed_up_names(tutor, text, personal):
     assert advice(tutor, text).personal == personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "can i us an aromatase inhibitor with my testosterone",      # a two-word typo ("i us") spelled out first
+    "is it ok to do growth hormone peptides while pumping breast milk",
+    "my wife just hit menopause, would estradiol protect her bones?",   # a benefit asked for someone's body
+    "went through early menopause at 41. do i already have osteopenia?",
+    "based on what you know about me, which therapy in the table fits me best?",
+])
+def test_typos_breast_milk_benefits_for_someone_and_fit_are_advice(tutor, text):
+    assert advice(tutor, text).personal, advice(tutor, text).to_dict()
+    assert Chat(tutor).say(text).kind == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    "how do birth control pills prevent pregnancy",     # how contraception works: no pregnancy question
+    "why might a doctor think about bone density when a woman reaches menopause? (general question, not about me)",
+])
+def test_contraception_and_a_question_said_to_be_general_are_not_advice(tutor, text):
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+def test_two_word_shorthand_is_spelled_out_but_a_lone_word_is_not(tutor):
+    spelled = tutor._reader.boundary.spelled_out
+    assert spelled("can i us it".split()) == "can i use it".split()
+    assert spelled("tell us about it".split()) == "tell us about it".split()

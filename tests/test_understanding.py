@@ -1985,3 +1985,38 @@ def test_what_conducts_remodeling_leads_with_the_hormones_the_document_calls_con
     chat.say("what is bone remodeling", concept="bone-remodeling")
     reply = chat.say("so who conducts it?", concept="bone-remodeling", kind="answer")
     assert "hormones" in first_sentence(reply.text) and "conductor" in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("question", [
+    "what happens to bones when a woman reaches menopause",   # "reaches": a verb in -es, not a qualifier
+    "why do low testosterone levels in men raise bone loss risk",   # a cause of a risk, not a risk of testosterone
+])
+def test_a_verb_in_es_and_a_raised_risk_are_read_as_plain_questions(tutor, question):
+    assert tutor.respond(tutor.new_session(), question).kind == "answer"
+
+
+@pytest.mark.parametrize("question, words", [
+    ("does osteoporosis hurt? like what does it feel like", "symptoms"),
+    ("why did menopause evolve in humans?", "evolved"),
+    ("what is the molecular structure of type I collagen?", "structure"),
+    ("do you need a prescription for CJC-1295?", "approved"),
+])
+def test_feelings_evolution_structure_and_prescriptions_are_said_to_be_undiscussed(tutor, question, words):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.kind == "unknown" and words in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("question", ["what is bone marrow and what does it produce",
+                                      "how is a broken bone healed by the body?", "how are hip fractures repaired?"])
+def test_marrow_and_fracture_repair_are_declined(tutor, question):
+    assert tutor.respond(tutor.new_session(), question).kind == "unknown"
+
+
+def test_a_bare_which_noun_question_is_about_what_was_just_discussed(chat):
+    chat.say("explain estrogen receptor alpha", concept="estrogen-receptor-alpha")
+    chat.say("which genes?", concept="rankl-opg-genes", kind="answer")
+
+
+def test_a_verb_after_after_sets_the_time_and_is_not_the_relation_asked(tutor):
+    reading = tutor.read("what does estrogen receptor alpha do after binding estrogen?")
+    assert reading.frame.id != "binding"

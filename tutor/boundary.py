@@ -53,6 +53,20 @@ class AdviceBoundary:
         # the words a typo may be corrected to: long enough and plain letters
         self._lexicon = sorted(w for w in self._known if len(w) >= 4 and w.isalpha())
 
+    def spelled_out(self, words: list[str]) -> list[str]:
+        """The words with texting shorthand spelled out ("u" as "you"); a two-word entry ("i us") is read first."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            pair = " ".join(words[i:i + 2])
+            if i + 1 < len(words) and pair in self.shorthand:
+                out.extend(self.shorthand[pair].split())
+                i += 2
+                continue
+            out.extend(self.shorthand.get(words[i], words[i]).split())
+            i += 1
+        return out
+
     def knows(self, word: str) -> bool:
         return word in self._known
 

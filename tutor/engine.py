@@ -575,8 +575,7 @@ class Tutor:
 
     def _unabbreviated(self, folded: str) -> str:
         """The words with texting shorthand spelled out ("u" as "you"), as the reader reads them."""
-        shorthand = self.rules.boundary.shorthand
-        return " ".join(shorthand.get(w, w) for w in folded.split())
+        return " ".join(self._reader.boundary.spelled_out(folded.split()))
 
     def _depth_talk_intent(self, folded: str) -> tuple[Intent, dict[str, str]] | None:
         """A message made only of depth words ("ok, go one level deeper"): the deeper or simpler rule, with its steps."""

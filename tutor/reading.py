@@ -174,18 +174,17 @@ class Reader:
         corrections: list[tuple[str, str]] = []
         undecided: tuple[str, ...] = ()
         misspelt: set[str] = set()
-        raws = folded.split()
-        for n, raw in enumerate(raws):
-            for word in self.boundary.shorthand.get(raw, raw).split():
-                choices = [] if self.boundary.knows(word) or common(word) else self._matcher.spellings(word)
-                if choices:
-                    misspelt.add(word)
-                if len(choices) > 1 and not undecided:
-                    undecided = self._named_by(choices)
-                fixed = self._fixed(word, choices, last=n == len(raws) - 1)
-                if fixed != word:
-                    corrections.append((word, fixed))
-                words.append(fixed)
+        spelled = self.boundary.spelled_out(folded.split())
+        for n, word in enumerate(spelled):
+            choices = [] if self.boundary.knows(word) or common(word) else self._matcher.spellings(word)
+            if choices:
+                misspelt.add(word)
+            if len(choices) > 1 and not undecided:
+                undecided = self._named_by(choices)
+            fixed = self._fixed(word, choices, last=n == len(spelled) - 1)
+            if fixed != word:
+                corrections.append((word, fixed))
+            words.append(fixed)
         return words, corrections, undecided, frozenset(misspelt)
 
     def _fixed(self, word: str, choices: list[str], last: bool) -> str:
@@ -324,7 +323,9 @@ class Reader:
         at = next((i for i, ids in sorted(phrases.items()) if frame.id in ids), None)
         if at is not None:
             return at
-        return next((i for i, s in enumerate(stems) if s in verbs and not _inside(i, mentions) and not phrases.get(i)), None)
+        # "what does it do after binding estrogen?": a verb after "after" or "once" sets the time, it is not asked
+        return next((i for i, s in enumerate(stems) if s in verbs and not _inside(i, mentions) and not phrases.get(i)
+                     and not (i and stems[i - 1] in _CIRCUMSTANCE)), None)
 
     @staticmethod
     def _plain_relation_opening(words: list[str], mentions: list[Mention]) -> bool:
@@ -510,6 +511,8 @@ _AUXILIARIES = frozenset("does do did will would can could might may".split())
 # Nouns for a step or an event of a process ("what happens after that binding?")
 _STEP_NOUNS = frozenset(stem(w) for w in "binding step stage process event reaction conversion pathway "
                         "mechanism effect".split())
+# Words before a verb that make it the time of what is asked, not what is asked ("what happens after binding?").
+_CIRCUMSTANCE = frozenset(stem(w) for w in "after before once upon while when".split())
 # Words that may come before the wh-word of a relation question ("ok, then just tell me what it blocks").
 _OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay can could you explain".split())
 
@@ -596,7 +599,8 @@ def _verb_after_noun(words: list[str], at: int) -> bool:
     """ "when the ratio FAVORS opg": an everyday word in -s after a noun is the verb of a clause, not a qualifier."""
     word = words[at]
     before = words[at - 1] if at else ""
-    return (word.endswith("s") and not word.endswith("ss") and common(word[:-1]) and bool(before)
+    base = word[:-1] if common(word[:-1]) else word[:-2] if word.endswith("es") else ""  # "favors", "reaches"
+    return (word.endswith("s") and not word.endswith("ss") and common(base) and bool(before)
             and before not in STOPWORDS and before not in _WH)
 
 
@@ -615,6 +619,8 @@ def _refers_back(words: list[str], i: int) -> bool:
     w = words[i]
     if w in _QUANTIFIERS and i == len(words) - 1 and _LISTING_VERBS & set(words[max(0, i - 3):i]):
         return True  # "name a few", "list some": a few of them
+    if _elliptical(words, i):
+        return True
     if not (w in PRONOUNS or _placeholder(words, i)):
         return False
     if w in ("this", "that", "these", "those") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
@@ -622,6 +628,13 @@ def _refers_back(words: list[str], i: int) -> bool:
         # "what does that lead to?": after an auxiliary, the subject of a verb
         return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS or _subject_after_auxiliary(words, i)
     return True
+
+
+def _elliptical(words: list[str], i: int) -> bool:
+    """ "which genes?", "and what cells?": a wh-word and the sort of thing asked, all else left to what was just said."""
+    rest = [w for w in words if w not in _OPENING_FILLERS]
+    return (len(rest) == 2 and rest[1] == words[i] and rest[0] in _WH and words[i - 1] == rest[0]
+            and stem(words[i]) in _ANSWER_NOUNS)
 
 
 def _placeholder(words: list[str], i: int) -> bool:
