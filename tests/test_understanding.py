@@ -5,6 +5,8 @@ conftest); the unit tests look at the Reading and the Decision directly.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tutor.evaluation import first_sentence
@@ -426,8 +428,8 @@ def test_a_drug_or_test_the_boundary_knows_is_still_foreign_to_the_document(tuto
     # one inhibiting fact; one stimulating fact: both about the process named after cause and effect
     ("what happens to RANKL when estrogen falls?", "estrogen-rankl-opg", ("estrogen falls", "RANKL rises")),
     ("what does falling estrogen do to OPG?", "estrogen-rankl-opg", ("estrogen falls", "OPG falls")),
-    ("what happens to osteoclasts at menopause?", "menopause", ("menopause", "osteoclasts increase")),  # an event; two facts
-    ("How do osteoclasts respond when estrogen levels drop?", "osteoclasts", ("estrogen falls", "osteoclasts increase")),
+    ("what happens to osteoclasts at menopause?", "menopause", ("menopause", "osteoclasts become more numerous")),  # an event; two facts
+    ("How do osteoclasts respond when estrogen levels drop?", "osteoclasts", ("estrogen falls", "osteoclasts become more numerous")),
 ])
 def test_a_change_carries_through_the_facts_by_their_signs(tutor, question, concept, first_words):
     reply = Chat(tutor).say(question, concept=concept)
@@ -2020,3 +2022,23 @@ def test_a_bare_which_noun_question_is_about_what_was_just_discussed(chat):
 def test_a_verb_after_after_sets_the_time_and_is_not_the_relation_asked(tutor):
     reading = tutor.read("what does estrogen receptor alpha do after binding estrogen?")
     assert reading.frame.id != "binding"
+
+
+def test_what_tips_the_balance_toward_one_side_asks_what_raises_that_side(chat):
+    chat.say("what is the rankl/opg ratio", concept="rankl-opg-ratio")
+    reply = chat.say("what tips it toward OPG?", concept="rankl-opg-ratio", kind="answer")
+    lead = first_sentence(reply.text)
+    assert "OPG" in lead and "estr" in lead.lower() and "ratio" not in lead.lower(), lead
+
+
+def test_one_side_winning_leads_with_what_follows_and_says_no_sentence_twice(chat):
+    chat.say("what is RANKL", concept="rankl")
+    reply = chat.say("and when RANKL dominates?", concept="rankl-opg-ratio")
+    assert "upper hand" in first_sentence(reply.text)
+    said = [s for s in re.split(r"(?<=[.!?])\s+", reply.text) if s]
+    assert len(said) == len(set(said)), reply.text
+
+
+def test_cells_a_change_raises_become_more_numerous_and_active(tutor):
+    reply = tutor.respond(tutor.new_session(), "what happens to osteoclasts when estrogen drops?")
+    assert "more numerous and more active" in first_sentence(reply.text), reply.text

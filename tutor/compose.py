@@ -182,6 +182,8 @@ class Composer:
                          reason=reason)
 
     def _moves(self, direction: str, concept_id: str) -> str:
+        if self._kb.kinds.get(concept_id) == "cell":
+            return self._msg(f"moves_{direction}_cell")
         one, many = self._msg(f"moves_{direction}").split("|")
         return many if self._kb.concepts[concept_id].plural else one
 
@@ -263,8 +265,13 @@ class Composer:
         found = self._passages.best_in(concept_id, level, self._passages.wanted(question_words), any_depth, kind)
         if found is None or found.score < least:
             return None
-        rest = [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p != found.text]
         lead = self._named_in_plain_words(found.text, kind, concept_id) if kind else found.text
+        rest = [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p != found.text]
+        return " ".join([lead, *rest])
+
+    def led_by(self, lead: str, concept_id: str, level: str) -> str:
+        """The concept's explanation at `level` with `lead` said first, and not said again where the text has it."""
+        rest = [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p != lead]
         return " ".join([lead, *rest])
 
     def _named_in_plain_words(self, sentence: str, kind: str, concept_id: str) -> str:

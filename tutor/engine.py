@@ -20,7 +20,7 @@ from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
 from .lessons import Teacher
-from .model import LESSON_ACTIONS, LEVELS, OTHER_SIDE_RELATIONS, QUIZ_ACTIONS, RELATIVE_LEVELS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, shift_level
+from .model import LESSON_ACTIONS, LEVELS, OTHER_SIDE_RELATIONS, QUIZ_ACTIONS, RELATIVE_LEVELS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, Relation, shift_level
 from .normalise import MAX_INPUT_CHARS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds
 from .packcache import cached
 from .passages import PassageIndex
@@ -450,7 +450,7 @@ class Tutor:
         """The explanation with what answers the question first: a sentence the policy found elsewhere in the pack,
         the facts that link the two concepts named, or the concept's own sentence that answers; None: as written."""
         if decision.lead:
-            return f"{decision.lead} {concept.explain[depth.level]}"
+            return self._compose.led_by(decision.lead, concept.id, depth.level)
         text = self._lead_sentence(reading, decision, concept, depth)
         reached = self._facts_answer_first(reading, decision, concept.id)
         facts = decision.facts or (() if text and not reached else self._what_it_does(reading, decision, concept.id, depth.level))
@@ -866,8 +866,8 @@ class Tutor:
         answer = answers[0]
         # "which GENE does estrogen turn up?": the answer named in a concept about that kind of thing (its gene)
         gene_like = self._policy.named_with(reading.answer_noun, answer)
-        concept = self.kb.concepts[gene_like or self._relation_topic(reading, themes, answers, decision.side, facts[0].relation)]
-        text = self._compose.relation(themes, facts, decision.side, depth.level)
+        concept = self.kb.concepts[gene_like or self._relation_topic(reading, themes, answers, decision.side, facts)]
+        text = self._compose.relation(_acted_on(reading, themes, facts, decision.side), facts, decision.side, depth.level)
         if concept.id == answer and answer != theme.id and len(answers) == 1:
             # the reply is about the one thing asked for ("the opposite process?"): say what it is, too
             text = f"{text} {sentences(concept.explain[depth.level], 1)}"
@@ -887,7 +887,8 @@ class Tutor:
                      data={"entry": concept.id, "theme": theme.id, "answer": answer,
                            "facts": [[f.subject, f.relation, f.object] for f in facts]})
 
-    def _relation_topic(self, reading: Reading, themes: tuple[str, ...], answers: list[str], side: str, relation: str) -> str:
+    def _relation_topic(self, reading: Reading, themes: tuple[str, ...], answers: list[str], side: str,
+                        facts: tuple[Relation, ...]) -> str:
         """What a relation reply is about: what was asked about (RANKL in "what does RANKL bind?"), except
         - the one agent asked for ("what converts it?", "brakes on osteoclasts?": aromatase, estrogen), or the one of
           the kind asked for ("which receptor does estrogen bind?"); but cells ("which cells does progesterone
@@ -899,8 +900,10 @@ class Tutor:
         whole = self._policy.whole_named(reading.concepts)
         if whole:
             return whole
+        relation = facts[0].relation
         if len(themes) > 1:
-            return self._policy.named_after(*themes, answer) or answer
+            idle = _moved_only(reading, themes, facts, side)  # what the answer moves stays the topic
+            return idle[0] if idle else self._policy.named_after(*themes, answer) or answer
         kind = self.kb.kinds.get(answer)
         if _one_asked(reading, answers, kind, side, self._policy.answers_kind(reading.answer_type, kind)) \
                 or len(answers) == 1 and relation in OTHER_SIDE_RELATIONS:
@@ -1348,3 +1351,18 @@ def _check_coverage(kb: KnowledgeBase, rules: DialogueRules) -> None:
                 for cid, frames in kb.discusses.items() for frame in sorted(frames) if frame not in aspects]
     if problems:
         raise ContentError(problems)
+
+
+def _moved_only(reading: Reading, themes: tuple[str, ...], facts: tuple[Relation, ...], side: str) -> list[str]:
+    """ "what tips IT toward OPG?" of the ratio: a theme referred to that no fact acts on is what the answer moves,
+    not a second thing acted on."""
+    if side != "actor" or len(themes) < 2:
+        return []
+    referred = {m.concept for m in reading.mentions if m.how == "pronoun"}
+    return [t for t in themes if t in referred and not any(f.object == t for f in facts)]
+
+
+def _acted_on(reading: Reading, themes: tuple[str, ...], facts: tuple[Relation, ...], side: str) -> tuple[str, ...]:
+    """The themes the facts answer for, without one the answer only moves ("what tips it toward OPG?": OPG)."""
+    idle = _moved_only(reading, themes, facts, side)
+    return tuple(t for t in themes if t not in idle) or themes

@@ -171,7 +171,7 @@ class Policy:
         titled = next(filter(None, (self._passages.titled_after((chosen,), kind) for kind in frame.kinds)), None)
         if titled is None:
             return decision
-        asked = [w for m in reading.mentions for w in m.text.split()] + reading.content_words
+        asked = [w for m in reading.mentions for w in m.text.split()] + reading.content_words + list(frame.answer_words)
         found = self._passages.best_in(titled, LEVELS[0], self._passages.wanted(asked))
         return replace(decision, concepts=(titled,), runner_up=chosen, lead=found.text if found else "",
                        how=f"the {self._kb.kinds[titled]} named after {chosen}")
@@ -421,7 +421,7 @@ class Policy:
         fallback = frame.fallback if reading.side == "actor" and not self._own_text_answers(themes[0], frame) else ""
         for relation in filter(None, (frame.relation, fallback)):
             # a turn of the themes carries on to the fallback relation
-            themes, facts = self._facts_either_way(relation, reading.side, themes)
+            themes, facts = self._facts_either_way(relation, reading.side, themes, _referred(reading))
             facts = self._of_asked_kind(reading, facts)
             decision = _relation_answer(reading, frame, relation, themes, facts, aside)
             if decision:
@@ -459,16 +459,17 @@ class Policy:
                 return found
         return []
 
-    def _facts_either_way(self, relation: str, side: str, themes: list[str]) -> tuple[list[str], list[Relation]]:
+    def _facts_either_way(self, relation: str, side: str, themes: list[str],
+                          referred: frozenset[str] = frozenset()) -> tuple[list[str], list[Relation]]:
         """The themes (turned round when that finds the facts) and the facts of `relation` about them."""
-        facts = self._facts(relation, side, themes)
+        facts = self._facts(relation, side, themes, referred)
         if not facts and len(themes) > 1:
             # "what does aromatase turn testosterone into?": the fact is about the second name
             themes = [*themes[1:], themes[0]]
-            facts = self._facts(relation, side, themes)
+            facts = self._facts(relation, side, themes, referred)
         return themes, facts
 
-    def _facts(self, relation: str, side: str, themes: list[str]) -> list[Relation]:
+    def _facts(self, relation: str, side: str, themes: list[str], referred: frozenset[str] = frozenset()) -> list[Relation]:
         """Facts of `relation` about the theme; with several themes asked for their actor, those shared by all."""
         def about(theme: str) -> list[Relation]:
             out = []
@@ -482,7 +483,9 @@ class Policy:
             return out
 
         if side == "actor" and len(themes) > 1:
-            per_theme = [about(t) for t in themes]
+            # a theme referred to that nothing acts on in this relation ("what tips IT toward OPG?" of the ratio)
+            # is what the answer moves, not a second thing asked for
+            per_theme = [facts for t, facts in zip(themes, map(about, themes)) if facts or t not in referred] or [[]]
             shared = set.intersection(*({f.subject for f in facts} for facts in per_theme))
             return [f for facts in per_theme for f in facts if f.subject in shared]
         return about(themes[0])
@@ -952,6 +955,11 @@ _ROLE_WORDS = frozenset("role job function purpose part task".split())
 def _one_asked_about(named: list[str], frame: Frame | None) -> bool:
     """One name, or a first name asked about with the others as the choices ("is GH anabolic or anti-resorptive?")."""
     return len(named) == 1 or bool(named and frame and frame.subject)
+
+
+def _referred(reading: Reading) -> frozenset[str]:
+    """The concepts the question refers to by a pronoun or a placeholder rather than by name."""
+    return frozenset(m.concept for m in reading.mentions if m.how == "pronoun")
 
 
 def _relation_answer(reading: Reading, frame: Frame, relation: str, themes: list[str], facts: list[Relation],

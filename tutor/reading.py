@@ -358,10 +358,15 @@ class Reader:
     def _leftovers(self, words: list[str], mentions: list[Mention], verb_at: int) -> list[str]:
         """Words a plain relation question does not have: "what happens after estrogen binds ERα" is not "what binds ERα".
         A relative clause after the verb only describes the answer ("what does GH raise that then acts on bone?")."""
-        end = next((i for i in range(verb_at + 1, len(words)) if words[i] in ("that", "which")
-                    or words[i] == "to" and _inside(i - 1, mentions)), len(words))  # "what triggers X to mature?"
+        end = _clause_end(words, mentions, verb_at)
+        phrase = self._phrase_rest(words[verb_at])
         return [w for i, w in enumerate(words[:end]) if i != verb_at and not _inside(i, mentions)
-                and _carries_meaning(w) and not self._kind_asked(words, i) and not _setting(words, i)]
+                and _carries_meaning(w) and stem(w) not in phrase and not self._kind_asked(words, i)
+                and not _setting(words, i)]
+
+    def _phrase_rest(self, verb: str) -> set[str]:
+        """The other words of the verb's phrases ("tips it TOWARD opg"): they belong to the verb."""
+        return {s for _, rest in self._verb_phrases.get(stem(verb), ()) for s in rest}
 
     def _kind_asked(self, words: list[str], i: int) -> bool:
         """ "which THERAPY raises it?": a kind the pack answers with, right after which/what."""
@@ -628,6 +633,12 @@ def _refers_back(words: list[str], i: int) -> bool:
         # "what does that lead to?": after an auxiliary, the subject of a verb
         return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS or _subject_after_auxiliary(words, i)
     return True
+
+
+def _clause_end(words: list[str], mentions: list[Mention], verb_at: int) -> int:
+    """Where a relative clause after the verb starts ("... that then acts on bone"; "what triggers X to mature?")."""
+    return next((i for i in range(verb_at + 1, len(words)) if words[i] in ("that", "which")
+                 or words[i] == "to" and _inside(i - 1, mentions)), len(words))
 
 
 def _elliptical(words: list[str], i: int) -> bool:
