@@ -2042,3 +2042,29 @@ def test_one_side_winning_leads_with_what_follows_and_says_no_sentence_twice(cha
 def test_cells_a_change_raises_become_more_numerous_and_active(tutor):
     reply = tutor.respond(tutor.new_session(), "what happens to osteoclasts when estrogen drops?")
     assert "more numerous and more active" in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("question, words", [
+    ("how often do people on TRT need injections?", "given or taken"),
+    ("how do doctors monitor women who are on HRT?", "monitored"),
+    ("are hip fractures more common in men or women?", "how common"),
+])
+def test_schedules_monitoring_and_who_gets_it_more_are_said_to_be_undiscussed(tutor, question, words):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.kind == "unknown" and words in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("what is a hazard ratio in a fracture trial", "clinical trials"),
+    ("what are the ethnic differences in osteoporosis rates", "ethnic groups"),
+    ("what kind of resistance training programme is best for building bone", "exercise"),
+])
+def test_trial_statistics_ethnicity_and_training_plans_are_declined(tutor, question, topic):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.kind == "unknown" and topic in reply.text, reply.text
+
+
+def test_the_noun_of_a_verb_after_a_name_is_no_relation_asked(tutor):
+    # "RANKL expression" is RANKL itself: the question asks what estrogen does to it, not what expresses it
+    reply = tutor.respond(tutor.new_session(), "what does estrogen do to RANKL expression?")
+    assert reply.concept == "estrogen-rankl-opg", reply.text

@@ -284,7 +284,7 @@ class Composer:
                 continue
             alias = next((a for a in sorted(self._kb.concepts[cid].aliases, key=len, reverse=True)
                           if re.search(rf"\b{re.escape(a)}\b", sentence, re.IGNORECASE)), None)
-            if alias:
+            if alias and stem(alias.lower()) != stem(title.lower()):  # "osteoclast precursors" names them already
                 at = re.search(rf"\b{re.escape(alias)}\b", sentence, re.IGNORECASE).end()
                 sentence = f"{sentence[:at]} ({title}){sentence[at:]}"
         return sentence

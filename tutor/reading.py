@@ -232,7 +232,7 @@ class Reader:
                 continue
             if frame.answer == "relation":
                 side = self._relation_side(words, stems, masked, mentions, actor, target, plain,
-                                           lambda: self._verb_at(frame, stems, verbs, phrases, mentions))
+                                           lambda: self._verb_at(frame, words, stems, verbs, phrases, mentions))
                 if side:
                     return frame, side
             elif patterns and patterns.search(masked):
@@ -317,15 +317,16 @@ class Reader:
         return heads
 
     @staticmethod
-    def _verb_at(frame: Frame, stems: list[str], verbs: set[str], phrases: dict[int, set[str]],
+    def _verb_at(frame: Frame, words: list[str], stems: list[str], verbs: set[str], phrases: dict[int, set[str]],
                  mentions: list[Mention]) -> int | None:
         """The position of the frame's verb: one of its phrases, else one of its verbs that starts no other frame's phrase."""
         at = next((i for i, ids in sorted(phrases.items()) if frame.id in ids), None)
         if at is not None:
             return at
         # "what does it do after binding estrogen?": a verb after "after" or "once" sets the time, it is not asked
+        # and "what does estrogen do to RANKL expression?" has the noun of a verb, which only repeats the name
         return next((i for i, s in enumerate(stems) if s in verbs and not _inside(i, mentions) and not phrases.get(i)
-                     and not (i and stems[i - 1] in _CIRCUMSTANCE)), None)
+                     and not (i and stems[i - 1] in _CIRCUMSTANCE) and not _restates_name(words, i, mentions)), None)
 
     @staticmethod
     def _plain_relation_opening(words: list[str], mentions: list[Mention]) -> bool:
@@ -633,6 +634,11 @@ def _refers_back(words: list[str], i: int) -> bool:
         # "what does that lead to?": after an auxiliary, the subject of a verb
         return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS or _subject_after_auxiliary(words, i)
     return True
+
+
+def _restates_name(words: list[str], i: int, mentions: list[Mention]) -> bool:
+    """ "RANKL expression", "OPG release": a noun of a verb right after a name is the name itself, not a verb."""
+    return words[i] in _RELATION_FILLERS and i > 0 and _inside(i - 1, mentions)
 
 
 def _clause_end(words: list[str], mentions: list[Mention], verb_at: int) -> int:
