@@ -2068,3 +2068,11 @@ def test_the_noun_of_a_verb_after_a_name_is_no_relation_asked(tutor):
     # "RANKL expression" is RANKL itself: the question asks what estrogen does to it, not what expresses it
     reply = tutor.respond(tutor.new_session(), "what does estrogen do to RANKL expression?")
     assert reply.concept == "estrogen-rankl-opg", reply.text
+
+
+def test_an_undiscussed_aspect_of_nothing_named_never_names_an_everyday_word_as_its_subject(tutor):
+    # "promote" and "renew" are verbs of the question, not things the aspect is of
+    for question in ["which of the document's treatments reduce breakdown and which promote building?",
+                     "how fast does the skeleton renew itself, like years?"]:
+        reply = tutor.respond(tutor.new_session(), question)
+        assert "promote" not in reply.text and "renew" not in reply.text, reply.text

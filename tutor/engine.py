@@ -915,7 +915,9 @@ class Tutor:
         """An aspect the document does not discuss: said plainly first, then what it does say."""
         frame, theme = decision.frame, decision.concept
         level = depth_request.level if depth_request else current_level(session, theme)
-        unnamed = next((w for w in reading.content_words if w not in self._reader.frame_words), "that")
+        # what the aspect is of when nothing is named: a word nobody uses for bone ("zebrafish"); an everyday word
+        # may be a verb ("how long does it take to renew?"), so "that"
+        unnamed = next(iter(reading.strange), "that")
         text = self._compose.uncovered(frame.aspect, theme, level, frame.clinician, unnamed)
         suggestions: tuple[str, ...] = ()
         if theme:
