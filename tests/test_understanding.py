@@ -2076,3 +2076,11 @@ def test_an_undiscussed_aspect_of_nothing_named_never_names_an_everyday_word_as_
                      "how fast does the skeleton renew itself, like years?"]:
         reply = tutor.respond(tutor.new_session(), question)
         assert "promote" not in reply.text and "renew" not in reply.text, reply.text
+
+
+def test_the_sort_of_thing_behind_or_in_what_was_discussed_is_found_by_its_title(chat):
+    chat.say("what happens to RANKL and OPG at menopause", concept="menopause")
+    chat.say("ok now the genes behind it", concept="rankl-opg-genes", kind="answer")
+    other = Chat(chat.tutor)
+    other.say("walk me through the RANK/RANKL/OPG system", concept="rank-rankl-opg-pathway")
+    other.say("tell me more about the receptor in it", concept="rank", kind="answer")  # the part titled a receptor

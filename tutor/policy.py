@@ -531,9 +531,17 @@ class Policy:
             return None
         titled = [c for c, h in self._title_heads.items() if h == head and c not in reading.concepts]
         if len(titled) != 1 or not (self._touches(titled[0], about) or self._through_one(titled[0], about[0])):
-            return None
+            titled = self._part_titled(about[0], head)
+            if len(titled) != 1:
+                return None
         return Decision("concept", (titled[0],), reading.frame, runner_up=about[0],
                         how=f"the one concept titled with the {noun} your question asks for")
+
+    def _part_titled(self, whole: str, head: str) -> list[str]:
+        """ "the receptor in it" of the RANK/RANKL/OPG pathway: its parts whose title has the noun ("RANK (the receptor)")."""
+        parts = [r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == whole]
+        return [p for p in dict.fromkeys(parts)
+                if head in {stem(w) for w in re.findall(r"[a-z]+", self._kb.concepts[p].title.lower())}]
 
     def _asks_a_titled_noun(self, reading: Reading, head: str) -> bool:
         """A noun asked for that is no kind itself ("which HORMONE ...?" asks for any hormone, not one titled so),

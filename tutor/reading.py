@@ -296,7 +296,9 @@ class Reader:
                 noun = next((n for n in words[i + 1:i + 5] if n in self._answer_types), None)
                 if noun and self._kind_after(words[i + 1:]):
                     return noun
-        return None
+        # "now the genes behind it", "the receptor in it": the sort of thing asked for, of what was just discussed
+        return next((w for i, w in enumerate(words[1:-2], 1) if w in self._answer_types and words[i - 1] in ("the", "its")
+                     and words[i + 1] in _OF_THE_WHOLE and words[i + 2] in ("it", "this", "that", "them")), None)
 
     def _kind_after(self, words: list[str]) -> str | None:
         """The kind named right after "which": at once ("which cells") or past modifiers ("which bone cells")."""
@@ -513,6 +515,8 @@ _ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone 
                           "part parts tissue tissues type types kind kinds one ones gland glands organ organs "
                           "agent agents site sites".split())
 _DETERMINERS = ("the", "that", "this", "which")
+# Words between a sort of thing and what it belongs to ("the genes BEHIND it", "the receptor IN it").
+_OF_THE_WHOLE = frozenset("behind in of inside within for involved".split())
 _AUXILIARIES = frozenset("does do did will would can could might may".split())
 # Nouns for a step or an event of a process ("what happens after that binding?")
 _STEP_NOUNS = frozenset(stem(w) for w in "binding step stage process event reaction conversion pathway "
