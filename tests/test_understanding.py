@@ -2084,3 +2084,9 @@ def test_the_sort_of_thing_behind_or_in_what_was_discussed_is_found_by_its_title
     other = Chat(chat.tutor)
     other.say("walk me through the RANK/RANKL/OPG system", concept="rank-rankl-opg-pathway")
     other.say("tell me more about the receptor in it", concept="rank", kind="answer")  # the part titled a receptor
+
+
+def test_a_question_going_on_about_the_concept_just_explained_gets_its_answering_sentence_first(chat):
+    chat.say("how do hormones affect bone?", concept="hormones-and-bone")
+    reply = chat.say("which hormones matter most?", concept="hormones-and-bone")
+    assert "estrogen" in first_sentence(reply.text), reply.text

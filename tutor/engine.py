@@ -443,15 +443,16 @@ class Tutor:
         text = self._compose.expansion(concept.id, depth.level) if action == "expand" else None
         if text:
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
-        text = self._opening(reading, decision, concept, depth)
+        text = self._opening(reading, decision, concept, depth, follow_up=concept.id == session.last_concept)
         return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text, how=decision.how)
 
-    def _opening(self, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice) -> str | None:
+    def _opening(self, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice,
+                 follow_up: bool = False) -> str | None:
         """The explanation with what answers the question first: a sentence the policy found elsewhere in the pack,
         the facts that link the two concepts named, or the concept's own sentence that answers; None: as written."""
         if decision.lead:
             return self._compose.led_by(decision.lead, concept.id, depth.level)
-        text = self._lead_sentence(reading, decision, concept, depth)
+        text = self._lead_sentence(reading, decision, concept, depth, follow_up)
         reached = self._facts_answer_first(reading, decision, concept.id)
         facts = decision.facts or (() if text and not reached else self._what_it_does(reading, decision, concept.id, depth.level))
         if facts:
@@ -533,12 +534,14 @@ class Tutor:
         reply = self._answer(session, concept, depth, 1.0, text=text, how=decision.how)
         return replace(reply, data={**reply.data, "link": [a, b]})
 
-    def _lead_sentence(self, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice) -> str | None:
+    def _lead_sentence(self, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice,
+                       follow_up: bool = False) -> str | None:
         """A specific question about a named concept ("which gene encodes OPG?", "what happens to RANKL at menopause?")
         gets the sentence that answers it first; a plain one ("what is OPG?") gets the explanation as written."""
         frame = decision.frame
-        # a frame that asks one fact ("where does the complex go?") is answered first even of a concept matched, not named
-        if not frame or concept.id not in reading.concepts and not frame.answer_words:
+        # a frame that asks one fact ("where does the complex go?") is answered first even of a concept matched, not
+        # named; so is a question that goes on about the concept just explained ("what happens in women?")
+        if not frame or concept.id not in reading.concepts and not frame.answer_words and not follow_up:
             return None
         others = [w for m in reading.mentions if m.concept != concept.id for w in m.text.split()]
         specific = _is_specific(reading, others) or frame.answer == "relation" or not frame.plain
