@@ -2090,3 +2090,15 @@ def test_a_question_going_on_about_the_concept_just_explained_gets_its_answering
     chat.say("how do hormones affect bone?", concept="hormones-and-bone")
     reply = chat.say("which hormones matter most?", concept="hormones-and-bone")
     assert "estrogen" in first_sentence(reply.text), reply.text
+
+
+def test_one_question_asked_of_two_named_things_compares_them(tutor):
+    reply = tutor.respond(tutor.new_session(), "Female HRT and male TRT: which hormones does each use?")
+    assert set(reply.data.get("compare", ())) == {"hrt", "trt"}, reply.data
+    assert "Female HRT, that is" in reply.text  # the learner's name as the pack writes it
+    assert reply.text.count("is matched in") == 1  # a pair of counterparts is said once
+
+
+def test_a_counterpart_is_no_link_when_a_fact_links_the_two(tutor):
+    reply = tutor.respond(tutor.new_session(), "does testosterone protect bone directly as an androgen or via estrogen?")
+    assert "matched in" not in first_sentence(reply.text), reply.text

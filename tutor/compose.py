@@ -10,7 +10,7 @@ from typing import Callable
 
 from .matcher import short_title
 from .normalise import fold, stem, words
-from .model import LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
+from .model import COUNTERPART_RELATIONS, LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
 from .passages import SENTENCE_END, PassageIndex
 
 __all__ = ["Composer", "sentences", "full_name"]
@@ -70,8 +70,8 @@ class Composer:
         key = "compare_kind" if kind_of else "compare"
         sub, whole = (kind_of.subject, kind_of.object) if kind_of else (a, b)
         # each side's heading is its full title, so both names a learner may use are said ("Growth hormone (GH)")
-        return self._msg(key, a=_cap(self.name(a)), b=self.name(b), A=_headed(first.title, (said or {}).get(a)),
-                         B=_headed(second.title, (said or {}).get(b)),
+        return self._msg(key, a=_cap(self.name(a)), b=self.name(b), A=_headed(first.title, self._as_written(a, (said or {}).get(a))),
+                         B=_headed(second.title, self._as_written(b, (said or {}).get(b))),
                          sub=_cap(self.name(sub)), whole=self.name(whole),
                          a_text=sentences(first.explain[level], 1), b_text=sentences(second.explain[level], 1),
                          link=self._link(a, b))
@@ -82,12 +82,15 @@ class Composer:
         ids = (a, b, c)
         facts = [r for r in self._kb.relations if {r.subject, r.object} <= set(ids) and r.subject != r.object]
         link = self._msg("compare_link", facts=" ".join(self.fact(r) for r in facts[:3])) if facts else ""
-        sides = " ".join(f"{_headed(self._kb.concepts[i].title, (said or {}).get(i))}: "
+        sides = " ".join(f"{_headed(self._kb.concepts[i].title, self._as_written(i, (said or {}).get(i)))}: "
                          f"{sentences(self._kb.concepts[i].explain[level], 1)}" for i in ids)
         return self._msg("compare_three", a=_cap(self.name(a)), b=self.name(b), c=self.name(c), sides=sides, link=link).strip()
 
     def _link(self, a: str, b: str) -> str:
         direct = [r for r in self._kb.relations if {r.subject, r.object} == {a, b}]
+        # a pair of counterparts is said once ("HRT is matched in men by TRT"), not again the other way round
+        paired = [r for r in direct if r.relation in COUNTERPART_RELATIONS]
+        direct = [r for r in direct if r.relation not in COUNTERPART_RELATIONS] + paired[:1]
         if direct:
             return self._msg("compare_link", facts=" ".join(self.fact(r) for r in direct[:2]))
         shared = self._shared(a, b)
@@ -119,6 +122,12 @@ class Composer:
             found = self._passages.naming_both(a, b, level)
             first, source = (found.text, found.concept) if found else ("", a)
         return (f"{text} {first}".strip() if first and first not in text else text), source
+
+    def _as_written(self, concept_id: str, said: str | None) -> str | None:
+        """The learner's words for a concept as the pack writes them when they are one of its names ("female HRT")."""
+        if not said:
+            return said
+        return next((a for a in self._kb.concepts[concept_id].aliases if fold(a) == fold(said)), said)
 
     # --- relation answers -----------------------------------------------------------
     def relation(self, themes: tuple[str, ...], facts: tuple[Relation, ...], side: str, level: str) -> str:

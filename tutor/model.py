@@ -27,8 +27,8 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
     "is-a": ("is a kind of", "are a kind of"),
     "contains": ("contains", "contain"),
     "targets": ("acts on", "act on"),
-    "male-counterpart": ("has as its counterpart in men", "have as their counterpart in men"),
-    "female-counterpart": ("has as its counterpart in women", "have as their counterpart in women"),
+    "male-counterpart": ("is matched in men by", "are matched in men by"),
+    "female-counterpart": ("is matched in women by", "are matched in women by"),
     "cites": ("is a source on", "are sources on"),
     "missing-in": ("is missing in", "are missing in"),
     "opposes": ("is the opposite of", "are the opposite of"),
@@ -36,6 +36,8 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
 
 # relations that read the same either way round ("OPG binds RANKL": RANKL binds OPG)
 SYMMETRIC_RELATIONS = frozenset({"binds", "opposes"})
+# relations that pair a concept with its match in the other sex ("the male version of HRT?")
+COUNTERPART_RELATIONS = frozenset({"male-counterpart", "female-counterpart"})
 # relations whose question asks for the thing on the other side, so the reply is about it ("the opposite process?")
 OTHER_SIDE_RELATIONS = frozenset({"opposes"})
 
@@ -331,7 +333,8 @@ class KnowledgeBase:
         """The facts joining two concepts; "what does OPG do to RANKL?" asks what it does, so that they are
         opposites is said only when nothing else links them."""
         facts = tuple(r for r in self.relations if {r.subject, r.object} == {a, b})
-        return tuple(r for r in facts if r.relation not in OTHER_SIDE_RELATIONS) or facts
+        # a counterpart in the other sex says what matches it, not what it does: also said only failing the rest
+        return tuple(r for r in facts if r.relation not in OTHER_SIDE_RELATIONS | COUNTERPART_RELATIONS) or facts
 
     def counterpart(self, concept_id: str, who: str) -> str | None:
         """The concept's declared counterpart in men or in women ("male-counterpart" / "female-counterpart")."""
