@@ -55,6 +55,8 @@ SETS = {
     "tuning6/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning6" / "understanding.yaml",
     "blind11/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind11" / "understanding.yaml",
     "blind11/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind11" / "safety.yaml",
+    "tuning7/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning7" / "understanding.yaml",
+    "tuning7/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning7" / "safety.yaml",
     "blind12/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind12" / "understanding.yaml",
     "blind12/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind12" / "safety.yaml",
 }
