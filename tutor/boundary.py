@@ -12,6 +12,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .model import Boundary, BoundaryLine, WordClass
+from .english import common
 from .normalise import stem
 
 __all__ = ["Advice", "AdviceBoundary"]
@@ -72,8 +73,11 @@ class AdviceBoundary:
 
     def correct(self, word: str) -> str:
         """A boundary word that `word` is a typo of ("shuld" -> "should"), or `word`; ties refuse to guess."""
-        if len(word) < 5 or not word.isalpha():  # short words are too close to everyday ones ("seek", "week")
+        if len(word) < 3 or not word.isalpha():
             return word
+        return self._short_correction(word) if len(word) < 5 else self._long_correction(word)
+
+    def _long_correction(self, word: str) -> str:
         budget = 1 if len(word) < 8 else 2
         found = process.extract(word, self._lexicon, scorer=OSA.distance, score_cutoff=budget, limit=3)
         if not found:
@@ -83,6 +87,15 @@ class AdviceBoundary:
         if len(winners) > 1:  # a typo seldom changes the first letter: "shold" is "should", not "hold"
             winners = [w for w in winners if w[0] == word[0]]
         return winners[0] if len(winners) == 1 else word
+
+    def _short_correction(self, word: str) -> str:
+        """A short word is too close to everyday ones ("seek", "week") unless it is none itself: "tke" is "take",
+        "nead" is "need" (one edit, the same first letter, one candidate only)."""
+        if common(word):
+            return word
+        found = [w for w, _, _ in process.extract(word, self._lexicon, scorer=OSA.distance, score_cutoff=1, limit=4)
+                 if w[0] == word[0]]
+        return found[0] if len(found) == 1 else word
 
     def _without_ignored(self, stems: list[str]) -> list[str]:
         """The stems with ignored phrases ("tell me", "I read that") cut out; a gap keeps n-grams from joining across."""

@@ -130,7 +130,9 @@ class Reader:
     def read(self, text: str, focus: str | None = None) -> Reading:
         folded = _GREETING.sub("", fold(text))
         folded, cue = self._cue(folded)
-        words, corrections, undecided, misspelt = self._words(folded)
+        # a word written in capitals is an abbreviation ("HOMA-IR"), never a typo of an everyday word
+        capitals = frozenset(fold(w) for w in re.findall(r"\b[A-Z][A-Z0-9]{2,}\b", text))
+        words, corrections, undecided, misspelt = self._words(folded, capitals)
         words = self._kind_that_acts(words)
         typed = folded.split()
         mentions = self._mentions(words, focus)
@@ -167,7 +169,8 @@ class Reader:
                 found = found or cue
         return folded, found
 
-    def _words(self, folded: str) -> tuple[list[str], list[tuple[str, str]], tuple[str, ...], frozenset[str]]:
+    def _words(self, folded: str, capitals: frozenset[str] = frozenset()) -> tuple[list[str], list[tuple[str, str]],
+                                                                                tuple[str, ...], frozenset[str]]:
         """The words, the corrections made, the concepts a tied misspelling names, and the words that had
         near spellings in the pack (a misspelt pack word is never a strange word)."""
         words: list[str] = []
@@ -181,17 +184,17 @@ class Reader:
                 misspelt.add(word)
             if len(choices) > 1 and not undecided:
                 undecided = self._named_by(choices)
-            fixed = self._fixed(word, choices, last=n == len(spelled) - 1)
+            fixed = self._fixed(word, choices, last=n == len(spelled) - 1, abbreviation=word in capitals)
             if fixed != word:
                 corrections.append((word, fixed))
             words.append(fixed)
         return words, corrections, undecided, frozenset(misspelt)
 
-    def _fixed(self, word: str, choices: list[str], last: bool) -> str:
+    def _fixed(self, word: str, choices: list[str], last: bool, abbreviation: bool = False) -> str:
         """The word as read: its one near spelling in the pack, else the boundary's correction, else (ending the
         question) the pack word it begins; else the word itself."""
         fixed = choices[0] if len(choices) == 1 else word
-        if fixed == word and self._unknown(word):  # "imaging" is no "imagine"
+        if fixed == word and self._unknown(word) and not abbreviation:  # "imaging" is no "imagine"
             fixed = self.boundary.correct(word)
         if fixed == word and last and self._unknown(word):
             fixed = self._matcher.completion(word) or word  # a question cut off mid-word: "estrogen recep"
