@@ -2102,3 +2102,14 @@ def test_one_question_asked_of_two_named_things_compares_them(tutor):
 def test_a_counterpart_is_no_link_when_a_fact_links_the_two(tutor):
     reply = tutor.respond(tutor.new_session(), "does testosterone protect bone directly as an androgen or via estrogen?")
     assert "matched in" not in first_sentence(reply.text), reply.text
+
+
+def test_why_a_concept_happens_leads_with_what_leads_to_it(tutor):
+    reply = tutor.respond(tutor.new_session(), "why do bones thin with age?")
+    lead = first_sentence(reply.text)
+    assert "lead to age-related bone loss" in lead and "fracture" not in lead, lead
+
+
+def test_keeping_bone_safe_asks_how_it_protects_not_whether_it_is_safe(tutor):
+    assert tutor.respond(tutor.new_session(), "how does estrogen keep bone safe?").kind == "answer"
+    assert tutor.respond(tutor.new_session(), "is HRT safe?").kind == "unknown"

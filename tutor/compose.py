@@ -205,6 +205,12 @@ class Composer:
         facts = tuple(r for r in self._kb.relations if r.subject == subject and r.relation in relations)
         return tuple(self._targets(facts, level)[:count]) if facts else ()
 
+    def acted_on(self, obj: str, relations: tuple[str, ...], level: str, count: int = 2) -> tuple[Relation, ...]:
+        """What acts on `obj` by these relations ("hormonal decline leads to age-related bone loss"), at most `count`."""
+        facts = tuple(r for r in self._kb.relations if r.object == obj and r.relation in relations)
+        visible = self._visible(facts, level, "subject")
+        return tuple(visible[:count])
+
     def targets(self, facts: tuple[Relation, ...], level: str) -> list[str]:
         """What the facts act on, in the pack's order."""
         return [f.object for f in self._targets(facts, level)]
@@ -257,8 +263,15 @@ class Composer:
 
     def opened_by(self, facts: tuple[Relation, ...], concept_id: str, level: str, text: str | None = None) -> str:
         """A concept's explanation (or `text`) with the given facts said first, in the order the question named them."""
-        lead = self.deeds(facts[:2]) if len({r.subject for r in facts[:2]}) == 1 else " ".join(self.fact(r) for r in facts[:2])
+        lead = self.deeds(facts[:2]) if len({r.subject for r in facts[:2]}) == 1 else self._causes_of(facts[:2])
         return f"{lead} {text or self._kb.concepts[concept_id].explain[level]}".strip()
+
+    def _causes_of(self, facts: tuple[Relation, ...]) -> str:
+        """Facts of one relation about one object in one sentence ("A and B lead to X"); else one sentence each."""
+        if len({(r.object, r.relation) for r in facts}) != 1:
+            return " ".join(self.fact(r) for r in facts)
+        verb = RELATION_NAMES[facts[0].relation][1]
+        return f"{_cap(_and([self.name(r.subject) for r in facts]))} {verb} {self.object_name(facts[0])}."
 
     def deeds(self, facts: tuple[Relation, ...]) -> str:
         """Facts of one subject in one sentence: "Estrogen holds back RANKL and stimulates OPG." """

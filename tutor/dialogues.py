@@ -78,7 +78,7 @@ REQUIRED_MESSAGES = (
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes", "depth_words", "answer_type_modifiers", "source_words", "answer_type_broader"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "leads_from", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -210,6 +210,7 @@ class _Builder:
                      aspect, tuple(check.text_list(entry, "kinds", what)), flags["clinician"], flags["by_examples"],
                      tuple(check.text_list(entry, "examples", what, minimum=1)), flags["plain"], flags["default"],
                      flags["link"], check.source, line_of(entry, line), leads_with=self._relations(check, entry, what),
+                     leads_from=self._relations(check, entry, what, key="leads_from"),
                      answer_words=tuple(fold(w) for w in check.text_list(entry, "answer_words", what)),
                      via=check.text(entry, "via", what, required=False) or "", facts_first=flags["facts_first"],
                      subject=flags["subject"], answer_kind=check.text(entry, "answer_kind", what, required=False) or "",
@@ -217,11 +218,11 @@ class _Builder:
                      unless_named=tuple(check.text_list(entry, "unless_named", what)))
 
     @staticmethod
-    def _relations(check: Checker, entry: dict, what: str) -> tuple[str, ...]:
-        names = tuple(check.text_list(entry, "leads_with", what))
+    def _relations(check: Checker, entry: dict, what: str, key: str = "leads_with") -> tuple[str, ...]:
+        names = tuple(check.text_list(entry, key, what))
         for name in names:
             if name not in RELATION_NAMES:
-                check.report(check.key_line(entry, "leads_with"), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
+                check.report(check.key_line(entry, key), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
         return names
 
     def _answer_types(self, check: Checker, value: Any, line: int) -> None:

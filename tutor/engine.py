@@ -462,11 +462,13 @@ class Tutor:
     def _what_it_does(self, reading: Reading, decision: Decision, concept_id: str, level: str) -> tuple:
         """For a frame that `leads_with` relations, asked of one concept alone: its facts of those relations."""
         frame = decision.frame
-        if not frame or not frame.leads_with:
+        if not frame or not (frame.leads_with or frame.leads_from):
             return ()
         if set(reading.concepts) != {concept_id} and not self._facts_answer_first(reading, decision, concept_id):
             return ()
-        return self._compose.acting(concept_id, frame.leads_with, level)
+        # "why do bones thin with age?" asks what leads to it; "what does IGF-1 do?" what it does
+        return self._compose.acted_on(concept_id, frame.leads_from, level) or \
+            self._compose.acting(concept_id, frame.leads_with, level)
 
     @staticmethod
     def _facts_answer_first(reading: Reading, decision: Decision, concept_id: str) -> bool:

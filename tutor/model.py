@@ -162,6 +162,7 @@ class Frame:
     source: str = ""
     line: int = 0
     leads_with: tuple[str, ...] = ()  # concept frames: about one concept, lead with what it does by these relations
+    leads_from: tuple[str, ...] = ()  # concept frames: about one concept, lead with what acts on it by these relations
     answer_words: tuple[str, ...] = ()  # concept frames: words a sentence that answers tends to hold ("men", "women")
     via: str = ""                 # concept frames: answer the concept this relation links to the one named
     facts_first: bool = False     # concept frames: the `leads_with` facts answer first, before any sentence
