@@ -2113,3 +2113,8 @@ def test_why_a_concept_happens_leads_with_what_leads_to_it(tutor):
 def test_keeping_bone_safe_asks_how_it_protects_not_whether_it_is_safe(tutor):
     assert tutor.respond(tutor.new_session(), "how does estrogen keep bone safe?").kind == "answer"
     assert tutor.respond(tutor.new_session(), "is HRT safe?").kind == "unknown"
+
+
+def test_a_sentence_said_first_names_what_its_it_stood_for(tutor):
+    reply = tutor.respond(tutor.new_session(), "what is the go signal for resorption?")
+    assert first_sentence(reply.text).startswith("The document describes RANKL as"), reply.text

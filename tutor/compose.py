@@ -289,7 +289,14 @@ class Composer:
             return None
         lead = self._named_in_plain_words(found.text, kind, concept_id) if kind else found.text
         rest = [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p != found.text]
-        return " ".join([lead, *rest])
+        return " ".join([self._out_of_context(lead, concept_id), *rest])
+
+    def _out_of_context(self, sentence: str, concept_id: str) -> str:
+        """A sentence said first that stood later in its text: "It is ..." and "describes it as" name what "it" was."""
+        name = self.name(concept_id)
+        if sentence.startswith("It "):
+            return f"{_cap(name)} {sentence[3:]}"
+        return re.sub(r"\b(describes|calls|names|lists|treats|presents|counts) it (as|among)\b", rf"\1 {name} \2", sentence, count=1)
 
     def led_by(self, lead: str, concept_id: str, level: str) -> str:
         """The concept's explanation at `level` with `lead` said first, and not said again where the text has it."""
