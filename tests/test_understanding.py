@@ -2118,3 +2118,16 @@ def test_keeping_bone_safe_asks_how_it_protects_not_whether_it_is_safe(tutor):
 def test_a_sentence_said_first_names_what_its_it_stood_for(tutor):
     reply = tutor.respond(tutor.new_session(), "what is the go signal for resorption?")
     assert first_sentence(reply.text).startswith("The document describes RANKL as"), reply.text
+
+
+def test_preventing_fractures_is_discussed_but_treating_one_is_not(tutor):
+    assert tutor.respond(tutor.new_session(), "how can fractures be prevented?").kind == "answer"
+    reply = tutor.respond(tutor.new_session(), "how is a hip fracture treated?")
+    assert reply.kind == "unknown" and "treated" in first_sentence(reply.text)
+
+
+def test_who_is_that_meant_for_refers_back_and_depth_talk_may_end_in_stuff(chat):
+    chat.say("what are GH peptides", concept="growth-hormone-peptides")
+    chat.say("who is that meant for?", concept="growth-hormone-peptides", kind="answer")
+    chat.say("more detail", level="intermediate")
+    chat.say("deeper still, the molecular stuff", concept="growth-hormone-peptides", level="academic")

@@ -671,8 +671,10 @@ def _placeholder(words: list[str], i: int) -> bool:
 def _subject_after_auxiliary(words: list[str], i: int) -> bool:
     """ "what does THAT lead to?", "how does THIS help?": the subject of a plain wh-question; not in "which genes does
     that change?", where the wh-word has its own noun, nor in "what do these protocols improve?"."""
-    return (words[i] in ("this", "that") and i > 0 and words[i - 1] in _AUXILIARIES
-            and (i < 2 or words[i - 2] in _WH or words[i - 2] in ("and", "so", "but", "then")))
+    # "who is THAT meant for?", "how is THIS different?": after "is", only right after the wh-word
+    after_is = i > 1 and words[i - 1] in ("is", "was") and (words[i - 2] in _WH or words[i - 2] == "how")
+    return (words[i] in ("this", "that") and i > 0 and (words[i - 1] in _AUXILIARIES or after_is)
+            and (i < 2 or words[i - 2] in _WH or words[i - 2] in ("and", "so", "but", "then", "how")))
 
 
 def _setting(words: list[str], i: int) -> bool:
