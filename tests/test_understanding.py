@@ -2131,3 +2131,12 @@ def test_who_is_that_meant_for_refers_back_and_depth_talk_may_end_in_stuff(chat)
     chat.say("who is that meant for?", concept="growth-hormone-peptides", kind="answer")
     chat.say("more detail", level="intermediate")
     chat.say("deeper still, the molecular stuff", concept="growth-hormone-peptides", level="academic")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("do these hormone therapies help anything other than bone?", "answer"),   # nothing named: a therapy answers
+    ("what is insulin", "unknown"),                                             # a definition, not a benefit
+])
+def test_benefits_beyond_bone_with_nothing_named_are_the_systemic_effects(tutor, question, kind):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.kind == kind and (kind != "answer" or reply.concept == "systemic-effects"), reply.text
