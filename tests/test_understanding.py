@@ -2140,3 +2140,8 @@ def test_who_is_that_meant_for_refers_back_and_depth_talk_may_end_in_stuff(chat)
 def test_benefits_beyond_bone_with_nothing_named_are_the_systemic_effects(tutor, question, kind):
     reply = tutor.respond(tutor.new_session(), question)
     assert reply.kind == kind and (kind != "answer" or reply.concept == "systemic-effects"), reply.text
+
+
+def test_a_lead_sentence_opening_with_a_phrase_then_it_names_what_it_was(tutor):
+    reply = tutor.respond(tutor.new_session(), "why is estrogen called a brake?")
+    assert first_sentence(reply.text).startswith("For bone, estrogen acts"), reply.text

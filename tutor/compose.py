@@ -296,6 +296,9 @@ class Composer:
         name = self.name(concept_id)
         if sentence.startswith("It "):
             return f"{_cap(name)} {sentence[3:]}"
+        opening = re.match(r"([A-Z][^,]{0,24}, )it\b", sentence)  # "For bone, it acts as a brake ..."
+        if opening:
+            return f"{opening.group(1)}{name}{sentence[opening.end():]}"
         return re.sub(r"\b(describes|calls|names|lists|treats|presents|counts) it (as|among)\b", rf"\1 {name} \2", sentence, count=1)
 
     def led_by(self, lead: str, concept_id: str, level: str) -> str:
