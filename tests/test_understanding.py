@@ -2145,3 +2145,11 @@ def test_benefits_beyond_bone_with_nothing_named_are_the_systemic_effects(tutor,
 def test_a_lead_sentence_opening_with_a_phrase_then_it_names_what_it_was(tutor):
     reply = tutor.respond(tutor.new_session(), "why is estrogen called a brake?")
     assert first_sentence(reply.text).startswith("For bone, estrogen acts"), reply.text
+
+
+def test_comparing_two_hormones_falling_compares_where_each_falls(tutor):
+    reply = tutor.respond(tutor.new_session(), "how does the drop in estrogen for women differ from the drop in testosterone for men?")
+    assert set(reply.data["compare"]) == {"menopause", "hormonal-decline"}, reply.data
+    assert first_sentence(reply.text).startswith("Estrogen falls with menopause"), reply.text
+    plain = tutor.respond(tutor.new_session(), "growth hormone versus testosterone for muscles and falls?")
+    assert "menopause" not in plain.data.get("compare", ()), plain.data  # "falls" here is a thing, not a fall

@@ -76,6 +76,12 @@ class Composer:
                          a_text=sentences(first.explain[level], 1), b_text=sentences(second.explain[level], 1),
                          link=self._link(a, b))
 
+    def falls(self, facts: tuple[Relation, ...]) -> str:
+        """Where each of two falls away: "Estrogen falls with menopause; testosterone, with hormonal decline with age." """
+        first, second = facts[:2]
+        return self._msg("compare_falls", a=_cap(self.name(first.subject)), A=self.name(first.object),
+                         b=self.name(second.subject), B=self.name(second.object))
+
     def compare_three(self, a: str, b: str, c: str, level: str, said: dict[str, str] | None = None) -> str:
         """Three side by side: each one's first sentence under its heading (as in `compare`), then the facts that
         join any two."""

@@ -854,6 +854,8 @@ class Tutor:
         first = self.kb.concepts[a]
         compared = self._compose.compare_three(*decision.concepts, depth.level, said) if len(decision.concepts) == 3 else \
             self._compose.compare(a, b, depth.level, said)
+        if decision.facts:  # what the question named falls in each: said first ("Estrogen falls with menopause ...")
+            compared = f"{self._compose.falls(decision.facts)} {compared}"
         text = self._announce(depth, compared)
         self._remember(session, a, depth.level, how=decision.how)
         session.last_pair = [a, b]

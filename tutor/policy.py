@@ -248,8 +248,43 @@ class Policy:
         if len(referents) < 2 and len(pair) == 2 and set(referents) <= set(pair) and _BOTH.search(" ".join(reading.words)):
             referents = list(pair)  # "how do the two differ?": the two just talked about
         if len(referents) == 2:
+            falls = self._declines_of(reading, referents)
+            if falls:
+                return Decision("compare", (falls[0].object, falls[1].object), frame, falls,
+                                how="a comparison of the conditions in which the two named fall")
             return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
         return self._three_way(reading, referents, frame)
+
+    def _declines_of(self, reading: Reading, referents: list[str]) -> tuple[Relation, ...]:
+        """ "how does the drop in estrogen differ from the drop in testosterone?": when both fall, the facts naming
+        the conditions each is missing in (menopause, hormonal decline with age), if each has one and they differ;
+        a change word after "and", "or" or "for" names a thing ("muscles and falls"), not a fall."""
+        if not self._says_a_fall(reading.words):
+            return ()
+        missing = [self._missing_in(c) for c in referents]
+        if sum(map(bool, missing)) == 1:  # the other falls in the counterpart of that condition, if it speaks of it
+            missing = self._with_counterpart(missing, referents)
+        return tuple(missing) if all(missing) and missing[0].object != missing[1].object else ()
+
+    def _says_a_fall(self, words: tuple[str, ...]) -> bool:
+        return any(self._changes.get(stem(w)) == "down" and (i == 0 or words[i - 1] not in ("and", "or", "for"))
+                   for i, w in enumerate(words))
+
+    def _with_counterpart(self, missing: list, referents: list[str]) -> list:
+        known = next(m for m in missing if m)
+        other = referents[missing.index(None)]
+        paired = self._kb.counterpart(known.object, "men") or self._kb.counterpart(known.object, "women")
+        if paired and self._speaks_of(paired, other):
+            return [m or Relation(other, "missing-in", paired) for m in missing]
+        return missing
+
+    def _missing_in(self, concept_id: str) -> Relation | None:
+        return next((r for r in self._kb.relations if r.subject == concept_id and r.relation == "missing-in"), None)
+
+    def _speaks_of(self, concept_id: str, other: str) -> bool:
+        """Whether a concept's plain text names another ("hormonal decline with age" speaks of testosterone)."""
+        name = self._kb.concepts[other].title.split(" (")[0].lower()
+        return name in self._kb.concepts[concept_id].explain[LEVELS[0]].lower()
 
     def _three_way(self, reading: Reading, referents: list[str], frame: Frame) -> Decision | None:
         """ "osteoblasts vs osteocytes vs osteoclasts?": three listed side by side, unless a concept covers all three
