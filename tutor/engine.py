@@ -24,7 +24,7 @@ from .model import LESSON_ACTIONS, LEVELS, OTHER_SIDE_RELATIONS, QUIZ_ACTIONS, R
 from .normalise import MAX_INPUT_CHARS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds
 from .packcache import cached
 from .passages import PassageIndex
-from .policy import Decision, Policy, Thresholds
+from .policy import Decision, Policy, Thresholds, moved_only
 from .precheck import ByFirstChar
 from .progress import plural, progress_report, when_due
 from .quiz import QuizRequest, QuizRunner
@@ -909,7 +909,7 @@ class Tutor:
             return whole
         relation = facts[0].relation
         if len(themes) > 1:
-            idle = _moved_only(reading, themes, facts, side)  # what the answer moves stays the topic
+            idle = moved_only(reading, themes, facts, side)  # what the answer moves stays the topic
             return idle[0] if idle else self._policy.named_after(*themes, answer) or answer
         kind = self.kb.kinds.get(answer)
         if _one_asked(reading, answers, kind, side, self._policy.answers_kind(reading.answer_type, kind)) \
@@ -1362,16 +1362,7 @@ def _check_coverage(kb: KnowledgeBase, rules: DialogueRules) -> None:
         raise ContentError(problems)
 
 
-def _moved_only(reading: Reading, themes: tuple[str, ...], facts: tuple[Relation, ...], side: str) -> list[str]:
-    """ "what tips IT toward OPG?" of the ratio: a theme referred to that no fact acts on is what the answer moves,
-    not a second thing acted on."""
-    if side != "actor" or len(themes) < 2:
-        return []
-    referred = {m.concept for m in reading.mentions if m.how == "pronoun"}
-    return [t for t in themes if t in referred and not any(f.object == t for f in facts)]
-
-
 def _acted_on(reading: Reading, themes: tuple[str, ...], facts: tuple[Relation, ...], side: str) -> tuple[str, ...]:
     """The themes the facts answer for, without one the answer only moves ("what tips it toward OPG?": OPG)."""
-    idle = _moved_only(reading, themes, facts, side)
+    idle = moved_only(reading, themes, facts, side)
     return tuple(t for t in themes if t not in idle) or themes

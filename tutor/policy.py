@@ -456,7 +456,7 @@ class Policy:
         fallback = frame.fallback if reading.side == "actor" and not self._own_text_answers(themes[0], frame) else ""
         for relation in filter(None, (frame.relation, fallback)):
             # a turn of the themes carries on to the fallback relation
-            themes, facts = self._facts_either_way(relation, reading.side, themes, _referred(reading))
+            themes, facts = self._facts_either_way(relation, reading.side, themes, reading.referred)
             facts = self._of_asked_kind(reading, facts)
             decision = _relation_answer(reading, frame, relation, themes, facts, aside)
             if decision:
@@ -1000,11 +1000,6 @@ def _one_asked_about(named: list[str], frame: Frame | None) -> bool:
     return len(named) == 1 or bool(named and frame and frame.subject)
 
 
-def _referred(reading: Reading) -> frozenset[str]:
-    """The concepts the question refers to by a pronoun or a placeholder rather than by name."""
-    return frozenset(m.concept for m in reading.mentions if m.how == "pronoun")
-
-
 def _relation_answer(reading: Reading, frame: Frame, relation: str, themes: list[str], facts: list[Relation],
                      aside: set[str]) -> Decision | None:
     """The facts that answer, leaving out what the question set aside; None when there are none."""
@@ -1035,3 +1030,11 @@ def _one_concept_two_names(reading: Reading) -> tuple[str, str, str] | None:
     if len({m.concept for m in names}) != 1 or len({m.text for m in names}) < 2:
         return None
     return names[0].concept, names[0].text, next(m.text for m in names if m.text != names[0].text)
+
+
+def moved_only(reading: Reading, themes: tuple[str, ...], facts: tuple[Relation, ...], side: str) -> list[str]:
+    """ "what tips IT toward OPG?" of the ratio: a theme referred to that no fact acts on is what the answer moves,
+    not a second thing acted on (the reply stays about it; the facts answer for the others)."""
+    if side != "actor" or len(themes) < 2:
+        return []
+    return [t for t in themes if t in reading.referred and not any(f.object == t for f in facts)]

@@ -75,6 +75,11 @@ class Reading:
         return _not_timing(list(self.words), list(self.mentions))
 
     @property
+    def referred(self) -> frozenset[str]:
+        """The concepts referred to by a pronoun or a placeholder ("it", "the hormone"), not by name."""
+        return frozenset(m.concept for m in self.mentions if m.how == "pronoun")
+
+    @property
     def named(self) -> list[str]:
         """The concepts named in words (not through a pronoun)."""
         return list(dict.fromkeys(m.concept for m in self.mentions if m.how != "pronoun"))
