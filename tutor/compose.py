@@ -269,10 +269,10 @@ class Composer:
 
     def opened_by(self, facts: tuple[Relation, ...], concept_id: str, level: str, text: str | None = None) -> str:
         """A concept's explanation (or `text`) with the given facts said first, in the order the question named them."""
-        lead = self.deeds(facts[:2]) if len({r.subject for r in facts[:2]}) == 1 else self._causes_of(facts[:2])
+        lead = self.deeds(facts[:2]) if len({r.subject for r in facts[:2]}) == 1 else self._one_object(facts[:2])
         return f"{lead} {text or self._kb.concepts[concept_id].explain[level]}".strip()
 
-    def _causes_of(self, facts: tuple[Relation, ...]) -> str:
+    def _one_object(self, facts: tuple[Relation, ...]) -> str:
         """Facts of one relation about one object in one sentence ("A and B lead to X"); else one sentence each."""
         if len({(r.object, r.relation) for r in facts}) != 1:
             return " ".join(self.fact(r) for r in facts)
@@ -294,8 +294,7 @@ class Composer:
         if found is None or found.score < least:
             return None
         lead = self._named_in_plain_words(found.text, kind, concept_id) if kind else found.text
-        rest = [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p != found.text]
-        return " ".join([self._out_of_context(lead, concept_id), *rest])
+        return " ".join([self._out_of_context(lead, concept_id), *self._rest(concept_id, level, found.text)])
 
     def _out_of_context(self, sentence: str, concept_id: str) -> str:
         """A sentence said first that stood later in its text: "It is ..." and "describes it as" name what "it" was."""
@@ -309,8 +308,11 @@ class Composer:
 
     def led_by(self, lead: str, concept_id: str, level: str) -> str:
         """The concept's explanation at `level` with `lead` said first, and not said again where the text has it."""
-        rest = [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p != lead]
-        return " ".join([lead, *rest])
+        return " ".join([lead, *self._rest(concept_id, level, lead)])
+
+    def _rest(self, concept_id: str, level: str, said: str) -> list[str]:
+        """The sentences of the concept's explanation at `level` other than one already said."""
+        return [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p != said]
 
     def _named_in_plain_words(self, sentence: str, kind: str, concept_id: str) -> str:
         """The answer to "which cells ...?" names them, even where the sentence says it in plain words: "the
