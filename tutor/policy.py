@@ -87,7 +87,8 @@ class Policy:
         self._source_words = source_words  # words that ask about the document's sources ("paper", "study")
         self._broader_kinds = broader_kinds or {}  # kinds that answer for a kind asked when none of it does
         self._audiences = _audiences_without_names(kb)
-        self._title_heads = {c.id: _title_head(c.title) for c in kb.concepts.values()}  # "genes" of "RANKL and OPG genes"
+        # each title's head ("genes" of "RANKL and OPG genes") and all its words ("RANK (the receptor)"), as stems
+        self._title_heads, self._title_stems = _title_words(kb)
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
 
@@ -575,8 +576,7 @@ class Policy:
     def _part_titled(self, whole: str, head: str) -> list[str]:
         """ "the receptor in it" of the RANK/RANKL/OPG pathway: its parts whose title has the noun ("RANK (the receptor)")."""
         parts = [r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == whole]
-        return [p for p in dict.fromkeys(parts)
-                if head in {stem(w) for w in re.findall(r"[a-z]+", self._kb.concepts[p].title.lower())}]
+        return [p for p in dict.fromkeys(parts) if head in self._title_stems[p]]
 
     def _asks_a_titled_noun(self, reading: Reading, head: str) -> bool:
         """A noun asked for that is no kind itself ("which HORMONE ...?" asks for any hormone, not one titled so),
@@ -876,6 +876,13 @@ class Policy:
             return self._related(a, b) or ca.parent == b or cb.parent == a or \
                 any({r.subject, r.object} == {a, b} for r in self._kb.relations)
         return all(linked(concept_id, o) for o in others)
+
+
+def _title_words(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Per concept, its title's head and every word of its title ("RANK (the receptor)" is titled a receptor too)."""
+    heads = {c.id: _title_head(c.title) for c in kb.concepts.values()}
+    stems = {c.id: frozenset(stem(w) for w in re.findall(r"[a-z]+", c.title.lower())) for c in kb.concepts.values()}
+    return heads, stems
 
 
 def _title_head(title: str) -> str:
