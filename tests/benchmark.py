@@ -57,8 +57,10 @@ SETS = {
     "blind11/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind11" / "safety.yaml",
     "tuning7/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning7" / "understanding.yaml",
     "tuning7/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning7" / "safety.yaml",
-    "blind12/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind12" / "understanding.yaml",
-    "blind12/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind12" / "safety.yaml",
+    "blind12/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind12" / "understanding.yaml",
+    "blind12/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind12" / "safety.yaml",
+    "blind13/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind13" / "understanding.yaml",
+    "blind13/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind13" / "safety.yaml",
 }
 
 
