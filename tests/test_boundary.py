@@ -395,3 +395,21 @@ def test_a_short_word_is_corrected_only_when_it_is_no_word_and_no_abbreviation(t
     assert correct("tke") == "take" and correct("nead") == "need"
     assert correct("seek") == "seek"                              # an everyday word stays itself
     assert tutor.read("what is HOMA-IR").corrections == ()         # capitals: an abbreviation, not a typo
+
+
+@pytest.mark.parametrize("text", [
+    "I'd like to understand testosterone. Where do I start?",       # where to begin learning, not a treatment
+    "I've never heard the word somatopause. What does it mean?",    # the meaning of a word, not of a result
+])
+def test_wanting_to_learn_a_word_or_a_topic_is_not_advice(tutor, text):
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+    assert Chat(tutor).say(text).kind == "answer"
+
+
+@pytest.mark.parametrize("text", [
+    "Is it smart for me to pulse sermorelin 5 days on, 2 off?",      # a schedule written with a comma
+    "If I went on testosterone, would my own bones get better, do you think?",
+])
+def test_schedules_with_commas_and_hoped_for_benefits_are_advice(tutor, text):
+    assert advice(tutor, text).personal, advice(tutor, text).to_dict()
+    assert Chat(tutor).say(text).kind == "safety"
