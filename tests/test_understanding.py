@@ -1390,7 +1390,10 @@ def test_it_after_a_relation_answer_stays_with_the_topic(tutor):
 
 
 @pytest.mark.parametrize("question", ["what happens when RANKL dominates?", "what if OPG outweighs RANKL?",
-                                      "so what happens once RANKL gets the upper hand"])
+                                      "so what happens once RANKL gets the upper hand", "what happens when RANKL wins?",
+                                      # the side named after the thing it acts on
+                                      "what happens to bone density when RANKL wins out?",
+                                      "what happens to bone resorption when RANKL dominates?"])
 def test_one_side_outweighing_the_other_is_about_their_balance(tutor, question):
     Chat(tutor).say(question, kind="answer", concept="rankl-opg-ratio")
 

@@ -168,8 +168,10 @@ class Policy:
     def _titled_of_kind(self, reading: Reading, decision: Decision, frame: Frame) -> Decision:
         """ "what happens when RANKL dominates?": the concept of the frame's kinds named after the one chosen (the
         RANKL/OPG ratio), when there is one, its sentence that answers the question said first."""
-        chosen = decision.concepts[0]
-        titled = next(filter(None, (self._passages.titled_after((chosen,), kind) for kind in frame.kinds)), None)
+        # "what happens to bone density when RANKL wins?": the side named may come after the thing it acts on
+        sides = [decision.concepts[0]] + [c for c in reading.named if c != decision.concepts[0]]
+        chosen, titled = next(((side, t) for side in sides for kind in frame.kinds
+                               if (t := self._passages.titled_after((side,), kind))), (sides[0], None))
         if titled is None:
             return decision
         asked = [w for m in reading.mentions for w in m.text.split()] + reading.content_words + list(frame.answer_words)
