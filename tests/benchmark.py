@@ -59,6 +59,8 @@ SETS = {
     "tuning7/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning7" / "safety.yaml",
     "blind12/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind12" / "understanding.yaml",
     "blind12/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind12" / "safety.yaml",
+    "tuning8/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning8" / "understanding.yaml",
+    "tuning8/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning8" / "safety.yaml",
     "blind13/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind13" / "understanding.yaml",
     "blind13/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind13" / "safety.yaml",
 }
