@@ -211,9 +211,19 @@ def test_a_foreign_name_is_declined_not_answered_as_its_neighbour(tutor):
     ("explain RANKL like I'm five", "fundamentals"),
     ("RANKL at the cellular and molecular level", "academic"),
     ("give me the technical, academic account of IGF-1", "academic"),
+    ("describe OPG at a graduate, technical level", "academic"),
 ])
 def test_depth_cues_inside_a_question_set_its_depth(tutor, text, level):
     Chat(tutor, "intermediate").say(text, kind="answer", level=level)
+
+
+def test_going_into_more_detail_is_one_step_deeper_with_the_rest_asked_there(tutor):
+    Chat(tutor).say("go into more detail on how HRT works for bone", kind="answer", concept="hrt", level="intermediate")
+
+
+def test_how_much_of_an_effect_comes_through_a_route_asks_no_dose(tutor):
+    Chat(tutor).say("how much of testosterone's protection comes through aromatization?", kind="answer",
+                    concept="testosterone-aromatization")
 
 
 def test_follow_ups_through_pronouns_and_relations(chat):
