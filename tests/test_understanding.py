@@ -473,6 +473,21 @@ def test_and_in_women_after_a_specific_question_asks_it_of_women(tutor):
     assert "ovaries" in first_sentence(reply.text), reply.text
 
 
+@pytest.mark.parametrize("follow_up", ["and for the blokes?", "and in men, is there an equivalent?", "what about the guys?"])
+def test_men_in_other_words_ask_the_same_of_men(tutor, follow_up):
+    chat = Chat(tutor)
+    chat.say("tell me about hormonal decline with age", concept="hormonal-decline")
+    reply = chat.say(follow_up, kind="answer")
+    assert "testosterone" in first_sentence(reply.text).lower(), reply.text
+
+
+@pytest.mark.parametrize("follow_up", ["examples?", "any examples?", "are there any examples?"])
+def test_asking_for_examples_in_a_word_gives_the_topics_example(tutor, follow_up):
+    chat = Chat(tutor)
+    chat.say("what are GH peptides?", concept="growth-hormone-peptides")
+    assert chat.say(follow_up, concept="growth-hormone-peptides").intent == "example"
+
+
 def test_the_female_version_is_the_counterpart_whatever_was_asked_before(tutor):
     chat = Chat(tutor)
     chat.say("What is TRT?", concept="trt")
