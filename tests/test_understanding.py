@@ -2181,3 +2181,20 @@ def test_comparing_two_hormones_falling_compares_where_each_falls(tutor):
     assert first_sentence(reply.text).startswith("Estrogen falls with menopause"), reply.text
     plain = tutor.respond(tutor.new_session(), "growth hormone versus testosterone for muscles and falls?")
     assert "menopause" not in plain.data.get("compare", ()), plain.data  # "falls" here is a thing, not a fall
+
+
+@pytest.mark.parametrize("opening, follow_up", [
+    ("what is bone remodeling?", "who controls that process?"),
+    ("how is bone renewed over a lifetime?", "who runs the whole process?"),
+    ("what is bone remodeling?", "who orchestrates that process?"),
+])
+def test_what_conducts_a_process_named_by_a_pronoun_is_the_hormones(tutor, opening, follow_up):
+    chat = Chat(tutor)
+    chat.say(opening, concept="bone-remodeling")
+    chat.say(follow_up, kind="answer", concept="hormones-and-bone")
+
+
+def test_what_happens_to_the_axis_with_age_is_its_named_decline(tutor):
+    chat = Chat(tutor)
+    chat.say("what is the somatotropic axis?", concept="gh-igf1-axis")
+    chat.say("what happens to it with age?", kind="answer", concept="somatopause")

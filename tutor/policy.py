@@ -544,7 +544,7 @@ class Policy:
         one = _the_one_asked_about(reading, named, frame)
         if one:
             return self._one_named(reading, focus, one, frame)
-        ranked = self._rank(reading, focus)
+        ranked = self._ranked_for(reading, focus, by_examples)
         if named:
             return self._several_named(named, ranked, frame, _subject(reading))
         if reading.undecided:
@@ -838,6 +838,24 @@ class Policy:
               without: frozenset[str] = frozenset()) -> list[Candidate]:
         stems = [s for s in self._matcher.stems_of(list(reading.words)) if s not in without]
         return self._matcher.rank(stems, self._boosts(reading, focus), limit=limit, within=within)
+
+    def _ranked_for(self, reading: Reading, focus: str | None, by_examples: bool) -> list[Candidate]:
+        ranked = self._rank(reading, focus)
+        return (self._referent_spelled_out(reading, ranked) or ranked) if by_examples else ranked
+
+    def _referent_spelled_out(self, reading: Reading, ranked: list[Candidate]) -> list[Candidate]:
+        """ "who orchestrates that process?" after bone remodeling: a frame whose example questions choose also ranks
+        the question as if the pronoun were the title it refers to; the referent (what is orchestrated) is no answer."""
+        referred = [m.concept for m in reading.mentions if m.how == "pronoun"]
+        if len(referred) != 1:
+            return []
+        referent = self._kb.concepts[referred[0]]
+        stems = self._matcher.stems_of(list(reading.words) + referent.title.lower().split())
+        best: dict[str, Candidate] = {}
+        for c in ranked + self._matcher.rank(stems, {}, limit=6):
+            if c.concept_id != referent.id and (c.concept_id not in best or c.score > best[c.concept_id].score):
+                best[c.concept_id] = c
+        return sorted(best.values(), key=lambda c: -c.score)[:5]
 
     def _name_stems(self, concept_id: str, reading: Reading) -> frozenset[str]:
         """The stems of the words that named the concept in the question."""
