@@ -2198,3 +2198,16 @@ def test_what_happens_to_the_axis_with_age_is_its_named_decline(tutor):
     chat = Chat(tutor)
     chat.say("what is the somatotropic axis?", concept="gh-igf1-axis")
     chat.say("what happens to it with age?", kind="answer", concept="somatopause")
+
+
+def test_a_lead_that_follows_on_from_its_sentence_before_is_said_after_it(tutor):
+    """ "The result is faster bone loss ..." cannot open a reply: the text it leans on comes first."""
+    reply = Chat(tutor).say("what causes the fast bone loss after menopause?", kind="answer")
+    assert not first_sentence(reply.text).startswith(("The result", "This", "These")), reply.text
+    assert "estrogen" in first_sentence(reply.text).lower(), reply.text
+
+
+def test_a_time_closing_a_relation_question_is_its_setting_not_another_question(tutor):
+    reading = tutor.read("what lowers OPG after menopause?")
+    assert reading.frame.id == "inhibitor" and reading.side == "actor"
+    assert tutor.read("what does estrogen receptor alpha do once estrogen binds it?").frame.id != "inhibitor"

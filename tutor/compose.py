@@ -19,6 +19,10 @@ __all__ = ["Composer", "sentences", "full_name"]
 # directly come before the hormones that act through them, and therapies come last.
 _KIND_ORDER = ("molecule", "hormone", "cell", "process", "measure", "condition", "therapy")
 _ABBREVIATION = re.compile(r"^[A-Z0-9][A-Za-z0-9\u03b1-]*[A-Z0-9\u03b1]$")
+# openings of a sentence that follows on from the one before it ("The result is ...", "This drop ...")
+_LEANS_ON_BEFORE = re.compile(r"^(The (result|upshot|outcome|consequence|effect) (is|was)\b|This\b|These\b|Those\b|"
+                              r"Such\b|As a result\b|In turn\b|Together,? (these|they)\b)")
+_REFERS_BACK = re.compile(r"^(This|These|Those|Such)\b|\b(this|these|those) (\w+ )?(drop|fall|decline|change|shift|loss|rise|process|step|signal|effect|balance|cells?|hormones?)\b")
 
 
 def sentences(text: str, count: int) -> str:
@@ -293,8 +297,22 @@ class Composer:
         found = self._passages.best_in(concept_id, level, self._passages.wanted(question_words), any_depth, kind)
         if found is None or found.score < least:
             return None
+        said = self._with_what_it_leans_on(concept_id, found.depth, found.text)
         lead = self._named_in_plain_words(found.text, kind, concept_id) if kind else found.text
-        return " ".join([self._out_of_context(lead, concept_id), *self._rest(concept_id, level, found.text)])
+        lead = " ".join([*said[:-1], self._out_of_context(lead, concept_id)])
+        return " ".join([lead, *self._rest(concept_id, level, *said)])
+
+    def _with_what_it_leans_on(self, concept_id: str, depth: str, sentence: str) -> list[str]:
+        """A sentence that only follows on from the one before it ("The result is faster bone loss ...") is said
+        after that one: [before, sentence], else [sentence]."""
+        if not _LEANS_ON_BEFORE.match(sentence):
+            return [sentence]
+        text = SENTENCE_END.split(self._kb.concepts[concept_id].explain[depth].strip())
+        at = start = text.index(sentence) if sentence in text else 0
+        # back to a sentence that stands on its own ("Because ..., this drop ..." leans on the one before it too)
+        while start > 0 and (start == at or _REFERS_BACK.search(text[start])):
+            start -= 1
+        return text[start:at + 1]
 
     def _out_of_context(self, sentence: str, concept_id: str) -> str:
         """A sentence said first that stood later in its text: "It is ..." and "describes it as" name what "it" was."""
@@ -310,9 +328,9 @@ class Composer:
         """The concept's explanation at `level` with `lead` said first, and not said again where the text has it."""
         return " ".join([lead, *self._rest(concept_id, level, lead)])
 
-    def _rest(self, concept_id: str, level: str, said: str) -> list[str]:
-        """The sentences of the concept's explanation at `level` other than one already said."""
-        return [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p != said]
+    def _rest(self, concept_id: str, level: str, *said: str) -> list[str]:
+        """The sentences of the concept's explanation at `level` other than those already said."""
+        return [p for p in SENTENCE_END.split(self._kb.concepts[concept_id].explain[level].strip()) if p not in said]
 
     def _named_in_plain_words(self, sentence: str, kind: str, concept_id: str) -> str:
         """The answer to "which cells ...?" names them, even where the sentence says it in plain words: "the

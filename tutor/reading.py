@@ -373,7 +373,7 @@ class Reader:
         phrase = self._phrase_rest(words[verb_at])
         return [w for i, w in enumerate(words[:end]) if i != verb_at and not _inside(i, mentions)
                 and _carries_meaning(w) and stem(w) not in phrase and not self._kind_asked(words, i)
-                and not _setting(words, i)]
+                and not _setting(words, i) and not _time_of(words, mentions, i)]
 
     def _phrase_rest(self, verb: str) -> set[str]:
         """The other words of the verb's phrases ("tips it TOWARD opg"): they belong to the verb."""
@@ -688,6 +688,14 @@ def _setting(words: list[str], i: int) -> bool:
 
 
 _SETTINGS = frozenset("men women man woman males females adults people humans bone bones body".split())
+
+
+def _time_of(words: list[str], mentions: list[Mention], i: int) -> bool:
+    """ "what lowers OPG AFTER menopause?": when the relation is asked about, a time word before a name, not a
+    leftover that makes it another question."""
+    # "once estrogen binds" is a clause with its own verb, so only a time word with the name closing the question
+    return words[i] in ("after", "before", "during", "following") and any(
+        m.start == i + 1 and m.end == len(words) for m in mentions)
 
 
 def _abbreviation(word: str, text: str) -> bool:
