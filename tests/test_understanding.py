@@ -2211,3 +2211,13 @@ def test_a_time_closing_a_relation_question_is_its_setting_not_another_question(
     reading = tutor.read("what lowers OPG after menopause?")
     assert reading.frame.id == "inhibitor" and reading.side == "actor"
     assert tutor.read("what does estrogen receptor alpha do once estrogen binds it?").frame.id != "inhibitor"
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("Besides building bone, what else do osteoblasts release?", "osteoblasts"),        # set aside, not asked about
+    ("which bone cells besides osteoblasts and osteoclasts does the document mention?", "osteocytes"),
+    ("what is going on during bone formation?", "bone-formation"),                       # "going on" is no "go signal"
+    ("are osteoclasts to blame when bones thin out?", "osteoclasts"),
+])
+def test_what_is_set_aside_and_particles_do_not_choose_the_concept(tutor, question, concept):
+    Chat(tutor).say(question, kind="answer", concept=concept)

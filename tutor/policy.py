@@ -535,7 +535,8 @@ class Policy:
         if asked:
             return asked
         by_examples = bool(frame and frame.by_examples) or self._wrong_type(reading)
-        named = [] if by_examples else reading.named
+        # "besides building bone, what else do osteoblasts send out?": what is set aside is not asked about
+        named = [] if by_examples else [c for c in reading.named if c not in reading.aside] or reading.named
         if not named and reading.concepts and not by_examples:  # only a pronoun: the concept under discussion
             return Decision("concept", (reading.concepts[0],), frame, how="the concept under discussion (a pronoun)")
         of_kind = self._of_wanted_kind(reading, focus)

@@ -758,9 +758,12 @@ _TIMING = frozenset({"before", "after", "until", "till", "once", "since"})
 
 def _set_aside(words: list[str] | tuple[str, ...], mentions) -> list[str]:
     """The concepts a question names only to set them aside ("other than osteoblasts", "besides estrogen")."""
-    aside = []
-    for m in mentions:
+    aside: list[str] = []
+    last_end = -1  # where the last mention set aside ends: "besides osteoblasts AND osteoclasts" sets both aside
+    for m in sorted(mentions, key=lambda m: m.start):
         before = tuple(words[max(0, m.start - 2):m.start])
-        if any(before[-len(phrase):] == phrase for phrase in _SETTING_ASIDE) and m.concept not in aside:
+        joined = last_end >= 0 and m.start - last_end == 1 and words[last_end] in ("and", "or")
+        if (joined or any(before[-len(phrase):] == phrase for phrase in _SETTING_ASIDE)) and m.concept not in aside:
             aside.append(m.concept)
+            last_end = m.end
     return aside
