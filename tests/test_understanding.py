@@ -2221,3 +2221,9 @@ def test_a_time_closing_a_relation_question_is_its_setting_not_another_question(
 ])
 def test_what_is_set_aside_and_particles_do_not_choose_the_concept(tutor, question, concept):
     Chat(tutor).say(question, kind="answer", concept=concept)
+
+
+@pytest.mark.parametrize("question, concept", [("the ratio", "rankl-opg-ratio"), ("the pathway?", "rank-rankl-opg-pathway"),
+                                               ("hormones fading with age", "hormonal-decline")])
+def test_a_bare_title_noun_and_everyday_words_for_decline_name_their_concept(tutor, question, concept):
+    Chat(tutor).say(question, kind="answer", concept=concept)

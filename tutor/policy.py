@@ -812,6 +812,9 @@ class Policy:
         # unknown X (the default frame) does not
         if focus and self._follow_up(reading):
             return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a follow-up)")
+        headed = self._bare_head(reading)
+        if headed:
+            return headed
         searched = self._searched(reading)
         if searched:
             return searched
@@ -820,6 +823,16 @@ class Policy:
             return Decision("concept", (focus,), reading.frame, how="the concept under discussion (nothing else named)")
         return Decision("unknown", (), reading.frame, nearby=tuple(c.concept_id for c in ranked if c.score > 0)[:3],
                         how="nothing named, and no example question close enough")
+
+    def _bare_head(self, reading: Reading) -> Decision | None:
+        """ "the ratio", "that pathway?": a bare noun that heads the title of one concept only names it."""
+        content = [stem(w) for w in reading.content_words]
+        if len(reading.words) > 3 or len(content) != 1 or reading.content_words[0] in WEAK_WORDS:
+            return None
+        titled = [c for c, head in self._title_heads.items() if head == content[0]]
+        if len(titled) != 1:
+            return None
+        return Decision("concept", (titled[0],), reading.frame, how="the one concept headed by the noun you named")
 
     def _follow_up(self, reading: Reading) -> bool:
         """A short question in a frame of its own ("give me an example"), not the default frame."""
