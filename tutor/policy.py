@@ -535,8 +535,7 @@ class Policy:
         if asked:
             return asked
         by_examples = bool(frame and frame.by_examples) or self._wrong_type(reading)
-        # "besides building bone, what else do osteoblasts send out?": what is set aside is not asked about
-        named = [] if by_examples else [c for c in reading.named if c not in reading.aside] or reading.named
+        named = [] if by_examples else _named_not_aside(reading)
         if not named and reading.concepts and not by_examples:  # only a pronoun: the concept under discussion
             return Decision("concept", (reading.concepts[0],), frame, how="the concept under discussion (a pronoun)")
         of_kind = self._of_wanted_kind(reading, focus)
@@ -910,6 +909,11 @@ class Policy:
             return self._related(a, b) or ca.parent == b or cb.parent == a or \
                 any({r.subject, r.object} == {a, b} for r in self._kb.relations)
         return all(linked(concept_id, o) for o in others)
+
+
+def _named_not_aside(reading: Reading) -> list[str]:
+    """ "besides building bone, what else do osteoblasts send out?": what is set aside is not asked about."""
+    return [c for c in reading.named if c not in reading.aside] or list(reading.named)
 
 
 def _title_words(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
