@@ -2227,3 +2227,19 @@ def test_what_is_set_aside_and_particles_do_not_choose_the_concept(tutor, questi
                                                ("hormones fading with age", "hormonal-decline")])
 def test_a_bare_title_noun_and_everyday_words_for_decline_name_their_concept(tutor, question, concept):
     Chat(tutor).say(question, kind="answer", concept=concept)
+
+
+@pytest.mark.parametrize("question, chosen, other", [
+    ("somatopause and menopause: which is about growth hormone?", "somatopause", "menopause"),
+    ("estrogen and testosterone, which is made in the ovaries?", "estrogen", "testosterone"),
+    ("osteoblasts and osteoclasts, which one breaks bone down?", "osteoclasts", "osteoblasts"),
+])
+def test_which_of_two_names_picks_one_and_says_it_against_the_other(tutor, question, chosen, other):
+    reply = Chat(tutor).say(question, kind="answer", concept=chosen)
+    assert first_sentence(reply.text).lower().startswith(f"{tutor.kb.concepts[chosen].title.lower()}, not"), reply.text
+
+
+def test_two_names_weighed_against_each_other_are_compared_not_picked(tutor):
+    reply = Chat(tutor).say("osteoblasts vs osteoclasts, which is more important?", kind="answer")
+    assert "osteoblast" in reply.text.lower() and "osteoclast" in reply.text.lower()
+    assert not first_sentence(reply.text).lower().endswith("not osteoblasts.")

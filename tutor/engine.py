@@ -440,6 +440,11 @@ class Tutor:
             first, second = decision.topic.split("|")
             text = f"{self._msg('same_thing', a=first, b=second)} {concept.explain[depth.level]}"
             return self._answer(session, concept, depth, 1.0, text=text, how=decision.how)
+        if action == "pick":
+            text = self._opening(reading, decision, concept, depth) or concept.explain[depth.level]
+            said = self._msg("picked_of_two", chosen=self._compose.name(concept.id), other=self._compose.name(decision.topic))
+            return self._answer(session, concept, depth, decision.confidence, decision.runner_up,
+                                text=f"{said[0].upper()}{said[1:]} {text}", how=decision.how)
         text = self._compose.expansion(concept.id, depth.level) if action == "expand" else None
         if text:
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)

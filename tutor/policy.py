@@ -51,7 +51,7 @@ class Thresholds:
 @dataclass(frozen=True)
 class Decision:
     """What to answer. action: safety | topic | foreign | uncovered | compare | link | relation | expand | concept |
-    clarify | none-other | consequence | same | unknown."""
+    clarify | none-other | consequence | same | pick | unknown."""
 
     action: str
     concepts: tuple[str, ...] = ()
@@ -98,7 +98,8 @@ class Policy:
         # facts, and only then a concept chosen by its names or example questions
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
-                 self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), lambda r, f: self._comparison(r, f, pair),
+                 self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_two_named,
+                 lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
                  self._version_of, self._in_the_other_sex, self._relation_question, self._linking_question, self._expansion)
         for step in steps:
@@ -117,6 +118,33 @@ class Policy:
             return None
         return Decision("concept", (chosen,), reading.frame, runner_up=pair[1] if chosen == pair[0] else pair[0],
                         how="the one of the two just compared that your question points to")
+
+    def _one_of_two_named(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "somatopause and menopause: which is about growth hormone?": the one of two names joined before the
+        question word that the rest points to, said against the other."""
+        # "X vs Y, which is worse?" weighs the two against each other: the comparison answers
+        pair = _pair_before_which(reading) if not (reading.frame and reading.frame.answer == "compare") else None
+        if not pair:
+            return None
+        chosen = self._clearly_pointed_to(reading, pair)
+        if chosen is None:
+            return None
+        other = pair[1] if chosen == pair[0] else pair[0]
+        return Decision("pick", (chosen,), reading.frame, runner_up=other, topic=other,
+                        how="the one of the two you named that your question points to")
+
+    def _clearly_pointed_to(self, reading: Reading, pair: tuple[str, str]) -> str | None:
+        """The one of the pair a fact links to the other names, or that the rest of the question (the two names left
+        out) matches clearly better; None when unsure (the comparison of the two then answers)."""
+        linked = self._linked_of_pair(pair, [c for c in reading.named if c not in pair])
+        if len(linked) == 1:
+            return linked[0]
+        names = self._name_stems(pair[0], reading) | self._name_stems(pair[1], reading)
+        scores = {c.concept_id: c.score for c in self._rank(reading, None, limit=20, without=names) if c.concept_id in pair}
+        first, second = (scores.get(pair[0], 0.0), scores.get(pair[1], 0.0))
+        if max(first, second) < self.thresholds.anchor or abs(first - second) < self.thresholds.margin:
+            return None
+        return pair[0] if first > second else pair[1]
 
     def _joining_pair(self, reading: Reading, pair: tuple[str, ...]) -> Decision | None:
         """ "so why use both together?" right after comparing the GH/IGF-1 axis and estrogen: a question of the two
@@ -909,6 +937,24 @@ class Policy:
             return self._related(a, b) or ca.parent == b or cb.parent == a or \
                 any({r.subject, r.object} == {a, b} for r in self._kb.relations)
         return all(linked(concept_id, o) for o in others)
+
+
+def _pair_before_which(reading: Reading) -> tuple[str, str] | None:
+    """The two names joined by and/or/vs before a "which ...?" of the same question ("between X and Y, which one
+    ...", "X or Y: which does ..."), else None."""
+    words = reading.words
+    at = next((i for i, w in enumerate(words) if w == "which" and i + 1 < len(words)
+               and words[i + 1] in _PICKING), None)
+    mentions = sorted((m for m in reading.mentions if m.how == "name"), key=lambda m: m.start)
+    if at is None or len(mentions) < 2:
+        return None
+    first, second = mentions[0], mentions[1]
+    joined = second.end <= at and first.concept != second.concept and \
+        " ".join(words[first.end:second.start]) in ("and", "or", "vs", "versus")
+    return (first.concept, second.concept) if joined else None
+
+
+_PICKING = frozenset("is are does do has have was one of".split())
 
 
 def _named_not_aside(reading: Reading) -> list[str]:
