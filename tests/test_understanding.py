@@ -2243,3 +2243,12 @@ def test_two_names_weighed_against_each_other_are_compared_not_picked(tutor):
     reply = Chat(tutor).say("osteoblasts vs osteoclasts, which is more important?", kind="answer")
     assert "osteoblast" in reply.text.lower() and "osteoclast" in reply.text.lower()
     assert not first_sentence(reply.text).lower().endswith("not osteoblasts.")
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("how does bone loss differ between men and women?", "age-related-bone-loss"),
+    ("is hormonal decline different for men and women?", "hormonal-decline"),
+])
+def test_one_thing_compared_between_men_and_women_leads_with_the_sentence_on_both(tutor, question, concept):
+    first = first_sentence(Chat(tutor).say(question, kind="answer", concept=concept).text).lower()
+    assert "women" in first and "men" in first.replace("women", ""), first

@@ -302,13 +302,15 @@ class Composer:
         lead = " ".join([*said[:-1], self._out_of_context(lead, concept_id)])
         return " ".join([lead, *self._rest(concept_id, level, *said)])
 
-    def _with_what_it_leans_on(self, concept_id: str, depth: str, sentence: str) -> list[str]:
-        """A sentence that only follows on from the one before it ("The result is faster bone loss ...") is said
-        after that one: [before, sentence], else [sentence]."""
+    def _with_what_it_leans_on(self, concept_id: str, depth: str | None, sentence: str) -> list[str]:
+        """A sentence that only follows on from the one before it ("The result is faster bone loss ...") is said after
+        that one: [before, sentence], else [sentence]."""
         if not _LEANS_ON_BEFORE.match(sentence):
             return [sentence]
-        text = SENTENCE_END.split(self._kb.concepts[concept_id].explain[depth].strip())
-        at = start = text.index(sentence) if sentence in text else 0
+        explain = self._kb.concepts[concept_id].explain
+        text = next((t for t in (SENTENCE_END.split(explain[d].strip()) for d in ([depth] if depth else LEVELS))
+                     if sentence in t), [sentence])
+        at = start = text.index(sentence)
         # back to a sentence that stands on its own ("Because ..., this drop ..." leans on the one before it too)
         while start > 0 and (start == at or _REFERS_BACK.search(text[start])):
             start -= 1
@@ -325,8 +327,10 @@ class Composer:
         return re.sub(r"\b(describes|calls|names|lists|treats|presents|counts) it (as|among)\b", rf"\1 {name} \2", sentence, count=1)
 
     def led_by(self, lead: str, concept_id: str, level: str) -> str:
-        """The concept's explanation at `level` with `lead` said first, and not said again where the text has it."""
-        return " ".join([lead, *self._rest(concept_id, level, lead)])
+        """The concept's explanation at `level` with `lead` said first (after what it leans on), and not said again
+        where the text has it."""
+        said = self._with_what_it_leans_on(concept_id, None, lead)
+        return " ".join([*said, *self._rest(concept_id, level, *said)])
 
     def _rest(self, concept_id: str, level: str, *said: str) -> list[str]:
         """The sentences of the concept's explanation at `level` other than those already said."""

@@ -99,7 +99,7 @@ class Policy:
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
                  self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_two_named,
-                 lambda r, f: self._comparison(r, f, pair),
+                 self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
                  self._version_of, self._in_the_other_sex, self._relation_question, self._linking_question, self._expansion)
         for step in steps:
@@ -344,6 +344,33 @@ class Policy:
             return None
         return Decision("concept", (found,), frame, runner_up=reading.named[0],
                         how=f"what the document says of {reading.named[0]} in men: its counterpart")
+
+    def _between_the_sexes(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "how does bone loss differ between men and women?": one thing compared across the two audiences; the
+        concept (the one named, else one linked to it) with a sentence that speaks of both leads with it."""
+        frame = reading.frame
+        if not (frame and frame.answer == "compare") or len(reading.named) > 1 or \
+                not self._speaks_of_both(" ".join(reading.words)):
+            return None
+        named = reading.named or ([focus] if focus else [])
+        wanted = self._passages.wanted([*self._audience_words("men"), *self._audience_words("women"), *reading.content_words])
+        for concept_id in self._named_then_linked(reading, named):
+            found = self._passages.best_in(concept_id, LEVELS[0], wanted)
+            if found and self._speaks_of_both(found.text):
+                # a sentence found in a linked concept leads the answer about the one named
+                return Decision("concept", (named[0] if named else concept_id,), frame, lead=found.text,
+                                how="the sentence that sets men and women side by side")
+        return None
+
+    def _named_then_linked(self, reading: Reading, named: list[str]) -> list[str]:
+        """The one named first, then those linked to it in the pack's order; with nothing named, the best matches."""
+        if named:
+            return [*named, *self._kb.concepts[named[0]].related]
+        return [c.concept_id for c in self._rank(reading, None)]
+
+    def _speaks_of_both(self, sentence: str) -> bool:
+        said = set(words(sentence.lower()))
+        return bool(said & self._audience_words("men") and said & self._audience_words("women"))
 
     def _audience_words(self, who: str) -> frozenset[str]:
         return self._audiences.get(who, frozenset())
