@@ -713,6 +713,12 @@ def test_a_list_of_three_is_no_pair(tutor):
     ("What counts as a normal testosterone level for a 60 year old man?", "ranges"),
     ("How often does ipamorelin have to be injected?", "administration"),
     ("What is the success rate of hormonal optimization protocols?", "efficacy"),
+    ("is HRT bad for your liver?", "risks"),
+    ("what counts as a good bone density score?", "ranges"),
+    ("what BMD reading counts as osteopenia?", "ranges"),
+    ("what is the rate of bone loss in women each year?", "rate"),
+    ("does IGF-1 drop with age, and by how much?", "rate"),
+    ("can RANKL itself be used as a medicine?", "medicines"),
 ])
 def test_aspects_the_document_does_not_discuss_are_said_plainly(tutor, text, frame):
     reading = tutor.read(text)
@@ -2252,3 +2258,8 @@ def test_two_names_weighed_against_each_other_are_compared_not_picked(tutor):
 def test_one_thing_compared_between_men_and_women_leads_with_the_sentence_on_both(tutor, question, concept):
     first = first_sentence(Chat(tutor).say(question, kind="answer", concept=concept).text).lower()
     assert "women" in first and "men" in first.replace("women", ""), first
+
+
+@pytest.mark.parametrize("text", ["What is Graves' disease?", "what is addison's disease and does it affect bone?"])
+def test_a_disease_named_after_a_person_is_declined(tutor, text):
+    Chat(tutor).say(text, kind="unknown")
