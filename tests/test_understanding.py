@@ -2263,3 +2263,16 @@ def test_one_thing_compared_between_men_and_women_leads_with_the_sentence_on_bot
 @pytest.mark.parametrize("text", ["What is Graves' disease?", "what is addison's disease and does it affect bone?"])
 def test_a_disease_named_after_a_person_is_declined(tutor, text):
     Chat(tutor).say(text, kind="unknown")
+
+
+def test_which_of_a_kind_specifically_leads_with_a_sentence_naming_them(tutor):
+    chat = Chat(tutor)
+    chat.say("how do hormones regulate bone?", concept="hormones-and-bone")
+    first = first_sentence(chat.say("which hormones, specifically?", kind="answer", concept="hormones-and-bone").text)
+    assert "estrogen" in first.lower() or "testosterone" in first.lower(), first
+
+
+def test_name_one_for_example_gives_the_topics_example(tutor):
+    chat = Chat(tutor)
+    chat.say("what are GH peptide therapies?", concept="growth-hormone-peptides")
+    assert chat.say("name one for example", concept="growth-hormone-peptides").intent == "example"

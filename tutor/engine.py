@@ -551,10 +551,18 @@ class Tutor:
         if not frame or concept.id not in reading.concepts and not frame.answer_words and not follow_up:
             return None
         others = [w for m in reading.mentions if m.concept != concept.id for w in m.text.split()]
-        specific = _is_specific(reading, others) or frame.answer == "relation" or not frame.plain
-        least = self.thresholds.lead_specific if specific else self.thresholds.lead_plain
         wanted = reading.content_words + others + list(frame.answer_words)
+        if follow_up and reading.answer_type:
+            # "which hormones, specifically?" of the topic: a sentence naming one (at any depth) answers first
+            least, wanted = 0.0, [*wanted, *reading.words]
+        else:
+            least = self._least_lead(reading, frame, others)
         return self._compose.leading_with(concept.id, depth.level, wanted, least, kind=reading.answer_type)
+
+    def _least_lead(self, reading: Reading, frame: Frame, others: list[str]) -> float:
+        """How well a sentence must answer to be said first: less for a specific question than for a plain one."""
+        specific = _is_specific(reading, others) or frame.answer == "relation" or not frame.plain
+        return self.thresholds.lead_specific if specific else self.thresholds.lead_plain
 
     def _depth_for(self, session: Session, reading: Reading, concept_id: str) -> DepthChoice:
         # asking what a name means is no sign of expertise ("what is osteoclastogenesis?"); using terms is

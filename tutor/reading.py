@@ -661,9 +661,13 @@ def _clause_end(words: list[str], mentions: list[Mention], verb_at: int) -> int:
 
 def _elliptical(words: list[str], i: int) -> bool:
     """ "which genes?", "and what cells?": a wh-word and the sort of thing asked, all else left to what was just said."""
-    rest = [w for w in words if w not in _OPENING_FILLERS]
+    rest = [w for w in words if w not in _OPENING_FILLERS and w not in _PRECISING]
     return (len(rest) == 2 and rest[1] == words[i] and rest[0] in _WH and words[i - 1] == rest[0]
             and stem(words[i]) in _ANSWER_NOUNS)
+
+
+# "which hormones, specifically?": words that only press for precision
+_PRECISING = frozenset({"specifically", "exactly", "precisely", "particularly"})
 
 
 def _placeholder(words: list[str], i: int) -> bool:
