@@ -1424,7 +1424,9 @@ def test_it_after_a_relation_answer_stays_with_the_topic(tutor):
                                       "so what happens once RANKL gets the upper hand", "what happens when RANKL wins?",
                                       # the side named after the thing it acts on
                                       "what happens to bone density when RANKL wins out?",
-                                      "what happens to bone resorption when RANKL dominates?"])
+                                      "what happens to bone resorption when RANKL dominates?",
+                                      # one side against the other, of someone in general
+                                      "if someone's OPG is high compared with their RANKL, what happens to their bone?"])
 def test_one_side_outweighing_the_other_is_about_their_balance(tutor, question):
     Chat(tutor).say(question, kind="answer", concept="rankl-opg-ratio")
 
