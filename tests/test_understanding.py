@@ -56,6 +56,12 @@ def test_a_pronoun_is_resolved_to_the_concept_under_discussion(tutor):
     ("what is a normal IGF-1 range", "ranges", ""),
     ("which paper is about estrogen and the skeleton", "citation", ""),
     ("what is osteoporosis", "definition", ""),
+    # a second verb of the same subject only says more of the answer
+    ("what binds RANKL and stops it reaching its receptor?", "binding", "actor"),
+    # a noun after the name that only says which of its forms ("osteoblast precursors"), then what they do
+    ("what stimulates osteoblast precursors to multiply?", "activator", "actor"),
+    ("what hormone mediates growth hormone's effects?", "activator", "target"),
+    ("what builds type I collagen?", "producer", "actor"),
 ])
 def test_frames_are_read_from_the_words_around_the_names(tutor, text, frame, side):
     reading = read(tutor, text)

@@ -55,6 +55,7 @@ class Composer:
         self._passages = passages
         self._msg = msg
         self._relation_verbs = relation_verbs or {}
+        self._hedged = {(r.subject, r.relation, r.object) for r in kb.relations if r.hedged}
 
     def name(self, concept_id: str) -> str:
         """The concept's short name as it reads inside a sentence: "bone remodeling", but "OPG" and "RANKL"."""
@@ -144,16 +145,13 @@ class Composer:
         """The direct answer in the first sentence, then at most two more facts, grouped."""
         theme = themes[0]
         if side == "target":
-            visible = self._targets(facts, level)
-            singular, plural = RELATION_NAMES[facts[0].relation]
-            verb = plural if self._kb.concepts[theme].plural else singular
-            return self._msg("relation_target", subject=_cap(self.name(theme)), verb=verb,
-                             objects=_and([self.object_name(f) for f in visible[:4]]))
+            return self._relation_targets(theme, self._targets(facts, level)[:4])
         subjects = self.actors(theme, facts, level)
         relation = facts[0].relation
         objects = _and([self.name(t) for t in themes]) if len(themes) > 1 else self.name(theme)
         text = self._relation_lead(subjects[0], relation, theme, objects)
-        more = subjects[1:3]
+        # what the document only says may be so is not told beside what it states
+        more = [s for s in subjects[1:] if (s, relation, theme) not in self._hedged][:2]
         if more:
             # one more actor takes the verb's singular form ("RANK also promotes"), two or more the plural
             verb = self._forms(relation, theme)[1 if len(more) > 1 or self._kb.concepts[more[0]].plural else 0]
@@ -163,6 +161,17 @@ class Composer:
         if rest > 0:
             text += " " + self._msg("relation_rest", count=rest)
         return text
+
+    def _relation_targets(self, theme: str, facts: list[Relation]) -> str:
+        """ "Progesterone stimulates bone formation. Progesterone may also stimulate osteoblasts." """
+        firm = [f for f in facts if not f.hedged]
+        text = ""
+        for said, verb in ((firm, self._verb(facts[0].relation, theme)),
+                           ([f for f in facts if f.hedged], _hedge(self._forms(facts[0].relation, None)[1], bool(firm)))):
+            if said:
+                text += " " + self._msg("relation_target", subject=_cap(self.name(theme)), verb=verb,
+                                        objects=_and([self.object_name(f) for f in said]))
+        return text.strip()
 
     def _relation_lead(self, lead: str, relation: str, theme: str, objects: str) -> str:
         """The first actor's sentence: "Estrogen lowers RANKL." """
@@ -227,17 +236,18 @@ class Composer:
 
     def _targets(self, facts: tuple[Relation, ...], level: str) -> list[Relation]:
         """The facts' objects, each once, the most direct first: what the subject binds, then by kind."""
-        def rank(fact: Relation) -> tuple[int, int]:
+        def rank(fact: Relation) -> tuple[bool, int, int]:
             binds = any(r.relation == "binds" and {r.subject, r.object} == {fact.subject, fact.object} for r in self._kb.relations)
             kind = self._kb.kinds.get(fact.object, "")
-            return (0 if binds else 1, _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER))
+            return (fact.hedged, 0 if binds else 1, _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER))
         return sorted({f.object: f for f in self._visible(facts, level, "object")}.values(), key=rank)
 
     def _visible(self, facts: tuple[Relation, ...], level: str, end: str) -> list[Relation]:
         """Below academic depth, leave out concepts named by academic terms (osteoclastogenesis, ERα) when others answer too."""
         if level == LEVELS[-1]:
             return list(facts)
-        plain = [f for f in facts if not self._academic_term(getattr(f, end))]
+        # what the document only says may be so never stands in for what it states
+        plain = [f for f in facts if not self._academic_term(getattr(f, end)) and not f.hedged]
         return plain or list(facts)
 
     def _academic_term(self, concept_id: str) -> bool:
@@ -245,15 +255,18 @@ class Composer:
         return any(self._kb.vocabulary.get(fold(name)) == LEVELS[-1] for name in (short_title(concept), *concept.aliases))
 
     def _ordered(self, facts: list[Relation], theme: str) -> list[Relation]:
-        def rank(fact: Relation) -> tuple[int, int]:
+        def rank(fact: Relation) -> tuple[bool, int, int]:
             binds = any(r.relation == "binds" and {r.subject, r.object} == {fact.subject, theme} for r in self._kb.relations)
             kind = self._kb.kinds.get(fact.subject, "")
-            return (0 if binds else 1, _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER))
+            return (fact.hedged, 0 if binds else 1, _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER))
         return sorted(facts, key=rank)
 
     def _verb(self, relation: str, subject: str, obj: str | None = None) -> str:
-        """How the relation reads after this subject; the pack may give a plainer verb for the object's kind."""
+        """How the relation reads after this subject; the pack may give a plainer verb for the object's kind; "may"
+        before it when the document only says it may be so."""
         singular, plural = self._forms(relation, obj)
+        if (subject, relation, obj) in self._hedged:
+            return _hedge(plural)
         return plural if self._kb.concepts[subject].plural else singular
 
     def _forms(self, relation: str, obj: str | None) -> tuple[str, str]:
@@ -405,3 +418,8 @@ def _headed(title: str, said: str | None) -> str:
     if not said or fold(said) in fold(title) or said.lower() in title.lower():
         return title
     return f"{_cap(said)}, that is {title}"
+
+
+def _hedge(plural: str, also: bool = False) -> str:
+    """The verb after "may": "stimulate" stays, "are converted into" becomes "be converted into"."""
+    return ("may also " if also else "may ") + re.sub(r"^are\b", "be", plural)

@@ -8,7 +8,7 @@ from typing import Any, Callable
 from .checks import Checker
 from .errors import ContentError, Problem
 from .glossary import parse_analogies, parse_glossary, resolve_glossary
-from .model import LEVELS, RELATION_NAMES, SECTIONS, Analogy, Concept, KnowledgeBase, LessonPath, OutOfScopeTopic, QuizItem, Relation
+from .model import HEDGE_MARK, LEVELS, RELATION_NAMES, SECTIONS, Analogy, Concept, KnowledgeBase, LessonPath, OutOfScopeTopic, QuizItem, Relation
 from .normalise import check_fold, fold, pack_folds, stem
 from .quizitems import check_items, generate_items, parse_items
 from .yamlsource import line_of, load_yaml_file, pack_files
@@ -376,10 +376,11 @@ class _Builder:
         relations: list[Relation] = []
         seen: set[tuple[str, str, str]] = set()
         for check, line, item in self.raw_relations:
-            if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) and x for x in item)):
-                check.report(line, "a relation must be [subject, relation, object], three concept ids and a relation name")
+            shape = _relation_shape_problem(item)
+            if shape:
+                check.report(line, shape)
                 continue
-            subject, name, obj = item
+            subject, name, obj = item[:3]
             if name not in RELATION_NAMES:
                 check.report(line, f"unknown relation '{name}' (known: {', '.join(RELATION_NAMES)})")
                 continue
@@ -391,7 +392,7 @@ class _Builder:
                 check.report(line, f"relation [{subject}, {name}, {obj}] is written twice")
                 continue
             seen.add((subject, name, obj))
-            relations.append(Relation(subject, name, obj, check.source, line))
+            relations.append(Relation(subject, name, obj, check.source, line, hedged=len(item) == 4))
         return relations
 
     def _check_alias_collisions(self) -> None:
@@ -409,3 +410,13 @@ class _Builder:
                         f"concept '{concept.id}': name '{alias}' is also a name of '{other.id}' ({other.source}:{other.line})",
                     ))
                 owner.setdefault(name, concept)
+
+
+def _relation_shape_problem(item: Any) -> str:
+    """What is wrong with a fact's shape ([subject, relation, object], perhaps `may` fourth), or ""."""
+    if not (isinstance(item, list) and len(item) in (3, 4) and all(isinstance(x, str) and x for x in item)):
+        return ("a relation must be [subject, relation, object], three concept ids and a relation name"
+                f" (a fourth item '{HEDGE_MARK}' marks what the document only says may be so)")
+    if len(item) == 4 and item[3] != HEDGE_MARK:
+        return f"a relation's fourth item can only be '{HEDGE_MARK}' (the document says it may be so), not {item[3]!r}"
+    return ""

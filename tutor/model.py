@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
-    "LEVELS", "SECTIONS", "RELATION_NAMES", "SYMMETRIC_RELATIONS", "OTHER_SIDE_RELATIONS", "Level", "Relation", "Concept", "Intent", "Cue",
+    "LEVELS", "SECTIONS", "RELATION_NAMES", "HEDGE_MARK", "SYMMETRIC_RELATIONS", "OTHER_SIDE_RELATIONS", "Level", "Relation", "Concept", "Intent", "Cue",
     "OutOfScopeTopic", "Frame", "FRAME_ANSWERS", "WordClass", "BoundaryLine", "Boundary", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES", "QUIZ_ACTIONS", "LESSON_ACTIONS",
     "level_index", "shift_level", "Gloss", "Analogy", "LessonPath",
 ]
@@ -68,6 +68,11 @@ class Relation:
     object: str
     source: str = ""
     line: int = 0
+    hedged: bool = False  # the document only says it may be so ("may compete ... potentially stimulating")
+
+
+# the fourth item of a fact that the document states only as a possibility: [progesterone, stimulates, osteoblasts, may]
+HEDGE_MARK = "may"
 
 
 @dataclass(frozen=True)

@@ -251,7 +251,7 @@ def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]
     defensible = Defensible(relations, kinds)
     items = []
     for r in relations:
-        if r.relation not in _QUESTIONS or concepts[r.subject].parent or concepts[r.object].parent:
+        if not _askable(concepts, r):
             continue
         for level in LEVELS:
             if not all(_within(concepts[c], level) for c in (r.subject, r.object)):
@@ -261,6 +261,12 @@ def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]
             if len(distractors) >= 2:
                 items.append(_generated(concepts, r, level, distractors))
     return items
+
+
+def _askable(concepts: dict[str, Concept], r: Relation) -> bool:
+    """A fact a question can be made of: a known question for its relation, about concepts of their own, and stated
+    by the document (one it only says may be so makes no fair question)."""
+    return r.relation in _QUESTIONS and not r.hedged and not concepts[r.subject].parent and not concepts[r.object].parent
 
 
 def _same_kind(concepts: dict[str, Concept], kinds: dict[str, str], facts: _Facts, r: Relation, level: str) -> list[str]:

@@ -122,6 +122,7 @@ class Reader:
         self._cues = cues
         self._frames = [_searchable(f) for f in frames]
         self._verb_phrases = _verb_phrases(frames)
+        self._relation_verbs = frozenset(v for *_, verbs in self._frames for v in verbs)  # one-word verbs and stems
         self._default = next((f for f in frames if f.default), None)
         self.boundary = boundary
         self._answer_types = answer_types
@@ -369,7 +370,7 @@ class Reader:
     def _leftovers(self, words: list[str], mentions: list[Mention], verb_at: int) -> list[str]:
         """Words a plain relation question does not have: "what happens after estrogen binds ERα" is not "what binds ERα".
         A relative clause after the verb only describes the answer ("what does GH raise that then acts on bone?")."""
-        end = _clause_end(words, mentions, verb_at)
+        end = _clause_end(words, mentions, verb_at, self._relation_verbs)
         phrase = self._phrase_rest(words[verb_at])
         return [w for i, w in enumerate(words[:end]) if i != verb_at and not _inside(i, mentions)
                 and _carries_meaning(w) and stem(w) not in phrase and not self._kind_asked(words, i)
@@ -653,10 +654,12 @@ def _restates_name(words: list[str], i: int, mentions: list[Mention]) -> bool:
     return words[i] in _RELATION_FILLERS and i > 0 and _inside(i - 1, mentions)
 
 
-def _clause_end(words: list[str], mentions: list[Mention], verb_at: int) -> int:
-    """Where a relative clause after the verb starts ("... that then acts on bone"; "what triggers X to mature?")."""
+def _clause_end(words: list[str], mentions: list[Mention], verb_at: int, verbs: frozenset[str] = frozenset()) -> int:
+    """Where a relative clause after the verb starts ("... that then acts on bone"; "what triggers X to mature?"), or
+    a second verb of the same subject ("what binds X AND stops it ...": it only says more of the answer)."""
     return next((i for i in range(verb_at + 1, len(words)) if words[i] in ("that", "which")
-                 or words[i] == "to" and _inside(i - 1, mentions)), len(words))
+                 or words[i] == "to" and (_inside(i - 1, mentions) or _restates_name(words, i - 1, mentions))
+                 or words[i] == "and" and i + 1 < len(words) and stem(words[i + 1]) in verbs), len(words))
 
 
 def _elliptical(words: list[str], i: int) -> bool:

@@ -1,0 +1,60 @@
+"""Facts the document states only as a possibility ("may compete ... potentially stimulating"): marked in the pack
+with a fourth item `may`, said with "may", told after what the document states, and never made a quiz question."""
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+from tutor.knowledge import check_knowledge
+from tutor.quizitems import generate_items
+
+ROOT = Path(__file__).resolve().parents[1]
+KNOWLEDGE = ROOT / "knowledge"
+MARKED = "      - [progesterone, stimulates, osteoblasts, may]"
+
+
+def _with(tmp_path: Path, new: str) -> tuple[Path, int]:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    path = folder / "academic.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(MARKED) == 1, "the bundled pack no longer marks progesterone's effect on osteoblasts as hedged"
+    path.write_text(text.replace(MARKED, new), encoding="utf-8")
+    return folder, text[: text.index(MARKED)].count("\n") + 1
+
+
+def test_the_bundled_pack_marks_a_hedged_fact(tutor):
+    hedged = [r for r in tutor.kb.relations if r.hedged]
+    assert ("progesterone", "stimulates", "osteoblasts") in {(r.subject, r.relation, r.object) for r in hedged}
+    assert all(not r.hedged for r in tutor.kb.relations if (r.subject, r.object) == ("progesterone", "bone-formation"))
+
+
+def test_a_fourth_item_other_than_may_is_reported_at_its_line(tmp_path):
+    folder, line = _with(tmp_path, "      - [progesterone, stimulates, osteoblasts, surely]")
+    problems = check_knowledge(folder)[1]
+    assert [p for p in problems if p.path.endswith("academic.yaml") and p.line == line and "'may'" in p.message]
+
+
+def test_a_hedged_fact_is_said_with_may_and_after_what_is_stated(tutor):
+    session = tutor.new_session()
+    text = tutor.respond(session, "What does progesterone stimulate?").text
+    assert text.index("stimulates bone formation") < text.index("may also stimulate osteoblasts")
+
+
+def test_a_hedged_actor_never_leads_or_stands_beside_the_stated_ones(tutor):
+    reply = tutor.respond(tutor.new_session(), "what stimulates osteoblasts?")
+    assert reply.data["answer"] != "progesterone"
+    assert "rogesterone" not in reply.text
+
+
+def test_no_generated_quiz_item_asks_a_hedged_fact(tutor):
+    kb = tutor.kb
+    asked = next(i for i in kb.quiz if i.generated)
+    fact = next(r for r in kb.relations if asked.id.startswith(f"gen-{r.subject}-{r.relation}-{r.object}-"))
+    # the same pack with that one fact marked as only possible: its items go, the others stay
+    relations = tuple(dataclasses.replace(r, hedged=r == fact) for r in kb.relations)
+    ids = {i.id for i in generate_items(kb.concepts, relations, kb.kinds)}
+    prefix = f"gen-{fact.subject}-{fact.relation}-{fact.object}-"
+    assert not [i for i in ids if i.startswith(prefix)]
+    assert {i.id for i in kb.quiz if i.generated and not i.id.startswith(prefix)} <= ids
