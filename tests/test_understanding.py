@@ -6,12 +6,17 @@ conftest); the unit tests look at the Reading and the Decision directly.
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
 from tutor.evaluation import first_sentence
+from tutor.knowledge import check_knowledge
 
 from conftest import Chat
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def read(tutor, text, focus=None):
@@ -691,6 +696,30 @@ def test_one_more_actor_takes_the_singular_verb(tutor):
 def test_a_glossary_term_asked_about_gets_its_line(tutor, text, term):
     reply = Chat(tutor).say(text)
     assert reply.kind == "answer" and reply.data["gloss"]["term"] == term
+
+
+def test_a_glossary_term_with_a_home_concept_carries_the_conversation_there(tutor):
+    chat = Chat(tutor)
+    reply = chat.say("what does paracrine mean here?")
+    assert reply.concept == "bone-microenvironment" and reply.data["gloss"]["term"] == "paracrine"
+    assert chat.say("and what does it involve?").concept == "bone-microenvironment"
+
+
+def test_every_home_of_a_glossary_term_is_a_concept(tutor):
+    homes = {g.home for g in tutor.kb.glossary.values() if g.home}
+    assert homes and homes <= set(tutor.kb.concepts)
+
+
+def test_a_glossary_home_that_is_no_concept_is_reported_at_its_line(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", folder)
+    path = folder / "glossary.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "home: bone-microenvironment}"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, "home: bone-micro-environment}", 1), encoding="utf-8")
+    problems = check_knowledge(folder)[1]
+    assert [p for p in problems if p.path.endswith("glossary.yaml") and p.line == line and "not a concept" in p.message]
 
 
 def test_a_question_with_no_glossary_term_is_still_declined(tutor):

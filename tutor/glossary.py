@@ -53,30 +53,56 @@ def resolve_glossary(raw: list[tuple[str, str, Any, Checker, int]], concepts: di
     """Concept lines by concept id, term lines by folded term; a `see:` follows to its target. An id no concept
     has goes to `dangling` (the loader counts them when a file could not be read)."""
     glossary: dict[str, Gloss] = {}
-    pointers = []
+    pointers: list[tuple[str, str, Checker, int]] = []
     for part, key, text, check, at in raw:
         if part == "concepts" and key not in concepts:
-            problem = Problem(check.source, at, f"glossary: '{key}' is not a concept")
-            if dangling:
-                dangling(problem)
-            else:
-                check.report(at, problem.message)
-        elif isinstance(text, dict):
-            check.unknown_keys(text, {"see"}, f"glossary term '{key}'")
-            pointers.append((key, check.text(text, "see", f"glossary term '{key}'"), check, at))
-        elif not isinstance(text, str) or not text.strip():
-            check.report(at, f"glossary '{key}': expected one line of text or {{see: ...}}")
-        elif part == "concepts":
-            glossary[key] = Gloss(short_title(concepts[key]), " ".join(text.split()), key, check.source, at)
+            _no_such_concept(Problem(check.source, at, f"glossary: '{key}' is not a concept"), check, dangling)
         else:
-            glossary[fold(key)] = Gloss(key, " ".join(text.split()), "", check.source, at)
+            _entry(glossary, pointers, (part, key, text, check, at), concepts, dangling)
     for key, target, check, at in pointers:
         entry = glossary.get(target) or glossary.get(fold(target))
         if entry is None:
             check.report(at, f"glossary term '{key}': 'see' names no glossary entry '{target}'")
         else:
-            glossary[fold(key)] = Gloss(key, entry.text, entry.concept, check.source, at)
+            glossary[fold(key)] = Gloss(key, entry.text, entry.concept, check.source, at, home=entry.home)
     return glossary
+
+
+def _no_such_concept(problem: Problem, check: Checker, dangling: Callable[[Problem], None] | None) -> None:
+    if dangling:
+        dangling(problem)
+    else:
+        check.report(problem.line, problem.message)
+
+
+def _entry(glossary: dict[str, Gloss], pointers: list[tuple[str, str, Checker, int]],
+           raw: tuple[str, str, Any, Checker, int], concepts: dict[str, Concept],
+           dangling: Callable[[Problem], None] | None) -> None:
+    """One entry: a line, a pointer kept to follow once all lines are known, or a term with its home concept."""
+    part, key, text, check, at = raw
+    if isinstance(text, dict) and "see" in text:
+        check.unknown_keys(text, {"see"}, f"glossary term '{key}'")
+        pointers.append((key, check.text(text, "see", f"glossary term '{key}'"), check, at))
+    elif isinstance(text, dict) and part == "terms":
+        _homed_term(glossary, key, text, concepts, check, at, dangling)
+    elif not isinstance(text, str) or not text.strip():
+        check.report(at, f"glossary '{key}': expected one line of text, {{see: ...}} or {{text: ..., home: concept-id}}")
+    elif part == "concepts":
+        glossary[key] = Gloss(short_title(concepts[key]), " ".join(text.split()), key, check.source, at)
+    else:
+        glossary[fold(key)] = Gloss(key, " ".join(text.split()), "", check.source, at)
+
+
+def _homed_term(glossary: dict[str, Gloss], key: str, entry: dict, concepts: dict[str, Concept], check: Checker,
+                at: int, dangling: Callable[[Problem], None] | None) -> None:
+    """`term: {text: line, home: concept-id}`: a term with the concept a question about it is about."""
+    what = f"glossary term '{key}'"
+    check.unknown_keys(entry, {"text", "home"}, what)
+    text, home = check.text(entry, "text", what), check.text(entry, "home", what)
+    if home and home not in concepts:
+        _no_such_concept(Problem(check.source, at, f"{what}: home '{home}' is not a concept"), check, dangling)
+    elif text and home:
+        glossary[fold(key)] = Gloss(key, " ".join(text.split()), "", check.source, at, home=home)
 
 
 class Glossary:

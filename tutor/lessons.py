@@ -449,7 +449,9 @@ class Teacher:
         return self._gloss_reply(session, entry, "define") if entry else None
 
     def _gloss_reply(self, session: Session, entry: Any, intent: str) -> Reply:
-        concept = self.kb.concepts.get(entry.concept) if entry.concept else None
+        # a term's home concept is what the conversation is about next ("what does paracrine mean here?")
+        home = entry.concept or entry.home
+        concept = self.kb.concepts.get(home) if home else None
         if concept is not None:
             session.remember(concept.id, current_level(session, concept.id))
             session.last_answer = {"concept": concept.id, "confidence": 1.0, "runner_up": None, "level": current_level(session),

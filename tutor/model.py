@@ -302,6 +302,7 @@ class Gloss:
     concept: str = ""
     source: str = ""
     line: int = 0
+    home: str = ""   # a term's concept: where the document uses it ("paracrine": the bone microenvironment)
 
 
 @dataclass(frozen=True)
