@@ -780,6 +780,15 @@ def test_near_domain_topics_are_declined(tutor, text):
     assert Chat(tutor).say(text).kind == "unknown"
 
 
+@pytest.mark.parametrize("text", ["What sources does this text rely on?", "who wrote the sources for this?"])
+def test_a_question_about_sources_that_picks_none_gets_the_list(tutor, text):
+    chat = Chat(tutor)
+    reply = chat.say(text)
+    assert (reply.kind, reply.concept) == ("answer", "references"), reply.text
+    igf = chat.say("which one's about IGF-1?")
+    assert igf.concept == "references" and any(n in igf.text for n in ("Mohan", "Yakar", "Giustina", "Canalis"))
+
+
 def test_which_one_after_the_sources_picks_the_source_on_the_name(tutor):
     chat = Chat(tutor)
     chat.say("what references does it use?")

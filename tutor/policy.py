@@ -843,17 +843,38 @@ class Policy:
 
     def _matched(self, reading: Reading, ranked: list[Candidate], focus: str | None) -> Decision:
         """Nothing named: the example questions decide, or the tutor abstains."""
-        top = ranked[0] if ranked else None
         if self._off_pack(reading, focus):
             return Decision("unknown", (), reading.frame, how="no word the document uses, beyond what the question asks")
-        if top is None or top.score < self.thresholds.answer or self._names_only_part(reading, top):
-            return self._unmatched(reading, ranked, focus)
-        runner = next((c for c in ranked[1:] if c.concept_id != top.concept_id), None)
-        if runner and self._too_close(top, runner):
+        top, runner = self._top_two(ranked)
+        unsure = top is None or top.score < self.thresholds.answer or self._names_only_part(reading, top)
+        torn = runner is not None and self._too_close(top, runner)
+        whole = self._the_whole_list(reading, ranked) if unsure or torn else None
+        if whole or unsure:
+            return whole or self._unmatched(reading, ranked, focus)
+        if torn:
             return Decision("clarify", (top.concept_id, runner.concept_id), reading.frame, confidence=top.score,
                             runner_up=runner.concept_id, how="two concepts matched almost equally")
         return Decision("concept", (top.concept_id,), reading.frame, confidence=min(top.score, 1.0),
                         runner_up=runner.concept_id if runner else None, how="matching your words to example questions")
+
+    @staticmethod
+    def _top_two(ranked: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
+        """The best candidate and the best one of another concept."""
+        if not ranked:
+            return None, None
+        return ranked[0], next((c for c in ranked[1:] if c.concept_id != ranked[0].concept_id), None)
+
+    def _the_whole_list(self, reading: Reading, ranked: list[Candidate]) -> Decision | None:
+        """ "what sources does this text rely on?": a question about sources that picks out none of them is about
+        the list they belong to (the parent of the sources that match best)."""
+        if not (reading.frame and reading.frame.id == "citation") or reading.named:
+            return None
+        parents = {self._kb.concepts[c.concept_id].parent for c in ranked[:3] if self._kb.kinds.get(c.concept_id) == "source"}
+        parents.discard(None)
+        parents.discard("")
+        if len(parents) != 1:
+            return None
+        return Decision("concept", (parents.pop(),), reading.frame, how="a question about the sources that picks none")
 
     def _off_pack(self, reading: Reading, focus: str | None) -> bool:
         """No word of the pack's ("what causes rainbows?"), unless it goes on with the topic ("and what happens next?")."""
