@@ -67,6 +67,7 @@ def test_a_pronoun_is_resolved_to_the_concept_under_discussion(tutor):
     ("what stimulates osteoblast precursors to multiply?", "activator", "actor"),
     ("what hormone mediates growth hormone's effects?", "activator", "target"),
     ("what builds type I collagen?", "producer", "actor"),
+    ("which form of testosterone does the document list for men?", "form", "actor"),
 ])
 def test_frames_are_read_from_the_words_around_the_names(tutor, text, frame, side):
     reading = read(tutor, text)
@@ -720,6 +721,14 @@ def test_a_glossary_home_that_is_no_concept_is_reported_at_its_line(tmp_path):
     path.write_text(text.replace(old, "home: bone-micro-environment}", 1), encoding="utf-8")
     problems = check_knowledge(folder)[1]
     assert [p for p in problems if p.path.endswith("glossary.yaml") and p.line == line and "not a concept" in p.message]
+
+
+def test_the_form_the_document_names_is_said_in_the_answers_own_sentence(tutor):
+    reply = Chat(tutor).say("which form of testosterone does the document list for men?")
+    assert reply.concept == "trt" and "cypionate" in first_sentence(reply.text), reply.text
+    # no sentence of the answer names a form: the fact, then what the answer is
+    hrt = Chat(tutor).say("what form of estrogen is used in the tables?")
+    assert hrt.concept == "hrt" and first_sentence(hrt.text) == "Hormone replacement therapy contains estrogen."
 
 
 def test_a_question_with_no_glossary_term_is_still_declined(tutor):

@@ -78,7 +78,7 @@ REQUIRED_MESSAGES = (
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes", "depth_words", "answer_type_modifiers", "source_words", "answer_type_broader"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "leads_from", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "leads_from", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named", "answer_says"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -215,7 +215,8 @@ class _Builder:
                      via=check.text(entry, "via", what, required=False) or "", facts_first=flags["facts_first"],
                      subject=flags["subject"], answer_kind=check.text(entry, "answer_kind", what, required=False) or "",
                      own_text=check.patterns(entry, what, key="own_text") if entry.get("own_text") else (),
-                     unless_named=tuple(check.text_list(entry, "unless_named", what)))
+                     unless_named=tuple(check.text_list(entry, "unless_named", what)),
+                     answer_says=tuple(fold(w) for w in check.text_list(entry, "answer_says", what)))
 
     @staticmethod
     def _relations(check: Checker, entry: dict, what: str, key: str = "leads_with") -> tuple[str, ...]:

@@ -889,8 +889,10 @@ class Tutor:
         concept = self.kb.concepts[gene_like or self._relation_topic(reading, themes, answers, decision.side, facts)]
         text = self._compose.relation(_acted_on(reading, themes, facts, decision.side), facts, decision.side, depth.level)
         if concept.id == answer and answer != theme.id and len(answers) == 1:
-            # the reply is about the one thing asked for ("the opposite process?"): say what it is, too
-            text = f"{text} {sentences(concept.explain[depth.level], 1)}"
+            # the reply is about the one thing asked for ("the opposite process?"): say what it is, too, or only
+            # its sentence that the frame's words point to ("which FORM of testosterone ...?": the form it names)
+            text = self._said_of_the_answer(concept, decision.frame, reading, depth.level) or \
+                f"{text} {sentences(concept.explain[depth.level], 1)}"
         elif gene_like:
             # the thing of the kind asked for ("which gene ...?") is said too, in its own concept's words
             asked = [*reading.content_words, *self._compose.name(answer).lower().split()]
@@ -906,6 +908,13 @@ class Tutor:
                      level_changed=depth.changed, intent="relation",
                      data={"entry": concept.id, "theme": theme.id, "answer": answer,
                            "facts": [[f.subject, f.relation, f.object] for f in facts]})
+
+    def _said_of_the_answer(self, concept: Concept, frame: Frame | None, reading: Reading, level: str) -> str:
+        """The answer's sentence holding the words the frame says it answers with, or ""."""
+        if not frame or not frame.answer_says:
+            return ""
+        said = self._compose.leading_with(concept.id, level, list(frame.answer_says))
+        return sentences(said, 1) if said else ""
 
     def _relation_topic(self, reading: Reading, themes: tuple[str, ...], answers: list[str], side: str,
                         facts: tuple[Relation, ...]) -> str:

@@ -177,6 +177,8 @@ class Frame:
     unless_named: tuple[str, ...] = ()  # aspect frames: not read when the question names a concept of these kinds
     own_text: tuple[str, ...] = ()  # relation frames: patterns of a sentence in the concept's own text that answers
                                     # before the fallback relation does ("made by the pituitary")
+    answer_says: tuple[str, ...] = ()  # relation frames: the one answer's sentence holding these words is the reply
+                                       # ("which form of testosterone ...?": TRT's sentence naming the form)
 
 
 @dataclass(frozen=True)
