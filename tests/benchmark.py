@@ -63,6 +63,8 @@ SETS = {
     "tuning8/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning8" / "safety.yaml",
     "blind13/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind13" / "understanding.yaml",
     "blind13/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind13" / "safety.yaml",
+    "tuning9/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning9" / "understanding.yaml",
+    "tuning9/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning9" / "safety.yaml",
     "blind14/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind14" / "understanding.yaml",
     "blind14/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind14" / "safety.yaml",
 }
