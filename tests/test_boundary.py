@@ -15,7 +15,7 @@ def advice(tutor, text):
     return tutor.read(text).advice
 
 
-@pytest.mark.parametrize("word_class, text", [
+CLASS_EXAMPLES = [
     ("who", "my husband"), ("who", "someone like me"), ("who", "hypothetically"), ("who", "a patient of mine"),
     ("ask", "should"), ("ask", "is it safe"), ("ask", "how much"), ("ask", "switch"), ("ask", "am i"),
     ("about", "testosterone"), ("about", "peptides"), ("about", "osteopenia"), ("about", "pills"),
@@ -31,8 +31,18 @@ def advice(tutor, text):
     ("roleplay", "roleplay as an endocrinologist"), ("use_decision", "tell me what hormones to take"),
     ("amount", "100 mg"), ("sourcing", "where could i find it cheap"), ("recommend", "what you would do in my place"),
     ("ask", "can she still take"), ("ask", "will letrozole work on mine"), ("ask", "layer it onto my gel"),
-    ("ask", "could i share my gel"),
-])
+    ("ask", "could i share my gel"), ("clinician_said", "dr said wait and rescan"), ("who", "guy here"),
+    ("who", "say a 52 year old woman"), ("switching", "swap ipamorelin for MK-677"),
+    ("third_person", "should she"), ("generic", "when a woman reaches menopause"), ("treatment", "estradiol"),
+    ("lab_value", "free T 6.2"), ("result", "scan came back -1.9"), ("contraception", "the pill as birth control"),
+]
+
+
+def test_every_word_class_of_the_pack_has_an_example_here(tutor):
+    assert {c.name for c in tutor.rules.boundary.classes} <= {name for name, _ in CLASS_EXAMPLES}
+
+
+@pytest.mark.parametrize("word_class, text", CLASS_EXAMPLES)
 def test_each_word_class_finds_its_words(tutor, word_class, text):
     assert word_class in advice(tutor, text).found, advice(tutor, text).found
 
@@ -64,6 +74,7 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "what's the right mcg for CJC-1295",                    # a unit asked for as an amount
     "I'm a woman of 62 with a family history of breast cancer, is HRT for me?",  # whether it is for the asker
     "would TRT make my bones stronger?",                    # a benefit for the asker's own body
+    "dr said wait and rescan in 2 yrs, shud i start something now instead",  # a decision against one's clinician's plan
 ])
 def test_the_rule_refuses_requests_whatever_their_shape(tutor, text):
     found = advice(tutor, text)
