@@ -68,6 +68,8 @@ def test_a_pronoun_is_resolved_to_the_concept_under_discussion(tutor):
     ("what hormone mediates growth hormone's effects?", "activator", "target"),
     ("what builds type I collagen?", "producer", "actor"),
     ("which form of testosterone does the document list for men?", "form", "actor"),
+    ("Which testosterone preparation is named in the therapy table?", "form", "actor"),
+    ("What happens to men who lack the aromatase enzyme?", "absence", ""),
 ])
 def test_frames_are_read_from_the_words_around_the_names(tutor, text, frame, side):
     reading = read(tutor, text)
@@ -729,6 +731,17 @@ def test_the_form_the_document_names_is_said_in_the_answers_own_sentence(tutor):
     # no sentence of the answer names a form: the fact, then what the answer is
     hrt = Chat(tutor).say("what form of estrogen is used in the tables?")
     assert hrt.concept == "hrt" and first_sentence(hrt.text) == "Hormone replacement therapy contains estrogen."
+
+
+def test_an_example_about_another_concept_does_not_answer_a_kind_asked_of_the_one_named(tutor):
+    # "which cells carry out bone resorption?" is nearly the example "which two cell types carry out bone remodelling"
+    reply = Chat(tutor).say("Which cells carry out bone resorption?")
+    assert reply.concept in ("bone-resorption", "osteoclasts") and "osteoclast" in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("text", ["Goodbye and thank you", "bye, thanks a lot"])
+def test_a_goodbye_with_thanks_is_a_goodbye(tutor, text):
+    assert Chat(tutor).say(text, kind="chat").intent == "goodbye"
 
 
 def test_a_question_with_no_glossary_term_is_still_declined(tutor):

@@ -725,7 +725,9 @@ class Policy:
             citing = self._citing(reading.named, ranked)
             if citing:
                 return citing
-        if ranked and ranked[0].score >= self.thresholds.example:  # nearly one of a concept's own example questions
+        # nearly one of a concept's own example questions, and one about the thing named ("which cells carry out
+        # bone resorption?" is not the example "which cells carry out bone remodelling")
+        if self._own_example_of(ranked, named):
             return Decision("concept", (ranked[0].concept_id,), reading.frame, confidence=min(ranked[0].score, 1.0),
                             runner_up=_runner(ranked), how="a concept's own example")
         typed = [c for c in ranked if self._kb.kinds.get(c.concept_id) == kind]
@@ -737,6 +739,10 @@ class Policy:
             return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
                             runner_up=_runner(typed), how=f"the {kind} your question asks for")
         return Decision("concept", (named,), reading.frame, how="the concept named")
+
+    def _own_example_of(self, ranked: list[Candidate], named: str) -> bool:
+        top = ranked[0] if ranked else None
+        return bool(top and top.score >= self.thresholds.example and (top.concept_id == named or self._key_names(top, named)))
 
     def _the_one_named(self, reading: Reading, named: str, kind: str) -> Decision | None:
         """ "which therapy refills estrogen in women?": when the named concept's sentence that answers names exactly
