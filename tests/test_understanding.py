@@ -744,6 +744,14 @@ def test_a_goodbye_with_thanks_is_a_goodbye(tutor, text):
     assert Chat(tutor).say(text, kind="chat").intent == "goodbye"
 
 
+def test_a_relation_asked_of_nothing_goes_on_from_the_last_answer(tutor):
+    chat = Chat(tutor)
+    chat.say("What is aromatase?")
+    chat.say("what does it convert?")
+    reply = chat.say("into what?")
+    assert "estradiol" in first_sentence(reply.text) and reply.concept in ("testosterone-aromatization", "estradiol")
+
+
 def test_a_question_with_no_glossary_term_is_still_declined(tutor):
     assert Chat(tutor).say("what is quantum physics").kind == "unknown"
 

@@ -1213,8 +1213,12 @@ def _folded_parts(text: str) -> list[str]:
 
 
 def _points_at_what_was_said(reading: Reading) -> bool:
-    """ "that" points to what was just said; "it" stays with the topic ("and where is it made?")."""
-    return not reading.named and any(m.how == "pronoun" and m.text in ("that", "this") for m in reading.mentions)
+    """ "that" points to what was just said; "it" stays with the topic ("and where is it made?"); a relation asked of
+    nothing at all ("into what?") goes on from what was just said."""
+    if reading.named:
+        return False
+    return any(m.how == "pronoun" and m.text in ("that", "this") for m in reading.mentions) or \
+        not reading.mentions and bool(reading.frame and reading.frame.answer == "relation")
 
 
 def _answered_reading(session: Session) -> dict | None:
