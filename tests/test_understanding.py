@@ -752,6 +752,14 @@ def test_a_relation_asked_of_nothing_goes_on_from_the_last_answer(tutor):
     assert "estradiol" in first_sentence(reply.text) and reply.concept in ("testosterone-aromatization", "estradiol")
 
 
+def test_a_follow_up_about_women_never_leads_with_what_is_said_of_men(tutor):
+    chat = Chat(tutor)
+    chat.say("Why do we lose bone with age?")
+    women = chat.say("in women specifically?")
+    assert women.intent == "in-women" and first_sentence(women.text).startswith("In women"), women.text
+    assert first_sentence(chat.say("and in men?").text).startswith("In men")
+
+
 def test_a_question_with_no_glossary_term_is_still_declined(tutor):
     assert Chat(tutor).say("what is quantum physics").kind == "unknown"
 

@@ -1163,9 +1163,19 @@ class Tutor:
         depth = choose_depth(session, last, None)
         words = [w for w in previous.get("words", "").split() if w not in STOPWORDS] + audience
         text = self._compose.leading_with(last, depth.level, words, least=self.thresholds.lead_specific)
-        if text is None or not _speaks_of(text, audience):
-            return None  # the concept's text says nothing of them: its counterpart answers instead
+        if text is None or not _speaks_of(text, audience) or self._speaks_of_others(sentences(text, 1), who):
+            # the concept's text says nothing of them, or its sentence that answers best is about the others ("In men,
+            # ..." for "and in women?"): what the text says of them, or its counterpart, answers instead
+            return None
         return self._answer(session, self.kb.concepts[last], depth, 1.0, text=text, how=f"the same question, asked of {who}")
+
+    def _speaks_of_others(self, sentence: str, who: str) -> bool:
+        """Whether a sentence names the other people ("men") and not these ("women"), by the words for people (not
+        the hormones that also stand for them)."""
+        def people(group: str) -> list[str]:
+            return [w for w in self.kb.audiences.get(group, ()) if not self._reader.names_a_concept(w)]
+        others = [g for g in self.kb.audiences if g != who]
+        return not _speaks_of(sentence, people(who)) and any(_speaks_of(sentence, people(g)) for g in others)
 
     def _specific_about(self, reading: dict, concept_id: str) -> bool:
         """Whether a stored reading asked a specific question (not "what is X?") of this concept first."""

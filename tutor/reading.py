@@ -210,6 +210,10 @@ class Reader:
         """Neither a word of the pack nor a common English word."""
         return not self._matcher.knows(word) and not common(word)
 
+    def names_a_concept(self, word: str) -> bool:
+        """Whether a word on its own is a name of a concept ("estrogen")."""
+        return bool(self._names.find(fold(word).split()))
+
     def _named_by(self, spellings: list[str]) -> tuple[str, ...]:
         """The concepts that the tied spellings of one word name, if they name two or more."""
         named = []
