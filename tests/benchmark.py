@@ -65,8 +65,8 @@ SETS = {
     "blind13/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind13" / "safety.yaml",
     "tuning9/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning9" / "understanding.yaml",
     "tuning9/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning9" / "safety.yaml",
-    "blind14/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind14" / "understanding.yaml",
-    "blind14/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind14" / "safety.yaml",
+    "blind14/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind14" / "understanding.yaml",
+    "blind14/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind14" / "safety.yaml",
 }
 
 
