@@ -49,6 +49,13 @@ def test_unknown_words_keep_a_question_out(tutor):
     assert reply.kind == "unknown"
 
 
+def test_a_word_like_main_does_not_choose_the_concept(tutor):
+    # "main" is rare in the pack (one example asks for the main conclusion) but says nothing about the topic
+    reply = tutor.respond(tutor.new_session(), "What are the main cells in bone?")
+    assert reply.concept != "reflection"
+    assert reply.concept in {"osteoclasts", "osteoblasts", "osteocytes", "bone-remodeling"}
+
+
 def test_every_reply_carries_runner_up_and_section(tutor):
     reply = tutor.respond(tutor.new_session(), "how do osteoclasts break down bone")
     assert reply.runner_up and reply.runner_up != reply.concept and reply.section
