@@ -176,6 +176,8 @@ def test_a_comparison_can_take_one_side_from_the_conversation(chat):
     ("which cells make OPG?", "Osteoblasts make OPG"),
     ("what is RANK the receptor for", "RANK binds to RANKL"),
     ("what does aromatase convert", "Aromatase converts testosterone into"),
+    ("What converts testosterone into estrogen?", "Aromatase converts testosterone"),  # "into estrogen": the outcome
+    ("What raises OPG production?", "Estrogen (estradiol in particular) raises OPG"),  # a form beside its kind
     ("which cells make both RANKL and OPG?", "Osteoblasts make RANKL and OPG"),
 ])
 def test_relation_answers_lead_with_the_direct_answer(tutor, text, lead):
@@ -2302,6 +2304,13 @@ def test_a_time_closing_a_relation_question_is_its_setting_not_another_question(
     reading = tutor.read("what lowers OPG after menopause?")
     assert reading.frame.id == "inhibitor" and reading.side == "actor"
     assert tutor.read("what does estrogen receptor alpha do once estrogen binds it?").frame.id != "inhibitor"
+
+
+def test_a_place_closing_a_relation_question_is_its_setting(tutor):
+    reading = tutor.read("What raises IGF-1 levels in the blood?")
+    assert reading.frame.id == "activator" and reading.side == "actor"
+    reply = tutor.respond(tutor.new_session(), "What raises IGF-1 levels in the blood?")
+    assert first_sentence(reply.text).lower().startswith("growth hormone"), reply.text
 
 
 @pytest.mark.parametrize("question, concept", [

@@ -146,16 +146,16 @@ class Composer:
         theme = themes[0]
         if side == "target":
             return self._relation_targets(theme, self._targets(facts, level)[:4])
-        subjects = self.actors(theme, facts, level)
+        subjects, names = self._with_their_forms(self.actors(theme, facts, level))
         relation = facts[0].relation
         objects = _and([self.name(t) for t in themes]) if len(themes) > 1 else self.name(theme)
-        text = self._relation_lead(subjects[0], relation, theme, objects)
+        text = self._relation_lead(subjects[0], relation, theme, objects, names[subjects[0]])
         # what the document only says may be so is not told beside what it states
         more = [s for s in subjects[1:] if (s, relation, theme) not in self._hedged][:2]
         if more:
             # one more actor takes the verb's singular form ("RANK also promotes"), two or more the plural
             verb = self._forms(relation, theme)[1 if len(more) > 1 or self._kb.concepts[more[0]].plural else 0]
-            text += " " + self._msg("relation_more", subjects=_cap(_and([self.name(s) for s in more])), verb=verb,
+            text += " " + self._msg("relation_more", subjects=_cap(_and([names[s] for s in more])), verb=verb,
                                     object=objects)
         rest = len(subjects) - 1 - len(more)
         if rest > 0:
@@ -173,13 +173,27 @@ class Composer:
                                         objects=_and([self.object_name(f) for f in said]))
         return text.strip()
 
-    def _relation_lead(self, lead: str, relation: str, theme: str, objects: str) -> str:
+    def _with_their_forms(self, actors: list[str]) -> tuple[list[str], dict[str, str]]:
+        """The actors with a form of another actor said beside it, the broader one first: "Estrogen (estradiol in
+        particular) raises OPG" rather than estradiol and estrogen as two answers. Returns the actors and their names."""
+        names = {a: self.name(a) for a in actors}
+        kept = list(actors)
+        for r in self._kb.relations:
+            if r.relation == "is-a" and r.subject in kept and r.object in kept:
+                at = min(kept.index(r.subject), kept.index(r.object))
+                kept.remove(r.subject)
+                kept.remove(r.object)
+                kept.insert(at, r.object)
+                names[r.object] = self._msg("relation_with_form", kind=self.name(r.object), form=self.name(r.subject))
+        return kept, names
+
+    def _relation_lead(self, lead: str, relation: str, theme: str, objects: str, name: str) -> str:
         """The first actor's sentence: "Estrogen lowers RANKL." """
         if relation != "binds" and self._binds(lead, theme):
             # it acts by binding, not by changing how much there is: the relation's own verb ("holds back")
-            text = self._msg("relation_lead", subject=_cap(self.name(lead)), verb=self._verb(relation, lead), object=objects)
+            text = self._msg("relation_lead", subject=_cap(name), verb=self._verb(relation, lead), object=objects)
             return self._msg("relation_direct", sentence=text.rstrip("."), object=self.name(theme))
-        return self._msg("relation_lead", subject=_cap(self.name(lead)), verb=self._verb(relation, lead, theme), object=objects)
+        return self._msg("relation_lead", subject=_cap(name), verb=self._verb(relation, lead, theme), object=objects)
 
     def _binds(self, one: str, other: str) -> bool:
         """Whether the pack says either of the two binds the other."""

@@ -506,7 +506,7 @@ class Policy:
 
     # --- relation questions -------------------------------------------------------
     def _relation(self, reading: Reading, frame: Frame, focus: str | None) -> Decision | None:
-        aside = set(reading.aside)
+        aside = set(reading.aside) | _outcomes_named(reading, frame)
         themes = [c for c in reading.concepts if c not in aside] or ([focus] if focus else [])
         if not themes:
             return None
@@ -1009,6 +1009,11 @@ def _pair_before_which(reading: Reading) -> tuple[str, str] | None:
 
 
 _PICKING = frozenset("is are does do has have was one of".split())
+
+
+def _outcomes_named(reading: Reading, frame: Frame) -> set[str]:
+    """The names the frame reads as the outcome ("INTO estrogen"): what the answer makes, not what is asked about."""
+    return {m.concept for m in reading.mentions if m.start and reading.words[m.start - 1] in frame.outcome_after}
 
 
 def _named_not_aside(reading: Reading) -> list[str]:

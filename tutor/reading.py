@@ -695,10 +695,13 @@ def _subject_after_auxiliary(words: list[str], i: int) -> bool:
 
 def _setting(words: list[str], i: int) -> bool:
     """ "what makes it IN MEN?": where or in whom the relation is asked, not another thing it is asked about."""
-    return i > 0 and words[i - 1] in ("in", "among", "inside") and words[i] in _SETTINGS
+    # "in THE blood": the article may stand between
+    before = words[i - 2:i] if i > 1 and words[i - 1] == "the" else words[i - 1:i]
+    return bool(before) and before[0] in ("in", "among", "inside", "within") and words[i] in _SETTINGS
 
 
-_SETTINGS = frozenset("men women man woman males females adults people humans bone bones body".split())
+_SETTINGS = frozenset("men women man woman males females adults people humans bone bones body blood bloodstream "
+                      "circulation skeleton".split())
 
 
 def _time_of(words: list[str], mentions: list[Mention], i: int) -> bool:
