@@ -10,6 +10,7 @@ from tutor.normalise import fold, stems
     ("Oestrogen remodelling", "estrogen remodeling"), ("ERα", "eralpha"), ("IGF-I", "igf1"), ("igf 1", "igf1"),
     ("Type I collagen", "type1 collagen"), ("type 1", "type1"), ("RANK/RANKL/OPG", "rank rankl opg"), ("NF-κB", "nfkb"),
     ("t.r.t.?", "trt"), ("what is H.R.T", "what is hrt"), ("e.g. estrogen", "e g estrogen"),  # dotted abbreviations
+    ("hormones n bone", "hormones and bone"), ("what r the 3 proteins", "what are the 3 proteins"),  # texting shorthand
 ])
 def test_domain_folds(raw, folded, tutor):
     with tutor.folding():  # the bundled pack's folds (knowledge/language.yaml)
@@ -54,6 +55,11 @@ def test_a_word_like_main_does_not_choose_the_concept(tutor):
     reply = tutor.respond(tutor.new_session(), "What are the main cells in bone?")
     assert reply.concept != "reflection"
     assert reply.concept in {"osteoclasts", "osteoblasts", "osteocytes", "bone-remodeling"}
+
+
+def test_a_plural_kind_asked_for_wants_the_whole_not_one_part(tutor):
+    reply = tutor.respond(tutor.new_session(), "Which three proteins make up the signaling triangle of bone resorption?")
+    assert reply.concept == "rank-rankl-opg-pathway"
 
 
 def test_every_reply_carries_runner_up_and_section(tutor):

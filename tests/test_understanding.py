@@ -2306,6 +2306,20 @@ def test_a_time_closing_a_relation_question_is_its_setting_not_another_question(
     assert tutor.read("what does estrogen receptor alpha do once estrogen binds it?").frame.id != "inhibitor"
 
 
+@pytest.mark.parametrize("question, side, answer", [
+    ("What lowers estrogen sharply in women?", "actor", "menopause"),  # how much it falls is no other question
+    ("What does IGF-1 mediate?", "actor", "growth-hormone"),            # whose effects it carries
+])
+def test_relation_questions_with_a_manner_or_a_mediator(tutor, question, side, answer):
+    assert tutor.read(question).side == side
+    assert tutor.respond(tutor.new_session(), question).data.get("answer") == answer
+
+
+def test_the_answer_named_in_a_target_question_leaves_the_subject_as_topic(tutor):
+    reply = tutor.respond(tutor.new_session(), "What does OPG prevent RANKL from doing?")
+    assert reply.concept == "opg" and reply.data["answer"] == "rankl"
+
+
 def test_a_place_closing_a_relation_question_is_its_setting(tutor):
     reading = tutor.read("What raises IGF-1 levels in the blood?")
     assert reading.frame.id == "activator" and reading.side == "actor"

@@ -932,6 +932,8 @@ class Tutor:
         relation = facts[0].relation
         if len(themes) > 1:
             idle = moved_only(reading, themes, facts, side)  # what the answer moves stays the topic
+            if not idle and side == "target" and answer in themes[1:]:
+                return themes[0]  # "what does OPG prevent RANKL from doing?" names its answer: OPG is the topic
             return idle[0] if idle else self._policy.named_after(*themes, answer) or answer
         kind = self.kb.kinds.get(answer)
         if _one_asked(reading, answers, kind, side, self._policy.answers_kind(reading.answer_type, kind)) \

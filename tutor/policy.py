@@ -750,7 +750,7 @@ class Policy:
         named thing acts, not another topic (as in relation replies); molecules are too many kinds of thing (a
         receptor asked for, an enzyme named) for one named to be the answer, unless its name holds the noun asked
         ("which RECEPTOR does estrogen act through?": estrogen receptor alpha)."""
-        if kind == "cell" or kind == "molecule" and not reading.answer_noun:
+        if kind == "cell" or kind == "molecule" and not reading.answer_noun or _asks_several(reading):
             return None
         found = self._passages.best_in(named, LEVELS[0], self._passages.wanted(reading.content_words), kind=kind)
         if found is None:
@@ -1014,6 +1014,12 @@ _PICKING = frozenset("is are does do has have was one of".split())
 def _outcomes_named(reading: Reading, frame: Frame) -> set[str]:
     """The names the frame reads as the outcome ("INTO estrogen"): what the answer makes, not what is asked about."""
     return {m.concept for m in reading.mentions if m.start and reading.words[m.start - 1] in frame.outcome_after}
+
+
+def _asks_several(reading: Reading) -> bool:
+    """ "which three PROTEINS make up ...?": a plural noun asked for wants all of them, not the one a sentence names."""
+    noun = reading.answer_noun or ""
+    return noun.endswith("s") and not noun.endswith("ss")
 
 
 def _named_not_aside(reading: Reading) -> list[str]:

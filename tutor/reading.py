@@ -515,6 +515,8 @@ _WH = {"what", "which", "who", "whom", "where", "whats"}  # "how does X block Y"
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
 _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
                               "primarily normally usually in bone bones body skeleton other than besides apart aside except "
+                              # how much or how fast, which the answer's fact does not change ("lowers it sharply")
+                              "sharply steeply greatly strongly quickly rapidly slowly gradually most markedly "
                               # nouns that say no more than the name before them ("what stimulates IGF-1 production")
                               "production release secretion level levels activity output expression synthesis".split())
 # Nouns that only say what kind of answer is wanted ("which cells make OPG?").
