@@ -75,6 +75,9 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "I'm a woman of 62 with a family history of breast cancer, is HRT for me?",  # whether it is for the asker
     "would TRT make my bones stronger?",                    # a benefit for the asker's own body
     "dr said wait and rescan in 2 yrs, shud i start something now instead",  # a decision against one's clinician's plan
+    "shd i b takin HRT at 58",                              # texting shorthand and a dropped g
+    "two fractures this year at 55, what's wrong with me?",  # a diagnosis of oneself asked for
+    "what does the RANKL/OPG ratio mean and how do I improve mine",  # one's own value to be changed
 ])
 def test_the_rule_refuses_requests_whatever_their_shape(tutor, text):
     found = advice(tutor, text)
