@@ -672,6 +672,9 @@ def test_names_with_verbs_prefixes_or_vague_nouns_beside_them_are_not_foreign(tu
     (["What is the aromatase enzyme?", "what happens when it's missing?"], "aromatase-deficiency"),
     (["what happens to men without aromatase"], "aromatase-deficiency"),
     (["what happens without estrogen"], "menopause"),
+    (["what happens when estrogen falls?"], "menopause"),                        # its fall, not a matching example
+    (["What does the decline of the GH/IGF-1 axis lead to?"], "somatopause"),
+    (["what is the GH/IGF-1 axis?", "what happens when it declines?"], "somatopause"),
 ])
 def test_a_question_about_absence_answers_what_the_document_links_to_it(tutor, turns, concept):
     chat = Chat(tutor)

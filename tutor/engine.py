@@ -931,16 +931,22 @@ class Tutor:
             return whole
         relation = facts[0].relation
         if len(themes) > 1:
-            idle = moved_only(reading, themes, facts, side)  # what the answer moves stays the topic
-            if not idle and side == "target" and answer in themes[1:]:
-                return themes[0]  # "what does OPG prevent RANKL from doing?" names its answer: OPG is the topic
-            return idle[0] if idle else self._policy.named_after(*themes, answer) or answer
+            return self._topic_of_several(reading, themes, answer, side, facts)
         kind = self.kb.kinds.get(answer)
         if _one_asked(reading, answers, kind, side, self._policy.answers_kind(reading.answer_type, kind)) \
                 or len(answers) == 1 and relation in OTHER_SIDE_RELATIONS:
             return answer  # "what's the opposite of X?" asks for the one thing on the other side
         process = next((p for p in (self._policy.named_after(themes[0], a) for a in answers[:2]) if p), None)
         return process or themes[0]
+
+    def _topic_of_several(self, reading: Reading, themes: tuple[str, ...], answer: str, side: str,
+                          facts: tuple[Relation, ...]) -> str:
+        idle = moved_only(reading, themes, facts, side)  # what the answer moves stays the topic
+        if idle:
+            return idle[0]
+        if side == "target" and answer in themes[1:]:
+            return themes[0]  # "what does OPG prevent RANKL from doing?" names its answer: OPG is the topic
+        return self._policy.named_after(*themes, answer) or answer
 
     def _uncovered(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply:
         """An aspect the document does not discuss: said plainly first, then what it does say."""

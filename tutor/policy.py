@@ -1067,8 +1067,9 @@ _WHAT_IT_IS = re.compile(r"(\b(what|who) (exactly |again |now )?(is|are|s|was|we
 
 def _asks_a_fact(frame: Frame | None) -> bool:
     """ "where does GH come from?", "who is TRT for?" ask a fact of the concept named: a relation, or a sentence the
-    frame's answer words point to; "is GH anabolic or anti-resorptive?" asks which property the first name has."""
-    return bool(frame and (frame.answer == "relation" or frame.answer_words or frame.subject))
+    frame's answer words point to; "is GH anabolic or anti-resorptive?" asks which property the first name has;
+    "what happens when estrogen falls?" asks what the document links to it (a frame answered via a relation)."""
+    return bool(frame and (frame.answer == "relation" or frame.answer_words or frame.subject or frame.via))
 
 
 def _runner(ranked: list[Candidate], chosen: str | None = None) -> str | None:
