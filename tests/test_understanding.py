@@ -2318,6 +2318,12 @@ def test_relation_questions_with_a_manner_or_a_mediator(tutor, question, side, a
     assert tutor.respond(tutor.new_session(), question).data.get("answer") == answer
 
 
+@pytest.mark.parametrize("question", ["What mediates the effects of growth hormone?", "What mediates the effects of GH on bone?"])
+def test_the_one_that_acts_for_a_thing_is_the_topic(tutor, question):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.concept == "igf-1" and "IGF-1" in first_sentence(reply.text), reply.text
+
+
 def test_the_answer_named_in_a_target_question_leaves_the_subject_as_topic(tutor):
     reply = tutor.respond(tutor.new_session(), "What does OPG prevent RANKL from doing?")
     assert reply.concept == "opg" and reply.data["answer"] == "rankl"

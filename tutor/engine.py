@@ -929,15 +929,27 @@ class Tutor:
         whole = self._policy.whole_named(reading.concepts)
         if whole:
             return whole
-        relation = facts[0].relation
         if len(themes) > 1:
             return self._topic_of_several(reading, themes, answer, side, facts)
+        return self._topic_of_one(reading, themes[0], answers, side, facts[0].relation)
+
+    def _topic_of_one(self, reading: Reading, theme: str, answers: list[str], side: str, relation: str) -> str:
+        answer = answers[0]
+        agent = self._the_agent_asked(reading, answers, side)
+        if agent:
+            return agent
         kind = self.kb.kinds.get(answer)
         if _one_asked(reading, answers, kind, side, self._policy.answers_kind(reading.answer_type, kind)) \
                 or len(answers) == 1 and relation in OTHER_SIDE_RELATIONS:
             return answer  # "what's the opposite of X?" asks for the one thing on the other side
-        process = next((p for p in (self._policy.named_after(themes[0], a) for a in answers[:2]) if p), None)
-        return process or themes[0]
+        process = next((p for p in (self._policy.named_after(theme, a) for a in answers[:2]) if p), None)
+        return process or theme
+
+    def _the_agent_asked(self, reading: Reading, answers: list[str], side: str) -> str | None:
+        """ "what mediates GH's effects?" asks for the one that acts for it, though the frame reads what GH acts on:
+        the one answer that is no cell (cells are where a thing acts)."""
+        agents = [a for a in answers if self.kb.kinds.get(a) != "cell"]
+        return agents[0] if side == "target" and _wh_acts(reading.words) and len(agents) == 1 else None
 
     def _topic_of_several(self, reading: Reading, themes: tuple[str, ...], answer: str, side: str,
                           facts: tuple[Relation, ...]) -> str:
@@ -1331,6 +1343,15 @@ def _one_asked(reading: Reading, answers: list[str], kind: str | None, side: str
     asked ("which receptor ...?"), but never a cell (where the thing asked about acts)."""
     return len(answers) == 1 and kind != "cell" and (
         of_kind_asked or side == "actor" and reading.answer_type is None)
+
+
+def _wh_acts(words: tuple[str, ...]) -> bool:
+    """ "WHAT MEDIATES the effects of GH?": the thing asked for is the one that acts, whichever side the frame reads
+    (in "what does GH stimulate?" an auxiliary follows the wh-word, and the thing asked for is acted on)."""
+    return len(words) > 1 and words[0] in ("what", "which", "who") and words[1] not in _NOT_A_DEED
+
+
+_NOT_A_DEED = frozenset("does do did is are was were will would can could might may has have had s".split())
 
 
 def _meaning_asked(words: list[str], start: int, end: int) -> bool:
