@@ -2324,6 +2324,12 @@ def test_the_one_that_acts_for_a_thing_is_the_topic(tutor, question):
     assert reply.concept == "igf-1" and "IGF-1" in first_sentence(reply.text), reply.text
 
 
+def test_what_blocks_the_topic_by_binding_it_becomes_the_topic(chat):
+    chat.say("what is RANKL?", concept="rankl")
+    reply = chat.say("and what blocks it?", concept="opg", kind="answer")
+    assert first_sentence(reply.text).startswith("OPG holds back RANKL directly"), reply.text
+
+
 def test_the_answer_named_in_a_target_question_leaves_the_subject_as_topic(tutor):
     reply = tutor.respond(tutor.new_session(), "What does OPG prevent RANKL from doing?")
     assert reply.concept == "opg" and reply.data["answer"] == "rankl"

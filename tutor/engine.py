@@ -935,7 +935,7 @@ class Tutor:
 
     def _topic_of_one(self, reading: Reading, theme: str, answers: list[str], side: str, relation: str) -> str:
         answer = answers[0]
-        agent = self._the_agent_asked(reading, answers, side)
+        agent = self._the_agent_asked(reading, theme, answers, side, relation)
         if agent:
             return agent
         kind = self.kb.kinds.get(answer)
@@ -945,9 +945,15 @@ class Tutor:
         process = next((p for p in (self._policy.named_after(theme, a) for a in answers[:2]) if p), None)
         return process or theme
 
-    def _the_agent_asked(self, reading: Reading, answers: list[str], side: str) -> str | None:
+    def _binds(self, one: str, other: str) -> bool:
+        return any(r.relation == "binds" and {r.subject, r.object} == {one, other} for r in self.kb.relations)
+
+    def _the_agent_asked(self, reading: Reading, theme: str, answers: list[str], side: str, relation: str) -> str | None:
         """ "what mediates GH's effects?" asks for the one that acts for it, though the frame reads what GH acts on:
         the one answer that is no cell (cells are where a thing acts)."""
+        if side == "actor" and reading.referred and relation != "binds" and self._binds(answers[0], theme):
+            # "and what blocks it?" of RANKL: the one that binds it to hold it back is what the turn moves on to
+            return answers[0]
         agents = [a for a in answers if self.kb.kinds.get(a) != "cell"]
         return agents[0] if side == "target" and _wh_acts(reading.words) and len(agents) == 1 else None
 
