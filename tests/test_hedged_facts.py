@@ -6,6 +6,7 @@ import dataclasses
 import shutil
 from pathlib import Path
 
+from tutor.evaluation import first_sentence
 from tutor.knowledge import check_knowledge
 from tutor.quizitems import generate_items
 
@@ -40,6 +41,8 @@ def test_a_hedged_fact_is_said_with_may_and_after_what_is_stated(tutor):
     session = tutor.new_session()
     text = tutor.respond(session, "What does progesterone stimulate?").text
     assert text.index("stimulates bone formation") < text.index("may also stimulate osteoblasts")
+    # in one sentence, so that the first sentence answers in full
+    assert first_sentence(text) == "Progesterone stimulates bone formation, and may also stimulate osteoblasts."
 
 
 def test_a_hedged_actor_never_leads_or_stands_beside_the_stated_ones(tutor):

@@ -2335,6 +2335,13 @@ def test_the_answer_named_in_a_target_question_leaves_the_subject_as_topic(tutor
     assert reply.concept == "opg" and reply.data["answer"] == "rankl"
 
 
+def test_a_concept_s_own_sentence_on_where_it_is_made_answers_first(tutor):
+    reply = tutor.respond(tutor.new_session(), "What produces growth hormone?")
+    assert reply.concept == "growth-hormone" and "pituitary" in first_sentence(reply.text), reply.text
+    # a kind asked for is not answered by that sentence
+    assert tutor.respond(tutor.new_session(), "what enzyme makes estradiol from testosterone").concept == "aromatase"
+
+
 def test_a_place_closing_a_relation_question_is_its_setting(tutor):
     reading = tutor.read("What raises IGF-1 levels in the blood?")
     assert reading.frame.id == "activator" and reading.side == "actor"

@@ -163,15 +163,18 @@ class Composer:
         return text
 
     def _relation_targets(self, theme: str, facts: list[Relation]) -> str:
-        """ "Progesterone stimulates bone formation. Progesterone may also stimulate osteoblasts." """
-        firm = [f for f in facts if not f.hedged]
-        text = ""
-        for said, verb in ((firm, self._verb(facts[0].relation, theme)),
-                           ([f for f in facts if f.hedged], _hedge(self._forms(facts[0].relation, None)[1], bool(firm)))):
-            if said:
-                text += " " + self._msg("relation_target", subject=_cap(self.name(theme)), verb=verb,
-                                        objects=_and([self.object_name(f) for f in said]))
-        return text.strip()
+        """ "Progesterone stimulates bone formation, and may also stimulate osteoblasts.": what the document only says
+        may be so comes after what it states, in the same sentence, so the first sentence answers in full."""
+        firm, hedged = [f for f in facts if not f.hedged], [f for f in facts if f.hedged]
+        may = _hedge(self._forms(facts[0].relation, None)[1], bool(firm))
+        said = firm or hedged
+        text = self._msg("relation_target", subject=_cap(self.name(theme)),
+                         verb=self._verb(facts[0].relation, theme) if firm else may,
+                         objects=_and([self.object_name(f) for f in said]))
+        if firm and hedged:
+            text = self._msg("relation_target_may", sentence=text.rstrip("."), verb=may,
+                             objects=_and([self.object_name(f) for f in hedged]))
+        return text
 
     def _with_their_forms(self, actors: list[str]) -> tuple[list[str], dict[str, str]]:
         """The actors with a form of another actor said beside it, the broader one first: "Estrogen (estradiol in

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from .matcher import Candidate, Matcher, short_title
 from .model import LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import WEAK_WORDS, stem, words
-from .passages import PassageIndex, sentence_stems
+from .passages import SENTENCE_END, PassageIndex, sentence_stems
 from .reading import Reading, aspect_theme, discussed, pattern_words, picks_one
 
 __all__ = ["Decision", "Policy", "Thresholds"]
@@ -511,20 +511,28 @@ class Policy:
         if not themes:
             return None
         # the fallback answers "what drives X?" only: what X itself drives is not what makes X
-        fallback = frame.fallback if reading.side == "actor" and not self._own_text_answers(themes[0], frame) else ""
-        for relation in filter(None, (frame.relation, fallback)):
+        own = self._own_text_answer(themes[0], frame) if reading.side == "actor" else None
+        for relation in filter(None, (frame.relation, "" if own else frame.fallback if reading.side == "actor" else "")):
             # a turn of the themes carries on to the fallback relation
             themes, facts = self._facts_either_way(relation, reading.side, themes, reading.referred)
             facts = self._of_asked_kind(reading, facts)
             decision = _relation_answer(reading, frame, relation, themes, facts, aside)
             if decision:
                 return decision
-        return self._by_a_part(reading, frame, themes, aside)
+        return self._by_a_part(reading, frame, themes, aside) or self._own_text_decision(reading, frame, themes[0], own)
 
-    def _own_text_answers(self, concept_id: str, frame: Frame) -> bool:
-        """Whether the concept's own explanation has a sentence the frame says answers before its fallback does."""
-        text = self._kb.concepts[concept_id].explain[LEVELS[0]].lower()
-        return any(re.search(p, text) for p in frame.own_text)
+    @staticmethod
+    def _own_text_decision(reading: Reading, frame: Frame, theme: str, own: str | None) -> Decision | None:
+        """ "what produces GH?": its own sentence saying where it is made answers first; but "what ENZYME makes
+        estradiol?" asks for a kind, and "what makes RANKL the go signal for resorption?" names more than one thing."""
+        if not own or reading.answer_type or len(set(reading.concepts)) > 1:
+            return None
+        return Decision("concept", (theme,), frame, lead=own, how="the concept's own sentence that answers")
+
+    def _own_text_answer(self, concept_id: str, frame: Frame) -> str | None:
+        """The sentence of the concept's own explanation that the frame says answers before its fallback does."""
+        text = self._kb.concepts[concept_id].explain[LEVELS[0]]
+        return next((s for s in SENTENCE_END.split(text.strip()) for p in frame.own_text if re.search(p, s.lower())), None)
 
     def _by_a_part(self, reading: Reading, frame: Frame, themes: list[str], aside: set[str]) -> Decision | None:
         """ "what enzyme does it?" of testosterone's conversion: a process has no actor of its own, but a part of it
