@@ -726,6 +726,7 @@ def test_say_that_again_repeats_the_last_answer_at_its_depth(tutor):
 
 @pytest.mark.parametrize("text, intent", [("good night", "goodbye"), ("have a nice day", "goodbye"),
                                           ("Goodbye and thanks for the lesson", "goodbye"), ("thanks for the help, bye", "goodbye"),
+                                          ("What are you supposed to teach me?", "help"),
                                           ("can I trust you?", "identity"), ("is this medical advice?", "identity")])
 def test_farewells_and_questions_about_the_tutor_itself_are_small_talk(tutor, text, intent):
     reply = Chat(tutor).say(text, kind="chat")

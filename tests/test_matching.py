@@ -57,6 +57,13 @@ def test_a_word_like_main_does_not_choose_the_concept(tutor):
     assert reply.concept in {"osteoclasts", "osteoblasts", "osteocytes", "bone-remodeling"}
 
 
+@pytest.mark.parametrize("question", ["how do I change a flat tire?", "how do i change a car tire"])
+def test_one_shared_word_beside_words_the_pack_never_uses_is_no_match(tutor, question):
+    # "tire" shares a stem with "tired" in an example question; "flat" and "car" are words no example uses
+    assert tutor.respond(tutor.new_session(), question).kind == "unknown"
+    assert tutor.respond(tutor.new_session(), "T and bones, quick").concept == "testosterone"  # a name's key, no stranger
+
+
 def test_a_plural_kind_asked_for_wants_the_whole_not_one_part(tutor):
     reply = tutor.respond(tutor.new_session(), "Which three proteins make up the signaling triangle of bone resorption?")
     assert reply.concept == "rank-rankl-opg-pathway"

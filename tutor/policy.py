@@ -860,7 +860,7 @@ class Policy:
         if self._off_pack(reading, focus):
             return Decision("unknown", (), reading.frame, how="no word the document uses, beyond what the question asks")
         top, runner = self._top_two(ranked)
-        unsure = top is None or top.score < self.thresholds.answer or self._names_only_part(reading, top)
+        unsure = self._unsure(reading, top, focus)
         torn = runner is not None and self._too_close(top, runner)
         whole = self._the_whole_list(reading, ranked) if unsure or torn else None
         if whole or unsure:
@@ -974,6 +974,21 @@ class Policy:
         has_pronoun = any(m.how == "pronoun" for m in reading.mentions)
         boosts[focus] = self.thresholds.pronoun if has_pronoun else self.thresholds.context
         return boosts
+
+    def _unsure(self, reading: Reading, top: Candidate | None, focus: str | None) -> bool:
+        return top is None or top.score < self.thresholds.answer or self._names_only_part(reading, top) \
+            or focus is None and self._rests_on_one_word(reading, top)
+
+    def _rests_on_one_word(self, reading: Reading, top: Candidate) -> bool:
+        """ "how do I change a flat tire?" shares one word with an example ("... more tired ...") and has others the
+        pack never uses in its names or examples: one shared word is no match for such a question (a name, or a
+        conversation to lean on, is)."""
+        if reading.mentions:
+            return False
+        strong = [w for w in reading.words if w not in WEAK_WORDS and self._matcher.stems_of([w])]
+        unknown = [w for w in strong if not self._matcher.in_keys(w) and len(w) > 2]
+        shared = set(self._matcher.stems_of(strong)) & set(self._matcher.stems_of(words(top.key)))
+        return len(shared) == 1 and bool(unknown) and len(strong) > len(unknown)
 
     def _names_only_part(self, reading: Reading, top: Candidate) -> bool:
         """A one-word question must name a concept, not just share a word with one ("insulin" vs "insulin sensitivity")."""
