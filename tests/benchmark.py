@@ -67,6 +67,8 @@ SETS = {
     "tuning9/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning9" / "safety.yaml",
     "blind14/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind14" / "understanding.yaml",
     "blind14/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind14" / "safety.yaml",
+    "tuning10/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning10" / "understanding.yaml",
+    "tuning10/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning10" / "safety.yaml",
     "blind15/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind15" / "understanding.yaml",
     "blind15/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind15" / "safety.yaml",
 }

@@ -164,6 +164,18 @@ def test_comparisons_name_both_sides_and_link_them(tutor, text, a, b):
     assert "connect" in reply.text or "links them" in reply.text or "does not link" in reply.text
 
 
+@pytest.mark.parametrize("question, other", [
+    ("Type I collagen vs bone mineral: what's the difference?", "bone mineral"),
+    ("collagen vs mineral in bone", "mineral"),
+])
+def test_a_comparison_whose_other_side_is_no_concept_says_so_and_names_both(tutor, question, other):
+    reply = Chat(tutor).say(question, concept="type-i-collagen", kind="answer")
+    opening = first_sentence(reply.text)
+    assert opening.startswith("The document doesn't compare type I collagen with " + other), reply.text
+    assert "bone mineral density" in opening  # where the document does speak of it
+    assert Chat(tutor).say("estrogen and bone, what's the difference?").text.find("doesn't compare") < 0
+
+
 def test_a_comparison_can_take_one_side_from_the_conversation(chat):
     chat.say("what is testosterone")
     reply = chat.say("how is it different from estrogen?", concept="testosterone", kind="answer")

@@ -66,6 +66,16 @@ class Composer:
         return name
 
     # --- comparisons --------------------------------------------------------------
+    def compare_with_other(self, concept_id: str, other: str, level: str) -> str:
+        """ "type I collagen vs bone mineral": the document has no topic of the other side; say so, name the concept
+        whose title holds it (bone mineral density) if one does, then explain the concept named."""
+        wanted = [stem(w) for w in words(other)]
+        near = next((c.id for c in self._kb.concepts.values() if c.id != concept_id and c.section != "references"
+                     and _holds_run([stem(w) for w in words(c.title)], wanted)), None)
+        said = self._msg("compare_other_near", named=self.name(concept_id), other=other, near=self.name(near)) if near \
+            else self._msg("compare_other", named=self.name(concept_id), other=other)
+        return f"{_cap(said)} {self._kb.concepts[concept_id].explain[level]}"
+
     def compare(self, a: str, b: str, level: str, said: dict[str, str] | None = None) -> str:
         """Two side by side, each headed by its full title (with the learner's own name for it, when the title
         does not hold it: "aromatase deficiency"), then what links them."""
@@ -414,6 +424,11 @@ class Composer:
         if concept_id:
             return self._msg("foreign", phrase=phrase, title=self.name(concept_id))
         return self._msg("unknown_topic", topic=phrase, suggestions="")
+
+
+def _holds_run(items: list[str], run: list[str]) -> bool:
+    """Whether `run` stands in `items` as consecutive items."""
+    return any(items[i:i + len(run)] == run for i in range(len(items) - len(run) + 1))
 
 
 def _cap(text: str) -> str:

@@ -428,14 +428,9 @@ class Tutor:
         concept = self.kb.concepts[decision.concept]
         depth = depth_request or self._depth_for(session, reading, concept.id)
         action = decision.action
-        if action == "compare":
-            return self._compare(session, decision, depth, _said_names(reading))
-        if action == "relation":
-            return self._relation(session, reading, decision, depth)
-        if action == "link":
-            return self._link(session, decision, concept, depth)
-        if action == "consequence":
-            return self._consequence(session, decision, depth)
+        built = self._built_by_action(session, reading, decision, concept, depth)
+        if built is not None:
+            return built
         if action == "same":
             first, second = decision.topic.split("|")
             text = f"{self._msg('same_thing', a=first, b=second)} {concept.explain[depth.level]}"
@@ -450,6 +445,23 @@ class Tutor:
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
         text = self._opening(reading, decision, concept, depth, follow_up=concept.id == session.last_concept)
         return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text, how=decision.how)
+
+    def _built_by_action(self, session: Session, reading: Reading, decision: Decision, concept: Concept,
+                         depth: DepthChoice) -> Reply | None:
+        """The replies an action builds in its own way: comparisons, relations, links and consequences."""
+        action = decision.action
+        if action == "compare":
+            return self._compare(session, decision, depth, _said_names(reading))
+        if action == "relation":
+            return self._relation(session, reading, decision, depth)
+        if action == "link":
+            return self._link(session, decision, concept, depth)
+        if action == "consequence":
+            return self._consequence(session, decision, depth)
+        if action == "compare-one":
+            text = self._announce(depth, self._compose.compare_with_other(concept.id, decision.topic, depth.level))
+            return self._answer(session, concept, depth, 1.0, text=text, how=decision.how)
+        return None
 
     def _opening(self, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice,
                  follow_up: bool = False) -> str | None:

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
 from .model import LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
-from .normalise import WEAK_WORDS, stem, words
+from .normalise import STOPWORDS, WEAK_WORDS, stem, words
 from .passages import SENTENCE_END, PassageIndex, sentence_stems
-from .reading import Reading, aspect_theme, discussed, pattern_words, picks_one
+from .reading import SETTING_WORDS, Reading, aspect_theme, discussed, pattern_words, picks_one
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
@@ -284,7 +284,7 @@ class Policy:
                 return Decision("compare", (falls[0].object, falls[1].object), frame, falls,
                                 how="a comparison of the conditions in which the two named fall")
             return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
-        return self._three_way(reading, referents, frame)
+        return _with_other_side(reading, referents, frame) or self._three_way(reading, referents, frame)
 
     def _declines_of(self, reading: Reading, referents: list[str]) -> tuple[Relation, ...]:
         """ "how does the drop in estrogen differ from the drop in testosterone?": when both fall, the facts naming
@@ -1108,6 +1108,50 @@ def _compared(reading: Reading, focus: str | None) -> list[str]:
     if len(referents) > 2:  # "progesterone or estradiol: which does more against resorption?": the joined pair
         return _joined_pair(reading) or referents
     return referents
+
+
+def _with_other_side(reading: Reading, referents: list[str], frame: Frame) -> Decision | None:
+    """ "type I collagen vs bone mineral": a comparison whose other side is no concept of the document."""
+    other = _other_side(reading) if len(referents) == 1 else None
+    if not other:
+        return None
+    return Decision("compare-one", (referents[0],), frame, topic=other,
+                    how=f"a comparison with '{other}', which the document does not treat as a topic")
+
+
+def _other_side(reading: Reading) -> str | None:
+    """The words on the far side of "vs", "or", "and" from the one name of a comparison ("collagen vs MINERAL in
+    bone", "BONE MINERAL or type I collagen"); None when the name stands alone or the words are no noun phrase."""
+    named = [m for m in reading.mentions if m.how != "pronoun"]
+    if len(named) != 1:
+        return None
+    side = _side_after(reading.words, named[0]) or _side_after(reading.words[::-1], named[0], reversed_=True)
+    # "estrogen and bone: what's the difference?" asks what it does to bone, a setting, not a second thing
+    return " ".join(side) if side and not all(w in WEAK_WORDS or w in SETTING_WORDS for w in side) else None
+
+
+def _side_after(words: tuple[str, ...], m, reversed_: bool = False) -> list[str]:
+    """The short noun phrase after a joiner that follows the mention (before it, when the words come reversed)."""
+    end = len(words) - m.start if reversed_ else m.end
+    if end >= len(words) or words[end] not in _SIDE_JOINERS:
+        return []
+    run = _content_run(words[end + 1:])
+    return run[::-1] if reversed_ else run
+
+
+def _content_run(words: tuple[str, ...] | list[str]) -> list[str]:
+    """The leading words that can make a short noun phrase: up to three, none a stopword or a comparison word."""
+    run: list[str] = []
+    for w in words[:3]:
+        if w in STOPWORDS or w in _COMPARISON_WORDS or not w.isalpha():
+            break
+        run.append(w)
+    return run
+
+
+_SIDE_JOINERS = frozenset({"vs", "versus", "or", "and"})
+_COMPARISON_WORDS = frozenset("difference differences different differ differs compare compared comparison contrast "
+                              "similar similarity alike same whats between".split())
 
 
 def _joined_pair(reading: Reading) -> list[str]:

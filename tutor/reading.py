@@ -699,10 +699,10 @@ def _setting(words: list[str], i: int) -> bool:
     """ "what makes it IN MEN?": where or in whom the relation is asked, not another thing it is asked about."""
     # "in THE blood": the article may stand between
     before = words[i - 2:i] if i > 1 and words[i - 1] == "the" else words[i - 1:i]
-    return bool(before) and before[0] in ("in", "among", "inside", "within") and words[i] in _SETTINGS
+    return bool(before) and before[0] in ("in", "among", "inside", "within") and words[i] in SETTING_WORDS
 
 
-_SETTINGS = frozenset("men women man woman males females adults people humans bone bones body blood bloodstream "
+SETTING_WORDS = frozenset("men women man woman males females adults people humans bone bones body blood bloodstream "
                       "circulation skeleton".split())
 
 
