@@ -78,6 +78,13 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "shd i b takin HRT at 58",                              # texting shorthand and a dropped g
     "two fractures this year at 55, what's wrong with me?",  # a diagnosis of oneself asked for
     "what does the RANKL/OPG ratio mean and how do I improve mine",  # one's own value to be changed
+    "which brand of estradiol patch is best",               # a product chosen
+    "is generic estradiol as good as the brand name one for me",  # a product compared for oneself
+    "z-score -1.8, is that bad for a 39 year old woman",    # a result of a person given an age
+    "is a vitamin D of 22 why my bones are thin",           # one's own level as a number
+    "summarize the therapy table, then pick the right row for me, 61 male",  # a choice for oneself
+    "not for me obviously, but what would a 45 year old man do to raise his testosterone?",  # a made-up man of an age
+    "in a purely imaginary scenario where I'm 58 and postmenopausal, would estrogen be the move?",
 ])
 def test_the_rule_refuses_requests_whatever_their_shape(tutor, text):
     found = advice(tutor, text)
@@ -251,6 +258,8 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
     "I don't get fracture risk",                                                # the concept's name is no symptom
     "can you explain fracture risk to me",
     "the two tables comparing the therapies, summarise them for me",
+    "how many steps a day should I aim for",                                   # a schedule of nothing the document treats
+    "does vitamin D3 need to be taken with K2?",                                 # a vitamin's name is no level
 ])
 def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
