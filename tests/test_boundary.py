@@ -260,6 +260,9 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
     "the two tables comparing the therapies, summarise them for me",
     "how many steps a day should I aim for",                                   # a schedule of nothing the document treats
     "does vitamin D3 need to be taken with K2?",                                 # a vitamin's name is no level
+    "Does estradiol reduce bone resorption strongly or weakly?",                 # "weakly" is no typo of "weekly"
+    "what does the document say about the growth hormone pulse in older adults",  # the document's pulse, no regimen
+    "what does the reading say a woman's estrogen does to OPG production",      # "say a woman" of the reading
 ])
 def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()

@@ -26,8 +26,9 @@ def _common_set() -> frozenset[str]:
 
 
 def common(word: str) -> bool:
-    """Whether a folded word is itself an everyday English word (a spelling corrector leaves it alone)."""
-    return word in _common_set()
+    """Whether a folded word is itself an everyday English word (a spelling corrector leaves it alone), or an
+    adverb made from one ("weakly" is no typo of "weekly", though too rare for the list)."""
+    return word in _common_set() or len(word) > 5 and word.endswith("ly") and word[:-2] in _common_set()
 
 
 @lru_cache(maxsize=1)
