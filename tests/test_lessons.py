@@ -298,6 +298,12 @@ def test_glossary_command(tutor):
     assert one.data["gloss"]["term"] == "paracrine"
 
 
+def test_a_term_the_document_mentions_in_passing_is_glossed_with_its_home(tutor):
+    reply = tutor.respond(tutor.new_session(), "Leydig cells?")
+    assert (reply.kind, reply.concept, reply.data["gloss"]["term"]) == ("answer", "testosterone", "Leydig cells")
+    assert "testes" in reply.text
+
+
 def test_glosses_come_once_and_only_at_fundamentals(tutor):
     session = tutor.new_session()
     first = tutor.respond(session, "what do osteoclasts do?")

@@ -524,8 +524,11 @@ class Policy:
     @staticmethod
     def _own_text_decision(reading: Reading, frame: Frame, theme: str, own: str | None) -> Decision | None:
         """ "what produces GH?": its own sentence saying where it is made answers first; but "what ENZYME makes
-        estradiol?" asks for a kind, and "what makes RANKL the go signal for resorption?" names more than one thing."""
-        if not own or reading.answer_type or len(set(reading.concepts)) > 1:
+        estradiol?" asks for a kind the sentence does not name ("which CELLS make testosterone?" is answered by "made
+        by the Leydig cells"), and "what makes RANKL the go signal for resorption?" names more than one thing."""
+        if not own or len(set(reading.concepts)) > 1:
+            return None
+        if reading.answer_type and stem(reading.answer_noun or "") not in {stem(w) for w in words(own)}:
             return None
         return Decision("concept", (theme,), frame, lead=own, how="the concept's own sentence that answers")
 
