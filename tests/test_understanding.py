@@ -2356,6 +2356,12 @@ def test_a_concept_s_own_sentence_on_where_it_is_made_answers_first(tutor):
     assert tutor.respond(tutor.new_session(), "what enzyme makes estradiol from testosterone").concept == "aromatase"
 
 
+def test_a_section_asked_about_a_topic_answers_the_topic(tutor):
+    assert tutor.respond(tutor.new_session(), "What is the document's conclusion about combining therapies?").concept \
+        == "anabolic-antiresorptive-synergy"
+    assert tutor.respond(tutor.new_session(), "what does the reflection section say?").concept == "reflection"
+
+
 def test_a_place_closing_a_relation_question_is_its_setting(tutor):
     reading = tutor.read("What raises IGF-1 levels in the blood?")
     assert reading.frame.id == "activator" and reading.side == "actor"

@@ -825,6 +825,9 @@ class Policy:
         question, a concept about the name must outrank it on more than the frame's own words ("what role does
         RANKL play?" is no example question about roles)."""
         within = self._name_stems(named, reading)
+        about = self._topic_of_a_part(reading, named)
+        if about:
+            return about
         if _asks_what_it_is(reading.masked):
             return Decision("concept", (named,), frame, confidence=1.0, how="the concept your question asks to define")
         decision = self._anchored(named, self._rank(reading, focus, within), frame, reading.words)
@@ -832,6 +835,19 @@ class Policy:
             return decision
         without = self._frame_stems.get(frame.id, frozenset())
         return self._anchored(named, self._rank(reading, focus, within, without=without), frame, reading.words)
+
+    def _topic_of_a_part(self, reading: Reading, named: str) -> Decision | None:
+        """ "the document's conclusion ABOUT combining therapies": a part of the document named, then what it is
+        asked about; that topic answers when its words match a concept well."""
+        if self._kb.kinds.get(named) != "section":
+            return None
+        end = max(m.end for m in reading.mentions if m.concept == named)
+        rest = list(reading.words[end + 1:]) if end < len(reading.words) and reading.words[end] in _ABOUT else []
+        ranked = [c for c in self._matcher.rank(self._matcher.stems_of(rest)) if c.concept_id != named] if rest else []
+        if not ranked or ranked[0].score < self.thresholds.answer:
+            return None
+        return Decision("concept", (ranked[0].concept_id,), reading.frame, confidence=min(ranked[0].score, 1.0),
+                        runner_up=named, how=f"what your question asks the {short_title(self._kb.concepts[named])} about")
 
     def _anchored(self, concept_id: str, ranked: list[Candidate], frame: Frame | None, words: tuple[str, ...] = ()) -> Decision:
         top = ranked[0] if ranked else None
@@ -1153,6 +1169,7 @@ def _content_run(words: tuple[str, ...] | list[str]) -> list[str]:
 
 
 _SIDE_JOINERS = frozenset({"vs", "versus", "or", "and"})
+_ABOUT = frozenset({"about", "on", "regarding", "concerning"})
 _COMPARISON_WORDS = frozenset("difference differences different differ differs compare compared comparison contrast "
                               "similar similarity alike same whats between".split())
 
