@@ -10,6 +10,8 @@ from tutor.normalise import fold, stems
     ("Oestrogen remodelling", "estrogen remodeling"), ("ERα", "eralpha"), ("IGF-I", "igf1"), ("igf 1", "igf1"),
     ("Type I collagen", "type1 collagen"), ("type 1", "type1"), ("RANK/RANKL/OPG", "rank rankl opg"), ("NF-κB", "nfkb"),
     ("t.r.t.?", "trt"), ("what is H.R.T", "what is hrt"), ("e.g. estrogen", "e g estrogen"),  # dotted abbreviations
+    ("which agents are listed in the table", "which agents are listed in the table"),  # what the table lists
+    ("which therapy listed in the table raises opg", "which therapy the document raises opg"),  # where it is said
     ("hormones n bone", "hormones and bone"), ("what r the 3 proteins", "what are the 3 proteins"),  # texting shorthand
 ])
 def test_domain_folds(raw, folded, tutor):
