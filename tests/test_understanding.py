@@ -480,6 +480,13 @@ def test_a_consequence_for_two_effects_says_each(tutor):
     assert "RANKL rises" in text and "OPG falls" in text, text
 
 
+@pytest.mark.parametrize("question", ["What happens to the RANKL/OPG system when estrogen is lost?",
+                                      "What happens to the RANKL/OPG system when estrogen disappears?"])
+def test_a_consequence_for_a_whole_says_it_of_the_parts_the_cause_acts_on(tutor, question):
+    reply = Chat(tutor).say(question, concept="estrogen-rankl-opg")
+    assert "RANKL rises" in reply.text and "OPG falls" in reply.text, reply.text
+
+
 def test_a_consequence_with_no_fact_leading_there_is_answered_as_before(tutor):
     # no stimulating or inhibiting fact runs from osteocytes to estradiol: the question is answered as a concept one
     reply = Chat(tutor).say("what happens to estradiol when osteocytes fall?")

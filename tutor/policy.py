@@ -468,11 +468,18 @@ class Policy:
         if not effects or not causes or causes[0] in effects:
             return None
         chains = [self._chain(causes[0], effect) for effect in effects]
-        if not all(chains):
+        if not all(chains) and len(effects) == 1:
+            # "what happens to the RANKL/OPG system when estrogen is lost?": to the parts the cause acts on
+            effects = [p for p in self._parts(effects[0]) if self._chain(causes[0], p)]
+            chains = [self._chain(causes[0], p) for p in effects]
+        if not effects or not all(chains):
             return None
         move = self._change_named(reading)
         return Decision("consequence", (*effects, causes[0]), frame, tuple(f for chain in chains for f in chain), move,
                         how=f"what the document's facts say follows from {causes[0]} for {' and '.join(effects)}")
+
+    def _parts(self, whole: str) -> list[str]:
+        return list(dict.fromkeys(r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == whole))
 
     def _change_named(self, reading: Reading) -> str:
         """The direction of the first word of change in the question ("falls": down), or ""."""
