@@ -467,19 +467,22 @@ class Policy:
         causes = _causes(reading, effects, focus)
         if not effects or not causes or causes[0] in effects:
             return None
-        chains = [self._chain(causes[0], effect) for effect in effects]
-        if not all(chains) and len(effects) == 1:
-            # "what happens to the RANKL/OPG system when estrogen is lost?": to the parts the cause acts on
-            effects = [p for p in self._parts(effects[0]) if self._chain(causes[0], p)]
-            chains = [self._chain(causes[0], p) for p in effects]
+        effects, chains = self._chains_to(causes[0], effects)
         if not effects or not all(chains):
             return None
         move = self._change_named(reading)
         return Decision("consequence", (*effects, causes[0]), frame, tuple(f for chain in chains for f in chain), move,
                         how=f"what the document's facts say follows from {causes[0]} for {' and '.join(effects)}")
 
-    def _parts(self, whole: str) -> list[str]:
-        return list(dict.fromkeys(r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == whole))
+    def _chains_to(self, cause: str, effects: list[str]) -> tuple[list[str], list[tuple[Relation, ...]]]:
+        """The effects and the facts leading to each; for one whole that none lead to ("what happens to the RANKL/OPG
+        system when estrogen is lost?"), the parts of it the cause acts on."""
+        chains = [self._chain(cause, effect) for effect in effects]
+        if not all(chains) and len(effects) == 1:
+            parts = dict.fromkeys(r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == effects[0])
+            effects = [p for p in parts if self._chain(cause, p)]
+            chains = [self._chain(cause, p) for p in effects]
+        return effects, chains
 
     def _change_named(self, reading: Reading) -> str:
         """The direction of the first word of change in the question ("falls": down), or ""."""
