@@ -2171,7 +2171,9 @@ def test_a_verb_after_after_sets_the_time_and_is_not_the_relation_asked(tutor):
 
 def test_what_tips_the_balance_toward_one_side_asks_what_raises_that_side(chat):
     chat.say("what is the rankl/opg ratio", concept="rankl-opg-ratio")
-    reply = chat.say("what tips it toward OPG?", concept="rankl-opg-ratio", kind="answer")
+    # about estrogen's effect on RANKL and OPG, the process named after the answer and the side it raises (every
+    # writer of the tuning sets accepted it there; fewer accepted the ratio)
+    reply = chat.say("what tips it toward OPG?", concept="estrogen-rankl-opg", kind="answer")
     lead = first_sentence(reply.text)
     assert "OPG" in lead and "estr" in lead.lower() and "ratio" not in lead.lower(), lead
 

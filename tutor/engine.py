@@ -942,7 +942,7 @@ class Tutor:
         if whole:
             return whole
         if len(themes) > 1:
-            return self._topic_of_several(reading, themes, answer, side, facts)
+            return self._topic_of_several(reading, themes, answers, side, facts)
         return self._topic_of_one(reading, themes[0], answers, side, facts[0].relation)
 
     def _topic_of_one(self, reading: Reading, theme: str, answers: list[str], side: str, relation: str) -> str:
@@ -969,11 +969,15 @@ class Tutor:
         agents = [a for a in answers if self.kb.kinds.get(a) != "cell"]
         return agents[0] if side == "target" and _wh_acts(reading.words) and len(agents) == 1 else None
 
-    def _topic_of_several(self, reading: Reading, themes: tuple[str, ...], answer: str, side: str,
+    def _topic_of_several(self, reading: Reading, themes: tuple[str, ...], answers: list[str], side: str,
                           facts: tuple[Relation, ...]) -> str:
-        idle = moved_only(reading, themes, facts, side)  # what the answer moves stays the topic
+        answer = answers[0]
+        idle = moved_only(reading, themes, facts, side)  # what the answer moves stays the topic ...
         if idle:
-            return idle[0]
+            # ... unless a process is named after the answer and what it acts on ("what tips it toward OPG?" of the
+            # ratio: estrogen's effect on RANKL and OPG)
+            acted_on = [t for t in themes if t not in idle]
+            return next(filter(None, (self._policy.named_after(a, *acted_on) for a in answers[:2])), idle[0])
         if side == "target" and answer in themes[1:]:
             return themes[0]  # "what does OPG prevent RANKL from doing?" names its answer: OPG is the topic
         return self._policy.named_after(*themes, answer) or answer
