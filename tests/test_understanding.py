@@ -2347,6 +2347,11 @@ def test_the_one_that_acts_for_a_thing_is_the_topic(tutor, question):
     assert reply.concept == "igf-1" and "IGF-1" in first_sentence(reply.text), reply.text
 
 
+def test_a_tie_between_two_concepts_goes_to_the_one_under_discussion(chat):
+    chat.say("What is fracture risk linked to?", concept="fracture-risk")
+    chat.say("how do falls fit in?", concept="fracture-risk", kind="answer")  # not "did you mean ...?"
+
+
 def test_what_blocks_the_topic_by_binding_it_becomes_the_topic(chat):
     chat.say("what is RANKL?", concept="rankl")
     reply = chat.say("and what blocks it?", concept="opg", kind="answer")

@@ -895,10 +895,19 @@ class Policy:
         if whole or unsure:
             return whole or self._unmatched(reading, ranked, focus)
         if torn:
-            return Decision("clarify", (top.concept_id, runner.concept_id), reading.frame, confidence=top.score,
-                            runner_up=runner.concept_id, how="two concepts matched almost equally")
+            return self._tie(reading, top, runner, focus)
         return Decision("concept", (top.concept_id,), reading.frame, confidence=min(top.score, 1.0),
                         runner_up=runner.concept_id if runner else None, how="matching your words to example questions")
+
+    @staticmethod
+    def _tie(reading: Reading, top: Candidate, runner: Candidate, focus: str | None) -> Decision:
+        """Two concepts matched almost equally: the one under discussion, if it is one of them; else ask which."""
+        if focus in (top.concept_id, runner.concept_id):
+            other = runner.concept_id if focus == top.concept_id else top.concept_id
+            return Decision("concept", (focus,), reading.frame, confidence=min(top.score, 1.0), runner_up=other,
+                            how="two concepts matched almost equally; the one under discussion")
+        return Decision("clarify", (top.concept_id, runner.concept_id), reading.frame, confidence=top.score,
+                        runner_up=runner.concept_id, how="two concepts matched almost equally")
 
     @staticmethod
     def _top_two(ranked: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
