@@ -2347,6 +2347,19 @@ def test_the_one_that_acts_for_a_thing_is_the_topic(tutor, question):
     assert reply.concept == "igf-1" and "IGF-1" in first_sentence(reply.text), reply.text
 
 
+def test_the_one_thing_asked_for_becomes_what_that_points_to(chat):
+    chat.say("What does bone resorption mean?", concept="bone-resorption")
+    chat.say("what's the opposite process?", concept="bone-formation")
+    reply = chat.say("what supports that one?", kind="answer")
+    assert reply.data.get("theme") == "bone-formation", reply.data
+
+
+def test_what_helps_a_thing_asks_what_drives_it(chat):
+    chat.say("What are osteoblasts?", concept="osteoblasts")
+    reply = chat.say("what helps them?", concept="osteoblasts", kind="answer")
+    assert "IGF-1" in first_sentence(reply.text), reply.text
+
+
 def test_a_tie_between_two_concepts_goes_to_the_one_under_discussion(chat):
     chat.say("What is fracture risk linked to?", concept="fracture-risk")
     chat.say("how do falls fit in?", concept="fracture-risk", kind="answer")  # not "did you mean ...?"

@@ -21,7 +21,7 @@ from .learner import DepthChoice, apply_request, choose_depth, current_level, vo
 from .matcher import Matcher
 from .lessons import Teacher
 from .model import LESSON_ACTIONS, LEVELS, OTHER_SIDE_RELATIONS, QUIZ_ACTIONS, RELATIVE_LEVELS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, Relation, shift_level
-from .normalise import MAX_INPUT_CHARS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds
+from .normalise import MAX_INPUT_CHARS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds, stem
 from .packcache import cached
 from .passages import PassageIndex
 from .policy import Decision, Policy, Thresholds, moved_only
@@ -896,8 +896,11 @@ class Tutor:
         answers = self._compose.actors(theme.id, facts, depth.level) if decision.side == "actor" else \
             self._compose.targets(facts, depth.level)
         answer = answers[0]
-        # "which GENE does estrogen turn up?": the answer named in a concept about that kind of thing (its gene)
-        gene_like = self._policy.named_with(reading.answer_noun, answer)
+        # "which GENE does estrogen turn up?": the answer named in a concept about that kind of thing (its gene); but
+        # "which HORMONE helps them?" answered by a hormone needs no other concept (not the GH/IGF-1 axis)
+        of_its_kind = self.kb.kinds.get(answer) == reading.answer_type and \
+            stem(reading.answer_noun or "") == stem(reading.answer_type or "")
+        gene_like = None if of_its_kind else self._policy.named_with(reading.answer_noun, answer)
         concept = self.kb.concepts[gene_like or self._relation_topic(reading, themes, answers, decision.side, facts)]
         text = self._compose.relation(_acted_on(reading, themes, facts, decision.side), facts, decision.side, depth.level)
         if concept.id == answer and answer != theme.id and len(answers) == 1:
@@ -911,8 +914,7 @@ class Tutor:
             said = self._compose.leading_with(concept.id, depth.level, asked)
             text = f"{text} {sentences(said or concept.explain[depth.level], 1)}"
         text = self._announce(depth, text)
-        # "what does IT turn testosterone into?": the topic the pronoun stands for stays the topic
-        referred = next((m.concept for m in reading.mentions if m.how == "pronoun"), theme.id)
+        referred = _topic_after(reading, concept.id, theme.id, answers)
         self._remember(session, referred, depth.level, how=decision.how)
         session.last_answer["answer"] = answer  # "and what stops that?" may ask about it (see _about_last_answer)
         return Reply(kind="answer", text=text, level=depth.level, concept=concept.answers_for, confidence=1.0,
@@ -1262,6 +1264,14 @@ def _folded_parts(text: str) -> list[str]:
     if len(parts) < 2:
         return parts
     return [f for f in (fold(p) for p in parts) if f.strip()]
+
+
+def _topic_after(reading: Reading, concept: str, theme: str, answers: list[str]) -> str:
+    """What a relation reply leaves as the topic: "what does IT turn testosterone into?" keeps the one the pronoun
+    stands for; a reply about the one thing asked for, with no pronoun ("what's the opposite process?"), moves the
+    talk to it; otherwise the theme stays."""
+    moved = concept if concept == answers[0] and len(answers) == 1 else theme
+    return next((m.concept for m in reading.mentions if m.how == "pronoun"), moved)
 
 
 def _points_at_what_was_said(reading: Reading) -> bool:
