@@ -896,11 +896,7 @@ class Tutor:
         answers = self._compose.actors(theme.id, facts, depth.level) if decision.side == "actor" else \
             self._compose.targets(facts, depth.level)
         answer = answers[0]
-        # "which GENE does estrogen turn up?": the answer named in a concept about that kind of thing (its gene); but
-        # "which HORMONE helps them?" answered by a hormone needs no other concept (not the GH/IGF-1 axis)
-        of_its_kind = self.kb.kinds.get(answer) == reading.answer_type and \
-            stem(reading.answer_noun or "") == stem(reading.answer_type or "")
-        gene_like = None if of_its_kind else self._policy.named_with(reading.answer_noun, answer)
+        gene_like = self._titled_with_noun(reading, answer)
         concept = self.kb.concepts[gene_like or self._relation_topic(reading, themes, answers, decision.side, facts)]
         text = self._compose.relation(_acted_on(reading, themes, facts, decision.side), facts, decision.side, depth.level)
         if concept.id == answer and answer != theme.id and len(answers) == 1:
@@ -929,6 +925,13 @@ class Tutor:
             return ""
         said = self._compose.leading_with(concept.id, level, list(frame.answer_says))
         return sentences(said, 1) if said else ""
+
+    def _titled_with_noun(self, reading: Reading, answer: str) -> str | None:
+        """ "which GENE does estrogen turn up?": the answer named in a concept about that kind of thing (its gene); but
+        "which HORMONE helps them?" answered by a hormone needs no other concept (not the GH/IGF-1 axis)."""
+        if self.kb.kinds.get(answer) == reading.answer_type and stem(reading.answer_noun or "") == stem(reading.answer_type or ""):
+            return None
+        return self._policy.named_with(reading.answer_noun, answer)
 
     def _relation_topic(self, reading: Reading, themes: tuple[str, ...], answers: list[str], side: str,
                         facts: tuple[Relation, ...]) -> str:
