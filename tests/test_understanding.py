@@ -487,6 +487,15 @@ def test_a_consequence_for_a_whole_says_it_of_the_parts_the_cause_acts_on(tutor,
     assert "RANKL rises" in reply.text and "OPG falls" in reply.text, reply.text
 
 
+@pytest.mark.parametrize("question, first", [
+    ("What surges when estrogen drops at menopause?", "When estrogen falls, RANKL rises"),
+    ("what falls when estrogen drops?", "When estrogen falls, OPG falls"),
+])
+def test_what_moves_when_a_cause_moves_is_what_it_acts_on_with_that_sign(tutor, question, first):
+    reply = Chat(tutor).say(question, kind="answer")
+    assert first_sentence(reply.text).startswith(first), reply.text
+
+
 def test_a_consequence_with_no_fact_leading_there_is_answered_as_before(tutor):
     # no stimulating or inhibiting fact runs from osteocytes to estradiol: the question is answered as a concept one
     reply = Chat(tutor).say("what happens to estradiol when osteocytes fall?")

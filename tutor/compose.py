@@ -10,14 +10,13 @@ from typing import Callable
 
 from .matcher import short_title
 from .normalise import fold, stem, words
-from .model import COUNTERPART_RELATIONS, LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
+from .model import COUNTERPART_RELATIONS, KIND_ORDER, LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
 from .passages import SENTENCE_END, PassageIndex
 
 __all__ = ["Composer", "sentences", "full_name"]
 
 # The order in which actors are named when several do the same thing: the molecules that act
 # directly come before the hormones that act through them, and therapies come last.
-_KIND_ORDER = ("molecule", "hormone", "cell", "process", "measure", "condition", "therapy")
 _ABBREVIATION = re.compile(r"^[A-Z0-9][A-Za-z0-9\u03b1-]*[A-Z0-9\u03b1]$")
 # openings of a sentence that follows on from the one before it ("The result is ...", "This drop ...")
 _LEANS_ON_BEFORE = re.compile(r"^(The (result|upshot|outcome|consequence|effect) (is|was)\b|This\b|These\b|Those\b|"
@@ -266,7 +265,7 @@ class Composer:
         def rank(fact: Relation) -> tuple[bool, int, int]:
             binds = any(r.relation == "binds" and {r.subject, r.object} == {fact.subject, fact.object} for r in self._kb.relations)
             kind = self._kb.kinds.get(fact.object, "")
-            return (fact.hedged, 0 if binds else 1, _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER))
+            return (fact.hedged, 0 if binds else 1, KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER))
         return sorted({f.object: f for f in self._visible(facts, level, "object")}.values(), key=rank)
 
     def _visible(self, facts: tuple[Relation, ...], level: str, end: str) -> list[Relation]:
@@ -285,7 +284,7 @@ class Composer:
         def rank(fact: Relation) -> tuple[bool, int, int]:
             binds = any(r.relation == "binds" and {r.subject, r.object} == {fact.subject, theme} for r in self._kb.relations)
             kind = self._kb.kinds.get(fact.subject, "")
-            return (fact.hedged, 0 if binds else 1, _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER))
+            return (fact.hedged, 0 if binds else 1, KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER))
         return sorted(facts, key=rank)
 
     def _verb(self, relation: str, subject: str, obj: str | None = None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "KIND_ORDER",
     "LEVELS", "SECTIONS", "RELATION_NAMES", "HEDGE_MARK", "SYMMETRIC_RELATIONS", "OTHER_SIDE_RELATIONS", "Level", "Relation", "Concept", "Intent", "Cue",
     "OutOfScopeTopic", "Frame", "FRAME_ANSWERS", "WordClass", "BoundaryLine", "Boundary", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES", "QUIZ_ACTIONS", "LESSON_ACTIONS",
     "level_index", "shift_level", "Gloss", "Analogy", "LessonPath",
@@ -60,6 +61,9 @@ def shift_level(level: Level, steps: int) -> Level:
     """The depth `steps` away from `level`, clamped to the three depths."""
     return LEVELS[max(0, min(len(LEVELS) - 1, level_index(level) + steps))]
 
+
+# the kinds of thing in the order a reply names them: the most direct actor first (a molecule before the cell)
+KIND_ORDER = ("molecule", "hormone", "cell", "process", "measure", "condition", "therapy")
 
 @dataclass(frozen=True)
 class Relation:

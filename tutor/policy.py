@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
-from .model import LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
+from .model import KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import STOPWORDS, WEAK_WORDS, stem, words
 from .passages import SENTENCE_END, PassageIndex, sentence_stems
 from .reading import SETTING_WORDS, Reading, aspect_theme, discussed, pattern_words, picks_one
@@ -21,6 +21,8 @@ __all__ = ["Decision", "Policy", "Thresholds"]
 # "how is it different from @", "compared to @", "vs @": the other side is the concept under discussion
 # a change of level carries through a fact by its sign: what stimulates moves its target the same way
 _SIGNS = {"stimulates": 1, "inhibits": -1}
+_WHEN = frozenset({"when", "as", "after", "if", "once", "while"})
+_AT_A_TIME = frozenset({"at", "during", "after", "before", "around", "by"})
 _SAMENESS = re.compile(r"\b(same|identical|another name|other name|also called|synonyms?|equivalent)\b")
 # the words before the name a consequence is asked of ("what happens to RANKL ...", "how do osteoclasts respond when ...")
 _CONSEQUENCE_AFTER = (("happens", "to"), ("happen", "to"), ("happened", "to"), ("do", "to"), ("does", "to"), ("how", "do"),
@@ -91,6 +93,7 @@ class Policy:
         self._title_heads, self._title_stems = _title_words(kb)
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
+        self._consequence_frame = _first_answering(frames, "consequence")
 
     def decide(self, reading: Reading, focus: str | None, pair: tuple[str, ...] = ()) -> Decision:
         """`pair`: the two concepts of the comparison just made, if the last answer was one."""
@@ -391,7 +394,27 @@ class Policy:
 
     def _consequence_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
-        return self._consequence(reading, frame, focus) if frame and frame.answer == "consequence" else None
+        if frame and frame.answer == "consequence":
+            return self._consequence(reading, frame, focus)
+        return self._what_moves(reading, focus)
+
+    def _what_moves(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "What surges when estrogen drops at menopause?": what the cause acts on directly, moving the way asked
+        (a fall of what lowers a thing raises it)."""
+        moves = self._moves_asked(reading.words)
+        # "at menopause" only says when; "when GH peptides boost growth hormone" names a chain, not one cause
+        causes = list(dict.fromkeys(m.concept for m in reading.mentions if reading.words[m.start - 1] not in _AT_A_TIME))
+        if not moves or len(causes) != 1:
+            return None
+        asked, cause_move = moves
+        facts = self._moving(causes[0], 1 if asked == cause_move else -1)
+        if not facts:
+            return None
+        order = {kind: i for i, kind in enumerate(KIND_ORDER)}
+        effects = tuple(sorted(dict.fromkeys(f.object for f in facts), key=lambda c: order.get(self._kb.kinds.get(c), 99)))[:2]
+        said = tuple(next(f for f in facts if f.object == e) for e in effects)
+        return Decision("consequence", (*effects, causes[0]), self._consequence_frame, said, cause_move,
+                        how=f"what {causes[0]} acts on, moving {asked}")
 
     def _relation_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
@@ -473,6 +496,18 @@ class Policy:
         move = self._change_named(reading)
         return Decision("consequence", (*effects, causes[0]), frame, tuple(f for chain in chains for f in chain), move,
                         how=f"what the document's facts say follows from {causes[0]} for {' and '.join(effects)}")
+
+    def _moves_asked(self, words: tuple[str, ...]) -> tuple[str, str] | None:
+        """ "what SURGES when estrogen DROPS ...": the move asked about and the cause's move, or None."""
+        if len(words) < 4 or words[0] not in ("what", "which") or words[2] not in _WHEN:
+            return None
+        asked = self._changes.get(stem(words[1]))
+        cause_move = next((self._changes[stem(w)] for w in words[3:] if stem(w) in self._changes), "")
+        return (asked, cause_move) if asked and cause_move else None
+
+    def _moving(self, cause: str, sign: int) -> tuple[Relation, ...]:
+        """The cause's facts of this sign (stimulating 1, inhibiting -1)."""
+        return tuple(r for r in self._kb.relations if r.subject == cause and _SIGNS.get(r.relation) == sign)
 
     def _chains_to(self, cause: str, effects: list[str]) -> tuple[list[str], list[tuple[Relation, ...]]]:
         """The effects and the facts leading to each; for one whole that none lead to ("what happens to the RANKL/OPG
@@ -1070,6 +1105,10 @@ def _pair_before_which(reading: Reading) -> tuple[str, str] | None:
 
 
 _PICKING = frozenset("is are does do has have was one of".split())
+
+
+def _first_answering(frames: tuple[Frame, ...], answer: str) -> Frame | None:
+    return next((f for f in frames if f.answer == answer), None)
 
 
 def _outcomes_named(reading: Reading, frame: Frame) -> set[str]:
