@@ -2380,6 +2380,15 @@ def test_what_blocks_the_topic_by_binding_it_becomes_the_topic(chat):
     assert first_sentence(reply.text).startswith("OPG holds back RANKL directly"), reply.text
 
 
+@pytest.mark.parametrize("question, concept", [
+    ("What does estrogen bind to in bone cells?", "estrogen-receptor-alpha"),  # the receptor it binds
+    ("What does OPG bind?", "opg"),                                           # no receptor: what was asked about
+    ("What is the cellular target of estradiol in the table?", "estradiol"),   # not asked with the frame's verb
+])
+def test_a_binding_question_answered_by_a_receptor_is_about_the_receptor(tutor, question, concept):
+    assert tutor.respond(tutor.new_session(), question).concept == concept
+
+
 def test_the_answer_named_in_a_target_question_leaves_the_subject_as_topic(tutor):
     reply = tutor.respond(tutor.new_session(), "What does OPG prevent RANKL from doing?")
     assert reply.concept == "opg" and reply.data["answer"] == "rankl"

@@ -962,12 +962,24 @@ class Tutor:
         process = next((p for p in (self._policy.named_after(theme, a) for a in answers[:2]) if p), None)
         return process or theme
 
+    def _titled_as_the_frame_asks(self, reading: Reading, answers: list[str]) -> bool:
+        """Asked with the frame's own verb ("bind to", not "the cellular target of"), its one answer titled so."""
+        frame = reading.frame
+        if not frame or not frame.answer_titled or len(answers) != 1:
+            return False
+        verb_used = any(w.startswith(v) for w in reading.words for v in frame.verbs)
+        return verb_used and bool(set(fold(self.kb.concepts[answers[0]].title).split()) & set(frame.answer_titled))
+
     def _binds(self, one: str, other: str) -> bool:
         return any(r.relation == "binds" and {r.subject, r.object} == {one, other} for r in self.kb.relations)
 
     def _the_agent_asked(self, reading: Reading, theme: str, answers: list[str], side: str, relation: str) -> str | None:
-        """ "what mediates GH's effects?" asks for the one that acts for it, though the frame reads what GH acts on:
-        the one answer that is no cell (cells are where a thing acts)."""
+        """The answer, when it is what the turn is about: the one the frame's title words point to ("what does
+        estrogen bind to?": the receptor); the binder that holds back what "it" refers to ("and what blocks it?");
+        the one that acts for the thing named ("what mediates GH's effects?": the one answer that is no cell, as
+        cells are where a thing acts)."""
+        if self._titled_as_the_frame_asks(reading, answers):
+            return answers[0]
         if side == "actor" and reading.referred and relation != "binds" and self._binds(answers[0], theme):
             # "and what blocks it?" of RANKL: the one that binds it to hold it back is what the turn moves on to
             return answers[0]

@@ -183,6 +183,8 @@ class Frame:
                                     # before the fallback relation does ("made by the pituitary")
     answer_says: tuple[str, ...] = ()  # relation frames: the one answer's sentence holding these words is the reply
                                        # ("which form of testosterone ...?": TRT's sentence naming the form)
+    answer_titled: tuple[str, ...] = ()  # relation frames: the one answer whose title holds one of these words is the
+                                         # reply's topic ("what does estrogen bind to?": estrogen receptor alpha)
     outcome_after: tuple[str, ...] = ()  # relation frames: a name after one of these words is the outcome, not
                                          # a theme ("what converts testosterone INTO estrogen?")
 
