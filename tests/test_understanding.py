@@ -826,11 +826,17 @@ def test_a_list_of_three_is_no_pair(tutor):
     ("what is the rate of bone loss in women each year?", "rate"),
     ("does IGF-1 drop with age, and by how much?", "rate"),
     ("can RANKL itself be used as a medicine?", "medicines"),
+    ("why is TRT dangerous?", "risks"),                           # a danger presumed of a therapy is still no fact
 ])
 def test_aspects_the_document_does_not_discuss_are_said_plainly(tutor, text, frame):
     reading = tutor.read(text)
     reply = Chat(tutor).say(text)
     assert reading.frame.id == frame and reply.kind == "unknown" and "doesn't discuss" in first_sentence(reply.text)
+
+
+def test_why_a_thing_the_document_names_no_therapy_for_is_dangerous_asks_a_reason(tutor):
+    reply = Chat(tutor).say("why are falls dangerous for people with fragile bones?", kind="answer")
+    assert reply.concept == "fracture-risk"
 
 
 @pytest.mark.parametrize("text", [
