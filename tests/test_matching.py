@@ -50,6 +50,8 @@ def test_word_shared_with_a_name_is_not_enough(tutor):
 def test_unknown_words_keep_a_question_out(tutor):
     reply = tutor.respond(tutor.new_session(), "what is the estrogen dominance diet")
     assert reply.kind == "unknown"
+    # insulin as a treatment of its own is not the document's point about insulin sensitivity
+    assert tutor.respond(tutor.new_session(), "how does insulin pump therapy work for type 1 diabetics").kind == "unknown"
 
 
 def test_a_word_like_main_does_not_choose_the_concept(tutor):
