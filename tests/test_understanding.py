@@ -2413,6 +2413,13 @@ def test_a_section_asked_about_a_topic_answers_the_topic(tutor):
     assert tutor.respond(tutor.new_session(), "what does the reflection section say?").concept == "reflection"
 
 
+def test_inside_bone_is_a_setting_and_what_it_means_is_no_relation(tutor):
+    reply = tutor.respond(tutor.new_session(), "What produces estradiol inside bone in men?")
+    assert reply.data.get("answer") == "aromatase", reply.data
+    reading = tutor.read("What does it mean that testosterone is converted into estrogen inside bone?")
+    assert reading.frame.answer != "relation"
+
+
 def test_a_place_closing_a_relation_question_is_its_setting(tutor):
     reading = tutor.read("What raises IGF-1 levels in the blood?")
     assert reading.frame.id == "activator" and reading.side == "actor"

@@ -351,7 +351,9 @@ class Reader:
         if not mentions:
             return False
         asked_last = len(words) > 2 and words[-1] in ("what", "which") and mentions[0].start == 0
-        return asked_last or opening is not None and all(w in _OPENING_FILLERS for w in words[:opening])
+        # "what does it MEAN that testosterone is converted into estrogen?" asks what a statement means
+        meaning = opening is not None and _MEANING_WORDS & set(words[opening:opening + 4])
+        return asked_last or opening is not None and not meaning and all(w in _OPENING_FILLERS for w in words[:opening])
 
     def _relation_side(self, words: list[str], stems: list[str], masked: str, mentions: list[Mention],
                        actor: re.Pattern[str] | None, target: re.Pattern[str] | None, plain: bool,
@@ -514,7 +516,8 @@ _PERSON_ENDINGS = ("ist", "ists", "ician", "icians", "itian", "itians")
 _WH = {"what", "which", "who", "whom", "where", "whats"}  # "how does X block Y" asks for a mechanism, not a fact
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
 _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
-                              "primarily normally usually in bone bones body skeleton other than besides apart aside except "
+                              "primarily normally usually in inside bone bones body skeleton other than besides apart aside "
+                              "except "
                               # how much or how fast, which the answer's fact does not change ("lowers it sharply")
                               "sharply steeply greatly strongly quickly rapidly slowly gradually most markedly "
                               # nouns that say no more than the name before them ("what stimulates IGF-1 production")
@@ -539,6 +542,7 @@ _STEP_NOUNS = frozenset(stem(w) for w in "binding step stage process event react
 # Words before a verb that make it the time of what is asked, not what is asked ("what happens after binding?").
 _CIRCUMSTANCE = frozenset(stem(w) for w in "after before once upon while when".split())
 # Words that may come before the wh-word of a relation question ("ok, then just tell me what it blocks").
+_MEANING_WORDS = frozenset({"mean", "means", "meant", "meaning"})
 _OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay can could you explain".split())
 
 
