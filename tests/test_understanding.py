@@ -2395,6 +2395,15 @@ def test_a_binding_question_answered_by_a_receptor_is_about_the_receptor(tutor, 
     assert tutor.respond(tutor.new_session(), question).concept == concept
 
 
+@pytest.mark.parametrize("question, concept", [
+    ("What does RANKL stimulate osteoclast precursors to do?", "rankl"),            # the one that acts
+    ("Which cells does testosterone cypionate target in the academic table?", None),  # cells asked: one of them
+])
+def test_a_target_question_naming_two_is_about_the_one_that_acts(tutor, question, concept):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.concept == concept if concept else tutor.kb.kinds.get(reply.concept) == "cell", reply.concept
+
+
 def test_the_answer_named_in_a_target_question_leaves_the_subject_as_topic(tutor):
     reply = tutor.respond(tutor.new_session(), "What does OPG prevent RANKL from doing?")
     assert reply.concept == "opg" and reply.data["answer"] == "rankl"

@@ -997,7 +997,11 @@ class Tutor:
             return next(filter(None, (self._policy.named_after(a, *acted_on) for a in answers[:2])), idle[0])
         if side == "target" and answer in themes[1:]:
             return themes[0]  # "what does OPG prevent RANKL from doing?" names its answer: OPG is the topic
-        return self._policy.named_after(*themes, answer) or answer
+        named = self._policy.named_after(*themes, answer)
+        # "what does RANKL stimulate osteoclast precursors to do?": the one that acts is the topic, unless the
+        # answer is of the kind asked for ("which CELLS does testosterone cypionate target ...?")
+        of_kind = self._policy.answers_kind(reading.answer_type, self.kb.kinds.get(answer))
+        return named or (themes[0] if side == "target" and not of_kind else answer)
 
     def _uncovered(self, session: Session, reading: Reading, decision: Decision, depth_request: DepthChoice | None) -> Reply:
         """An aspect the document does not discuss: said plainly first, then what it does say."""
