@@ -402,9 +402,11 @@ class Policy:
         """ "What surges when estrogen drops at menopause?": what the cause acts on directly, moving the way asked
         (a fall of what lowers a thing raises it)."""
         moves = self._moves_asked(reading.words)
+        if not moves:
+            return None
         # "at menopause" only says when; "when GH peptides boost growth hormone" names a chain, not one cause
         causes = list(dict.fromkeys(m.concept for m in reading.mentions if reading.words[m.start - 1] not in _AT_A_TIME))
-        if not moves or len(causes) != 1:
+        if len(causes) != 1:
             return None
         asked, cause_move = moves
         facts = self._moving(causes[0], 1 if asked == cause_move else -1)
@@ -557,7 +559,8 @@ class Policy:
             return None
         # the fallback answers "what drives X?" only: what X itself drives is not what makes X
         own = self._own_text_answer(themes[0], frame) if reading.side == "actor" else None
-        for relation in filter(None, (frame.relation, "" if own else frame.fallback if reading.side == "actor" else "")):
+        fallback = frame.fallback if reading.side == "actor" and not own else ""
+        for relation in filter(None, (frame.relation, fallback)):
             # a turn of the themes carries on to the fallback relation
             themes, facts = self._facts_either_way(relation, reading.side, themes, reading.referred)
             facts = self._of_asked_kind(reading, facts)
