@@ -201,13 +201,13 @@ class Composer:
 
     def _relation_lead(self, lead: str, relation: str, theme: str, objects: str, name: str) -> str:
         """The first actor's sentence: "Estrogen lowers RANKL." """
-        if relation != "binds" and self._binds(lead, theme):
+        if relation != "binds" and self.binds(lead, theme):
             # it acts by binding, not by changing how much there is: the relation's own verb ("holds back")
             text = self._msg("relation_lead", subject=_cap(name), verb=self._verb(relation, lead), object=objects)
             return self._msg("relation_direct", sentence=text.rstrip("."), object=self.name(theme))
         return self._msg("relation_lead", subject=_cap(name), verb=self._verb(relation, lead, theme), object=objects)
 
-    def _binds(self, one: str, other: str) -> bool:
+    def binds(self, one: str, other: str) -> bool:
         """Whether the pack says either of the two binds the other."""
         return any(r.relation == "binds" and {r.subject, r.object} == {one, other} for r in self._kb.relations)
 
@@ -263,7 +263,7 @@ class Composer:
     def _targets(self, facts: tuple[Relation, ...], level: str) -> list[Relation]:
         """The facts' objects, each once, the most direct first: what the subject binds, then by kind."""
         def rank(fact: Relation) -> tuple[bool, int, int]:
-            binds = any(r.relation == "binds" and {r.subject, r.object} == {fact.subject, fact.object} for r in self._kb.relations)
+            binds = self.binds(fact.subject, fact.object)
             kind = self._kb.kinds.get(fact.object, "")
             return (fact.hedged, 0 if binds else 1, KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER))
         return sorted({f.object: f for f in self._visible(facts, level, "object")}.values(), key=rank)
@@ -282,7 +282,7 @@ class Composer:
 
     def _ordered(self, facts: list[Relation], theme: str) -> list[Relation]:
         def rank(fact: Relation) -> tuple[bool, int, int]:
-            binds = any(r.relation == "binds" and {r.subject, r.object} == {fact.subject, theme} for r in self._kb.relations)
+            binds = self.binds(fact.subject, theme)
             kind = self._kb.kinds.get(fact.subject, "")
             return (fact.hedged, 0 if binds else 1, KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER))
         return sorted(facts, key=rank)

@@ -970,9 +970,6 @@ class Tutor:
         verb_used = any(w.startswith(v) for w in reading.words for v in frame.verbs)
         return verb_used and bool(set(fold(self.kb.concepts[answers[0]].title).split()) & set(frame.answer_titled))
 
-    def _binds(self, one: str, other: str) -> bool:
-        return any(r.relation == "binds" and {r.subject, r.object} == {one, other} for r in self.kb.relations)
-
     def _the_agent_asked(self, reading: Reading, theme: str, answers: list[str], side: str, relation: str) -> str | None:
         """The answer, when it is what the turn is about: the one the frame's title words point to ("what does
         estrogen bind to?": the receptor); the binder that holds back what "it" refers to ("and what blocks it?");
@@ -980,7 +977,7 @@ class Tutor:
         cells are where a thing acts)."""
         if self._titled_as_the_frame_asks(reading, answers):
             return answers[0]
-        if side == "actor" and reading.referred and relation != "binds" and self._binds(answers[0], theme):
+        if side == "actor" and reading.referred and relation != "binds" and self._compose.binds(answers[0], theme):
             # "and what blocks it?" of RANKL: the one that binds it to hold it back is what the turn moves on to
             return answers[0]
         agents = [a for a in answers if self.kb.kinds.get(a) != "cell"]

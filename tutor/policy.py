@@ -516,8 +516,7 @@ class Policy:
         system when estrogen is lost?"), the parts of it the cause acts on."""
         chains = [self._chain(cause, effect) for effect in effects]
         if not all(chains) and len(effects) == 1:
-            parts = dict.fromkeys(r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == effects[0])
-            effects = [p for p in parts if self._chain(cause, p)]
+            effects = [p for p in self._parts_of(effects[0]) if self._chain(cause, p)]
             chains = [self._chain(cause, p) for p in effects]
         return effects, chains
 
@@ -590,7 +589,7 @@ class Policy:
         acts in the frame's relation (aromatase, part of the conversion, converts testosterone) and answers."""
         if reading.side != "actor" or not frame.relation or self._kb.kinds.get(themes[0]) != "process":
             return None
-        parts = {r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == themes[0]}
+        parts = set(self._parts_of(themes[0]))
         facts = [r for r in self._kb.relations if r.relation == frame.relation and r.subject in parts]
         return _relation_answer(reading, frame, frame.relation, [facts[0].object] if facts else themes, facts, aside)
 
@@ -691,8 +690,11 @@ class Policy:
 
     def _part_titled(self, whole: str, head: str) -> list[str]:
         """ "the receptor in it" of the RANK/RANKL/OPG pathway: its parts whose title has the noun ("RANK (the receptor)")."""
-        parts = [r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == whole]
-        return [p for p in dict.fromkeys(parts) if head in self._title_stems[p]]
+        return [p for p in self._parts_of(whole) if head in self._title_stems[p]]
+
+    def _parts_of(self, whole: str) -> list[str]:
+        """The concepts the pack says are part of `whole`, once each, in the pack's order."""
+        return list(dict.fromkeys(r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == whole))
 
     def _asks_a_titled_noun(self, reading: Reading, head: str) -> bool:
         """A noun asked for that is no kind itself ("which HORMONE ...?" asks for any hormone, not one titled so),
