@@ -69,8 +69,10 @@ SETS = {
     "blind14/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind14" / "safety.yaml",
     "tuning10/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning10" / "understanding.yaml",
     "tuning10/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning10" / "safety.yaml",
-    "blind15/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind15" / "understanding.yaml",
-    "blind15/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind15" / "safety.yaml",
+    "blind15/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind15" / "understanding.yaml",
+    "blind15/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind15" / "safety.yaml",
+    "blind16/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind16" / "understanding.yaml",
+    "blind16/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind16" / "safety.yaml",
 }
 
 
