@@ -90,6 +90,11 @@ class Reading:
         inside = {i for m in self.mentions for i in range(m.start, m.end)}
         return [w for i, w in enumerate(self.words) if i not in inside and w not in STOPWORDS and w not in PRONOUNS]
 
+    @property
+    def asks_how_much_is_made(self) -> bool:
+        """Whether the question is about how much of a thing is made ("what lowers RANKL expression?")."""
+        return any(w in _AMOUNT_MADE for w in self.content_words)
+
     def to_dict(self) -> dict:
         return {
             "words": " ".join(self.words),
@@ -207,8 +212,12 @@ class Reader:
         return fixed
 
     def _unknown(self, word: str) -> bool:
-        """Neither a word of the pack nor a common English word."""
-        return not self._matcher.knows(word) and not common(word)
+        """Neither a word of the pack, nor a common English word, nor a name of a topic the document does not
+        cover ("SERM" is no cut-off "sermorelin")."""
+        return not self._matcher.knows(word) and not common(word) and not self._names_a_topic(word)
+
+    def _names_a_topic(self, word: str) -> bool:
+        return bool(self._out_of_scope and self._out_of_scope.search(word))
 
     def names_a_concept(self, word: str) -> bool:
         """Whether a word on its own is a name of a concept ("estrogen")."""
@@ -514,6 +523,8 @@ _NOUN_PHRASE_OPENERS = frozenset("is are was a an the about of for on with what 
 # Endings of words for people by their profession ("physiotherapist", "dietitian", "physician").
 _PERSON_ENDINGS = ("ist", "ists", "ician", "icians", "itian", "itians")
 _WH = {"what", "which", "who", "whom", "where", "whats"}  # "how does X block Y" asks for a mechanism, not a fact
+# Nouns for how much of a thing is made ("what lowers RANKL expression?").
+_AMOUNT_MADE = frozenset("production release secretion level levels output expression synthesis".split())
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
 _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
                               "primarily normally usually in inside bone bones body skeleton other than besides apart aside "
@@ -521,7 +532,10 @@ _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually 
                               # how much or how fast, which the answer's fact does not change ("lowers it sharply")
                               "sharply steeply greatly strongly quickly rapidly slowly gradually most markedly "
                               # nouns that say no more than the name before them ("what stimulates IGF-1 production")
-                              "production release secretion level levels activity output expression synthesis".split())
+                              "activity "
+                              # ... or say what about cells is raised ("what stimulates osteoblast proliferation")
+                              "proliferation growth number numbers activation differentiation survival "
+                              "function recruitment".split()) | _AMOUNT_MADE
 # Nouns that only say what kind of answer is wanted ("which cells make OPG?").
 def _carries_meaning(word: str) -> bool:
     """Whether a word says more than a plain relation question does: no stopword, filler, answer noun or wh-word."""
