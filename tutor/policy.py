@@ -500,11 +500,17 @@ class Policy:
                         how=f"what the document's facts say follows from {causes[0]} for {' and '.join(effects)}")
 
     def _moves_asked(self, words: tuple[str, ...]) -> tuple[str, str] | None:
-        """ "what SURGES when estrogen DROPS ...": the move asked about and the cause's move, or None."""
-        if len(words) < 4 or words[0] not in ("what", "which") or words[2] not in _WHEN:
+        """ "what SURGES when estrogen DROPS ...", "what does the FALL in estrogen RAISE?": the move asked about and
+        the cause's move, or None."""
+        if len(words) < 4 or words[0] not in ("what", "which"):
             return None
-        asked = self._changes.get(stem(words[1]))
-        cause_move = next((self._changes[stem(w)] for w in words[3:] if stem(w) in self._changes), "")
+        if words[2] in _WHEN:
+            asked = self._changes.get(stem(words[1]))
+            cause_move = next((self._changes[stem(w)] for w in words[3:] if stem(w) in self._changes), "")
+        elif len(words) >= 6 and words[1] in _AUXILIARIES and words[2] in ("the", "a") and words[4] in ("in", "of"):
+            asked, cause_move = self._changes.get(stem(words[-1])), self._changes.get(stem(words[3]), "")
+        else:
+            return None
         return (asked, cause_move) if asked and cause_move else None
 
     def _moving(self, cause: str, sign: int) -> tuple[Relation, ...]:
