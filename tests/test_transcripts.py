@@ -154,3 +154,15 @@ def test_asking_what_a_long_name_means_is_no_sign_of_expertise(chat):
     chat.say("what is the bone microenvironment", concept="bone-microenvironment", level="fundamentals")
     chat.say("What does the text mean by the bone microenvironment?", level="fundamentals")
     chat.say("more detail", concept="bone-microenvironment", level="intermediate")
+
+
+def test_it_in_a_comparison_is_the_last_thing_of_the_kind_compared_with(chat):
+    # the talk moved from a hormone to a condition it falls in; "it", compared with another hormone, is the hormone
+    chat.say("What is estrogen?", concept="estrogen")
+    chat.say("what happens when it drops?", concept="menopause")
+    reply = chat.say("how does it compare to testosterone?", concept="estrogen", kind="answer")
+    assert reply.data["compare"] == ["estrogen", "testosterone"]
+    # with nothing of that kind talked about, "it" stays the last topic
+    chat.say("what is menopause?", concept="menopause")
+    reply = chat.say("how does it compare to osteoporosis?", kind="answer")
+    assert set(reply.data["compare"]) == {"menopause", "osteoporosis"}

@@ -297,7 +297,7 @@ class Tutor:
                                    "how": "a pronoun for what the document does not cover, declined just before",
                                    "declined": declined, "reading": reading.to_dict(), "kind": reply.kind}
             return reply
-        reading = self._elliptical(session, reading) or reading
+        reading = self._like_with_like(session, self._elliptical(session, reading) or reading)
         # the comparison just made, while the talk is still about one of its two
         pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading)
         decision = self._policy.decide(reading, session.last_concept, pair)
@@ -315,6 +315,21 @@ class Tutor:
                 session.last_answer["declined"] = decision.topic
         session.last_answer.update(reading=reading.to_dict(), how=decision.how, kind=reply.kind)
         return reply
+
+    def _like_with_like(self, session: Session, reading: Reading) -> Reading:
+        """ "What is estrogen?" ... "what happens when it drops?" (menopause) ... "how does it compare to testosterone?":
+        a thing is compared with one of its own kind, so "it" is the last one of that kind talked about."""
+        pronouns = [m for m in reading.mentions if m.how == "pronoun"]
+        if not reading.frame or reading.frame.id != "comparison" or len(pronouns) != 1 or len(reading.named) != 1:
+            return reading
+        named, kinds = reading.named[0], self.kb.kinds
+        if not kinds.get(named) or kinds.get(pronouns[0].concept) == kinds.get(named):
+            return reading
+        recent = list(dict.fromkeys(reversed(session.history)))[:_RECENT_TOPICS]
+        earlier = next((c for c in recent if c != named and kinds.get(c) == kinds.get(named)), None)
+        if earlier is None:
+            return reading
+        return replace(reading, mentions=tuple(replace(m, concept=earlier) if m is pronouns[0] else m for m in reading.mentions))
 
     def _about_last_answer(self, session: Session, text: str, reading: Reading, decision: Decision) -> tuple[Reading, Decision]:
         """ "what binds to it?" "RANKL binds to RANK." "and what stops that?": a relation asked of a pronoun that the
@@ -1407,6 +1422,7 @@ def _wh_acts(words: tuple[str, ...]) -> bool:
     return len(words) > 1 and words[0] in ("what", "which", "who") and words[1] not in _NOT_A_DEED
 
 
+_RECENT_TOPICS = 3  # how many topics back "it" may reach for a thing of the kind compared with
 _NOT_A_DEED = frozenset("does do did is are was were will would can could might may has have had s".split())
 
 
