@@ -322,14 +322,18 @@ class Tutor:
         pronouns = [m for m in reading.mentions if m.how == "pronoun"]
         if not reading.frame or reading.frame.id != "comparison" or len(pronouns) != 1 or len(reading.named) != 1:
             return reading
-        named, kinds = reading.named[0], self.kb.kinds
-        if not kinds.get(named) or kinds.get(pronouns[0].concept) == kinds.get(named):
-            return reading
-        recent = list(dict.fromkeys(reversed(session.history)))[:_RECENT_TOPICS]
-        earlier = next((c for c in recent if c != named and kinds.get(c) == kinds.get(named)), None)
+        earlier = self._earlier_of_kind(session, reading.named[0], pronouns[0].concept)
         if earlier is None:
             return reading
         return replace(reading, mentions=tuple(replace(m, concept=earlier) if m is pronouns[0] else m for m in reading.mentions))
+
+    def _earlier_of_kind(self, session: Session, named: str, referred: str) -> str | None:
+        """A recent topic of the named one's kind, when the one referred to is of another kind."""
+        kind = self.kb.kinds.get(named)
+        if not kind or self.kb.kinds.get(referred) == kind:
+            return None
+        recent = list(dict.fromkeys(reversed(session.history)))[:_RECENT_TOPICS]
+        return next((c for c in recent if c != named and self.kb.kinds.get(c) == kind), None)
 
     def _about_last_answer(self, session: Session, text: str, reading: Reading, decision: Decision) -> tuple[Reading, Decision]:
         """ "what binds to it?" "RANKL binds to RANK." "and what stops that?": a relation asked of a pronoun that the
