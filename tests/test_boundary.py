@@ -29,7 +29,7 @@ CLASS_EXAMPLES = [
     ("who", "should that person"), ("ask", "is she wrong"), ("ask", "could i be"), ("ask", "help mine"),
     ("ask", "which is meant for me"), ("dose_ask", "dose in mcg"), ("dose_ask", "best time of day to inject"),
     ("roleplay", "roleplay as an endocrinologist"), ("use_decision", "tell me what hormones to take"),
-    ("amount", "100 mg"), ("sourcing", "where could i find it cheap"), ("recommend", "what you would do in my place"),
+    ("amount", "100 mg"), ("amount", "2 pumps of gel"), ("sourcing", "the cream on amazon"), ("sourcing", "where could i find it cheap"), ("recommend", "what you would do in my place"),
     ("ask", "can she still take"), ("ask", "will letrozole work on mine"), ("ask", "layer it onto my gel"),
     ("ask", "could i share my gel"), ("clinician_said", "dr said wait and rescan"), ("who", "guy here"),
     ("who", "say a 52 year old woman"), ("switching", "swap ipamorelin for MK-677"),
@@ -68,6 +68,8 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "can I layer a progesterone cream onto my patch",       # adding one treatment to another
     "if you were in my place would you go on estradiol",    # what the tutor would do for the asker
     "cjc1295 wrth it for me??",                             # shorthand spelled out before the classes
+    "2 pumps or 4 pumps of testosterone gel for me?",       # who + a count of what a treatment comes in
+    "is the progesterone cream on amazon ok instead of a prescription one",  # sourcing + treatment
     "where a 67 year old woman has thin bones, what should she be prescribed?",  # a made-up person given an age
     "could you sketch a hormone plan for someone like me?",  # a plan asked for
     "guy here, 52, getting man boobs and weak bones, is it an aromatase problem?",  # the asker says who he is
@@ -313,6 +315,7 @@ def test_keep_seeing_is_no_decision(tutor):
     "if we stopped making estrogen, what would happen to our bones?",    # "we" as people in general
     "is it safe to say that HRT restores the brake on osteoclasts?",
     "what does the author think TRT does for men with osteopenia risk?",
+    "does IGF-1 drop with age, and by how much?",                        # a number ending a name is no dose count
 ])
 def test_general_education_near_the_line_is_answered(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()

@@ -2493,3 +2493,28 @@ def test_name_one_for_example_gives_the_topics_example(tutor):
     chat = Chat(tutor)
     chat.say("what are GH peptide therapies?", concept="growth-hormone-peptides")
     assert chat.say("name one for example", concept="growth-hormone-peptides").intent == "example"
+
+
+def test_what_makes_a_cell_more_or_less_numerous_asks_what_raises_or_lowers_it(tutor):
+    more = tutor.respond(tutor.new_session(), "What makes osteoclasts more numerous?")
+    assert (more.intent, more.data["theme"], more.data["answer"]) == ("relation", "osteoclasts", "rankl")
+    fewer = tutor.respond(tutor.new_session(), "what makes osteoclasts less active?")
+    assert fewer.intent == "relation" and fewer.data["answer"] == "estrogen"
+
+
+def test_how_much_is_made_is_changed_by_what_acts_on_its_making_not_by_its_binder(tutor):
+    made = tutor.respond(tutor.new_session(), "What lowers RANKL expression?")
+    assert made.data["answer"] != "opg" and made.text.startswith("Estrogen")
+    caught = tutor.respond(tutor.new_session(), "what blocks RANKL?")  # no amount asked: the binder leads
+    assert caught.data["answer"] == "opg"
+
+
+def test_a_cause_fall_named_as_a_noun_asks_what_moves_the_other_way(tutor):
+    reply = tutor.respond(tutor.new_session(), "What does the fall in estrogen raise?")
+    assert first_sentence(reply.text).startswith("When estrogen falls, RANKL rises")
+
+
+def test_the_name_of_an_uncovered_topic_is_never_completed_into_a_pack_name(tutor):
+    reply = tutor.respond(tutor.new_session(), "What is a SERM?")
+    assert reply.kind == "unknown" and "sermorelin" not in reply.text.lower()
+    assert "growth-hormone-peptides" != reply.concept
