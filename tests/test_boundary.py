@@ -306,6 +306,12 @@ def test_our_bodies_are_everyones(tutor):
     assert not advice(tutor, "What happens to our hormones as we age?").personal
 
 
+def test_a_number_ending_a_name_is_no_count_of_doses(tutor):
+    text = "does IGF-1 drop with age, and by how much?"
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+    assert Chat(tutor).say(text).kind != "safety"
+
+
 def test_keep_seeing_is_no_decision(tutor):
     assert not advice(tutor, "I keep seeing OPG mentioned - what is it?").personal
 
@@ -315,7 +321,6 @@ def test_keep_seeing_is_no_decision(tutor):
     "if we stopped making estrogen, what would happen to our bones?",    # "we" as people in general
     "is it safe to say that HRT restores the brake on osteoclasts?",
     "what does the author think TRT does for men with osteopenia risk?",
-    "does IGF-1 drop with age, and by how much?",                        # a number ending a name is no dose count
 ])
 def test_general_education_near_the_line_is_answered(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
