@@ -2518,3 +2518,17 @@ def test_the_name_of_an_uncovered_topic_is_never_completed_into_a_pack_name(tuto
     reply = tutor.respond(tutor.new_session(), "What is a SERM?")
     assert reply.kind == "unknown" and "sermorelin" not in reply.text.lower()
     assert "growth-hormone-peptides" != reply.concept
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("Are the peptides in the document meant to supply growth hormone itself?", "growth-hormone-peptides"),
+    ("why would a doctor consider HRT for a woman whose bone density is declining?", "hrt"),
+])
+def test_an_everyday_verb_before_a_name_is_no_qualifier_of_it(tutor, question, concept):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert (reply.kind, reply.concept) == ("answer", concept)
+
+
+def test_an_adjective_before_a_name_still_qualifies_it(tutor):
+    reply = tutor.respond(tutor.new_session(), "what is secondary osteoporosis?")
+    assert reply.kind == "unknown" and reply.data.get("foreign") == "secondary osteoporosis"

@@ -430,7 +430,7 @@ class Reader:
     def _qualifies(self, words: list[str], at: int, m: Mention, mentions: list[Mention]) -> bool:
         """Whether words[at], just before the mention, is a qualifier of it that the pack never uses."""
         return (self._qualifier(words[at]) and not _inside(at, mentions) and not self._said_of(m.concept, words[at])
-                and not _verb_after_noun(words, at))
+                and not _verb_after_noun(words, at) and not _bare_verb(words, at))
 
     def _said_of(self, concept_id: str, word: str) -> bool:
         """Whether the concept's own texts use the word: "silent bone loss" is the document's bone loss."""
@@ -645,6 +645,19 @@ def _verb_after_noun(words: list[str], at: int) -> bool:
     base = word[:-1] if common(word[:-1]) else word[:-2] if word.endswith("es") else ""  # "favors", "reaches"
     return (word.endswith("s") and not word.endswith("ss") and common(base) and bool(before)
             and before not in STOPWORDS and before not in _WH)
+
+
+def _bare_verb(words: list[str], at: int) -> bool:
+    """ "meant to SUPPLY growth hormone", "would a doctor CONSIDER HRT": an everyday word after "to", or after a
+    modal and its subject, is a verb, not a qualifier (an adjective such as "secondary" still qualifies)."""
+    word = words[at]
+    if not common(word) or word.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    return words[at - 1:at] == ["to"] or any(w in _MODALS for w in words[max(0, at - 3):at])
+
+
+_ADJECTIVE_ENDINGS = ("ary", "al", "ic", "ous", "ive", "ed", "ing", "ible", "able", "ish", "less", "ful")
+_MODALS = frozenset("would could should can will might may must".split())
 
 
 def _stems_of(text: str) -> frozenset[str]:
