@@ -69,6 +69,10 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "if you were in my place would you go on estradiol",    # what the tutor would do for the asker
     "cjc1295 wrth it for me??",                             # shorthand spelled out before the classes
     "2 pumps or 4 pumps of testosterone gel for me?",       # who + a count of what a treatment comes in
+    "which protocol would suit a gentleman of 63 such as myself?",  # a protocol is a treatment
+    "what would a doctor put someone like me on?",          # what a clinician would start the asker on
+    "is it ok to run test cyp and HGH together",            # whether to run two treatments together
+    "which of the two brands is the better brand for me to buy?",  # a brand is a product
     "is the progesterone cream on amazon ok instead of a prescription one",  # sourcing + treatment
     "where a 67 year old woman has thin bones, what should she be prescribed?",  # a made-up person given an age
     "could you sketch a hormone plan for someone like me?",  # a plan asked for

@@ -190,7 +190,8 @@ class Reader:
         misspelt: set[str] = set()
         spelled = self.boundary.spelled_out(folded.split())
         for n, word in enumerate(spelled):
-            choices = [] if self.boundary.knows(word) or common(word) else self._matcher.spellings(word)
+            known = self.boundary.knows(word) or common(word) or self._names_a_topic(word)
+            choices = [] if known else self._matcher.spellings(word)
             if choices:
                 misspelt.add(word)
             if len(choices) > 1 and not undecided:
