@@ -2532,3 +2532,9 @@ def test_an_everyday_verb_before_a_name_is_no_qualifier_of_it(tutor, question, c
 def test_an_adjective_before_a_name_still_qualifies_it(tutor):
     reply = tutor.respond(tutor.new_session(), "what is secondary osteoporosis?")
     assert reply.kind == "unknown" and reply.data.get("foreign") == "secondary osteoporosis"
+
+
+def test_what_lowers_a_hormone_nothing_holds_back_is_the_condition_it_falls_in(tutor):
+    reply = tutor.respond(tutor.new_session(), "What lowers IGF-1 with age?")
+    assert (reply.kind, reply.concept) == ("answer", "somatopause")
+    assert reply.data["facts"] == [["igf-1", "missing-in", "somatopause"]]

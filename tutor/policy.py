@@ -572,7 +572,22 @@ class Policy:
             decision = _relation_answer(reading, frame, relation, themes, facts, aside)
             if decision:
                 return decision
-        return self._by_a_part(reading, frame, themes, aside) or self._own_text_decision(reading, frame, themes[0], own)
+        return self._without_facts(reading, frame, themes, aside, own)
+
+    def _without_facts(self, reading: Reading, frame: Frame, themes: list[str], aside: set[str],
+                       own: str | None) -> Decision | None:
+        """A relation question no fact answers: a part of the theme that acts, its own sentence, or where it falls."""
+        return (self._by_a_part(reading, frame, themes, aside) or self._own_text_decision(reading, frame, themes[0], own)
+                or self._where_it_falls(reading, frame, themes[0]))
+
+    def _where_it_falls(self, reading: Reading, frame: Frame, theme: str) -> Decision | None:
+        """ "what lowers IGF-1 with age?": with nothing said to hold it back, the condition it falls in answers
+        (somatopause)."""
+        lowers_one = reading.side == "actor" and _SIGNS.get(frame.relation or "") == -1 and len(set(reading.concepts)) <= 1
+        missing = self._missing_in(theme) if lowers_one else None
+        if missing is None:
+            return None
+        return Decision("concept", (missing.object,), frame, (missing,), how=f"the condition in which {theme} falls")
 
     @staticmethod
     def _own_text_decision(reading: Reading, frame: Frame, theme: str, own: str | None) -> Decision | None:

@@ -532,6 +532,8 @@ _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually 
                               "except "
                               # how much or how fast, which the answer's fact does not change ("lowers it sharply")
                               "sharply steeply greatly strongly quickly rapidly slowly gradually most markedly "
+                              # when, which the answer does not change ("what lowers IGF-1 with age?")
+                              "age aging ageing older time years "
                               # nouns that say no more than the name before them ("what stimulates IGF-1 production")
                               "activity "
                               # ... or say what about cells is raised ("what stimulates osteoblast proliferation")
