@@ -166,3 +166,15 @@ def test_it_in_a_comparison_is_the_last_thing_of_the_kind_compared_with(chat):
     chat.say("what is menopause?", concept="menopause")
     reply = chat.say("how does it compare to osteoporosis?", kind="answer")
     assert set(reply.data["compare"]) == {"menopause", "osteoporosis"}
+
+
+def test_that_with_the_answers_kind_points_at_the_answer(chat):
+    chat.say("What is testosterone aromatization?", concept="testosterone-aromatization")
+    chat.say("what enzyme does it?", concept="aromatase")
+    chat.say("what happens if that enzyme is missing?", concept="aromatase-deficiency", kind="answer")
+
+
+def test_its_decline_is_the_condition_named_for_that_fall(chat):
+    chat.say("Where does growth hormone come from?", concept="growth-hormone")
+    chat.say("and its decline with age?", concept="somatopause", kind="answer")
+    chat.say("in plain words", concept="somatopause", level="fundamentals")

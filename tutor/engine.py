@@ -348,8 +348,10 @@ class Tutor:
         second = self._policy.decide(again, answer)
         if frame.answer == "relation":
             return (again, second) if second.action == "relation" else (reading, decision)
-        # "GH stimulates IGF-1." "and what does that do for bone?": what IGF-1 does
-        return (again, second) if second.action == "concept" and second.concept == answer else (reading, decision)
+        # "GH stimulates IGF-1." "and what does that do for bone?": what IGF-1 does; "what happens if that enzyme is
+        # missing?": what the frame leads to from the answer (its absence: aromatase deficiency)
+        led_from = second.concept == answer or bool(frame.via) and answer in again.concepts
+        return (again, second) if second.action == "concept" and led_from else (reading, decision)
 
     def _question_alone(self, session: Session, text: str, reading: Reading, decision: Decision,
                         pair: tuple[str, ...]) -> tuple[Reading, Decision]:
@@ -366,11 +368,17 @@ class Tutor:
 
     def _names_the_answer(self, reading: Reading, answer: str) -> bool:
         """ "which receptor does it bind?" "ERα" "and where are those receptors found?": a demonstrative with a noun
-        the last answer's title holds points at that answer, not at the topic."""
+        the last answer's title holds, or that names its kind ("what enzyme does it?" "Aromatase ..." "what happens if
+        that enzyme is missing?"), points at that answer, not at the topic."""
         words = reading.words
         return not reading.named and any(
             m.how == "pronoun" and m.text in _DEMONSTRATIVES and m.end < len(words)
-            and self._passages.titled_with_word(answer, words[m.end]) for m in reading.mentions)
+            and self._names_it(answer, words[m.end]) for m in reading.mentions)
+
+    def _names_it(self, concept_id: str, noun: str) -> bool:
+        """Whether a noun is a word of the concept's title or names its kind."""
+        kind = self._reader.kind_named_by(noun)
+        return self._passages.titled_with_word(concept_id, noun) or kind is not None and kind == self.kb.kinds.get(concept_id)
 
     def _elliptical(self, session: Session, reading: Reading) -> Reading | None:
         """ "and the OPG one?" after "what is the RANKL gene called?": the last specific question again, with the

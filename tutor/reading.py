@@ -220,6 +220,10 @@ class Reader:
     def _names_a_topic(self, word: str) -> bool:
         return bool(self._out_of_scope and self._out_of_scope.search(word))
 
+    def kind_named_by(self, noun: str) -> str | None:
+        """The kind of concept a noun stands for ("enzyme": molecule), if it stands for one."""
+        return self._answer_types.get(noun)
+
     def names_a_concept(self, word: str) -> bool:
         """Whether a word on its own is a name of a concept ("estrogen")."""
         return bool(self._names.find(fold(word).split()))
