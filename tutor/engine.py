@@ -348,10 +348,7 @@ class Tutor:
         second = self._policy.decide(again, answer)
         if frame.answer == "relation":
             return (again, second) if second.action == "relation" else (reading, decision)
-        # "GH stimulates IGF-1." "and what does that do for bone?": what IGF-1 does; "what happens if that enzyme is
-        # missing?": what the frame leads to from the answer (its absence: aromatase deficiency)
-        led_from = second.concept == answer or bool(frame.via) and answer in again.concepts
-        return (again, second) if second.action == "concept" and led_from else (reading, decision)
+        return (again, second) if _answers_from(second, again, answer) else (reading, decision)
 
     def _question_alone(self, session: Session, text: str, reading: Reading, decision: Decision,
                         pair: tuple[str, ...]) -> tuple[Reading, Decision]:
@@ -1413,6 +1410,14 @@ def _speaks_of(text: str, audience: list[str]) -> bool:
     """Whether a text names the people asked about ("men", "male")."""
     said = set(fold(text).split())
     return any(set(fold(w).split()) <= said for w in audience)
+
+
+def _answers_from(decision: Decision, reading: Reading, answer: str) -> bool:
+    """ "GH stimulates IGF-1." "and what does that do for bone?": what IGF-1 does; "what happens if that enzyme is
+    missing?": what the frame leads to from the answer (its absence: aromatase deficiency)."""
+    frame = reading.frame
+    led_from = decision.concept == answer or bool(frame and frame.via) and answer in reading.concepts
+    return decision.action == "concept" and led_from
 
 
 def _is_specific(reading: Reading, other_names: list[str]) -> bool:
