@@ -178,3 +178,11 @@ def test_its_decline_is_the_condition_named_for_that_fall(chat):
     chat.say("Where does growth hormone come from?", concept="growth-hormone")
     chat.say("and its decline with age?", concept="somatopause", kind="answer")
     chat.say("in plain words", concept="somatopause", level="fundamentals")
+
+
+def test_which_one_picks_the_part_of_the_whole_under_discussion(chat):
+    chat.say("What is the RANK/RANKL/OPG pathway?", concept="rank-rankl-opg-pathway")
+    chat.say("which one is the decoy?", concept="opg", kind="answer")
+    # a question no part matches well stays with the matcher's choice
+    chat.say("What is the RANK/RANKL/OPG pathway?", concept="rank-rankl-opg-pathway")
+    assert chat.say("which one is it?").concept not in ("rank", "rankl", "opg")

@@ -101,7 +101,8 @@ class Policy:
         # facts, and only then a concept chosen by its names or example questions
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
-                 self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_two_named,
+                 self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_the_parts,
+                 self._one_of_two_named,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
                  self._version_of, self._in_the_other_sex, self._relation_question, self._linking_question, self._expansion)
@@ -121,6 +122,18 @@ class Policy:
             return None
         return Decision("concept", (chosen,), reading.frame, runner_up=pair[1] if chosen == pair[0] else pair[0],
                         how="the one of the two just compared that your question points to")
+
+    def _one_of_the_parts(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "which one is the decoy?" while the RANK/RANKL/OPG pathway is discussed: the part of it that the question
+        matches well (OPG), when one does."""
+        parts = self._parts_of(focus) if focus and picks_one(reading.words) and not reading.named else []
+        if len(parts) < 2:
+            return None
+        best = next((c for c in self._rank(reading, None, limit=20) if c.concept_id in parts), None)
+        if best is None or best.score < self.thresholds.answer:
+            return None
+        return Decision("concept", (best.concept_id,), reading.frame, confidence=min(best.score, 1.0),
+                        how=f"the part of {focus} that your question points to")
 
     def _one_of_two_named(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "somatopause and menopause: which is about growth hormone?": the one of two names joined before the
