@@ -186,3 +186,13 @@ def test_which_one_picks_the_part_of_the_whole_under_discussion(chat):
     # a question no part matches well stays with the matcher's choice
     chat.say("What is the RANK/RANKL/OPG pathway?", concept="rank-rankl-opg-pathway")
     assert chat.say("which one is it?").concept not in ("rank", "rankl", "opg")
+
+
+def test_the_root_cause_asked_of_the_topic(chat):
+    chat.say("What is age-related bone loss?", concept="age-related-bone-loss")
+    reply = chat.say("what's the root cause?", concept="age-related-bone-loss", kind="answer")
+    assert "estrogen" in reply.text.split(".")[0].lower()
+
+
+def test_a_greeting_with_how_are_you_doing_is_small_talk(chat):
+    chat.say("hey how are you doing", kind="chat")

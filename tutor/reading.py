@@ -484,10 +484,14 @@ class Reader:
         if mentions or any(w in PRONOUNS for w in words):
             return False
         content = [w for w in words if w not in STOPWORDS]
-        unknown = [w for w in content if not self._matcher.knows(w)]
+        unknown = [w for w in content if self._unknown_to_pack(w)]
         # the rest may only be words of what is asked ("causes"), not of any name ("bone", "hormone", "cells")
         asking = all(self.frame_word(w) and stem(w) not in self._names.stems for w in content if w not in unknown)
         return bool(unknown) and asking
+
+    def _unknown_to_pack(self, word: str) -> bool:
+        """A word neither the pack's names and examples nor its frames use ("root" of "root cause" is a frame's)."""
+        return not self._matcher.knows(word) and not self.frame_word(word)
 
     def _strange_words(self, words: list[str], mentions: list[Mention], misspelt: frozenset[str], text: str = "") -> list[str]:
         """Words outside the names that neither the pack nor everyday English uses, nor misspell: the names of
