@@ -101,7 +101,7 @@ class Policy:
         # facts, and only then a concept chosen by its names or example questions
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
-                 self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_the_parts,
+                 self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_the_parts, self._either_or,
                  self._one_of_two_named,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
@@ -134,6 +134,20 @@ class Policy:
             return None
         return Decision("concept", (best.concept_id,), reading.frame, confidence=min(best.score, 1.0),
                         how=f"the part of {focus} that your question points to")
+
+    def _either_or(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "Is type I collagen made by osteoclasts or osteoblasts?": of two names closing the question joined by "or",
+        the one a fact links to the other name; that fact leads the answer about the name asked about."""
+        pair = _or_pair_at_end(reading)
+        others = [c for c in reading.named if c not in pair] if pair else []
+        if len(others) != 1:
+            return None
+        linking = [self._kb.acting_between(others[0], p) for p in pair]
+        if sum(map(bool, linking)) != 1:
+            return None
+        facts = linking[0] or linking[1]
+        return Decision("concept", (others[0],), reading.frame, facts,
+                        how="the one of the two you offered that a fact links to what you asked about")
 
     def _one_of_two_named(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "somatopause and menopause: which is about growth hormone?": the one of two names joined before the
@@ -1126,6 +1140,18 @@ class Policy:
             return self._related(a, b) or ca.parent == b or cb.parent == a or \
                 any({r.subject, r.object} == {a, b} for r in self._kb.relations)
         return all(linked(concept_id, o) for o in others)
+
+
+def _or_pair_at_end(reading: Reading) -> tuple[str, str] | None:
+    """The two names that close a question, joined by "or" ("... by osteoclasts or osteoblasts?"), else None."""
+    mentions = sorted((m for m in reading.mentions if m.how == "name"), key=lambda m: m.start)
+    if len(mentions) < 3:
+        return None
+    first, second = mentions[-2], mentions[-1]
+    joined = reading.words[first.end:second.start] == ("or",) and second.end == len(reading.words)
+    # "which builds bone, osteoclasts or osteoblasts?" picks one of the two, it asks nothing about a third
+    picking = "which" in reading.words[:first.start]
+    return (first.concept, second.concept) if joined and not picking and first.concept != second.concept else None
 
 
 def _pair_before_which(reading: Reading) -> tuple[str, str] | None:
