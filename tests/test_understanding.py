@@ -2546,3 +2546,17 @@ def test_a_choice_of_two_offered_about_a_third_is_answered_by_the_fact_linking_o
     # "which ..., A or B?" asks for one of the two, not about a third
     picked = tutor.respond(tutor.new_session(), "Which builds bone, osteoclasts or osteoblasts?")
     assert picked.data.get("entry") != "type-i-collagen"
+
+
+@pytest.mark.parametrize("question, chosen, opening", [
+    ("Which builds bone, osteoclasts or osteoblasts?", "osteoblasts", "Osteoblasts, not osteoclasts."),
+    ("Which comes from the pituitary, GH or IGF-1?", "growth-hormone", "GH, not IGF-1."),  # in the learner's words
+])
+def test_which_of_two_offered_at_the_end_picks_one(tutor, question, chosen, opening):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.concept == chosen and reply.text.startswith(opening)
+
+
+def test_which_of_two_offered_with_nothing_pointing_compares_them(tutor):
+    reply = tutor.respond(tutor.new_session(), "which one is it, estrogen or testosterone?")
+    assert set(reply.data.get("compare", ())) == {"estrogen", "testosterone"}

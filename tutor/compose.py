@@ -143,6 +143,11 @@ class Composer:
             first, source = (found.text, found.concept) if found else ("", a)
         return (f"{text} {first}".strip() if first and first not in text else text), source
 
+    def name_as_said(self, concept_id: str, said: str | None) -> str:
+        """The concept's name in the learner's words when they used one of its names ("GH"), else its usual name."""
+        written = self._as_written(concept_id, said)
+        return written if written and written != said else self.name(concept_id)
+
     def _as_written(self, concept_id: str, said: str | None) -> str | None:
         """The learner's words for a concept as the pack writes them when they are one of its names ("female HRT")."""
         if not said:

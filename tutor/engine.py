@@ -461,7 +461,9 @@ class Tutor:
             return self._answer(session, concept, depth, 1.0, text=text, how=decision.how)
         if action == "pick":
             text = self._opening(reading, decision, concept, depth) or concept.explain[depth.level]
-            said = self._msg("picked_of_two", chosen=self._compose.name(concept.id), other=self._compose.name(decision.topic))
+            names = _said_names(reading)
+            said = self._msg("picked_of_two", chosen=self._compose.name_as_said(concept.id, names.get(concept.id)),
+                             other=self._compose.name_as_said(decision.topic, names.get(decision.topic)))
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up,
                                 text=f"{said[0].upper()}{said[1:]} {text}", how=decision.how)
         text = self._compose.expansion(concept.id, depth.level) if action == "expand" else None

@@ -94,6 +94,7 @@ class Policy:
         self.thresholds = thresholds
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
         self._consequence_frame = _first_answering(frames, "consequence")
+        self._comparison_frame = _first_answering(frames, "compare")
 
     def decide(self, reading: Reading, focus: str | None, pair: tuple[str, ...] = ()) -> Decision:
         """`pair`: the two concepts of the comparison just made, if the last answer was one."""
@@ -102,7 +103,7 @@ class Policy:
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
                  self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_the_parts, self._either_or,
-                 self._one_of_two_named,
+                 self._one_of_two_named, self._which_of_two_offered,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
                  self._version_of, self._in_the_other_sex, self._relation_question, self._linking_question, self._expansion)
@@ -162,6 +163,19 @@ class Policy:
         other = pair[1] if chosen == pair[0] else pair[0]
         return Decision("pick", (chosen,), reading.frame, runner_up=other, topic=other,
                         how="the one of the two you named that your question points to")
+
+    def _which_of_two_offered(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "Which builds bone, osteoclasts or osteoblasts?", "which hurts bone faster, menopause or the slow drop in
+        testosterone?": the one of the two offered at the end that the rest points to, else the two compared."""
+        pair = _pair_after_which(reading)
+        if not pair:
+            return None
+        chosen = self._clearly_pointed_to(reading, pair)
+        if chosen is None:
+            return Decision("compare", pair, self._comparison_frame, how="the two you offered, side by side")
+        other = pair[1] if chosen == pair[0] else pair[0]
+        return Decision("pick", (chosen,), reading.frame, runner_up=other, topic=other,
+                        how="the one of the two you offered that your question points to")
 
     def _clearly_pointed_to(self, reading: Reading, pair: tuple[str, str]) -> str | None:
         """The one of the pair a fact links to the other names, or that the rest of the question (the two names left
@@ -1140,6 +1154,19 @@ class Policy:
             return self._related(a, b) or ca.parent == b or cb.parent == a or \
                 any({r.subject, r.object} == {a, b} for r in self._kb.relations)
         return all(linked(concept_id, o) for o in others)
+
+
+def _pair_after_which(reading: Reading) -> tuple[str, str] | None:
+    """The two names offered at the end of a "which ...?" question ("which ..., A or B?", "... A or the slow drop in
+    B?"), else None."""
+    words = reading.words
+    mentions = sorted((m for m in reading.mentions if m.how == "name"), key=lambda m: m.start)
+    if len(mentions) < 2 or "which" not in words[:mentions[-2].start]:
+        return None
+    first, second = mentions[-2], mentions[-1]
+    between = words[first.end:second.start]
+    joined = bool(between) and between[0] in ("or", "vs", "versus") and len(between) <= 5 and second.end == len(words)
+    return (first.concept, second.concept) if joined and first.concept != second.concept else None
 
 
 def _or_pair_at_end(reading: Reading) -> tuple[str, str] | None:
