@@ -2560,3 +2560,14 @@ def test_which_of_two_offered_at_the_end_picks_one(tutor, question, chosen, open
 def test_which_of_two_offered_with_nothing_pointing_compares_them(tutor):
     reply = tutor.respond(tutor.new_session(), "which one is it, estrogen or testosterone?")
     assert set(reply.data.get("compare", ())) == {"estrogen", "testosterone"}
+
+
+def test_what_keeps_a_thing_from_its_partner_is_the_binder(tutor):
+    reply = tutor.respond(tutor.new_session(), "What stops RANKL from reaching its receptor?")
+    assert (reply.concept, reply.data["answer"]) == ("opg", "opg")
+    assert first_sentence(reply.text).startswith("OPG holds back RANKL directly")
+
+
+def test_what_makes_precursors_mature_asks_what_drives_their_making(tutor):
+    reply = tutor.respond(tutor.new_session(), "What makes osteoclast precursors mature?")
+    assert reply.intent == "relation" and reply.data["answer"] == "rankl"

@@ -915,17 +915,17 @@ class Tutor:
                      suggestions=(f"Tell me about {short_title(self.kb.concepts[b])}", *self._suggestions(first, depth.level)[:2]),
                      level_changed=depth.changed, data={"entry": a, "compare": list(decision.concepts)})
 
-    def _made_not_caught(self, reading: Reading, theme: str, facts: tuple[Relation, ...], side: str) -> tuple[Relation, ...]:
+    def _made_or_caught(self, reading: Reading, theme: str, facts: tuple[Relation, ...], side: str) -> tuple[Relation, ...]:
         """ "what lowers RANKL expression?": how much of a thing is made is changed by what acts on its making, not by
-        the one that binds it once it is made."""
-        if side != "actor" or not reading.asks_how_much_is_made:
+        the one that binds it once it is made; "what stops RANKL from reaching its receptor?" asks for that binder."""
+        if side != "actor" or not (reading.asks_how_much_is_made or reading.asks_what_catches):
             return facts
-        return tuple(f for f in facts if not self._compose.binds(f.subject, theme)) or facts
+        return tuple(f for f in facts if self._compose.binds(f.subject, theme) == reading.asks_what_catches) or facts
 
     def _relation(self, session: Session, reading: Reading, decision: Decision, depth: DepthChoice) -> Reply:
         themes = decision.concepts
         theme = self.kb.concepts[themes[0]]
-        facts = self._made_not_caught(reading, theme.id, decision.facts, decision.side)
+        facts = self._made_or_caught(reading, theme.id, decision.facts, decision.side)
         # what the reply is about: see _relation_topic; the answer (OPG in "what blocks RANKL?") is in data["answer"]
         answers = self._compose.actors(theme.id, facts, depth.level) if decision.side == "actor" else \
             self._compose.targets(facts, depth.level)

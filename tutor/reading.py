@@ -95,6 +95,11 @@ class Reading:
         """Whether the question is about how much of a thing is made ("what lowers RANKL expression?")."""
         return any(w in _AMOUNT_MADE for w in self.content_words)
 
+    @property
+    def asks_what_catches(self) -> bool:
+        """Whether the question is about keeping a thing from its partner ("what stops RANKL from reaching RANK?")."""
+        return any(w in _KEPT_FROM for w in self.content_words)
+
     def to_dict(self) -> dict:
         return {
             "words": " ".join(self.words),
@@ -534,6 +539,8 @@ _PERSON_ENDINGS = ("ist", "ists", "ician", "icians", "itian", "itians")
 _WH = {"what", "which", "who", "whom", "where", "whats"}  # "how does X block Y" asks for a mechanism, not a fact
 # Nouns for how much of a thing is made ("what lowers RANKL expression?").
 _AMOUNT_MADE = frozenset("production release secretion level levels output expression synthesis".split())
+# Words for a thing meeting its partner ("what stops RANKL from reaching its receptor?").
+_KEPT_FROM = frozenset("reaching binding attaching docking touching meeting".split())
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
 _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
                               "primarily normally usually in inside bone bones body skeleton other than besides apart aside "
