@@ -196,3 +196,8 @@ def test_the_root_cause_asked_of_the_topic(chat):
 
 def test_a_greeting_with_how_are_you_doing_is_small_talk(chat):
     chat.say("hey how are you doing", kind="chat")
+
+
+def test_which_part_of_the_whole_discussed(chat):
+    chat.say("what is the anabolic and anti-resorptive synergy?", concept="anabolic-antiresorptive-synergy")
+    chat.say("which part is anabolic?", concept="gh-igf1-axis", kind="answer")

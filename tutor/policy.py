@@ -127,7 +127,8 @@ class Policy:
     def _one_of_the_parts(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "which one is the decoy?" while the RANK/RANKL/OPG pathway is discussed: the part of it that the question
         matches well (OPG), when one does."""
-        parts = self._parts_of(focus) if focus and picks_one(reading.words) and not reading.named else []
+        asks_a_part = picks_one(reading.words) or bool(_WHICH_PART.match(" ".join(reading.words)))
+        parts = self._parts_of(focus) if focus and asks_a_part and not reading.named else []
         if len(parts) < 2:
             return None
         best = next((c for c in self._rank(reading, None, limit=20) if c.concept_id in parts), None)
@@ -1154,6 +1155,11 @@ class Policy:
             return self._related(a, b) or ca.parent == b or cb.parent == a or \
                 any({r.subject, r.object} == {a, b} for r in self._kb.relations)
         return all(linked(concept_id, o) for o in others)
+
+
+# "which part is anabolic?", "and which is anti-resorptive?", "what's the primary hormone for men?" (of the therapy
+# table): one of the parts of the thing discussed, when the question names nothing else and matches a part well
+_WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
 
 
 def _pair_after_which(reading: Reading) -> tuple[str, str] | None:
