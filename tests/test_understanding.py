@@ -2571,3 +2571,14 @@ def test_what_keeps_a_thing_from_its_partner_is_the_binder(tutor):
 def test_what_makes_precursors_mature_asks_what_drives_their_making(tutor):
     reply = tutor.respond(tutor.new_session(), "What makes osteoclast precursors mature?")
     assert reply.intent == "relation" and reply.data["answer"] == "rankl"
+
+
+def test_the_evidence_for_a_thing_is_the_case_the_document_says_bears_it_out(chat):
+    chat.say("what is testosterone aromatization?", concept="testosterone-aromatization")
+    chat.say("what's the evidence for it?", concept="aromatase-deficiency", kind="answer")
+
+
+def test_evidence_is_no_link_between_what_a_thing_does_and_what_it_is(tutor):
+    # estrogen is borne out by aromatase deficiency, which is no link for choosing a concept joining TRT and estrogen
+    reply = tutor.respond(tutor.new_session(), "How do patients on TRT end up with estrogen in their bones?")
+    assert reply.concept != "aromatase-deficiency"

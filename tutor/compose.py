@@ -143,10 +143,12 @@ class Composer:
             first, source = (found.text, found.concept) if found else ("", a)
         return (f"{text} {first}".strip() if first and first not in text else text), source
 
-    def name_as_said(self, concept_id: str, said: str | None) -> str:
-        """The concept's name in the learner's words when they used one of its names ("GH"), else its usual name."""
-        written = self._as_written(concept_id, said)
-        return written if written and written != said else self.name(concept_id)
+    def name_as_said(self, concept_id: str, said: str | None, text: str) -> str:
+        """The concept's name in the learner's words when they wrote one of its names ("GH" in `text`), else its
+        usual name; written as they wrote it, not as folded ("estrogen" is no "oestrogen")."""
+        typed = text.lower()
+        written = [a for a in self._kb.concepts[concept_id].aliases if said and fold(a) == said and a.lower() in typed]
+        return max(written, key=len) if written else self.name(concept_id)
 
     def _as_written(self, concept_id: str, said: str | None) -> str | None:
         """The learner's words for a concept as the pack writes them when they are one of its names ("female HRT")."""

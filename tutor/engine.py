@@ -462,8 +462,8 @@ class Tutor:
         if action == "pick":
             text = self._opening(reading, decision, concept, depth) or concept.explain[depth.level]
             names = _said_names(reading)
-            said = self._msg("picked_of_two", chosen=self._compose.name_as_said(concept.id, names.get(concept.id)),
-                             other=self._compose.name_as_said(decision.topic, names.get(decision.topic)))
+            said = self._msg("picked_of_two", chosen=self._compose.name_as_said(concept.id, names.get(concept.id), reading.text),
+                             other=self._compose.name_as_said(decision.topic, names.get(decision.topic), reading.text))
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up,
                                 text=f"{said[0].upper()}{said[1:]} {text}", how=decision.how)
         text = self._compose.expansion(concept.id, depth.level) if action == "expand" else None

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "KIND_ORDER",
-    "LEVELS", "SECTIONS", "RELATION_NAMES", "HEDGE_MARK", "SYMMETRIC_RELATIONS", "OTHER_SIDE_RELATIONS", "Level", "Relation", "Concept", "Intent", "Cue",
+    "LEVELS", "SECTIONS", "RELATION_NAMES", "HEDGE_MARK", "SYMMETRIC_RELATIONS", "OTHER_SIDE_RELATIONS", "EVIDENCE_RELATIONS", "Level", "Relation", "Concept", "Intent", "Cue",
     "OutOfScopeTopic", "Frame", "FRAME_ANSWERS", "WordClass", "BoundaryLine", "Boundary", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES", "QUIZ_ACTIONS", "LESSON_ACTIONS",
     "level_index", "shift_level", "Gloss", "Analogy", "LessonPath",
 ]
@@ -32,6 +32,7 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
     "female-counterpart": ("is matched in women by", "are matched in women by"),
     "cites": ("is a source on", "are sources on"),
     "missing-in": ("is missing in", "are missing in"),
+    "shown-by": ("is borne out by", "are borne out by"),
     "opposes": ("is the opposite of", "are the opposite of"),
 }
 
@@ -39,6 +40,8 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
 SYMMETRIC_RELATIONS = frozenset({"binds", "opposes"})
 # relations that pair a concept with its match in the other sex ("the male version of HRT?")
 COUNTERPART_RELATIONS = frozenset({"male-counterpart", "female-counterpart"})
+# relations that say where the document finds evidence for a thing: no link between what it does and what it is
+EVIDENCE_RELATIONS = frozenset({"shown-by"})
 # relations whose question asks for the thing on the other side, so the reply is about it ("the opposite process?")
 OTHER_SIDE_RELATIONS = frozenset({"opposes"})
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
-from .model import KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
+from .model import EVIDENCE_RELATIONS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import STOPWORDS, WEAK_WORDS, stem, words
 from .passages import SENTENCE_END, PassageIndex, sentence_stems
 from .reading import SETTING_WORDS, Reading, aspect_theme, discussed, pattern_words, picks_one
@@ -1146,14 +1146,13 @@ class Policy:
         return b in self._kb.concepts[a].related or a in self._kb.concepts[b].related
 
     def _linked_by_fact(self, a: str, b: str) -> bool:
-        return any({r.subject, r.object} == {a, b} for r in self._kb.relations)
+        return any({r.subject, r.object} == {a, b} and r.relation not in EVIDENCE_RELATIONS for r in self._kb.relations)
 
     def _touches(self, concept_id: str, others: list[str]) -> bool:
         """Whether a concept is linked to all the others: related, parent, or joined by a fact."""
         def linked(a: str, b: str) -> bool:
             ca, cb = self._kb.concepts[a], self._kb.concepts[b]
-            return self._related(a, b) or ca.parent == b or cb.parent == a or \
-                any({r.subject, r.object} == {a, b} for r in self._kb.relations)
+            return self._related(a, b) or ca.parent == b or cb.parent == a or self._linked_by_fact(a, b)
         return all(linked(concept_id, o) for o in others)
 
 
