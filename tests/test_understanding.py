@@ -2582,3 +2582,13 @@ def test_evidence_is_no_link_between_what_a_thing_does_and_what_it_is(tutor):
     # estrogen is borne out by aromatase deficiency, which is no link for choosing a concept joining TRT and estrogen
     reply = tutor.respond(tutor.new_session(), "How do patients on TRT end up with estrogen in their bones?")
     assert reply.concept != "aromatase-deficiency"
+
+
+@pytest.mark.parametrize("question, theme, answer", [
+    ("what is stimulated by IGF-1?", "igf-1", "osteoblasts"),       # the one named after "by" acts
+    ("what is made by osteoblasts?", "osteoblasts", "rankl"),
+    ("what is RANKL blocked by?", "rankl", "opg"),                  # the one named before the verb is acted on
+])
+def test_a_passive_relation_question_asks_the_side_the_name_after_by_leaves_open(tutor, question, theme, answer):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.intent == "relation" and (reply.data["theme"], reply.data["answer"]) == (theme, answer)

@@ -389,8 +389,10 @@ class Reader:
         # "what blocks RANKL?" asks for the actor; "what does OPG block?" and "what is made by X" for the target's side
         aside = set(_set_aside(words, mentions))
         first = next((m.start for m in mentions if m.concept not in aside), mentions[0].start)
-        passive = "by" in words[at + 1:]
-        return "target" if first < at and not passive else "actor"
+        by = next((i for i in range(at + 1, len(words)) if words[i] == "by"), None)
+        if by is not None and first > by:
+            return "target"  # "what is stimulated BY IGF-1?": the one named after "by" acts; what it acts on is asked
+        return "target" if first < at and by is None else "actor"
 
     def _leftovers(self, words: list[str], mentions: list[Mention], verb_at: int) -> list[str]:
         """Words a plain relation question does not have: "what happens after estrogen binds ERα" is not "what binds ERα".
