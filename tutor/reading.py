@@ -386,13 +386,7 @@ class Reader:
         at = verb_at()
         if at is None or self._leftovers(words, mentions, at):
             return ""
-        # "what blocks RANKL?" asks for the actor; "what does OPG block?" and "what is made by X" for the target's side
-        aside = set(_set_aside(words, mentions))
-        first = next((m.start for m in mentions if m.concept not in aside), mentions[0].start)
-        by = next((i for i in range(at + 1, len(words)) if words[i] == "by"), None)
-        if by is not None and first > by:
-            return "target"  # "what is stimulated BY IGF-1?": the one named after "by" acts; what it acts on is asked
-        return "target" if first < at and by is None else "actor"
+        return _side_by_order(words, mentions, at)
 
     def _leftovers(self, words: list[str], mentions: list[Mention], verb_at: int) -> list[str]:
         """Words a plain relation question does not have: "what happens after estrogen binds ERα" is not "what binds ERα".
@@ -665,6 +659,17 @@ def _verb_after_noun(words: list[str], at: int) -> bool:
     base = word[:-1] if common(word[:-1]) else word[:-2] if word.endswith("es") else ""  # "favors", "reaches"
     return (word.endswith("s") and not word.endswith("ss") and common(base) and bool(before)
             and before not in STOPWORDS and before not in _WH)
+
+
+def _side_by_order(words: list[str], mentions: list[Mention], at: int) -> str:
+    """ "what blocks RANKL?" asks for the actor; "what does OPG block?" for the target, and so does "what is made by
+    osteoblasts?" (the one named after "by" acts); "what is RANKL blocked by?" for the actor."""
+    aside = set(_set_aside(words, mentions))
+    first = next((m.start for m in mentions if m.concept not in aside), mentions[0].start)
+    by = next((i for i in range(at + 1, len(words)) if words[i] == "by"), None)
+    if by is not None and first > by:
+        return "target"
+    return "target" if first < at and by is None else "actor"
 
 
 def _bare_verb(words: list[str], at: int) -> bool:
