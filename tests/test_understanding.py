@@ -2592,3 +2592,11 @@ def test_evidence_is_no_link_between_what_a_thing_does_and_what_it_is(tutor):
 def test_a_passive_relation_question_asks_the_side_the_name_after_by_leaves_open(tutor, question, theme, answer):
     reply = tutor.respond(tutor.new_session(), question)
     assert reply.intent == "relation" and (reply.data["theme"], reply.data["answer"]) == (theme, answer)
+
+
+def test_a_kind_said_with_its_form_is_one_answer_and_the_reply_is_about_it(tutor):
+    reply = tutor.respond(tutor.new_session(), "which hormones brake resorption?")
+    assert reply.text.startswith("Estrogen (estradiol in particular)")
+    assert (reply.concept, reply.data["theme"]) == ("estrogen", "bone-resorption")
+    several = tutor.respond(tutor.new_session(), "What blocks RANKL?")  # several answers: the reply stays on RANKL
+    assert several.concept == "rankl"

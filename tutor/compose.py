@@ -162,7 +162,7 @@ class Composer:
         theme = themes[0]
         if side == "target":
             return self._relation_targets(theme, self._targets(facts, level)[:4])
-        subjects, names = self._with_their_forms(self.actors(theme, facts, level))
+        subjects, names = self.with_their_forms(self.actors(theme, facts, level))
         relation = facts[0].relation
         objects = _and([self.name(t) for t in themes]) if len(themes) > 1 else self.name(theme)
         text = self._relation_lead(subjects[0], relation, theme, objects, names[subjects[0]])
@@ -192,7 +192,7 @@ class Composer:
                              objects=_and([self.object_name(f) for f in hedged]))
         return text
 
-    def _with_their_forms(self, actors: list[str]) -> tuple[list[str], dict[str, str]]:
+    def with_their_forms(self, actors: list[str]) -> tuple[list[str], dict[str, str]]:
         """The actors with a form of another actor said beside it, the broader one first: "Estrogen (estradiol in
         particular) raises OPG" rather than estradiol and estrogen as two answers. Returns the actors and their names."""
         names = {a: self.name(a) for a in actors}

@@ -989,10 +989,12 @@ class Tutor:
         agent = self._the_agent_asked(reading, theme, answers, side, relation)
         if agent:
             return agent
-        kind = self.kb.kinds.get(answer)
-        if _one_asked(reading, answers, kind, side, self._policy.answers_kind(reading.answer_type, kind)) \
+        # a kind said with its form ("Estrogen (estradiol in particular) reduces ...") is one answer: the kind
+        said = self._compose.with_their_forms(answers)[0] if side == "actor" else answers
+        kind = self.kb.kinds.get(said[0])
+        if _one_asked(reading, said, kind, side, self._policy.answers_kind(reading.answer_type, kind)) \
                 or len(answers) == 1 and relation in OTHER_SIDE_RELATIONS:
-            return answer  # "what's the opposite of X?" asks for the one thing on the other side
+            return said[0]  # "what's the opposite of X?" asks for the one thing on the other side
         process = next((p for p in (self._policy.named_after(theme, a) for a in answers[:2]) if p), None)
         return process or theme
 
