@@ -201,3 +201,9 @@ def test_a_greeting_with_how_are_you_doing_is_small_talk(chat):
 def test_which_part_of_the_whole_discussed(chat):
     chat.say("what is the anabolic and anti-resorptive synergy?", concept="anabolic-antiresorptive-synergy")
     chat.say("which part is anabolic?", concept="gh-igf1-axis", kind="answer")
+
+
+def test_the_goal_asked_after_a_topic_is_the_topics(chat):
+    chat.say("What are hormonal optimization protocols?", concept="hormonal-optimization")
+    chat.say("what's the goal?", concept="hormonal-optimization", kind="answer")
+    chat.say("what is your purpose?", kind="chat")  # the tutor's own purpose is small talk
