@@ -269,6 +269,10 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
     "Does estradiol reduce bone resorption strongly or weakly?",                 # "weakly" is no typo of "weekly"
     "what does the document say about the growth hormone pulse in older adults",  # the document's pulse, no regimen
     "what does the reading say a woman's estrogen does to OPG production",      # "say a woman" of the reading
+    # "quite" is no "quit", "trying to figure out" no trial of a drug
+    "My doctor mentioned something called RANKL, I didn't quite catch it, and I've been trying to figure out what it is",
+    "it might take a while to explain, but what are sermorelin and ipamorelin?",  # time taken is no drug taken
+    "my husband is 62 and his doctor talked about testosterone: how does its conversion work?",  # an age is no lab value
 ])
 def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
