@@ -207,3 +207,11 @@ def test_the_goal_asked_after_a_topic_is_the_topics(chat):
     chat.say("What are hormonal optimization protocols?", concept="hormonal-optimization")
     chat.say("what's the goal?", concept="hormonal-optimization", kind="answer")
     chat.say("what is your purpose?", kind="chat")  # the tutor's own purpose is small talk
+
+
+def test_more_detail_at_the_level_of_a_kind_moves_to_the_concept_headed_by_it(chat):
+    chat.say("What's the estrogen-RANKL-OPG connection?", concept="estrogen-rankl-opg")
+    chat.say("at the gene level?", concept="rankl-opg-genes", level="academic")
+    # a plain request for detail stays on the topic
+    chat.say("What's the estrogen-RANKL-OPG connection?", concept="estrogen-rankl-opg")
+    chat.say("more detail", concept="estrogen-rankl-opg")

@@ -1152,7 +1152,19 @@ class Tutor:
         return self._answer(session, concept, _stepped(session, before, steps), 1.0)
 
     def _deeper(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
-        return self._shift(session, intent, int(turn.groups.get("steps", 1)))
+        steps = int(turn.groups.get("steps", 1))
+        moved = self._level_of_a_kind(session, turn.text)
+        if moved is not None:
+            before = session.last_level or current_level(session)
+            return self._answer(session, self.kb.concepts[moved], _stepped(session, before, steps), 1.0)
+        return self._shift(session, intent, steps)
+
+    def _level_of_a_kind(self, session: Session, text: str) -> str | None:
+        """ "at the gene level?" right after estrogen's effect on RANKL and OPG: more detail at the level of a kind of
+        thing is the concept headed by that kind and linked to the topic (the RANKL and OPG genes)."""
+        last = session.last_concept
+        nouns = [w for w in fold(text).split() if self._reader.kind_named_by(w)] if last else []
+        return next((c for c in (self._policy.headed_by(n, last) for n in nouns) if c), None)
 
     def _simpler(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         return self._shift(session, intent, -int(turn.groups.get("steps", 1)))

@@ -515,6 +515,13 @@ class Policy:
                 return whole
         return None
 
+    def headed_by(self, noun: str, linked_to: str) -> str | None:
+        """The one concept other than `linked_to` whose title's head is this noun and that is linked to it ("genes":
+        the RANKL and OPG genes, of estrogen's effect on RANKL and OPG); None when there is no such one."""
+        headed = [c for c, head in self._title_heads.items() if head == stem(noun) and c != linked_to
+                  and self._touches(c, [linked_to])]
+        return headed[0] if len(headed) == 1 else None
+
     def named_with(self, noun: str | None, concept_id: str) -> str | None:
         """Another concept whose title names `concept_id` with the noun the question asked for ("the RANKL and OPG
         genes" for a gene of OPG); None when the concept's own names hold the noun (a receptor asked, ERα named)."""
