@@ -215,3 +215,10 @@ def test_more_detail_at_the_level_of_a_kind_moves_to_the_concept_headed_by_it(ch
     # a plain request for detail stays on the topic
     chat.say("What's the estrogen-RANKL-OPG connection?", concept="estrogen-rankl-opg")
     chat.say("more detail", concept="estrogen-rankl-opg")
+
+
+def test_what_happens_in_women_asks_the_same_of_them(chat):
+    chat.say("what is hormonal decline with age?", concept="hormonal-decline")
+    chat.say("what happens in women?", concept="menopause", kind="answer")
+    chat.say("what is hormonal decline with age?", concept="hormonal-decline")
+    chat.say("in women, what happens?", concept="menopause", kind="answer")
