@@ -222,3 +222,9 @@ def test_what_happens_in_women_asks_the_same_of_them(chat):
     chat.say("what happens in women?", concept="menopause", kind="answer")
     chat.say("what is hormonal decline with age?", concept="hormonal-decline")
     chat.say("in women, what happens?", concept="menopause", kind="answer")
+
+
+def test_which_of_the_two_moves_after_a_cause_is_said_by_the_causes_fact(chat):
+    chat.say("What's the difference between RANKL and OPG?", concept="rankl")
+    reply = chat.say("which one goes up after menopause?", concept="menopause", kind="answer")
+    assert reply.text.startswith("Menopause raises RANKL.")

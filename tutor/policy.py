@@ -118,11 +118,25 @@ class Policy:
         links to what the question names, else the one whose example questions match it better."""
         if len(pair) != 2 or not picks_one(reading.words):
             return None
+        moved = self._moved_by_the_named(reading, pair)
+        if moved:  # "which one goes up after menopause?": what the cause does to it, said first
+            return Decision("concept", (moved.subject,), reading.frame, (moved,), runner_up=moved.object,
+                            how="what the one named does to the one of the two that moves the way asked")
         chosen = self._pointed_to(reading, pair)
         if chosen is None:
             return None
         return Decision("concept", (chosen,), reading.frame, runner_up=pair[1] if chosen == pair[0] else pair[0],
                         how="the one of the two just compared that your question points to")
+
+    def _moved_by_the_named(self, reading: Reading, pair: tuple[str, ...]) -> Relation | None:
+        """The one fact by which the one name moves one of the pair the way the question says ("goes UP")."""
+        named = [c for c in reading.named if c not in pair]
+        move = self._change_named(reading) or next((w for w in reading.words if w in ("up", "down")), "")
+        if len(named) != 1 or not move:
+            return None
+        sign = 1 if move == "up" else -1
+        facts = [r for r in self._kb.relations if r.subject == named[0] and r.object in pair and _SIGNS.get(r.relation) == sign]
+        return facts[0] if len(facts) == 1 else None
 
     def _one_of_the_parts(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "which one is the decoy?" while the RANK/RANKL/OPG pathway is discussed: the part of it that the question
