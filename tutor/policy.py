@@ -134,9 +134,9 @@ class Policy:
         move = self._change_named(reading) or next((w for w in reading.words if w in ("up", "down")), "")
         if len(named) != 1 or not move:
             return None
-        sign = 1 if move == "up" else -1
-        facts = [r for r in self._kb.relations if r.subject == named[0] and r.object in pair and _SIGNS.get(r.relation) == sign]
-        return facts[0] if len(facts) == 1 else None
+        facts = self._moving(named[0], 1 if move == "up" else -1)
+        moving = [r for r in facts if r.object in pair]
+        return moving[0] if len(moving) == 1 else None
 
     def _one_of_the_parts(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "which one is the decoy?" while the RANK/RANKL/OPG pathway is discussed: the part of it that the question
