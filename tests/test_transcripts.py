@@ -228,3 +228,9 @@ def test_which_of_the_two_moves_after_a_cause_is_said_by_the_causes_fact(chat):
     chat.say("What's the difference between RANKL and OPG?", concept="rankl")
     reply = chat.say("which one goes up after menopause?", concept="menopause", kind="answer")
     assert reply.text.startswith("Menopause raises RANKL.")
+
+
+def test_what_surges_after_a_topic_is_what_the_topic_raises(chat):
+    chat.say("what is menopause?", concept="menopause")
+    assert chat.say("what surges?", concept="menopause", kind="answer").text.startswith("Menopause raises RANKL.")
+    assert chat.say("and what drops", concept="menopause").text.startswith("Menopause lowers")

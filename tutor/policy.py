@@ -21,6 +21,7 @@ __all__ = ["Decision", "Policy", "Thresholds"]
 # "how is it different from @", "compared to @", "vs @": the other side is the concept under discussion
 # a change of level carries through a fact by its sign: what stimulates moves its target the same way
 _SIGNS = {"stimulates": 1, "inhibits": -1}
+_OPENERS = frozenset({"and", "so", "then", "but", "ok", "okay"})
 _WHEN = frozenset({"when", "as", "after", "if", "once", "while"})
 _AT_A_TIME = frozenset({"at", "during", "after", "before", "around", "by"})
 _SAMENESS = re.compile(r"\b(same|identical|another name|other name|also called|synonyms?|equivalent)\b")
@@ -459,7 +460,7 @@ class Policy:
         (a fall of what lowers a thing raises it)."""
         moves = self._moves_asked(reading.words)
         if not moves:
-            return None
+            return self._what_the_topic_moves(reading, focus)
         # "at menopause" only says when; "when GH peptides boost growth hormone" names a chain, not one cause
         causes = list(dict.fromkeys(m.concept for m in reading.mentions if reading.words[m.start - 1] not in _AT_A_TIME))
         if len(causes) != 1:
@@ -473,6 +474,16 @@ class Policy:
         said = tuple(next(f for f in facts if f.object == e) for e in effects)
         return Decision("consequence", (*effects, causes[0]), self._consequence_frame, said, cause_move,
                         how=f"what {causes[0]} acts on, moving {asked}")
+
+    def _what_the_topic_moves(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "what surges?" right after menopause: what the topic itself raises ("and what drops?": lowers), said first
+        by its facts."""
+        asked = [w for w in reading.words if w not in _OPENERS]
+        move = self._changes.get(stem(asked[1])) if len(asked) == 2 and asked[0] in ("what", "which") else None
+        facts = self._moving(focus, 1 if move == "up" else -1) if move and focus and not reading.mentions else ()
+        if not facts:
+            return None
+        return Decision("concept", (focus,), reading.frame, facts[:2], how=f"what {focus} moves {move}")
 
     def _relation_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
