@@ -234,3 +234,9 @@ def test_what_surges_after_a_topic_is_what_the_topic_raises(chat):
     chat.say("what is menopause?", concept="menopause")
     assert chat.say("what surges?", concept="menopause", kind="answer").text.startswith("Menopause raises RANKL.")
     assert chat.say("and what drops", concept="menopause").text.startswith("Menopause lowers")
+
+
+def test_that_with_a_sort_of_thing_names_the_topic(chat):
+    chat.say("what is aromatase deficiency?", concept="aromatase-deficiency")
+    reading = chat.tutor.read("who gets that condition?", chat.session)
+    assert [m.concept for m in reading.mentions] == ["aromatase-deficiency"]

@@ -707,8 +707,13 @@ def _refers_back(words: list[str], i: int) -> bool:
     if w in ("this", "that", "these", "those") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
         # "that receptor", "this binding": the thing just discussed, named by its sort; "that question" is not one;
         # "what does that lead to?": after an auxiliary, the subject of a verb
-        return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS or _subject_after_auxiliary(words, i)
+        return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS | _SORT_NOUNS or _subject_after_auxiliary(words, i)
     return True
+
+
+# Sorts of thing a demonstrative may name the topic by ("who gets that condition?", "is this therapy ...").
+_SORT_NOUNS = frozenset(stem(w) for w in "condition disease disorder syndrome therapy treatment drug medicine system axis "
+                        "hormone cell".split())
 
 
 def _restates_name(words: list[str], i: int, mentions: list[Mention]) -> bool:
