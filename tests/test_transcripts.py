@@ -240,3 +240,8 @@ def test_that_with_a_sort_of_thing_names_the_topic(chat):
     chat.say("what is aromatase deficiency?", concept="aromatase-deficiency")
     reading = chat.tutor.read("who gets that condition?", chat.session)
     assert [m.concept for m in reading.mentions] == ["aromatase-deficiency"]
+
+
+def test_who_is_asking_is_no_topic_and_a_newcomer_is_greeted(chat):
+    chat.say("explain menopause and bone simply, my grandkid is asking", concept="menopause", kind="answer")
+    chat.say("Hi, I'm new here. What are you?", kind="chat")

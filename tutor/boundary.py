@@ -71,6 +71,10 @@ class AdviceBoundary:
     def knows(self, word: str) -> bool:
         return word in self._known
 
+    def names_a_person(self, word: str) -> bool:
+        """Whether a word alone is one of the `who` class ("grandkid", "wife"): someone the question is about."""
+        return "who" in self._phrases.get((stem(word),), ())
+
     def correct(self, word: str) -> str:
         """A boundary word that `word` is a typo of ("shuld" -> "should"), or `word`; ties refuse to guess."""
         if len(word) < 3 or not word.isalpha():

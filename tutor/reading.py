@@ -510,8 +510,8 @@ class Reader:
             return False
         if w in misspelt:  # a misspelt word of the pack's ("osteolasts"), not a new topic
             return False
-        if w.endswith(_PERSON_ENDINGS):  # "my physiotherapist told me ...": who said it, not what is asked about
-            return False
+        if w.endswith(_PERSON_ENDINGS) or self.boundary.names_a_person(w):
+            return False  # "my physiotherapist told me ...", "my grandkid asks": who said it, not what is asked about
         return not everyday(w) or _abbreviation(w, text)
 
     def _topic(self, words: list[str], mentions: list[Mention]) -> str | None:
