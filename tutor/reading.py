@@ -508,11 +508,13 @@ class Reader:
         # the boundary's words are no help here: it names drugs and lab tests the document never covers
         if self._matcher.knows(w) or self.frame_word(w):
             return False
-        if w in misspelt:  # a misspelt word of the pack's ("osteolasts"), not a new topic
+        if w in misspelt or self._a_person(w):  # a misspelt word of the pack's ("osteolasts"), or who asks
             return False
-        if w.endswith(_PERSON_ENDINGS) or self.boundary.names_a_person(w):
-            return False  # "my physiotherapist told me ...", "my grandkid asks": who said it, not what is asked about
         return not everyday(w) or _abbreviation(w, text)
+
+    def _a_person(self, word: str) -> bool:
+        """ "my physiotherapist told me ...", "my grandkid asks": who said it, not what is asked about."""
+        return word.endswith(_PERSON_ENDINGS) or self.boundary.names_a_person(word)
 
     def _topic(self, words: list[str], mentions: list[Mention]) -> str | None:
         # Words inside a concept's own name ("Lancet Diabetes & Endocrinology") are not a topic of their own.
