@@ -2600,3 +2600,18 @@ def test_a_kind_said_with_its_form_is_one_answer_and_the_reply_is_about_it(tutor
     assert (reply.concept, reply.data["theme"]) == ("estrogen", "bone-resorption")
     several = tutor.respond(tutor.new_session(), "What blocks RANKL?")  # several answers: the reply stays on RANKL
     assert several.concept == "rankl"
+
+
+@pytest.mark.parametrize("question", [
+    "What regulates the balance between bone breakdown and formation?",
+    "What would you say is the main regulator of bone renewal?",
+    "what conducts bone remodeling?",
+])
+def test_what_oversees_bone_remodeling_is_answered_by_the_hormones_the_document_says_conduct_it(tutor, question):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert (reply.kind, reply.concept) == ("answer", "hormones-and-bone")
+    assert re.search(r"conductor|regulator", first_sentence(reply.text))
+
+
+def test_what_bone_remodeling_is_stays_bone_remodeling(tutor):
+    assert tutor.respond(tutor.new_session(), "what is bone remodeling?").concept == "bone-remodeling"

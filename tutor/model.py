@@ -33,6 +33,7 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
     "cites": ("is a source on", "are sources on"),
     "missing-in": ("is missing in", "are missing in"),
     "shown-by": ("is borne out by", "are borne out by"),
+    "conducted-by": ("is conducted by", "are conducted by"),
     "opposes": ("is the opposite of", "are the opposite of"),
 }
 
@@ -40,8 +41,9 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
 SYMMETRIC_RELATIONS = frozenset({"binds", "opposes"})
 # relations that pair a concept with its match in the other sex ("the male version of HRT?")
 COUNTERPART_RELATIONS = frozenset({"male-counterpart", "female-counterpart"})
-# relations that say where the document finds evidence for a thing: no link between what it does and what it is
-EVIDENCE_RELATIONS = frozenset({"shown-by"})
+# relations that say where the document finds evidence for a thing, or what it says oversees it: no link between
+# what a thing does and what it is
+EVIDENCE_RELATIONS = frozenset({"shown-by", "conducted-by"})
 # relations whose question asks for the thing on the other side, so the reply is about it ("the opposite process?")
 OTHER_SIDE_RELATIONS = frozenset({"opposes"})
 
