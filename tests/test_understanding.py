@@ -2615,3 +2615,12 @@ def test_what_oversees_bone_remodeling_is_answered_by_the_hormones_the_document_
 
 def test_what_bone_remodeling_is_stays_bone_remodeling(tutor):
     assert tutor.respond(tutor.new_session(), "what is bone remodeling?").concept == "bone-remodeling"
+
+
+@pytest.mark.parametrize("question", ["Which hormone is testosterone a prohormone for?",
+                                      "What does testosterone act as a precursor for in bone?"])
+def test_what_a_thing_is_a_precursor_for_is_what_it_becomes(tutor, question):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.intent == "relation" and reply.data["answer"] == "estradiol"
+    # a kind and its form are one object: "estrogen (estradiol in particular)", not "estradiol and estrogen"
+    assert first_sentence(reply.text).endswith("is converted into estrogen (estradiol in particular).")

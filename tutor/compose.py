@@ -185,12 +185,17 @@ class Composer:
         may = _hedge(self._forms(facts[0].relation, None)[1], bool(firm))
         said = firm or hedged
         text = self._msg("relation_target", subject=_cap(self.name(theme)),
-                         verb=self._verb(facts[0].relation, theme) if firm else may,
-                         objects=_and([self.object_name(f) for f in said]))
+                         verb=self._verb(facts[0].relation, theme) if firm else may, objects=self._objects(said))
         if firm and hedged:
             text = self._msg("relation_target_may", sentence=text.rstrip("."), verb=may,
                              objects=_and([self.object_name(f) for f in hedged]))
         return text
+
+    def _objects(self, facts: list[Relation]) -> str:
+        """The facts' objects, a kind and its form said as one ("estrogen (estradiol in particular)")."""
+        kept, names = self.with_their_forms([f.object for f in facts])
+        named = {f.object: self.object_name(f) for f in facts}
+        return _and([names[o] if names[o] != self.name(o) else named[o] for o in kept])
 
     def with_their_forms(self, actors: list[str]) -> tuple[list[str], dict[str, str]]:
         """The actors with a form of another actor said beside it, the broader one first: "Estrogen (estradiol in
