@@ -2624,3 +2624,14 @@ def test_what_a_thing_is_a_precursor_for_is_what_it_becomes(tutor, question):
     assert reply.intent == "relation" and reply.data["answer"] == "estradiol"
     # a kind and its form are one object: "estrogen (estradiol in particular)", not "estradiol and estrogen"
     assert first_sentence(reply.text).endswith("is converted into estrogen (estradiol in particular).")
+
+
+@pytest.mark.parametrize("question, aspect", [
+    ("When should HRT be stopped?", "stopping"),
+    ("What happens if you take too much growth hormone?", "risks"),
+    ("Can you measure OPG in the blood?", "diagnosis"),
+    ("How much collagen is in bone by weight?", "structure"),
+])
+def test_more_aspects_the_document_leaves_out_are_said_plainly(tutor, question, aspect):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.kind == "unknown" and reply.data.get("uncovered") == aspect
