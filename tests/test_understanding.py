@@ -2635,3 +2635,8 @@ def test_what_a_thing_is_a_precursor_for_is_what_it_becomes(tutor, question):
 def test_more_aspects_the_document_leaves_out_are_said_plainly(tutor, question, aspect):
     reply = tutor.respond(tutor.new_session(), question)
     assert reply.kind == "unknown" and reply.data.get("uncovered") == aspect
+
+
+@pytest.mark.parametrize("question", ["er-a in bone cells?", "What is the estrogen-ERa complex supposed to do once it forms?"])
+def test_er_alpha_typed_without_the_greek_letter_is_named(tutor, question):
+    assert tutor.read(question).concepts[:1] == ["estrogen-receptor-alpha"]
