@@ -714,8 +714,7 @@ def _refers_back(words: list[str], i: int) -> bool:
 
 
 # Sorts of thing a demonstrative may name the topic by ("who gets that condition?", "is this therapy ...").
-_SORT_NOUNS = frozenset(stem(w) for w in "condition disease disorder syndrome therapy treatment drug medicine system axis "
-                        "hormone cell".split())
+_SORT_NOUNS = frozenset(stem(w) for w in "condition disease disorder syndrome therapy treatment drug medicine system axis".split())
 
 
 def _restates_name(words: list[str], i: int, mentions: list[Mention]) -> bool:
