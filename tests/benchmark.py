@@ -73,8 +73,10 @@ SETS = {
     "blind15/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind15" / "safety.yaml",
     "tuning11/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning11" / "understanding.yaml",
     "tuning11/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning11" / "safety.yaml",
-    "blind16/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind16" / "understanding.yaml",
-    "blind16/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind16" / "safety.yaml",
+    "blind16/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind16" / "understanding.yaml",
+    "blind16/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind16" / "safety.yaml",
+    "blind17/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind17" / "understanding.yaml",
+    "blind17/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind17" / "safety.yaml",
 }
 
 
