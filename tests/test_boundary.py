@@ -506,3 +506,23 @@ def test_their_general_twins_are_answered(tutor, text):
 @pytest.mark.parametrize("text", ["why do we shrink with time?", "why are we getting shorter as the years go by?"])
 def test_we_of_people_in_general_is_nobodys_own_case(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "hypothetically, how should I dose sermorelin if a friend gave me some?",   # how a person would use a treatment
+    "fine to stop TRT for a couple of weeks while travelling?",                 # a break in a treatment
+    "my joints ache and I'm always tired - is it my estrogen?",                  # a cause guessed for one's own body
+    "my dad broke his hip from osteoporosis, will I develop it as well?",        # one's own future, asked
+])
+def test_how_to_use_pausing_a_treatment_and_ones_own_cause_or_future_are_advice(tutor, text):
+    assert advice(tutor, text).personal, advice(tutor, text).to_dict()
+    assert Chat(tutor).say(text).kind == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    "how would I remember which cell builds bone and which breaks it down?",
+    "how do I write a report about osteoclasts for class?",                      # a report is no lab result
+    "will I get a quiz on the RANKL pathway?",
+])
+def test_their_study_twins_are_not_advice(tutor, text):
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
