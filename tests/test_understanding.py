@@ -2641,3 +2641,15 @@ def test_more_aspects_the_document_leaves_out_are_said_plainly(tutor, question, 
 @pytest.mark.parametrize("question", ["er-a in bone cells?", "What is the estrogen-ERa complex supposed to do once it forms?"])
 def test_er_alpha_typed_without_the_greek_letter_is_named(tutor, question):
     assert tutor.read(question).concepts[:1] == ["estrogen-receptor-alpha"]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("how aromatase works in men, academic please", "academic"),
+    ("OPG and bone density - expert level", "academic"),
+    ("what osteocytes do, basic version please", "fundamentals"),
+    ("what does RANKL do? more technical please", "intermediate"),   # a step from the start, not the deepest
+    ("what does RANKL do? too technical", "fundamentals"),           # "too technical" asks for less
+])
+def test_a_depth_said_after_the_question_sets_its_depth(tutor, text, level):
+    reply = Chat(tutor).say(text)
+    assert reply.kind == "answer" and reply.level == level, (reply.kind, reply.level)
