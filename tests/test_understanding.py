@@ -2653,3 +2653,18 @@ def test_er_alpha_typed_without_the_greek_letter_is_named(tutor, question):
 def test_a_depth_said_after_the_question_sets_its_depth(tutor, text, level):
     reply = Chat(tutor).say(text)
     assert reply.kind == "answer" and reply.level == level, (reply.kind, reply.level)
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("who's Khosla?", "references"),          # the author of two papers on the list names the list
+    ("anything by Khosla in there?", "references"),
+    ("who is Giustina", "references"),        # one paper's author names that paper (reported as the list's)
+])
+def test_an_authors_surname_names_their_papers(tutor, text, concept):
+    reply = Chat(tutor).say(text)
+    assert (reply.kind, reply.concept) == ("answer", concept), (reply.kind, reply.concept)
+
+
+def test_texting_slang_for_details_is_no_foreign_word(tutor):
+    reply = Chat(tutor).say("RANKL deets pls")
+    assert (reply.kind, reply.concept) == ("answer", "rankl"), (reply.kind, reply.concept)

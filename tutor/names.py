@@ -38,8 +38,13 @@ class NameIndex:
                 if truncated:
                     self._truncations.setdefault(truncated, set()).add(concept.id)
         for truncated, owners in self._truncations.items():
-            if len(owners) == 1:  # "igf" names IGF-1 only if no other concept's name shortens to it
+            # "igf" names IGF-1 only if no other concept's name shortens to it; "Khosla", the author of two papers
+            # of the reference list, names the list
+            parents = {kb.concepts[c].parent for c in owners}
+            if len(owners) == 1:
                 self._names.setdefault(truncated, owners.pop())
+            elif len(parents) == 1 and None not in parents:
+                self._names.setdefault(truncated, parents.pop())
         self._add_turned_round()
         self._longest = max((len(n.split()) for n in self._names), default=1)
         self.stems = frozenset(w for name in self._names for w in name.split())  # every stem used in a name
@@ -107,8 +112,12 @@ def _glosses(title: str) -> list[str]:
 
 
 def _truncation(name: str) -> str | None:
-    """How people shorten a name with a number: "IGF-1" -> "igf", "CJC-1295" -> "cjc"."""
+    """How people shorten a name with a number: "IGF-1" -> "igf", "CJC-1295" -> "cjc", "Khosla et al. 2012" ->
+    "khosla"."""
     folded = words(name)
+    if len(folded) > 1 and re.fullmatch(r"(19|20)\d\d", folded[-1]):
+        author = [w for w in folded[:-1] if w not in ("et", "al")]
+        return stem(author[0]) if len(author) == 1 and author[0].isalpha() and not common(author[0]) else None
     if len(folded) != 1:
         return None
     match = re.fullmatch(r"([a-z]{3,})\d+", folded[0])
