@@ -37,18 +37,21 @@ class NameIndex:
                 truncated = _truncation(name)
                 if truncated:
                     self._truncations.setdefault(truncated, set()).add(concept.id)
-        for truncated, owners in self._truncations.items():
-            # "igf" names IGF-1 only if no other concept's name shortens to it; "Khosla", the author of two papers
-            # of the reference list, names the list
-            parents = {kb.concepts[c].parent for c in owners}
-            if len(owners) == 1:
-                self._names.setdefault(truncated, owners.pop())
-            elif len(parents) == 1 and None not in parents:
-                self._names.setdefault(truncated, parents.pop())
+        self._add_truncations(kb)
         self._add_turned_round()
         self._longest = max((len(n.split()) for n in self._names), default=1)
         self.stems = frozenset(w for name in self._names for w in name.split())  # every stem used in a name
         self._prefixes = _prefixes(self._names)
+
+    def _add_truncations(self, kb: KnowledgeBase) -> None:
+        """ "igf" names IGF-1 only if no other concept's name shortens to it; "Khosla", the author of two papers of
+        the reference list, names the list."""
+        for truncated, owners in self._truncations.items():
+            parents = {kb.concepts[c].parent for c in owners}
+            if len(owners) == 1:
+                self._names.setdefault(truncated, next(iter(owners)))
+            elif len(parents) == 1 and None not in parents:
+                self._names.setdefault(truncated, parents.pop())
 
     def _add_turned_round(self) -> None:
         """A two-word name said the other way round names the same thing ("optimizing hormones" for hormonal
