@@ -2668,3 +2668,19 @@ def test_an_authors_surname_names_their_papers(tutor, text, concept):
 def test_texting_slang_for_details_is_no_foreign_word(tutor):
     reply = Chat(tutor).say("RANKL deets pls")
     assert (reply.kind, reply.concept) == ("answer", "rankl"), (reply.kind, reply.concept)
+
+
+def test_what_acts_on_a_whole_is_what_acts_on_its_parts_from_outside(tutor):
+    reply = Chat(tutor).say("what activates the GH/IGF-1 axis?")
+    assert reply.concept == "growth-hormone-peptides", (reply.concept, reply.text)
+    assert "peptide" in reply.text.split(".")[0].lower()
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("why do older people have such rapid bone loss?", "age-related-bone-loss"),   # speed is no other kind of thing
+    ("what causes the steep drop in estrogen?", "menopause"),
+    ("how does the GH/IGF-1 system act on bone?", "gh-igf1-axis"),
+])
+def test_degree_words_qualify_nothing_and_the_axis_is_a_system_too(tutor, text, concept):
+    reply = Chat(tutor).say(text)
+    assert (reply.kind, reply.concept) == ("answer", concept), (reply.kind, reply.concept)

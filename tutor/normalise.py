@@ -107,6 +107,8 @@ peri post faulty defective broken mutant damaged abnormal impaired missing absen
 severe mild serious advanced major minor significant extreme worse worst
 reason reasons purpose point thing things phrase phrases term terms word words expression expressions label
 wider broader bigger larger longer shorter deeper greater higher lower fewer newer older later earlier
+rapid rapidly fast faster fastest quick quicker slow slower gradual gradually sudden suddenly sharp sharper sharply
+steep steeper steady dramatic dramatically marked noticeable substantial considerable modest slight slightly abrupt
 """.split())
 
 PRONOUNS: frozenset[str] = frozenset("it its it's they them their this that these those he she him her".split())

@@ -107,7 +107,8 @@ class Policy:
                  self._one_of_two_named, self._which_of_two_offered,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
-                 self._version_of, self._in_the_other_sex, self._relation_question, self._linking_question, self._expansion)
+                 self._version_of, self._in_the_other_sex, self._cause_of_a_fall, self._relation_question,
+                 self._linking_question, self._expansion)
         for step in steps:
             decision = step(reading, focus)
             if decision:
@@ -356,6 +357,17 @@ class Policy:
         if sum(map(bool, missing)) == 1:  # the other falls in the counterpart of that condition, if it speaks of it
             missing = self._with_counterpart(missing, referents)
         return tuple(missing) if all(missing) and missing[0].object != missing[1].object else ()
+
+    def _cause_of_a_fall(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "what causes the drop in estrogen?": what leads to a thing falling is the condition it is missing in
+        (menopause), not the thing itself."""
+        frame = reading.frame
+        if not (frame and frame.leads_from and len(set(reading.concepts)) == 1 and self._says_a_fall(reading.words)):
+            return None
+        missing = self._missing_in(reading.concepts[0])
+        if missing is None:
+            return None
+        return Decision("concept", (missing.object,), frame, (missing,), how=f"what {reading.concepts[0]} falls in")
 
     def _says_a_fall(self, words: tuple[str, ...]) -> bool:
         return any(self._changes.get(stem(w)) == "down" and (i == 0 or words[i - 1] not in ("and", "or", "for"))
@@ -651,8 +663,20 @@ class Policy:
     def _without_facts(self, reading: Reading, frame: Frame, themes: list[str], aside: set[str],
                        own: str | None) -> Decision | None:
         """A relation question no fact answers: a part of the theme that acts, its own sentence, or where it falls."""
-        return (self._by_a_part(reading, frame, themes, aside) or self._own_text_decision(reading, frame, themes[0], own)
-                or self._where_it_falls(reading, frame, themes[0]))
+        return (self._on_a_part(reading, frame, themes, aside) or self._by_a_part(reading, frame, themes, aside)
+                or self._own_text_decision(reading, frame, themes[0], own) or self._where_it_falls(reading, frame, themes[0]))
+
+    def _on_a_part(self, reading: Reading, frame: Frame, themes: list[str], aside: set[str]) -> Decision | None:
+        """ "what activates the GH/IGF-1 axis?": nothing acts on the whole, but what acts on its parts from outside
+        (the peptides stimulate GH and IGF-1) acts on it."""
+        if reading.side != "actor" or not frame.relation or self._kb.kinds.get(themes[0]) != "process":
+            return None
+        parts = set(self._parts_of(themes[0]))
+        facts = [r for r in self._kb.relations if r.relation == frame.relation and r.object in parts
+                 and r.subject not in parts and r.subject != themes[0]]
+        if not facts:
+            return None
+        return _relation_answer(reading, frame, frame.relation, [facts[0].object], facts, aside)
 
     def _where_it_falls(self, reading: Reading, frame: Frame, theme: str) -> Decision | None:
         """ "what lowers IGF-1 with age?": with nothing said to hold it back, the condition it falls in answers
