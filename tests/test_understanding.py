@@ -2684,3 +2684,10 @@ def test_what_acts_on_a_whole_is_what_acts_on_its_parts_from_outside(tutor):
 def test_degree_words_qualify_nothing_and_the_axis_is_a_system_too(tutor, text, concept):
     reply = Chat(tutor).say(text)
     assert (reply.kind, reply.concept) == ("answer", concept), (reply.kind, reply.concept)
+
+
+@pytest.mark.parametrize("text", ["what does the text conclude in the end?", "what's the main takeaway here?",
+                                  "bottom line of the article?"])
+def test_the_documents_conclusion_asked_in_other_words(tutor, text):
+    reply = Chat(tutor).say(text)
+    assert reply.kind == "answer" and reply.data.get("entry") == "reflection", (reply.kind, reply.data)
