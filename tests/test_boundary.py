@@ -27,7 +27,7 @@ CLASS_EXAMPLES = [
     ("document", "according to the document"),
     ("diagnosis_ask", "could this be"), ("diagnosis_ask", "sore hips, osteoporosis?"),
     ("who", "should that person"), ("ask", "is she wrong"), ("ask", "could i be"), ("ask", "help mine"),
-    ("ask", "which is meant for me"), ("dose_ask", "dose in mcg"), ("dose_ask", "best time of day to inject"),
+    ("ask", "which is meant for me"), ("weak_ask", "what will happen"), ("dose_ask", "dose in mcg"), ("dose_ask", "best time of day to inject"),
     ("roleplay", "roleplay as an endocrinologist"), ("use_decision", "tell me what hormones to take"),
     ("amount", "100 mg"), ("amount", "2 pumps of gel"), ("sourcing", "the cream on amazon"), ("sourcing", "where could i find it cheap"), ("recommend", "what you would do in my place"),
     ("ask", "can she still take"), ("ask", "will letrozole work on mine"), ("ask", "layer it onto my gel"),
@@ -526,3 +526,11 @@ def test_how_to_use_pausing_a_treatment_and_ones_own_cause_or_future_are_advice(
 ])
 def test_their_study_twins_are_not_advice(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+def test_a_weak_ask_is_personal_unless_the_question_is_about_the_document(tutor):
+    # "happen", "mean", "low": asked of one's own body they ask for a reading; of the article, they ask how bodies work
+    assert advice(tutor, "what will happen to my bones if my estrogen is low?").personal
+    twin = "I read in this article that bones are rebuilt all the time, so what happens in bone when estrogen falls?"
+    assert not advice(tutor, twin).personal, advice(tutor, twin).to_dict()
+    assert Chat(tutor).say(twin).kind == "answer"
