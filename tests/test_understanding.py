@@ -2691,3 +2691,10 @@ def test_degree_words_qualify_nothing_and_the_axis_is_a_system_too(tutor, text, 
 def test_the_documents_conclusion_asked_in_other_words(tutor, text):
     reply = Chat(tutor).say(text)
     assert reply.kind == "answer" and reply.data.get("entry") == "reflection", (reply.kind, reply.data)
+
+
+@pytest.mark.parametrize("text, lead", [("which gene does estradiol down-regulate?", "rankl"),
+                                        ("what does estrogen up-regulate?", "opg")])
+def test_regulating_down_or_up_asks_what_is_held_back_or_raised(tutor, text, lead):
+    reply = Chat(tutor).say(text)
+    assert reply.intent == "relation" and lead in reply.text.split(".")[0].lower(), reply.text
