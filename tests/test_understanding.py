@@ -2698,3 +2698,12 @@ def test_the_documents_conclusion_asked_in_other_words(tutor, text):
 def test_regulating_down_or_up_asks_what_is_held_back_or_raised(tutor, text, lead):
     reply = Chat(tutor).say(text)
     assert reply.intent == "relation" and lead in reply.text.split(".")[0].lower(), reply.text
+
+
+def test_what_regulates_a_molecule_is_what_raises_it_else_what_holds_it_back(tutor):
+    reply = Chat(tutor).say("what controls OPG?")
+    assert reply.intent == "relation" and "estrogen" in reply.text.split(".")[0].lower(), reply.text
+    reply = Chat(tutor).say("what regulates the RANKL/OPG system?")   # a process: no half-answer from one part
+    assert reply.concept == "rank-rankl-opg-pathway", (reply.concept, reply.text)
+    reply = Chat(tutor).say("which hormones regulate bone remodeling?")  # a process is conducted
+    assert reply.concept == "hormones-and-bone", (reply.concept, reply.text)

@@ -166,7 +166,7 @@ class Frame:
     actor: tuple[str, ...] = ()   # relation frames: patterns asking for the one who acts
     target: tuple[str, ...] = ()  # relation frames: patterns asking for what is acted on
     aspect: str = ""              # aspect frames: how to name the aspect ("the risks of {title}")
-    kinds: tuple[str, ...] = ()   # aspect frames: the concept kinds it applies to (empty: all)
+    kinds: tuple[str, ...] = ()   # aspect and relation frames: the concept kinds it applies to (empty: all)
     clinician: bool = False       # aspect frames: point to a clinician
     by_examples: bool = False     # concept frames: the example questions choose, even when concepts are named
     examples: tuple[str, ...] = ()  # questions that must read as this frame

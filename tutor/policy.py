@@ -667,16 +667,21 @@ class Policy:
                 or self._own_text_decision(reading, frame, themes[0], own) or self._where_it_falls(reading, frame, themes[0]))
 
     def _on_a_part(self, reading: Reading, frame: Frame, themes: list[str], aside: set[str]) -> Decision | None:
-        """ "what activates the GH/IGF-1 axis?": nothing acts on the whole, but what acts on its parts from outside
-        (the peptides stimulate GH and IGF-1) acts on it."""
+        """ "what activates the GH/IGF-1 axis?": nothing acts on the whole, but what acts from outside on more than
+        one of its parts (the peptides stimulate GH and IGF-1) acts on it; acting on one part of a process (GH on
+        bone formation, of remodeling) is not acting on the whole."""
         if reading.side != "actor" or not frame.relation or self._kb.kinds.get(themes[0]) != "process":
             return None
-        parts = set(self._parts_of(themes[0]))
-        facts = [r for r in self._kb.relations if r.relation == frame.relation and r.object in parts
-                 and r.subject not in parts and r.subject != themes[0]]
-        if not facts:
-            return None
-        return _relation_answer(reading, frame, frame.relation, [facts[0].object], facts, aside)
+        acting = self._acting_on_parts(themes[0], {frame.relation, frame.fallback} - {""})
+        return _relation_answer(reading, frame, acting[0].relation, [acting[0].object], acting, aside) if acting else None
+
+    def _acting_on_parts(self, whole: str, relations: set[str]) -> list[Relation]:
+        """The facts of the first thing outside the whole that acts on more than one of its parts; [] if none."""
+        parts = set(self._parts_of(whole))
+        facts = [r for r in self._kb.relations if r.relation in relations and r.object in parts
+                 and r.subject not in parts and r.subject != whole]
+        actor = next((f.subject for f in facts if len({g.object for g in facts if g.subject == f.subject}) > 1), None)
+        return [f for f in facts if f.subject == actor]
 
     def _where_it_falls(self, reading: Reading, frame: Frame, theme: str) -> Decision | None:
         """ "what lowers IGF-1 with age?": with nothing said to hold it back, the condition it falls in answers

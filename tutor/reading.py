@@ -262,7 +262,7 @@ class Reader:
                 if self._aspect_reads(frame, themes, patterns, masked, mentions):
                     return frame, ""
                 continue
-            if frame.answer == "relation":
+            if frame.answer == "relation" and self._fits_kinds(frame, themes[0]):
                 side = self._relation_side(words, stems, masked, mentions, actor, target, plain,
                                            lambda: self._verb_at(frame, words, stems, verbs, phrases, mentions))
                 if side:
@@ -270,6 +270,11 @@ class Reader:
             elif patterns and patterns.search(masked):
                 return frame, ""
         return self._default, ""
+
+    def _fits_kinds(self, frame: Frame, theme: str | None) -> bool:
+        """A relation frame limited to kinds reads only of a theme of those kinds ("what regulates OPG?" asks what
+        acts on a molecule; "what regulates bone remodeling?" asks who conducts a process, another frame)."""
+        return not frame.kinds or theme is None or self._kb.kinds.get(theme) in frame.kinds
 
     def _aspect_applies(self, frame: Frame, themes: list, pattern: re.Pattern[str] | None, masked: str) -> bool:
         """An aspect frame reads only for the kinds of concept it fits, and never where the document covers that aspect."""
