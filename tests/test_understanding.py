@@ -2707,3 +2707,15 @@ def test_what_regulates_a_molecule_is_what_raises_it_else_what_holds_it_back(tut
     assert reply.concept == "rank-rankl-opg-pathway", (reply.concept, reply.text)
     reply = Chat(tutor).say("which hormones regulate bone remodeling?")  # a process is conducted
     assert reply.concept == "hormones-and-bone", (reply.concept, reply.text)
+
+
+@pytest.mark.parametrize("text, about", [("what if my doctor finds my IGF-1 is excessive?", None),
+                                         ("what happens when growth hormone gets too high?", "growth-hormone"),
+                                         ("is there such a thing as excess testosterone?", "testosterone")])
+def test_too_much_of_a_hormone_is_an_aspect_the_document_leaves_out(tutor, text, about):
+    reply = Chat(tutor).say(text)
+    if about is None:  # asked of one's own result: the boundary answers first
+        assert reply.kind == "safety", reply.kind
+        return
+    assert reply.kind == "unknown" and reply.data.get("uncovered") == "excess", (reply.kind, reply.data)
+    assert reply.text.startswith("The document doesn't discuss"), reply.text
