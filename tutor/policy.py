@@ -107,7 +107,8 @@ class Policy:
                  self._one_of_two_named, self._which_of_two_offered,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
-                 self._version_of, self._in_the_other_sex, self._cause_of_a_fall, self._relation_question,
+                 self._version_of, self._in_the_other_sex, self._cause_of_a_fall, self._cause_in_one_sex,
+                 self._relation_question,
                  self._linking_question, self._expansion)
         for step in steps:
             decision = step(reading, focus)
@@ -368,6 +369,24 @@ class Policy:
         if missing is None:
             return None
         return Decision("concept", (missing.object,), frame, (missing,), how=f"what {reading.concepts[0]} falls in")
+
+    def _cause_in_one_sex(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "why do women lose bone faster than men?": of the things the document says cause it, the one that is the
+        women's version of a pair (menopause, whose male counterpart is the decline of hormones with age)."""
+        frame = reading.frame
+        who = self._first_audience(reading.words)
+        if not (frame and frame.leads_from and who and len(set(reading.concepts)) == 1):
+            return None
+        other = "women" if who == "men" else "men"
+        causes = [r for r in self._kb.relations if r.object == reading.concepts[0] and r.relation in frame.leads_from]
+        fact = next((r for r in causes if self._kb.counterpart(r.subject, other)), None)
+        if fact is None:
+            return None
+        return Decision("concept", (fact.subject,), frame, (fact,), how=f"what causes {fact.object} in {who}")
+
+    def _first_audience(self, said: tuple[str, ...]) -> str | None:
+        """ "men" or "women", whichever the question names first; None when it names neither."""
+        return next((who for w in said for who in ("men", "women") if w in self._audience_words(who)), None)
 
     def _says_a_fall(self, words: tuple[str, ...]) -> bool:
         return any(self._changes.get(stem(w)) == "down" and (i == 0 or words[i - 1] not in ("and", "or", "for"))
