@@ -75,6 +75,8 @@ SETS = {
     "tuning11/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning11" / "safety.yaml",
     "blind16/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind16" / "understanding.yaml",
     "blind16/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind16" / "safety.yaml",
+    "tuning12/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning12" / "understanding.yaml",
+    "tuning12/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning12" / "safety.yaml",
     "blind17/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind17" / "understanding.yaml",
     "blind17/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind17" / "safety.yaml",
 }
