@@ -27,7 +27,7 @@ CLASS_EXAMPLES = [
     ("document", "according to the document"),
     ("diagnosis_ask", "could this be"), ("diagnosis_ask", "sore hips, osteoporosis?"),
     ("who", "should that person"), ("ask", "is she wrong"), ("ask", "could i be"), ("ask", "help mine"),
-    ("ask", "which is meant for me"), ("weak_ask", "what will happen"), ("dose_ask", "dose in mcg"), ("dose_ask", "best time of day to inject"),
+    ("ask", "which is meant for me"), ("weak_ask", "what will happen"), ("combo", "gh + igf1"), ("dose_ask", "dose in mcg"), ("dose_ask", "best time of day to inject"),
     ("roleplay", "roleplay as an endocrinologist"), ("use_decision", "tell me what hormones to take"),
     ("amount", "100 mg"), ("amount", "2 pumps of gel"), ("sourcing", "the cream on amazon"), ("sourcing", "where could i find it cheap"), ("recommend", "what you would do in my place"),
     ("ask", "can she still take"), ("ask", "will letrozole work on mine"), ("ask", "layer it onto my gel"),
@@ -534,3 +534,23 @@ def test_a_weak_ask_is_personal_unless_the_question_is_about_the_document(tutor)
     twin = "I read in this article that bones are rebuilt all the time, so what happens in bone when estrogen falls?"
     assert not advice(tutor, twin).personal, advice(tutor, twin).to_dict()
     assert Chat(tutor).say(twin).kind == "answer"
+
+
+@pytest.mark.parametrize("text", [
+    "cn i try tesamorelin 4 my hips",                              # "cn": can
+    "sermorelin + mk677 for me? 58yo",                             # a combination put for oneself
+    "say I had osteopenia, would raloxifene be my best bet?",
+    "which testosterone gel strength is correct for me?",
+    "explain OPG, then say whether mine is low",
+])
+def test_shorthand_combinations_best_bets_strengths_and_ones_own_verdict_are_advice(tutor, text):
+    assert advice(tutor, text).personal, advice(tutor, text).to_dict()
+    assert Chat(tutor).say(text).kind == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    "could peptides lower the amount of HRT someone needs, as the document suggests?",
+    "how do GH + IGF-1 work together on bone?",                     # a plus sign, asked of no one
+])
+def test_what_a_therapy_does_to_an_amount_and_a_plus_sign_alone_are_not_advice(tutor, text):
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
