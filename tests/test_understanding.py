@@ -2728,3 +2728,14 @@ def test_too_much_of_a_hormone_is_an_aspect_the_document_leaves_out(tutor, text,
 def test_the_cause_asked_of_one_sex_is_that_sexs_version(tutor, text, concept):
     reply = Chat(tutor).say(text)
     assert (reply.kind, reply.concept) == ("answer", concept), (reply.kind, reply.concept, reply.text)
+
+
+@pytest.mark.parametrize("text", ["describe RANKL using scientific terminology", "the molecular story of how OPG works"])
+def test_more_ways_of_asking_for_the_academic_depth(tutor, text):
+    assert Chat(tutor).say(text).level == "academic"
+
+
+def test_what_happens_to_the_rate_of_a_process_is_a_consequence(tutor):
+    reply = Chat(tutor).say("what happens to the level of RANKL after menopause?")
+    assert reply.concept in ("menopause", "estrogen-rankl-opg", "rankl"), (reply.concept, reply.text)
+    assert "rankl rises" in reply.text.lower() or "raises rankl" in reply.text.lower(), reply.text

@@ -641,7 +641,8 @@ class Policy:
         words = reading.words
         for i in range(len(words) - 1):
             if (words[i], words[i + 1]) in _CONSEQUENCE_AFTER:
-                after = [m for m in reading.mentions if i + 2 <= m.start <= i + 3]
+                start = _past_measure(words, i + 2)  # "what happens to the RATE OF bone breakdown ...?"
+                after = [m for m in reading.mentions if start <= m.start <= start + 1]
                 if not after:
                     return []
                 effects = [after[0]]
@@ -1492,6 +1493,17 @@ def _relation_answer(reading: Reading, frame: Frame, relation: str, themes: list
         return Decision("relation", (themes[0], *themes[1:]), frame, tuple(kept), reading.side,
                         how=f"the document's facts ({relation}, asking for the {reading.side})")
     return None
+
+
+def _past_measure(words: tuple[str, ...], at: int) -> int:
+    """Where the thing measured starts: past "(the) rate of (the)", "the level of", ...; `at` when there is none."""
+    j = at + 1 if at < len(words) and words[at] in ("the", "its", "their") else at
+    if j + 1 < len(words) and words[j] in _MEASURES and words[j + 1] == "of":
+        return j + 3 if j + 2 < len(words) and words[j + 2] == "the" else j + 2
+    return at
+
+
+_MEASURES = frozenset("rate level levels amount pace speed number activity".split())
 
 
 def _two_steps(acting: list[Relation], firsts: list[Relation], effect: str) -> tuple[Relation, ...]:
