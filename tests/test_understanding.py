@@ -2739,3 +2739,10 @@ def test_what_happens_to_the_rate_of_a_process_is_a_consequence(tutor):
     reply = Chat(tutor).say("what happens to the level of RANKL after menopause?")
     assert reply.concept in ("menopause", "estrogen-rankl-opg", "rankl"), (reply.concept, reply.text)
     assert "rankl rises" in reply.text.lower() or "raises rankl" in reply.text.lower(), reply.text
+
+
+@pytest.mark.parametrize("text, concept", [("are osteoblasts dangerous in any way?", "osteoblasts"),
+                                           ("is bone resorption harmful?", "bone-resorption")])
+def test_whether_a_cell_or_process_is_harmful_asks_for_its_job(tutor, text, concept):
+    reply = Chat(tutor).say(text)
+    assert (reply.kind, reply.concept) == ("answer", concept), (reply.kind, reply.concept)
