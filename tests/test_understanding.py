@@ -2746,3 +2746,8 @@ def test_what_happens_to_the_rate_of_a_process_is_a_consequence(tutor):
 def test_whether_a_cell_or_process_is_harmful_asks_for_its_job(tutor, text, concept):
     reply = Chat(tutor).say(text)
     assert (reply.kind, reply.concept) == ("answer", concept), (reply.kind, reply.concept)
+
+
+def test_a_kind_asked_for_is_never_asked_of_what_the_question_sets_aside(tutor):
+    reply = Chat(tutor).say("apart from making bone, which molecules do osteoblasts put out?")
+    assert reply.concept == "osteoblasts", (reply.concept, reply.text)

@@ -924,7 +924,7 @@ class Policy:
         """ "which hormone falls at menopause?" names a condition and asks for a hormone: the hormone whose example
         questions match and that is linked to the name, else the concept named, whose sentence naming a hormone
         will answer first."""
-        kind, named = reading.answer_type, reading.named[0]
+        kind, named = reading.answer_type, _named_not_aside(reading)[0]
         ranked = self._rank(reading, focus, limit=20)
         if kind == "source":  # "which paper is about IGF-1?": the sources the document gives on all the names
             citing = self._citing(reading.named, ranked)
