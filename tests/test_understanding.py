@@ -2751,3 +2751,10 @@ def test_whether_a_cell_or_process_is_harmful_asks_for_its_job(tutor, text, conc
 def test_a_kind_asked_for_is_never_asked_of_what_the_question_sets_aside(tutor):
     reply = Chat(tutor).say("apart from making bone, which molecules do osteoblasts put out?")
     assert reply.concept == "osteoblasts", (reply.concept, reply.text)
+
+
+def test_one_of_a_kind_asked_for_is_the_topic_and_the_tables_are_only_where(tutor):
+    reply = Chat(tutor).say("which therapy in the table supports bone formation?")
+    assert reply.intent == "relation" and reply.concept == "growth-hormone-peptides", (reply.concept, reply.text)
+    reply = Chat(tutor).say("which hormones support bone formation?")    # all of them: the topic stays
+    assert reply.concept == "bone-formation", (reply.concept, reply.text)

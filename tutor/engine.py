@@ -995,8 +995,18 @@ class Tutor:
         if _one_asked(reading, said, kind, side, self._policy.answers_kind(reading.answer_type, kind)) \
                 or len(answers) == 1 and relation in OTHER_SIDE_RELATIONS:
             return said[0]  # "what's the opposite of X?" asks for the one thing on the other side
+        asked = self._first_of_kind_asked(reading, said, side)
+        if asked:
+            return asked
         process = next((p for p in (self._policy.named_after(theme, a) for a in answers[:2]) if p), None)
         return process or theme
+
+    def _first_of_kind_asked(self, reading: Reading, answers: list[str], side: str) -> str | None:
+        """ "which THERAPY promotes bone formation?": of several actors, the first of the kind asked for (never a
+        cell, where the thing asked about acts); "which HORMONES support it?" asks for them all, so the topic stays."""
+        if side != "actor" or reading.answer_type in (None, "cell") or (reading.answer_noun or "s").endswith("s"):
+            return None
+        return next((a for a in answers if self._policy.answers_kind(reading.answer_type, self.kb.kinds.get(a))), None)
 
     def _titled_as_the_frame_asks(self, reading: Reading, answers: list[str]) -> bool:
         """Asked with the frame's own verb ("bind to", not "the cellular target of"), its one answer titled so."""

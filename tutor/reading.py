@@ -770,7 +770,9 @@ def _setting(words: list[str], i: int) -> bool:
 
 
 SETTING_WORDS = frozenset("men women man woman males females adults people humans bone bones body blood bloodstream "
-                      "circulation skeleton".split())
+                      "circulation skeleton "
+                      # where in the document ("which agent IN THE TABLES reduces resorption?")
+                      "table tables document text article page".split())
 
 
 def _time_of(words: list[str], mentions: list[Mention], i: int) -> bool:
