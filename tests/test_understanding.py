@@ -2758,3 +2758,10 @@ def test_one_of_a_kind_asked_for_is_the_topic_and_the_tables_are_only_where(tuto
     assert reply.intent == "relation" and reply.concept == "growth-hormone-peptides", (reply.concept, reply.text)
     reply = Chat(tutor).say("which hormones support bone formation?")    # all of them: the topic stays
     assert reply.concept == "bone-formation", (reply.concept, reply.text)
+
+
+def test_what_lowers_a_molecule_asks_what_cuts_its_making_and_what_blocks_it_asks_for_its_binder(tutor):
+    lowers = Chat(tutor).say("what lowers RANKL?")
+    assert "estrogen" in lowers.text.split(".")[0].lower() and lowers.data["answer"] != "opg", lowers.text
+    blocks = Chat(tutor).say("what blocks RANKL?")
+    assert blocks.data["answer"] == "opg", blocks.text

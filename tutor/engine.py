@@ -1003,8 +1003,10 @@ class Tutor:
 
     def _first_of_kind_asked(self, reading: Reading, answers: list[str], side: str) -> str | None:
         """ "which THERAPY promotes bone formation?": of several actors, the first of the kind asked for (never a
-        cell, where the thing asked about acts); "which HORMONES support it?" asks for them all, so the topic stays."""
-        if side != "actor" or reading.answer_type in (None, "cell") or (reading.answer_noun or "s").endswith("s"):
+        cell, where the thing asked about acts); "which HORMONES support it?" asks for them all, and "an example of a
+        hormone that helps THEM" asks on about the topic under discussion, so the topic stays."""
+        if side != "actor" or reading.answer_type in (None, "cell") or (reading.answer_noun or "s").endswith("s") \
+                or reading.referred:
             return None
         return next((a for a in answers if self._policy.answers_kind(reading.answer_type, self.kb.kinds.get(a))), None)
 

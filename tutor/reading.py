@@ -92,8 +92,9 @@ class Reading:
 
     @property
     def asks_how_much_is_made(self) -> bool:
-        """Whether the question is about how much of a thing is made ("what lowers RANKL expression?")."""
-        return any(w in _AMOUNT_MADE for w in self.content_words)
+        """Whether the question is about how much of a thing is made ("what lowers RANKL expression?", "what
+        lowers it?": a level goes down; "what blocks it?" asks for what stops it acting)."""
+        return any(w in _AMOUNT_MADE or w in _AMOUNT_VERBS for w in self.content_words)
 
     @property
     def asks_what_catches(self) -> bool:
@@ -542,6 +543,9 @@ _PERSON_ENDINGS = ("ist", "ists", "ician", "icians", "itian", "itians")
 _WH = {"what", "which", "who", "whom", "where", "whats"}  # "how does X block Y" asks for a mechanism, not a fact
 # Nouns for how much of a thing is made ("what lowers RANKL expression?").
 _AMOUNT_MADE = frozenset("production release secretion level levels output expression synthesis".split())
+# Verbs that move a level ("what lowers RANKL?"), unlike those that stop a thing acting ("what blocks RANKL?").
+_AMOUNT_VERBS = frozenset("lower lowers lowered lowering reduce reduces reduced reducing decrease decreases decreased "
+                          "decreasing raise raises raised raising increase increases increased increasing".split())
 # Words for a thing meeting its partner ("what stops RANKL from reaching its receptor?").
 _KEPT_FROM = frozenset("reaching binding attaching docking touching meeting".split())
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
