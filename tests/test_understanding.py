@@ -2765,3 +2765,15 @@ def test_what_lowers_a_molecule_asks_what_cuts_its_making_and_what_blocks_it_ask
     assert "estrogen" in lowers.text.split(".")[0].lower() and lowers.data["answer"] != "opg", lowers.text
     blocks = Chat(tutor).say("what blocks RANKL?")
     assert blocks.data["answer"] == "opg", blocks.text
+
+
+def test_an_example_in_action_is_an_example_of_the_topic(chat):
+    chat.say("what is the RANK/RANKL/OPG pathway?")
+    reply = chat.say("show me an example of it in practice")
+    assert reply.intent == "example" and reply.data["example"]["concept"] == "rank-rankl-opg-pathway", reply.data
+
+
+def test_when_the_hormones_fall_is_the_decline_of_hormones(chat):
+    chat.say("why do hormones matter for bone?")
+    reply = chat.say("and what happens when they drop?")
+    assert reply.concept == "hormonal-decline", (reply.concept, reply.text)
