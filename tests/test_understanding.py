@@ -2777,3 +2777,9 @@ def test_when_the_hormones_fall_is_the_decline_of_hormones(chat):
     chat.say("why do hormones matter for bone?")
     reply = chat.say("and what happens when they drop?")
     assert reply.concept == "hormonal-decline", (reply.concept, reply.text)
+
+
+def test_the_other_sexs_side_of_the_story(chat):
+    chat.say("tell me about HRT", concept="hrt")
+    chat.say("ok, and the male side of the story?", concept="trt", kind="answer")
+    chat.say("now the female side of things", concept="hrt", kind="answer")
