@@ -2783,3 +2783,14 @@ def test_the_other_sexs_side_of_the_story(chat):
     chat.say("tell me about HRT", concept="hrt")
     chat.say("ok, and the male side of the story?", concept="trt", kind="answer")
     chat.say("now the female side of things", concept="hrt", kind="answer")
+
+
+@pytest.mark.parametrize("text", ["why does eyesight get worse as we age?", "what causes hearing loss in old age?",
+                                  "are vibration platforms good for bone density?"])
+def test_other_changes_of_age_and_vibration_training_are_declined(tutor, text):
+    reply = Chat(tutor).say(text)
+    assert reply.kind == "unknown" and "doesn't cover" in reply.text, (reply.kind, reply.concept)
+
+
+def test_keep_hearing_about_a_topic_is_no_hearing_loss(tutor):
+    assert Chat(tutor).say("I keep hearing about osteoclasts, what are they?").concept == "osteoclasts"
