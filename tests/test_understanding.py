@@ -2794,3 +2794,12 @@ def test_other_changes_of_age_and_vibration_training_are_declined(tutor, text):
 
 def test_keep_hearing_about_a_topic_is_no_hearing_loss(tutor):
     assert Chat(tutor).say("I keep hearing about osteoclasts, what are they?").concept == "osteoclasts"
+
+
+@pytest.mark.parametrize("text, aspect", [
+    ("how much bone density do men lose over ten years?", "rate"),
+    ("which risk calculator estimates the chance of a fracture?", "diagnosis"),
+])
+def test_figures_over_time_and_clinical_scores_are_aspects_the_document_leaves_out(tutor, text, aspect):
+    reply = Chat(tutor).say(text)
+    assert reply.kind == "unknown" and reply.data.get("uncovered") == aspect, (reply.kind, reply.data)
