@@ -2803,3 +2803,13 @@ def test_keep_hearing_about_a_topic_is_no_hearing_loss(tutor):
 def test_figures_over_time_and_clinical_scores_are_aspects_the_document_leaves_out(tutor, text, aspect):
     reply = Chat(tutor).say(text)
     assert reply.kind == "unknown" and reply.data.get("uncovered") == aspect, (reply.kind, reply.data)
+
+
+def test_a_comparison_asked_of_men_says_each_sides_words_for_men(tutor):
+    reply = Chat(tutor).say("menopause versus the male decline of hormones: how do they differ?")
+    assert reply.data.get("compare") and "testosterone" in reply.text.lower(), reply.text
+
+
+def test_a_comparison_heads_a_side_with_the_first_name_the_learner_gave_it(tutor):
+    reply = Chat(tutor).say("how does the direct androgen action compare with the aromatization route of testosterone?")
+    assert "androgen" in reply.text.lower(), reply.text

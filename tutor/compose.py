@@ -29,6 +29,14 @@ def sentences(text: str, count: int) -> str:
     return " ".join(SENTENCE_END.split(text.strip())[:count])
 
 
+def _side_text(text: str, audience: frozenset[str]) -> str:
+    """A side's first sentence; and its first sentence that speaks of the audience asked about, if it is another
+    ("the male hormone decline vs menopause": "... for men, testosterone slides more slowly ...")."""
+    parts = SENTENCE_END.split(text.strip())
+    speaks = [p for p in parts if audience & set(words(p.lower()))]
+    return parts[0] if not speaks or speaks[0] == parts[0] else f"{parts[0]} {speaks[0]}"
+
+
 def full_name(concept: Concept) -> str:
     """What an abbreviated concept name stands for, or ""."""
     if concept.full_name:
@@ -75,9 +83,10 @@ class Composer:
             else self._msg("compare_other", named=self.name(concept_id), other=other)
         return f"{_cap(said)} {self._kb.concepts[concept_id].explain[level]}"
 
-    def compare(self, a: str, b: str, level: str, said: dict[str, str] | None = None) -> str:
+    def compare(self, a: str, b: str, level: str, said: dict[str, str] | None = None, audience: frozenset[str] = frozenset()) -> str:
         """Two side by side, each headed by its full title (with the learner's own name for it, when the title
-        does not hold it: "aromatase deficiency"), then what links them."""
+        does not hold it: "aromatase deficiency"), then what links them; with `audience` (the words for men, say,
+        when the question asks of them), a side whose first sentence does not speak of them adds its one that does."""
         first, second = self._kb.concepts[a], self._kb.concepts[b]
         kind_of = next((r for r in self._kb.relations if r.relation == "is-a" and {r.subject, r.object} == {a, b}), None)
         # "estradiol vs estrogen": one is a kind of the other, not a different thing
@@ -87,7 +96,7 @@ class Composer:
         return self._msg(key, a=_cap(self.name(a)), b=self.name(b), A=_headed(first.title, self._as_written(a, (said or {}).get(a))),
                          B=_headed(second.title, self._as_written(b, (said or {}).get(b))),
                          sub=_cap(self.name(sub)), whole=self.name(whole),
-                         a_text=sentences(first.explain[level], 1), b_text=sentences(second.explain[level], 1),
+                         a_text=_side_text(first.explain[level], audience), b_text=_side_text(second.explain[level], audience),
                          link=self._link(a, b))
 
     def falls(self, facts: tuple[Relation, ...]) -> str:

@@ -477,7 +477,7 @@ class Tutor:
         """The replies an action builds in its own way: comparisons, relations, links and consequences."""
         action = decision.action
         if action == "compare":
-            return self._compare(session, decision, depth, _said_names(reading))
+            return self._compare(session, reading, decision, depth)
         if action == "relation":
             return self._relation(session, reading, decision, depth)
         if action == "link":
@@ -900,11 +900,12 @@ class Tutor:
         session.last_answer = {"concept": concept_id, "confidence": round(confidence, 3), "runner_up": runner_up,
                                "level": level, "how": how}
 
-    def _compare(self, session: Session, decision: Decision, depth: DepthChoice, said: dict[str, str]) -> Reply:
+    def _compare(self, session: Session, reading: Reading, decision: Decision, depth: DepthChoice) -> Reply:
+        said = _said_names(reading)
         a, b = decision.concepts[:2]
         first = self.kb.concepts[a]
         compared = self._compose.compare_three(*decision.concepts, depth.level, said) if len(decision.concepts) == 3 else \
-            self._compose.compare(a, b, depth.level, said)
+            self._compose.compare(a, b, depth.level, said, self._policy.audience_asked(reading))
         if decision.facts:  # what the question named falls in each: said first ("Estrogen falls with menopause ...")
             compared = f"{self._compose.falls(decision.facts)} {compared}"
         text = self._announce(depth, compared)
@@ -1409,7 +1410,11 @@ def _recent_two(session: Session, reading: Reading) -> tuple[str, ...]:
 
 def _said_names(reading: Reading) -> dict[str, str]:
     """The words the question used for each concept it names ("aromatase deficiency"), for headings."""
-    return {m.concept: m.text for m in reading.mentions if m.how == "name"}
+    said: dict[str, str] = {}
+    for m in reading.mentions:  # the first name used: "the direct androgen effect ... for testosterone" is the androgen's
+        if m.how == "name":
+            said.setdefault(m.concept, m.text)
+    return said
 
 
 def _only_a_name(reading: Reading, fillers: frozenset[str]) -> bool:

@@ -384,6 +384,11 @@ class Policy:
             return None
         return Decision("concept", (fact.subject,), frame, (fact,), how=f"what causes {fact.object} in {who}")
 
+    def audience_asked(self, reading: Reading) -> frozenset[str]:
+        """The words for the one audience a question asks about first (men or women), or none."""
+        who = self._first_audience(reading.words)
+        return self._audience_words(who) if who else frozenset()
+
     def _first_audience(self, said: tuple[str, ...]) -> str | None:
         """ "men" or "women", whichever the question names first; None when it names neither."""
         return next((who for w in said for who in ("men", "women") if w in self._audience_words(who)), None)
