@@ -2813,3 +2813,15 @@ def test_a_comparison_asked_of_men_says_each_sides_words_for_men(tutor):
 def test_a_comparison_heads_a_side_with_the_first_name_the_learner_gave_it(tutor):
     reply = Chat(tutor).say("how does the direct androgen action compare with the aromatization route of testosterone?")
     assert "androgen" in reply.text.lower(), reply.text
+
+
+@pytest.mark.parametrize("text, lead", [("what speeds up osteoclast formation?", "rankl"),
+                                        ("what accelerates bone resorption?", "rankl")])
+def test_speeding_up_asks_for_an_activator(tutor, text, lead):
+    reply = Chat(tutor).say(text)
+    assert reply.intent == "relation" and lead in reply.text.split(".")[0].lower(), reply.text
+
+
+def test_a_question_asking_two_things_of_a_topic_keeps_it_the_topic(tutor):
+    reply = Chat(tutor).say("which signals speed up bone resorption and which hold it back?")
+    assert reply.concept == "bone-resorption", reply.concept

@@ -1462,8 +1462,13 @@ def _is_specific(reading: Reading, other_names: list[str]) -> bool:
 def _one_asked(reading: Reading, answers: list[str], kind: str | None, side: str, of_kind_asked: bool) -> bool:
     """Whether the one answer is what was asked for: the one agent ("what converts it?") or the one of the kind
     asked ("which receptor ...?"), but never a cell (where the thing asked about acts)."""
-    return len(answers) == 1 and kind != "cell" and (
+    return len(answers) == 1 and kind != "cell" and not _asks_two_things(reading.words) and (
         of_kind_asked or side == "actor" and reading.answer_type is None)
+
+
+def _asks_two_things(said: tuple[str, ...]) -> bool:
+    """ "which signals speed it up AND WHICH hold it back?": two questions about the topic, so it stays the topic."""
+    return any(w == "and" and nxt in ("which", "what") for w, nxt in zip(said, said[1:]))
 
 
 def _wh_acts(words: tuple[str, ...]) -> bool:
