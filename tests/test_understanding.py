@@ -2825,3 +2825,10 @@ def test_speeding_up_asks_for_an_activator(tutor, text, lead):
 def test_a_question_asking_two_things_of_a_topic_keeps_it_the_topic(tutor):
     reply = Chat(tutor).say("which signals speed up bone resorption and which hold it back?")
     assert reply.concept == "bone-resorption", reply.concept
+
+
+@pytest.mark.parametrize("text", ["where do fractures usually happen in osteoporosis?", "which bones break most with osteoporosis?"])
+def test_which_bones_break_is_an_aspect_the_document_leaves_out(tutor, text):
+    reply = Chat(tutor).say(text)
+    assert reply.kind == "unknown" and reply.data.get("uncovered") == "sites", (reply.kind, reply.data)
+    assert reply.text.startswith("The document doesn't discuss which bones break most often"), reply.text
