@@ -2832,3 +2832,9 @@ def test_which_bones_break_is_an_aspect_the_document_leaves_out(tutor, text):
     reply = Chat(tutor).say(text)
     assert reply.kind == "unknown" and reply.data.get("uncovered") == "sites", (reply.kind, reply.data)
     assert reply.text.startswith("The document doesn't discuss which bones break most often"), reply.text
+
+
+def test_is_it_common_of_a_condition_under_discussion_is_said_plainly(chat):
+    chat.say("what is osteoporosis?")
+    reply = chat.say("is it rare?")
+    assert reply.kind == "unknown" and reply.data.get("uncovered") == "prevalence", (reply.kind, reply.data)
