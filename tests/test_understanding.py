@@ -2838,3 +2838,10 @@ def test_is_it_common_of_a_condition_under_discussion_is_said_plainly(chat):
     chat.say("what is osteoporosis?")
     reply = chat.say("is it rare?")
     assert reply.kind == "unknown" and reply.data.get("uncovered") == "prevalence", (reply.kind, reply.data)
+
+
+def test_two_joined_parts_of_one_axis_are_one_side_of_a_comparison(tutor):
+    reply = Chat(tutor).say("how do GH and IGF-1 compare with estrogen for bone?")
+    assert reply.data.get("compare") == ["gh-igf1-axis", "estrogen"], reply.data
+    reply = Chat(tutor).say("how do HRT, TRT and GH peptides differ?")   # parts of a larger table: still three
+    assert reply.concept == "therapy-comparison", reply.concept

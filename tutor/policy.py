@@ -337,7 +337,8 @@ class Policy:
         if alike and _SAMENESS.search(reading.masked):  # "is somatotropin the same as growth hormone?": yes, one thing
             return Decision("same", (alike[0],), frame, topic=f"{alike[1]}|{alike[2]}",
                             how=f"two names for one concept ({alike[0]})")
-        referents = _compared(reading, focus)
+        merged = self._joined_parts_as_whole(reading, list(dict.fromkeys(reading.concepts)))
+        referents = merged if len(merged) == 2 else _compared(reading, focus)
         if len(referents) < 2 and len(pair) == 2 and set(referents) <= set(pair) and _BOTH.search(" ".join(reading.words)):
             referents = list(pair)  # "how do the two differ?": the two just talked about
         if len(referents) == 2:
@@ -347,6 +348,27 @@ class Policy:
                                 how="a comparison of the conditions in which the two named fall")
             return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
         return _with_other_side(reading, referents, frame) or self._three_way(reading, referents, frame)
+
+    def _joined_parts_as_whole(self, reading: Reading, referents: list[str]) -> list[str]:
+        """ "how do GH and IGF-1 differ from estrogen?": with a third thing compared, two names joined by "and" that
+        are parts of one whole (the GH/IGF-1 axis) are that whole, one side of the comparison."""
+        if len(set(referents)) < 3:
+            return referents
+        names = sorted((m for m in reading.mentions if m.how == "name"), key=lambda m: m.start)
+        for first, second in zip(names, names[1:]):
+            if reading.words[first.end:second.start] != ("and",):
+                continue
+            # only a whole made of just those two: estrogen and testosterone are parts of more than one story
+            whole = next((w for w in self._wholes_of(first.concept) if w in self._wholes_of(second.concept)
+                          and set(self._parts_of(w)) == {first.concept, second.concept}), None)
+            if whole:
+                at = referents.index(first.concept)
+                rest = [c for c in referents if c not in (first.concept, second.concept)]
+                return [*rest[:at], whole, *rest[at:]]
+        return referents
+
+    def _wholes_of(self, concept_id: str) -> list[str]:
+        return [r.object for r in self._kb.relations if r.relation == "part-of" and r.subject == concept_id]
 
     def _declines_of(self, reading: Reading, referents: list[str]) -> tuple[Relation, ...]:
         """ "how does the drop in estrogen differ from the drop in testosterone?": when both fall, the facts naming
