@@ -337,10 +337,7 @@ class Policy:
         if alike and _SAMENESS.search(reading.masked):  # "is somatotropin the same as growth hormone?": yes, one thing
             return Decision("same", (alike[0],), frame, topic=f"{alike[1]}|{alike[2]}",
                             how=f"two names for one concept ({alike[0]})")
-        merged = self._joined_parts_as_whole(reading, list(dict.fromkeys(reading.concepts)))
-        referents = merged if len(merged) == 2 else _compared(reading, focus)
-        if len(referents) < 2 and len(pair) == 2 and set(referents) <= set(pair) and _BOTH.search(" ".join(reading.words)):
-            referents = list(pair)  # "how do the two differ?": the two just talked about
+        referents = self._sides_compared(reading, focus, pair)
         if len(referents) == 2:
             falls = self._declines_of(reading, referents)
             if falls:
@@ -348,6 +345,14 @@ class Policy:
                                 how="a comparison of the conditions in which the two named fall")
             return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
         return _with_other_side(reading, referents, frame) or self._three_way(reading, referents, frame)
+
+    def _sides_compared(self, reading: Reading, focus: str | None, pair: tuple[str, ...]) -> list[str]:
+        """The concepts compared: two parts of one whole as that whole, else those named (or one and the topic)."""
+        merged = self._joined_parts_as_whole(reading, list(dict.fromkeys(reading.concepts)))
+        referents = merged if len(merged) == 2 else _compared(reading, focus)
+        if len(referents) < 2 and len(pair) == 2 and set(referents) <= set(pair) and _BOTH.search(" ".join(reading.words)):
+            return list(pair)  # "how do the two differ?": the two just talked about
+        return referents
 
     def _joined_parts_as_whole(self, reading: Reading, referents: list[str]) -> list[str]:
         """ "how do GH and IGF-1 differ from estrogen?": with a third thing compared, two names joined by "and" that
