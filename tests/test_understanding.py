@@ -2845,3 +2845,8 @@ def test_two_joined_parts_of_one_axis_are_one_side_of_a_comparison(tutor):
     assert reply.data.get("compare") == ["gh-igf1-axis", "estrogen"], reply.data
     reply = Chat(tutor).say("how do HRT, TRT and GH peptides differ?")   # parts of a larger table: still three
     assert reply.concept == "therapy-comparison", reply.concept
+
+
+def test_which_one_does_this_and_which_does_that_of_two_named_compares_them(tutor):
+    reply = Chat(tutor).say("OPG or RANKL: which one drives breakdown and which one stops it?")
+    assert set(reply.data.get("compare", [])) == {"opg", "rankl"}, reply.data
