@@ -2850,3 +2850,9 @@ def test_two_joined_parts_of_one_axis_are_one_side_of_a_comparison(tutor):
 def test_which_one_does_this_and_which_does_that_of_two_named_compares_them(tutor):
     reply = Chat(tutor).say("OPG or RANKL: which one drives breakdown and which one stops it?")
     assert set(reply.data.get("compare", [])) == {"opg", "rankl"}, reply.data
+
+
+@pytest.mark.parametrize("text", ["which cells does testosterone cypionate target, per the table?",
+                                  "what does OPG bind, according to the article?"])
+def test_where_the_document_says_it_does_not_stop_a_relation_question(tutor, text):
+    assert Chat(tutor).say(text).intent == "relation", text

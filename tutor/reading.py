@@ -770,6 +770,8 @@ def _setting(words: list[str], i: int) -> bool:
     """ "what makes it IN MEN?": where or in whom the relation is asked, not another thing it is asked about."""
     # "in THE blood": the article may stand between
     before = words[i - 2:i] if i > 1 and words[i - 1] == "the" else words[i - 1:i]
+    if words[i] in ("document", "text", "article") and i == len(words) - 1 and words[i - 1] == "the":
+        return True  # "which cells does estradiol target, according to THE DOCUMENT?": where it is said
     return bool(before) and before[0] in ("in", "among", "inside", "within") and words[i] in SETTING_WORDS
 
 
