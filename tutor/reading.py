@@ -551,7 +551,7 @@ _KEPT_FROM = frozenset("reaching binding attaching docking touching meeting".spl
 # Words that may stand in a relation question beside the wh-word, the verb and the names.
 _RELATION_FILLERS = frozenset("up down off back directly mainly mostly actually exactly else both all only main chiefly "
                               "primarily normally usually in inside bone bones body skeleton other than besides apart aside "
-                              "except "
+                              "except according "
                               # how much or how fast, which the answer's fact does not change ("lowers it sharply")
                               "sharply steeply greatly strongly quickly rapidly slowly gradually most markedly "
                               # when, which the answer does not change ("what lowers IGF-1 with age?")
