@@ -2856,3 +2856,9 @@ def test_which_one_does_this_and_which_does_that_of_two_named_compares_them(tuto
                                   "what does OPG bind, according to the article?"])
 def test_where_the_document_says_it_does_not_stop_a_relation_question(tutor, text):
     assert Chat(tutor).say(text).intent == "relation", text
+
+
+def test_which_ones_do_something_picks_the_parts_of_the_topic_that_do_it(chat):
+    chat.say("what does the document's table of hormone therapies compare?", concept="therapy-comparison")
+    reply = chat.say("which one promotes bone formation?")
+    assert reply.concept == "growth-hormone-peptides" and "bone formation" in reply.text.split(".")[0].lower(), reply.text

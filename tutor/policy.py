@@ -103,7 +103,8 @@ class Policy:
         # facts, and only then a concept chosen by its names or example questions
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
-                 self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_the_parts, self._either_or,
+                 self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_the_parts,
+                 self._part_that_acts, self._either_or,
                  self._one_of_two_named, self._which_of_two_offered,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
@@ -153,6 +154,23 @@ class Policy:
             return None
         return Decision("concept", (best.concept_id,), reading.frame, confidence=min(best.score, 1.0),
                         how=f"the part of {focus} that your question points to")
+
+    def _part_that_acts(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "which ones slow resorption?" while the therapy table is discussed: the parts of it that act so on the
+        thing named, said first; one part answers as itself, several as the whole they belong to."""
+        frame = reading.frame
+        named = [c for c in reading.named if c != focus]
+        if not (focus and frame and frame.relation and len(named) == 1 and picks_one(reading.words)):
+            return None
+        facts = self._parts_acting(focus, frame.relation, named[0])
+        if not facts:
+            return None
+        chosen = facts[0].subject if len({f.subject for f in facts}) == 1 else focus
+        return Decision("concept", (chosen,), frame, facts, how=f"the parts of {focus} that act on {named[0]}")
+
+    def _parts_acting(self, whole: str, relation: str, target: str) -> tuple[Relation, ...]:
+        parts = set(self._parts_of(whole))
+        return tuple(r for r in self._kb.relations if r.relation == relation and r.object == target and r.subject in parts)
 
     def _either_or(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "Is type I collagen made by osteoclasts or osteoblasts?": of two names closing the question joined by "or",
