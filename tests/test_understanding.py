@@ -2862,3 +2862,9 @@ def test_which_ones_do_something_picks_the_parts_of_the_topic_that_do_it(chat):
     chat.say("what does the document's table of hormone therapies compare?", concept="therapy-comparison")
     reply = chat.say("which one promotes bone formation?")
     assert reply.concept == "growth-hormone-peptides" and "bone formation" in reply.text.split(".")[0].lower(), reply.text
+
+
+def test_one_thing_relative_to_another_is_their_ratio(tutor):
+    assert Chat(tutor).say("what does lots of RANKL relative to OPG mean for bone?").concept == "rankl-opg-ratio"
+    # "high relative to" qualifies the level, and names no ratio of "high"
+    assert Chat(tutor).say("what happens to resorption when OPG is high relative to RANKL?").kind == "answer"
