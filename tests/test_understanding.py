@@ -2868,3 +2868,10 @@ def test_one_thing_relative_to_another_is_their_ratio(tutor):
     assert Chat(tutor).say("what does lots of RANKL relative to OPG mean for bone?").concept == "rankl-opg-ratio"
     # "high relative to" qualifies the level, and names no ratio of "high"
     assert Chat(tutor).say("what happens to resorption when OPG is high relative to RANKL?").kind == "answer"
+
+
+def test_what_the_document_says_about_a_word_it_uses_only_in_passing(tutor):
+    # osteopenia is no concept of the pack, but the TRT row of the document's table speaks of it
+    reply = Chat(tutor).say("what does the article say about osteopenia?")
+    assert (reply.kind, reply.concept) == ("answer", "trt"), (reply.kind, reply.concept)
+    assert Chat(tutor).say("osteopenia").kind == "unknown"   # the word alone names nothing

@@ -1263,8 +1263,10 @@ class Policy:
         return len(shared) == 1 and bool(unknown) and len(strong) > len(unknown)
 
     def _names_only_part(self, reading: Reading, top: Candidate) -> bool:
-        """A one-word question must name a concept, not just share a word with one ("insulin" vs "insulin sensitivity")."""
-        return len(set(self._matcher.stems_of(list(reading.words)))) == 1 and top.recall < self.thresholds.single_word_recall
+        """A one-word question must name a concept, not just share a word with one ("insulin" vs "insulin sensitivity");
+        but "what does the document say about osteopenia?" asks where the document speaks of the word."""
+        return len(set(self._matcher.stems_of(list(reading.words)))) == 1 and top.recall < self.thresholds.single_word_recall \
+            and not set(reading.words) & _THE_DOCUMENT
 
     def _key_names(self, candidate: Candidate, concept_id: str) -> bool:
         """Whether the candidate's best-matching key contains a name of the concept ("men with aromatase gene mutations")."""
@@ -1289,6 +1291,7 @@ class Policy:
 
 # "which part is anabolic?", "and which is anti-resorptive?", "what's the primary hormone for men?" (of the therapy
 # table): one of the parts of the thing discussed, when the question names nothing else and matches a part well
+_THE_DOCUMENT = frozenset("document text article".split())
 _WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
 
 
