@@ -2875,3 +2875,9 @@ def test_what_the_document_says_about_a_word_it_uses_only_in_passing(tutor):
     reply = Chat(tutor).say("what does the article say about osteopenia?")
     assert (reply.kind, reply.concept) == ("answer", "trt"), (reply.kind, reply.concept)
     assert Chat(tutor).say("osteopenia").kind == "unknown"   # the word alone names nothing
+
+
+@pytest.mark.parametrize("text, concept", [("what determines the net rate of bone turnover?", "rankl-opg-ratio"),
+                                           ("what sets the pace of bone resorption?", "rank-rankl-opg-pathway")])
+def test_what_sets_a_rate_is_what_the_document_says_sets_it(tutor, text, concept):
+    assert Chat(tutor).say(text).concept == concept

@@ -34,6 +34,7 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
     "missing-in": ("is missing in", "are missing in"),
     "shown-by": ("is borne out by", "are borne out by"),
     "conducted-by": ("is conducted by", "are conducted by"),
+    "set-by": ("has its rate set by", "have their rate set by"),
     "opposes": ("is the opposite of", "are the opposite of"),
 }
 
@@ -43,7 +44,7 @@ SYMMETRIC_RELATIONS = frozenset({"binds", "opposes"})
 COUNTERPART_RELATIONS = frozenset({"male-counterpart", "female-counterpart"})
 # relations that say where the document finds evidence for a thing, or what it says oversees it: no link between
 # what a thing does and what it is
-EVIDENCE_RELATIONS = frozenset({"shown-by", "conducted-by"})
+EVIDENCE_RELATIONS = frozenset({"shown-by", "conducted-by", "set-by"})
 # relations whose question asks for the thing on the other side, so the reply is about it ("the opposite process?")
 OTHER_SIDE_RELATIONS = frozenset({"opposes"})
 
