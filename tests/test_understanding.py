@@ -2881,3 +2881,7 @@ def test_what_the_document_says_about_a_word_it_uses_only_in_passing(tutor):
                                            ("what sets the pace of bone resorption?", "rank-rankl-opg-pathway")])
 def test_what_sets_a_rate_is_what_the_document_says_sets_it(tutor, text, concept):
     assert Chat(tutor).say(text).concept == concept
+
+
+def test_pre_cells_are_the_cells_precursors(tutor):
+    assert tutor.read("what turns pre-osteoclasts into osteoclasts?").mentions[0].text == "osteoclast precursors"
