@@ -2885,3 +2885,10 @@ def test_what_sets_a_rate_is_what_the_document_says_sets_it(tutor, text, concept
 
 def test_pre_cells_are_the_cells_precursors(tutor):
     assert tutor.read("what turns pre-osteoclasts into osteoclasts?").mentions[0].text == "osteoclast precursors"
+
+
+def test_a_turn_that_carries_on_moves_to_the_binder_it_asks_for(chat):
+    chat.say("which cells make RANKL?")
+    reply = chat.say("and what blocks RANKL?")
+    assert reply.concept == "opg", (reply.concept, reply.text)
+    assert Chat(chat.tutor).say("what blocks RANKL?").concept == "rankl"   # asked afresh: about RANKL
