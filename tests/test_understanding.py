@@ -2892,3 +2892,9 @@ def test_a_turn_that_carries_on_moves_to_the_binder_it_asks_for(chat):
     reply = chat.say("and what blocks RANKL?")
     assert reply.concept == "opg", (reply.concept, reply.text)
     assert Chat(chat.tutor).say("what blocks RANKL?").concept == "rankl"   # asked afresh: about RANKL
+
+
+def test_one_thing_in_men_and_in_women_says_what_the_document_says_of_each(tutor):
+    reply = Chat(tutor).say("does osteoporosis differ between women and men?")
+    said = reply.text.lower()
+    assert reply.concept == "osteoporosis" and "women" in said and " men" in said, reply.text

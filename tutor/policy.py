@@ -501,7 +501,25 @@ class Policy:
                 # a sentence found in a linked concept leads the answer about the one named
                 return Decision("concept", (named[0] if named else concept_id,), frame, lead=found.text,
                                 how="the sentence that sets men and women side by side")
-        return None
+        return self._each_sex_in_turn(reading, named, frame)
+
+    def _each_sex_in_turn(self, reading: Reading, named: list[str], frame: Frame) -> Decision | None:
+        """ "is osteoporosis in men different from in women?" where no one sentence speaks of both: the named
+        concept's (or a linked one's) sentence about each, in the order asked."""
+        if not named:
+            return None
+        first = self._first_audience(reading.words) or "men"
+        said = []
+        for who in (first, "women" if first == "men" else "men"):
+            wanted = self._passages.wanted([*self._audience_words(who), *reading.content_words])
+            found = next((f for c in self._named_then_linked(reading, named)
+                          if (f := self._passages.best_in(c, LEVELS[0], wanted))
+                          and set(words(f.text.lower())) & self._audience_words(who)), None)
+            if found is None:
+                return None
+            said.append(found.text)
+        return Decision("concept", (named[0],), frame, lead=" ".join(dict.fromkeys(said)),
+                        how="the sentences about men and about women, one after the other")
 
     def _named_then_linked(self, reading: Reading, named: list[str]) -> list[str]:
         """The one named first, then those linked to it in the pack's order; with nothing named, the best matches."""
