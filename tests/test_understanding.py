@@ -2898,3 +2898,10 @@ def test_one_thing_in_men_and_in_women_says_what_the_document_says_of_each(tutor
     reply = Chat(tutor).say("does osteoporosis differ between women and men?")
     said = reply.text.lower()
     assert reply.concept == "osteoporosis" and "women" in said and " men" in said, reply.text
+
+
+def test_women_or_men_sets_one_thing_side_by_side_in_the_two(tutor):
+    reply = Chat(tutor).say("who loses bone more quickly with age, men or women?")
+    said = reply.text.lower()
+    assert "estrogen" in said and "testosterone" in said, reply.text
+    assert Chat(tutor).say("are fractures more common in women or men?").kind == "unknown"   # how common: not said
