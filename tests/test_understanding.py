@@ -2905,3 +2905,9 @@ def test_women_or_men_sets_one_thing_side_by_side_in_the_two(tutor):
     said = reply.text.lower()
     assert "estrogen" in said and "testosterone" in said, reply.text
     assert Chat(tutor).say("are fractures more common in women or men?").kind == "unknown"   # how common: not said
+
+
+def test_a_turn_that_carries_on_without_a_name_stays_with_the_topic(chat):
+    chat.say("what is TRT?", concept="trt")
+    reply = chat.say("and the effect on bone?")
+    assert reply.concept == "trt", (reply.concept, reply.text)

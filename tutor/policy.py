@@ -1140,6 +1140,10 @@ class Policy:
         """Nothing named: the example questions decide, or the tutor abstains."""
         if self._off_pack(reading, focus):
             return Decision("unknown", (), reading.frame, how="no word the document uses, beyond what the question asks")
+        if focus and self._follow_up(reading) and _carries_on(reading) and not reading.frame.answer_words:
+            # "and the effect on bone?" right after the peptides: the same topic, asked one thing more (a frame that
+            # answers with the sentence holding its words, "and where does the complex go?", finds its own concept)
+            return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a turn that carries on)")
         top, runner = self._top_two(ranked)
         unsure = self._unsure(reading, top, focus)
         torn = runner is not None and self._too_close(top, runner)
@@ -1311,6 +1315,11 @@ class Policy:
 # table): one of the parts of the thing discussed, when the question names nothing else and matches a part well
 _THE_DOCUMENT = frozenset("document text article".split())
 _WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
+
+
+def _carries_on(reading: Reading) -> bool:
+    """A turn that opens by carrying on the conversation ("and the effect on bone?", "so what about its role?")."""
+    return reading.text.lower().lstrip().startswith(("and ", "so ", "what about ", "how about ", "and, "))
 
 
 def _pair_after_which(reading: Reading) -> tuple[str, str] | None:
