@@ -1140,9 +1140,7 @@ class Policy:
         """Nothing named: the example questions decide, or the tutor abstains."""
         if self._off_pack(reading, focus):
             return Decision("unknown", (), reading.frame, how="no word the document uses, beyond what the question asks")
-        if focus and self._follow_up(reading) and _carries_on(reading) and not reading.frame.answer_words:
-            # "and the effect on bone?" right after the peptides: the same topic, asked one thing more (a frame that
-            # answers with the sentence holding its words, "and where does the complex go?", finds its own concept)
+        if focus and self._carries_on_the_topic(reading):
             return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a turn that carries on)")
         top, runner = self._top_two(ranked)
         unsure = self._unsure(reading, top, focus)
@@ -1216,6 +1214,11 @@ class Policy:
         if len(titled) != 1:
             return None
         return Decision("concept", (titled[0],), reading.frame, how="the one concept headed by the noun you named")
+
+    def _carries_on_the_topic(self, reading: Reading) -> bool:
+        """ "and the effect on bone?" right after the peptides: the same topic, asked one thing more (a frame that
+        answers with the sentence holding its words, "and where does the complex go?", finds its own concept)."""
+        return self._follow_up(reading) and _carries_on(reading) and not reading.frame.answer_words
 
     def _follow_up(self, reading: Reading) -> bool:
         """A short question in a frame of its own ("give me an example"), not the default frame."""
