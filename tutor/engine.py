@@ -1027,8 +1027,7 @@ class Tutor:
         if self._titled_as_the_frame_asks(reading, answers):
             return answers[0]
         # "and what blocks it?", "and what blocks RANKL?": a turn that carries on moves to the binder
-        follows_on = bool(reading.referred) or reading.text.lower().lstrip().startswith(("and ", "so "))
-        if side == "actor" and follows_on and relation != "binds" and self._compose.binds(answers[0], theme):
+        if side == "actor" and (reading.referred or reading.carries_on) and relation != "binds" and self._compose.binds(answers[0], theme):
             # "and what blocks it?" of RANKL: the one that binds it to hold it back is what the turn moves on to
             return answers[0]
         agents = [a for a in answers if self.kb.kinds.get(a) != "cell"]

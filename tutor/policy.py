@@ -1218,7 +1218,7 @@ class Policy:
     def _carries_on_the_topic(self, reading: Reading) -> bool:
         """ "and the effect on bone?" right after the peptides: the same topic, asked one thing more (a frame that
         answers with the sentence holding its words, "and where does the complex go?", finds its own concept)."""
-        return self._follow_up(reading) and _carries_on(reading) and not reading.frame.answer_words
+        return self._follow_up(reading) and reading.carries_on and not reading.frame.answer_words
 
     def _follow_up(self, reading: Reading) -> bool:
         """A short question in a frame of its own ("give me an example"), not the default frame."""
@@ -1318,11 +1318,6 @@ class Policy:
 # table): one of the parts of the thing discussed, when the question names nothing else and matches a part well
 _THE_DOCUMENT = frozenset("document text article".split())
 _WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
-
-
-def _carries_on(reading: Reading) -> bool:
-    """A turn that opens by carrying on the conversation ("and the effect on bone?", "so what about its role?")."""
-    return reading.text.lower().lstrip().startswith(("and ", "so ", "what about ", "how about ", "and, "))
 
 
 def _pair_after_which(reading: Reading) -> tuple[str, str] | None:

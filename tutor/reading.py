@@ -97,6 +97,12 @@ class Reading:
         return any(w in _AMOUNT_MADE or w in _AMOUNT_VERBS for w in self.content_words)
 
     @property
+    def carries_on(self) -> bool:
+        """Whether the turn opens by carrying on the conversation ("and what blocks RANKL?", "so what about its
+        role?"): the fillers are gone from `words`, so the text as typed says it."""
+        return self.text.lower().lstrip().startswith(("and ", "and, ", "so ", "what about ", "how about "))
+
+    @property
     def asks_what_catches(self) -> bool:
         """Whether the question is about keeping a thing from its partner ("what stops RANKL from reaching RANK?")."""
         return any(w in _KEPT_FROM for w in self.content_words)
