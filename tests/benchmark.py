@@ -77,8 +77,10 @@ SETS = {
     "blind16/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind16" / "safety.yaml",
     "tuning12/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning12" / "understanding.yaml",
     "tuning12/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning12" / "safety.yaml",
-    "blind17/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind17" / "understanding.yaml",
-    "blind17/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind17" / "safety.yaml",
+    "blind17/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind17" / "understanding.yaml",
+    "blind17/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind17" / "safety.yaml",
+    "blind18/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind18" / "understanding.yaml",
+    "blind18/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind18" / "safety.yaml",
 }
 
 
