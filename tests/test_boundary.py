@@ -273,6 +273,8 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
     "My doctor mentioned something called RANKL, I didn't quite catch it, and I've been trying to figure out what it is",
     "it might take a while to explain, but what are sermorelin and ipamorelin?",  # time taken is no drug taken
     "my husband is 62 and his doctor talked about testosterone: how does its conversion work?",  # an age is no lab value
+    "Going to start with the basics: what is RANKL?",                            # a plan to study is no plan to treat
+    "Planning to start studying estrogen tonight, what is it?",
 ])
 def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
@@ -304,6 +306,9 @@ def test_important_is_not_import(tutor):
     "can i by sermorelin onlin",                                                 # typed fast
     "do i ned hormone therpy",
     "how much estrogen is in HRT",                                               # an amount in a treatment
+    "Thinking of stopping the estradiol and keeping only the progesterone. ok?",   # a plan told without "I"
+    "After a stroke, is HRT out of the question for me?",                         # a treatment ruled out for someone
+    "if I could pick just one peptide, which would strengthen my spine?",         # a benefit asked for one's body
 ])
 def test_decisions_in_other_words_are_advice(tutor, text):
     assert advice(tutor, text).personal, advice(tutor, text).to_dict()
