@@ -1089,6 +1089,9 @@ def test_a_profession_is_who_said_it_not_a_topic(tutor):
 @pytest.mark.parametrize("question, concept", [
     ("How does estradiol reduce bone resorption?", "estradiol"),
     ("How does OPG stop bone breakdown?", "opg"),
+    # a yes-or-no question opening on a name asks what that one does, not for the table that lists it
+    ("Does progesterone stop bone breakdown?", "progesterone"),
+    ("do GH peptides let women use less HRT?", "growth-hormone-peptides"),
     # a concept linking the names without being one of them stays the more specific answer
     ("how does estrogen change RANKL and OPG?", "estrogen-rankl-opg"),
 ])
