@@ -2914,3 +2914,9 @@ def test_a_turn_that_carries_on_without_a_name_stays_with_the_topic(chat):
     chat.say("what is TRT?", concept="trt")
     reply = chat.say("and the effect on bone?")
     assert reply.concept == "trt", (reply.concept, reply.text)
+
+
+def test_the_sources_of_a_hormone_are_where_the_body_makes_it_not_papers(tutor):
+    reply = Chat(tutor).say("what are the main sources of estrogen in the body?")
+    assert reply.concept == "estrogen" and "ovaries" in first_sentence(reply.text).lower(), reply.text
+    assert Chat(tutor).say("what are the sources for estrogen?").concept == "references"
