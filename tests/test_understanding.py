@@ -2920,3 +2920,15 @@ def test_the_sources_of_a_hormone_are_where_the_body_makes_it_not_papers(tutor):
     reply = Chat(tutor).say("what are the main sources of estrogen in the body?")
     assert reply.concept == "estrogen" and "ovaries" in first_sentence(reply.text).lower(), reply.text
     assert Chat(tutor).say("what are the sources for estrogen?").concept == "references"
+
+
+@pytest.mark.parametrize("text, source", [("which paper is about RANKL?", "ref-baniwal-2014"),
+                                          ("which team wrote the paper on RANKL?", "ref-baniwal-2014"),
+                                          ("which paper is about estrogen?", "ref-khosla-2012")])
+def test_a_question_about_sources_naming_a_topic_gets_a_source_on_it(tutor, text, source):
+    reply = Chat(tutor).say(text)
+    assert reply.data.get("entry") == source, (reply.concept, reply.data)
+
+
+def test_in_which_group_asks_about_people_not_authors(tutor):
+    assert tutor.read("In which group is the IGF-1 and BMD link strongest?").frame.id != "citation"
