@@ -2932,3 +2932,9 @@ def test_a_question_about_sources_naming_a_topic_gets_a_source_on_it(tutor, text
 
 def test_in_which_group_asks_about_people_not_authors(tutor):
     assert tutor.read("In which group is the IGF-1 and BMD link strongest?").frame.id != "citation"
+
+
+def test_which_one_is_for_one_sex_picks_the_part_described_for_it(chat):
+    chat.say("what does the therapy comparison table show?", concept="therapy-comparison")
+    assert chat.say("which one is meant for men?").concept == "trt"
+    assert chat.say("and for women?").concept == "hrt"

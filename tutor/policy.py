@@ -104,7 +104,7 @@ class Policy:
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
                  self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_the_parts,
-                 self._part_that_acts, self._either_or,
+                 self._part_for_one_sex, self._part_that_acts, self._either_or,
                  self._one_of_two_named, self._which_of_two_offered,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._consequence_question,
@@ -154,6 +154,24 @@ class Policy:
             return None
         return Decision("concept", (best.concept_id,), reading.frame, confidence=min(best.score, 1.0),
                         how=f"the part of {focus} that your question points to")
+
+    def _part_for_one_sex(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "which one is for men?" while the therapy comparison is discussed: the one part whose own explanation
+        speaks of men and not of women (TRT)."""
+        who = self._first_audience(reading.words)
+        picks = picks_one(reading.words) or bool(_WHICH_PART.match(" ".join(reading.words)))
+        parts = self._parts_of(focus) if focus and who and picks and not reading.named else []
+        other = "women" if who == "men" else "men"
+        fitting = [p for p in parts if self._explained_for(p, who) and not self._explained_for(p, other)]
+        if len(fitting) != 1:
+            return None
+        return Decision("concept", (fitting[0],), reading.frame, runner_up=focus,
+                        how=f"the part of {focus} that the document describes for {who}")
+
+    def _explained_for(self, concept_id: str, who: str) -> bool:
+        """Whether a concept's first explanation uses the words for `who` (men or women)."""
+        text = next(iter(self._kb.concepts[concept_id].explain.values()), "")
+        return bool(set(words(text.lower())) & self._audience_words(who))
 
     def _part_that_acts(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "which ones slow resorption?" while the therapy table is discussed: the parts of it that act so on the
