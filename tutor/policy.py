@@ -888,9 +888,6 @@ class Policy:
         if one:
             return self._one_named(reading, focus, one, frame)
         ranked = self._ranked_for(reading, focus, by_examples)
-        cited = self._sources_asked_for(reading, ranked)
-        if cited:
-            return cited
         if named:
             return self._several_named(named, ranked, frame, _subject(reading))
         if reading.undecided:
@@ -904,6 +901,9 @@ class Policy:
         titled = self._titled_as_asked(reading)
         if titled:
             return titled
+        cited = self._sources_asked_for(reading, focus)
+        if cited:
+            return cited
         return self._asked_kind(reading, focus) if self._asks_another_kind(reading) else None
 
     def _titled_as_asked(self, reading: Reading) -> Decision | None:
@@ -1057,13 +1057,13 @@ class Policy:
         return Decision("concept", (ones[0],), reading.frame, lead=found.text, runner_up=named,
                         how=f"the {kind} named by the sentence about {named} that answers")
 
-    def _sources_asked_for(self, reading: Reading, ranked: list[Candidate]) -> Decision | None:
+    def _sources_asked_for(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "which paper is about RANKL?": a question about sources that names a topic is answered by a source the
         document gives on it, never by a concept whose example merely says where RANKL comes from."""
         if not (reading.frame and reading.frame.id == "citation"):
             return None
         named = _named_not_aside(reading)
-        return self._citing(named, ranked) if named else None
+        return self._citing(named, self._rank(reading, focus)) if named else None
 
     def _citing(self, named: list[str], ranked: list[Candidate]) -> Decision | None:
         """The source that cites every name (a name no source cites is passed over), the best-matching one when
