@@ -2938,3 +2938,16 @@ def test_which_one_is_for_one_sex_picks_the_part_described_for_it(chat):
     chat.say("what does the therapy comparison table show?", concept="therapy-comparison")
     assert chat.say("which one is meant for men?").concept == "trt"
     assert chat.say("and for women?").concept == "hrt"
+
+
+@pytest.mark.parametrize("question, differ", [
+    ("compare growth hormone with estrogen", "growth hormone promotes bone formation, while estrogen reduces bone resorption"),
+    ("RANKL vs OPG", "rankl promotes osteoclastogenesis, while opg reduces it"),
+])
+def test_a_comparison_says_how_the_two_differ_in_what_they_do(tutor, question, differ):
+    reply = Chat(tutor).say(question)
+    assert "how they differ: " + differ in reply.text.lower(), reply.text
+
+
+def test_a_comparison_with_no_contrast_in_the_facts_claims_none(tutor):
+    assert "how they differ" not in Chat(tutor).say("RANK vs RANKL").text.lower()

@@ -97,7 +97,25 @@ class Composer:
                          B=_headed(second.title, self._as_written(b, (said or {}).get(b))),
                          sub=_cap(self.name(sub)), whole=self.name(whole),
                          a_text=_side_text(first.explain[level], audience), b_text=_side_text(second.explain[level], audience),
-                         link=self._link(a, b))
+                         link=f"{self._difference(a, b)} {self._link(a, b)}".strip())
+
+    def _difference(self, a: str, b: str) -> str:
+        """How the two differ in what they do, when the facts show it: one drives what the other holds back
+        (RANKL and OPG on resorption), or each acts on one of two things the document sets against each other
+        (growth hormone on bone formation, estrogen on bone resorption)."""
+        opposed = {frozenset((r.subject, r.object)) for r in self._kb.relations if r.relation == "opposes"}
+        acts = {c: [r for r in self._kb.relations if r.subject == c and r.relation in _DOING] for c in (a, b)}
+        pairs = [(x, y) for x in acts[a] for y in acts[b]
+                 if x.object == y.object and _DOING[x.relation] * _DOING[y.relation] < 0
+                 or frozenset((x.object, y.object)) in opposed]
+        if not pairs:
+            return ""
+        x, y = pairs[0]
+        return self._msg("compare_differ", a=self.name(a), b=self.name(b), does_a=self._deed(x),
+                         does_b=self._deed(y, "it" if x.object == y.object else None))
+
+    def _deed(self, fact: Relation, object_said: str | None = None) -> str:
+        return f"{self._verb(fact.relation, fact.subject, fact.object)} {object_said or self.object_name(fact)}"
 
     def falls(self, facts: tuple[Relation, ...]) -> str:
         """Where each of two falls away: "Estrogen falls with menopause; testosterone, with hormonal decline with age." """
@@ -444,6 +462,10 @@ class Composer:
         if concept_id:
             return self._msg("foreign", phrase=phrase, title=self.name(concept_id))
         return self._msg("unknown_topic", topic=phrase, suggestions="")
+
+
+# what a thing does to another, with its sign: driving it (+) or holding it back (-)
+_DOING = {"stimulates": 1, "causes": 1, "inhibits": -1}
 
 
 def _holds_run(items: list[str], run: list[str]) -> bool:
