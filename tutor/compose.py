@@ -103,16 +103,19 @@ class Composer:
         """How the two differ in what they do, when the facts show it: one drives what the other holds back
         (RANKL and OPG on resorption), or each acts on one of two things the document sets against each other
         (growth hormone on bone formation, estrogen on bone resorption)."""
-        opposed = {frozenset((r.subject, r.object)) for r in self._kb.relations if r.relation == "opposes"}
         acts = {c: [r for r in self._kb.relations if r.subject == c and r.relation in _DOING] for c in (a, b)}
-        pairs = [(x, y) for x in acts[a] for y in acts[b]
-                 if x.object == y.object and _DOING[x.relation] * _DOING[y.relation] < 0
-                 or frozenset((x.object, y.object)) in opposed]
+        pairs = [(x, y) for x in acts[a] for y in acts[b] if self._contrary(x, y)]
         if not pairs:
             return ""
         x, y = pairs[0]
         return self._msg("compare_differ", a=self.name(a), b=self.name(b), does_a=self._deed(x),
                          does_b=self._deed(y, "it" if x.object == y.object else None))
+
+    def _contrary(self, x: Relation, y: Relation) -> bool:
+        """One drives what the other holds back, or they act on two things the document sets against each other."""
+        if x.object == y.object:
+            return _DOING[x.relation] * _DOING[y.relation] < 0
+        return any(r.relation == "opposes" and {r.subject, r.object} == {x.object, y.object} for r in self._kb.relations)
 
     def _deed(self, fact: Relation, object_said: str | None = None) -> str:
         return f"{self._verb(fact.relation, fact.subject, fact.object)} {object_said or self.object_name(fact)}"
