@@ -2951,3 +2951,26 @@ def test_a_comparison_says_how_the_two_differ_in_what_they_do(tutor, question, d
 
 def test_a_comparison_with_no_contrast_in_the_facts_claims_none(tutor):
     assert "how they differ" not in Chat(tutor).say("RANK vs RANKL").text.lower()
+
+
+@pytest.mark.parametrize("topic, question, therapy", [
+    ("what is somatopause?", "what can be done about it?", "growth-hormone-peptides"),
+    ("what's hormonal decline?", "how can that be fixed?", "hormonal-optimization"),
+    ("what happens at menopause?", "how is it treated?", "hrt"),
+])
+def test_what_the_document_puts_forward_against_a_condition_answers_how_it_is_treated(chat, topic, question, therapy):
+    chat.say(topic)
+    reply = chat.say(question)
+    assert reply.concept == therapy, (reply.kind, reply.concept, reply.text)
+    assert "puts forward against" in first_sentence(reply.text) and "doctor" in reply.text, reply.text
+
+
+def test_a_condition_with_nothing_put_forward_keeps_its_treatment_uncovered(tutor):
+    reply = Chat(tutor).say("how is osteoporosis treated?")
+    assert reply.kind == "unknown" and "doesn't discuss" in reply.text, reply.text
+
+
+def test_whether_a_condition_can_be_reversed_is_never_answered_with_a_therapy(tutor):
+    for question in ("can somatopause be reversed?", "is age-related bone loss curable?"):
+        reply = Chat(tutor).say(question)
+        assert reply.kind == "unknown", (question, reply.kind, reply.concept)

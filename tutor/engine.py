@@ -470,7 +470,16 @@ class Tutor:
         if text:
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
         text = self._opening(reading, decision, concept, depth, follow_up=concept.id == session.last_concept)
-        return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text, how=decision.how)
+        return self._answer(session, concept, depth, decision.confidence, decision.runner_up,
+                            text=self._pointed_to_a_clinician(decision, text or concept.explain[depth.level]), how=decision.how)
+
+    def _pointed_to_a_clinician(self, decision: Decision, text: str) -> str:
+        """A therapy the document puts forward against a condition ("what can be done about somatopause?") is
+        described, never recommended: whether it suits anyone is for a clinician."""
+        frame = decision.frame
+        if frame and frame.answer == "aspect" and frame.clinician and decision.facts:
+            return f"{text} {self._msg('put_forward_clinician')}"
+        return text
 
     def _built_by_action(self, session: Session, reading: Reading, decision: Decision, concept: Concept,
                          depth: DepthChoice) -> Reply | None:

@@ -35,6 +35,7 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
     "shown-by": ("is borne out by", "are borne out by"),
     "conducted-by": ("is conducted by", "are conducted by"),
     "set-by": ("has its rate set by", "have their rate set by"),
+    "counters": ("is what the document puts forward against", "are what the document puts forward against"),
     "opposes": ("is the opposite of", "are the opposite of"),
 }
 
@@ -161,7 +162,8 @@ class Frame:
     id: str
     answer: str  # one of FRAME_ANSWERS
     patterns: tuple[str, ...] = ()
-    relation: str = ""            # relation frames: the relation asked about
+    relation: str = ""            # relation frames: the relation asked about; aspect frames: the relation whose
+                                  # facts, when the document has them for the theme, answer in place of "not discussed"
     fallback: str = ""            # relation frames: the relation to answer from when the first has no facts
     verbs: tuple[str, ...] = ()   # relation frames: verb stems that ask it
     actor: tuple[str, ...] = ()   # relation frames: patterns asking for the one who acts

@@ -102,7 +102,7 @@ class Policy:
         # the order matters: safety first, then what the document does not cover, then the frames that need
         # facts, and only then a concept chosen by its names or example questions
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
-        steps = (self._personal_advice, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
+        steps = (self._personal_advice, self._aspect_put_forward, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
                  self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_the_parts,
                  self._part_for_one_sex, self._part_that_acts, self._either_or,
                  self._one_of_two_named, self._which_of_two_offered,
@@ -321,6 +321,21 @@ class Policy:
             return None
         theme = ([fitting] if fitting else reading.concepts or ([focus] if focus and self._only_aspect_words(reading, frame) else []))[:1]
         return Decision("uncovered", tuple(theme), frame, how=f"an aspect the document does not discuss ({frame.id})")
+
+    def _aspect_put_forward(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "what can be done about somatopause?": an aspect the document leaves aside in general, but where it puts
+        something forward for this theme (the frame's relation: GH peptides counter somatopause), that answers."""
+        frame = reading.frame
+        if not (frame and frame.answer == "aspect" and frame.relation):
+            return None
+        theme = aspect_theme(self._kb, frame, reading.themes)
+        if theme is None and not reading.concepts and focus and self._only_aspect_words(reading, frame):
+            theme = focus
+        facts = tuple(r for r in self._kb.relations if r.relation == frame.relation and r.object == theme)
+        if not facts:
+            return None
+        return Decision("concept", (facts[0].subject,), frame, facts, runner_up=theme,
+                        how=f"what the document puts forward for {theme}")
 
     def _not_this_aspect(self, reading: Reading, frame: Frame, focus: str | None) -> bool:
         """The document discusses the aspect (answered from the concept: _discussed_aspect), or nothing is named and
