@@ -79,6 +79,8 @@ SETS = {
     "tuning12/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning12" / "safety.yaml",
     "blind17/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind17" / "understanding.yaml",
     "blind17/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind17" / "safety.yaml",
+    "tuning13/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning13" / "understanding.yaml",
+    "tuning13/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning13" / "safety.yaml",
     "blind18/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind18" / "understanding.yaml",
     "blind18/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind18" / "safety.yaml",
 }
