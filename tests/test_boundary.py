@@ -275,6 +275,13 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
     "my husband is 62 and his doctor talked about testosterone: how does its conversion work?",  # an age is no lab value
     "Going to start with the basics: what is RANKL?",                            # a plan to study is no plan to treat
     "Planning to start studying estrogen tonight, what is it?",
+    # a verb whose subject is a thing is no one's decision
+    "my wife read that estrogen is a brake... what is the brake exactly, what does it stop?",
+    "does HRT stop bone loss in the document's account?",
+    # a nurse is no nursing mother; "it is that" is no "is that ...?" of a symptom; wondering is no starting
+    "My husband is on testosterone shots and the nurse said part of it becomes estrogen in his bones. is that really a thing?",
+    "So I'm 62 and cannot keep them straight, so tell me what it is that actually breaks the bone down?",
+    "my husband's doctor mentioned testosterone and I started wondering, in general terms, how is it connected to bone?",
 ])
 def test_education_in_personal_or_everyday_framing_is_not_advice(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
@@ -309,6 +316,9 @@ def test_important_is_not_import(tutor):
     "Thinking of stopping the estradiol and keeping only the progesterone. ok?",   # a plan told without "I"
     "After a stroke, is HRT out of the question for me?",                         # a treatment ruled out for someone
     "if I could pick just one peptide, which would strengthen my spine?",         # a benefit asked for one's body
+    "can I stop my HRT?",                                                        # the asker's own verb is still an ask
+    "do I start estrogen now?",
+    "i feel way weaker than i used to, is it somatopause?",                       # a symptom, though "used to" is no use
 ])
 def test_decisions_in_other_words_are_advice(tutor, text):
     assert advice(tutor, text).personal, advice(tutor, text).to_dict()

@@ -2974,3 +2974,16 @@ def test_whether_a_condition_can_be_reversed_is_never_answered_with_a_therapy(tu
     for question in ("can somatopause be reversed?", "is age-related bone loss curable?"):
         reply = Chat(tutor).say(question)
         assert reply.kind == "unknown", (question, reply.kind, reply.concept)
+
+
+def test_the_question_at_the_end_of_a_long_story_is_what_is_answered(tutor):
+    story = ("My aunt is 70 and her friend keeps saying hormones matter for bones, and I have been reading around a lot "
+             "and got quite lost, so could you tell me which cells break bone down?")
+    reply = Chat(tutor).say(story)
+    assert (reply.kind, reply.concept) == ("answer", "osteoclasts"), (reply.kind, reply.concept, reply.text)
+
+
+def test_a_question_read_alone_keeps_what_the_whole_message_says_of_whose_health_it_is(tutor):
+    # "just the general idea" is said after the question: read alone, "my bones" would look personal
+    reply = Chat(tutor).say("I'm 64 and curious: what exactly is happening inside my bones as the years go by? Just the general idea.")
+    assert reply.kind != "safety", reply.text

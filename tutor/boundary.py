@@ -40,16 +40,14 @@ class AdviceBoundary:
         self._rule = boundary.rule
         self._kinds = dict(boundary.kinds)
         self._ignore = _ignored_phrases(boundary.ignore)
+        self._not_asked = [re.compile(p) for p in boundary.not_asked]
         self.shorthand = dict(boundary.shorthand)
         self._phrases = _class_phrases(boundary.classes)
         self._patterns = [(c.name, re.compile(p)) for c in boundary.classes for p in c.patterns]
         self._names = [c.name for c in boundary.classes]
         self._conditional = [c for c in boundary.classes if c.counts_as or c.unless]
         self._longest = max((len(p) for p in self._phrases), default=1)
-        # the longest phrase starting with each stem: a question is read on from the stems that start one only
-        self._starting: dict[str, int] = {}
-        for phrase in filter(None, self._phrases):
-            self._starting[phrase[0]] = max(self._starting.get(phrase[0], 0), len(phrase))
+        self._starting = _longest_starting(self._phrases)
         self._known = _class_words(boundary.classes)
         # the words a typo may be corrected to: long enough and plain letters
         self._lexicon = sorted(w for w in self._known if len(w) >= 4 and w.isalpha())
@@ -111,6 +109,18 @@ class AdviceBoundary:
                     break
         return out
 
+    def _verbs_of_things(self, words: list[str]) -> list[str]:
+        """The stems, with the verb that ends a `not_asked` match cut out ("what does it stop?": a thing stops, no
+        one is deciding to); a gap keeps n-grams from joining across."""
+        stems = [stem(w) for w in words]
+        if not self._not_asked:
+            return stems
+        text = " ".join(words)
+        for pattern in self._not_asked:
+            for match in pattern.finditer(text):
+                stems[text[:match.end()].count(" ")] = "|"
+        return stems
+
     def _settle(self, hits: dict[str, set[str]]) -> None:
         """Drop a class whose `unless` classes are present; then lend its words to the class it `counts_as`."""
         present = set(hits)
@@ -125,7 +135,7 @@ class AdviceBoundary:
         """The classes present in the question and the first rule line they meet; `kinds` are the kinds of the
         concepts the question names or refers to, which show some classes too (boundary `kinds`)."""
         hits: dict[str, set[str]] = {}
-        self._phrase_hits(self._without_ignored([stem(w) for w in words]), hits)
+        self._phrase_hits(self._without_ignored(self._verbs_of_things(words)), hits)
         self._pattern_hits(lower_text, hits)
         self._kind_hits(kinds, hits)
         self._settle(hits)
@@ -153,6 +163,14 @@ class AdviceBoundary:
             shown = [k for k in kinds if k in shown_by]
             if shown:
                 hits.setdefault(name, set()).update(f"a {k} named" for k in shown)
+
+
+def _longest_starting(phrases) -> dict[str, int]:
+    """The longest phrase starting with each stem: a question is read on from the stems that start one only."""
+    starting: dict[str, int] = {}
+    for phrase in filter(None, phrases):
+        starting[phrase[0]] = max(starting.get(phrase[0], 0), len(phrase))
+    return starting
 
 
 def _ignored_phrases(ignore: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:

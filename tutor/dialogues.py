@@ -117,6 +117,7 @@ class _Builder:
         self.source_words: list[str] = []
         self.answer_type_broader: dict[str, tuple[str, ...]] = {}
         self.ignore: list[str] = []
+        self.not_asked: list[str] = []
         self.foreign_heads: list[str] = []
         self.fillers: list[str] = []
         self.follow_on: list[str] = []
@@ -254,7 +255,9 @@ class _Builder:
     def _boundary(self, check: Checker, value: Any, line: int) -> None:
         entry = check.mapping(value, "'boundary'", line)
         self.boundary_at = (check.source, line)
-        check.unknown_keys(entry, {"classes", "shorthand", "ignore", "kinds", "rule"}, "boundary")
+        check.unknown_keys(entry, {"classes", "shorthand", "ignore", "not_asked", "kinds", "rule"}, "boundary")
+        if entry.get("not_asked"):
+            self.not_asked.extend(check.patterns(entry, "boundary: 'not_asked'", key="not_asked"))
         kinds = check.mapping(entry.get("kinds", {}), "boundary: 'kinds'", check.key_line(entry, "kinds"))
         self.class_kinds.update({str(k): tuple(check.text_list(kinds, k, f"boundary kinds '{k}'")) for k in kinds})
         self.ignore.extend(fold(w) for w in check.text_list(entry, "ignore", "boundary: 'ignore'"))
@@ -367,7 +370,8 @@ class _Builder:
         self._check_messages(directory)
         self._check_boundary()
         self._check_default_frame(directory)
-        boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds))
+        boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds),
+                            tuple(self.not_asked))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
                               dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), tuple(self.follow_on), self.grading,
                               relation_verbs=dict(self.relation_verbs), changes=dict(self.changes),

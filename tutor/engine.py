@@ -353,15 +353,20 @@ class Tutor:
     def _question_alone(self, session: Session, text: str, reading: Reading, decision: Decision,
                         pair: tuple[str, ...]) -> tuple[Reading, Decision]:
         """ "Is bone actually alive? I always thought the skeleton was a fixed frame.": when the whole message
-        matches nothing, its question read alone may, without the remarks around it that blur the match."""
-        if decision.action != "unknown" or decision.topic:
+        matches nothing, or names nothing and was answered only by a guess from its words, its question read alone
+        may answer, without the remarks around it that blur the match."""
+        guessed = decision.action == "concept" and not reading.named and decision.confidence < self._policy.thresholds.example
+        if not (decision.action == "unknown" or guessed) or decision.topic:
             return reading, decision
-        asked = " ".join(part for part in _SENTENCE_END.split(text.strip()) if part.rstrip().endswith("?"))
-        if not asked or len(asked) >= len(text.strip()):
+        asked = _question_asked(text)
+        if not asked:
             return reading, decision
-        alone = self.read(asked, session)
+        # whose health it is about is read from the whole message: "... as the years go by? Just the general idea."
+        alone = replace(self.read(asked, session), advice=reading.advice)
         second = self._policy.decide(alone, session.last_concept, pair)
-        return (alone, second) if second.action != "unknown" else (reading, decision)
+        # a guess gives way only to a sure reading of the question alone ("what are they called?" says too little)
+        better = second.action != "unknown" and (not guessed or second.confidence >= self._policy.thresholds.example)
+        return (alone, second) if better else (reading, decision)
 
     def _names_the_answer(self, reading: Reading, answer: str) -> bool:
         """ "which receptor does it bind?" "ERα" "and where are those receptors found?": a demonstrative with a noun
@@ -1519,6 +1524,20 @@ class _Turn:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# where the question starts in one long sentence of story: "..., so could you tell me what ...", "..., how is ..."
+_QUESTION_START = re.compile(r"(?:[,;:]\s*(?:and |but |so )?|\bso\s+)(?=(?:could|can|would|will) you\b|"
+                             r"(?:what|how|why|which|who|where|when)\b)", re.IGNORECASE)
+
+
+def _question_asked(text: str) -> str:
+    """The question of a message that wraps it in remarks: its sentences that end with "?", or in a long single
+    sentence, the part from where the question starts; "" when that is the whole message."""
+    whole = text.strip()
+    asked = " ".join(part for part in _SENTENCE_END.split(whole) if part.rstrip().endswith("?"))
+    if asked and len(asked) < len(whole):
+        return asked
+    starts = list(_QUESTION_START.finditer(whole)) if len(whole.split()) >= 20 else []
+    return whole[starts[-1].end():] if starts else ""
 _COUNT_WORDS = {w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())}
 
 

@@ -231,6 +231,8 @@ class Boundary:
     shorthand: dict[str, str] = field(default_factory=dict)
     ignore: tuple[str, ...] = ()  # phrases that never make a request personal ("tell me", "I read that")
     kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class -> concept kinds that also show it
+    # patterns over the question's words whose LAST word is no ask: a verb whose subject is a thing ("what does it STOP?")
+    not_asked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
