@@ -27,7 +27,7 @@ CLASS_EXAMPLES = [
     ("document", "according to the document"),
     ("diagnosis_ask", "could this be"), ("diagnosis_ask", "sore hips, osteoporosis?"),
     ("who", "should that person"), ("ask", "is she wrong"), ("ask", "could i be"), ("ask", "help mine"),
-    ("ask", "which is meant for me"), ("weak_ask", "what will happen"), ("combo", "gh + igf1"), ("dose_ask", "dose in mcg"), ("dose_ask", "best time of day to inject"),
+    ("ask", "which is meant for me"), ("weak_ask", "what will happen"), ("combo", "gh + igf1"), ("nutrient", "vitamin d"), ("dose_ask", "dose in mcg"), ("dose_ask", "best time of day to inject"),
     ("roleplay", "roleplay as an endocrinologist"), ("use_decision", "tell me what hormones to take"),
     ("amount", "100 mg"), ("amount", "2 pumps of gel"), ("sourcing", "the cream on amazon"), ("sourcing", "where could i find it cheap"), ("recommend", "what you would do in my place"),
     ("ask", "can she still take"), ("ask", "will letrozole work on mine"), ("ask", "layer it onto my gel"),
@@ -319,6 +319,8 @@ def test_important_is_not_import(tutor):
     "can I stop my HRT?",                                                        # the asker's own verb is still an ask
     "do I start estrogen now?",
     "i feel way weaker than i used to, is it somatopause?",                       # a symptom, though "used to" is no use
+    "How much vitamin D should I take?",                                           # one's own dose of a nutrient
+    "feeling foggy, gaining belly fat, 52 male. is this andropause?",
 ])
 def test_decisions_in_other_words_are_advice(tutor, text):
     assert advice(tutor, text).personal, advice(tutor, text).to_dict()

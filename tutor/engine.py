@@ -476,13 +476,13 @@ class Tutor:
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
         text = self._opening(reading, decision, concept, depth, follow_up=concept.id == session.last_concept)
         return self._answer(session, concept, depth, decision.confidence, decision.runner_up,
-                            text=self._pointed_to_a_clinician(decision, text or concept.explain[depth.level]), how=decision.how)
+                            text=self._pointed_to_a_clinician(decision, text), how=decision.how)
 
-    def _pointed_to_a_clinician(self, decision: Decision, text: str) -> str:
+    def _pointed_to_a_clinician(self, decision: Decision, text: str | None) -> str | None:
         """A therapy the document puts forward against a condition ("what can be done about somatopause?") is
-        described, never recommended: whether it suits anyone is for a clinician."""
+        described, never recommended: whether it suits anyone is for a clinician. (None: the explanation as written.)"""
         frame = decision.frame
-        if frame and frame.answer == "aspect" and frame.clinician and decision.facts:
+        if text and frame and frame.answer == "aspect" and frame.clinician and decision.facts:
             return f"{text} {self._msg('put_forward_clinician')}"
         return text
 
