@@ -1092,6 +1092,7 @@ def test_a_profession_is_who_said_it_not_a_topic(tutor):
     # a yes-or-no question opening on a name asks what that one does, not for the table that lists it
     ("Does progesterone stop bone breakdown?", "progesterone"),
     ("do GH peptides let women use less HRT?", "growth-hormone-peptides"),
+    ("why do low testosterone levels in men raise the risk of bone loss?", "testosterone"),
     # a concept linking the names without being one of them stays the more specific answer
     ("how does estrogen change RANKL and OPG?", "estrogen-rankl-opg"),
 ])

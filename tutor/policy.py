@@ -1562,11 +1562,11 @@ def _causes(reading: Reading, effects: list[str], focus: str | None) -> list[str
 
 
 def _subject(reading: Reading) -> str | None:
-    """The concept named right after "how does/do/can ..." ("how does estradiol reduce resorption?") or opening a
+    """The concept named right after "how/why does/do/can ..." ("how does estradiol reduce resorption?") or opening a
     yes-or-no question ("does progesterone stop bone breakdown?"): what acts."""
     words = reading.words
     for m in reading.mentions:
-        if m.start >= 1 and words[m.start - 1] in _AUXILIARIES and (m.start == 1 or words[m.start - 2] == "how"):
+        if m.start >= 1 and words[m.start - 1] in _AUXILIARIES and (m.start == 1 or words[m.start - 2] in ("how", "why")):
             return m.concept
     return None
 
