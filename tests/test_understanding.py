@@ -2988,3 +2988,22 @@ def test_a_question_read_alone_keeps_what_the_whole_message_says_of_whose_health
     # "just the general idea" is said after the question: read alone, "my bones" would look personal
     reply = Chat(tutor).say("I'm 64 and curious: what exactly is happening inside my bones as the years go by? Just the general idea.")
     assert reply.kind != "safety", reply.text
+
+
+def test_which_one_builds_bone_picks_the_part_of_the_table_that_does(chat):
+    chat.say("compare the therapies in the tables", concept="therapy-comparison")
+    assert chat.say("which one builds bone?").concept == "growth-hormone-peptides"
+    # the next pick is still made from the table, not from the part just picked
+    reply = chat.say("which one reduces resorption?")
+    assert reply.concept != "growth-hormone-peptides" and "resorption" in first_sentence(reply.text).lower(), reply.text
+
+
+def test_which_half_picks_the_part_of_the_whole_that_acts_so(chat):
+    chat.say("what is the synergy the document talks about?", concept="anabolic-antiresorptive-synergy")
+    reply = chat.say("which half brakes resorption?")
+    assert reply.concept == "estrogen" and "resorption" in first_sentence(reply.text).lower(), reply.text
+
+
+def test_what_is_x_after_a_part_picks_nothing(chat):
+    chat.say("What is OPG?", concept="opg")
+    assert chat.say("and RANKL?").concept == "rankl"

@@ -21,6 +21,7 @@ __all__ = ["Decision", "Policy", "Thresholds"]
 # "how is it different from @", "compared to @", "vs @": the other side is the concept under discussion
 # a change of level carries through a fact by its sign: what stimulates moves its target the same way
 _SIGNS = {"stimulates": 1, "inhibits": -1}
+_ACTING = ("stimulates", "causes", "inhibits")  # what one thing does to another
 _OPENERS = frozenset({"and", "so", "then", "but", "ok", "okay"})
 _WHEN = frozenset({"when", "as", "after", "if", "once", "while"})
 _AT_A_TIME = frozenset({"at", "during", "after", "before", "around", "by"})
@@ -178,13 +179,38 @@ class Policy:
         thing named, said first; one part answers as itself, several as the whole they belong to."""
         frame = reading.frame
         named = [c for c in reading.named if c != focus]
-        if not (focus and frame and frame.relation and len(named) == 1 and picks_one(reading.words)):
+        if not (focus and len(named) == 1 and self._picks_a_part(reading)):
             return None
-        facts = self._parts_acting(focus, frame.relation, named[0])
-        if not facts:
-            return None
-        chosen = facts[0].subject if len({f.subject for f in facts}) == 1 else focus
-        return Decision("concept", (chosen,), frame, facts, how=f"the parts of {focus} that act on {named[0]}")
+        for whole in self._wholes_in_view(focus):
+            facts = self._parts_acting_as_asked(whole, frame, named[0])
+            actors = {f.subject for f in facts}
+            if facts:
+                chosen = facts[0].subject if len(actors) == 1 else whole
+                return Decision("concept", (chosen,), frame, facts, how=f"the parts of {whole} that act on {named[0]}")
+        return None
+
+    def _parts_acting_as_asked(self, whole: str, frame: Frame | None, target: str) -> tuple[Relation, ...]:
+        """The parts' facts on the target by the relation asked; with none asked ("which one builds bone?" names
+        the process by its verb), by any way of acting, if only one part acts so."""
+        if frame and frame.relation:
+            return self._parts_acting(whole, frame.relation, target)
+        facts = tuple(f for relation in _ACTING for f in self._parts_acting(whole, relation, target))
+        return facts if len({f.subject for f in facts}) == 1 else ()
+
+    @staticmethod
+    def _picks_a_part(reading: Reading) -> bool:
+        """ "which one(s) ...?", "which part ...?"; with no relation asked, a part picked in so many words ("what is
+        RANKL?" picks nothing)."""
+        pattern = _WHICH_PART if reading.frame and reading.frame.relation else _WHICH_NAMED_PART
+        return picks_one(reading.words) or bool(pattern.match(" ".join(reading.words)))
+
+    def _wholes_in_view(self, focus: str) -> list[str]:
+        """What "which one ...?" picks from: the whole under discussion, or, right after one of its parts was
+        picked ("which one builds bone?" ... "which one slows resorption?"), the wholes that part belongs to."""
+        if len(self._parts_of(focus)) >= 2:
+            return [focus]
+        return [r.object for r in self._kb.relations if r.relation == "part-of" and r.subject == focus
+                and len(self._parts_of(r.object)) >= 2]
 
     def _parts_acting(self, whole: str, relation: str, target: str) -> tuple[Relation, ...]:
         parts = set(self._parts_of(whole))
@@ -1361,6 +1387,7 @@ class Policy:
 # "which part is anabolic?", "and which is anti-resorptive?", "what's the primary hormone for men?" (of the therapy
 # table): one of the parts of the thing discussed, when the question names nothing else and matches a part well
 _THE_DOCUMENT = frozenset("document text article".split())
+_WHICH_NAMED_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit)\b")
 _WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
 
 

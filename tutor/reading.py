@@ -576,7 +576,7 @@ def _carries_meaning(word: str) -> bool:
 _ANSWER_NOUNS = frozenset(stem(w) for w in "cell cells protein proteins hormone hormones molecule molecules thing things "
                           "enzyme enzymes gene genes signal signals factor factors substance substances receptor receptors "
                           "part parts tissue tissues type types kind kinds one ones gland glands organ organs "
-                          "agent agents site sites".split())
+                          "agent agents site sites half halves component components piece pieces".split())
 _DETERMINERS = ("the", "that", "this", "which")
 # Words between a sort of thing and what it belongs to ("the genes BEHIND it", "the receptor IN it").
 _OF_THE_WHOLE = frozenset("behind in of inside within for involved".split())
@@ -678,11 +678,17 @@ def _verb_after_noun(words: list[str], at: int) -> bool:
             and before not in STOPWORDS and before not in _WH)
 
 
+def _picked(words: list[str], mentions: list[Mention]) -> set[int]:
+    """ "which ONE brakes resorption?": where a pronoun picks what is asked for; it is no name before the verb."""
+    return {m.start for m in mentions if m.how == "pronoun" and m.start > 0 and words[m.start - 1] in _WH}
+
+
 def _side_by_order(words: list[str], mentions: list[Mention], at: int) -> str:
     """ "what blocks RANKL?" asks for the actor; "what does OPG block?" for the target, and so does "what is made by
     osteoblasts?" (the one named after "by" acts); "what is RANKL blocked by?" for the actor."""
     aside = set(_set_aside(words, mentions))
-    first = next((m.start for m in mentions if m.concept not in aside), mentions[0].start)
+    picked = _picked(words, mentions)
+    first = next((m.start for m in mentions if m.concept not in aside and m.start not in picked), mentions[0].start)
     by = next((i for i in range(at + 1, len(words)) if words[i] == "by"), None)
     if by is not None and first > by:
         return "target"
