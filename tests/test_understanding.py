@@ -3007,3 +3007,8 @@ def test_which_half_picks_the_part_of_the_whole_that_acts_so(chat):
 def test_what_is_x_after_a_part_picks_nothing(chat):
     chat.say("What is OPG?", concept="opg")
     assert chat.say("and RANKL?").concept == "rankl"
+
+
+def test_who_each_is_for_gives_each_sides_sentence_on_whom_it_is_for(tutor):
+    said = Chat(tutor).say("Female HRT vs GH peptides: who is each one for?").text.lower()
+    assert "women" in said and "adults" in said, said

@@ -97,6 +97,8 @@ class Policy:
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
         self._consequence_frame = _first_answering(frames, "consequence")
         self._comparison_frame = _first_answering(frames, "compare")
+        # the words a sentence about who a thing is for tends to hold ("adults", "women"): the audience frame's
+        self._for_whom = next((frozenset(f.answer_words) for f in frames if f.id == "audience"), frozenset())
 
     def decide(self, reading: Reading, focus: str | None, pair: tuple[str, ...] = ()) -> Decision:
         """`pair`: the two concepts of the comparison just made, if the last answer was one."""
@@ -489,7 +491,10 @@ class Policy:
         return Decision("concept", (fact.subject,), frame, (fact,), how=f"what causes {fact.object} in {who}")
 
     def audience_asked(self, reading: Reading) -> frozenset[str]:
-        """The words for the one audience a question asks about first (men or women), or none."""
+        """The words for the one audience a question asks about first (men or women); for "who is each one for?",
+        the words of any audience; or none."""
+        if _WHO_EACH_IS_FOR.search(" ".join(reading.words)):
+            return self._for_whom
         who = self._first_audience(reading.words)
         return self._audience_words(who) if who else frozenset()
 
@@ -1387,6 +1392,7 @@ class Policy:
 # "which part is anabolic?", "and which is anti-resorptive?", "what's the primary hormone for men?" (of the therapy
 # table): one of the parts of the thing discussed, when the question names nothing else and matches a part well
 _THE_DOCUMENT = frozenset("document text article".split())
+_WHO_EACH_IS_FOR = re.compile(r"\bwho (is|are) (each|each one|they|both|these|those|the two)( \w+)? (for|meant|intended|aimed|given|designed)\b")
 _WHICH_NAMED_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit)\b")
 _WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
 
