@@ -98,7 +98,7 @@ class Policy:
         self._consequence_frame = _first_answering(frames, "consequence")
         self._comparison_frame = _first_answering(frames, "compare")
         # the words a sentence about who a thing is for tends to hold ("adults", "women"): the audience frame's
-        self._for_whom = next((frozenset(f.answer_words) for f in frames if f.id == "audience"), frozenset())
+        self._for_whom = _answer_words_of(frames, "audience")
 
     def decide(self, reading: Reading, focus: str | None, pair: tuple[str, ...] = ()) -> Decision:
         """`pair`: the two concepts of the comparison just made, if the last answer was one."""
@@ -1392,6 +1392,10 @@ class Policy:
 # "which part is anabolic?", "and which is anti-resorptive?", "what's the primary hormone for men?" (of the therapy
 # table): one of the parts of the thing discussed, when the question names nothing else and matches a part well
 _THE_DOCUMENT = frozenset("document text article".split())
+def _answer_words_of(frames: tuple[Frame, ...], frame_id: str) -> frozenset[str]:
+    return next((frozenset(f.answer_words) for f in frames if f.id == frame_id), frozenset())
+
+
 _WHO_EACH_IS_FOR = re.compile(r"\bwho (is|are) (each|each one|they|both|these|those|the two)( \w+)? (for|meant|intended|aimed|given|designed)\b")
 _WHICH_NAMED_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit)\b")
 _WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
