@@ -3012,3 +3012,8 @@ def test_what_is_x_after_a_part_picks_nothing(chat):
 def test_who_each_is_for_gives_each_sides_sentence_on_whom_it_is_for(tutor):
     said = Chat(tutor).say("Female HRT vs GH peptides: who is each one for?").text.lower()
     assert "women" in said and "adults" in said, said
+
+
+@pytest.mark.parametrize("text", ["sources?", "references please", "the bibliography"])
+def test_the_source_list_asked_for_in_a_word_is_the_reference_list(tutor, text):
+    assert Chat(tutor).say(text).concept == "references"
