@@ -3017,3 +3017,9 @@ def test_who_each_is_for_gives_each_sides_sentence_on_whom_it_is_for(tutor):
 @pytest.mark.parametrize("text", ["sources?", "references please", "the bibliography"])
 def test_the_source_list_asked_for_in_a_word_is_the_reference_list(tutor, text):
     assert Chat(tutor).say(text).concept == "references"
+
+
+def test_the_big_picture_is_a_cue_for_the_overview_not_a_topic(tutor):
+    reading = tutor.read("hormones + skeleton, big picture?")
+    assert reading.cue is not None and reading.cue.level == "fundamentals"
+    assert Chat(tutor).say("hormones + skeleton, big picture?").concept == "hormones-and-bone"
