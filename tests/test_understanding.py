@@ -240,9 +240,13 @@ def test_a_foreign_name_is_declined_not_answered_as_its_neighbour(tutor):
     ("RANKL at the cellular and molecular level", "academic"),
     ("give me the technical, academic account of IGF-1", "academic"),
     ("describe OPG at a graduate, technical level", "academic"),
+    ("explain the OPG decoy for an expert audience", "academic"),
+    ("RANKL, mid-level detail please", "intermediate"),
+    ("can u explain RANKL w more detail", "intermediate"),
+    ("a bit more in depth on how OPG works", "intermediate"),
 ])
 def test_depth_cues_inside_a_question_set_its_depth(tutor, text, level):
-    Chat(tutor, "intermediate").say(text, kind="answer", level=level)
+    Chat(tutor, "fundamentals" if level != "fundamentals" else "intermediate").say(text, kind="answer", level=level)
 
 
 def test_going_into_more_detail_is_one_step_deeper_with_the_rest_asked_there(tutor):
