@@ -3027,3 +3027,8 @@ def test_the_big_picture_is_a_cue_for_the_overview_not_a_topic(tutor):
     reading = tutor.read("hormones + skeleton, big picture?")
     assert reading.cue is not None and reading.cue.level == "fundamentals"
     assert Chat(tutor).say("hormones + skeleton, big picture?").concept == "hormones-and-bone"
+
+
+def test_a_comparison_with_a_topic_named_after_the_other_side_does_not_call_them_unlinked(tutor):
+    said = Chat(tutor).say("how does testosterone's direct effect compare with its effect through aromatization?").text
+    assert "does not link" not in said and "concerns testosterone directly" in said, said

@@ -148,7 +148,20 @@ class Composer:
             relation, other = shared
             verb = RELATION_NAMES[relation][1]
             return self._msg("compare_shared", a=self.name(a), b=self.name(b), verb=verb, other=self.name(other))
+        named_after = self._named_after_other(a, b)
+        if named_after:
+            whole, part = named_after
+            return self._msg("compare_named_after", whole_lower=self.name(whole), part=self.name(part))
         return self._msg("compare_unlinked", a=self.name(a), b=self.name(b))
+
+    def _named_after_other(self, a: str, b: str) -> tuple[str, str] | None:
+        """ "testosterone vs testosterone's conversion to estrogen": one is named after the other, so they are no
+        strangers even where no fact joins them. Returns (the one named after, the other)."""
+        for whole, part in ((a, b), (b, a)):
+            title = [stem(w) for w in words(self._kb.concepts[whole].title)]
+            if _holds_run(title, [stem(w) for w in words(short_title(self._kb.concepts[part]))]):
+                return whole, part
+        return None
 
     def _shared(self, a: str, b: str) -> tuple[str, str] | None:
         """A relation both hold to the same third concept ("both are part of bone remodeling")."""
