@@ -3032,3 +3032,8 @@ def test_the_big_picture_is_a_cue_for_the_overview_not_a_topic(tutor):
 def test_a_comparison_with_a_topic_named_after_the_other_side_does_not_call_them_unlinked(tutor):
     said = Chat(tutor).say("how does testosterone's direct effect compare with its effect through aromatization?").text
     assert "does not link" not in said and "concerns testosterone directly" in said, said
+
+
+def test_what_two_act_on_is_no_side_of_their_comparison(tutor):
+    reply = Chat(tutor).say("How does the effect of estradiol on remodeling differ from that of TRT?")
+    assert reply.data.get("compare") == ["estradiol", "trt"], (reply.concept, reply.data)

@@ -1520,8 +1520,17 @@ def _compared(reading: Reading, focus: str | None) -> list[str]:
     if len(referents) == 1 and focus and focus != referents[0] and _ELLIPTICAL_COMPARE.search(reading.masked):
         return [focus, referents[0]]
     if len(referents) > 2:  # "progesterone or estradiol: which does more against resorption?": the joined pair
-        return _joined_pair(reading) or referents
+        sides = _less_what_is_acted_on(reading, referents)
+        return sides if len(sides) == 2 else _joined_pair(reading) or referents
     return referents
+
+
+def _less_what_is_acted_on(reading: Reading, referents: list[str]) -> list[str]:
+    """ "how does the effect of estradiol ON remodeling differ from TRT's?": what the two act on is no side."""
+    words = reading.words
+    acted_on = {m.concept for m in reading.mentions if m.start > 0 and words[m.start - 1] in ("on", "upon")}
+    rest = [c for c in referents if c not in acted_on]
+    return rest if len(rest) == 2 else referents
 
 
 def _with_other_side(reading: Reading, referents: list[str], frame: Frame) -> Decision | None:
