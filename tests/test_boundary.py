@@ -571,3 +571,15 @@ def test_shorthand_combinations_best_bets_strengths_and_ones_own_verdict_are_adv
 ])
 def test_what_a_therapy_does_to_an_amount_and_a_plus_sign_alone_are_not_advice(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "cjc1295 gud idea 4 me or nah",  # the boundary's patterns read the shorthand spelled out, too
+    "what does progesterone do in HRT and can I leave it out of mine?",  # leaving part of one's treatment out
+])
+def test_shorthand_read_by_the_patterns_and_leaving_a_part_out_are_advice(tutor, text):
+    assert Chat(tutor).say(text).kind == "safety", text
+
+
+def test_why_the_document_leaves_something_out_is_no_advice(tutor):
+    assert Chat(tutor).say("why does the document leave out progesterone?").kind == "answer"

@@ -1478,7 +1478,8 @@ def test_a_source_about_the_name_answers_only_a_question_about_sources(tutor):
 
 @pytest.mark.parametrize("turns, concept", [(["what is growth hormone", "what happens to it as we age?"], "somatopause"),
                                             (["what happens to estrogen as women age?"], "menopause"),
-                                            (["what happens to testosterone as men get older?"], "testosterone")])
+                                            # testosterone's slide from mid-life is the men's side of hormonal decline
+                                            (["what happens to testosterone as men get older?"], "hormonal-decline")])
 def test_what_happens_to_a_hormone_with_age_is_the_condition_the_document_names_for_its_fall(tutor, turns, concept):
     chat = Chat(tutor)
     for turn in turns:
@@ -3037,3 +3038,25 @@ def test_a_comparison_with_a_topic_named_after_the_other_side_does_not_call_them
 def test_what_two_act_on_is_no_side_of_their_comparison(tutor):
     reply = Chat(tutor).say("How does the effect of estradiol on remodeling differ from that of TRT?")
     assert reply.data.get("compare") == ["estradiol", "trt"], (reply.concept, reply.data)
+
+
+def test_a_purpose_after_the_verb_picks_the_actor_that_also_does_it(tutor):
+    # both RANK and OPG bind RANKL; only OPG binds it to hold it back
+    reply = Chat(tutor).say("What binds RANKL to block it?")
+    assert reply.concept == "opg" and first_sentence(reply.text).startswith("OPG"), reply.text
+    assert Chat(tutor).say("what binds RANKL?").data.get("answer") == "rank"
+
+
+def test_a_relation_asked_in_one_sex_answers_with_what_the_document_describes_for_it(tutor):
+    said = first_sentence(Chat(tutor).say("What lowers RANKL in women?").text)
+    men = Chat(tutor).say("What lowers RANKL in men?").text
+    assert "hormone replacement therapy" in Chat(tutor).say("What lowers RANKL in women?").text.lower(), said
+    assert "testosterone" in men.lower() and "hormone replacement" not in men.lower(), men
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("What brings on the sharp fall in estrogen in women?", "menopause"),
+    ("what is behind the drop in testosterone?", "hormonal-decline"),
+])
+def test_what_brings_on_a_fall_is_the_condition_it_falls_in(tutor, text, concept):
+    assert Chat(tutor).say(text).concept == concept

@@ -42,6 +42,8 @@ class AdviceBoundary:
         self._ignore = _ignored_phrases(boundary.ignore)
         self._not_asked = [re.compile(p) for p in boundary.not_asked]
         self.shorthand = dict(boundary.shorthand)
+        # the same shorthand found in the raw text, for the patterns ("idea 4 me" read as "idea for me")
+        self._shorthand_in_text = _shorthand_pattern(self.shorthand)
         self._phrases = _class_phrases(boundary.classes)
         self._patterns = [(c.name, re.compile(p)) for c in boundary.classes for p in c.patterns]
         self._names = [c.name for c in boundary.classes]
@@ -152,8 +154,10 @@ class AdviceBoundary:
                     hits.setdefault(name, set()).add(" ".join(gram))
 
     def _pattern_hits(self, lower_text: str, hits: dict[str, set[str]]) -> None:
+        spelled = self._shorthand_in_text.sub(lambda m: self.shorthand[m.group(1)], lower_text) \
+            if self._shorthand_in_text else lower_text
         for name, pattern in self._patterns:
-            match = pattern.search(lower_text)
+            match = pattern.search(lower_text) or pattern.search(spelled)
             if match:
                 hits.setdefault(name, set()).add(match.group(0).strip())
 
@@ -163,6 +167,12 @@ class AdviceBoundary:
             shown = [k for k in kinds if k in shown_by]
             if shown:
                 hits.setdefault(name, set()).update(f"a {k} named" for k in shown)
+
+
+def _shorthand_pattern(shorthand: dict[str, str]) -> re.Pattern | None:
+    """One pattern finding any shorthand entry as whole words, the longest first ("4 me" before "4")."""
+    keys = sorted(shorthand, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r")\b") if keys else None
 
 
 def _longest_starting(phrases) -> dict[str, int]:

@@ -94,6 +94,8 @@ class Policy:
         # each title's head ("genes" of "RANKL and OPG genes") and all its words ("RANK (the receptor)"), as stems
         self._title_heads, self._title_stems = _title_words(kb)
         self.thresholds = thresholds
+        # each relation's one-word verb stems ("block": inhibits), for a purpose said after another verb ("to block it")
+        self._verb_relations = _verb_relations(frames)
         self._default = next((f for f in frames if f.default), None)  # what a question no frame matches reads as
         self._consequence_frame = _first_answering(frames, "consequence")
         self._comparison_frame = _first_answering(frames, "compare")
@@ -806,11 +808,35 @@ class Policy:
         for relation in filter(None, (frame.relation, fallback)):
             # a turn of the themes carries on to the fallback relation
             themes, facts = self._facts_either_way(relation, reading.side, themes, reading.referred)
-            facts = self._of_asked_kind(reading, facts)
+            facts = self._doing_the_purpose(reading, relation, self._for_the_sex_asked(reading, self._of_asked_kind(reading, facts)))
             decision = _relation_answer(reading, frame, relation, themes, facts, aside)
             if decision:
                 return decision
         return self._without_facts(reading, frame, themes, aside, own)
+
+    def _doing_the_purpose(self, reading: Reading, relation: str, facts: list[Relation]) -> list[Relation]:
+        """ "what binds RANKL to block it?": of the binders, those that also act on it as the purpose says (OPG, which
+        holds it back), when there are some."""
+        if reading.side != "actor" or len(facts) < 2:
+            return facts
+        purpose = next((self._verb_relations.get(stem(w)) for before, w in zip(reading.words, reading.words[1:])
+                        if before == "to" and self._verb_relations.get(stem(w)) not in (None, relation)), None)
+        if purpose is None:
+            return facts
+        doing = {(r.subject, r.object) for r in self._kb.relations if r.relation == purpose}
+        return [f for f in facts if (f.subject, f.object) in doing] or facts
+
+    def _for_the_sex_asked(self, reading: Reading, facts: list[Relation]) -> list[Relation]:
+        """ "what lowers RANKL in men?": only the facts whose answer the document describes for men and not women,
+        when there are some (testosterone's conversion, TRT); else all of them."""
+        who = self._first_audience(reading.words)
+        if not who or len(facts) < 2:
+            return facts
+        other = "women" if who == "men" else "men"
+        end = "subject" if reading.side == "actor" else "object"
+        def for_them(fact: Relation) -> bool:
+            return self._explained_for(getattr(fact, end), who) and not self._explained_for(getattr(fact, end), other)
+        return [f for f in facts if for_them(f)] or facts
 
     def _without_facts(self, reading: Reading, frame: Frame, themes: list[str], aside: set[str],
                        own: str | None) -> Decision | None:
@@ -1392,6 +1418,11 @@ class Policy:
 # "which part is anabolic?", "and which is anti-resorptive?", "what's the primary hormone for men?" (of the therapy
 # table): one of the parts of the thing discussed, when the question names nothing else and matches a part well
 _THE_DOCUMENT = frozenset("document text article".split())
+def _verb_relations(frames: tuple[Frame, ...]) -> dict[str, str]:
+    """Each relation frame's one-word verbs, as stems, with the relation they ask about."""
+    return {stem(v): f.relation for f in frames if f.relation for v in f.verbs if " " not in v}
+
+
 def _answer_words_of(frames: tuple[Frame, ...], frame_id: str) -> frozenset[str]:
     return next((frozenset(f.answer_words) for f in frames if f.id == frame_id), frozenset())
 
