@@ -3060,3 +3060,35 @@ def test_a_relation_asked_in_one_sex_answers_with_what_the_document_describes_fo
 ])
 def test_what_brings_on_a_fall_is_the_condition_it_falls_in(tutor, text, concept):
     assert Chat(tutor).say(text).concept == concept
+
+
+def test_how_two_relate_is_answered_with_both_even_when_no_fact_joins_them(tutor):
+    reply = Chat(tutor).say("How do bone mineral density and osteoporosis relate?")
+    said = reply.text.lower()
+    assert reply.data.get("compare") == ["bone-mineral-density", "osteoporosis"], reply.data
+    assert "bone mineral density" in said and "osteoporosis" in said and "does not link" in said, reply.text
+
+
+def test_how_two_relate_with_a_fact_leads_with_it_and_a_source_title_does_not_take_over(tutor):
+    reply = Chat(tutor).say("How does IGF-1 relate to bone mineral density?")
+    assert reply.concept in ("igf-1", "bone-mineral-density") and "correlat" in first_sentence(reply.text).lower(), reply.text
+
+
+def test_age_related_is_no_question_of_a_link(tutor):
+    assert tutor.read("What name is given to the age-related fall in GH and IGF-1?").frame.id != "relationship"
+    assert Chat(tutor).say("What name is given to the age-related fall in GH and IGF-1?").concept == "somatopause"
+
+
+def test_what_decides_how_fast_a_process_runs_is_what_sets_its_rate(tutor):
+    assert Chat(tutor).say("What decides how fast bone is resorbed?").concept == "rank-rankl-opg-pathway"
+
+
+@pytest.mark.parametrize("text, concept", [("How does the drop in hormones upset bone remodeling?", "hormonal-decline"),
+                                           ("What raises the risk of breaking a bone as we age?", "fracture-risk")])
+def test_everyday_names_for_a_fall_in_hormones_and_a_broken_bone(tutor, text, concept):
+    assert Chat(tutor).say(text).concept == concept, text
+
+
+def test_a_sentence_where_it_is_the_document_is_not_given_the_concepts_name(tutor):
+    said = Chat(tutor).say("What raises the risk of fracture as we age?").text
+    assert "Fracture risk claims" not in said and "The document claims" in said, said

@@ -413,6 +413,8 @@ class Composer:
     def _out_of_context(self, sentence: str, concept_id: str) -> str:
         """A sentence said first that stood later in its text: "It is ..." and "describes it as" name what "it" was."""
         name = self.name(concept_id)
+        if _DOCUMENT_REPORTS.match(sentence):  # "It claims that ...": the document speaks, not the concept
+            return f"The document {sentence[3:]}"
         if sentence.startswith("It "):
             return f"{_cap(name)} {sentence[3:]}"
         opening = re.match(r"([A-Z][^,]{0,24}, )it\b", sentence)  # "For bone, it acts as a brake ..."
@@ -482,6 +484,11 @@ class Composer:
 
 # what a thing does to another, with its sign: driving it (+) or holding it back (-)
 _DOING = {"stimulates": 1, "causes": 1, "inhibits": -1}
+
+
+# a sentence opening "It claims / says / presents ..." reports what the document says: "it" is the document
+_DOCUMENT_REPORTS = re.compile(r"It (also )?(claims|says|notes|argues|suggests|states|adds|calls|lists|names|gives|"
+                               r"mentions|describes|presents|points|treats|reports|proposes|credits|identifies)\b")
 
 
 def _holds_run(items: list[str], run: list[str]) -> bool:

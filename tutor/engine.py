@@ -495,7 +495,7 @@ class Tutor:
         if action == "relation":
             return self._relation(session, reading, decision, depth)
         if action == "link":
-            return self._link(session, decision, concept, depth)
+            return self._link(session, reading, decision, concept, depth)
         if action == "consequence":
             return self._consequence(session, decision, depth)
         if action == "compare-one":
@@ -584,10 +584,13 @@ class Tutor:
         text = self._compose.consequences(cause, decision.facts, decision.side)
         return self._answer(session, concept, depth, 1.0, text=f"{text} {concept.explain[depth.level]}", how=decision.how)
 
-    def _link(self, session: Session, decision: Decision, concept: Concept, depth: DepthChoice) -> Reply:
-        """What one concept does to another: the facts that join them first."""
+    def _link(self, session: Session, reading: Reading, decision: Decision, concept: Concept, depth: DepthChoice) -> Reply:
+        """What one concept does to another: the facts that join them first; with nothing in the pack joining them,
+        the two side by side (what each is, and that the document does not link them)."""
         a, b = decision.concepts[:2]
         text, source = self._compose.link(a, b, depth.level)
+        if not text:
+            return self._compare(session, reading, replace(decision, action="compare"), depth)
         if source not in (a, b) and self.kb.kinds.get(source) == "process":
             concept = self.kb.concepts[source]  # the process that is the link ("estrogen's effect on RANKL and OPG")
         reply = self._answer(session, concept, depth, 1.0, text=text, how=decision.how)

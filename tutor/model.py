@@ -152,7 +152,7 @@ class OutOfScopeTopic:
     line: int = 0
 
 
-FRAME_ANSWERS = ("compare", "expand", "relation", "aspect", "consequence", "concept")
+FRAME_ANSWERS = ("compare", "expand", "relation", "aspect", "consequence", "link", "concept")
 
 
 @dataclass(frozen=True)

@@ -656,9 +656,11 @@ class Policy:
 
     def _linking_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame, referents = reading.frame, reading.concepts
-        if not (frame and self._two_linked(referents)):
+        # a frame asking the link itself ("how do BMD and osteoporosis relate?") needs no fact joining the two
+        asks_the_link = bool(frame and frame.answer == "link" and len(set(referents)) == 2)
+        if not (frame and (self._two_linked(referents) or asks_the_link)):
             return None
-        if not frame.link:
+        if not frame.link and not asks_the_link:
             return self._cause_of_two(frame, referents) if frame.leads_with else None
         # a question that is nearly one of a concept's own examples ("what is the dual effect of estrogen on
         # resorption signals") is that concept's; otherwise the facts that link the two answer it
@@ -667,12 +669,21 @@ class Policy:
         if titled:
             # a process named after the two ("Estrogen's effect on RANKL and OPG") is about the link itself
             return Decision("concept", (titled,), frame, linking, how="the process named after the two, opened by the facts that link them")
-        top = next(iter(self._rank(reading, focus)), None)
-        if top and top.score >= self.thresholds.example and top.concept_id not in referents:
+        top = self._example_over(reading, focus, referents)
+        if top:
             # that concept answers, opened by the facts that link the two names ("estrogen holds back RANKL")
             return Decision("concept", (top.concept_id,), frame, linking, confidence=min(top.score, 1.0),
                             how="a concept's own example, opened by the facts that link the two named")
         return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
+
+    def _example_over(self, reading: Reading, focus: str | None, referents: tuple[str, ...]) -> Candidate | None:
+        """A concept other than the two whose own example the question nearly is; a source's title naming the two
+        is no link the document draws ("how does IGF-1 relate to BMD?" is not the Yakar paper)."""
+        top = next(iter(self._rank(reading, focus)), None)
+        if top and top.score >= self.thresholds.example and top.concept_id not in referents and \
+                self._kb.kinds.get(top.concept_id) != "source":
+            return top
+        return None
 
     def _two_linked(self, referents: tuple[str, ...]) -> bool:
         return len(referents) == 2 and self._linked_by_fact(*referents)
