@@ -3092,3 +3092,35 @@ def test_everyday_names_for_a_fall_in_hormones_and_a_broken_bone(tutor, text, co
 def test_a_sentence_where_it_is_the_document_is_not_given_the_concepts_name(tutor):
     said = Chat(tutor).say("What raises the risk of fracture as we age?").text
     assert "Fracture risk claims" not in said and "The document claims" in said, said
+
+
+def test_why_use_both_after_a_comparison_is_the_whole_the_two_are_parts_of(chat):
+    chat.say("What is the GH/IGF-1 axis?", concept="gh-igf1-axis")
+    chat.say("how does it differ from estrogen's action?")
+    assert chat.say("so why use both?").concept == "anabolic-antiresorptive-synergy"
+
+
+def test_when_both_decline_is_the_condition_not_the_whole(chat):
+    chat.say("what's the difference between GH and IGF-1?")
+    assert chat.say("what's it called when both decline?").concept == "somatopause"
+
+
+def test_in_women_or_men_of_a_topic_that_speaks_of_one_sex_gives_that_sentence(chat):
+    chat.say("What does IGF-1 correlate with?", concept="igf-1")
+    reply = chat.say("in women or men?")
+    assert reply.concept == "igf-1" and "women" in first_sentence(reply.text), reply.text
+
+
+def test_what_makes_them_work_harder_asks_what_drives_them(chat):
+    chat.say("what are osteoblasts?", concept="osteoblasts")
+    assert "IGF-1" in first_sentence(chat.say("and what makes them work harder?").text)
+
+
+def test_what_regulates_a_thing_nothing_raises_or_lowers_is_what_acts_on_it(chat):
+    chat.say("What's the TNFSF11 gene?")
+    said = first_sentence(chat.say("what regulates both?").text)
+    assert "acts on RANKL and OPG genes" in said, said
+
+
+def test_dead_tissue_asks_whether_bone_is_alive(tutor):
+    assert Chat(tutor).say("Is bone just dead tissue?").concept == "bone-remodeling"

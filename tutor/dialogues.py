@@ -206,7 +206,7 @@ class _Builder:
         flags = _frame_flags(check, entry, what)
         if any(f.id == fid for f in self.frames):
             check.report(line_of(entry, line), f"duplicate frame id '{fid}'")
-        fallback = check.text(entry, "fallback", what, required=False)
+        fallback = _fallbacks(check, entry, what)
         return Frame(fid, answer, patterns, relation, fallback, tuple(check.text_list(entry, "verbs", what)), actor, target,
                      aspect, tuple(check.text_list(entry, "kinds", what)), flags["clinician"], flags["by_examples"],
                      tuple(check.text_list(entry, "examples", what, minimum=1)), flags["plain"], flags["default"],
@@ -389,9 +389,18 @@ def _frame_answer(check: Checker, entry: dict, what: str) -> str | None:
 
 def _check_relation_names(check: Checker, entry: dict, what: str) -> None:
     for key in ("relation", "fallback", "via"):
-        name = entry.get(key)
-        if isinstance(name, str) and name not in RELATION_NAMES:
-            check.report(check.key_line(entry, key), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
+        value = entry.get(key)
+        for name in ([value] if isinstance(value, str) else value if isinstance(value, list) and key == "fallback" else []):
+            if isinstance(name, str) and name not in RELATION_NAMES:
+                check.report(check.key_line(entry, key), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
+
+
+def _fallbacks(check: Checker, entry: dict, what: str) -> tuple[str, ...]:
+    """A frame's fallback relations: one name, or a list tried in turn."""
+    if isinstance(entry.get("fallback"), list):
+        return tuple(check.text_list(entry, "fallback", what))
+    one = check.text(entry, "fallback", what, required=False)
+    return (one,) if one else ()
 
 
 def _frame_words(check: Checker, entry: dict, what: str) -> dict[str, tuple]:

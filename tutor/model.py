@@ -164,7 +164,7 @@ class Frame:
     patterns: tuple[str, ...] = ()
     relation: str = ""            # relation frames: the relation asked about; aspect frames: the relation whose
                                   # facts, when the document has them for the theme, answer in place of "not discussed"
-    fallback: str = ""            # relation frames: the relation to answer from when the first has no facts
+    fallback: tuple[str, ...] = ()  # relation frames: the relations to answer from, in turn, when the first has no facts
     verbs: tuple[str, ...] = ()   # relation frames: verb stems that ask it
     actor: tuple[str, ...] = ()   # relation frames: patterns asking for the one who acts
     target: tuple[str, ...] = ()  # relation frames: patterns asking for what is acted on

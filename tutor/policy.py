@@ -281,12 +281,26 @@ class Policy:
         if len(pair) != 2 or reading.named or (frame and frame.answer != "concept") or \
                 not _JOINED.search(" ".join(reading.words)):
             return None
+        # ("what's it called when both decline?" asks for the condition they fall in, not the whole)
+        whole = None if self._says_a_fall(reading.words) else self._one_whole_of_both(pair)
+        if whole:
+            return Decision("concept", (whole,), frame, how="the whole that the two just compared are parts of")
+        return self._best_joining(reading, pair)
+
+    def _best_joining(self, reading: Reading, pair: tuple[str, ...]) -> Decision | None:
+        """The best match of the question that is linked to both of the pair, or None."""
         joining = [c for c in self._rank(reading, None, limit=20) if c.concept_id not in pair
                    and c.score >= self.thresholds.anchor and self._links(c, list(pair)) == 2]
         if not joining:
             return None
-        return Decision("concept", (joining[0].concept_id,), frame, confidence=min(joining[0].score, 1.0),
+        return Decision("concept", (joining[0].concept_id,), reading.frame, confidence=min(joining[0].score, 1.0),
                         how="the concept that joins the two just compared")
+
+    def _one_whole_of_both(self, pair: tuple[str, ...]) -> str | None:
+        """The one concept both are parts of (the GH/IGF-1 axis and estrogen: their synergy), or None."""
+        wholes = [{r.object for r in self._kb.relations if r.relation == "part-of" and r.subject == p} for p in pair]
+        shared = set.intersection(*wholes) if wholes else set()
+        return next(iter(shared)) if len(shared) == 1 else None
 
     def _pointed_to(self, reading: Reading, pair: tuple[str, ...]) -> str | None:
         """The one of the pair a fact links to the other names, else the better match of the question."""
@@ -571,21 +585,24 @@ class Policy:
 
     def _each_sex_in_turn(self, reading: Reading, named: list[str], frame: Frame) -> Decision | None:
         """ "is osteoporosis in men different from in women?" where no one sentence speaks of both: the named
-        concept's (or a linked one's) sentence about each, in the order asked."""
+        concept's (or a linked one's) sentence about each, in the order asked; "in women or men?" of IGF-1, whose
+        text speaks of women only ("most notably in women"), gets that one sentence."""
         if not named:
             return None
         first = self._first_audience(reading.words) or "men"
-        said = []
-        for who in (first, "women" if first == "men" else "men"):
-            wanted = self._passages.wanted([*self._audience_words(who), *reading.content_words])
-            found = next((f for c in self._named_then_linked(reading, named)
-                          if (f := self._passages.best_in(c, LEVELS[0], wanted))
-                          and set(words(f.text.lower())) & self._audience_words(who)), None)
-            if found is None:
-                return None
-            said.append(found.text)
+        said = [found.text for who in (first, "women" if first == "men" else "men")
+                if (found := self._sentence_for(reading, named, who))]
+        if not said:
+            return None
         return Decision("concept", (named[0],), frame, lead=" ".join(dict.fromkeys(said)),
                         how="the sentences about men and about women, one after the other")
+
+    def _sentence_for(self, reading: Reading, named: list[str], who: str):
+        """The best sentence of the named concept (or one linked to it) that speaks of `who`, or None."""
+        wanted = self._passages.wanted([*self._audience_words(who), *reading.content_words])
+        return next((f for c in self._named_then_linked(reading, named)
+                     if (f := self._passages.best_in(c, LEVELS[0], wanted))
+                     and set(words(f.text.lower())) & self._audience_words(who)), None)
 
     def _named_then_linked(self, reading: Reading, named: list[str]) -> list[str]:
         """The one named first, then those linked to it in the pack's order; with nothing named, the best matches."""
@@ -815,8 +832,8 @@ class Policy:
             return None
         # the fallback answers "what drives X?" only: what X itself drives is not what makes X
         own = self._own_text_answer(themes[0], frame) if reading.side == "actor" else None
-        fallback = frame.fallback if reading.side == "actor" and not own else ""
-        for relation in filter(None, (frame.relation, fallback)):
+        fallbacks = frame.fallback if reading.side == "actor" and not own else ()
+        for relation in filter(None, (frame.relation, *fallbacks)):
             # a turn of the themes carries on to the fallback relation
             themes, facts = self._facts_either_way(relation, reading.side, themes, reading.referred)
             facts = self._doing_the_purpose(reading, relation, self._for_the_sex_asked(reading, self._of_asked_kind(reading, facts)))
@@ -861,7 +878,7 @@ class Policy:
         bone formation, of remodeling) is not acting on the whole."""
         if reading.side != "actor" or not frame.relation or self._kb.kinds.get(themes[0]) != "process":
             return None
-        acting = self._acting_on_parts(themes[0], {frame.relation, frame.fallback} - {""})
+        acting = self._acting_on_parts(themes[0], {frame.relation, *frame.fallback} - {""})
         return _relation_answer(reading, frame, acting[0].relation, [acting[0].object], acting, aside) if acting else None
 
     def _acting_on_parts(self, whole: str, relations: set[str]) -> list[Relation]:
