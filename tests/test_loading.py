@@ -155,6 +155,8 @@ def test_dialogue_unknown_action(tmp_path):
 @pytest.mark.parametrize("file, old, new, message", [
     ("frames.yaml", "    answer: compare\n", "    answer: contrast\n", "answer 'contrast' is not one of"),
     ("frames.yaml", "    relation: inhibits\n", "    relation: inhibitz\n", "'inhibitz' is not a relation"),
+    ("frames.yaml", "    fallback: [inhibits, targets]\n", "    fallback: [inhibits, targetz]\n", "'targetz' is not a relation"),
+    ("frames.yaml", "    fallback: [inhibits, targets]\n", "    fallback: [inhibits, 3]\n", "each of 'fallback' must be text"),
     ("boundaries.yaml", "    - {all: [who, lab]}\n", "    - {all: [who, labs]}\n", "boundary rule names no word class 'labs'"),
     ("boundaries.yaml", "    dose:  # a number", "    doze:  # a number", "word class 'dose' is required"),
     ("boundaries.yaml", "      counts_as: who\n      unless: [generic]\n", "      counts_as: whom\n      unless: [generic]\n",

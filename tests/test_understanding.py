@@ -3124,3 +3124,8 @@ def test_what_regulates_a_thing_nothing_raises_or_lowers_is_what_acts_on_it(chat
 
 def test_dead_tissue_asks_whether_bone_is_alive(tutor):
     assert Chat(tutor).say("Is bone just dead tissue?").concept == "bone-remodeling"
+
+
+def test_a_frames_fallback_relations_are_tried_in_turn(tutor):
+    regulator = next(f for f in tutor.rules.frames if f.id == "regulator")
+    assert regulator.fallback == ("inhibits", "targets")
