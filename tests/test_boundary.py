@@ -583,3 +583,9 @@ def test_shorthand_read_by_the_patterns_and_leaving_a_part_out_are_advice(tutor,
 
 def test_why_the_document_leaves_something_out_is_no_advice(tutor):
     assert Chat(tutor).say("why does the document leave out progesterone?").kind == "answer"
+
+
+def test_lab_shorthand_for_testosterone_is_read_as_its_name(tutor):
+    # "total T 350": a value of one's own testosterone; "low T" names testosterone
+    assert Chat(tutor).say("total T 350 free T 6, is that bad?").kind == "safety"
+    assert Chat(tutor).say("what is low T?").concept == "testosterone"
