@@ -3129,3 +3129,41 @@ def test_dead_tissue_asks_whether_bone_is_alive(tutor):
 def test_a_frames_fallback_relations_are_tried_in_turn(tutor):
     regulator = next(f for f in tutor.rules.frames if f.id == "regulator")
     assert regulator.fallback == ("inhibits", "targets")
+
+
+def test_on_its_own_points_back_at_the_name_not_the_topic(chat):
+    chat.say("What is the RANKL/OPG ratio?", concept="rankl-opg-ratio")
+    assert chat.say("what about OPG on its own?").concept == "opg"
+
+
+def test_which_cells_act_on_the_bone_a_process_works_on(chat):
+    chat.say("How do bones renew themselves?", concept="bone-remodeling")
+    assert chat.say("which cells break it down?").concept == "osteoclasts"
+
+
+def test_which_cells_do_it_names_no_deed_so_the_process_answers_with_both(chat):
+    chat.say("What does bone remodeling mean?", concept="bone-remodeling")
+    reply = chat.say("which cells do it?")
+    assert "osteoclasts" in reply.text and "osteoblasts" in reply.text, reply.text
+
+
+def test_how_do_hormones_affect_it_asks_how_not_which(chat):
+    chat.say("what is the RANK/RANKL/OPG pathway?", concept="rank-rankl-opg-pathway")
+    assert chat.say("how do hormones influence it?").concept != "estrogen"
+
+
+def test_a_frame_that_fits_no_thing_of_the_last_kind_goes_back_to_a_recent_topic_it_fits(chat):
+    chat.say("What is menopause in terms of hormones?", concept="menopause")
+    chat.say("what's the effect on osteoclasts?", concept="osteoclasts")
+    reply = chat.say("how can that be treated?")
+    assert reply.concept == "hrt" and "not a recommendation" in reply.text.lower(), reply.text
+
+
+def test_the_hormones_that_conduct_it_asks_who_conducts(chat):
+    chat.say("What is bone remodeling?", concept="bone-remodeling")
+    assert chat.say("what about the hormones that conduct it?").concept == "hormones-and-bone"
+
+
+def test_what_encourages_them_asks_what_drives_them(chat):
+    chat.say("What is osteoblast's role?", concept="osteoblasts")
+    assert "IGF-1" in first_sentence(chat.say("what encourages them?").text)

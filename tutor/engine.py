@@ -298,6 +298,7 @@ class Tutor:
                                    "declined": declined, "reading": reading.to_dict(), "kind": reply.kind}
             return reply
         reading = self._like_with_like(session, self._elliptical(session, reading) or reading)
+        reading = self._earlier_topic_that_fits(session, text, reading)
         # the comparison just made, while the talk is still about one of its two
         pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading)
         decision = self._policy.decide(reading, session.last_concept, pair)
@@ -326,6 +327,20 @@ class Tutor:
         if earlier is None:
             return reading
         return replace(reading, mentions=tuple(replace(m, concept=earlier) if m is pronouns[0] else m for m in reading.mentions))
+
+    def _earlier_topic_that_fits(self, session: Session, text: str, reading: Reading) -> Reading:
+        """ "What is menopause?" ... "its effect on osteoclasts?" ... "how can that be treated?": a question whose
+        frame fits no topic of the last one's kind (a cell is not treated) is asked of the latest recent topic it
+        fits (menopause)."""
+        pronouns = [m for m in reading.mentions if m.how == "pronoun"]
+        if reading.named or len(pronouns) != 1 or (reading.frame and not reading.frame.default):
+            return reading
+        recent = list(dict.fromkeys(reversed(session.history)))[1:_RECENT_TOPICS]
+        for earlier in recent:
+            again = self._reader.read(text, earlier)
+            if again.frame and not again.frame.default and again.frame.kinds:
+                return again
+        return reading
 
     def _earlier_of_kind(self, session: Session, named: str, referred: str) -> str | None:
         """A recent topic of the named one's kind, when the one referred to is of another kind."""

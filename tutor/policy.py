@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
 from .model import EVIDENCE_RELATIONS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
-from .normalise import STOPWORDS, WEAK_WORDS, stem, words
+from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem, words
 from .passages import SENTENCE_END, PassageIndex, sentence_stems
 from .reading import SETTING_WORDS, Reading, aspect_theme, discussed, pattern_words, picks_one
 
@@ -1004,7 +1004,31 @@ class Policy:
         cited = self._sources_asked_for(reading, focus)
         if cited:
             return cited
-        return self._asked_kind(reading, focus) if self._asks_another_kind(reading) else None
+        return self._asked_kind(reading, focus) if self._asks_another_kind(reading) else self._kind_in_the_topic(reading, focus)
+
+    def _kind_in_the_topic(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "which cells break it down?" while bone remodeling is discussed: "it" is the bone the process works on, and
+        the question asks for the one thing of the kind asked, linked to the topic, whose example questions match
+        clearly better than the others of that kind."""
+        if not (focus and self._asks_a_kind_of_a_process(reading, focus)):
+            return None
+        kind = reading.answer_type
+        of_kind = frozenset(c for c, k in self._kb.kinds.items() if k == kind and self._touches(c, [focus]))
+        ranked = [c for c in self._rank(reading, None, limit=20) if c.concept_id in of_kind]
+        top, runner = self._top_two(ranked)
+        if top is None or top.score < self.thresholds.anchor or runner and self._too_close(top, runner):
+            return None
+        return Decision("concept", (top.concept_id,), reading.frame, confidence=min(top.score, 1.0),
+                        runner_up=focus, how=f"the {kind} of {focus} that your question asks for")
+
+    def _asks_a_kind_of_a_process(self, reading: Reading, focus: str) -> bool:
+        """ "which cells break it down?": asked as "which/what KIND ...", of a process under discussion referred to by
+        a pronoun, with a word that tells one of the kind from another ("which cells do it?" has none; "how do
+        hormones affect it?" asks how)."""
+        if reading.named or _pronoun_referents(reading) != [focus] or self._kb.kinds.get(focus) != "process":
+            return False
+        telling = [w for w in reading.content_words if stem(w) != stem(reading.answer_noun or "")]
+        return bool(reading.answer_type and telling and _WHICH_KIND.match(fold(reading.text)))
 
     def _titled_as_asked(self, reading: Reading) -> Decision | None:
         """ "what genes does it change?" of estrogen receptor alpha: the one concept whose title holds the noun asked
@@ -1446,6 +1470,11 @@ class Policy:
 # "which part is anabolic?", "and which is anti-resorptive?", "what's the primary hormone for men?" (of the therapy
 # table): one of the parts of the thing discussed, when the question names nothing else and matches a part well
 _THE_DOCUMENT = frozenset("document text article".split())
+def _pronoun_referents(reading: Reading) -> list[str]:
+    """The concepts referred to by a pronoun written as such ("it", "them"), not by an elliptical question."""
+    return [m.concept for m in reading.mentions if m.how == "pronoun" and m.text in PRONOUNS]
+
+
 def _verb_relations(frames: tuple[Frame, ...]) -> dict[str, str]:
     """Each relation frame's one-word verbs, as stems, with the relation they ask about."""
     return {stem(v): f.relation for f in frames if f.relation for v in f.verbs if " " not in v}
@@ -1456,6 +1485,7 @@ def _answer_words_of(frames: tuple[Frame, ...], frame_id: str) -> frozenset[str]
 
 
 _WHO_EACH_IS_FOR = re.compile(r"\bwho (is|are) (each|each one|they|both|these|those|the two)( \w+)? (for|meant|intended|aimed|given|designed)\b")
+_WHICH_KIND = re.compile(r"^(and |so |then )?(which|what) \w+ ")  # "which cells ...", "what enzyme ..."
 _WHICH_NAMED_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit)\b")
 _WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
 

@@ -727,11 +727,20 @@ def _refers_back(words: list[str], i: int) -> bool:
         return True
     if not (w in PRONOUNS or _placeholder(words, i)):
         return False
+    if _reflexive_idiom(words, i):
+        return False
     if w in ("this", "that", "these", "those") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
         # "that receptor", "this binding": the thing just discussed, named by its sort; "that question" is not one;
         # "what does that lead to?": after an auxiliary, the subject of a verb
         return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS | _SORT_NOUNS or _subject_after_auxiliary(words, i)
     return True
+
+
+def _reflexive_idiom(words: list[str], i: int) -> bool:
+    """ "OPG on ITS own", "by itself": the pronoun points back at the name just said, not at the topic."""
+    before, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
+    return words[i] in ("its", "their") and before in ("on", "of") and after == "own" or \
+        words[i] in ("itself", "themselves") and before in ("by", "in", "on")
 
 
 # Sorts of thing a demonstrative may name the topic by ("who gets that condition?", "is this therapy ...").
