@@ -3167,3 +3167,17 @@ def test_the_hormones_that_conduct_it_asks_who_conducts(chat):
 def test_what_encourages_them_asks_what_drives_them(chat):
     chat.say("What is osteoblast's role?", concept="osteoblasts")
     assert "IGF-1" in first_sentence(chat.say("what encourages them?").text)
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("Which therapy in the tables supports bone formation rather than blocking resorption?", "growth-hormone-peptides"),
+    ("which hormone blocks resorption instead of building bone?", "estrogen"),
+])
+def test_what_follows_rather_than_is_set_against_what_is_asked(tutor, text, concept):
+    reading = tutor.read(text)
+    assert reading.frame is not None and reading.frame.relation, reading.frame
+    assert Chat(tutor).say(text).concept == concept
+
+
+def test_two_names_asked_of_together_are_the_whole_they_make_up(tutor):
+    assert Chat(tutor).say("Who would be prescribed estrogen and progesterone together?").concept == "hrt"

@@ -33,6 +33,7 @@ _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 # "how do the two differ?", "compare them", "are they different?": both of the last two talked about
 # words that ask about the two just compared together ("why use both?"); "them" may mean the topic alone
 _JOINED = re.compile(r"\b(both|the two|together|combin\w*|each other|one another)\b")
+_TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time)\b")
 _BOTH = re.compile(r"\b(the two|both|them|they|these|those|each other|one another)\b")
 
 
@@ -112,7 +113,7 @@ class Policy:
                  self._part_for_one_sex, self._part_that_acts, self._either_or,
                  self._one_of_two_named, self._which_of_two_offered,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
-                 lambda r, f: self._joining_pair(r, pair), self._consequence_question,
+                 lambda r, f: self._joining_pair(r, pair), self._two_parts_together, self._consequence_question,
                  self._version_of, self._in_the_other_sex, self._cause_of_a_fall, self._cause_in_one_sex,
                  self._relation_question,
                  self._linking_question, self._expansion)
@@ -296,11 +297,25 @@ class Policy:
         return Decision("concept", (joining[0].concept_id,), reading.frame, confidence=min(joining[0].score, 1.0),
                         how="the concept that joins the two just compared")
 
-    def _one_whole_of_both(self, pair: tuple[str, ...]) -> str | None:
-        """The one concept both are parts of (the GH/IGF-1 axis and estrogen: their synergy), or None."""
-        wholes = [{r.object for r in self._kb.relations if r.relation == "part-of" and r.subject == p} for p in pair]
+    def _one_whole_of_both(self, pair: tuple[str, ...] | list[str]) -> str | None:
+        """The one concept both are parts of (the GH/IGF-1 axis and estrogen: their synergy) or that contains both
+        (estrogen and progesterone: HRT), or None."""
+        wholes = [{r.object for r in self._kb.relations if r.relation == "part-of" and r.subject == p} |
+                  {r.subject for r in self._kb.relations if r.relation == "contains" and r.object == p} for p in pair]
         shared = set.intersection(*wholes) if wholes else set()
         return next(iter(shared)) if len(shared) == 1 else None
+
+    def _two_parts_together(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "who would be prescribed estrogen and progesterone together?": two names asked of as one are the one
+        whole both belong to (HRT)."""
+        named = list(dict.fromkeys(reading.named))
+        # (slowing breakdown and boosting building "together" is no whole of the two processes, but a way to act on both)
+        if len(named) != 2 or not _TOGETHER.search(" ".join(reading.words)) or \
+                any(self._kb.kinds.get(c) == "process" for c in named):
+            return None
+        whole = self._one_whole_of_both(named)
+        return Decision("concept", (whole,), reading.frame, how=f"the whole that {named[0]} and {named[1]} make up together") \
+            if whole else None
 
     def _pointed_to(self, reading: Reading, pair: tuple[str, ...]) -> str | None:
         """The one of the pair a fact links to the other names, else the better match of the question."""

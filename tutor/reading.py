@@ -161,14 +161,29 @@ class Reader:
         mentions = self._mentions(words, focus)
         masked = _masked(words, mentions)
         frame, side = self._frame(words, masked, mentions, focus)
+        frame, side, contrasted = self._before_the_contrast(words, mentions, focus, frame, side)
         lower = text.lower()
         return Reading(text, tuple(words), tuple(corrections), cue, tuple(mentions), masked, frame, side,
                        tuple(self._foreign(words, mentions)), self._topic(words, mentions) or
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
                        self.boundary.assess(words, lower, self._kinds_referred(mentions, focus)),
                        tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
-                       self._answer_type(words, focus), tuple(_set_aside(words, mentions)), self._answer_noun(words),
+                       self._answer_type(words, focus), tuple(dict.fromkeys([*_set_aside(words, mentions), *contrasted])),
+                       self._answer_noun(words),
                        self._off_pack(words, mentions))
+
+    def _before_the_contrast(self, words: list[str], mentions: list[Mention], focus: str | None, frame: Frame | None,
+                             side: str) -> tuple[Frame | None, str, list[str]]:
+        """ "which therapy supports bone formation rather than blocking resorption?": a question no frame reads as a
+        whole is read up to "rather than" / "instead of", and what is named after it is set aside."""
+        cut = _contrast_at(words)
+        if cut is None or (frame and not frame.default):
+            return frame, side, []
+        head = [m for m in mentions if m.end <= cut]
+        first, first_side = self._frame(words[:cut], _masked(words[:cut], head), head, focus)
+        if not first or first.default:
+            return frame, side, []
+        return first, first_side, [m.concept for m in mentions if m.start > cut and m.concept not in {h.concept for h in head}]
 
     def _kind_that_acts(self, words: list[str]) -> list[str]:
         """ "how can hormones reduce that?" names no actor, only a kind of thing: it asks which of that kind acts,
@@ -854,6 +869,12 @@ def split_clauses(text: str) -> list[str]:
 
 
 # words that set a name aside: "which cells other than osteoblasts make RANKL?"
+def _contrast_at(words: list[str]) -> int | None:
+    """Where "rather than" or "instead of" starts, if the question has one."""
+    return next((i for i, pair in enumerate(zip(words, words[1:])) if pair in _CONTRASTS), None)
+
+
+_CONTRASTS = frozenset({("rather", "than"), ("instead", "of")})  # what follows is set against what is asked
 _SETTING_ASIDE = (("other", "than"), ("besides",), ("apart", "from"), ("aside", "from"), ("except",), ("except", "for"))
 
 
