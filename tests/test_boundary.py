@@ -589,3 +589,25 @@ def test_lab_shorthand_for_testosterone_is_read_as_its_name(tutor):
     # "total T 350": a value of one's own testosterone; "low T" names testosterone
     assert Chat(tutor).say("total T 350 free T 6, is that bad?").kind == "safety"
     assert Chat(tutor).say("what is low T?").concept == "testosterone"
+
+
+@pytest.mark.parametrize("text", [
+    # a relative's age told in passing, "what is going on" and "normally" in a story asking how bodies work
+    "So I've been reading about all this and my sister who is 58 keeps telling me that after menopause the bones just "
+    "sort of melt away, and I wanted to understand what actually is going on with the estrogen and the bone cells, "
+    "like what is the estrogen actually doing to the cells normally?",
+    "I can't work out how OPG works, can you explain?",
+])
+def test_a_story_about_a_relative_that_asks_how_bodies_work_is_answered(tutor, text):
+    reply = Chat(tutor).say(text)
+    assert reply.kind == "answer", (reply.kind, reply.text)
+
+
+@pytest.mark.parametrize("text", [
+    "what will happen to me when I stop HRT?",
+    "my mum is on estrogen, what happens to her bones if she stops?",
+    "my sister who is 58 has a T-score of -2.6, is that osteoporosis?",
+    "my E2 came back at 20, is that normal?",
+])
+def test_what_happens_to_someone_and_a_verdict_on_a_value_stay_advice(tutor, text):
+    assert Chat(tutor).say(text).kind == "safety", text

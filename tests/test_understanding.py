@@ -3181,3 +3181,12 @@ def test_what_follows_rather_than_is_set_against_what_is_asked(tutor, text, conc
 
 def test_two_names_asked_of_together_are_the_whole_they_make_up(tutor):
     assert Chat(tutor).say("Who would be prescribed estrogen and progesterone together?").concept == "hrt"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("does working out help bones?", "unknown"),              # exercise: a topic the document does not cover
+    ("is a daily work out good for bone", "unknown"),
+    ("the article keeps saying RANKL and I can't work out what that thing is, could you tell me?", "answer"),
+])
+def test_working_out_is_exercise_but_working_out_what_something_is_is_not(tutor, text, kind):
+    assert Chat(tutor).say(text).kind == kind, text
