@@ -3190,3 +3190,8 @@ def test_two_names_asked_of_together_are_the_whole_they_make_up(tutor):
 ])
 def test_working_out_is_exercise_but_working_out_what_something_is_is_not(tutor, text, kind):
     assert Chat(tutor).say(text).kind == kind, text
+
+
+def test_ending_up_with_weak_bones_is_about_the_bones(tutor):
+    # "end up" once tied this to the example "... still end up with fragile bones?" of aromatase deficiency
+    assert Chat(tutor).say("why do people end up with weaker bones as they age?").concept == "age-related-bone-loss"
