@@ -3195,3 +3195,9 @@ def test_working_out_is_exercise_but_working_out_what_something_is_is_not(tutor,
 def test_ending_up_with_weak_bones_is_about_the_bones(tutor):
     # "end up" once tied this to the example "... still end up with fragile bones?" of aromatase deficiency
     assert Chat(tutor).say("why do people end up with weaker bones as they age?").concept == "age-related-bone-loss"
+
+
+def test_what_breaks_it_down_and_what_rebuilds_it_pick_the_parts_of_renewal(chat):
+    chat.say("Is bone just dead tissue?", concept="bone-remodeling")
+    assert chat.say("so what breaks it down?").concept in ("bone-resorption", "osteoclasts")
+    assert chat.say("and what rebuilds it?").concept in ("bone-formation", "osteoblasts")

@@ -1028,13 +1028,25 @@ class Policy:
         if not (focus and self._asks_a_kind_of_a_process(reading, focus)):
             return None
         kind = reading.answer_type
-        of_kind = frozenset(c for c, k in self._kb.kinds.items() if k == kind and self._touches(c, [focus]))
+        of_kind = self._candidates_in_the_topic(kind, focus)
         ranked = [c for c in self._rank(reading, None, limit=20) if c.concept_id in of_kind]
         top, runner = self._top_two(ranked)
-        if top is None or top.score < self.thresholds.anchor or runner and self._too_close(top, runner):
+        if top is None or top.score < self.thresholds.anchor or runner and not self._clearly_first(top, runner):
             return None
         return Decision("concept", (top.concept_id,), reading.frame, confidence=min(top.score, 1.0),
-                        runner_up=focus, how=f"the {kind} of {focus} that your question asks for")
+                        runner_up=focus, how=f"the {kind or 'part'} of {focus} that your question asks for")
+
+    def _candidates_in_the_topic(self, kind: str | None, focus: str) -> frozenset[str]:
+        """Those of the kind asked linked to the topic; with no kind asked ("what breaks it down?"), the parts of the
+        process (osteoclasts, resorption), or right after one part was picked, the parts of its whole again."""
+        if kind:
+            return frozenset(c for c, k in self._kb.kinds.items() if k == kind and self._touches(c, [focus]))
+        return frozenset(p for whole in self._wholes_in_view(focus) for p in self._parts_of(whole))
+
+    def _clearly_first(self, top: Candidate, runner: Candidate) -> bool:
+        """Well ahead of the runner-up, or so close to it that a fact links them (resorption, carried out by
+        osteoclasts): then they answer alike, and the first will do."""
+        return not self._too_close(top, runner) or self._linked_by_fact(top.concept_id, runner.concept_id)
 
     def _asks_a_kind_of_a_process(self, reading: Reading, focus: str) -> bool:
         """ "which cells break it down?": asked as "which/what KIND ...", of a process under discussion referred to by
@@ -1043,7 +1055,8 @@ class Policy:
         if reading.named or _pronoun_referents(reading) != [focus] or self._kb.kinds.get(focus) != "process":
             return False
         telling = [w for w in reading.content_words if stem(w) != stem(reading.answer_noun or "")]
-        return bool(reading.answer_type and telling and _WHICH_KIND.match(fold(reading.text)))
+        asked = fold(reading.text)
+        return bool(telling and (reading.answer_type and _WHICH_KIND.match(asked) or _WHAT_DOES_IT.match(asked)))
 
     def _titled_as_asked(self, reading: Reading) -> Decision | None:
         """ "what genes does it change?" of estrogen receptor alpha: the one concept whose title holds the noun asked
@@ -1500,6 +1513,8 @@ def _answer_words_of(frames: tuple[Frame, ...], frame_id: str) -> frozenset[str]
 
 
 _WHO_EACH_IS_FOR = re.compile(r"\bwho (is|are) (each|each one|they|both|these|those|the two)( \w+)? (for|meant|intended|aimed|given|designed)\b")
+# "what breaks it down?", "and what rebuilds it?": a deed done to what the topic works on
+_WHAT_DOES_IT = re.compile(r"^(and |so |then |but )?what (?!(is|are|was|were|does|do|did|can|could|will|would|s|about|if|else|kind|type|sort)\b)\w+( down| up| away| back)? (it|them)\b")
 _WHICH_KIND = re.compile(r"^(and |so |then )?(which|what) \w+ ")  # "which cells ...", "what enzyme ..."
 _WHICH_NAMED_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit)\b")
 _WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
