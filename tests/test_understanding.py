@@ -3201,3 +3201,8 @@ def test_what_breaks_it_down_and_what_rebuilds_it_pick_the_parts_of_renewal(chat
     chat.say("Is bone just dead tissue?", concept="bone-remodeling")
     assert chat.say("so what breaks it down?").concept in ("bone-resorption", "osteoclasts")
     assert chat.say("and what rebuilds it?").concept in ("bone-formation", "osteoblasts")
+
+
+def test_testosterones_direct_effect_is_said_to_be_an_androgens(tutor):
+    said = Chat(tutor).say("Testosterone's direct effects vs its effects after aromatization").text
+    assert "androgen" in said, said
