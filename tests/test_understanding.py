@@ -3206,3 +3206,14 @@ def test_what_breaks_it_down_and_what_rebuilds_it_pick_the_parts_of_renewal(chat
 def test_testosterones_direct_effect_is_said_to_be_an_androgens(tutor):
     said = Chat(tutor).say("Testosterone's direct effects vs its effects after aromatization").text
     assert "androgen" in said, said
+
+
+@pytest.mark.parametrize("text", ["osteoclast or osteoblast — which one makes RANKL?",
+                                  "osteoclasts or osteoblasts, which one makes RANKL?"])
+def test_two_offered_first_and_a_third_thing_asked_of_them_picks_one(tutor, text):
+    reply = Chat(tutor).say(text)
+    assert reply.concept == "osteoblasts" and first_sentence(reply.text).lower().startswith("osteoblast"), reply.text
+
+
+def test_two_offered_first_and_weighed_against_each_other_are_compared(tutor):
+    assert Chat(tutor).say("RANKL vs OPG, which is worse?").data.get("compare") == ["rankl", "opg"]

@@ -238,9 +238,11 @@ class Policy:
     def _one_of_two_named(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "somatopause and menopause: which is about growth hormone?": the one of two names joined before the
         question word that the rest points to, said against the other."""
-        # "X vs Y, which is worse?" weighs the two against each other: the comparison answers
-        pair = _pair_before_which(reading) if not (reading.frame and reading.frame.answer == "compare") else None
-        if not pair:
+        # "X vs Y, which is worse?" weighs the two against each other: the comparison answers; but "X or Y, which
+        # one makes RANKL?" asks which of them a third thing goes with
+        pair = _pair_before_which(reading)
+        comparing = reading.frame and reading.frame.answer == "compare"
+        if not pair or comparing and not [c for c in reading.named if c not in pair]:
             return None
         chosen = self._clearly_pointed_to(reading, pair)
         if chosen is None:
