@@ -33,6 +33,7 @@ _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 # "how do the two differ?", "compare them", "are they different?": both of the last two talked about
 # words that ask about the two just compared together ("why use both?"); "them" may mean the topic alone
 _JOINED = re.compile(r"\b(both|the two|together|combin\w*|each other|one another)\b")
+_WEIGHING = re.compile(r"\b(more|less|most|least|better|worse|best|worst|faster|slower|stronger|weaker|greater)\b")
 _TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time)\b")
 _BOTH = re.compile(r"\b(the two|both|them|they|these|those|each other|one another)\b")
 
@@ -242,7 +243,7 @@ class Policy:
         # one makes RANKL?" asks which of them a third thing goes with
         pair = _pair_before_which(reading)
         comparing = reading.frame and reading.frame.answer == "compare"
-        if not pair or comparing and not [c for c in reading.named if c not in pair]:
+        if not pair or comparing and (not [c for c in reading.named if c not in pair] or _WEIGHING.search(" ".join(reading.words))):
             return None
         chosen = self._clearly_pointed_to(reading, pair)
         if chosen is None:
