@@ -3217,3 +3217,15 @@ def test_two_offered_first_and_a_third_thing_asked_of_them_picks_one(tutor, text
 
 def test_two_offered_first_and_weighed_against_each_other_are_compared(tutor):
     assert Chat(tutor).say("RANKL vs OPG, which is worse?").data.get("compare") == ["rankl", "opg"]
+
+
+@pytest.mark.parametrize("text", ["How long does it take to rebuild lost bone?",
+                                  "Can bone density be fully restored once it's lost?"])
+def test_getting_lost_bone_back_is_whether_it_can_be_reversed(tutor, text):
+    reply = Chat(tutor).say(text)
+    assert reply.kind == "unknown" and reply.data.get("uncovered") == "reversal", (reply.kind, reply.data)
+
+
+def test_what_could_restore_it_still_asks_what_the_document_puts_forward(chat):
+    chat.say("what is somatopause?", concept="somatopause")
+    assert chat.say("what could restore it?").concept == "growth-hormone-peptides"
