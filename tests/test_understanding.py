@@ -3229,3 +3229,12 @@ def test_getting_lost_bone_back_is_whether_it_can_be_reversed(tutor, text):
 def test_what_could_restore_it_still_asks_what_the_document_puts_forward(chat):
     chat.say("what is somatopause?", concept="somatopause")
     assert chat.say("what could restore it?").concept == "growth-hormone-peptides"
+
+
+@pytest.mark.parametrize("text", ["Do SARMs help bone like testosterone does?", "TRAP enzyme in osteoclasts?"])
+def test_drugs_and_markers_the_document_never_names_are_declined_beside_a_known_name(tutor, text):
+    assert Chat(tutor).say(text).kind == "unknown", text
+
+
+def test_opg_trapping_rankl_is_no_trap_enzyme(tutor):
+    assert Chat(tutor).say("does OPG trap RANKL?").kind == "answer"
