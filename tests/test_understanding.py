@@ -3238,3 +3238,12 @@ def test_drugs_and_markers_the_document_never_names_are_declined_beside_a_known_
 
 def test_opg_trapping_rankl_is_no_trap_enzyme(tutor):
     assert Chat(tutor).say("does OPG trap RANKL?").kind == "answer"
+
+
+def test_what_lowers_density_leads_with_breakdown_outpacing_building(tutor):
+    assert first_sentence(Chat(tutor).say("What lowers bone mineral density?").text).startswith("Bone resorption")
+
+
+def test_resorption_outpacing_formation_is_a_change_whose_effect_is_answered(tutor):
+    reply = Chat(tutor).say("What happens to bone mineral density when resorption outpaces formation?")
+    assert reply.concept == "bone-mineral-density", (reply.concept, reply.text)
