@@ -3247,3 +3247,9 @@ def test_what_lowers_density_leads_with_breakdown_outpacing_building(tutor):
 def test_resorption_outpacing_formation_is_a_change_whose_effect_is_answered(tutor):
     reply = Chat(tutor).say("What happens to bone mineral density when resorption outpaces formation?")
     assert reply.concept == "bone-mineral-density", (reply.concept, reply.text)
+
+
+def test_the_other_half_is_the_part_that_does_the_wholes_other_deed(chat):
+    chat.say("What is the synergy the document talks about?", concept="anabolic-antiresorptive-synergy")
+    chat.say("which half brakes resorption?", concept="estrogen")
+    assert chat.say("and the other half?").concept == "gh-igf1-axis"

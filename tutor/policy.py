@@ -111,7 +111,7 @@ class Policy:
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._aspect_put_forward, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
                  self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_the_parts,
-                 self._part_for_one_sex, self._part_that_acts, self._either_or,
+                 self._part_for_one_sex, self._part_that_acts, self._the_other_part, self._either_or,
                  self._one_of_two_named, self._which_of_two_offered,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._two_parts_together, self._consequence_question,
@@ -174,6 +174,23 @@ class Policy:
             return None
         return Decision("concept", (fitting[0],), reading.frame, runner_up=focus,
                         how=f"the part of {focus} that the document describes for {who}")
+
+    def _the_other_part(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "and the other half?" right after "which half brakes resorption?" picked estrogen from the synergy: the
+        part that does the whole's other deed (the GH/IGF-1 axis, which drives formation)."""
+        if not (focus and _THE_OTHER.match(" ".join(reading.words))):
+            return None
+        for whole in self._wholes_in_view(focus):
+            deeds = {(r.relation, r.object) for r in self._kb.relations if r.subject == whole and r.relation in _ACTING}
+            done = self._deeds_of(focus) & deeds
+            others = [p for p in self._parts_of(whole) if p != focus and self._deeds_of(p) & (deeds - done)]
+            if done and len(others) == 1:
+                return Decision("concept", (others[0],), reading.frame, runner_up=focus,
+                                how=f"the part of {whole} that does what {focus} does not")
+        return None
+
+    def _deeds_of(self, concept_id: str) -> set[tuple[str, str]]:
+        return {(r.relation, r.object) for r in self._kb.relations if r.subject == concept_id and r.relation in _ACTING}
 
     def _explained_for(self, concept_id: str, who: str) -> bool:
         """Whether a concept's first explanation uses the words for `who` (men or women)."""
@@ -1518,6 +1535,7 @@ def _answer_words_of(frames: tuple[Frame, ...], frame_id: str) -> frozenset[str]
 _WHO_EACH_IS_FOR = re.compile(r"\bwho (is|are) (each|each one|they|both|these|those|the two)( \w+)? (for|meant|intended|aimed|given|designed)\b")
 # "what breaks it down?", "and what rebuilds it?": a deed done to what the topic works on
 _WHAT_DOES_IT = re.compile(r"^(and |so |then |but )?what (?!(is|are|was|were|does|do|did|can|could|will|would|s|about|if|else|kind|type|sort)\b)\w+( down| up| away| back)? (it|them)\b")
+_THE_OTHER = re.compile(r"^(and |so |then |what about |how about )?(the )?other (one|half|part|side|piece|bit|component)$")
 _WHICH_KIND = re.compile(r"^(and |so |then )?(which|what) \w+ ")  # "which cells ...", "what enzyme ..."
 _WHICH_NAMED_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit)\b")
 _WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
