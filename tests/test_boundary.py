@@ -611,3 +611,9 @@ def test_a_story_about_a_relative_that_asks_how_bodies_work_is_answered(tutor, t
 ])
 def test_what_happens_to_someone_and_a_verdict_on_a_value_stay_advice(tutor, text):
     assert Chat(tutor).say(text).kind == "safety", text
+
+
+def test_a_treatment_weighed_as_safer_for_someone_like_me_is_advice(tutor):
+    assert Chat(tutor).say("is estradiol patch safer than pills for someone like me").kind == "safety"
+    # the same weighing asked in general says the document does not discuss safety
+    assert Chat(tutor).say("is the estradiol patch safer than pills in general?").kind == "unknown"
