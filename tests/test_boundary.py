@@ -617,3 +617,12 @@ def test_a_treatment_weighed_as_safer_for_someone_like_me_is_advice(tutor):
     assert Chat(tutor).say("is estradiol patch safer than pills for someone like me").kind == "safety"
     # the same weighing asked in general says the document does not discuss safety
     assert Chat(tutor).say("is the estradiol patch safer than pills in general?").kind == "unknown"
+
+
+@pytest.mark.parametrize("text", [
+    "bone scan -2.1 at 52 male, trt time?",          # one's own age and sex after "at"
+    "my gyno offered estrogen cream, yay or nay",    # a verdict on one's own choice
+    "can teens take GH peptides for height",         # whether a group may use a treatment
+])
+def test_age_after_at_a_verdict_asked_and_a_group_using_a_treatment_are_advice(tutor, text):
+    assert Chat(tutor).say(text).kind == "safety", text
