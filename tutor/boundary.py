@@ -156,8 +156,9 @@ class AdviceBoundary:
     def _pattern_hits(self, lower_text: str, hits: dict[str, set[str]]) -> None:
         spelled = self._shorthand_in_text.sub(lambda m: self.shorthand[m.group(1)], lower_text) \
             if self._shorthand_in_text else lower_text
+        texts = (lower_text,) if spelled == lower_text else (lower_text, spelled)  # most questions hold no shorthand
         for name, pattern in self._patterns:
-            match = pattern.search(lower_text) or pattern.search(spelled)
+            match = next((m for m in map(pattern.search, texts) if m), None)
             if match:
                 hits.setdefault(name, set()).add(match.group(0).strip())
 
