@@ -181,7 +181,7 @@ class Policy:
         if not (focus and _THE_OTHER.match(" ".join(reading.words))):
             return None
         for whole in self._wholes_in_view(focus):
-            deeds = {(r.relation, r.object) for r in self._kb.relations if r.subject == whole and r.relation in _ACTING}
+            deeds = self._deeds_of(whole)
             done = self._deeds_of(focus) & deeds
             others = [p for p in self._parts_of(whole) if p != focus and self._deeds_of(p) & (deeds - done)]
             if done and len(others) == 1:
@@ -320,8 +320,8 @@ class Policy:
     def _one_whole_of_both(self, pair: tuple[str, ...] | list[str]) -> str | None:
         """The one concept both are parts of (the GH/IGF-1 axis and estrogen: their synergy) or that contains both
         (estrogen and progesterone: HRT), or None."""
-        wholes = [{r.object for r in self._kb.relations if r.relation == "part-of" and r.subject == p} |
-                  {r.subject for r in self._kb.relations if r.relation == "contains" and r.object == p} for p in pair]
+        wholes = [set(self._wholes_of(p)) | {r.subject for r in self._kb.relations if r.relation == "contains" and r.object == p}
+                  for p in pair]
         shared = set.intersection(*wholes) if wholes else set()
         return next(iter(shared)) if len(shared) == 1 else None
 
