@@ -390,7 +390,8 @@ def _frame_answer(check: Checker, entry: dict, what: str) -> str | None:
 def _check_relation_names(check: Checker, entry: dict, what: str) -> None:
     for key in ("relation", "fallback", "via"):
         value = entry.get(key)
-        for name in ([value] if isinstance(value, str) else value if isinstance(value, list) and key == "fallback" else []):
+        names = value if key == "fallback" and isinstance(value, list) else [value]  # only a fallback may list several
+        for name in names:
             if isinstance(name, str) and name not in RELATION_NAMES:
                 check.report(check.key_line(entry, key), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
 

@@ -168,8 +168,7 @@ class Policy:
         who = self._first_audience(reading.words)
         picks = picks_one(reading.words) or bool(_WHICH_PART.match(" ".join(reading.words)))
         parts = self._parts_of(focus) if focus and who and picks and not reading.named else []
-        other = "women" if who == "men" else "men"
-        fitting = [p for p in parts if self._explained_for(p, who) and not self._explained_for(p, other)]
+        fitting = [p for p in parts if self._only_for(p, who)]
         if len(fitting) != 1:
             return None
         return Decision("concept", (fitting[0],), reading.frame, runner_up=focus,
@@ -191,6 +190,10 @@ class Policy:
 
     def _deeds_of(self, concept_id: str) -> set[tuple[str, str]]:
         return {(r.relation, r.object) for r in self._kb.relations if r.subject == concept_id and r.relation in _ACTING}
+
+    def _only_for(self, concept_id: str, who: str) -> bool:
+        """Whether a concept's first explanation speaks of `who` (men or women) and not of the other sex."""
+        return self._explained_for(concept_id, who) and not self._explained_for(concept_id, "women" if who == "men" else "men")
 
     def _explained_for(self, concept_id: str, who: str) -> bool:
         """Whether a concept's first explanation uses the words for `who` (men or women)."""
@@ -882,12 +885,16 @@ class Policy:
         holds it back), when there are some."""
         if reading.side != "actor" or len(facts) < 2:
             return facts
-        purpose = next((self._verb_relations.get(stem(w)) for before, w in zip(reading.words, reading.words[1:])
-                        if before == "to" and self._verb_relations.get(stem(w)) not in (None, relation)), None)
+        purpose = next((r for r in self._relations_after_to(reading.words) if r != relation), None)
         if purpose is None:
             return facts
         doing = {(r.subject, r.object) for r in self._kb.relations if r.relation == purpose}
         return [f for f in facts if (f.subject, f.object) in doing] or facts
+
+    def _relations_after_to(self, said: tuple[str, ...]) -> list[str]:
+        """The relations asked by the verbs right after "to" ("to block it": inhibits)."""
+        return [self._verb_relations[stem(w)] for before, w in zip(said, said[1:])
+                if before == "to" and stem(w) in self._verb_relations]
 
     def _for_the_sex_asked(self, reading: Reading, facts: list[Relation]) -> list[Relation]:
         """ "what lowers RANKL in men?": only the facts whose answer the document describes for men and not women,
@@ -895,11 +902,8 @@ class Policy:
         who = self._first_audience(reading.words)
         if not who or len(facts) < 2:
             return facts
-        other = "women" if who == "men" else "men"
         end = "subject" if reading.side == "actor" else "object"
-        def for_them(fact: Relation) -> bool:
-            return self._explained_for(getattr(fact, end), who) and not self._explained_for(getattr(fact, end), other)
-        return [f for f in facts if for_them(f)] or facts
+        return [f for f in facts if self._only_for(getattr(f, end), who)] or facts
 
     def _without_facts(self, reading: Reading, frame: Frame, themes: list[str], aside: set[str],
                        own: str | None) -> Decision | None:

@@ -868,13 +868,13 @@ def split_clauses(text: str) -> list[str]:
     return [p.strip() for p in parts if p and p.strip()]
 
 
-# words that set a name aside: "which cells other than osteoblasts make RANKL?"
 def _contrast_at(words: list[str]) -> int | None:
     """Where "rather than" or "instead of" starts, if the question has one."""
     return next((i for i, pair in enumerate(zip(words, words[1:])) if pair in _CONTRASTS), None)
 
 
 _CONTRASTS = frozenset({("rather", "than"), ("instead", "of")})  # what follows is set against what is asked
+# words that set a name aside: "which cells other than osteoblasts make RANKL?"
 _SETTING_ASIDE = (("other", "than"), ("besides",), ("apart", "from"), ("aside", "from"), ("except",), ("except", "for"))
 
 
