@@ -85,8 +85,10 @@ SETS = {
     "blind18/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind18" / "safety.yaml",
     "tuning14/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning14" / "understanding.yaml",
     "tuning14/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning14" / "safety.yaml",
-    "blind19/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind19" / "understanding.yaml",
-    "blind19/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind19" / "safety.yaml",
+    "blind19/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind19" / "understanding.yaml",
+    "blind19/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind19" / "safety.yaml",
+    "blind20/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind20" / "understanding.yaml",
+    "blind20/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind20" / "safety.yaml",
 }
 
 
