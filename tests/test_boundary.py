@@ -626,3 +626,15 @@ def test_a_treatment_weighed_as_safer_for_someone_like_me_is_advice(tutor):
 ])
 def test_age_after_at_a_verdict_asked_and_a_group_using_a_treatment_are_advice(tutor, text):
     assert Chat(tutor).say(text).kind == "safety", text
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("I'd like a more detailed explanation of how TRT works for bone.", False),  # what TRT does for bone
+    ("is estrogen good for bones?", False),
+    ("I'm not clear on why the ratio counts, could you help me make sense of that?", False),
+    ("does TRT work for bone in someone like me?", True),  # a person named after it
+    ("would estrogen work for bones in my mom?", True),
+    ("is HRT good for my bones?", True),
+])
+def test_what_a_treatment_does_for_bone_is_advice_only_when_someone_is_named(tutor, text, personal):
+    assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()

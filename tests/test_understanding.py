@@ -3253,3 +3253,60 @@ def test_the_other_half_is_the_part_that_does_the_wholes_other_deed(chat):
     chat.say("What is the synergy the document talks about?", concept="anabolic-antiresorptive-synergy")
     chat.say("which half brakes resorption?", concept="estrogen")
     assert chat.say("and the other half?").concept == "gh-igf1-axis"
+
+
+def test_a_pronoun_in_a_second_question_stands_for_what_the_first_named(chat):
+    chat.say("what is bone remodeling?", concept="bone-remodeling")
+    reply = chat.say("what drives bone resorption and what holds it back?")
+    # "it" is the resorption just named, not the remodeling talked about before
+    assert reply.concept == "bone-resorption" and first_sentence(reply.text).startswith("OPG"), reply.text
+
+
+@pytest.mark.parametrize("text, aspect", [
+    ("At what exact age does bone loss usually begin?", "age"),
+    ("How many years does a woman lose bone fastest after menopause?", "duration"),
+    ("What drugs can block RANKL directly?", "medicines"),
+    ("Can you measure OPG in a blood sample?", "diagnosis"),
+    ("How often do people on hormonal optimization need check-ups?", "monitoring"),
+])
+def test_figures_tests_and_follow_up_care_the_document_never_gives_are_said_to_be_uncovered(tutor, text, aspect):
+    reply = Chat(tutor).say(text)
+    assert reply.kind == "unknown" and reply.data.get("uncovered") == aspect, (reply.kind, reply.data)
+
+
+def test_the_effect_of_one_thing_on_another_is_about_the_first(tutor):
+    reply = Chat(tutor).say("What is the net effect of progesterone on remodeling?")
+    assert reply.concept == "progesterone" and reply.text.startswith("Progesterone's net effect"), reply.text
+    # with nothing after it to act on, "the effects of X" may still be the concept about those effects
+    assert Chat(tutor).say("What are the wider, whole-body effects of hormonal optimization?").concept == "systemic-effects"
+
+
+def test_a_part_combined_with_a_therapy_is_the_whole_they_share(chat):
+    chat.say("What is the somatotropic axis?", concept="gh-igf1-axis")
+    assert chat.say("how does it combine with estrogen therapy?").concept == "anabolic-antiresorptive-synergy"
+
+
+def test_the_therapy_that_uses_both_just_compared_is_the_one_containing_them(chat):
+    chat.say("What does progesterone do for bone?", concept="progesterone")
+    chat.say("how is it different from estradiol?")
+    # estradiol is a form of estrogen, which HRT contains, as it contains progesterone
+    assert chat.say("which therapy uses both?").concept == "hrt"
+
+
+def test_what_the_document_cites_about_a_name_and_then_another(chat):
+    chat.say("What does the document cite about IGF-1?", concept="references")
+    chat.say("and about estrogen?", concept="references")
+
+
+def test_depth_said_before_the_question_or_with_go_back(chat):
+    reply = chat.say("super simple version please: why do bones get weaker when you get old")
+    assert reply.concept == "age-related-bone-loss" and reply.level == "fundamentals"
+    chat.say("what is estrogen?", concept="estrogen")
+    chat.say("deeper")
+    chat.say("deeper still")
+    reply = chat.say("too technical, go back a bit")
+    assert reply.concept == "estrogen" and reply.level == "intermediate", (reply.kind, reply.level)
+
+
+def test_gym_shorthand_for_testosterone_cypionate_names_trt(tutor):
+    assert Chat(tutor).say("test cyp").concept == "trt"

@@ -417,6 +417,10 @@ class Composer:
             return f"The document {sentence[3:]}"
         if sentence.startswith("It "):
             return f"{_cap(name)} {sentence[3:]}"
+        if _ITS_PART_OF_THE_DOCUMENT.match(sentence):  # "Its therapy table names ...": the document's table
+            return f"The document's {sentence[4:]}"
+        if _ITS_DEED.match(sentence):  # "Its net effect on remodeling is ...": whose effect it was ("its table" is
+            return f"{_cap(_possessive(name))} {sentence[4:]}"  # the document's)
         opening = re.match(r"([A-Z][^,]{0,24}, )it\b", sentence)  # "For bone, it acts as a brake ..."
         if opening:
             return f"{opening.group(1)}{name}{sentence[opening.end():]}"
@@ -484,6 +488,14 @@ class Composer:
 
 # what a thing does to another, with its sign: driving it (+) or holding it back (-)
 _DOING = {"stimulates": 1, "causes": 1, "inhibits": -1}
+
+
+_ITS_PART_OF_THE_DOCUMENT = re.compile(r"Its (\w+ )?(table|tables|glossary|list|section|sections|references|sources)\b")
+_ITS_DEED = re.compile(r"Its (net |main |overall |chief )?(effect|effects|role|action|job|function|impact)\b")
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 # a sentence opening "It claims / says / presents ..." reports what the document says: "it" is the document

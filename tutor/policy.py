@@ -34,7 +34,7 @@ _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 # words that ask about the two just compared together ("why use both?"); "them" may mean the topic alone
 _JOINED = re.compile(r"\b(both|the two|together|combin\w*|each other|one another)\b")
 _WEIGHING = re.compile(r"\b(more|less|most|least|better|worse|best|worst|faster|slower|stronger|weaker|greater)\b")
-_TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time)\b")
+_TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time|combines? with|combining with|paired with|pairs? with|both at once)\b")
 _BOTH = re.compile(r"\b(the two|both|them|they|these|those|each other|one another)\b")
 
 
@@ -323,18 +323,30 @@ class Policy:
     def _one_whole_of_both(self, pair: tuple[str, ...] | list[str]) -> str | None:
         """The one concept both are parts of (the GH/IGF-1 axis and estrogen: their synergy) or that contains both
         (estrogen and progesterone: HRT), or None."""
-        wholes = [set(self._wholes_of(p)) | {r.subject for r in self._kb.relations if r.relation == "contains" and r.object == p}
-                  for p in pair]
+        wholes = [self._wholes_broadly(p) for p in pair]
         shared = set.intersection(*wholes) if wholes else set()
         return next(iter(shared)) if len(shared) == 1 else None
+
+    def _wholes_broadly(self, concept_id: str) -> set[str]:
+        """What a concept is part of or contained in, also by way of what it is a form of (estradiol, a form of
+        estrogen, is in HRT) and of what it contains (HRT's estrogen is part of the synergy)."""
+        forms = [concept_id, *self._objects_of(concept_id, "is-a")]
+        wholes = {w for f in forms for w in [*self._wholes_of(f), *self._containers_of(f)]}
+        return wholes | {w for part in self._objects_of(concept_id, "contains") for w in self._wholes_of(part)}
+
+    def _objects_of(self, concept_id: str, relation: str) -> list[str]:
+        return [r.object for r in self._kb.relations if r.relation == relation and r.subject == concept_id]
+
+    def _containers_of(self, concept_id: str) -> list[str]:
+        return [r.subject for r in self._kb.relations if r.relation == "contains" and r.object == concept_id]
 
     def _two_parts_together(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "who would be prescribed estrogen and progesterone together?": two names asked of as one are the one
         whole both belong to (HRT)."""
-        named = list(dict.fromkeys(reading.named))
+        named = list(dict.fromkeys(reading.concepts))  # "how does IT combine with estrogen therapy?" counts the topic
         # (slowing breakdown and boosting building "together" is no whole of the two processes, but a way to act on both)
         if len(named) != 2 or not _TOGETHER.search(" ".join(reading.words)) or \
-                any(self._kb.kinds.get(c) == "process" for c in named):
+                all(self._kb.kinds.get(c) == "process" for c in named):
             return None
         whole = self._one_whole_of_both(named)
         return Decision("concept", (whole,), reading.frame, how=f"the whole that {named[0]} and {named[1]} make up together") \
@@ -506,7 +518,7 @@ class Policy:
         return referents
 
     def _wholes_of(self, concept_id: str) -> list[str]:
-        return [r.object for r in self._kb.relations if r.relation == "part-of" and r.subject == concept_id]
+        return self._objects_of(concept_id, "part-of")
 
     def _declines_of(self, reading: Reading, referents: list[str]) -> tuple[Relation, ...]:
         """ "how does the drop in estrogen differ from the drop in testosterone?": when both fall, the facts naming
@@ -1752,16 +1764,19 @@ def _causes(reading: Reading, effects: list[str], focus: str | None) -> list[str
 
 
 def _subject(reading: Reading) -> str | None:
-    """The concept named right after "how/why does/do/can ..." ("how does estradiol reduce resorption?") or opening a
-    yes-or-no question ("does progesterone stop bone breakdown?"): what acts."""
+    """The concept named right after "how/why does/do/can ..." ("how does estradiol reduce resorption?"), opening a
+    yes-or-no question ("does progesterone stop bone breakdown?") or after "the effect of": what acts."""
     words = reading.words
     for m in reading.mentions:
         if m.start >= 1 and words[m.start - 1] in _AUXILIARIES and (m.start == 1 or words[m.start - 2] in ("how", "why")):
             return m.concept
+        if m.start >= 2 and words[m.start - 1] == "of" and words[m.start - 2] in _DEEDS and "on" in words[m.end:m.end + 2]:
+            return m.concept  # "the net effect of progesterone on remodeling": what progesterone does
     return None
 
 
 _AUXILIARIES = frozenset("does do did can could would will might may".split())
+_DEEDS = frozenset("effect effects impact impacts influence".split())
 
 
 def _the_one_asked_about(reading: Reading, named: list[str], frame: Frame | None) -> str | None:

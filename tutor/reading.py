@@ -271,7 +271,8 @@ class Reader:
             # the first word outside the names that refers back stands for the concept under discussion
             at = next((i for i in range(len(words)) if not _inside(i, mentions) and _refers_back(words, i)), None)
             if at is not None:
-                mentions.append(Mention(at, at + 1, focus, words[at], "pronoun"))
+                mentions.append(Mention(at, at + 1, _antecedent_in_question(words, at, mentions) or focus,
+                                        words[at], "pronoun"))
         return sorted(mentions, key=lambda m: m.start)
 
     def _frame(self, words: list[str], masked: str, mentions: list[Mention], focus: str | None) -> tuple[Frame | None, str]:
@@ -749,6 +750,19 @@ def _refers_back(words: list[str], i: int) -> bool:
         # "what does that lead to?": after an auxiliary, the subject of a verb
         return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS | _SORT_NOUNS or _subject_after_auxiliary(words, i)
     return True
+
+
+def _antecedent_in_question(words: list[str], at: int, mentions: list[Mention]) -> str | None:
+    """ "what drives bone resorption AND what holds IT back?": a pronoun in a second question of the same turn
+    stands for the last thing the first one named, not for the topic of the conversation."""
+    second = next((i for i in range(at - 1, 0, -1) if words[i] in _SECOND_QUESTION and words[i - 1] == "and"), None)
+    if second is None:
+        return None
+    named = [m for m in mentions if m.end < second]
+    return named[-1].concept if named else None
+
+
+_SECOND_QUESTION = frozenset(("what", "which", "how", "why", "who", "where", "when"))
 
 
 def _reflexive_idiom(words: list[str], i: int) -> bool:
