@@ -638,3 +638,13 @@ def test_age_after_at_a_verdict_asked_and_a_group_using_a_treatment_are_advice(t
 ])
 def test_what_a_treatment_does_for_bone_is_advice_only_when_someone_is_named(tutor, text, personal):
     assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("cn i tk testostrone cypionat if im 63", True),              # "tk" is texting for "take"
+    ("time to begin TRT at 48 or hold off a few years?", True),   # whether now is the moment to act
+    ("is it time to start HRT?", True),
+    ("when is it time to stop producing estrogen?", False),       # what the body does, not a treatment
+])
+def test_whether_now_is_the_time_to_act_on_a_treatment_is_advice(tutor, text, personal):
+    assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()

@@ -21,7 +21,7 @@ from .learner import DepthChoice, apply_request, choose_depth, current_level, vo
 from .matcher import Matcher
 from .lessons import Teacher
 from .model import LESSON_ACTIONS, LEVELS, OTHER_SIDE_RELATIONS, QUIZ_ACTIONS, RELATIVE_LEVELS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, Relation, shift_level
-from .normalise import MAX_INPUT_CHARS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds, stem
+from .normalise import MAX_INPUT_CHARS, PRONOUNS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds, stem
 from .packcache import cached
 from .passages import PassageIndex
 from .policy import Decision, Policy, Thresholds, moved_only
@@ -297,7 +297,8 @@ class Tutor:
                                    "how": "a pronoun for what the document does not cover, declined just before",
                                    "declined": declined, "reading": reading.to_dict(), "kind": reply.kind}
             return reply
-        reading = self._like_with_like(session, self._elliptical(session, reading) or reading)
+        reading = self._like_with_like(session, self._elliptical(session, reading) or self._same_kind_asked(session, reading)
+                                       or reading)
         reading = self._earlier_topic_that_fits(session, text, reading)
         # the comparison just made, while the talk is still about one of its two
         pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading)
@@ -410,6 +411,21 @@ class Tutor:
         again = self.read(self._with_name(previous.get("words", "").split(), named[0]["span"], reading), session)
         same_frame = again.frame is not None and again.frame.id == previous["frame"]
         return again if same_frame and again.named else None
+
+    def _same_kind_asked(self, session: Session, reading: Reading) -> Reading | None:
+        """ "and which build?" after "which cells break it down?": the same kind asked for again, of the same topic,
+        with the new verb; None when this is no such follow-up."""
+        previous = _answered_reading(session)
+        said = _which_and_a_verb(reading)
+        if previous is None or not said:
+            return None
+        topics = {m["concept"] for m in previous.get("mentions") or []}
+        noun = previous.get("answer_noun")
+        if not noun or len(topics) != 1:
+            return None
+        rest = said if set(said) & PRONOUNS else [*said, "it"]
+        again = self._reader.read(" ".join(["which", noun, *rest]), topics.pop())
+        return again if again.answer_type else None
 
     def _replaceable(self, previous: dict, new: str) -> list[dict]:
         """The old question's names that the new one may take the place of: with several, those of the new one's
@@ -1296,14 +1312,27 @@ class Tutor:
         # no counterpart: what the concept's own text says about them, first, if it says anything
         text = self._said_of(who, last, depth)
         if text:
-            return self._answer(session, concept, depth, 1.0, text=text, how=f"what the document says of {who}")
+            about = self._named_for_them(sentences(text, 1), who, last)
+            return self._answer(session, self.kb.concepts[about] if about else concept, depth, 1.0, text=text,
+                                how=f"what the document says of {who}")
         return Reply(kind="unknown", text=self._msg("no_counterpart", who=who, title=short_title(concept)),
                      level=current_level(session), suggestions=self._suggestions(concept, current_level(session)))
 
     def _said_of(self, who: str, concept_id: str, depth: DepthChoice) -> str | None:
         """The concept's text leading with what it says of these people, if it names them."""
         words = list(self.kb.audiences.get(who, ()))
-        return self._compose.leading_with(concept_id, depth.level, words, least=1) if words else None
+        text = self._compose.leading_with(concept_id, depth.level, words, least=1) if words else None
+        return self._their_clause_first(text, who) if text else text
+
+    def _their_clause_first(self, text: str, who: str) -> str:
+        """ "For women, estrogen falls ...; for men, testosterone slides ...", said to "and in men?": the clause about
+        them opens the reply."""
+        first = sentences(text, 1)
+        clauses = first.split("; ")
+        if len(clauses) != 2 or not self._speaks_of_others(clauses[0], who) or self._speaks_of_others(clauses[1], who):
+            return text
+        theirs = clauses[1][:1].upper() + clauses[1][1:]
+        return f"{theirs} {text[len(first):].lstrip()}".strip()
 
     def _asked_of(self, session: Session, who: str, last: str) -> Reply | None:
         """"and in women?" after a specific question ("where is testosterone made?"): that question again, asked of
@@ -1321,7 +1350,17 @@ class Tutor:
             # the concept's text says nothing of them, or its sentence that answers best is about the others ("In men,
             # ..." for "and in women?"): what the text says of them, or its counterpart, answers instead
             return None
-        return self._answer(session, self.kb.concepts[last], depth, 1.0, text=text, how=f"the same question, asked of {who}")
+        about = self._named_for_them(sentences(text, 1), who, last) or last
+        return self._answer(session, self.kb.concepts[about], depth, 1.0, text=text, how=f"the same question, asked of {who}")
+
+    def _named_for_them(self, sentence: str, who: str, last: str) -> str | None:
+        """ "and in men?" answered by "In men, estradiol produced by aromatization of testosterone ...": the first
+        process or condition the sentence names that the document describes for them alone (testosterone's
+        conversion), which the turn is now about."""
+        named = [cid for _, _, cid in sorted(self._names.find(fold(sentence).split()))]
+        # what happens in them alone (menopause, the conversion); a hormone or enzyme named is no new topic
+        return next((c for c in named if c != last and self.kb.kinds.get(c) in _HAPPENINGS
+                     and self._policy.only_for(c, who)), None)
 
     def _speaks_of_others(self, sentence: str, who: str) -> bool:
         """Whether a sentence names the other people ("men") and not these ("women"), by the words for people (not
@@ -1468,6 +1507,16 @@ def _opens_elliptically(reading: Reading) -> bool:
                             or reading.mentions[0].start == 0 or typed[0] == "the")
 
 
+def _which_and_a_verb(reading: Reading) -> list[str]:
+    """The words after "which" in a short "(and) which VERB (it)?" that names nothing and no kind, else []."""
+    said = [w for w in fold(reading.text).split() if w not in _CARRYING_ON]
+    if reading.mentions or reading.answer_type or not 2 <= len(said) <= 4 or said[0] != "which":
+        return []
+    return said[1:]
+
+
+_HAPPENINGS = frozenset({"process", "condition"})
+_CARRYING_ON = frozenset({"and", "so", "but", "then", "also", "ok", "okay"})  # what carries a follow-up on
 # words of an elliptical follow-up besides the name ("and what about the OPG one?")
 _ELLIPSIS_WORDS = frozenset({"one", "ones", "about", "then", "instead", "too", "also", "case", "version"})
 

@@ -168,7 +168,7 @@ class Policy:
         who = self._first_audience(reading.words)
         picks = picks_one(reading.words) or bool(_WHICH_PART.match(" ".join(reading.words)))
         parts = self._parts_of(focus) if focus and who and picks and not reading.named else []
-        fitting = [p for p in parts if self._only_for(p, who)]
+        fitting = [p for p in parts if self.only_for(p, who)]
         if len(fitting) != 1:
             return None
         return Decision("concept", (fitting[0],), reading.frame, runner_up=focus,
@@ -191,7 +191,7 @@ class Policy:
     def _deeds_of(self, concept_id: str) -> set[tuple[str, str]]:
         return {(r.relation, r.object) for r in self._kb.relations if r.subject == concept_id and r.relation in _ACTING}
 
-    def _only_for(self, concept_id: str, who: str) -> bool:
+    def only_for(self, concept_id: str, who: str) -> bool:
         """Whether a concept's first explanation speaks of `who` (men or women) and not of the other sex."""
         return self._explained_for(concept_id, who) and not self._explained_for(concept_id, "women" if who == "men" else "men")
 
@@ -278,6 +278,9 @@ class Policy:
         pair = _pair_after_which(reading)
         if not pair:
             return None
+        joined = self.named_after(*pair) if _WEIGHING.search(" ".join(reading.words)) else None
+        if joined:  # "which matters more for men, testosterone or estrogen?": the one becomes the other in bone
+            return Decision("concept", (joined,), reading.frame, how="the process named after the two you weighed")
         chosen = self._clearly_pointed_to(reading, pair)
         if chosen is None:
             return Decision("compare", pair, self._comparison_frame, how="the two you offered, side by side")
@@ -388,6 +391,10 @@ class Policy:
     def _titled_of_kind(self, reading: Reading, decision: Decision, frame: Frame) -> Decision:
         """ "what happens when RANKL dominates?": the concept of the frame's kinds named after the one chosen (the
         RANKL/OPG ratio), when there is one, its sentence that answers the question said first."""
+        tipping = self._what_the_subject_does_to(reading)
+        if tipping:  # "how does estrogen tip the balance toward OPG?": estrogen's effect on OPG
+            return replace(decision, concepts=(tipping,), runner_up=decision.concepts[0],
+                           how="the process named after what tips the balance and the side it favours")
         # "what happens to bone density when RANKL wins?": the side named may come after the thing it acts on
         sides = [decision.concepts[0]] + [c for c in reading.named if c != decision.concepts[0]]
         chosen, titled = next(((side, t) for side in sides for kind in frame.kinds
@@ -398,6 +405,12 @@ class Policy:
         found = self._passages.best_in(titled, LEVELS[0], self._passages.wanted(asked))
         return replace(decision, concepts=(titled,), runner_up=chosen, lead=found.text if found else "",
                        how=f"the {self._kb.kinds[titled]} named after {chosen}")
+
+    def _what_the_subject_does_to(self, reading: Reading) -> str | None:
+        """The process named after the subject of "how does X ...?" and another thing named, if there is one."""
+        subject = _subject(reading)
+        others = [c for c in reading.named if c != subject]
+        return next((p for o in others if (p := self.named_after(subject, o))), None) if subject else None
 
     # --- the steps of decide: each a Decision, or None to go on -------------------------
     def _personal_advice(self, reading: Reading, focus: str | None) -> Decision | None:
@@ -579,6 +592,11 @@ class Policy:
         if paired and self._speaks_of(paired, other):
             return [m or Relation(other, "missing-in", paired) for m in missing]
         return missing
+
+    def _falls_in(self, concept_id: str, condition: str, reading: Reading) -> bool:
+        """Whether the question says a thing falls and the document names the condition it goes missing in."""
+        missing = self._missing_in(concept_id)
+        return missing is not None and missing.object == condition and self._says_a_fall(tuple(reading.words))
 
     def _missing_in(self, concept_id: str) -> Relation | None:
         return next((r for r in self._kb.relations if r.subject == concept_id and r.relation == "missing-in"), None)
@@ -878,7 +896,7 @@ class Policy:
     def _relation(self, reading: Reading, frame: Frame, focus: str | None) -> Decision | None:
         aside = set(reading.aside) | _outcomes_named(reading, frame)
         themes = [c for c in reading.concepts if c not in aside] or ([focus] if focus else [])
-        if not themes:
+        if not themes or self._asks_for_a_part(reading, themes[0]):
             return None
         # the fallback answers "what drives X?" only: what X itself drives is not what makes X
         own = self._own_text_answer(themes[0], frame) if reading.side == "actor" else None
@@ -886,7 +904,8 @@ class Policy:
         for relation in filter(None, (frame.relation, *fallbacks)):
             # a turn of the themes carries on to the fallback relation
             themes, facts = self._facts_either_way(relation, reading.side, themes, reading.referred)
-            facts = self._doing_the_purpose(reading, relation, self._for_the_sex_asked(reading, self._of_asked_kind(reading, facts)))
+            facts = self._for_the_sex_asked(reading, self._of_asked_kind(reading, facts))
+            facts = self._keeping_it_from(reading, self._doing_the_purpose(reading, relation, facts))
             decision = _relation_answer(reading, frame, relation, themes, facts, aside)
             if decision:
                 return decision
@@ -897,16 +916,24 @@ class Policy:
         holds it back), when there are some."""
         if reading.side != "actor" or len(facts) < 2:
             return facts
-        purpose = next((r for r in self._relations_after_to(reading.words) if r != relation), None)
+        purpose = next((r for r in self._relations_of_purpose(reading.words) if r != relation), None)
         if purpose is None:
             return facts
         doing = {(r.subject, r.object) for r in self._kb.relations if r.relation == purpose}
         return [f for f in facts if (f.subject, f.object) in doing] or facts
 
-    def _relations_after_to(self, said: tuple[str, ...]) -> list[str]:
-        """The relations asked by the verbs right after "to" ("to block it": inhibits)."""
+    def _keeping_it_from(self, reading: Reading, facts: list[Relation]) -> list[Relation]:
+        """ "what blocks RANKL from reaching RANK?": of those acting on it, the ones that catch it by binding it
+        (OPG), when some do (the reply's facts are narrowed the same way: Engine._made_or_caught)."""
+        if reading.side != "actor" or len(facts) < 2 or not reading.asks_what_catches:
+            return facts
+        binding = {(r.subject, r.object) for r in self._kb.relations if r.relation == "binds"}
+        return [f for f in facts if (f.subject, f.object) in binding and f.subject not in reading.aside] or facts
+
+    def _relations_of_purpose(self, said: tuple[str, ...]) -> list[str]:
+        """The relations asked by the verbs right after "to" or "and" ("to block it", "and stops it": inhibits)."""
         return [self._verb_relations[stem(w)] for before, w in zip(said, said[1:])
-                if before == "to" and stem(w) in self._verb_relations]
+                if before in ("to", "and") and stem(w) in self._verb_relations]
 
     def _for_the_sex_asked(self, reading: Reading, facts: list[Relation]) -> list[Relation]:
         """ "what lowers RANKL in men?": only the facts whose answer the document describes for men and not women,
@@ -915,7 +942,7 @@ class Policy:
         if not who or len(facts) < 2:
             return facts
         end = "subject" if reading.side == "actor" else "object"
-        return [f for f in facts if self._only_for(getattr(f, end), who)] or facts
+        return [f for f in facts if self.only_for(getattr(f, end), who)] or facts
 
     def _without_facts(self, reading: Reading, frame: Frame, themes: list[str], aside: set[str],
                        own: str | None) -> Decision | None:
@@ -923,13 +950,21 @@ class Policy:
         return (self._on_a_part(reading, frame, themes, aside) or self._by_a_part(reading, frame, themes, aside)
                 or self._own_text_decision(reading, frame, themes[0], own) or self._where_it_falls(reading, frame, themes[0]))
 
+    def _asks_for_a_part(self, reading: Reading, theme: str) -> bool:
+        """ "which cells build it?" of remodeling: the cells that do a process are its cells (see _kind_in_the_topic),
+        not what acts on them."""
+        # (an enzyme of a conversion is found by what it does: _by_a_part)
+        return reading.side == "actor" and reading.answer_type == "cell" and self._kb.kinds.get(theme) == "process" and \
+            any(self._kb.kinds.get(p) == "cell" for p in self._parts_of(theme))
+
     def _on_a_part(self, reading: Reading, frame: Frame, themes: list[str], aside: set[str]) -> Decision | None:
         """ "what activates the GH/IGF-1 axis?": nothing acts on the whole, but what acts from outside on more than
         one of its parts (the peptides stimulate GH and IGF-1) acts on it; acting on one part of a process (GH on
         bone formation, of remodeling) is not acting on the whole."""
         if reading.side != "actor" or not frame.relation or self._kb.kinds.get(themes[0]) != "process":
             return None
-        acting = self._acting_on_parts(themes[0], {frame.relation, *frame.fallback} - {""})
+        # ("which cells build it?" of remodeling asks for its cells, not for a hormone acting on its parts)
+        acting = self._of_asked_kind(reading, self._acting_on_parts(themes[0], {frame.relation, *frame.fallback} - {""}))
         return _relation_answer(reading, frame, acting[0].relation, [acting[0].object], acting, aside) if acting else None
 
     def _acting_on_parts(self, whole: str, relations: set[str]) -> list[Relation]:
@@ -971,7 +1006,7 @@ class Policy:
         if reading.side != "actor" or not frame.relation or self._kb.kinds.get(themes[0]) != "process":
             return None
         parts = set(self._parts_of(themes[0]))
-        facts = [r for r in self._kb.relations if r.relation == frame.relation and r.subject in parts]
+        facts = self._of_asked_kind(reading, [r for r in self._kb.relations if r.relation == frame.relation and r.subject in parts])
         return _relation_answer(reading, frame, frame.relation, [facts[0].object] if facts else themes, facts, aside)
 
     def answers_kind(self, asked: str | None, kind: str | None) -> bool:
@@ -1061,16 +1096,18 @@ class Policy:
         """ "which cells break it down?" while bone remodeling is discussed: "it" is the bone the process works on, and
         the question asks for the one thing of the kind asked, linked to the topic, whose example questions match
         clearly better than the others of that kind."""
-        if not (focus and self._asks_a_kind_of_a_process(reading, focus)):
+        referents = _pronoun_referents(reading)  # the topic, or what "it" stood for in a question asked again
+        topic = referents[0] if len(referents) == 1 else focus
+        if not (topic and self._asks_a_kind_of_a_process(reading, topic)):
             return None
         kind = reading.answer_type
-        of_kind = self._candidates_in_the_topic(kind, focus)
+        of_kind = self._candidates_in_the_topic(kind, topic)
         ranked = [c for c in self._rank(reading, None, limit=20) if c.concept_id in of_kind]
         top, runner = self._top_two(ranked)
         if top is None or top.score < self.thresholds.anchor or runner and not self._clearly_first(top, runner):
             return None
         return Decision("concept", (top.concept_id,), reading.frame, confidence=min(top.score, 1.0),
-                        runner_up=focus, how=f"the {kind or 'part'} of {focus} that your question asks for")
+                        runner_up=topic, how=f"the {kind or 'part'} of {topic} that your question asks for")
 
     def _candidates_in_the_topic(self, kind: str | None, focus: str) -> frozenset[str]:
         """Those of the kind asked linked to the topic; with no kind asked ("what breaks it down?"), the parts of the
@@ -1242,8 +1279,13 @@ class Policy:
             ones = [o for o in ones if self._passages.titled_with_word(o, reading.answer_noun)]
         if len(ones) != 1:
             return None
+        if self._falls_in(ones[0], named, reading):
+            # "which hormone falls at menopause?": the fall of that hormone is what the condition is
+            return Decision("concept", (named,), reading.frame, lead=found.text, runner_up=ones[0],
+                            how=f"the condition named, whose sentence naming the {kind} that falls answers")
         return Decision("concept", (ones[0],), reading.frame, lead=found.text, runner_up=named,
                         how=f"the {kind} named by the sentence about {named} that answers")
+
 
     def _sources_asked_for(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "which paper is about RANKL?": a question about sources that names a topic is answered by a source the
@@ -1565,9 +1607,12 @@ def _pair_after_which(reading: Reading) -> tuple[str, str] | None:
     if len(mentions) < 2 or "which" not in words[:mentions[-2].start]:
         return None
     first, second = mentions[-2], mentions[-1]
-    between = words[first.end:second.start]
+    between = [w for w in words[first.end:second.start] if w not in _REFLEXIVES]  # "testosterone ITSELF or estrogen"
     joined = bool(between) and between[0] in ("or", "vs", "versus") and len(between) <= 5 and second.end == len(words)
     return (first.concept, second.concept) if joined and first.concept != second.concept else None
+
+
+_REFLEXIVES = frozenset("itself themselves alone".split())
 
 
 def _or_pair_at_end(reading: Reading) -> tuple[str, str] | None:
@@ -1768,7 +1813,9 @@ def _subject(reading: Reading) -> str | None:
     yes-or-no question ("does progesterone stop bone breakdown?") or after "the effect of": what acts."""
     words = reading.words
     for m in reading.mentions:
-        if m.start >= 1 and words[m.start - 1] in _AUXILIARIES and (m.start == 1 or words[m.start - 2] in ("how", "why")):
+        # ("how EXACTLY does estrogen ...": a word may stand between)
+        if m.start >= 1 and words[m.start - 1] in _AUXILIARIES and \
+                (m.start == 1 or {"how", "why"} & set(words[max(0, m.start - 3):m.start - 1])):
             return m.concept
         if m.start >= 2 and words[m.start - 1] == "of" and words[m.start - 2] in _DEEDS and "on" in words[m.end:m.end + 2]:
             return m.concept  # "the net effect of progesterone on remodeling": what progesterone does

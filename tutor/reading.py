@@ -267,12 +267,14 @@ class Reader:
 
     def _mentions(self, words: list[str], focus: str | None) -> list[Mention]:
         mentions = [Mention(s, e, cid, " ".join(words[s:e]), "name") for s, e, cid in self._names.find(words)]
-        if focus and focus in self._kb.concepts:
-            # the first word outside the names that refers back stands for the concept under discussion
-            at = next((i for i in range(len(words)) if not _inside(i, mentions) and _refers_back(words, i)), None)
-            if at is not None:
-                mentions.append(Mention(at, at + 1, _antecedent_in_question(words, at, mentions) or focus,
-                                        words[at], "pronoun"))
+        # the first word outside the names that refers back stands for the concept under discussion, or for what
+        # the question named before a second verb or question ("what binds RANKL AND stops IT ...")
+        at = next((i for i in range(len(words)) if not _inside(i, mentions) and _refers_back(words, i)), None)
+        referent = _antecedent_in_question(words, at, mentions) if at is not None else None
+        if referent is None and at is not None and focus in self._kb.concepts:
+            referent = focus
+        if referent:
+            mentions.append(Mention(at, at + 1, referent, words[at], "pronoun"))
         return sorted(mentions, key=lambda m: m.start)
 
     def _frame(self, words: list[str], masked: str, mentions: list[Mention], focus: str | None) -> tuple[Frame | None, str]:
@@ -753,16 +755,18 @@ def _refers_back(words: list[str], i: int) -> bool:
 
 
 def _antecedent_in_question(words: list[str], at: int, mentions: list[Mention]) -> str | None:
-    """ "what drives bone resorption AND what holds IT back?": a pronoun in a second question of the same turn
-    stands for the last thing the first one named, not for the topic of the conversation."""
-    second = next((i for i in range(at - 1, 0, -1) if words[i] in _SECOND_QUESTION and words[i - 1] == "and"), None)
-    if second is None:
+    """ "what drives bone resorption AND what holds IT back?", "what binds RANKL AND stops IT ...": a pronoun after
+    "and" stands for the last thing named before it in the same turn, not for the topic of the conversation."""
+    named = [m for m in mentions if m.end <= at]
+    if not named or "and" not in words[named[-1].end:at]:
         return None
-    named = [m for m in mentions if m.end < second]
-    return named[-1].concept if named else None
+    # "which cells take part in remodeling, and what keeps THEM balanced?": a plural is not the singular name
+    if words[at] in _PLURAL_PRONOUNS and not named[-1].text.endswith("s"):
+        return None
+    return named[-1].concept
 
 
-_SECOND_QUESTION = frozenset(("what", "which", "how", "why", "who", "where", "when"))
+_PLURAL_PRONOUNS = frozenset("they them their theirs these those".split())
 
 
 def _reflexive_idiom(words: list[str], i: int) -> bool:
@@ -889,7 +893,9 @@ def _contrast_at(words: list[str]) -> int | None:
 
 _CONTRASTS = frozenset({("rather", "than"), ("instead", "of")})  # what follows is set against what is asked
 # words that set a name aside: "which cells other than osteoblasts make RANKL?"
-_SETTING_ASIDE = (("other", "than"), ("besides",), ("apart", "from"), ("aside", "from"), ("except",), ("except", "for"))
+_SETTING_ASIDE = (("other", "than"), ("besides",), ("apart", "from"), ("aside", "from"), ("except",), ("except", "for"),
+                  # what a thing is kept from: "what blocks RANKL from reaching RANK?" asks what blocks RANKL
+                  ("from", "reaching"), ("from", "binding"), ("binding", "to"), ("from", "activating"), ("from", "meeting"))
 
 
 def _not_timing(words: list[str], mentions: list[Mention]) -> list[str]:
