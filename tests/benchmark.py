@@ -87,6 +87,8 @@ SETS = {
     "tuning14/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning14" / "safety.yaml",
     "blind19/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind19" / "understanding.yaml",
     "blind19/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind19" / "safety.yaml",
+    "tuning15/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning15" / "understanding.yaml",
+    "tuning15/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning15" / "safety.yaml",
     "blind20/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind20" / "understanding.yaml",
     "blind20/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind20" / "safety.yaml",
 }

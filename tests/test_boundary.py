@@ -648,3 +648,12 @@ def test_what_a_treatment_does_for_bone_is_advice_only_when_someone_is_named(tut
 ])
 def test_whether_now_is_the_time_to_act_on_a_treatment_is_advice(tutor, text, personal):
     assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("best generic for Prolia that I can get cheap?", True),       # a product chosen for the asker
+    ("think i might have an aromatase problem, my bones are thin. do i?", True),
+    ("what is a generic drug?", False),                            # the word alone chooses nothing
+])
+def test_a_generic_chosen_for_me_and_what_i_might_have_are_advice(tutor, text, personal):
+    assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()

@@ -34,6 +34,7 @@ _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 # words that ask about the two just compared together ("why use both?"); "them" may mean the topic alone
 _JOINED = re.compile(r"\b(both|the two|together|combin\w*|each other|one another)\b")
 _WEIGHING = re.compile(r"\b(more|less|most|least|better|worse|best|worst|faster|slower|stronger|weaker|greater)\b")
+_WITH_AGE = re.compile(r"\b(with age|as (we|you|people|they|one) (age|get older|grow older)|over the years|in (old|older) age|when (we|people|they) (age|get older))\b")
 _TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time|combines? with|combining with|paired with|pairs? with|both at once)\b")
 _BOTH = re.compile(r"\b(the two|both|them|they|these|those|each other|one another)\b")
 
@@ -182,11 +183,19 @@ class Policy:
         for whole in self._wholes_in_view(focus):
             deeds = self._deeds_of(whole)
             done = self._deeds_of(focus) & deeds
-            others = [p for p in self._parts_of(whole) if p != focus and self._deeds_of(p) & (deeds - done)]
+            others = self._alike(focus, [p for p in self._parts_of(whole) if p != focus and self._deeds_of(p) & (deeds - done)])
             if done and len(others) == 1:
                 return Decision("concept", (others[0],), reading.frame, runner_up=focus,
                                 how=f"the part of {whole} that does what {focus} does not")
         return None
+
+    def _alike(self, focus: str, parts: list[str]) -> list[str]:
+        """Of several parts, those a therapy only if the focus is one: the other half of estrogen is the GH/IGF-1
+        axis, of HRT the GH peptides."""
+        if len(parts) < 2:
+            return parts
+        therapy = self._kb.kinds.get(focus) == "therapy"
+        return [p for p in parts if (self._kb.kinds.get(p) == "therapy") == therapy]
 
     def _deeds_of(self, concept_id: str) -> set[tuple[str, str]]:
         return {(r.relation, r.object) for r in self._kb.relations if r.subject == concept_id and r.relation in _ACTING}
@@ -308,11 +317,29 @@ class Policy:
         if len(pair) != 2 or reading.named or (frame and frame.answer != "concept") or \
                 not _JOINED.search(" ".join(reading.words)):
             return None
+        fall = self._says_a_fall(reading.words) or bool(_WITH_AGE.search(" ".join(reading.words)))
+        fallen_in = self._where_both_fall(pair) if fall else None
+        if fallen_in:  # "what happens to both with age?" of GH and IGF-1: somatopause
+            return Decision("concept", (fallen_in,), frame, how="the condition both of the two just compared fall in")
         # ("what's it called when both decline?" asks for the condition they fall in, not the whole)
-        whole = None if self._says_a_fall(reading.words) else self._one_whole_of_both(pair)
+        whole = None if fall else self._whole_asked_of_both(reading, pair)
         if whole:
             return Decision("concept", (whole,), frame, how="the whole that the two just compared are parts of")
         return self._best_joining(reading, pair)
+
+    def _where_both_fall(self, pair: tuple[str, ...]) -> str | None:
+        missing = [self._missing_in(p) for p in pair]
+        objects = {m.object for m in missing if m is not None}
+        return objects.pop() if all(missing) and len(objects) == 1 else None
+
+    def _whole_asked_of_both(self, reading: Reading, pair: tuple[str, ...]) -> str | None:
+        """The one whole both are parts of; of several ("can they be used together?" of the peptides and HRT: the
+        protocols, the table, the synergy), the one the question matches best, if it matches well."""
+        shared = self._shared_wholes(pair)
+        if len(shared) < 2:
+            return next(iter(shared), None)
+        ranked = [c for c in self._rank(reading, None, limit=20) if c.concept_id in shared]
+        return ranked[0].concept_id if ranked and ranked[0].score >= self.thresholds.anchor else None
 
     def _best_joining(self, reading: Reading, pair: tuple[str, ...]) -> Decision | None:
         """The best match of the question that is linked to both of the pair, or None."""
@@ -326,9 +353,12 @@ class Policy:
     def _one_whole_of_both(self, pair: tuple[str, ...] | list[str]) -> str | None:
         """The one concept both are parts of (the GH/IGF-1 axis and estrogen: their synergy) or that contains both
         (estrogen and progesterone: HRT), or None."""
-        wholes = [self._wholes_broadly(p) for p in pair]
-        shared = set.intersection(*wholes) if wholes else set()
+        shared = self._shared_wholes(pair)
         return next(iter(shared)) if len(shared) == 1 else None
+
+    def _shared_wholes(self, pair: tuple[str, ...] | list[str]) -> set[str]:
+        wholes = [self._wholes_broadly(p) for p in pair]
+        return set.intersection(*wholes) if wholes else set()
 
     def _wholes_broadly(self, concept_id: str) -> set[str]:
         """What a concept is part of or contained in, also by way of what it is a form of (estradiol, a form of
@@ -646,8 +676,9 @@ class Policy:
         for concept_id in self._named_then_linked(reading, named):
             found = self._passages.best_in(concept_id, LEVELS[0], wanted)
             if found and self._speaks_of_both(found.text):
-                # a sentence found in a linked concept leads the answer about the one named
-                return Decision("concept", (named[0] if named else concept_id,), frame, lead=found.text,
+                # a linked concept whose sentence sets them side by side ("how does bone loss differ between men
+                # and women?": the decline of hormones with age) is what the question is about
+                return Decision("concept", (concept_id,), frame, lead=found.text, runner_up=named[0] if named else None,
                                 how="the sentence that sets men and women side by side")
         return self._each_sex_in_turn(reading, named, frame)
 
@@ -1205,6 +1236,9 @@ class Policy:
             candidate = self._linker(tied, [c for _, c in linking], named, subject)
             return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),
                             runner_up=_runner(ranked, candidate.concept_id), how="the concept that links the ones named")
+        titled = self.named_after(*named) if len(named) == 2 else None
+        if titled:  # "why would a man on testosterone still depend on estrogen?": the one becoming the other
+            return Decision("concept", (titled,), frame, how="the process named after the two named")
         return Decision("concept", (named[0],), frame, how="the first concept named")
 
     def _linker(self, tied: list[Candidate], linking: list[Candidate], named: list[str], subject: str | None) -> Candidate:
