@@ -3413,3 +3413,46 @@ def test_the_consequence_of_a_thing_being_missing_is_the_condition_it_is_missing
 def test_why_would_one_depend_on_the_other_is_the_process_named_after_both(tutor):
     text = "why would a man on testosterone still depend on estrogen for his bones, per the reading?"
     assert Chat(tutor).say(text).concept == "testosterone-aromatization"
+
+
+def test_and_the_receptor_is_the_part_of_the_pathway_called_so(chat):
+    chat.say("What is the go signal in bone?", concept="rankl")
+    chat.say("and the stop signal?", concept="opg")
+    assert chat.say("and the receptor?").concept == "rank"
+
+
+def test_in_particular_presses_for_precision_like_specifically(chat):
+    chat.say("How do hormones control bone?", concept="hormones-and-bone")
+    reply = chat.say("which hormones in particular?")
+    assert reply.concept == "hormones-and-bone" and "estrogen" in first_sentence(reply.text), reply.text
+
+
+def test_why_is_that_better_refers_to_the_topic(chat):
+    chat.say("What's the synergy the document talks about?", concept="anabolic-antiresorptive-synergy")
+    assert chat.say("why is that better than one alone?").concept == "anabolic-antiresorptive-synergy"
+
+
+def test_how_a_named_thing_slows_a_named_process_is_about_the_one_acting(tutor):
+    assert Chat(tutor).say("ok, how does OPG slow bone breakdown then?").concept == "opg"
+
+
+def test_why_a_low_level_is_bad_asks_what_the_fall_does_not_what_causes_it(tutor):
+    assert Chat(tutor).say("Why might a low IGF-1 be bad for bones generally?").concept == "igf-1"
+    assert Chat(tutor).say("what causes the drop in estrogen?").concept == "menopause"
+
+
+def test_which_part_builds_bone_picks_the_part_like_the_one_just_picked(chat):
+    chat.say("what is the synergy between anabolic and anti-resorptive therapy")
+    chat.say("which part brakes resorption?", concept="estrogen")
+    # the peptides are a part too, but a therapy: the other half of a hormone is the GH/IGF-1 axis
+    assert chat.say("and which part builds bone?").concept == "gh-igf1-axis"
+
+
+def test_a_name_that_would_cut_an_earlier_name_in_two_gives_way(tutor):
+    # "growth hormone and bone": not "hormones and bones" (a name of hormones and bone health) after "growth"
+    assert Chat(tutor).say("whats the deal w/ growth hormone and bone").concept == "growth-hormone"
+
+
+def test_the_building_side_of_turnover_is_bone_formation(tutor):
+    reading = read(tutor, "what is the building side of bone turnover?")
+    assert "bone-formation" in reading.named, reading.to_dict()

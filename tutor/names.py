@@ -86,10 +86,13 @@ class NameIndex:
         stems_ = [stem(w) for w in folded_words]
         spans: list[tuple[int, int, str]] = []
         taken: set[int] = set()
-        for size, start, cid in sorted(self._named_runs(stems_)):
+        runs = sorted(self._named_runs(stems_))
+        for size, start, cid in runs:
             size = -size
             if size == 1 and not self._written_as_name(folded_words[start], stems_[start]):
                 continue
+            if _starts_inside_an_earlier_name(start, runs):
+                continue  # "growth HORMONE AND BONE": "hormones and bones" would cut "growth hormone" in two
             if not taken & set(range(start, start + size)):
                 spans.append((start, start + size, cid))
                 taken.update(range(start, start + size))
@@ -107,6 +110,11 @@ class NameIndex:
                 if cid:
                     runs.append((start - end, start, cid))
         return runs
+
+
+def _starts_inside_an_earlier_name(start: int, runs: list[tuple[int, int, str]]) -> bool:
+    """Whether a name of two or more words starts before `start` and ends inside the run starting there."""
+    return any(size <= -2 and other < start < other - size for size, other, _ in runs)
 
 
 def _glosses(title: str) -> list[str]:

@@ -34,6 +34,8 @@ _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 # words that ask about the two just compared together ("why use both?"); "them" may mean the topic alone
 _JOINED = re.compile(r"\b(both|the two|together|combin\w*|each other|one another)\b")
 _WEIGHING = re.compile(r"\b(more|less|most|least|better|worse|best|worst|faster|slower|stronger|weaker|greater)\b")
+_HAPPENINGS = frozenset({"condition", "process"})
+_WHY_IT_MATTERS = re.compile(r"\b(bad|harmful|good|matter|matters|important|dangerous|a problem)\b")
 _WITH_AGE = re.compile(r"\b(with age|as (we|you|people|they|one) (age|get older|grow older)|over the years|in (old|older) age|when (we|people|they) (age|get older))\b")
 _TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time|combines? with|combining with|paired with|pairs? with|both at once)\b")
 _BOTH = re.compile(r"\b(the two|both|them|they|these|those|each other|one another)\b")
@@ -112,7 +114,7 @@ class Policy:
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._aspect_put_forward, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
                  self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_the_parts,
-                 self._part_for_one_sex, self._part_that_acts, self._the_other_part, self._either_or,
+                 self._part_for_one_sex, self._part_that_acts, self._the_other_part, self._the_part_called, self._either_or,
                  self._one_of_two_named, self._which_of_two_offered,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._two_parts_together, self._consequence_question,
@@ -197,6 +199,19 @@ class Policy:
         therapy = self._kb.kinds.get(focus) == "therapy"
         return [p for p in parts if (self._kb.kinds.get(p) == "therapy") == therapy]
 
+    def _the_part_called(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "and the receptor?" right after the go and stop signals: the part of the whole under discussion whose
+        title has that noun (RANK, the receptor)."""
+        bare = _BARE_NOUN.match(" ".join(reading.words))
+        if not (focus and bare) or reading.mentions:
+            return None
+        for whole in self._wholes_in_view(focus):
+            titled = [p for p in self._part_titled(whole, stem(bare.group(1))) if p != focus]
+            if len(titled) == 1:
+                return Decision("concept", (titled[0],), reading.frame, runner_up=focus,
+                                how=f"the part of {whole} called so")
+        return None
+
     def _deeds_of(self, concept_id: str) -> set[tuple[str, str]]:
         return {(r.relation, r.object) for r in self._kb.relations if r.subject == concept_id and r.relation in _ACTING}
 
@@ -217,20 +232,21 @@ class Policy:
         if not (focus and len(named) == 1 and self._picks_a_part(reading)):
             return None
         for whole in self._wholes_in_view(focus):
-            facts = self._parts_acting_as_asked(whole, frame, named[0])
+            facts = self._parts_acting_as_asked(whole, frame, named[0], focus)
             actors = {f.subject for f in facts}
             if facts:
                 chosen = facts[0].subject if len(actors) == 1 else whole
                 return Decision("concept", (chosen,), frame, facts, how=f"the parts of {whole} that act on {named[0]}")
         return None
 
-    def _parts_acting_as_asked(self, whole: str, frame: Frame | None, target: str) -> tuple[Relation, ...]:
+    def _parts_acting_as_asked(self, whole: str, frame: Frame | None, target: str, focus: str) -> tuple[Relation, ...]:
         """The parts' facts on the target by the relation asked; with none asked ("which one builds bone?" names
-        the process by its verb), by any way of acting, if only one part acts so."""
+        the process by its verb), by any way of acting, if only one part (of those like the focus) acts so."""
         if frame and frame.relation:
             return self._parts_acting(whole, frame.relation, target)
         facts = tuple(f for relation in _ACTING for f in self._parts_acting(whole, relation, target))
-        return facts if len({f.subject for f in facts}) == 1 else ()
+        actors = self._alike(focus, list(dict.fromkeys(f.subject for f in facts)))
+        return tuple(f for f in facts if f.subject in actors) if len(actors) == 1 else ()
 
     @staticmethod
     def _picks_a_part(reading: Reading) -> bool:
@@ -287,7 +303,8 @@ class Policy:
         pair = _pair_after_which(reading)
         if not pair:
             return None
-        joined = self.named_after(*pair) if _WEIGHING.search(" ".join(reading.words)) else None
+        weighed = _WEIGHING.search(" ".join(reading.words)) and not self._says_a_fall(reading.words)
+        joined = self.named_after(*pair) if weighed else None  # ("which acts faster in decline ...?" weighs falls)
         if joined:  # "which matters more for men, testosterone or estrogen?": the one becomes the other in bone
             return Decision("concept", (joined,), reading.frame, how="the process named after the two you weighed")
         chosen = self._clearly_pointed_to(reading, pair)
@@ -578,8 +595,9 @@ class Policy:
         """ "what causes the drop in estrogen?": what leads to a thing falling is the condition it is missing in
         (menopause), not the thing itself."""
         frame = reading.frame
-        if not (frame and frame.leads_from and len(set(reading.concepts)) == 1 and self._says_a_fall(reading.words)):
-            return None
+        if not (frame and frame.leads_from and len(set(reading.concepts)) == 1 and self._says_a_fall(reading.words)) \
+                or _WHY_IT_MATTERS.search(" ".join(reading.words)):
+            return None  # ("why might a low IGF-1 be bad for bones?" asks what the fall does, not what causes it)
         missing = self._missing_in(reading.concepts[0])
         if missing is None:
             return None
@@ -677,10 +695,14 @@ class Policy:
             found = self._passages.best_in(concept_id, LEVELS[0], wanted)
             if found and self._speaks_of_both(found.text):
                 # a linked concept whose sentence sets them side by side ("how does bone loss differ between men
-                # and women?": the decline of hormones with age) is what the question is about
-                return Decision("concept", (concept_id,), frame, lead=found.text, runner_up=named[0] if named else None,
-                                how="the sentence that sets men and women side by side")
+                # and women?": the decline of hormones with age) is what a question about a condition or process is
+                # about; a hormone named stays the topic, led by that sentence
+                return Decision("concept", (self._side_by_side_topic(named, concept_id),), frame, lead=found.text,
+                                runner_up=next(iter(named), None), how="the sentence that sets men and women side by side")
         return self._each_sex_in_turn(reading, named, frame)
+
+    def _side_by_side_topic(self, named: list[str], found_in: str) -> str:
+        return found_in if not named or self._kb.kinds.get(named[0]) in _HAPPENINGS else named[0]
 
     def _each_sex_in_turn(self, reading: Reading, named: list[str], frame: Frame) -> Decision | None:
         """ "is osteoporosis in men different from in women?" where no one sentence speaks of both: the named
@@ -1106,7 +1128,7 @@ class Policy:
             return self._one_named(reading, focus, one, frame)
         ranked = self._ranked_for(reading, focus, by_examples)
         if named:
-            return self._several_named(named, ranked, frame, _subject(reading))
+            return self._several_named(reading, named, ranked)
         if reading.undecided:
             first, second = reading.undecided[:2]
             return Decision("clarify", (first, second), frame, confidence=0.5, runner_up=second,
@@ -1213,18 +1235,22 @@ class Policy:
                             runner_up=_runner(typed), how=f"the {wanted} your question asks for")
         return None
 
-    def _several_named(self, named: list[str], ranked: list[Candidate], frame: Frame | None, subject: str | None) -> Decision:
+    def _several_named(self, reading: Reading, named: list[str], ranked: list[Candidate]) -> Decision:
         """A process named after three or more of the names answers for them all ("how does estrogen influence the
-        RANKL and OPG system?": estrogen's effect on RANKL and OPG); else the concept that links them."""
+        RANKL and OPG system?": estrogen's effect on RANKL and OPG); else the concept that links them; with two
+        and nothing linking them, the process named after both ("why would a man on testosterone still depend on
+        estrogen?"), unless the question is about their fall."""
+        frame = reading.frame
         titled = self.named_after(*named) if len(named) > 2 else None
         # nearly one of a named concept's own example questions: that concept's, as ever
         own_example = bool(ranked) and ranked[0].score >= self.thresholds.example and ranked[0].concept_id in named
         if titled and not own_example:
             return Decision("concept", (titled,), frame, how="the process named after the ones named")
-        return self._linking_named(named, ranked, frame, subject)
+        both = self.named_after(*named) if len(named) == 2 and not self._says_a_fall(reading.words) else None
+        return self._linking_named(named, ranked, frame, _subject(reading), both)
 
     def _linking_named(self, named: list[str], ranked: list[Candidate], frame: Frame | None,
-                       subject: str | None = None) -> Decision:
+                       subject: str | None = None, both: str | None = None) -> Decision:
         """Several names: the best-matching concept that links at least half of them (or one of them itself), else
         the first named. Between names that link as many, the subject of "how does X ..." goes first."""
         need = max(1, (len(named) + 1) // 2)
@@ -1234,12 +1260,20 @@ class Policy:
             most = max(links for links, _ in linking)
             tied = [c for links, c in linking if links == most]
             candidate = self._linker(tied, [c for _, c in linking], named, subject)
+            if self._acted_on_by_the_subject(candidate, named, subject):
+                return Decision("concept", (subject,), frame, runner_up=candidate.concept_id, how="the one named that acts")
             return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),
                             runner_up=_runner(ranked, candidate.concept_id), how="the concept that links the ones named")
-        titled = self.named_after(*named) if len(named) == 2 else None
-        if titled:  # "why would a man on testosterone still depend on estrogen?": the one becoming the other
-            return Decision("concept", (titled,), frame, how="the process named after the two named")
+        if both:  # "why would a man on testosterone still depend on estrogen?": the one becoming the other
+            return Decision("concept", (both,), frame, how="the process named after the two named")
         return Decision("concept", (named[0],), frame, how="the first concept named")
+
+    def _acted_on_by_the_subject(self, candidate: Candidate, named: list[str], subject: str | None) -> bool:
+        """ "how does OPG slow bone breakdown?": the process named after the one acting is what it acts on, and the
+        actor the topic (unless the question is nearly one of that process's own examples; "what is X and how does
+        estrogen reduce it?" is about X)."""
+        return len(named) == 2 and subject == named[0] and candidate.concept_id == named[1] \
+            and candidate.score < self.thresholds.example and self._kb.kinds.get(candidate.concept_id) == "process"
 
     def _linker(self, tied: list[Candidate], linking: list[Candidate], named: list[str], subject: str | None) -> Candidate:
         """Of the concepts linking the most names: one not named, matched best, is the more specific answer ("how does
@@ -1627,6 +1661,7 @@ def _answer_words_of(frames: tuple[Frame, ...], frame_id: str) -> frozenset[str]
 _WHO_EACH_IS_FOR = re.compile(r"\bwho (is|are) (each|each one|they|both|these|those|the two)( \w+)? (for|meant|intended|aimed|given|designed)\b")
 # "what breaks it down?", "and what rebuilds it?": a deed done to what the topic works on
 _WHAT_DOES_IT = re.compile(r"^(and |so |then |but )?what (?!(is|are|was|were|does|do|did|can|could|will|would|s|about|if|else|kind|type|sort)\b)\w+( down| up| away| back)? (it|them)\b")
+_BARE_NOUN = re.compile(r"^(?:and |so |then |what about |how about )?(?:the )?([a-z]+)$")  # "and the receptor?"
 _THE_OTHER = re.compile(r"^(and |so |then |what about |how about )?(the )?other (one|half|part|side|piece|bit|component)$")
 _WHICH_KIND = re.compile(r"^(and |so |then )?(which|what) \w+ ")  # "which cells ...", "what enzyme ..."
 _WHICH_NAMED_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit)\b")

@@ -795,13 +795,14 @@ def _clause_end(words: list[str], mentions: list[Mention], verb_at: int, verbs: 
 
 def _elliptical(words: list[str], i: int) -> bool:
     """ "which genes?", "and what cells?": a wh-word and the sort of thing asked, all else left to what was just said."""
-    rest = [w for w in words if w not in _OPENING_FILLERS and w not in _PRECISING]
+    said = " ".join(words).replace("in particular", "particular").split()
+    rest = [w for w in said if w not in _OPENING_FILLERS and w not in _PRECISING]
     return (len(rest) == 2 and rest[1] == words[i] and rest[0] in _WH and words[i - 1] == rest[0]
             and stem(words[i]) in _ANSWER_NOUNS)
 
 
 # "which hormones, specifically?": words that only press for precision
-_PRECISING = frozenset({"specifically", "exactly", "precisely", "particularly"})
+_PRECISING = frozenset({"specifically", "exactly", "precisely", "particularly", "particular"})  # "in particular"
 
 
 def _placeholder(words: list[str], i: int) -> bool:
@@ -814,10 +815,11 @@ def _placeholder(words: list[str], i: int) -> bool:
 def _subject_after_auxiliary(words: list[str], i: int) -> bool:
     """ "what does THAT lead to?", "how does THIS help?": the subject of a plain wh-question; not in "which genes does
     that change?", where the wh-word has its own noun, nor in "what do these protocols improve?"."""
-    # "who is THAT meant for?", "how is THIS different?": after "is", only right after the wh-word
-    after_is = i > 1 and words[i - 1] in ("is", "was") and (words[i - 2] in _WH or words[i - 2] == "how")
-    return (words[i] in ("this", "that") and i > 0 and (words[i - 1] in _AUXILIARIES or after_is)
-            and (i < 2 or words[i - 2] in _WH or words[i - 2] in ("and", "so", "but", "then", "how")))
+    # "who is THAT meant for?", "why is THAT better?": after "is", only right after the wh-word
+    after_is = i > 1 and words[i - 1] in ("is", "was") and (words[i - 2] in _WH or words[i - 2] in ("how", "why"))
+    after_auxiliary = i > 0 and words[i - 1] in _AUXILIARIES and \
+        (i < 2 or words[i - 2] in _WH or words[i - 2] in ("and", "so", "but", "then", "how"))
+    return words[i] in ("this", "that") and (after_auxiliary or after_is)
 
 
 def _setting(words: list[str], i: int) -> bool:
