@@ -3456,3 +3456,25 @@ def test_a_name_that_would_cut_an_earlier_name_in_two_gives_way(tutor):
 def test_the_building_side_of_turnover_is_bone_formation(tutor):
     reading = read(tutor, "what is the building side of bone turnover?")
     assert "bone-formation" in reading.named, reading.to_dict()
+
+
+def test_a_bare_how_after_a_relation_answer_asks_how_the_answer_does_it(chat):
+    chat.say("What is the RANKL/OPG ratio?", concept="rankl-opg-ratio")
+    chat.say("what shifts it toward OPG?")
+    assert chat.say("how?").concept == "estrogen-rankl-opg"
+
+
+def test_a_bare_where_after_a_relation_answer_asks_where_the_answer_is_made(chat):
+    chat.say("Tell me about growth hormone.", concept="growth-hormone")
+    chat.say("what does it stimulate?")
+    reply = chat.say("where?")
+    assert reply.concept == "igf-1" and "liver" in first_sentence(reply.text), reply.text
+
+
+def test_what_about_men_do_they_have_something_similar_is_the_male_counterpart(chat):
+    chat.say("What is menopause's effect on the skeleton?", concept="menopause")
+    assert chat.say("what about men, do they have something similar?").concept == "hormonal-decline"
+
+
+def test_tell_me_why_asks_a_cause(tutor):
+    assert Chat(tutor).say("then tell me why women lose bone after menopause").concept == "menopause"

@@ -304,6 +304,7 @@ class Tutor:
         pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading)
         decision = self._policy.decide(reading, session.last_concept, pair)
         reading, decision = self._about_last_answer(session, text, reading, decision)
+        reading, decision = self._bare_wh_on_the_answer(session, text, reading, decision)
         reading, decision = self._question_alone(session, text, reading, decision, pair)
         depth_request = self._depth_request(session, reading)
         before = session.last_answer
@@ -365,6 +366,24 @@ class Tutor:
         if frame.answer == "relation":
             return (again, second) if second.action == "relation" else (reading, decision)
         return (again, second) if _answers_from(second, again, answer) else (reading, decision)
+
+    def _bare_wh_on_the_answer(self, session: Session, text: str, reading: Reading,
+                               decision: Decision) -> tuple[Reading, Decision]:
+        """ "what shifts it toward OPG?" "Estrogen raises OPG." "how?": how the answer does it, the process named
+        after the two (estrogen's effect on RANKL and OPG); "what does GH stimulate?" "IGF-1 ..." "where?": where the
+        answer is made."""
+        answer, theme = (session.last_answer or {}).get("answer"), session.last_concept
+        asked = _BARE_WH.match(fold(text))
+        if not (answer and theme and asked) or answer == theme:
+            return reading, decision
+        if asked.group(1) == "how":  # (or the process the last reply was about, when it was one)
+            entry = (session.last_answer or {}).get("entry")
+            process = self._policy.named_after(answer, theme) or \
+                (entry if entry != theme and self.kb.kinds.get(entry) == "process" else None)
+            return (reading, Decision("concept", (process,), reading.frame, how="how the last answer does it")) \
+                if process else (reading, decision)
+        again = self._reader.read(f"where is {short_title(self.kb.concepts[answer])} made", answer)
+        return again, self._policy.decide(again, answer)
 
     def _question_alone(self, session: Session, text: str, reading: Reading, decision: Decision,
                         pair: tuple[str, ...]) -> tuple[Reading, Decision]:
@@ -996,6 +1015,7 @@ class Tutor:
         referred = _topic_after(reading, concept.id, theme.id, answers)
         self._remember(session, referred, depth.level, how=decision.how)
         session.last_answer["answer"] = answer  # "and what stops that?" may ask about it (see _about_last_answer)
+        session.last_answer["entry"] = concept.id  # "how?" may ask about the process the reply was about
         return Reply(kind="answer", text=text, level=depth.level, concept=concept.answers_for, confidence=1.0,
                      section=concept.where, suggestions=self._suggestions(theme, depth.level),
                      level_changed=depth.changed, intent="relation",
@@ -1516,6 +1536,7 @@ def _which_and_a_verb(reading: Reading) -> list[str]:
 
 
 _HAPPENINGS = frozenset({"process", "condition"})
+_BARE_WH = re.compile(r"^(?:and |so |ok |okay )?(how|where)(?: so| exactly| then)?$")  # "how?", "and where?"
 _CARRYING_ON = frozenset({"and", "so", "but", "then", "also", "ok", "okay"})  # what carries a follow-up on
 # words of an elliptical follow-up besides the name ("and what about the OPG one?")
 _ELLIPSIS_WORDS = frozenset({"one", "ones", "about", "then", "instead", "too", "also", "case", "version"})

@@ -43,6 +43,12 @@ class NameIndex:
         self.stems = frozenset(w for name in self._names for w in name.split())  # every stem used in a name
         self._prefixes = _prefixes(self._names)
 
+    def within_a_name(self, stems_: list[str]) -> bool:
+        """Whether these stems, in this order, are all or a run of some name ("risk" of "fracture risk"; not "side
+        effect", though "side" is in "building side" and "effect" in "estrogen's effect on ...")."""
+        run = f" {' '.join(stems_)} "
+        return any(run in f" {name} " for name in self._names)
+
     def _add_truncations(self, kb: KnowledgeBase) -> None:
         """ "igf" names IGF-1 only if no other concept's name shortens to it; "Khosla", the author of two papers of
         the reference list, names the list."""

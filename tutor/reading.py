@@ -310,7 +310,7 @@ class Reader:
             found = pattern.search(masked) if pattern else None
             if not found or (frame.kinds and not self._kb.kinds):
                 return False
-            return not {stem(w) for w in found.group(0).split()} <= self._names.stems
+            return not self._names.within_a_name([stem(w) for w in found.group(0).split()])
         if aspect_theme(self._kb, frame, themes) is not None:
             return True
         # an aspect the document does discuss ("when does age-related bone loss begin?"): the frame still reads,
