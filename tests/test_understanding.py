@@ -3478,3 +3478,15 @@ def test_what_about_men_do_they_have_something_similar_is_the_male_counterpart(c
 
 def test_tell_me_why_asks_a_cause(tutor):
     assert Chat(tutor).say("then tell me why women lose bone after menopause").concept == "menopause"
+
+
+def test_two_that_keep_each_other_in_balance_are_the_whole_they_make_up(tutor):
+    reply = Chat(tutor).say("How do osteoblasts and osteoclasts keep each other in balance?")
+    assert reply.concept == "bone-remodeling", reply.concept
+    # "each" alone still asks one question of both
+    assert Chat(tutor).say("female HRT and male TRT: which hormones does each use?").kind == "answer"
+
+
+def test_what_makes_precursors_mature_into_a_cell_is_what_drives_that_cell(tutor):
+    lead = first_sentence(Chat(tutor).say("What triggers precursors to mature into osteoclasts?").text)
+    assert lead.startswith("RANKL"), lead

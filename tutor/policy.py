@@ -37,7 +37,7 @@ _WEIGHING = re.compile(r"\b(more|less|most|least|better|worse|best|worst|faster|
 _HAPPENINGS = frozenset({"condition", "process"})
 _WHY_IT_MATTERS = re.compile(r"\b(bad|harmful|good|matter|matters|important|dangerous|a problem)\b")
 _WITH_AGE = re.compile(r"\b(with age|as (we|you|people|they|one) (age|get older|grow older)|over the years|in (old|older) age|when (we|people|they) (age|get older))\b")
-_TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time|combines? with|combining with|paired with|pairs? with|both at once)\b")
+_TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time|combines? with|combining with|paired with|pairs? with|both at once|(keep|keeps|hold|holds|balance|balances) (each other|one another))\b")
 _BOTH = re.compile(r"\b(the two|both|them|they|these|those|each other|one another)\b")
 
 
