@@ -3490,3 +3490,20 @@ def test_two_that_keep_each_other_in_balance_are_the_whole_they_make_up(tutor):
 def test_what_makes_precursors_mature_into_a_cell_is_what_drives_that_cell(tutor):
     lead = first_sentence(Chat(tutor).say("What triggers precursors to mature into osteoclasts?").text)
     assert lead.startswith("RANKL"), lead
+
+
+def test_what_it_leads_to_moves_on_to_the_one_thing_it_causes(chat):
+    chat.say("Why do bones get weaker as we age?", concept="age-related-bone-loss")
+    assert chat.say("what does it lead to?").concept == "fracture-risk"
+    # asked of a name, the reply stays with that name, led by what it leads to
+    assert Chat(chat.tutor).say("What does RANK activation lead to?").concept == "rank"
+
+
+def test_in_men_moves_to_the_process_named_after_two_things_the_sentence_names(chat):
+    chat.say("What protects bone from breaking down so quickly?")
+    assert chat.say("what about in men?").concept == "testosterone-aromatization"
+
+
+def test_two_therapies_that_complement_each_other_are_the_synergy(tutor):
+    text = "Why does the text say estrogen therapy and GH peptides complement each other?"
+    assert Chat(tutor).say(text).concept == "anabolic-antiresorptive-synergy"

@@ -1377,9 +1377,11 @@ class Tutor:
         """ "and in men?" answered by "In men, estradiol produced by aromatization of testosterone ...": the first
         process or condition the sentence names that the document describes for them alone (testosterone's
         conversion), which the turn is now about."""
-        named = [cid for _, _, cid in sorted(self._names.find(fold(sentence).split()))]
-        # what happens in them alone (menopause, the conversion); a hormone or enzyme named is no new topic
-        return next((c for c in named if c != last and self.kb.kinds.get(c) in _HAPPENINGS
+        named = list(dict.fromkeys(cid for _, _, cid in sorted(self._names.find(fold(sentence).split()))))
+        # what happens in them alone (menopause, the conversion); a hormone or enzyme named is no new topic; "the
+        # estrogen made from testosterone" names the process named after the two
+        joined = [p for i, a in enumerate(named) for b in named[i + 1:] if (p := self._policy.named_after(b, a))]
+        return next((c for c in [*named, *joined] if c != last and self.kb.kinds.get(c) in _HAPPENINGS
                      and self._policy.only_for(c, who)), None)
 
     def _speaks_of_others(self, sentence: str, who: str) -> bool:

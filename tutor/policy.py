@@ -37,7 +37,7 @@ _WEIGHING = re.compile(r"\b(more|less|most|least|better|worse|best|worst|faster|
 _HAPPENINGS = frozenset({"condition", "process"})
 _WHY_IT_MATTERS = re.compile(r"\b(bad|harmful|good|matter|matters|important|dangerous|a problem)\b")
 _WITH_AGE = re.compile(r"\b(with age|as (we|you|people|they|one) (age|get older|grow older)|over the years|in (old|older) age|when (we|people|they) (age|get older))\b")
-_TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time|combines? with|combining with|paired with|pairs? with|both at once|(keep|keeps|hold|holds|balance|balances) (each other|one another))\b")
+_TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time|combines? with|combining with|paired with|pairs? with|both at once|(keep|keeps|hold|holds|balance|balances|complement|complements) (each other|one another))\b")
 _BOTH = re.compile(r"\b(the two|both|them|they|these|those|each other|one another)\b")
 
 
@@ -427,13 +427,23 @@ class Policy:
             return decision
         if frame.answer == "concept" and frame.kinds:
             return self._titled_of_kind(reading, decision, frame)
-        if not (frame.via and len(decision.concepts) == 1):
+        via = frame.via or self._onward(reading, decision, frame)
+        if not (via and len(decision.concepts) == 1):
             return decision
-        linked = [r.object for r in self._kb.relations if r.subject == decision.concepts[0] and r.relation == frame.via]
+        linked = [r.object for r in self._kb.relations if r.subject == decision.concepts[0] and r.relation == via]
         if not linked:
             return decision
         return replace(decision, concepts=(linked[0],), runner_up=decision.concepts[0],
-                       how=f"what the document links to {decision.concepts[0]} by '{frame.via}'")
+                       how=f"what the document links to {decision.concepts[0]} by '{via}'")
+
+    def _onward(self, reading: Reading, decision: Decision, frame: Frame) -> str:
+        """ "what does it lead to?" of the topic: the talk moves on to the one thing the document says it causes
+        (asked of a name, "what does RANK activation lead to?", the reply stays with that name, led by the fact)."""
+        if not (frame.facts_first and "causes" in frame.leads_with and not reading.named and len(decision.concepts) == 1
+                and decision.concepts[0] in reading.referred):
+            return ""
+        caused = [r for r in self._kb.relations if r.subject == decision.concepts[0] and r.relation == "causes"]
+        return "causes" if len(caused) == 1 else ""
 
     def _titled_of_kind(self, reading: Reading, decision: Decision, frame: Frame) -> Decision:
         """ "what happens when RANKL dominates?": the concept of the frame's kinds named after the one chosen (the
