@@ -440,8 +440,8 @@ class Policy:
         """ "what does it lead to?" of the topic: the talk moves on to the one thing the document says it causes
         (asked of a name, "what does RANK activation lead to?", the reply stays with that name, led by the fact)."""
         if not (frame.facts_first and "causes" in frame.leads_with and not reading.named and len(decision.concepts) == 1
-                and decision.concepts[0] in reading.referred):
-            return ""
+                and decision.concepts[0] in reading.referred and self._kb.kinds.get(decision.concepts[0]) in _HAPPENINGS):
+            return ""  # (what a therapy leads to is first what it raises: its facts lead the reply about it)
         caused = [r for r in self._kb.relations if r.subject == decision.concepts[0] and r.relation == "causes"]
         return "causes" if len(caused) == 1 else ""
 
