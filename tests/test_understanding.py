@@ -3507,3 +3507,10 @@ def test_in_men_moves_to_the_process_named_after_two_things_the_sentence_names(c
 def test_two_therapies_that_complement_each_other_are_the_synergy(tutor):
     text = "Why does the text say estrogen therapy and GH peptides complement each other?"
     assert Chat(tutor).say(text).concept == "anabolic-antiresorptive-synergy"
+
+
+@pytest.mark.parametrize("text", ["Why does declining testosterone raise the risk of bone loss in men?",
+                                  "Why do declining testosterone levels lead to bone loss in men?"])
+def test_why_a_falling_hormone_raises_bone_loss_is_about_that_hormone(tutor, text):
+    # not the decline of hormones with age, which merely links testosterone and bone loss
+    assert Chat(tutor).say(text).concept == "testosterone"

@@ -1257,10 +1257,14 @@ class Policy:
         if titled and not own_example:
             return Decision("concept", (titled,), frame, how="the process named after the ones named")
         both = self.named_after(*named) if len(named) == 2 and not self._says_a_fall(reading.words) else None
-        return self._linking_named(named, ranked, frame, _subject(reading), both)
+        subject = _subject(reading)
+        # ("why does declining testosterone raise bone loss?" asks what it did; "does falling testosterone raise
+        # the chance of bone loss?" whether its fall, the decline of hormones with age, does)
+        fallen = subject if reading.words[:1] in (("why",), ("how",)) else None
+        return self._linking_named(named, ranked, frame, subject, both, fallen)
 
     def _linking_named(self, named: list[str], ranked: list[Candidate], frame: Frame | None,
-                       subject: str | None = None, both: str | None = None) -> Decision:
+                       subject: str | None = None, both: str | None = None, fallen: str | None = None) -> Decision:
         """Several names: the best-matching concept that links at least half of them (or one of them itself), else
         the first named. Between names that link as many, the subject of "how does X ..." goes first."""
         need = max(1, (len(named) + 1) // 2)
@@ -1270,13 +1274,26 @@ class Policy:
             most = max(links for links, _ in linking)
             tied = [c for links, c in linking if links == most]
             candidate = self._linker(tied, [c for _, c in linking], named, subject)
-            if self._acted_on_by_the_subject(candidate, named, subject):
-                return Decision("concept", (subject,), frame, runner_up=candidate.concept_id, how="the one named that acts")
+            acting = self._the_one_acting(candidate, named, subject, fallen)
+            if acting:
+                return Decision("concept", (acting,), frame, runner_up=candidate.concept_id, how="the one named that acts")
             return Decision("concept", (candidate.concept_id,), frame, confidence=min(candidate.score, 1.0),
                             runner_up=_runner(ranked, candidate.concept_id), how="the concept that links the ones named")
         if both:  # "why would a man on testosterone still depend on estrogen?": the one becoming the other
             return Decision("concept", (both,), frame, how="the process named after the two named")
         return Decision("concept", (named[0],), frame, how="the first concept named")
+
+    def _the_one_acting(self, candidate: Candidate, named: list[str], subject: str | None, fallen: str | None) -> str | None:
+        """The subject, when the concept linking the names is only what it acts on or the condition it falls in."""
+        if self._acted_on_by_the_subject(candidate, named, subject):
+            return subject
+        return fallen if self._fallen_in(fallen, candidate, named) else None
+
+    def _fallen_in(self, subject: str | None, candidate: Candidate, named: list[str]) -> bool:
+        """ "why does declining testosterone raise the risk of bone loss in men?": the condition the named hormone
+        falls in links the names, but the question asks what that hormone did for bone."""
+        missing = self._missing_in(subject) if subject in named else None
+        return missing is not None and missing.object == candidate.concept_id
 
     def _acted_on_by_the_subject(self, candidate: Candidate, named: list[str], subject: str | None) -> bool:
         """ "how does OPG slow bone breakdown?": the process named after the one acting is what it acts on, and the
@@ -1892,9 +1909,10 @@ def _subject(reading: Reading) -> str | None:
     yes-or-no question ("does progesterone stop bone breakdown?") or after "the effect of": what acts."""
     words = reading.words
     for m in reading.mentions:
-        # ("how EXACTLY does estrogen ...": a word may stand between)
-        if m.start >= 1 and words[m.start - 1] in _AUXILIARIES and \
-                (m.start == 1 or {"how", "why"} & set(words[max(0, m.start - 3):m.start - 1])):
+        # ("how EXACTLY does estrogen ...": a word may stand between; "why does DECLINING testosterone ...": its change)
+        at = m.start - 1 if m.start >= 2 and words[m.start - 1] in _CHANGED else m.start
+        if at >= 1 and words[at - 1] in _AUXILIARIES and \
+                (at == 1 or {"how", "why"} & set(words[max(0, at - 3):at - 1])):
             return m.concept
         if m.start >= 2 and words[m.start - 1] == "of" and words[m.start - 2] in _DEEDS and "on" in words[m.end:m.end + 2]:
             return m.concept  # "the net effect of progesterone on remodeling": what progesterone does
@@ -1902,6 +1920,7 @@ def _subject(reading: Reading) -> str | None:
 
 
 _AUXILIARIES = frozenset("does do did can could would will might may".split())
+_CHANGED = frozenset("declining falling dropping low lower reduced decreasing less rising high higher increased".split())
 _DEEDS = frozenset("effect effects impact impacts influence".split())
 
 
