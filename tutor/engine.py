@@ -20,7 +20,7 @@ from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
 from .lessons import Teacher
-from .model import LESSON_ACTIONS, LEVELS, OTHER_SIDE_RELATIONS, QUIZ_ACTIONS, RELATIVE_LEVELS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, Relation, shift_level
+from .model import HAPPENING_KINDS, LESSON_ACTIONS, LEVELS, OTHER_SIDE_RELATIONS, QUIZ_ACTIONS, RELATIVE_LEVELS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, Relation, shift_level
 from .normalise import MAX_INPUT_CHARS, PRONOUNS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds, stem
 from .packcache import cached
 from .passages import PassageIndex
@@ -1381,7 +1381,7 @@ class Tutor:
         # what happens in them alone (menopause, the conversion); a hormone or enzyme named is no new topic; "the
         # estrogen made from testosterone" names the process named after the two
         joined = [p for i, a in enumerate(named) for b in named[i + 1:] if (p := self._policy.named_after(b, a))]
-        return next((c for c in [*named, *joined] if c != last and self.kb.kinds.get(c) in _HAPPENINGS
+        return next((c for c in [*named, *joined] if c != last and self.kb.kinds.get(c) in HAPPENING_KINDS
                      and self._policy.only_for(c, who)), None)
 
     def _speaks_of_others(self, sentence: str, who: str) -> bool:
@@ -1537,7 +1537,6 @@ def _which_and_a_verb(reading: Reading) -> list[str]:
     return said[1:]
 
 
-_HAPPENINGS = frozenset({"process", "condition"})
 _BARE_WH = re.compile(r"^(?:and |so |ok |okay )?(how|where)(?: so| exactly| then)?$")  # "how?", "and where?"
 _CARRYING_ON = frozenset({"and", "so", "but", "then", "also", "ok", "okay"})  # what carries a follow-up on
 # words of an elliptical follow-up besides the name ("and what about the OPG one?")

@@ -71,6 +71,8 @@ def shift_level(level: Level, steps: int) -> Level:
 
 # the kinds of thing in the order a reply names them: the most direct actor first (a molecule before the cell)
 KIND_ORDER = ("molecule", "hormone", "cell", "process", "measure", "condition", "therapy")
+# kinds of concept that are something happening (menopause, the conversion), not a thing it happens to
+HAPPENING_KINDS = frozenset({"process", "condition"})
 
 @dataclass(frozen=True)
 class Relation:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
-from .model import EVIDENCE_RELATIONS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
+from .model import EVIDENCE_RELATIONS, HAPPENING_KINDS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem, words
 from .passages import SENTENCE_END, PassageIndex, sentence_stems
 from .reading import SETTING_WORDS, Reading, aspect_theme, discussed, pattern_words, picks_one
@@ -34,7 +34,6 @@ _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 # words that ask about the two just compared together ("why use both?"); "them" may mean the topic alone
 _JOINED = re.compile(r"\b(both|the two|together|combin\w*|each other|one another)\b")
 _WEIGHING = re.compile(r"\b(more|less|most|least|better|worse|best|worst|faster|slower|stronger|weaker|greater)\b")
-_HAPPENINGS = frozenset({"condition", "process"})
 _WHY_IT_MATTERS = re.compile(r"\b(bad|harmful|good|matter|matters|important|dangerous|a problem)\b")
 _WITH_AGE = re.compile(r"\b(with age|as (we|you|people|they|one) (age|get older|grow older)|over the years|in (old|older) age|when (we|people|they) (age|get older))\b")
 _TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time|combines? with|combining with|paired with|pairs? with|both at once|(keep|keeps|hold|holds|balance|balances|complement|complements) (each other|one another))\b")
@@ -440,7 +439,7 @@ class Policy:
         """ "what does it lead to?" of the topic: the talk moves on to the one thing the document says it causes
         (asked of a name, "what does RANK activation lead to?", the reply stays with that name, led by the fact)."""
         if not (frame.facts_first and "causes" in frame.leads_with and not reading.named and len(decision.concepts) == 1
-                and decision.concepts[0] in reading.referred and self._kb.kinds.get(decision.concepts[0]) in _HAPPENINGS):
+                and decision.concepts[0] in reading.referred and self._kb.kinds.get(decision.concepts[0]) in HAPPENING_KINDS):
             return ""  # (what a therapy leads to is first what it raises: its facts lead the reply about it)
         caused = [r for r in self._kb.relations if r.subject == decision.concepts[0] and r.relation == "causes"]
         return "causes" if len(caused) == 1 else ""
@@ -712,7 +711,7 @@ class Policy:
         return self._each_sex_in_turn(reading, named, frame)
 
     def _side_by_side_topic(self, named: list[str], found_in: str) -> str:
-        return found_in if not named or self._kb.kinds.get(named[0]) in _HAPPENINGS else named[0]
+        return found_in if not named or self._kb.kinds.get(named[0]) in HAPPENING_KINDS else named[0]
 
     def _each_sex_in_turn(self, reading: Reading, named: list[str], frame: Frame) -> Decision | None:
         """ "is osteoporosis in men different from in women?" where no one sentence speaks of both: the named
