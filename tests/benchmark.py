@@ -89,8 +89,8 @@ SETS = {
     "blind19/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind19" / "safety.yaml",
     "tuning15/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning15" / "understanding.yaml",
     "tuning15/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning15" / "safety.yaml",
-    "blind20/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind20" / "understanding.yaml",
-    "blind20/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind20" / "safety.yaml",
+    "blind20/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind20" / "understanding.yaml",
+    "blind20/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind20" / "safety.yaml",
 }
 
 
