@@ -20,7 +20,7 @@ from .grading import Grader
 from .learner import DepthChoice, apply_request, choose_depth, current_level, vocabulary_level
 from .matcher import Matcher
 from .lessons import Teacher
-from .model import HAPPENING_KINDS, LESSON_ACTIONS, LEVELS, OTHER_SIDE_RELATIONS, QUIZ_ACTIONS, RELATIVE_LEVELS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, Relation, shift_level
+from .model import CHANGE_RELATIONS, HAPPENING_KINDS, LESSON_ACTIONS, LEVELS, OTHER_SIDE_RELATIONS, QUIZ_ACTIONS, RELATIVE_LEVELS, SECTIONS, Concept, DialogueRules, Frame, Intent, KnowledgeBase, Relation, shift_level
 from .normalise import MAX_INPUT_CHARS, PRONOUNS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds, stem
 from .packcache import cached
 from .passages import PassageIndex
@@ -620,7 +620,8 @@ class Tutor:
         """A glossary term asked about in a question that named no concept ("what does paracrine mean here?")."""
         words = [w for w in reading.content_words if w not in WEAK_WORDS]
         return (self._teacher.term_asked(session, words)
-                or self._teacher.term_asked(session, [w for w in words if not self._reader.frame_word(w)]))
+                or self._teacher.term_asked(session, [w for w in words if not self._reader.frame_word(w)])
+                or self._teacher.homed_term_asked(session, words))
 
     def _consequence(self, session: Session, decision: Decision, depth: DepthChoice) -> Reply:
         """What follows from a change ("when estrogen falls") is about the effect; what follows from an event
@@ -1055,7 +1056,8 @@ class Tutor:
 
     def _topic_of_one(self, reading: Reading, theme: str, answers: list[str], side: str, relation: str) -> str:
         answer = answers[0]
-        agent = self._the_agent_asked(reading, theme, answers, side, relation)
+        # the one agent asked for, or the process a change of one thing into another is
+        agent = self._the_agent_asked(reading, theme, answers, side, relation) or self._change_named(theme, answer, relation)
         if agent:
             return agent
         # a kind said with its form ("Estrogen (estradiol in particular) reduces ...") is one answer: the kind
@@ -1069,6 +1071,15 @@ class Tutor:
             return asked
         process = next((p for p in (self._policy.named_after(theme, a) for a in answers[:2]) if p), None)
         return process or theme
+
+    def _change_named(self, theme: str, answer: str, relation: str) -> str | None:
+        """The process named after a change of one thing into another, or into the kind the other is a form of
+        (testosterone into estrogen, of which estradiol is one)."""
+        if relation not in CHANGE_RELATIONS:
+            return None
+        kinds = [r.object for r in self.kb.relations if r.relation == "is-a" and r.subject in (theme, answer)]
+        return next((p for p in (self._policy.named_after(a, b) for a, b in ((theme, answer), *((theme, k) for k in kinds),
+                                                                             *((k, answer) for k in kinds))) if p), None)
 
     def _first_of_kind_asked(self, reading: Reading, answers: list[str], side: str) -> str | None:
         """ "which THERAPY promotes bone formation?": of several actors, the first of the kind asked for (never a

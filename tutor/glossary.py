@@ -149,6 +149,12 @@ class Glossary:
         key = _key(phrase)
         return self._by_name.get(key) if key else None
 
+    def homed_term_within(self, words: list[str]) -> Gloss | None:
+        """The longest term with a home concept said as a run of these words ("what are Leydig cells known for?")."""
+        key = f" {_key(' '.join(words))} "
+        found = [e for name, e in self._by_name.items() if e.home and f" {name} " in key]
+        return max(found, key=lambda e: len(e.term), default=None)
+
     def starting_with(self, letter: str) -> list[Gloss]:
         return [e for e in self.entries() if e.term.lower().startswith(letter.lower())]
 

@@ -448,6 +448,11 @@ class Teacher:
         entry = self.glossary.exact(" ".join(words)) if words else None
         return self._gloss_reply(session, entry, "define") if entry else None
 
+    def homed_term_asked(self, session: Session, words: list[str]) -> Reply | None:
+        """A question about a term whose home is a concept, among other words ("what are Leydig cells known for?")."""
+        entry = self.glossary.homed_term_within(words) if words else None
+        return self._gloss_reply(session, entry, "define") if entry else None
+
     def _gloss_reply(self, session: Session, entry: Any, intent: str) -> Reply:
         # a term's home concept is what the conversation is about next ("what does paracrine mean here?")
         home = entry.concept or entry.home

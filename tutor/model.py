@@ -48,6 +48,9 @@ COUNTERPART_RELATIONS = frozenset({"male-counterpart", "female-counterpart"})
 EVIDENCE_RELATIONS = frozenset({"shown-by", "conducted-by", "set-by"})
 # relations whose question asks for the thing on the other side, so the reply is about it ("the opposite process?")
 OTHER_SIDE_RELATIONS = frozenset({"opposes"})
+# relations that change one thing into another: a process named after the two is what the question is about ("what
+# is estradiol made from?": testosterone's conversion)
+CHANGE_RELATIONS = frozenset({"becomes"})
 
 
 ITEM_TYPES: tuple[str, ...] = ("mc", "tf", "cloze", "short")

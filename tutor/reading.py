@@ -364,9 +364,11 @@ class Reader:
 
     def _kind_after(self, words: list[str]) -> str | None:
         """The kind named right after "which": at once ("which cells") or past modifiers ("which bone cells")."""
-        for w in words[:4]:
+        for i, w in enumerate(words[:4]):
             if w in self._answer_types:
-                return self._answer_types[w]
+                # the head of a compound is the kind: "which hormone therapy" asks for a therapy
+                head = words[i + 1] if i + 1 < len(words) and words[i + 1] in self._answer_types else w
+                return self._answer_types[head]
             if w not in self._type_modifiers:
                 return None
         return None
@@ -692,8 +694,20 @@ def _verb_after_noun(words: list[str], at: int) -> bool:
     word = words[at]
     before = words[at - 1] if at else ""
     base = word[:-1] if common(word[:-1]) else word[:-2] if word.endswith("es") else ""  # "favors", "reaches"
-    return (word.endswith("s") and not word.endswith("ss") and common(base) and bool(before)
-            and before not in STOPWORDS and before not in _WH)
+    if (word.endswith("s") and not word.endswith("ss") and common(base) and bool(before)
+            and before not in STOPWORDS and before not in _WH):
+        return True
+    # "when women REACH menopause", "as we hit menopause": an everyday word after a plural subject is its verb
+    return common(word) and not word.endswith(_ADJECTIVE_ENDINGS) and _plural_subject(before)
+
+
+def _plural_subject(word: str) -> bool:
+    return word in _PLURAL_PRONOUNS or word in _PLURAL_PERSONS or (
+        word.endswith("s") and not word.endswith("ss") and len(word) > 3 and word not in STOPWORDS)
+
+
+_PLURAL_PRONOUNS = frozenset("we they you i".split())
+_PLURAL_PERSONS = frozenset("women men people".split())
 
 
 def _picked(words: list[str], mentions: list[Mention]) -> set[int]:
