@@ -3514,3 +3514,72 @@ def test_two_therapies_that_complement_each_other_are_the_synergy(tutor):
 def test_why_a_falling_hormone_raises_bone_loss_is_about_that_hormone(tutor, text):
     # not the decline of hormones with age, which merely links testosterone and bone loss
     assert Chat(tutor).say(text).concept == "testosterone"
+
+
+def test_a_term_with_a_home_among_other_words_gets_its_glossary_line(tutor):
+    reply = Chat(tutor).say("What are Leydig cells known for in this text?")
+    assert (reply.kind, reply.concept) == ("answer", "testosterone")
+    assert reply.text.startswith("Leydig cells:"), reply.text
+
+
+def test_a_compound_of_kind_nouns_asks_for_its_head(tutor):
+    assert tutor.read("Which hormone therapy restores estrogen?").answer_type == "therapy"
+    assert tutor.read("which hormone receptor do osteocytes carry?").answer_type == "molecule"
+    assert Chat(tutor).say("Which hormone therapy directly replenishes estrogen?").concept == "hrt"
+
+
+def test_an_everyday_word_after_a_plural_subject_is_a_verb_not_a_qualifier(tutor):
+    assert not tutor.read("What causes osteoclasts to multiply when women reach menopause?").foreign
+    # an adjective there still qualifies
+    assert tutor.read("what is secondary osteoporosis?").foreign
+
+
+def test_what_a_thing_is_made_from_is_what_becomes_it_and_the_reply_is_about_the_change(tutor):
+    reply = Chat(tutor).say("What is estradiol made from?")
+    assert reply.concept == "testosterone-aromatization"
+    assert first_sentence(reply.text).startswith("Testosterone"), reply.text
+    # what makes a thing is still the producer
+    assert first_sentence(Chat(tutor).say("what is RANKL made by?").text).startswith("Osteoblasts")
+
+
+def test_where_that_happens_is_asked_of_the_process_just_answered(chat):
+    chat.say("How does testosterone protect bone?")
+    chat.say("what converts it?")
+    chat.say("into what?", concept="testosterone-aromatization")
+    assert chat.say("where does that happen?").concept == "testosterone-aromatization"
+
+
+def test_and_then_what_happens_asks_what_the_last_answer_does(chat):
+    chat.say("What is estradiol?")
+    assert chat.say("what does it bind to?").data["answer"] == "estrogen-receptor-alpha"
+    assert chat.say("and then what happens?").concept == "estrogen-receptor-alpha"
+
+
+def test_which_goes_down_after_which_one_goes_up_asks_of_the_same_topic(chat):
+    chat.say("What genes does estrogen regulate in bone?", concept="rankl-opg-genes")
+    chat.say("which one goes up?", concept="rankl-opg-genes")
+    assert chat.say("and which goes down?").concept == "rankl-opg-genes"
+
+
+def test_how_long_something_lasts_is_a_duration_the_document_never_gives(chat):
+    chat.say("What is age-related bone loss?")
+    reply = chat.say("how long does that bone loss last?")
+    assert reply.kind == "unknown" and reply.text.startswith("The document doesn't discuss how long"), reply.text
+
+
+def test_the_treatments_a_text_talks_about_are_its_overview_of_them(tutor):
+    for text in ("which treatments does this text talk about?", "what therapies are covered in the document?"):
+        assert Chat(tutor).say(text).concept == "therapy-comparison", text
+    # one therapy asked for is still that one
+    assert Chat(tutor).say("which therapy does the document describe for men?").concept == "trt"
+
+
+def test_how_one_complements_another_is_the_whole_they_make_up(chat):
+    chat.say("What is the GH/IGF-1 axis?")
+    assert chat.say("how does it complement estrogen?").concept == "anabolic-antiresorptive-synergy"
+
+
+@pytest.mark.parametrize("text", ["what's the gene-level explanation?",
+                                  "Could you put the endocrine-versus-paracrine business into technical language?"])
+def test_a_gene_level_explanation_or_technical_language_asks_for_academic_depth(tutor, text):
+    assert tutor.read(text).cue.level == "academic"

@@ -300,11 +300,13 @@ class Tutor:
         reading = self._like_with_like(session, self._elliptical(session, reading) or self._same_kind_asked(session, reading)
                                        or reading)
         reading = self._earlier_topic_that_fits(session, text, reading)
+        reading = self._the_happening_referred(session, text, reading)
         # the comparison just made, while the talk is still about one of its two
         pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading)
         decision = self._policy.decide(reading, session.last_concept, pair)
         reading, decision = self._about_last_answer(session, text, reading, decision)
         reading, decision = self._bare_wh_on_the_answer(session, text, reading, decision)
+        reading, decision = self._next_step_of_the_answer(session, text, reading, decision)
         reading, decision = self._question_alone(session, text, reading, decision, pair)
         depth_request = self._depth_request(session, reading)
         before = session.last_answer
@@ -344,6 +346,16 @@ class Tutor:
                 return again
         return reading
 
+    def _the_happening_referred(self, session: Session, text: str, reading: Reading) -> Reading:
+        """ "what does testosterone turn into?" "Testosterone is converted into estrogen." "where does that happen?":
+        a pronoun asked of what happens is the process the last reply was about, when that was not the topic."""
+        entry = (session.last_answer or {}).get("entry")
+        pronouns = [m for m in reading.mentions if m.how == "pronoun"]
+        if reading.named or len(pronouns) != 1 or not entry or entry == session.last_concept \
+                or self.kb.kinds.get(entry) not in HAPPENING_KINDS or not _HAPPENS.search(" ".join(reading.words)):
+            return reading
+        return self._reader.read(text, entry)
+
     def _earlier_of_kind(self, session: Session, named: str, referred: str) -> str | None:
         """A recent topic of the named one's kind, when the one referred to is of another kind."""
         kind = self.kb.kinds.get(named)
@@ -366,6 +378,15 @@ class Tutor:
         if frame.answer == "relation":
             return (again, second) if second.action == "relation" else (reading, decision)
         return (again, second) if _answers_from(second, again, answer) else (reading, decision)
+
+    def _next_step_of_the_answer(self, session: Session, text: str, reading: Reading,
+                                 decision: Decision) -> tuple[Reading, Decision]:
+        """ "what does estradiol bind to?" "... estrogen receptor alpha." "and then what happens?": what the answer does."""
+        answer, theme = (session.last_answer or {}).get("answer"), session.last_concept
+        if not (answer and theme and answer != theme and _NEXT_STEP.match(fold(text))):
+            return reading, decision
+        again = self._reader.read(f"what does {short_title(self.kb.concepts[answer])} do", answer)
+        return again, self._policy.decide(again, answer)
 
     def _bare_wh_on_the_answer(self, session: Session, text: str, reading: Reading,
                                decision: Decision) -> tuple[Reading, Decision]:
@@ -440,8 +461,12 @@ class Tutor:
             return None
         topics = {m["concept"] for m in previous.get("mentions") or []}
         noun = previous.get("answer_noun")
-        if not noun or len(topics) != 1:
+        if len(topics) != 1:
             return None
+        if not noun:
+            # "which one goes up?" (of the genes) ... "and which goes down?": one of the same topic again
+            picked = " ".join(previous.get("words", "").split()[:2]) in ("which one", "which ones")
+            return self._reader.read(" ".join(["which one", *said]), topics.pop()) if picked else None
         rest = said if set(said) & PRONOUNS else [*said, "it"]
         again = self._reader.read(" ".join(["which", noun, *rest]), topics.pop())
         return again if again.answer_type else None
@@ -614,6 +639,9 @@ class Tutor:
         if depth_request and not reading.content_words:
             return self._chat(session, self._msg("level_now", level=depth_request.level), "set-level", depth_request)
         glossed = None if reading.strange else self._glossed(session, reading)
+        if glossed and glossed.concept and depth_request:
+            # "paracrine signalling in technical language": the term's home concept, at the depth asked for
+            return self._answer(session, self.kb.concepts[glossed.concept], depth_request, 1.0)
         return glossed or self._unknown(session, None, decision.nearby)
 
     def _glossed(self, session: Session, reading: Reading) -> Reply | None:
@@ -1548,6 +1576,9 @@ def _which_and_a_verb(reading: Reading) -> list[str]:
     return said[1:]
 
 
+_HAPPENS = re.compile(r"\b(happens?|happening|take place|takes place|taking place|occurs?|occurring|go on|goes on)\b")
+_NEXT_STEP = re.compile(r"^(?:and |so |ok |okay )?(?:then )?what(?: happens| comes)?(?: then| next| after that| after)?$"
+                        r"|^(?:and |so )?then what(?: happens)?$|^(?:and )?what happens (?:then|next|after that)$")
 _BARE_WH = re.compile(r"^(?:and |so |ok |okay )?(how|where)(?: so| exactly| then)?$")  # "how?", "and where?"
 _CARRYING_ON = frozenset({"and", "so", "but", "then", "also", "ok", "okay"})  # what carries a follow-up on
 # words of an elliptical follow-up besides the name ("and what about the OPG one?")

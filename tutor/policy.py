@@ -36,7 +36,7 @@ _JOINED = re.compile(r"\b(both|the two|together|combin\w*|each other|one another
 _WEIGHING = re.compile(r"\b(more|less|most|least|better|worse|best|worst|faster|slower|stronger|weaker|greater)\b")
 _WHY_IT_MATTERS = re.compile(r"\b(bad|harmful|good|matter|matters|important|dangerous|a problem)\b")
 _WITH_AGE = re.compile(r"\b(with age|as (we|you|people|they|one) (age|get older|grow older)|over the years|in (old|older) age|when (we|people|they) (age|get older))\b")
-_TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time|combines? with|combining with|paired with|pairs? with|both at once|(keep|keeps|hold|holds|balance|balances|complement|complements) (each other|one another))\b")
+_TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time|combines? with|combining with|paired with|pairs? with|both at once|complements?|complementing|complemented|in tandem|teams? up with|(keep|keeps|hold|holds|balance|balances|complement|complements) (each other|one another))\b")
 _BOTH = re.compile(r"\b(the two|both|them|they|these|those|each other|one another)\b")
 
 
@@ -1237,12 +1237,20 @@ class Policy:
         if not wanted:
             return None
         typed = [c for c in self._rank(reading, focus, limit=20) if self._kb.kinds.get(c.concept_id) == wanted]
+        if not reading.named and (reading.answer_noun or "").endswith("s"):
+            # "which treatmentS does the text describe?": a whole that several of that kind make up, first
+            typed = sorted(typed, key=lambda c: not self._whole_of_several(c.concept_id, wanted))
         # a frame that declares the kind of its answer needs only the best of that kind, not a sure match
         enough = self.thresholds.anchor if reading.frame and reading.frame.answer_kind else self.thresholds.answer
         if typed and typed[0].score >= enough:
             return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
                             runner_up=_runner(typed), how=f"the {wanted} your question asks for")
         return None
+
+    def _whole_of_several(self, concept_id: str, kind: str) -> bool:
+        parts = {r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == concept_id
+                 and self._kb.kinds.get(r.subject) == kind}
+        return len(parts) > 1
 
     def _several_named(self, reading: Reading, named: list[str], ranked: list[Candidate]) -> Decision:
         """A process named after three or more of the names answers for them all ("how does estrogen influence the

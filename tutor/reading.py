@@ -355,20 +355,22 @@ class Reader:
         """The noun after "which"/"what" that names the kind asked for ("which genes does estrogen turn up?")."""
         for i, w in enumerate(words[:-1]):
             if w in ("which", "what"):
-                noun = next((n for n in words[i + 1:i + 5] if n in self._answer_types), None)
-                if noun and self._kind_after(words[i + 1:]):
-                    return noun
+                at = next((j for j in range(i + 1, min(i + 5, len(words))) if words[j] in self._answer_types), None)
+                if at is not None and self._kind_after(words[i + 1:]):
+                    return self._compound_head(words, at)
         # "now the genes behind it", "the receptor in it": the sort of thing asked for, of what was just discussed
         return next((w for i, w in enumerate(words[1:-2], 1) if w in self._answer_types and words[i - 1] in ("the", "its")
                      and words[i + 1] in _OF_THE_WHOLE and words[i + 2] in ("it", "this", "that", "them")), None)
+
+    def _compound_head(self, words: list[str], at: int) -> str:
+        """The head of a compound of kind nouns: "which hormone THERAPY" asks for a therapy."""
+        return words[at + 1] if at + 1 < len(words) and words[at + 1] in self._answer_types else words[at]
 
     def _kind_after(self, words: list[str]) -> str | None:
         """The kind named right after "which": at once ("which cells") or past modifiers ("which bone cells")."""
         for i, w in enumerate(words[:4]):
             if w in self._answer_types:
-                # the head of a compound is the kind: "which hormone therapy" asks for a therapy
-                head = words[i + 1] if i + 1 < len(words) and words[i + 1] in self._answer_types else w
-                return self._answer_types[head]
+                return self._answer_types[self._compound_head(words, i)]
             if w not in self._type_modifiers:
                 return None
         return None
@@ -697,8 +699,10 @@ def _verb_after_noun(words: list[str], at: int) -> bool:
     if (word.endswith("s") and not word.endswith("ss") and common(base) and bool(before)
             and before not in STOPWORDS and before not in _WH):
         return True
-    # "when women REACH menopause", "as we hit menopause": an everyday word after a plural subject is its verb
-    return common(word) and not word.endswith(_ADJECTIVE_ENDINGS) and _plural_subject(before)
+    # "when women REACH menopause", "as we hit menopause": an everyday word after a plural subject is its verb;
+    # and a word in -s after an adverb is one too ("directly REPLENISHES estrogen")
+    return (common(word) and not word.endswith(_ADJECTIVE_ENDINGS) and _plural_subject(before)
+            or word.endswith("es") and len(before) > 4 and before.endswith("ly"))
 
 
 def _plural_subject(word: str) -> bool:
