@@ -699,8 +699,12 @@ def _verb_after_noun(words: list[str], at: int) -> bool:
     if (word.endswith("s") and not word.endswith("ss") and common(base) and bool(before)
             and before not in STOPWORDS and before not in _WH):
         return True
-    # "when women REACH menopause", "as we hit menopause": an everyday word after a plural subject is its verb;
-    # and a word in -s after an adverb is one too ("directly REPLENISHES estrogen")
+    return _verb_of_a_subject(word, before)
+
+
+def _verb_of_a_subject(word: str, before: str) -> bool:
+    """ "when women REACH menopause", "as we hit menopause": an everyday word after a plural subject is its verb;
+    and a word in -es after an adverb is one too ("directly REPLENISHES estrogen")."""
     return (common(word) and not word.endswith(_ADJECTIVE_ENDINGS) and _plural_subject(before)
             or word.endswith("es") and len(before) > 4 and before.endswith("ly"))
 
