@@ -56,6 +56,8 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "best way to stack ipamorelin and CJC-1295",            # stacking + about
     "can ipamorelin be used while breastfeeding",           # pregnancy + about
     "what dose of HRT is typical",                          # dose_ask + about
+    "How much estradiol is usually prescribed?",            # an amount given, asked in general
+    "how much growth hormone do doctors usually give?",     # what clinicians give, in amounts
     "shrinking and my spine aches, could this be bone loss",  # symptom + diagnosis_ask, no "I"
     "wrists feel brittle lately, osteopenia?",              # a symptom and a condition asked as a guess
     "dexa came back at -2.2 - could this be osteoporosis",  # a result put as a guess, no "I"

@@ -3583,3 +3583,18 @@ def test_how_one_complements_another_is_the_whole_they_make_up(chat):
                                   "Could you put the endocrine-versus-paracrine business into technical language?"])
 def test_a_gene_level_explanation_or_technical_language_asks_for_academic_depth(tutor, text):
     assert tutor.read(text).cue.level == "academic"
+
+
+def test_which_of_a_kind_for_men_and_which_for_women_is_the_overview_of_that_kind(tutor):
+    assert Chat(tutor).say("Which therapy is designed for men, and which for women?").concept == "therapy-comparison"
+    assert Chat(tutor).say("which therapy is for women?").concept == "hrt"
+
+
+def test_a_medicine_made_from_a_molecule_is_an_aspect_the_document_never_discusses(tutor):
+    reply = Chat(tutor).say("Is there a medicine made from OPG that doctors prescribe?")
+    assert reply.kind == "unknown" and reply.text.startswith("The document doesn't discuss medicines aimed at OPG"), reply.text
+
+
+def test_an_imaging_scan_is_a_topic_the_document_does_not_cover(tutor):
+    reply = Chat(tutor).say("What imaging scan shows osteoporosis?")
+    assert reply.kind == "unknown" and "scans" in reply.text, reply.text

@@ -1146,7 +1146,7 @@ class Policy:
 
     def _kind_asked_for(self, reading: Reading, focus: str | None) -> Decision | None:
         """A question that asks for a kind of thing: the one concept headed by the noun asked, or one of the kind."""
-        titled = self._titled_as_asked(reading)
+        titled = self._titled_as_asked(reading) or self._overview_of_kind(reading, focus)
         if titled:
             return titled
         cited = self._sources_asked_for(reading, focus)
@@ -1237,15 +1237,24 @@ class Policy:
         if not wanted:
             return None
         typed = [c for c in self._rank(reading, focus, limit=20) if self._kb.kinds.get(c.concept_id) == wanted]
-        if not reading.named and (reading.answer_noun or "").endswith("s"):
-            # "which treatmentS does the text describe?": a whole that several of that kind make up, first
-            typed = sorted(typed, key=lambda c: not self._whole_of_several(c.concept_id, wanted))
         # a frame that declares the kind of its answer needs only the best of that kind, not a sure match
         enough = self.thresholds.anchor if reading.frame and reading.frame.answer_kind else self.thresholds.answer
         if typed and typed[0].score >= enough:
             return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
                             runner_up=_runner(typed), how=f"the {wanted} your question asks for")
         return None
+
+    def _overview_of_kind(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "which treatmentS does the text describe?", "which therapy is for men, and which for women?": several of
+        a kind asked for, naming none, are answered by the best-matching whole that several of that kind make up."""
+        kind = reading.answer_type
+        several = (reading.answer_noun or "").endswith("s") or self._speaks_of_both(" ".join(reading.words))
+        if reading.concepts or not kind or not several:
+            return None
+        wholes = [c.concept_id for c in self._rank(reading, focus, limit=40)
+                  if self._kb.kinds.get(c.concept_id) == kind and self._whole_of_several(c.concept_id, kind)]
+        return Decision("concept", (wholes[0],), reading.frame, how=f"the overview of the {kind} kind your question asks for") \
+            if wholes else None
 
     def _whole_of_several(self, concept_id: str, kind: str) -> bool:
         parts = {r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == concept_id
