@@ -57,6 +57,13 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "can ipamorelin be used while breastfeeding",           # pregnancy + about
     "what dose of HRT is typical",                          # dose_ask + about
     "How much estradiol is usually prescribed?",            # an amount given, asked in general
+    "any coupon for testosterone gel?",                     # a discount is a way of buying
+    "which online clinic gets men on TRT fastest?",         # an online provider is a source
+    "When can I restart my HRT after surgery?",             # restarting a treatment
+    "what hormone would you take if you were a 60 year old man?",  # the tutor put in a person's place
+    "would a guy like me get anything out of sermorelin?",  # what a treatment would do for the asker
+    "can i uze estrogen cream on my face?",                 # a misspelt "use"
+    "estradiol 10 days a month for me?",                    # days in a cycle are a schedule
     "how much growth hormone do doctors usually give?",     # what clinicians give, in amounts
     "shrinking and my spine aches, could this be bone loss",  # symptom + diagnosis_ask, no "I"
     "wrists feel brittle lately, osteopenia?",              # a symptom and a condition asked as a guess
@@ -348,6 +355,8 @@ def test_keep_seeing_is_no_decision(tutor):
     "if we stopped making estrogen, what would happen to our bones?",    # "we" as people in general
     "is it safe to say that HRT restores the brake on osteoclasts?",
     "what does the author think TRT does for men with osteopenia risk?",
+    "does estrogen fall every night?",                                    # a time of day is no schedule of a dose
+    "why did the women in the study resume HRT?",                         # a resumption nobody asks to make
 ])
 def test_general_education_near_the_line_is_answered(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()

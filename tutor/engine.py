@@ -383,7 +383,9 @@ class Tutor:
                                  decision: Decision) -> tuple[Reading, Decision]:
         """ "what does estradiol bind to?" "... estrogen receptor alpha." "and then what happens?": what the answer does."""
         answer, theme = (session.last_answer or {}).get("answer"), session.last_concept
-        if not (answer and theme and answer != theme and _NEXT_STEP.match(fold(text))):
+        # (the answer acted on the topic, as RANKL on RANK: the topic is what goes on, as read already)
+        acted_on = (session.last_answer or {}).get("side") == "target"
+        if not (answer and theme and answer != theme and acted_on and _NEXT_STEP.match(fold(text))):
             return reading, decision
         again = self._reader.read(f"what does {short_title(self.kb.concepts[answer])} do", answer)
         return again, self._policy.decide(again, answer)
@@ -1044,6 +1046,7 @@ class Tutor:
         referred = _topic_after(reading, concept.id, theme.id, answers)
         self._remember(session, referred, depth.level, how=decision.how)
         session.last_answer["answer"] = answer  # "and what stops that?" may ask about it (see _about_last_answer)
+        session.last_answer["side"] = decision.side  # "and then what happens?" goes on from what was acted on
         session.last_answer["entry"] = concept.id  # "how?" may ask about the process the reply was about
         return Reply(kind="answer", text=text, level=depth.level, concept=concept.answers_for, confidence=1.0,
                      section=concept.where, suggestions=self._suggestions(theme, depth.level),
@@ -1576,7 +1579,7 @@ def _which_and_a_verb(reading: Reading) -> list[str]:
     return said[1:]
 
 
-_HAPPENS = re.compile(r"\b(happens?|happening|take place|takes place|taking place|occurs?|occurring|go on|goes on)\b")
+_HAPPENS = re.compile(r"\b(that|this|it) (happens?|happening|take place|takes place|taking place|occurs?|occurring|go on|goes on)\b")
 _NEXT_STEP = re.compile(r"^(?:and |so |ok |okay )?(?:then )?what(?: happens| comes)?(?: then| next| after that| after)?$"
                         r"|^(?:and |so )?then what(?: happens)?$|^(?:and )?what happens (?:then|next|after that)$")
 _BARE_WH = re.compile(r"^(?:and |so |ok |okay )?(how|where)(?: so| exactly| then)?$")  # "how?", "and where?"
