@@ -3598,3 +3598,18 @@ def test_a_medicine_made_from_a_molecule_is_an_aspect_the_document_never_discuss
 def test_an_imaging_scan_is_a_topic_the_document_does_not_cover(tutor):
     reply = Chat(tutor).say("What imaging scan shows osteoporosis?")
     assert reply.kind == "unknown" and "scans" in reply.text, reply.text
+
+
+def test_a_depth_said_after_the_topic_steps_deeper(tutor):
+    reply = Chat(tutor).say("somatopause more detail please")
+    assert (reply.concept, reply.level) == ("somatopause", "intermediate")
+
+
+def test_two_of_a_kind_asked_side_by_side_get_the_overview_of_that_kind(tutor):
+    reply = Chat(tutor).say("Which therapies reduce resorption and which ones support formation?")
+    assert reply.concept in ("hormonal-optimization", "therapy-comparison"), reply.concept
+
+
+def test_what_keeps_the_two_halves_in_balance_asks_no_brake(tutor):
+    assert Chat(tutor).say("What keeps bone breakdown and rebuilding in balance?").concept == "bone-remodeling"
+    assert first_sentence(Chat(tutor).say("what keeps RANKL in check?").text).startswith("OPG")

@@ -118,7 +118,7 @@ class Policy:
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._two_parts_together, self._consequence_question,
                  self._version_of, self._in_the_other_sex, self._cause_of_a_fall, self._cause_in_one_sex,
-                 self._relation_question,
+                 self._two_of_a_kind_asked, self._relation_question,
                  self._linking_question, self._expansion)
         for step in steps:
             decision = step(reading, focus)
@@ -1244,12 +1244,17 @@ class Policy:
                             runner_up=_runner(typed), how=f"the {wanted} your question asks for")
         return None
 
+    def _two_of_a_kind_asked(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "which therapies cut resorption, and which ones support formation?": two of the kind asked for side by side
+        are answered by the overview of that kind, before any one relation is."""
+        return self._overview_of_kind(reading, focus) if _two_asked(reading) else None
+
     def _overview_of_kind(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "which treatmentS does the text describe?", "which therapy is for men, and which for women?": several of
         a kind asked for, naming none, are answered by the best-matching whole that several of that kind make up."""
         kind = reading.answer_type
         several = (reading.answer_noun or "").endswith("s") or self._speaks_of_both(" ".join(reading.words))
-        if reading.concepts or not kind or not several:
+        if not kind or not (_two_asked(reading) or several and not reading.concepts):
             return None
         wholes = [c.concept_id for c in self._rank(reading, focus, limit=40)
                   if self._kb.kinds.get(c.concept_id) == kind and self._whole_of_several(c.concept_id, kind)]
@@ -1836,6 +1841,10 @@ def _compared(reading: Reading, focus: str | None) -> list[str]:
         sides = _less_what_is_acted_on(reading, referents)
         return sides if len(sides) == 2 else _joined_pair(reading) or referents
     return referents
+
+
+def _two_asked(reading: Reading) -> bool:
+    return reading.words.count("which") > 1
 
 
 def _less_what_is_acted_on(reading: Reading, referents: list[str]) -> list[str]:
