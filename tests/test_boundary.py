@@ -357,6 +357,7 @@ def test_keep_seeing_is_no_decision(tutor):
     "what does the author think TRT does for men with osteopenia risk?",
     "does estrogen fall every night?",                                    # a time of day is no schedule of a dose
     "why did the women in the study resume HRT?",                         # a resumption nobody asks to make
+    "I keep seeing OPG called the stop signal, but why does that stop anything?",  # how a molecule stops, not a decision
 ])
 def test_general_education_near_the_line_is_answered(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()

@@ -3613,3 +3613,12 @@ def test_two_of_a_kind_asked_side_by_side_get_the_overview_of_that_kind(tutor):
 def test_what_keeps_the_two_halves_in_balance_asks_no_brake(tutor):
     assert Chat(tutor).say("What keeps bone breakdown and rebuilding in balance?").concept == "bone-remodeling"
     assert first_sentence(Chat(tutor).say("what keeps RANKL in check?").text).startswith("OPG")
+
+
+def test_a_bone_density_scan_is_what_bmd_is_measured_by_not_a_foreign_topic(tutor):
+    assert Chat(tutor).say("is BMD the thing a bone density scan measures").concept == "bone-mineral-density"
+
+
+def test_what_the_enzyme_is_called_is_a_question_for_the_kind_not_for_a_name(chat):
+    chat.say("How does testosterone protect bone?")
+    assert chat.say("and what is the enzyme called?").concept == "aromatase"
