@@ -1518,7 +1518,7 @@ class Policy:
         if focus and self._carries_on_the_topic(reading):
             return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a turn that carries on)")
         top, runner = self._top_two(ranked)
-        unsure = self._unsure(reading, top, focus)
+        unsure = self._unsure(reading, top, focus) and not self._clearly_in_the_document(reading, top, runner)
         torn = runner is not None and self._too_close(top, runner)
         whole = self._the_whole_list(reading, ranked) if unsure or torn else None
         if whole or unsure:
@@ -1651,6 +1651,13 @@ class Policy:
         return top is None or top.score < self.thresholds.answer or self._names_only_part(reading, top) \
             or focus is None and self._rests_on_one_word(reading, top)
 
+    def _clearly_in_the_document(self, reading: Reading, top: Candidate | None, runner: Candidate | None) -> bool:
+        """ "what's the point of bringing hormones back to youthful levels, per the document?": a question that says it
+        asks what the document says, matched well ahead of any other concept, though not closely, is answered."""
+        if top is None or reading.strange or reading.foreign or not set(reading.words) & _SAID_OF_THE_DOCUMENT:
+            return False
+        return top.score >= self.thresholds.anchor and (runner is None or top.score >= _CLEAR_LEAD * runner.score)
+
     def _rests_on_one_word(self, reading: Reading, top: Candidate) -> bool:
         """ "how do I change a flat tire?" shares one word with an example ("... more tired ...") and has others the
         pack never uses in its names or examples: one shared word is no match for such a question (a name, or a
@@ -1692,6 +1699,7 @@ class Policy:
 # "which part is anabolic?", "and which is anti-resorptive?", "what's the primary hormone for men?" (of the therapy
 # table): one of the parts of the thing discussed, when the question names nothing else and matches a part well
 _THE_DOCUMENT = frozenset("document text article".split())
+_SAID_OF_THE_DOCUMENT = _THE_DOCUMENT | frozenset("author authors section reading paper page".split())
 def _pronoun_referents(reading: Reading) -> list[str]:
     """The concepts referred to by a pronoun written as such ("it", "them"), not by an elliptical question."""
     return [m.concept for m in reading.mentions if m.how == "pronoun" and m.text in PRONOUNS]
@@ -1841,6 +1849,10 @@ def _compared(reading: Reading, focus: str | None) -> list[str]:
         sides = _less_what_is_acted_on(reading, referents)
         return sides if len(sides) == 2 else _joined_pair(reading) or referents
     return referents
+
+
+# how far ahead of the runner-up a weak match must be to answer
+_CLEAR_LEAD = 1.5
 
 
 def _two_asked(reading: Reading) -> bool:
