@@ -3622,3 +3622,11 @@ def test_a_bone_density_scan_is_what_bmd_is_measured_by_not_a_foreign_topic(tuto
 def test_what_the_enzyme_is_called_is_a_question_for_the_kind_not_for_a_name(chat):
     chat.say("How does testosterone protect bone?")
     assert chat.say("and what is the enzyme called?").concept == "aromatase"
+
+
+def test_a_question_about_what_the_document_says_is_answered_on_a_clear_but_weak_match(tutor):
+    text = "what's the point of bringing hormones back to more youthful levels, per the fundamentals section"
+    assert Chat(tutor).say(text).concept == "hormonal-optimization"
+    # without the document named, the same weak match abstains; and nothing the pack uses is still declined
+    assert Chat(tutor).say("what's the point of bringing hormones back to more youthful levels").kind == "unknown"
+    assert Chat(tutor).say("what does the article say about the moon?").kind == "unknown"

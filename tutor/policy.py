@@ -1518,7 +1518,7 @@ class Policy:
         if focus and self._carries_on_the_topic(reading):
             return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a turn that carries on)")
         top, runner = self._top_two(ranked)
-        unsure = self._unsure(reading, top, focus) and not self._clearly_in_the_document(reading, top, runner)
+        unsure = self._unsure_of(reading, top, runner, focus)
         torn = runner is not None and self._too_close(top, runner)
         whole = self._the_whole_list(reading, ranked) if unsure or torn else None
         if whole or unsure:
@@ -1650,6 +1650,9 @@ class Policy:
     def _unsure(self, reading: Reading, top: Candidate | None, focus: str | None) -> bool:
         return top is None or top.score < self.thresholds.answer or self._names_only_part(reading, top) \
             or focus is None and self._rests_on_one_word(reading, top)
+
+    def _unsure_of(self, reading: Reading, top: Candidate | None, runner: Candidate | None, focus: str | None) -> bool:
+        return self._unsure(reading, top, focus) and not self._clearly_in_the_document(reading, top, runner)
 
     def _clearly_in_the_document(self, reading: Reading, top: Candidate | None, runner: Candidate | None) -> bool:
         """ "what's the point of bringing hormones back to youthful levels, per the document?": a question that says it
