@@ -3630,3 +3630,20 @@ def test_a_question_about_what_the_document_says_is_answered_on_a_clear_but_weak
     # without the document named, the same weak match abstains; and nothing the pack uses is still declined
     assert Chat(tutor).say("what's the point of bringing hormones back to more youthful levels").kind == "unknown"
     assert Chat(tutor).say("what does the article say about the moon?").kind == "unknown"
+
+
+def test_what_a_receptor_does_after_binding_is_what_binding_sets_off(chat):
+    chat.say("what is estrogen receptor alpha?")
+    assert chat.tutor.read("what does it do after binding estrogen?").frame.id == "after-binding"
+    reply = chat.say("what does it do after binding estrogen?")
+    # what ERα sets off comes first, not the bare fact that estrogen binds it
+    assert reply.concept == "estrogen-receptor-alpha" and not first_sentence(reply.text).startswith("Estrogen binds"), reply.text
+
+
+def test_a_broken_version_of_its_gene_is_the_absence_the_document_describes(chat):
+    chat.say("what is aromatase?")
+    assert chat.say("what happens if men have a broken version of its gene?").concept == "aromatase-deficiency"
+
+
+def test_what_that_proves_asks_for_evidence(tutor):
+    assert tutor.read("so what does that prove?").frame.id == "evidence"
