@@ -3647,3 +3647,11 @@ def test_a_broken_version_of_its_gene_is_the_absence_the_document_describes(chat
 
 def test_what_that_proves_asks_for_evidence(tutor):
     assert tutor.read("so what does that prove?").frame.id == "evidence"
+
+
+def test_several_parts_that_act_the_one_way_answer_as_their_whole(chat):
+    chat.say("Tell me about the therapy comparison table")
+    reply = chat.say("which of them cut resorption?")
+    assert reply.concept == "therapy-comparison"
+    lead = first_sentence(reply.text)
+    assert "Testosterone replacement therapy" in lead and "hormone replacement therapy" in lead, lead

@@ -245,7 +245,9 @@ class Policy:
             return self._parts_acting(whole, frame.relation, target)
         facts = tuple(f for relation in _ACTING for f in self._parts_acting(whole, relation, target))
         actors = self._alike(focus, list(dict.fromkeys(f.subject for f in facts)))
-        return tuple(f for f in facts if f.subject in actors) if len(actors) == 1 else ()
+        acting = tuple(f for f in facts if f.subject in actors)
+        # several parts answer together only when they all act the one way ("which of them cut resorption?")
+        return acting if len(actors) == 1 or len({f.relation for f in acting}) == 1 else ()
 
     @staticmethod
     def _picks_a_part(reading: Reading) -> bool:
