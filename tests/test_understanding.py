@@ -3655,3 +3655,12 @@ def test_several_parts_that_act_the_one_way_answer_as_their_whole(chat):
     assert reply.concept == "therapy-comparison"
     lead = first_sentence(reply.text)
     assert "Testosterone replacement therapy" in lead and "hormone replacement therapy" in lead, lead
+
+
+def test_what_a_cell_comes_from_leads_with_where_it_develops_from(tutor):
+    assert "precursor" in first_sentence(Chat(tutor).say("What do osteoclasts come from?").text)
+
+
+def test_a_sentence_opening_with_they_is_said_after_the_one_it_leans_on(tutor):
+    text = Chat(tutor).say("What do osteoclasts develop from?").text
+    assert not text.startswith("They "), text
