@@ -3664,3 +3664,8 @@ def test_what_a_cell_comes_from_leads_with_where_it_develops_from(tutor):
 def test_a_sentence_opening_with_they_is_said_after_the_one_it_leans_on(tutor):
     text = Chat(tutor).say("What do osteoclasts develop from?").text
     assert not text.startswith("They "), text
+
+
+def test_what_one_binding_another_causes_is_what_the_binding_sets_off(tutor):
+    assert tutor.read("What does RANKL binding to RANK cause?").frame.id == "after-binding"
+    assert first_sentence(Chat(tutor).say("What does RANKL binding to RANK cause?").text).startswith("RANKL stimulates")
