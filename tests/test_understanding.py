@@ -3669,3 +3669,9 @@ def test_a_sentence_opening_with_they_is_said_after_the_one_it_leans_on(tutor):
 def test_what_one_binding_another_causes_is_what_the_binding_sets_off(tutor):
     assert tutor.read("What does RANKL binding to RANK cause?").frame.id == "after-binding"
     assert first_sentence(Chat(tutor).say("What does RANKL binding to RANK cause?").text).startswith("RANKL stimulates")
+
+
+@pytest.mark.parametrize("text", ["How is fracture risk calculated?", "how do doctors estimate fracture risk?"])
+def test_how_a_risk_is_calculated_is_a_clinical_test_the_document_never_describes(tutor, text):
+    reply = Chat(tutor).say(text)
+    assert reply.kind == "unknown" and reply.text.startswith("The document doesn't discuss the diagnosis"), reply.text
