@@ -3675,3 +3675,8 @@ def test_what_one_binding_another_causes_is_what_the_binding_sets_off(tutor):
 def test_how_a_risk_is_calculated_is_a_clinical_test_the_document_never_describes(tutor, text):
     reply = Chat(tutor).say(text)
     assert reply.kind == "unknown" and reply.text.startswith("The document doesn't discuss the diagnosis"), reply.text
+
+
+def test_the_other_sexs_match_of_one_named_is_no_link_between_the_names(tutor):
+    # TRT is HRT's male counterpart and mentions bone density, but a question naming HRT is not about TRT
+    assert Chat(tutor).say("hrt + bone density").concept != "trt"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
-from .model import EVIDENCE_RELATIONS, HAPPENING_KINDS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
+from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, HAPPENING_KINDS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem, words
 from .passages import SENTENCE_END, PassageIndex, sentence_stems
 from .reading import SETTING_WORDS, Reading, aspect_theme, discussed, pattern_words, picks_one
@@ -1290,9 +1290,7 @@ class Policy:
                        subject: str | None = None, both: str | None = None, fallen: str | None = None) -> Decision:
         """Several names: the best-matching concept that links at least half of them (or one of them itself), else
         the first named. Between names that link as many, the subject of "how does X ..." goes first."""
-        need = max(1, (len(named) + 1) // 2)
-        linking = [(self._links(c, named), c) for c in self._may_link(ranked, named, frame)]
-        linking = [(links, c) for links, c in linking if links >= need or c.concept_id in named]
+        linking = self._linking(named, ranked, frame)
         if linking:  # the one that links the most names; of those, the best match ("more RANKL than OPG": the ratio)
             most = max(links for links, _ in linking)
             tied = [c for links, c in linking if links == most]
@@ -1305,6 +1303,20 @@ class Policy:
         if both:  # "why would a man on testosterone still depend on estrogen?": the one becoming the other
             return Decision("concept", (both,), frame, how="the process named after the two named")
         return Decision("concept", (named[0],), frame, how="the first concept named")
+
+    def _linking(self, named: list[str], ranked: list[Candidate], frame: Frame | None) -> list[tuple[int, Candidate]]:
+        """The candidates that link at least half the names, or are one of them, with how many they link. (The other
+        sex's match of one named, as TRT of HRT, is a sibling of it, not a link between the names.)"""
+        need = max(1, (len(named) + 1) // 2)
+        linking = [(self._links(c, named), c) for c in self._may_link(ranked, named, frame)]
+        return [(links, c) for links, c in linking if c.concept_id in named
+                or links >= need and not self._counterpart_of(c.concept_id, named)]
+
+    def _counterpart_of(self, concept_id: str, named: list[str]) -> bool:
+        """The other sex's match of one named, of the same kind (TRT of HRT)."""
+        kinds = self._kb.kinds
+        return any(r.relation in COUNTERPART_RELATIONS and {r.subject, r.object} == {concept_id, n}
+                   and kinds.get(concept_id) == kinds.get(n) for r in self._kb.relations for n in named)
 
     def _the_one_acting(self, candidate: Candidate, named: list[str], subject: str | None, fallen: str | None) -> str | None:
         """The subject, when the concept linking the names is only what it acts on or the condition it falls in."""
