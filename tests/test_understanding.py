@@ -3680,3 +3680,12 @@ def test_how_a_risk_is_calculated_is_a_clinical_test_the_document_never_describe
 def test_the_other_sexs_match_of_one_named_is_no_link_between_the_names(tutor):
     # TRT is HRT's male counterpart and mentions bone density, but a question naming HRT is not about TRT
     assert Chat(tutor).say("hrt + bone density").concept != "trt"
+
+
+def test_what_raises_a_thing_is_never_answered_by_what_lowers_it(tutor):
+    assert Chat(tutor).say("What raises bone resorption after menopause?").concept != "hrt"
+
+
+def test_where_a_complex_goes_after_binding_asks_where_it_moves(tutor):
+    assert tutor.read("Where does the estrogen-ERα complex go after binding?").frame.id != "after-binding"
+    assert "nucleus" in first_sentence(Chat(tutor).say("Where does the estrogen-ERα complex go after binding?").text)

@@ -48,6 +48,8 @@ COUNTERPART_RELATIONS = frozenset({"male-counterpart", "female-counterpart"})
 EVIDENCE_RELATIONS = frozenset({"shown-by", "conducted-by", "set-by"})
 # relations whose question asks for the thing on the other side, so the reply is about it ("the opposite process?")
 OTHER_SIDE_RELATIONS = frozenset({"opposes"})
+# relations that say the opposite of each other: "what raises X?" is never answered by what lowers X
+OPPOSED_RELATIONS = {"stimulates": "inhibits", "inhibits": "stimulates"}
 # relations that change one thing into another: a process named after the two is what the question is about ("what
 # is estradiol made from?": testosterone's conversion)
 CHANGE_RELATIONS = frozenset({"becomes"})

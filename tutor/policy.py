@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
-from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, HAPPENING_KINDS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
+from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, HAPPENING_KINDS, OPPOSED_RELATIONS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem, words
 from .passages import SENTENCE_END, PassageIndex, sentence_stems
 from .reading import SETTING_WORDS, Reading, aspect_theme, discussed, pattern_words, picks_one
@@ -1310,7 +1310,15 @@ class Policy:
         need = max(1, (len(named) + 1) // 2)
         linking = [(self._links(c, named), c) for c in self._may_link(ranked, named, frame)]
         return [(links, c) for links, c in linking if c.concept_id in named
-                or links >= need and not self._counterpart_of(c.concept_id, named)]
+                or links >= need and not self._counterpart_of(c.concept_id, named)
+                and not self._acts_against(c.concept_id, named, frame)]
+
+    def _acts_against(self, concept_id: str, named: list[str], frame: Frame | None) -> bool:
+        """Whether the concept acts on one named the opposite way to the one asked ("what raises resorption after
+        menopause?" is not answered by HRT, which lowers it)."""
+        opposed = OPPOSED_RELATIONS.get(frame.relation) if frame else None
+        return bool(opposed) and any(r.subject == concept_id and r.relation == opposed and r.object in named
+                                     for r in self._kb.relations)
 
     def _counterpart_of(self, concept_id: str, named: list[str]) -> bool:
         """The other sex's match of one named, of the same kind (TRT of HRT)."""
