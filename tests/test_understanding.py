@@ -3689,3 +3689,12 @@ def test_what_raises_a_thing_is_never_answered_by_what_lowers_it(tutor):
 def test_where_a_complex_goes_after_binding_asks_where_it_moves(tutor):
     assert tutor.read("Where does the estrogen-ERα complex go after binding?").frame.id != "after-binding"
     assert "nucleus" in first_sentence(Chat(tutor).say("Where does the estrogen-ERα complex go after binding?").text)
+
+
+def test_a_long_message_asks_what_its_last_request_says(tutor):
+    text = ("I'm a physiotherapy student and our lecture skimmed over growth hormone, but this article goes on about a "
+            "somatotropic axis, somatopause and IGF-1 tracking bone density, and I lost the thread, so could you "
+            "explain what that axis is?")
+    assert Chat(tutor).say(text).concept == "gh-igf1-axis"
+    # a short question is read whole
+    assert Chat(tutor).say("could you explain what growth hormone does?").concept == "growth-hormone"

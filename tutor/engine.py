@@ -308,6 +308,7 @@ class Tutor:
         reading, decision = self._bare_wh_on_the_answer(session, text, reading, decision)
         reading, decision = self._next_step_of_the_answer(session, text, reading, decision)
         reading, decision = self._question_alone(session, text, reading, decision, pair)
+        reading, decision = self._request_at_the_end(session, text, reading, decision, pair)
         depth_request = self._depth_request(session, reading)
         before = session.last_answer
         reply = self._compose_reply(session, reading, decision, depth_request)
@@ -425,6 +426,33 @@ class Tutor:
         # a guess gives way only to a sure reading of the question alone ("what are they called?" says too little)
         better = second.action != "unknown" and (not guessed or second.confidence >= self._policy.thresholds.example)
         return (alone, second) if better else (reading, decision)
+
+    def _request_at_the_end(self, session: Session, text: str, reading: Reading, decision: Decision,
+                            pair: tuple[str, ...]) -> tuple[Reading, Decision]:
+        """ "My mom is 68 ... and I got lost at the triangle thing with three proteins - can you tell me what that
+        triangle actually is?": in a long message, the request it ends with is what is asked; "that triangle" is the
+        name said earlier whose words hold the noun (the three proteins)."""
+        folded = fold(text)
+        if len(folded.split()) < _LONG_MESSAGE or reading.advice.personal:
+            return reading, decision
+        found = list(_REQUEST.finditer(folded))
+        clause = folded[found[-1].start():] if found else ""
+        if not clause or clause == folded:
+            return reading, decision
+        alone = replace(self._reader.read(self._demonstrative_named(clause, reading), session.last_concept),
+                        advice=reading.advice)
+        second = self._policy.decide(alone, session.last_concept, pair)
+        named = [m for m in alone.mentions if m.how == "name"]
+        return (alone, second) if named and second.action not in ("unknown", "clarify", "foreign") else (reading, decision)
+
+    def _demonstrative_named(self, clause: str, reading: Reading) -> str:
+        """The clause with "that axis" put as the earlier name whose words end in that noun ("somatotropic axis")."""
+        for m in reading.mentions:
+            head = m.text.split()[-1] if m.how == "name" else ""
+            said = re.search(rf"\b(that|this|those|these) ({re.escape(head)}|\w+ {re.escape(head)})\b", clause) if head else None
+            if said and len(m.text.split()) > 1:
+                return clause[:said.start()] + m.text + clause[said.end():]
+        return clause
 
     def _names_the_answer(self, reading: Reading, answer: str) -> bool:
         """ "which receptor does it bind?" "ERα" "and where are those receptors found?": a demonstrative with a noun
@@ -1579,6 +1607,11 @@ def _which_and_a_verb(reading: Reading) -> list[str]:
     return said[1:]
 
 
+# a long message asks what its last request says ("... can you tell me what that triangle actually is?")
+_LONG_MESSAGE = 25
+_REQUEST = re.compile(r"\b((can|could|would|will) you (please |just |maybe )?(explain|tell me|walk me through|break down|"
+                      r"help me (understand|make sense of|get)|describe|clarify|lay out|spell out|go over)|"
+                      r"i (just )?(wanted|want|would like|d like) to (know|understand)|so (how|what|why) (is|are|does|do|did)\b)")
 _HAPPENS = re.compile(r"\b(that|this|it) (happens?|happening|take place|takes place|taking place|occurs?|occurring|go on|goes on)\b")
 _NEXT_STEP = re.compile(r"^(?:and |so |ok |okay )?(?:then )?what(?: happens| comes)?(?: then| next| after that| after)?$"
                         r"|^(?:and |so )?then what(?: happens)?$|^(?:and )?what happens (?:then|next|after that)$")
