@@ -3698,3 +3698,12 @@ def test_a_long_message_asks_what_its_last_request_says(tutor):
     assert Chat(tutor).say(text).concept == "gh-igf1-axis"
     # a short question is read whole
     assert Chat(tutor).say("could you explain what growth hormone does?").concept == "growth-hormone"
+
+
+def test_how_a_change_in_a_thing_does_something_is_about_that_thing(tutor):
+    assert Chat(tutor).say("How does a drop in OPG speed up bone loss?").concept == "opg"
+
+
+def test_which_of_two_a_thing_works_on_is_asked_of_that_thing(tutor):
+    reply = Chat(tutor).say("In the text, do the peptides work on osteoclasts or on osteoblasts?")
+    assert reply.concept == "growth-hormone-peptides"

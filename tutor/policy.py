@@ -1294,7 +1294,7 @@ class Policy:
         if linking:  # the one that links the most names; of those, the best match ("more RANKL than OPG": the ratio)
             most = max(links for links, _ in linking)
             tied = [c for links, c in linking if links == most]
-            candidate = self._linker(tied, [c for _, c in linking], named, subject)
+            candidate = self._linker(tied, [c for _, c in linking], named, subject, fallen)
             acting = self._the_one_acting(candidate, named, subject, fallen)
             if acting:
                 return Decision("concept", (acting,), frame, runner_up=candidate.concept_id, how="the one named that acts")
@@ -1345,7 +1345,8 @@ class Policy:
         return len(named) == 2 and subject == named[0] and candidate.concept_id == named[1] \
             and candidate.score < self.thresholds.example and self._kb.kinds.get(candidate.concept_id) == "process"
 
-    def _linker(self, tied: list[Candidate], linking: list[Candidate], named: list[str], subject: str | None) -> Candidate:
+    def _linker(self, tied: list[Candidate], linking: list[Candidate], named: list[str], subject: str | None,
+                asked_how: str | None = None) -> Candidate:
         """Of the concepts linking the most names: one not named, matched best, is the more specific answer ("how does
         estrogen change RANKL and OPG?": estrogen's effect on both), unless it only links the subject's names (see
         _subject_first); among names, the subject."""
@@ -1353,7 +1354,11 @@ class Policy:
         if first.concept_id in named:
             return next((c for c in tied if c.concept_id == subject), first)
         if self._subject_first(first, subject):
-            return next((c for c in linking if c.concept_id == subject), first)
+            # (asked how or why, a condition that merely links them gives way to the subject, even one matched
+            # less well: "how does a drop in OPG speed up bone loss?")
+            fallback = Candidate(str(subject), first.score, "") \
+                if asked_how in named and self._kb.kinds.get(first.concept_id) == "condition" else first
+            return next((c for c in linking if c.concept_id == subject), fallback)
         return first
 
     def _subject_first(self, linker: Candidate, subject: str | None) -> bool:
@@ -1972,7 +1977,7 @@ def _subject(reading: Reading) -> str | None:
     words = reading.words
     for m in reading.mentions:
         # ("how EXACTLY does estrogen ...": a word may stand between; "why does DECLINING testosterone ...": its change)
-        at = m.start - 1 if m.start >= 2 and words[m.start - 1] in _CHANGED else m.start
+        at = _before_its_change(words, m.start)
         if at >= 1 and words[at - 1] in _AUXILIARIES and \
                 (at == 1 or {"how", "why"} & set(words[max(0, at - 3):at - 1])):
             return m.concept
@@ -1981,9 +1986,19 @@ def _subject(reading: Reading) -> str | None:
     return None
 
 
+def _before_its_change(words: tuple[str, ...], start: int) -> int:
+    """Where a name's phrase starts, with a change said of it taken in: "declining testosterone", "a drop in OPG"."""
+    if start >= 2 and words[start - 1] in _CHANGED:
+        return start - 1
+    if start >= 4 and words[start - 1] in ("in", "of") and words[start - 2] in _CHANGES and words[start - 3] in ("a", "the", "any"):
+        return start - 3
+    return start
+
+
 _AUXILIARIES = frozenset("does do did can could would will might may".split())
 _CHANGED = frozenset("declining falling dropping low lower reduced decreasing less rising high higher increased".split())
 _DEEDS = frozenset("effect effects impact impacts influence".split())
+_CHANGES = frozenset("drop fall decline loss lack rise increase decrease shortage surge".split())
 
 
 def _the_one_asked_about(reading: Reading, named: list[str], frame: Frame | None) -> str | None:
