@@ -3707,3 +3707,8 @@ def test_how_a_change_in_a_thing_does_something_is_about_that_thing(tutor):
 def test_which_of_two_a_thing_works_on_is_asked_of_that_thing(tutor):
     reply = Chat(tutor).say("In the text, do the peptides work on osteoclasts or on osteoblasts?")
     assert reply.concept == "growth-hormone-peptides"
+
+
+def test_what_can_put_the_brake_back_on_asks_what_counters_the_topic(chat):
+    chat.say("Why do postmenopausal women lose bone?", concept="menopause")
+    assert chat.say("what can put the brake back on?").concept == "hrt"
