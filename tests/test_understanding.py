@@ -3712,3 +3712,12 @@ def test_which_of_two_a_thing_works_on_is_asked_of_that_thing(tutor):
 def test_what_can_put_the_brake_back_on_asks_what_counters_the_topic(chat):
     chat.say("Why do postmenopausal women lose bone?", concept="menopause")
     assert chat.say("what can put the brake back on?").concept == "hrt"
+
+
+def test_two_that_do_contrary_halves_of_one_whole_are_compared_within_it(tutor):
+    reply = Chat(tutor).say("how is the anabolic effect of GH different from estrogen's effect?")
+    assert reply.concept == "anabolic-antiresorptive-synergy"
+    assert reply.data["compare"] == ["growth-hormone", "estrogen"]
+    assert "growth hormone promotes bone formation, while estrogen reduces bone resorption" in reply.text
+    # two a fact joins are compared as themselves, the first named first
+    assert Chat(tutor).say("what's the difference between osteoclasts and osteoblasts?").concept == "osteoclasts"

@@ -84,7 +84,8 @@ class Composer:
             else self._msg("compare_other", named=self.name(concept_id), other=other)
         return f"{_cap(said)} {self._kb.concepts[concept_id].explain[level]}"
 
-    def compare(self, a: str, b: str, level: str, said: dict[str, str] | None = None, audience: frozenset[str] = frozenset()) -> str:
+    def compare(self, a: str, b: str, level: str, said: dict[str, str] | None = None, audience: frozenset[str] = frozenset(),
+                within: str | None = None) -> str:
         """Two side by side, each headed by its full title (with the learner's own name for it, when the title
         does not hold it: "aromatase deficiency"), then what links them; with `audience` (the words for men, say,
         when the question asks of them), a side whose first sentence does not speak of them adds its one that does."""
@@ -98,7 +99,11 @@ class Composer:
                          B=_headed(second.title, self._as_written(b, (said or {}).get(b))),
                          sub=_cap(self.name(sub)), whole=self.name(whole),
                          a_text=_side_text(first.explain[level], audience), b_text=_side_text(second.explain[level], audience),
-                         link=f"{self._difference(a, b)} {self._link(a, b)}".strip())
+                         link=f"{self._difference(a, b)} {self._within(within, level) if within else self._link(a, b)}".strip())
+
+    def _within(self, whole: str, level: str) -> str:
+        """The whole the two are compared within, in its own first sentence."""
+        return self._msg("compare_within", whole=self.name(whole), text=sentences(self._kb.concepts[whole].explain[level], 1))
 
     def _difference(self, a: str, b: str) -> str:
         """How the two differ in what they do, when the facts show it: one drives what the other holds back

@@ -1029,9 +1029,11 @@ class Tutor:
     def _compare(self, session: Session, reading: Reading, decision: Decision, depth: DepthChoice) -> Reply:
         said = _said_names(reading)
         a, b = decision.concepts[:2]
-        first = self.kb.concepts[a]
+        # (two that do contrary halves of one whole are compared within it: reply.data["compare"] keeps both)
+        whole = self._policy.whole_of_contrary(a, b) if len(decision.concepts) == 2 else None
+        first = self.kb.concepts[whole or a]
         compared = self._compose.compare_three(*decision.concepts, depth.level, said) if len(decision.concepts) == 3 else \
-            self._compose.compare(a, b, depth.level, said, self._policy.audience_asked(reading))
+            self._compose.compare(a, b, depth.level, said, self._policy.audience_asked(reading), whole)
         if decision.facts:  # what the question named falls in each: said first ("Estrogen falls with menopause ...")
             compared = f"{self._compose.falls(decision.facts)} {compared}"
         text = self._announce(depth, compared)

@@ -214,6 +214,36 @@ class Policy:
     def _deeds_of(self, concept_id: str) -> set[tuple[str, str]]:
         return {(r.relation, r.object) for r in self._kb.relations if r.subject == concept_id and r.relation in _ACTING}
 
+    def whole_of_contrary(self, a: str, b: str) -> str | None:
+        """ "how does GH's effect on bone differ from estrogen's?": two things no fact joins, that do contrary halves of
+        one whole they both belong to (the GH/IGF-1 axis builds bone, estrogen slows its breakdown: their synergy),
+        are compared within that whole, which sets them side by side."""
+        if self._linked_by_fact(a, b):
+            return None
+        shared = self._wholes_above(a) & self._wholes_above(b)
+        doing_both = [w for w in sorted(shared) if self._halves_of(w, a, b)]
+        return doing_both[0] if len(doing_both) == 1 else None
+
+    def _halves_of(self, whole: str, a: str, b: str) -> bool:
+        """Whether a and b each do one of the whole's deeds, and not the same one."""
+        deeds = self._deeds_of(whole)
+        does_a, does_b = deeds & self._deeds_along(a, whole), deeds & self._deeds_along(b, whole)
+        return bool(does_a and does_b and not does_a & does_b)
+
+    def _wholes_above(self, concept_id: str, hops: int = 2) -> set[str]:
+        """What a concept is part of, or what that is part of (growth hormone: the GH/IGF-1 axis, and its synergy)."""
+        found: set[str] = set()
+        layer = {concept_id}
+        for _ in range(hops):
+            layer = {r.object for r in self._kb.relations if r.relation == "part-of" and r.subject in layer}
+            found |= layer
+        return found
+
+    def _deeds_along(self, concept_id: str, besides: str) -> set[tuple[str, str]]:
+        """What a concept does, and what the wholes it is directly part of (other than `besides`) do."""
+        wholes = {r.object for r in self._kb.relations if r.relation == "part-of" and r.subject == concept_id} - {besides}
+        return self._deeds_of(concept_id).union(*(self._deeds_of(w) for w in wholes))
+
     def only_for(self, concept_id: str, who: str) -> bool:
         """Whether a concept's first explanation speaks of `who` (men or women) and not of the other sex."""
         return self._explained_for(concept_id, who) and not self._explained_for(concept_id, "women" if who == "men" else "men")
