@@ -3721,3 +3721,11 @@ def test_two_that_do_contrary_halves_of_one_whole_are_compared_within_it(tutor):
     assert "growth hormone promotes bone formation, while estrogen reduces bone resorption" in reply.text
     # two a fact joins are compared as themselves, the first named first
     assert Chat(tutor).say("what's the difference between osteoclasts and osteoblasts?").concept == "osteoclasts"
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("How does the decline of GH with age affect bone remodeling?", "somatopause"),   # the name of a condition
+    ("How do estrogen and testosterone levels change with age?", "hormonal-decline"),  # two subjects: their decline
+])
+def test_only_a_change_said_as_a_noun_pushes_the_subject_before_a_condition(tutor, text, concept):
+    assert Chat(tutor).say(text).concept == concept

@@ -1314,17 +1314,18 @@ class Policy:
         # ("why does declining testosterone raise bone loss?" asks what it did; "does falling testosterone raise
         # the chance of bone loss?" whether its fall, the decline of hormones with age, does)
         fallen = subject if reading.words[:1] in (("why",), ("how",)) else None
-        return self._linking_named(named, ranked, frame, subject, both, fallen)
+        return self._linking_named(named, ranked, frame, subject, both, fallen, _subject_of_a_change(reading))
 
     def _linking_named(self, named: list[str], ranked: list[Candidate], frame: Frame | None,
-                       subject: str | None = None, both: str | None = None, fallen: str | None = None) -> Decision:
+                       subject: str | None = None, both: str | None = None, fallen: str | None = None,
+                       changed: str | None = None) -> Decision:
         """Several names: the best-matching concept that links at least half of them (or one of them itself), else
         the first named. Between names that link as many, the subject of "how does X ..." goes first."""
         linking = self._linking(named, ranked, frame)
         if linking:  # the one that links the most names; of those, the best match ("more RANKL than OPG": the ratio)
             most = max(links for links, _ in linking)
             tied = [c for links, c in linking if links == most]
-            candidate = self._linker(tied, [c for _, c in linking], named, subject, fallen)
+            candidate = self._linker(tied, [c for _, c in linking], named, subject, changed)
             acting = self._the_one_acting(candidate, named, subject, fallen)
             if acting:
                 return Decision("concept", (acting,), frame, runner_up=candidate.concept_id, how="the one named that acts")
@@ -1376,7 +1377,7 @@ class Policy:
             and candidate.score < self.thresholds.example and self._kb.kinds.get(candidate.concept_id) == "process"
 
     def _linker(self, tied: list[Candidate], linking: list[Candidate], named: list[str], subject: str | None,
-                asked_how: str | None = None) -> Candidate:
+                changed: str | None = None) -> Candidate:
         """Of the concepts linking the most names: one not named, matched best, is the more specific answer ("how does
         estrogen change RANKL and OPG?": estrogen's effect on both), unless it only links the subject's names (see
         _subject_first); among names, the subject."""
@@ -1384,10 +1385,10 @@ class Policy:
         if first.concept_id in named:
             return next((c for c in tied if c.concept_id == subject), first)
         if self._subject_first(first, subject):
-            # (asked how or why, a condition that merely links them gives way to the subject, even one matched
+            # (a condition that merely links them gives way to a subject named with its change, even one matched
             # less well: "how does a drop in OPG speed up bone loss?")
             fallback = Candidate(str(subject), first.score, "") \
-                if asked_how in named and self._kb.kinds.get(first.concept_id) == "condition" else first
+                if changed in named and self._kb.kinds.get(first.concept_id) == "condition" else first
             return next((c for c in linking if c.concept_id == subject), fallback)
         return first
 
@@ -2020,9 +2021,18 @@ def _before_its_change(words: tuple[str, ...], start: int) -> int:
     """Where a name's phrase starts, with a change said of it taken in: "declining testosterone", "a drop in OPG"."""
     if start >= 2 and words[start - 1] in _CHANGED:
         return start - 1
-    if start >= 4 and words[start - 1] in ("in", "of") and words[start - 2] in _CHANGES and words[start - 3] in ("a", "the", "any"):
-        return start - 3
-    return start
+    return start - 3 if _a_change_of(words, start) else start
+
+
+def _a_change_of(words: tuple[str, ...], start: int) -> bool:
+    """ "a drop in OPG": a change said as a noun (not "the decline of GH", the name of a condition)."""
+    return start >= 4 and words[start - 1] in ("in", "of") and words[start - 2] in _CHANGES and words[start - 3] in ("a", "any")
+
+
+def _subject_of_a_change(reading: Reading) -> str | None:
+    """ "how does a drop in OPG speed up bone loss?": the subject, when it is named with a change said as a noun."""
+    subject = _subject(reading)
+    return subject if subject and any(m.concept == subject and _a_change_of(reading.words, m.start) for m in reading.mentions) else None
 
 
 _AUXILIARIES = frozenset("does do did can could would will might may".split())
