@@ -3729,3 +3729,8 @@ def test_two_that_do_contrary_halves_of_one_whole_are_compared_within_it(tutor):
 ])
 def test_only_a_change_said_as_a_noun_pushes_the_subject_before_a_condition(tutor, text, concept):
     assert Chat(tutor).say(text).concept == concept
+
+
+def test_what_one_thing_is_linked_with_leads_with_its_sentence_on_a_link(chat):
+    chat.say("What's BMD?")
+    assert "IGF-1" in first_sentence(chat.say("and what's it linked with?").text)
