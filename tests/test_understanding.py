@@ -3734,3 +3734,9 @@ def test_only_a_change_said_as_a_noun_pushes_the_subject_before_a_condition(tuto
 def test_what_one_thing_is_linked_with_leads_with_its_sentence_on_a_link(chat):
     chat.say("What's BMD?")
     assert "IGF-1" in first_sentence(chat.say("and what's it linked with?").text)
+
+
+def test_a_short_turn_that_only_asks_who_goes_on_from_the_last_question(chat):
+    chat.say("What's BMD?")
+    chat.say("what does it correlate with?")
+    assert "women" in first_sentence(chat.say("especially in whom?").text)

@@ -309,6 +309,7 @@ class Tutor:
         reading, decision = self._next_step_of_the_answer(session, text, reading, decision)
         reading, decision = self._question_alone(session, text, reading, decision, pair)
         reading, decision = self._request_at_the_end(session, text, reading, decision, pair)
+        reading = self._carried_words(session, reading, decision)
         depth_request = self._depth_request(session, reading)
         before = session.last_answer
         reply = self._compose_reply(session, reading, decision, depth_request)
@@ -453,6 +454,18 @@ class Tutor:
             if said and len(m.text.split()) > 1:
                 return clause[:said.start()] + m.text + clause[said.end():]
         return clause
+
+    def _carried_words(self, session: Session, reading: Reading, decision: Decision) -> Reading:
+        """ "What does BMD correlate with?" "... IGF-1, especially in women ..." "especially in whom?": a short turn
+        that only asks who, of the topic, keeps the last question's words, so the sentence that answered it is the
+        one that answers who."""
+        previous = _answered_reading(session)
+        frame = decision.frame
+        asks_who = bool(frame and {"men", "women"} & set(frame.answer_words))
+        if not (previous and asks_who and decision.action == "concept" and decision.concepts[:1] == (session.last_concept,)) \
+                or len(reading.words) > _SHORT_TURN or any(m.how == "name" for m in reading.mentions):
+            return reading
+        return replace(reading, words=(*reading.words, *str(previous.get("words", "")).split()))
 
     def _names_the_answer(self, reading: Reading, answer: str) -> bool:
         """ "which receptor does it bind?" "ERα" "and where are those receptors found?": a demonstrative with a noun
@@ -1611,6 +1624,7 @@ def _which_and_a_verb(reading: Reading) -> list[str]:
 
 # a long message asks what its last request says ("... can you tell me what that triangle actually is?")
 _LONG_MESSAGE = 25
+_SHORT_TURN = 6  # a turn this short that only asks who goes on from the last question
 _REQUEST = re.compile(r"\b((can|could|would|will) you (please |just |maybe )?(explain|tell me|walk me through|break down|"
                       r"help me (understand|make sense of|get)|describe|clarify|lay out|spell out|go over)|"
                       r"i (just )?(wanted|want|would like|d like) to (know|understand)|so (how|what|why) (is|are|does|do|did)\b)")
