@@ -3740,3 +3740,8 @@ def test_a_short_turn_that_only_asks_who_goes_on_from_the_last_question(chat):
     chat.say("What's BMD?")
     chat.say("what does it correlate with?")
     assert "women" in first_sentence(chat.say("especially in whom?").text)
+
+
+def test_what_tracks_with_a_thing_and_in_which_sex_are_read_as_link_and_audience(tutor):
+    assert tutor.read("which hormone level tracks with it?").frame.id == "relationship"
+    assert tutor.read("in which sex especially?").frame.id == "audience"
