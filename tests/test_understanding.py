@@ -3745,3 +3745,9 @@ def test_a_short_turn_that_only_asks_who_goes_on_from_the_last_question(chat):
 def test_what_tracks_with_a_thing_and_in_which_sex_are_read_as_link_and_audience(tutor):
     assert tutor.read("which hormone level tracks with it?").frame.id == "relationship"
     assert tutor.read("in which sex especially?").frame.id == "audience"
+
+
+def test_words_carried_into_a_who_question_are_not_kept_as_what_was_asked(chat):
+    chat.say("What does TRT mean?")
+    chat.say("who is it for?")
+    assert chat.say("what about HRT?").concept == "hrt"

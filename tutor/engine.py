@@ -309,10 +309,10 @@ class Tutor:
         reading, decision = self._next_step_of_the_answer(session, text, reading, decision)
         reading, decision = self._question_alone(session, text, reading, decision, pair)
         reading, decision = self._request_at_the_end(session, text, reading, decision, pair)
-        reading = self._carried_words(session, reading, decision)
         depth_request = self._depth_request(session, reading)
         before = session.last_answer
-        reply = self._compose_reply(session, reading, decision, depth_request)
+        # (the words carried from the last question only choose the sentence said first; the turn is kept as asked)
+        reply = self._compose_reply(session, self._carried_words(session, reading, decision), decision, depth_request)
         if session.last_answer is before:  # a decline or a refusal: nothing was answered, but /why can still show the reading
             session.last_answer = {"concept": None, "confidence": 0.0, "runner_up": None, "level": reply.level, "how": decision.how}
             if decision.action in ("topic", "foreign") and not reading.concepts:
