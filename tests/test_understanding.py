@@ -3751,3 +3751,13 @@ def test_words_carried_into_a_who_question_are_not_kept_as_what_was_asked(chat):
     chat.say("What does TRT mean?")
     chat.say("who is it for?")
     assert chat.say("what about HRT?").concept == "hrt"
+
+
+def test_a_whole_named_right_after_its_part_only_places_it(tutor):
+    reading = tutor.read("Which hormones support the building side of bone remodeling?")
+    assert "bone-remodeling" in reading.aside
+    assert Chat(tutor).say("Which hormones support the building side of bone remodeling?").concept == "bone-formation"
+
+
+def test_a_link_explained_by_another_concepts_sentence_stays_with_the_names(tutor):
+    assert Chat(tutor).say("how do osteoclasts and bone remodeling relate?").concept in ("osteoclasts", "bone-remodeling")

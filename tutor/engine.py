@@ -713,7 +713,7 @@ class Tutor:
         text, source = self._compose.link(a, b, depth.level)
         if not text:
             return self._compare(session, reading, replace(decision, action="compare"), depth)
-        if source not in (a, b) and self.kb.kinds.get(source) == "process":
+        if source not in (a, b) and self.kb.kinds.get(source) == "process" and self._policy.named_after(a, b) == source:
             concept = self.kb.concepts[source]  # the process that is the link ("estrogen's effect on RANKL and OPG")
         reply = self._answer(session, concept, depth, 1.0, text=text, how=decision.how)
         return replace(reply, data={**reply.data, "link": [a, b]})

@@ -168,9 +168,17 @@ class Reader:
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
                        self.boundary.assess(words, lower, self._kinds_referred(mentions, focus)),
                        tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
-                       self._answer_type(words, focus), tuple(dict.fromkeys([*_set_aside(words, mentions), *contrasted])),
+                       self._answer_type(words, focus), tuple(dict.fromkeys([*_set_aside(words, mentions), *self._wholes_of_the_part(words, mentions), *contrasted])),
                        self._answer_noun(words),
                        self._off_pack(words, mentions))
+
+    def _wholes_of_the_part(self, words: list[str], mentions: list[Mention]) -> list[str]:
+        """ "the building side OF BONE REMODELING": a whole named right after one of its parts only says where that
+        part belongs; the part is what is asked about."""
+        named = sorted((m for m in mentions if m.how == "name"), key=lambda m: m.start)
+        parts = {(r.subject, r.object) for r in self._kb.relations if r.relation == "part-of"}
+        return [b.concept for a, b in zip(named, named[1:]) if (a.concept, b.concept) in parts
+                and words[a.end:b.start] in (["of"], ["of", "the"], ["in"], ["in", "the"], ["within"])]
 
     def _before_the_contrast(self, words: list[str], mentions: list[Mention], focus: str | None, frame: Frame | None,
                              side: str) -> tuple[Frame | None, str, list[str]]:
