@@ -3761,3 +3761,8 @@ def test_a_whole_named_right_after_its_part_only_places_it(tutor):
 
 def test_a_link_explained_by_another_concepts_sentence_stays_with_the_names(tutor):
     assert Chat(tutor).say("how do osteoclasts and bone remodeling relate?").concept in ("osteoclasts", "bone-remodeling")
+
+
+def test_where_a_thing_comes_from_in_men_is_its_male_counterpart(tutor):
+    assert Chat(tutor).say("where does estrogen come from in men?").concept == "testosterone-aromatization"
+    assert Chat(tutor).say("where does estrogen come from?").concept == "estrogen"

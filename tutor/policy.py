@@ -1877,7 +1877,7 @@ def _audiences_without_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 
 
 # frames that ask what a thing is or does, which its counterpart answers for the other sex
-_ASKED_OF_ANYONE = frozenset({"definition", "role", "cause", "effect", "mechanism"})
+_ASKED_OF_ANYONE = frozenset({"definition", "role", "cause", "effect", "mechanism", "origin"})
 
 
 def _asks_what_it_is(masked: str) -> bool:
