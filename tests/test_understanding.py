@@ -3759,7 +3759,7 @@ def test_a_whole_named_right_after_its_part_only_places_it(tutor):
     assert Chat(tutor).say("Which hormones support the building side of bone remodeling?").concept == "bone-formation"
 
 
-def test_a_link_explained_by_another_concepts_sentence_stays_with_the_names(tutor):
+def test_a_link_explained_by_a_part_of_one_named_stays_with_the_names(tutor):
     assert Chat(tutor).say("how do osteoclasts and bone remodeling relate?").concept in ("osteoclasts", "bone-remodeling")
 
 
