@@ -3766,3 +3766,8 @@ def test_a_link_explained_by_a_part_of_one_named_stays_with_the_names(tutor):
 def test_where_a_thing_comes_from_in_men_is_its_male_counterpart(tutor):
     assert Chat(tutor).say("where does estrogen come from in men?").concept == "testosterone-aromatization"
     assert Chat(tutor).say("where does estrogen come from?").concept == "estrogen"
+
+
+def test_a_bare_phrase_headed_by_a_name_is_about_that_name(tutor):
+    reply = Chat(tutor).say("synergy of sex steroids & GH - the detailed, academic version")
+    assert (reply.concept, reply.level) == ("anabolic-antiresorptive-synergy", "academic")

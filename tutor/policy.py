@@ -2056,9 +2056,14 @@ def _head_named(reading: Reading) -> str | None:
     before = words[:first.start]
     if len(before) > 3 and before[-1] == "of" and before[-2] in _ROLE_WORDS:  # "what is the role of OPG in ..."
         before = before[:-2]
-    opened = tuple(before[-3:]) in _DEFINITION_OPENERS and len(before) == 3
+    opened = _opens_a_definition(before)
     placed = first.end < len(words) and words[first.end] in _PLACING_WORDS
     return first.concept if opened and placed and first.how == "name" else None
+
+
+def _opens_a_definition(before: list[str] | tuple[str, ...]) -> bool:
+    """ "what is the ..." before the name, or nothing: a bare phrase headed by it ("synergy of sex steroids and GH")."""
+    return not before or len(before) == 3 and tuple(before) in _DEFINITION_OPENERS
 
 
 _DEFINITION_OPENERS = frozenset({("what", "is", "the"), ("what", "is", "a"), ("what", "are", "the")})
