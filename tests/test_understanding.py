@@ -3771,3 +3771,8 @@ def test_where_a_thing_comes_from_in_men_is_its_male_counterpart(tutor):
 def test_a_bare_phrase_headed_by_a_name_is_about_that_name(tutor):
     reply = Chat(tutor).say("synergy of sex steroids & GH - the detailed, academic version")
     assert (reply.concept, reply.level) == ("anabolic-antiresorptive-synergy", "academic")
+
+
+def test_a_question_about_sources_that_names_one_is_answered_by_it(tutor):
+    reply = Chat(tutor).say("Which source is by Riggs and Khosla, and what is it about?")
+    assert reply.kind == "answer" and "Riggs" in first_sentence(reply.text), reply.text

@@ -1467,6 +1467,8 @@ class Policy:
         if not (reading.frame and reading.frame.id == "citation"):
             return None
         named = _named_not_aside(reading)
+        if named and self._kb.kinds.get(named[0]) == "source":  # "which source is by Riggs and Khosla?": that one
+            return Decision("concept", (named[0],), reading.frame, how="the source your question names")
         return self._citing(named, self._rank(reading, focus)) if named else None
 
     def _citing(self, named: list[str], ranked: list[Candidate]) -> Decision | None:
