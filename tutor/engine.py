@@ -713,9 +713,10 @@ class Tutor:
         text, source = self._compose.link(a, b, depth.level)
         if not text:
             return self._compare(session, reading, replace(decision, action="compare"), depth)
-        # (a part of one of the two, as bone formation of remodeling, is no link between them)
+        # (a part or a whole of one of the two, as bone formation of remodeling, is no link between them)
         if source not in (a, b) and self.kb.kinds.get(source) == "process" and not any(
-                r.relation == "part-of" and r.subject == source and r.object in (a, b) for r in self.kb.relations):
+                r.relation == "part-of" and {r.subject, r.object} & {a, b} and source in (r.subject, r.object)
+                for r in self.kb.relations):
             concept = self.kb.concepts[source]  # the process that is the link ("estrogen's effect on RANKL and OPG")
         reply = self._answer(session, concept, depth, 1.0, text=text, how=decision.how)
         return replace(reply, data={**reply.data, "link": [a, b]})
