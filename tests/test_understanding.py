@@ -3776,3 +3776,8 @@ def test_a_bare_phrase_headed_by_a_name_is_about_that_name(tutor):
 def test_a_question_about_sources_that_names_one_is_answered_by_it(tutor):
     reply = Chat(tutor).say("Which source is by Riggs and Khosla, and what is it about?")
     assert reply.kind == "answer" and "Riggs" in first_sentence(reply.text), reply.text
+
+
+def test_what_pushes_a_process_along_is_what_drives_it(chat):
+    chat.say("What is osteoclastogenesis?")
+    assert first_sentence(chat.say("what pushes it along?").text).startswith("RANKL")
