@@ -3781,3 +3781,11 @@ def test_a_question_about_sources_that_names_one_is_answered_by_it(tutor):
 def test_what_pushes_a_process_along_is_what_drives_it(chat):
     chat.say("What is osteoclastogenesis?")
     assert first_sentence(chat.say("what pushes it along?").text).startswith("RANKL")
+
+
+
+def test_a_bare_what_after_a_relation_answer_is_no_next_step(chat):
+    chat.say("What is estradiol?")
+    chat.say("what does it bind to?")
+    # "what?" asks to hear about the topic again, not what the receptor does next
+    assert chat.say("what?").concept == "estradiol"

@@ -430,9 +430,9 @@ class Tutor:
 
     def _request_at_the_end(self, session: Session, text: str, reading: Reading, decision: Decision,
                             pair: tuple[str, ...]) -> tuple[Reading, Decision]:
-        """ "My mom is 68 ... and I got lost at the triangle thing with three proteins - can you tell me what that
-        triangle actually is?": in a long message, the request it ends with is what is asked; "that triangle" is the
-        name said earlier whose words hold the noun (the three proteins)."""
+        """ "I'm a nursing student ... this text talks about a somatotropic axis and somatopause ... could you explain
+        what that axis is?": in a long message, the request it ends with is what is asked; "that axis" is the name
+        said earlier that ends in that noun (the somatotropic axis)."""
         folded = fold(text)
         if len(folded.split()) < _LONG_MESSAGE or reading.advice.personal:
             return reading, decision
@@ -1632,8 +1632,9 @@ _REQUEST = re.compile(r"\b((can|could|would|will) you (please |just |maybe )?(ex
                       r"help me (understand|make sense of|get)|describe|clarify|lay out|spell out|go over)|"
                       r"i (just )?(wanted|want|would like|d like) to (know|understand)|so (how|what|why) (is|are|does|do|did)\b)")
 _HAPPENS = re.compile(r"\b(that|this|it) (happens?|happening|take place|takes place|taking place|occurs?|occurring|go on|goes on)\b")
-_NEXT_STEP = re.compile(r"^(?:and |so |ok |okay )?(?:then )?what(?: happens| comes)?(?: then| next| after that| after)?$"
-                        r"|^(?:and |so )?then what(?: happens)?$|^(?:and )?what happens (?:then|next|after that)$")
+# (a bare "what?" asks to be told again, not what comes next)
+_NEXT_STEP = re.compile(r"^(?:and |so |ok |okay )?(?:then )?what (?:happens|comes)(?: then| next| after that| after)?$"
+                        r"|^(?:and |so |ok |okay )?(?:then what(?: happens)?|what next)$")
 _BARE_WH = re.compile(r"^(?:and |so |ok |okay )?(how|where)(?: so| exactly| then)?$")  # "how?", "and where?"
 _CARRYING_ON = frozenset({"and", "so", "but", "then", "also", "ok", "okay"})  # what carries a follow-up on
 # words of an elliptical follow-up besides the name ("and what about the OPG one?")

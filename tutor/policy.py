@@ -1294,9 +1294,7 @@ class Policy:
             if wholes else None
 
     def _whole_of_several(self, concept_id: str, kind: str) -> bool:
-        parts = {r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == concept_id
-                 and self._kb.kinds.get(r.subject) == kind}
-        return len(parts) > 1
+        return sum(1 for p in self._parts_of(concept_id) if self._kb.kinds.get(p) == kind) > 1
 
     def _several_named(self, reading: Reading, named: list[str], ranked: list[Candidate]) -> Decision:
         """A process named after three or more of the names answers for them all ("how does estrogen influence the
