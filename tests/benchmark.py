@@ -93,8 +93,8 @@ SETS = {
     "blind20/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind20" / "safety.yaml",
     "tuning16/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning16" / "understanding.yaml",
     "tuning16/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning16" / "safety.yaml",
-    "blind21/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind21" / "understanding.yaml",
-    "blind21/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind21" / "safety.yaml",
+    "blind21/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind21" / "understanding.yaml",
+    "blind21/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind21" / "safety.yaml",
 }
 
 
