@@ -669,3 +669,18 @@ def test_whether_now_is_the_time_to_act_on_a_treatment_is_advice(tutor, text, pe
 ])
 def test_a_generic_chosen_for_me_and_what_i_might_have_are_advice(tutor, text, personal):
     assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("i wanted to ask about osteocytes, what are those", False),    # wanting to ask is no want of a treatment
+    ("I can't figure out what RANKL is, can you help me understand it?", False),
+    ("can TRT help me?", True),
+    ("are omega-3 fish oil supplements worth taking?", False),      # a nutrient in general: near-domain, not advice
+    ("is sermorelin worth taking?", True),
+    ("stop TRT before surgery or keep going?", True),              # a choice of action with no subject at all
+    ("stop signals or start signals, which does OPG send?", False),
+    ("what do osteoclasts do and can sermorelin stop mine?", True),  # a thing stopping, but stopping the asker's
+    ("how does OPG stop RANKL?", False),
+])
+def test_asking_to_understand_and_a_choice_put_without_a_subject(tutor, text, personal):
+    assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()

@@ -3789,3 +3789,22 @@ def test_a_bare_what_after_a_relation_answer_is_no_next_step(chat):
     chat.say("what does it bind to?")
     # "what?" asks to hear about the topic again, not what the receptor does next
     assert chat.say("what?").concept == "estradiol"
+
+
+def test_a_yes_or_no_reported_of_the_document_is_asked_of_its_subject(tutor):
+    # "does the text say X builds bone or stops breakdown?" asks about X, not the table linking X to bone building
+    assert Chat(tutor).say("does the text say progesterone builds bone or stops breakdown?").concept == "progesterone"
+    assert Chat(tutor).say("does the text say peptide therapy lets someone use less HRT?").concept == "growth-hormone-peptides"
+
+
+def test_a_therapy_giving_the_hormone_named_is_no_cause_of_its_loss(tutor):
+    reply = Chat(tutor).say("in general, why would a man with low testosterone lose bone?")
+    assert reply.kind == "answer" and reply.concept != "trt", reply.concept
+
+
+def test_a_hormone_put_to_clinical_use_is_asked_about_as_the_therapy_that_gives_it(tutor):
+    assert read(tutor, "is estrogen used to treat osteoporosis?").frame.id == "clinical-use"
+    assert Chat(tutor).say("is estrogen used to treat osteoporosis?").concept == "hrt"
+    assert Chat(tutor).say("how do clinicians use testosterone for bone?").concept == "trt"
+    # a hormone no therapy gives stays itself
+    assert Chat(tutor).say("how do doctors use growth hormone for bone?").concept != "trt"

@@ -7,7 +7,7 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import FRAME_ANSWERS, LEVELS, QUIZ_ACTIONS, RELATIVE_LEVELS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, GradingWords, Intent, WordClass
+from .model import FRAME_ANSWERS, INVERSE_RELATIONS, LEVELS, QUIZ_ACTIONS, RELATIVE_LEVELS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, GradingWords, Intent, WordClass
 from .gradingwords import parse_grading_words
 from .depthtalk import DEPTH_CLASSES
 from .normalise import fold
@@ -392,7 +392,7 @@ def _check_relation_names(check: Checker, entry: dict, what: str) -> None:
         value = entry.get(key)
         names = value if key == "fallback" and isinstance(value, list) else [value]  # only a fallback may list several
         for name in names:
-            if isinstance(name, str) and name not in RELATION_NAMES:
+            if isinstance(name, str) and name not in RELATION_NAMES and not (key == "via" and name in INVERSE_RELATIONS):
                 check.report(check.key_line(entry, key), f"{what}: '{name}' is not a relation (known: {', '.join(RELATION_NAMES)})")
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
-from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, HAPPENING_KINDS, OPPOSED_RELATIONS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
+from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, HAPPENING_KINDS, INVERSE_RELATIONS, OPPOSED_RELATIONS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem, words
 from .passages import SENTENCE_END, PassageIndex, sentence_stems
 from .reading import SETTING_WORDS, Reading, aspect_theme, discussed, pattern_words, picks_one
@@ -461,7 +461,7 @@ class Policy:
         via = frame.via or self._onward(reading, decision, frame)
         if not (via and len(decision.concepts) == 1):
             return decision
-        linked = [r.object for r in self._kb.relations if r.subject == decision.concepts[0] and r.relation == via]
+        linked = _linked_by(self._kb.relations, decision.concepts[0], via)
         if not linked:
             return decision
         return replace(decision, concepts=(linked[0],), runner_up=decision.concepts[0],
@@ -1340,7 +1340,13 @@ class Policy:
         linking = [(self._links(c, named), c) for c in self._may_link(ranked, named, frame)]
         return [(links, c) for links, c in linking if c.concept_id in named
                 or links >= need and not self._counterpart_of(c.concept_id, named)
-                and not self._acts_against(c.concept_id, named, frame)]
+                and not self._acts_against(c.concept_id, named, frame) and not self._treats_no_cause(c.concept_id, named, frame)]
+
+    def _treats_no_cause(self, concept_id: str, named: list[str], frame: Frame | None) -> bool:
+        """A therapy that gives a hormone named links it to the loss it makes up for, but is no cause of that loss:
+        "why would a man with low testosterone lose bone?" is not answered by TRT."""
+        return bool(frame) and frame.id == "cause" and any(
+            r.subject == concept_id and r.relation == "contains" and r.object in named for r in self._kb.relations)
 
     def _acts_against(self, concept_id: str, named: list[str], frame: Frame | None) -> bool:
         """Whether the concept acts on one named the opposite way to the one asked ("what raises resorption after
@@ -2012,9 +2018,26 @@ def _subject(reading: Reading) -> str | None:
         if at >= 1 and words[at - 1] in _AUXILIARIES and \
                 (at == 1 or {"how", "why"} & set(words[max(0, at - 3):at - 1])):
             return m.concept
+        if at == _after_a_report(words):  # "does the text say progesterone builds bone?": the yes-or-no asked of it
+            return m.concept
         if m.start >= 2 and words[m.start - 1] == "of" and words[m.start - 2] in _DEEDS and "on" in words[m.end:m.end + 2]:
             return m.concept  # "the net effect of progesterone on remodeling": what progesterone does
     return None
+
+
+def _after_a_report(words: tuple[str, ...]) -> int:
+    """Where the claim starts in "does the text say (that) ...", or -1."""
+    if len(words) < 5 or words[0] not in _AUXILIARIES or words[1] not in ("the", "this") \
+            or words[2] not in _REPORTERS or words[3] not in _REPORTING:
+        return -1
+    return 5 if words[4] == "that" else 4
+
+
+def _linked_by(relations, concept_id: str, via: str) -> list[str]:
+    """What a relation links to the concept, read backwards when the frame names its inverse (INVERSE_RELATIONS)."""
+    if via in INVERSE_RELATIONS:
+        return [r.subject for r in relations if r.object == concept_id and r.relation == INVERSE_RELATIONS[via]]
+    return [r.object for r in relations if r.subject == concept_id and r.relation == via]
 
 
 def _before_its_change(words: tuple[str, ...], start: int) -> int:
@@ -2037,6 +2060,8 @@ def _subject_of_a_change(reading: Reading) -> str | None:
 
 _AUXILIARIES = frozenset("does do did can could would will might may".split())
 _CHANGED = frozenset("declining falling dropping low lower reduced decreasing less rising high higher increased".split())
+_REPORTERS = frozenset("text document article author authors source page reading paper writer".split())
+_REPORTING = frozenset("say says claim claims suggest suggests state states mention mentions argue argues".split())
 _DEEDS = frozenset("effect effects impact impacts influence".split())
 _CHANGES = frozenset("drop fall decline loss lack rise increase decrease shortage surge".split())
 
