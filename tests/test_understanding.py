@@ -3808,3 +3808,43 @@ def test_a_hormone_put_to_clinical_use_is_asked_about_as_the_therapy_that_gives_
     assert Chat(tutor).say("how do clinicians use testosterone for bone?").concept == "trt"
     # a hormone no therapy gives stays itself
     assert Chat(tutor).say("how do doctors use growth hormone for bone?").concept != "trt"
+
+
+def test_a_kind_of_a_thing_with_no_fact_of_its_own_answers_as_that_thing(tutor):
+    # estradiol is a kind of estrogen: estradiol gone is estrogen gone, which the document ties to menopause
+    assert Chat(tutor).say("what happens without estradiol?").concept == "menopause"
+
+
+def test_an_example_of_a_kind_for_the_topic_asks_which_one_counters_it(chat):
+    chat.say("What is somatopause?")
+    assert chat.say("give me an example of a therapy for it").concept == "growth-hormone-peptides"
+
+
+def test_by_what_asks_who_does_what_the_last_question_said_was_done(chat):
+    chat.say("Tell me about testosterone")
+    chat.say("what is it converted into?")
+    reply = chat.say("by what?")
+    assert reply.concept == "aromatase" and first_sentence(reply.text).startswith("Aromatase"), reply.text
+
+
+def test_an_exclamation_does_not_hide_a_request_for_simpler_words(chat):
+    chat.say("What does IGF-1 do to osteoblasts, at a technical level?")
+    assert chat.say("whoa, that is way too technical").level == "intermediate"
+    assert chat.say("simpler still").level == "fundamentals"
+
+
+def test_a_short_question_for_a_kind_naming_nothing_asks_it_of_the_topic(chat):
+    chat.say("What is TRT?")
+    reply = chat.say("what hormone is used?")
+    assert reply.concept == "trt" and "testosterone" in first_sentence(reply.text).lower(), reply.text
+
+
+def test_which_ones_after_which_one_picks_again_from_the_same_topic(chat):
+    chat.say("Compare the therapies for me")
+    chat.say("which one builds bone?")
+    assert chat.say("and which ones stop breakdown?").concept == "therapy-comparison"
+
+
+def test_the_same_question_of_testosterone_is_answered_by_its_route_through_estrogen(chat):
+    chat.say("How does estrogen affect RANKL and OPG?")
+    assert chat.say("and testosterone?").concept == "testosterone-aromatization"

@@ -29,6 +29,7 @@ from .precheck import ByFirstChar
 from .progress import plural, progress_report, when_due
 from .quiz import QuizRequest, QuizRunner
 from .reading import Reader, Reading, picks_one, split_clauses
+from .english import active_of
 from .names import NameIndex, short_title
 from .review import due_concepts, utcnow
 from .reply import Reply
@@ -298,7 +299,7 @@ class Tutor:
                                    "declined": declined, "reading": reading.to_dict(), "kind": reply.kind}
             return reply
         reading = self._like_with_like(session, self._elliptical(session, reading) or self._same_kind_asked(session, reading)
-                                       or reading)
+                                       or self._agent_asked(session, text) or reading)
         reading = self._earlier_topic_that_fits(session, text, reading)
         reading = self._the_happening_referred(session, text, reading)
         # the comparison just made, while the talk is still about one of its two
@@ -307,6 +308,7 @@ class Tutor:
         reading, decision = self._about_last_answer(session, text, reading, decision)
         reading, decision = self._bare_wh_on_the_answer(session, text, reading, decision)
         reading, decision = self._next_step_of_the_answer(session, text, reading, decision)
+        reading, decision = self._kind_asked_of_the_topic(session, text, reading, decision)
         reading, decision = self._question_alone(session, text, reading, decision, pair)
         reading, decision = self._request_at_the_end(session, text, reading, decision, pair)
         depth_request = self._depth_request(session, reading)
@@ -410,6 +412,26 @@ class Tutor:
         again = self._reader.read(f"where is {short_title(self.kb.concepts[answer])} made", answer)
         return again, self._policy.decide(again, answer)
 
+    def _kind_asked_of_the_topic(self, session: Session, text: str, reading: Reading,
+                                 decision: Decision) -> tuple[Reading, Decision]:
+        """ "What is TRT?" ... "what hormone is used?": a short question asking for a kind of thing, naming nothing
+        and pointing at nothing, asks it of the topic when the topic has a fact about a thing of that kind."""
+        topic = session.last_concept
+        if not (topic and reading.answer_type and not reading.mentions and len(reading.words) <= _SHORT_TURN) \
+                or not self._has_fact_of_kind(topic, reading.answer_type) or self._about_the_topic(decision, topic, reading.answer_type):
+            return reading, decision
+        again = self.read(f"{text.strip().rstrip('?.!')} in it?", session)
+        second = self._policy.decide(again, topic)
+        return (again, second) if second.action != "unknown" and second.concepts[:1] == (topic,) else (reading, decision)
+
+    def _about_the_topic(self, decision: Decision, topic: str, kind: str) -> bool:
+        """Whether the decision is the topic, or a thing of the kind asked ("which therapy uses both?": HRT)."""
+        return bool(decision.concepts) and (decision.concepts[0] == topic or self.kb.kinds.get(decision.concepts[0]) == kind)
+
+    def _has_fact_of_kind(self, concept_id: str, kind: str) -> bool:
+        return any(self.kb.kinds.get(r.object if r.subject == concept_id else r.subject) == kind
+                   for r in self.kb.relations if concept_id in (r.subject, r.object))
+
     def _question_alone(self, session: Session, text: str, reading: Reading, decision: Decision,
                         pair: tuple[str, ...]) -> tuple[Reading, Decision]:
         """ "Is bone actually alive? I always thought the skeleton was a fixed frame.": when the whole message
@@ -495,6 +517,20 @@ class Tutor:
         same_frame = again.frame is not None and again.frame.id == previous["frame"]
         return again if same_frame and again.named else None
 
+    def _agent_asked(self, session: Session, text: str) -> Reading | None:
+        """ "what is it converted into?" ... "by what?": who does what the last question said was done to its topic
+        ("what converts testosterone?"); None when this is no such follow-up."""
+        previous = _answered_reading(session)
+        if previous is None or not _BY_WHAT.match(fold(text)):
+            return None
+        said = str(previous.get("words", "")).split()
+        done = next((active_of(w) for i, w in enumerate(said) if i and said[i - 1] not in _WH_WORDS
+                     and active_of(w) and _PASSIVE_AUX & set(said[max(0, i - 4):i])), None)
+        topics = [m["concept"] for m in previous.get("mentions") or []]
+        if not (done and topics):
+            return None
+        return self.read(f"what {done} {short_title(self.kb.concepts[topics[0]])}", session)
+
     def _same_kind_asked(self, session: Session, reading: Reading) -> Reading | None:
         """ "and which build?" after "which cells break it down?": the same kind asked for again, of the same topic,
         with the new verb; None when this is no such follow-up."""
@@ -502,7 +538,7 @@ class Tutor:
         said = _which_and_a_verb(reading)
         if previous is None or not said:
             return None
-        topics = {m["concept"] for m in previous.get("mentions") or []}
+        topics = _topics_of(previous)
         noun = previous.get("answer_noun")
         if len(topics) != 1:
             return None
@@ -1617,10 +1653,23 @@ def _opens_elliptically(reading: Reading) -> bool:
                             or reading.mentions[0].start == 0 or typed[0] == "the")
 
 
+def _topics_of(previous: dict) -> set[str]:
+    """What an answered question was about: what its pronouns stood for ("which one builds bone?": the therapies
+    compared, not the process named), else all it named."""
+    mentions = previous.get("mentions") or []
+    return {m["concept"] for m in mentions if m.get("how") == "pronoun"} or {m["concept"] for m in mentions}
+
+
 def _which_and_a_verb(reading: Reading) -> list[str]:
     """The words after "which" in a short "(and) which VERB (it)?" that names nothing and no kind, else []."""
     said = [w for w in fold(reading.text).split() if w not in _CARRYING_ON]
-    if reading.mentions or reading.answer_type or not 2 <= len(said) <= 4 or said[0] != "which":
+    if said[1:2] in (["one"], ["ones"]):  # "and which ones stop breakdown?": one of those just picked from
+        said = [said[0], *said[2:]]
+        if any(m.how != "pronoun" or m.text not in ("one", "ones") for m in reading.mentions):
+            return []
+    elif reading.mentions:
+        return []
+    if reading.answer_type or not 2 <= len(said) <= 4 or said[0] != "which":
         return []
     return said[1:]
 
@@ -1635,6 +1684,9 @@ _HAPPENS = re.compile(r"\b(that|this|it) (happens?|happening|take place|takes pl
 # (a bare "what?" asks to be told again, not what comes next)
 _NEXT_STEP = re.compile(r"^(?:and |so |ok |okay )?(?:then )?what (?:happens|comes)(?: then| next| after that| after)?$"
                         r"|^(?:and |so |ok |okay )?(?:then what(?: happens)?|what next)$")
+_BY_WHAT = re.compile(r"^(?:and |so |ok |okay )?by (?:what|whom|who|which(?: \w+)?)(?: exactly| then)?$")  # "by what?"
+_PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
+_WH_WORDS = frozenset({"what", "which", "who", "whom", "where", "when", "why", "how"})
 _BARE_WH = re.compile(r"^(?:and |so |ok |okay )?(how|where)(?: so| exactly| then)?$")  # "how?", "and where?"
 _CARRYING_ON = frozenset({"and", "so", "but", "then", "also", "ok", "okay"})  # what carries a follow-up on
 # words of an elliptical follow-up besides the name ("and what about the OPG one?")

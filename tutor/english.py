@@ -11,7 +11,7 @@ from importlib import resources
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-__all__ = ["everyday", "common", "common_words"]
+__all__ = ["everyday", "common", "common_words", "active_of"]
 
 
 @lru_cache(maxsize=1)
@@ -51,3 +51,22 @@ def everyday(word: str) -> bool:
     # each group of words of one shape searched as it is (gathering them into one set first cost more than the search)
     return any(process.extractOne(word, shapes.get(key, ()), scorer=OSA.distance, score_cutoff=budget) is not None
                for n in range(len(word) - budget, len(word) + budget + 1) for key in ((n, word[0]), (n, "_" + word[1])))
+
+
+# participles whose present tense no rule finds
+_IRREGULAR = {"made": "makes", "bound": "binds", "broken": "breaks", "built": "builds", "given": "gives",
+              "taken": "takes", "held": "holds", "driven": "drives", "done": "does", "led": "leads", "kept": "keeps",
+              "set": "sets", "brought": "brings", "found": "finds", "shut": "shuts", "switched": "switches",
+              "secreted": "secretes"}  # ("secret" is a word of its own)
+
+
+def active_of(participle: str) -> str | None:
+    """The present tense, third person, of a past participle ("converted" -> "converts", "produced" ->
+    "produces", "made" -> "makes"); None when the word is no participle this can read."""
+    if participle in _IRREGULAR:
+        return _IRREGULAR[participle]
+    if not participle.endswith("ed") or len(participle) < 5:
+        return None
+    stems = (participle[:-1], participle[:-2], participle[:-3] if participle[-3] == participle[-4] else "")
+    base = next((s for s in stems if s and common(s)), participle[:-1] if participle[-3] in "tcsvz" else participle[:-2])
+    return base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")

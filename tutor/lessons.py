@@ -408,16 +408,23 @@ class Teacher:
     def _topic_or_last(self, session: Session, turn: Any) -> str | None:
         text = turn.groups.get("topic", "").strip()
         # "an example of one" (of the peptides just discussed) refers back, as "it" does
-        if text and text not in ("it", "that", "this", "them", "one", "those", "these", "one of them", "one of those"):
+        if text and text not in _POINTERS:
             found = self._resolve(text)
             return self.kb.concepts[found].id if found else None
         return session.last_concept
+
+    def _named_topic(self, session: Session, target: str) -> str:
+        """The topic by its name where the request only points at it ("a therapy for it"): a kind asked for is sought
+        among the names a question says, not behind a pronoun."""
+        topic = session.last_concept
+        return short_title(self.kb.concepts[topic]) if target in _POINTERS and topic else target
 
     def _example(self, session: Session, intent: Intent, turn: Any) -> Reply:
         instance = _INSTANCE_OF.fullmatch(turn.groups.get("topic", "").strip())
         if instance:  # "an example of a therapy that raises it" asks which therapy raises it, not for an analogy
             kind = instance["kind"]
-            asked = f"what {instance['rest']}" if kind in _ANY_THING else f"which {kind} {instance['rest']}"
+            rest = instance["rest"] or f"is used {instance['aim']} {self._named_topic(session, instance['target'])}"
+            asked = f"what {rest}" if kind in _ANY_THING else f"which {kind} {rest}"
             return self._fallback(session, asked)
         concept_id = self._topic_or_last(session, turn)
         if concept_id is None or concept_id not in self.kb.analogies:
@@ -547,5 +554,7 @@ def _section(text: str) -> str | None:
 
 
 # "an example of a hormone that helps them": an instance of a kind, picked out by what it does
-_INSTANCE_OF = re.compile(r"(?:an? |some |one |any )?(?P<kind>[a-z]+) (?:that|which|who) (?P<rest>.+)")
+# "an example of a therapy that raises it", "... of a therapy for it": an instance of a kind asked for
+_INSTANCE_OF = re.compile(r"(?:an? |some |one |any )?(?P<kind>[a-z]+) (?:(?:that|which|who) (?P<rest>.+)|(?P<aim>for|against) (?P<target>.+))")
+_POINTERS = frozenset({"it", "that", "this", "them", "one", "those", "these", "one of them", "one of those"})
 _ANY_THING = frozenset({"something", "anything", "thing", "one", "someone", "substance", "factor"})

@@ -461,11 +461,18 @@ class Policy:
         via = frame.via or self._onward(reading, decision, frame)
         if not (via and len(decision.concepts) == 1):
             return decision
-        linked = _linked_by(self._kb.relations, decision.concepts[0], via)
+        linked = self._linked_or_by_its_kind(decision.concepts[0], via)
         if not linked:
             return decision
         return replace(decision, concepts=(linked[0],), runner_up=decision.concepts[0],
                        how=f"what the document links to {decision.concepts[0]} by '{via}'")
+
+    def _linked_or_by_its_kind(self, chosen: str, via: str) -> list[str]:
+        """What the relation links to the concept; for a kind of a thing with no such fact of its own, what it links
+        to that thing (estradiol gone is estrogen gone)."""
+        return _linked_by(self._kb.relations, chosen, via) or [
+            c for r in self._kb.relations if r.subject == chosen and r.relation == "is-a"
+            for c in _linked_by(self._kb.relations, r.object, via)]
 
     def _onward(self, reading: Reading, decision: Decision, frame: Frame) -> str:
         """ "what does it lead to?" of the topic: the talk moves on to the one thing the document says it causes
