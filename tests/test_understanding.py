@@ -3848,3 +3848,29 @@ def test_which_ones_after_which_one_picks_again_from_the_same_topic(chat):
 def test_the_same_question_of_testosterone_is_answered_by_its_route_through_estrogen(chat):
     chat.say("How does estrogen affect RANKL and OPG?")
     assert chat.say("and testosterone?").concept == "testosterone-aromatization"
+
+
+def test_an_it_standing_for_the_clause_after_it_is_no_pronoun(chat):
+    chat.say("What is RANKL?")
+    assert chat.say("is it true that bone is alive?").concept == "bone-remodeling"
+
+
+def test_that_kind_after_a_reply_naming_one_of_it_first_means_that_one(chat):
+    chat.say("What is progesterone?")
+    chat.say("which therapy includes it?")
+    assert chat.say("how does that therapy protect bone?").concept == "hrt"
+
+
+def test_a_short_question_for_a_kind_finds_the_one_in_the_topic(chat):
+    chat.say("How is bone formed?")
+    assert chat.say("what protein is laid down?").concept == "type-i-collagen"
+
+
+def test_a_depth_said_before_the_question_sets_its_depth(tutor):
+    assert Chat(tutor).say("technical: how does estradiol act in male bone?").level == "academic"
+    assert Chat(tutor).say("simple: what is RANKL?").level == "fundamentals"
+
+
+def test_what_a_decoy_intercepts_is_what_it_binds(chat):
+    chat.say("What is a decoy receptor?")
+    assert first_sentence(chat.say("what does it intercept?").text).startswith("OPG binds to RANKL")

@@ -323,7 +323,19 @@ class Tutor:
                 session.last_concept = None
                 session.last_answer["declined"] = decision.topic
         session.last_answer.update(reading=reading.to_dict(), how=decision.how, kind=reply.kind)
+        self._note_the_one_of_the_kind_asked(session, reading, reply)
         return reply
+
+    def _note_the_one_of_the_kind_asked(self, session: Session, reading: Reading, reply: Reply) -> None:
+        """ "What is progesterone?" "which therapy includes it?" "... HRT ..." "how does that therapy protect bone?":
+        when a reply about the topic names first the one thing of the kind asked for, "that therapy" means it."""
+        kind = reading.answer_type
+        if not (kind and reply.kind == "answer" and reply.concept) or "answer" in session.last_answer \
+                or self.kb.kinds.get(reply.concept) == kind:
+            return
+        named = [c for c in self._reader.read(_lead_of(reply.text)).named if self.kb.kinds.get(c) == kind]
+        if len(set(named)) == 1:
+            session.last_answer["answer"] = named[0]
 
     def _like_with_like(self, session: Session, reading: Reading) -> Reading:
         """ "What is estrogen?" ... "what happens when it drops?" (menopause) ... "how does it compare to testosterone?":
@@ -415,14 +427,18 @@ class Tutor:
     def _kind_asked_of_the_topic(self, session: Session, text: str, reading: Reading,
                                  decision: Decision) -> tuple[Reading, Decision]:
         """ "What is TRT?" ... "what hormone is used?": a short question asking for a kind of thing, naming nothing
-        and pointing at nothing, asks it of the topic when the topic has a fact about a thing of that kind."""
-        topic = session.last_concept
-        if not (topic and reading.answer_type and not reading.mentions and len(reading.words) <= _SHORT_TURN) \
-                or not self._has_fact_of_kind(topic, reading.answer_type) or self._about_the_topic(decision, topic, reading.answer_type):
+        and pointing at nothing, asks it of the topic: answered by the topic (its fact about a thing of that kind
+        first) or by the one of that kind found in it ("How is bone formed?" "what protein is laid down?")."""
+        topic, kind = session.last_concept, reading.answer_type
+        if not (topic and kind and not reading.mentions and len(reading.words) <= _SHORT_TURN) \
+                or self._about_the_topic(decision, topic, kind):
             return reading, decision
         again = self.read(f"{text.strip().rstrip('?.!')} in it?", session)
         second = self._policy.decide(again, topic)
-        return (again, second) if second.action != "unknown" and second.concepts[:1] == (topic,) else (reading, decision)
+        found = second.action == "concept" and (
+            second.concepts[:1] == (topic,) and self._has_fact_of_kind(topic, kind)
+            or self.kb.kinds.get(second.concept) == kind and second.runner_up == topic)
+        return (again, second) if found else (reading, decision)
 
     def _about_the_topic(self, decision: Decision, topic: str, kind: str) -> bool:
         """Whether the decision is the topic, or a thing of the kind asked ("which therapy uses both?": HRT)."""
@@ -1567,6 +1583,13 @@ def _topic_after(reading: Reading, concept: str, theme: str, answers: list[str])
     talk to it; otherwise the theme stays."""
     moved = concept if concept == answers[0] and len(answers) == 1 else theme
     return next((m.concept for m in reading.mentions if m.how == "pronoun"), moved)
+
+
+def _lead_of(text: str) -> str:
+    """A reply's first sentence, past a first line that only notes a change of depth."""
+    lines = text.strip().splitlines()
+    note = len(lines) > 1 and lines[0].startswith("(") and lines[0].endswith(")")
+    return sentences("\n".join(lines[1:] if note else lines), 1)
 
 
 def _points_at_what_was_said(reading: Reading) -> bool:

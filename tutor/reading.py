@@ -775,8 +775,14 @@ def _refers_back(words: list[str], i: int) -> bool:
         return True
     if not (w in PRONOUNS or _placeholder(words, i)):
         return False
-    if _reflexive_idiom(words, i):
+    if _reflexive_idiom(words, i) or _dummy_it(words, i):
         return False
+    return _demonstrative_refers(words, i)
+
+
+def _demonstrative_refers(words: list[str], i: int) -> bool:
+    """Whether a pronoun refers back, a demonstrative before a noun only when that noun names a sort of thing."""
+    w = words[i]
     if w in ("this", "that", "these", "those") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
         # "that receptor", "this binding": the thing just discussed, named by its sort; "that question" is not one;
         # "what does that lead to?": after an auxiliary, the subject of a verb
@@ -797,6 +803,22 @@ def _antecedent_in_question(words: list[str], at: int, mentions: list[Mention]) 
 
 
 _PLURAL_PRONOUNS = frozenset("they them their theirs these those".split())
+
+
+def _dummy_it(words: list[str], i: int) -> bool:
+    """ "is it true that bone is alive?", "it is said that ...": an "it" that stands for the clause after it."""
+    if words[i] != "it":
+        return False
+    after = words[i + 1:i + 5]
+    if after[:1] in (["is"], ["s"], ["was"]):
+        after = after[1:]
+    if after[:1] in (["really"], ["also"], ["often"], ["generally"], ["actually"]):
+        after = after[1:]
+    return bool(after) and (after[0] in _DUMMY_PREDICATES or after[:2] == ["the", "case"]) and "that" in words[i + 2:i + 6]
+
+
+_DUMMY_PREDICATES = frozenset("true false possible likely unlikely correct right wrong known said believed thought "
+                              "claimed accurate fair".split())
 
 
 def _reflexive_idiom(words: list[str], i: int) -> bool:
