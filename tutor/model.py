@@ -53,6 +53,8 @@ OPPOSED_RELATIONS = {"stimulates": "inhibits", "inhibits": "stimulates"}
 # relations that change one thing into another: a process named after the two is what the question is about ("what
 # is estradiol made from?": testosterone's conversion)
 CHANGE_RELATIONS = frozenset({"becomes"})
+# relations a kind of a thing shares with that thing ("is-a"): estradiol is missing wherever estrogen is
+INHERITED_RELATIONS = frozenset({"missing-in"})
 # a frame's `via` may read a relation backwards: "contained-in" leads from a hormone to the therapy that gives it
 INVERSE_RELATIONS = {"contained-in": "contains"}
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .matcher import Candidate, Matcher, short_title
-from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, HAPPENING_KINDS, INVERSE_RELATIONS, OPPOSED_RELATIONS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
+from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, HAPPENING_KINDS, INHERITED_RELATIONS, INVERSE_RELATIONS, OPPOSED_RELATIONS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem, words
 from .passages import SENTENCE_END, PassageIndex, sentence_stems
 from .reading import SETTING_WORDS, Reading, aspect_theme, discussed, pattern_words, picks_one
@@ -471,7 +471,7 @@ class Policy:
         """What the relation links to the concept; for a kind of a thing with no such fact of its own, what it links
         to that thing (estradiol gone is estrogen gone)."""
         return _linked_by(self._kb.relations, chosen, via) or [
-            c for r in self._kb.relations if r.subject == chosen and r.relation == "is-a"
+            c for r in self._kb.relations if r.subject == chosen and r.relation == "is-a" and via in INHERITED_RELATIONS
             for c in _linked_by(self._kb.relations, r.object, via)]
 
     def _onward(self, reading: Reading, decision: Decision, frame: Frame) -> str:
