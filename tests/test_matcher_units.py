@@ -210,3 +210,9 @@ def test_a_tie_between_two_words_refuses_to_guess():
     tie = Matcher(KnowledgeBase({c.id: c for c in pack}, ()))
     assert sorted(tie.spellings("osteolast")) == ["osteoblast", "osteoclast"]
     assert tie.correct("osteolast") == "osteolast"
+
+
+def test_of_words_equally_near_the_one_with_the_same_letters_is_meant():
+    from tutor.spelling import nearest
+    assert nearest("resportion", ["resorption", "restoration"], 2) == ["resorption"]
+    assert sorted(nearest("osteoelast", ["osteoclast", "osteoblast"], 1)) == ["osteoblast", "osteoclast"]  # a true tie stays one

@@ -3874,3 +3874,22 @@ def test_a_depth_said_before_the_question_sets_its_depth(tutor):
 def test_what_a_decoy_intercepts_is_what_it_binds(chat):
     chat.say("What is a decoy receptor?")
     assert first_sentence(chat.say("what does it intercept?").text).startswith("OPG binds to RANKL")
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("somato pause is what", "somatopause"),   # one word of the pack typed as two
+    ("bone resportion", "bone-resorption"),    # letters out of order: the word with just those letters
+])
+def test_split_and_shuffled_spellings_are_read_as_the_pack_word(tutor, text, concept):
+    assert Chat(tutor).say(text).concept == concept
+
+
+def test_a_short_word_is_not_read_as_another_with_a_different_first_letter(tutor):
+    reading = tutor.read("what causes hives")
+    assert ("hives", "gives") not in reading.corrections
+    assert Chat(tutor).say("what causes hives").kind == "unknown"
+
+
+def test_a_replacement_therapy_of_something_else_is_declined(tutor):
+    assert Chat(tutor).say("How does nicotine replacement therapy work?").kind == "unknown"
+    assert Chat(tutor).say("what is testosterone replacement therapy").concept == "trt"

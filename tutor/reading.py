@@ -223,7 +223,7 @@ class Reader:
         corrections: list[tuple[str, str]] = []
         undecided: tuple[str, ...] = ()
         misspelt: set[str] = set()
-        spelled = self.boundary.spelled_out(folded.split())
+        spelled = self._joined(self.boundary.spelled_out(folded.split()))
         for n, word in enumerate(spelled):
             known = self.boundary.knows(word) or common(word) or self._names_a_topic(word)
             choices = [] if known else self._matcher.spellings(word)
@@ -237,10 +237,22 @@ class Reader:
             words.append(fixed)
         return words, corrections, undecided, frozenset(misspelt)
 
+    def _joined(self, words: list[str]) -> list[str]:
+        """Two words that make one word of the pack when joined, neither being one itself ("somato pause")."""
+        out: list[str] = []
+        for word in words:
+            if out and not self._matcher.knows(out[-1]) and self._matcher.knows(out[-1] + word) \
+                    and not self._matcher.knows(word):
+                out[-1] += word
+            else:
+                out.append(word)
+        return out
+
     def _fixed(self, word: str, choices: list[str], last: bool, abbreviation: bool = False) -> str:
         """The word as read: its one near spelling in the pack, else the boundary's correction, else (ending the
         question) the pack word it begins; else the word itself."""
-        fixed = choices[0] if len(choices) == 1 else word
+        # (a short word whose first letter would change is another word, not a typo: "hives" is no "gives")
+        fixed = choices[0] if len(choices) == 1 and (len(word) > _SHORT_WORD or choices[0][0] == word[0]) else word
         if fixed == word and self._unknown(word) and not abbreviation:  # "imaging" is no "imagine"
             fixed = self.boundary.correct(word)
         if fixed == word and last and self._unknown(word):
@@ -754,6 +766,7 @@ def _bare_verb(words: list[str], at: int) -> bool:
 
 _ADJECTIVE_ENDINGS = ("ary", "al", "ic", "ous", "ive", "ed", "ing", "ible", "able", "ish", "less", "ful")
 _MODALS = frozenset("would could should can will might may must".split())
+_SHORT_WORD = 5  # letters: a typo of a word this short keeps its first letter
 
 
 def _stems_of(text: str) -> frozenset[str]:

@@ -30,4 +30,6 @@ def nearest(word: str, vocabulary: Iterable[str], max_edits: int, limit: int | N
     for candidate, distance, _ in found:
         if distance == best:
             by_stem.setdefault(stem(candidate), candidate)
-    return list(by_stem.values())
+    # letters only put out of order ("resportion"): the word with just those letters is meant, not one with others
+    same_letters = [c for c in by_stem.values() if sorted(c) == sorted(word)]
+    return same_letters if len(same_letters) == 1 else list(by_stem.values())
