@@ -3893,3 +3893,15 @@ def test_a_short_word_is_not_read_as_another_with_a_different_first_letter(tutor
 def test_a_replacement_therapy_of_something_else_is_declined(tutor):
     assert Chat(tutor).say("How does nicotine replacement therapy work?").kind == "unknown"
     assert Chat(tutor).say("what is testosterone replacement therapy").concept == "trt"
+
+
+def test_a_word_of_a_parts_title_before_side_of_a_whole_names_that_part(tutor):
+    assert "bone-formation" in tutor.read("Which hormones support the formation side of remodeling?").named
+    # ... and the whole only places it
+    assert Chat(tutor).say("what drives the resorption half of remodeling?").concept == "rankl"
+
+
+def test_two_everyday_words_written_as_one_are_no_strange_word(tutor):
+    text = ("I keep seeing the word osteoclast since my last checkup and can't work out what those cells do, "
+            "can you tell me?")
+    assert Chat(tutor).say(text).concept == "osteoclasts"

@@ -41,10 +41,20 @@ def _by_shape() -> dict[tuple[int, str], tuple[str, ...]]:
     return {k: tuple(v) for k, v in shapes.items()}
 
 
+def _compound(word: str) -> bool:
+    """Two everyday words written as one ("checkup", "healthcare"), the first of three letters or more."""
+    common_set = _common_set()
+    return any(word[:i] in common_set and (word[i:].rstrip("s") in common_set or word[i:].rstrip("s") in _PARTICLES)
+               for i in range(3, len(word) - 1))
+
+
+_PARTICLES = frozenset({"up", "out", "off", "over", "in", "on", "down"})  # "checkup", "workout", "followup"
+
+
 @lru_cache(maxsize=4096)
 def everyday(word: str) -> bool:
     """Whether a folded word is everyday English, or one or two letters from such a word (a typo)."""
-    if word in _common_set() or word.rstrip("s") in _common_set():
+    if word in _common_set() or word.rstrip("s") in _common_set() or _compound(word):
         return True
     budget = 1 if len(word) < 8 else 2
     shapes = _by_shape()

@@ -172,13 +172,28 @@ class Reader:
                        self._answer_noun(words),
                        self._off_pack(words, mentions))
 
+    def _sides_named(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """ "the FORMATION side of remodeling": a word of a part's title before "side/half of" a whole names that
+        part of it (bone formation)."""
+        found = []
+        for m in mentions:
+            at = m.start - (2 if words[m.start - 1:m.start] == ["the"] else 1)
+            if at < 2 or words[at] != "of" or words[at - 1] not in _SIDE_WORDS or _inside(at - 2, mentions):
+                continue
+            said = stem(words[at - 2])
+            parts = [r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == m.concept
+                     and said in _stems_of(self._kb.concepts[r.subject].title)]
+            if len(parts) == 1:
+                found.append(Mention(at - 2, at - 1, parts[0], words[at - 2], "name"))
+        return found
+
     def _wholes_of_the_part(self, words: list[str], mentions: list[Mention]) -> list[str]:
         """ "the building side OF BONE REMODELING": a whole named right after one of its parts only says where that
         part belongs; the part is what is asked about."""
         named = sorted((m for m in mentions if m.how == "name"), key=lambda m: m.start)
         parts = {(r.subject, r.object) for r in self._kb.relations if r.relation == "part-of"}
         return [b.concept for a, b in zip(named, named[1:]) if (a.concept, b.concept) in parts
-                and words[a.end:b.start] in (["of"], ["of", "the"], ["in"], ["in", "the"], ["within"])]
+                and _placing(words[a.end:b.start])]
 
     def _before_the_contrast(self, words: list[str], mentions: list[Mention], focus: str | None, frame: Frame | None,
                              side: str) -> tuple[Frame | None, str, list[str]]:
@@ -287,6 +302,7 @@ class Reader:
 
     def _mentions(self, words: list[str], focus: str | None) -> list[Mention]:
         mentions = [Mention(s, e, cid, " ".join(words[s:e]), "name") for s, e, cid in self._names.find(words)]
+        mentions += self._sides_named(words, mentions)
         # the first word outside the names that refers back stands for the concept under discussion, or for what
         # the question named before a second verb or question ("what binds RANKL AND stops IT ...")
         at = next((i for i in range(len(words)) if not _inside(i, mentions) and _refers_back(words, i)), None)
@@ -766,6 +782,7 @@ def _bare_verb(words: list[str], at: int) -> bool:
 
 _ADJECTIVE_ENDINGS = ("ary", "al", "ic", "ous", "ive", "ed", "ing", "ible", "able", "ish", "less", "ful")
 _MODALS = frozenset("would could should can will might may must".split())
+_SIDE_WORDS = frozenset("side half arm part branch".split())  # "the formation side of remodeling"
 _SHORT_WORD = 5  # letters: a typo of a word this short keeps its first letter
 
 
@@ -816,6 +833,13 @@ def _antecedent_in_question(words: list[str], at: int, mentions: list[Mention]) 
 
 
 _PLURAL_PRONOUNS = frozenset("they them their theirs these those".split())
+
+
+def _placing(between: list[str]) -> bool:
+    """Words that place a part in its whole: "of", "in the", "half of" ("the resorption half of remodeling")."""
+    if between[:1] and between[0] in _SIDE_WORDS:
+        between = between[1:]
+    return between in (["of"], ["of", "the"], ["in"], ["in", "the"], ["within"])
 
 
 def _dummy_it(words: list[str], i: int) -> bool:
