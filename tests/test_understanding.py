@@ -3905,3 +3905,33 @@ def test_two_everyday_words_written_as_one_are_no_strange_word(tutor):
     text = ("I keep seeing the word osteoclast since my last checkup and can't work out what those cells do, "
             "can you tell me?")
     assert Chat(tutor).say(text).concept == "osteoclasts"
+
+
+def test_a_bare_that_stays_with_the_topic_after_a_reply_naming_one_of_a_kind(chat):
+    chat.say("What does TRT involve?")
+    chat.say("what hormone does it use?")
+    assert chat.say("how does that help bone?").concept == "trt"
+
+
+def test_which_form_of_a_hormone_a_therapy_uses(chat):
+    chat.say("What is TRT?")
+    reply = chat.say("which testosterone is used?")
+    assert reply.concept == "trt" and "cypionate" in first_sentence(reply.text), reply.text
+
+
+def test_how_long_after_an_event_something_lasts_is_a_duration(tutor):
+    assert read(tutor, "How long after menopause does bone loss last?").frame.id == "duration"
+
+
+def test_being_at_risk_of_something_is_no_question_of_a_things_risks(tutor):
+    assert read(tutor, "what are men with clinically low testosterone at risk of?").frame.id != "risks"
+    assert read(tutor, "what are the risks of HRT?").frame.id == "risks"
+
+
+def test_a_verb_made_again_with_re_after_to_is_no_qualifier(tutor):
+    assert not tutor.read("how are hormonal therapies meant to rebalance bone remodeling?").foreign
+
+
+def test_a_wrapper_asking_for_the_documents_explanation_leaves_the_question(tutor):
+    assert Chat(tutor).say("What's the document's explanation for why bones become fragile with age?").concept == \
+        "age-related-bone-loss"

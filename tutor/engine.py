@@ -328,14 +328,15 @@ class Tutor:
 
     def _note_the_one_of_the_kind_asked(self, session: Session, reading: Reading, reply: Reply) -> None:
         """ "What is progesterone?" "which therapy includes it?" "... HRT ..." "how does that therapy protect bone?":
-        when a reply about the topic names first the one thing of the kind asked for, "that therapy" means it."""
+        when a reply about the topic names first the one thing of the kind asked for, "that therapy" means it (a bare
+        "that" still means the topic)."""
         kind = reading.answer_type
         if not (kind and reply.kind == "answer" and reply.concept) or "answer" in session.last_answer \
                 or self.kb.kinds.get(reply.concept) == kind:
             return
         named = [c for c in self._reader.read(_lead_of(reply.text)).named if self.kb.kinds.get(c) == kind]
         if len(set(named)) == 1:
-            session.last_answer["answer"] = named[0]
+            session.last_answer["named_of_kind"] = named[0]
 
     def _like_with_like(self, session: Session, reading: Reading) -> Reading:
         """ "What is estrogen?" ... "what happens when it drops?" (menopause) ... "how does it compare to testosterone?":
@@ -383,17 +384,23 @@ class Tutor:
     def _about_last_answer(self, session: Session, text: str, reading: Reading, decision: Decision) -> tuple[Reading, Decision]:
         """ "what binds to it?" "RANKL binds to RANK." "and what stops that?": a relation asked of a pronoun that the
         topic has no fact for is asked of the last answer (OPG stops RANKL), when that one has the fact."""
-        answer = (session.last_answer or {}).get("answer")
-        frame = reading.frame
+        answer, frame = self._answer_pointed_at(session, reading), reading.frame
         if not answer or decision.action == "relation" or not frame:
-            return reading, decision
-        if not (_points_at_what_was_said(reading) or self._names_the_answer(reading, answer)):
             return reading, decision
         again = self._reader.read(text, answer)
         second = self._policy.decide(again, answer)
         if frame.answer == "relation":
             return (again, second) if second.action == "relation" else (reading, decision)
         return (again, second) if _answers_from(second, again, answer) else (reading, decision)
+
+    def _answer_pointed_at(self, session: Session, reading: Reading) -> str | None:
+        """The last answer, when the question points at it ("and what stops that?", "that enzyme"); or the one thing
+        of the kind asked that the last reply named first, when the question names its kind ("that therapy")."""
+        last = session.last_answer or {}
+        answer, named = last.get("answer"), last.get("named_of_kind")
+        if answer:
+            return answer if _points_at_what_was_said(reading) or self._names_the_answer(reading, answer) else None
+        return named if named and self._names_the_answer(reading, named) else None
 
     def _next_step_of_the_answer(self, session: Session, text: str, reading: Reading,
                                  decision: Decision) -> tuple[Reading, Decision]:

@@ -2067,7 +2067,7 @@ def _subject_of_a_change(reading: Reading) -> str | None:
 
 _AUXILIARIES = frozenset("does do did can could would will might may".split())
 _CHANGED = frozenset("declining falling dropping low lower reduced decreasing less rising high higher increased".split())
-_REPORTERS = frozenset("text document article author authors source page reading paper writer".split())
+_REPORTERS = frozenset("text document doc article author authors source page reading paper writer".split())
 _REPORTING = frozenset("say says claim claims suggest suggests state states mention mentions argue argues".split())
 _DEEDS = frozenset("effect effects impact impacts influence".split())
 _CHANGES = frozenset("drop fall decline loss lack rise increase decrease shortage surge".split())

@@ -775,7 +775,8 @@ def _bare_verb(words: list[str], at: int) -> bool:
     """ "meant to SUPPLY growth hormone", "would a doctor CONSIDER HRT": an everyday word after "to", or after a
     modal and its subject, is a verb, not a qualifier (an adjective such as "secondary" still qualifies)."""
     word = words[at]
-    if not common(word) or word.endswith(_ADJECTIVE_ENDINGS):
+    # (a verb made again with "re-" is as everyday: "meant to REBALANCE remodeling")
+    if not (common(word) or word.startswith("re") and common(word[2:])) or word.endswith(_ADJECTIVE_ENDINGS):
         return False
     return words[at - 1:at] == ["to"] or any(w in _MODALS for w in words[max(0, at - 3):at])
 
