@@ -3935,3 +3935,8 @@ def test_a_verb_made_again_with_re_after_to_is_no_qualifier(tutor):
 def test_a_wrapper_asking_for_the_documents_explanation_leaves_the_question(tutor):
     assert Chat(tutor).say("What's the document's explanation for why bones become fragile with age?").concept == \
         "age-related-bone-loss"
+
+
+def test_an_example_of_a_question_asks_that_question(chat):
+    chat.say("What is estrogen?")
+    assert chat.say("give me an example of when it drops").concept == "menopause"

@@ -420,7 +420,10 @@ class Teacher:
         return short_title(self.kb.concepts[topic]) if target in _POINTERS and topic else target
 
     def _example(self, session: Session, intent: Intent, turn: Any) -> Reply:
-        instance = _INSTANCE_OF.fullmatch(turn.groups.get("topic", "").strip())
+        topic_text = turn.groups.get("topic", "").strip()
+        if _A_QUESTION.match(topic_text):  # "an example of why it matters": the question in it is asked
+            return self._fallback(session, _QUESTION_AFTER_WHEN.sub("what happens when ", topic_text))
+        instance = _INSTANCE_OF.fullmatch(topic_text)
         if instance:  # "an example of a therapy that raises it" asks which therapy raises it, not for an analogy
             kind = instance["kind"]
             rest = instance["rest"] or f"is used {instance['aim']} {self._named_topic(session, instance['target'])}"
@@ -556,5 +559,9 @@ def _section(text: str) -> str | None:
 # "an example of a hormone that helps them": an instance of a kind, picked out by what it does
 # "an example of a therapy that raises it", "... of a therapy for it": an instance of a kind asked for
 _INSTANCE_OF = re.compile(r"(?:an? |some |one |any )?(?P<kind>[a-z]+) (?:(?:that|which|who) (?P<rest>.+)|(?P<aim>for|against) (?P<target>.+))")
+# "an example of why it matters", "... of what happens when it drops", "... of when it drops": a question put as
+# the thing to give an example of (a bare "when ..." asks what happens then)
+_A_QUESTION = re.compile(r"(why|how|when|what happens|what goes|where) ")
+_QUESTION_AFTER_WHEN = re.compile(r"^when ")
 _POINTERS = frozenset({"it", "that", "this", "them", "one", "those", "these", "one of them", "one of those"})
 _ANY_THING = frozenset({"something", "anything", "thing", "one", "someone", "substance", "factor"})
