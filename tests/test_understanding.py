@@ -3940,3 +3940,13 @@ def test_a_wrapper_asking_for_the_documents_explanation_leaves_the_question(tuto
 def test_an_example_of_a_question_asks_that_question(chat):
     chat.say("What is estrogen?")
     assert chat.say("give me an example of when it drops").concept == "menopause"
+
+
+def test_that_condition_of_a_topic_of_another_kind_is_the_one_condition_linked_to_it(chat):
+    chat.say("What is aromatase?")
+    assert chat.say("what does that condition do to bone?").concept == "aromatase-deficiency"
+
+
+def test_a_kind_asked_of_a_pronoun_is_the_one_its_answering_sentence_names(chat):
+    chat.say("What is menopause?")
+    assert chat.say("which therapy is meant for it?").concept == "hrt"

@@ -302,6 +302,7 @@ class Tutor:
                                        or self._agent_asked(session, text) or reading)
         reading = self._earlier_topic_that_fits(session, text, reading)
         reading = self._the_happening_referred(session, text, reading)
+        reading = self._the_one_of_the_sort_named(text, reading)
         # the comparison just made, while the talk is still about one of its two
         pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading)
         decision = self._policy.decide(reading, session.last_concept, pair)
@@ -393,6 +394,24 @@ class Tutor:
             return (again, second) if second.action == "relation" else (reading, decision)
         return (again, second) if _answers_from(second, again, answer) else (reading, decision)
 
+    def _the_one_of_the_sort_named(self, text: str, reading: Reading) -> Reading:
+        """ "What is aromatase?" ... "who gets that condition?": a demonstrative with a sort of thing the topic is not
+        stands for the one thing of that sort the topic has a fact with (aromatase deficiency)."""
+        words = reading.words
+        said = next((m for m in reading.mentions if m.how == "pronoun" and m.text in _DEMONSTRATIVES
+                     and m.end < len(words)), None)
+        kind = self._reader.kind_named_by(words[said.end]) if said else None
+        if not kind or self.kb.kinds.get(said.concept) == kind:
+            return reading
+        of_kind = self._linked_of_kind(said.concept, kind)
+        return self._reader.read(text, of_kind[0]) if len(of_kind) == 1 else reading
+
+    def _linked_of_kind(self, concept_id: str, kind: str) -> list[str]:
+        """The concepts of a kind that a fact links to the concept, either way round."""
+        linked = {r.object if r.subject == concept_id else r.subject for r in self.kb.relations
+                  if concept_id in (r.subject, r.object)}
+        return sorted(c for c in linked if self.kb.kinds.get(c) == kind)
+
     def _answer_pointed_at(self, session: Session, reading: Reading) -> str | None:
         """The last answer, when the question points at it ("and what stops that?", "that enzyme"); or the one thing
         of the kind asked that the last reply named first, when the question names its kind ("that therapy")."""
@@ -452,8 +471,7 @@ class Tutor:
         return bool(decision.concepts) and (decision.concepts[0] == topic or self.kb.kinds.get(decision.concepts[0]) == kind)
 
     def _has_fact_of_kind(self, concept_id: str, kind: str) -> bool:
-        return any(self.kb.kinds.get(r.object if r.subject == concept_id else r.subject) == kind
-                   for r in self.kb.relations if concept_id in (r.subject, r.object))
+        return bool(self._linked_of_kind(concept_id, kind))
 
     def _question_alone(self, session: Session, text: str, reading: Reading, decision: Decision,
                         pair: tuple[str, ...]) -> tuple[Reading, Decision]:

@@ -1191,7 +1191,17 @@ class Policy:
         cited = self._sources_asked_for(reading, focus)
         if cited:
             return cited
-        return self._asked_kind(reading, focus) if self._asks_another_kind(reading) else self._kind_in_the_topic(reading, focus)
+        if self._asks_another_kind(reading):
+            return self._asked_kind(reading, focus)
+        return self._kind_in_the_topic(reading, focus) or self._kind_named_for_the_referent(reading)
+
+    def _kind_named_for_the_referent(self, reading: Reading) -> Decision | None:
+        """ "What is somatopause?" ... "what therapy tries to restore it?": a kind asked of the thing a pronoun stands
+        for (of another kind, and no process) is the one of that kind its sentence that answers names."""
+        kind, referents = reading.answer_type, _pronoun_referents(reading)
+        if not kind or reading.named or len(referents) != 1 or self._kb.kinds.get(referents[0]) in (kind, "process"):
+            return None
+        return self._the_one_named(reading, referents[0], kind)
 
     def _kind_in_the_topic(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "which cells break it down?" while bone remodeling is discussed: "it" is the bone the process works on, and
