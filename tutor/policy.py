@@ -1196,10 +1196,11 @@ class Policy:
         return self._kind_in_the_topic(reading, focus) or self._kind_named_for_the_referent(reading)
 
     def _kind_named_for_the_referent(self, reading: Reading) -> Decision | None:
-        """ "What is somatopause?" ... "what therapy tries to restore it?": a kind asked of the thing a pronoun stands
-        for (of another kind, and no process) is the one of that kind its sentence that answers names."""
+        """ "What is menopause?" ... "which therapy is meant for it?": a kind asked of the condition or measure a
+        pronoun stands for is the one of that kind its sentence that answers names."""
         kind, referents = reading.answer_type, _pronoun_referents(reading)
-        if not kind or reading.named or len(referents) != 1 or self._kb.kinds.get(referents[0]) in (kind, "process"):
+        # (of a cell or a molecule, "what receptor do they carry?" stays with them, its sentence said first)
+        if not kind or reading.named or len(referents) != 1 or self._kb.kinds.get(referents[0]) not in _STATES:
             return None
         return self._the_one_named(reading, referents[0], kind)
 
@@ -2077,6 +2078,7 @@ def _subject_of_a_change(reading: Reading) -> str | None:
 
 _AUXILIARIES = frozenset("does do did can could would will might may".split())
 _CHANGED = frozenset("declining falling dropping low lower reduced decreasing less rising high higher increased".split())
+_STATES = frozenset({"condition", "measure"})  # kinds that are states of the body, not things in it
 _REPORTERS = frozenset("text document doc article author authors source page reading paper writer".split())
 _REPORTING = frozenset("say says claim claims suggest suggests state states mention mentions argue argues".split())
 _DEEDS = frozenset("effect effects impact impacts influence".split())
