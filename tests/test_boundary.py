@@ -684,3 +684,20 @@ def test_a_generic_chosen_for_me_and_what_i_might_have_are_advice(tutor, text, p
 ])
 def test_asking_to_understand_and_a_choice_put_without_a_subject(tutor, text, personal):
     assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("how often should sermorelin be injected?", True),             # a schedule, put passively
+    ("should the patch be changed every 3 or 4 days?", True),       # an interval
+    ("is it better to inject sermorelin before bed?", True),        # the better way to act, put impersonally
+    ("is a morning or evening injection of sermorelin more effective?", True),
+    ("what's the standard TRT protocol in terms of frequency?", True),
+    ("how long are women usually kept on HRT?", False),             # a duration: an aspect the document leaves out
+    ("is stopping HRT after 5 years normal?", True),                # an action on a treatment, as a gerund
+    ("say I went off estrogen, how fast would I lose bone?", True),
+    ("how often is bone remodeled?", False),                        # what the body does, on no treatment
+    ("what is the typical cycle of bone remodeling?", False),
+    ("how long do osteoclasts stay on the bone surface?", False),
+])
+def test_schedules_and_actions_on_a_treatment_put_without_a_person(tutor, text, personal):
+    assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()
