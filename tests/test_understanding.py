@@ -3950,3 +3950,12 @@ def test_that_condition_of_a_topic_of_another_kind_is_the_one_condition_linked_t
 def test_a_kind_asked_of_a_pronoun_is_the_one_its_answering_sentence_names(chat):
     chat.say("What is menopause?")
     assert chat.say("which therapy is meant for it?").concept == "hrt"
+
+
+def test_why_the_author_brings_something_up_asks_what_the_document_says_of_it(tutor):
+    assert Chat(tutor).say("why does the author bring up falls?").concept == "fracture-risk"
+
+
+def test_insulins_own_workings_are_out_of_scope_but_not_the_likeness_of_igf1(tutor):
+    assert Chat(tutor).say("what is insulin resistance?").kind == "unknown"
+    assert Chat(tutor).say("is IGF-1 shaped like insulin?").concept == "igf-1"

@@ -95,7 +95,7 @@ get gets getting got happen happened way ways kind kinds type types sort lot lot
 change changes changed changing influence influences influenced alter alters altered level levels amount amounts
 idea ideas concept concepts notion notions bit bits
 main primary principal chief major key quick brief briefly process processes own alone itself themselves
-explanation explanations view views account accounts
+explanation explanations view views account accounts author authors writer bring brings brought mention mentions mentioned
 """.split())
 
 # Words that stand before a name without making it name another thing ("only progesterone", "alongside TRT").
