@@ -3959,3 +3959,18 @@ def test_why_the_author_brings_something_up_asks_what_the_document_says_of_it(tu
 def test_insulins_own_workings_are_out_of_scope_but_not_the_likeness_of_igf1(tutor):
     assert Chat(tutor).say("what is insulin resistance?").kind == "unknown"
     assert Chat(tutor).say("is IGF-1 shaped like insulin?").concept == "igf-1"
+
+
+@pytest.mark.parametrize("text", [
+    "Estrogen in women vs testosterone in men: do they protect bone the same way?",
+    "Does estrogen suppress RANKL the same way testosterone does?",
+])
+def test_two_hormones_compared_in_how_they_act_are_compared_by_their_processes(tutor, text):
+    reply = Chat(tutor).say(text)
+    assert reply.data["compare"] == ["estrogen-rankl-opg", "testosterone-aromatization"], reply.data
+    assert "How they connect" in reply.text  # the conversion leads to the same effect on RANKL and OPG
+
+
+def test_two_hormones_compared_plainly_stay_themselves(tutor):
+    assert Chat(tutor).say("what's the difference between estrogen and testosterone?").data["compare"] == \
+        ["estrogen", "testosterone"]

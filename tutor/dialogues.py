@@ -77,7 +77,7 @@ REQUIRED_MESSAGES = (
     "lesson_offer_reminder", "lesson_not_running", "lesson_check", "example_reply", "example_which", "define_reply",
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
-_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes", "depth_words", "answer_type_modifiers", "source_words", "answer_type_broader"}
+_TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes", "depth_words", "answer_type_modifiers", "source_words", "answer_type_broader", "action_words"}
 _FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "leads_from", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named", "answer_says", "outcome_after", "answer_titled"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
@@ -115,6 +115,7 @@ class _Builder:
         self.answer_types: dict[str, str] = {}
         self.answer_type_modifiers: list[str] = []
         self.source_words: list[str] = []
+        self.action_words: list[str] = []
         self.answer_type_broader: dict[str, tuple[str, ...]] = {}
         self.ignore: list[str] = []
         self.not_asked: list[str] = []
@@ -143,7 +144,7 @@ class _Builder:
                          ("grading", self._grading), ("relation_verbs", self._relation_verbs),
                          ("changes", self._changes), ("depth_words", self._depth_words),
                          ("answer_type_modifiers", self._answer_type_modifiers), ("source_words", self._source_words),
-                         ("answer_type_broader", self._answer_type_broader)):
+                         ("answer_type_broader", self._answer_type_broader), ("action_words", self._action_words)):
             if key in top:
                 add(check, top[key], check.key_line(top, key))
 
@@ -242,6 +243,9 @@ class _Builder:
 
     def _source_words(self, check: Checker, value: Any, line: int) -> None:
         self.source_words.extend(_word_list(check, value, line, "source_words"))
+
+    def _action_words(self, check: Checker, value: Any, line: int) -> None:
+        self.action_words.extend(_word_list(check, value, line, "action_words"))
 
     def _follow_on(self, check: Checker, value: Any, line: int) -> None:
         self.follow_on.extend(_word_list(check, value, line, "follow_on"))
@@ -376,7 +380,8 @@ class _Builder:
                               dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), tuple(self.follow_on), self.grading,
                               relation_verbs=dict(self.relation_verbs), changes=dict(self.changes),
                               depth_words=dict(self.depth_words), answer_type_modifiers=tuple(self.answer_type_modifiers),
-                              source_words=tuple(self.source_words), answer_type_broader=dict(self.answer_type_broader))
+                              source_words=tuple(self.source_words), answer_type_broader=dict(self.answer_type_broader),
+                              action_words=tuple(self.action_words))
         return rules, self.problems
 
 

@@ -108,7 +108,7 @@ class Tutor:
                               rules.answer_types, rules.foreign_heads, rules.answer_type_modifiers)
         passages = self._passages = PassageIndex(kb)
         self._policy = Policy(kb, self._matcher, thresholds, rules.frames, passages, rules.follow_on, rules.changes,
-                              frozenset(rules.source_words), rules.answer_type_broader)
+                              frozenset(rules.source_words), rules.answer_type_broader, frozenset(rules.action_words))
         self._compose = Composer(kb, self._msg, passages, rules.relation_verbs)
         self._grader = _WithPackFolds(Grader([(c.title, short_title(c), *c.aliases) for c in kb.concepts.values()],
                                              rules.grading, [kb.kinds.get(c.id, "") for c in kb.concepts.values()],

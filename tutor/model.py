@@ -311,6 +311,9 @@ class DialogueRules:
     source_words: tuple[str, ...] = ()
     # kind asked for -> kinds that answer when nothing of that kind does ("which hormones lower it?" -> a therapy)
     answer_type_broader: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # words that compare how two things act ("do they protect bone the same WAY?"): hormones are then compared by
+    # the processes named after each
+    action_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ class Policy:
     def __init__(self, kb: KnowledgeBase, matcher: Matcher, thresholds: Thresholds, frames: tuple[Frame, ...] = (),
                  passages: PassageIndex | None = None, follow_on: tuple[str, ...] = (),
                  changes: dict[str, tuple[str, ...]] | None = None, source_words: frozenset[str] = frozenset(),
-                 broader_kinds: dict[str, tuple[str, ...]] | None = None) -> None:
+                 broader_kinds: dict[str, tuple[str, ...]] | None = None, action_words: frozenset[str] = frozenset()) -> None:
         self._kb = kb
         self._matcher = matcher
         self._passages = passages or PassageIndex(kb)
@@ -94,6 +94,7 @@ class Policy:
         self._frame_stems = {f.id: frozenset(stem(w) for p in f.patterns for w in pattern_words(p)) for f in frames}
         self._source_words = source_words  # words that ask about the document's sources ("paper", "study")
         self._broader_kinds = broader_kinds or {}  # kinds that answer for a kind asked when none of it does
+        self._action_words = action_words  # words that compare how two things act ("the same way")
         self._audiences = _audiences_without_names(kb)
         # each title's head ("genes" of "RANKL and OPG genes") and all its words ("RANK (the receptor)"), as stems
         self._title_heads, self._title_stems = _title_words(kb)
@@ -591,6 +592,9 @@ class Policy:
             return Decision("same", (alike[0],), frame, topic=f"{alike[1]}|{alike[2]}",
                             how=f"two names for one concept ({alike[0]})")
         referents = self._sides_compared(reading, focus, pair)
+        ways = self._ways_of_acting(reading, referents)
+        if ways:
+            return Decision("compare", ways, frame, how="a comparison of how the two named act (the process of each)")
         if len(referents) == 2:
             falls = self._declines_of(reading, referents)
             if falls:
@@ -598,6 +602,21 @@ class Policy:
                                 how="a comparison of the conditions in which the two named fall")
             return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
         return _with_other_side(reading, referents, frame) or self._three_way(reading, referents, frame)
+
+    def _ways_of_acting(self, reading: Reading, referents: list[str]) -> tuple[str, str] | None:
+        """ "estrogen in women vs testosterone in men: do they protect bone the same way?": two hormones compared in
+        how they act are compared by the process whose title each one's name opens."""
+        hormones = [r for r in dict.fromkeys(referents) if self._kb.kinds.get(r) == "hormone"]
+        if len(hormones) != 2 or not self._action_words & set(reading.words):
+            return None
+        processes = [self._own_process(h) for h in hormones]
+        return (processes[0], processes[1]) if all(processes) else None
+
+    def _own_process(self, concept_id: str) -> str | None:
+        """The process titled after the concept's own name ("Estrogen's effect on RANKL and OPG")."""
+        name = short_title(self._kb.concepts[concept_id]).lower()
+        return next((c.id for c in self._kb.concepts.values() if self._kb.kinds.get(c.id) == "process"
+                     and c.title.lower().startswith((f"{name}'s ", f"{name}\u2019s "))), None)
 
     def _sides_compared(self, reading: Reading, focus: str | None, pair: tuple[str, ...]) -> list[str]:
         """The concepts compared: two parts of one whole as that whole, else those named (or one and the topic)."""
