@@ -35,6 +35,7 @@ CLASS_EXAMPLES = [
     ("who", "say a 52 year old woman"), ("switching", "swap ipamorelin for MK-677"),
     ("third_person", "should she"), ("a_patient", "should a patient on TRT"), ("generic", "when a woman reaches menopause"), ("treatment", "estradiol"),
     ("lab_value", "free T 6.2"), ("result", "scan came back -1.9"), ("contraception", "the pill as birth control"),
+    ("want", "i want hrt"), ("explanation_asked", "the detailed version of it"),
 ]
 
 
@@ -700,4 +701,14 @@ def test_asking_to_understand_and_a_choice_put_without_a_subject(tutor, text, pe
     ("how long do osteoclasts stay on the bone surface?", False),
 ])
 def test_schedules_and_actions_on_a_treatment_put_without_a_person(tutor, text, personal):
+    assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("I want the intermediate explanation of HRT", False),   # teaching asked for at a depth
+    ("I want the detailed version of TRT", False),
+    ("I want HRT", True),
+    ("I want the simple version but should I take estrogen?", True),
+])
+def test_wanting_an_explanation_at_some_depth_is_no_want_of_a_treatment(tutor, text, personal):
     assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()

@@ -3974,3 +3974,8 @@ def test_two_hormones_compared_in_how_they_act_are_compared_by_their_processes(t
 def test_two_hormones_compared_plainly_stay_themselves(tutor):
     assert Chat(tutor).say("what's the difference between estrogen and testosterone?").data["compare"] == \
         ["estrogen", "testosterone"]
+
+
+def test_a_clipped_deficiency_and_men_with_no_x_read_as_its_absence(tutor):
+    assert Chat(tutor).say("aromatase def. in men?").concept == "aromatase-deficiency"
+    assert Chat(tutor).say("Men with no aromatase - what happens to their bones?").concept == "aromatase-deficiency"
