@@ -3967,7 +3967,7 @@ def test_insulins_own_workings_are_out_of_scope_but_not_the_likeness_of_igf1(tut
 ])
 def test_two_hormones_compared_in_how_they_act_are_compared_by_their_processes(tutor, text):
     reply = Chat(tutor).say(text)
-    assert reply.data["compare"] == ["estrogen-rankl-opg", "testosterone-aromatization"], reply.data
+    assert reply.data["compare"] == ["testosterone-aromatization", "estrogen-rankl-opg"], reply.data
     assert "How they connect" in reply.text  # the conversion leads to the same effect on RANKL and OPG
 
 

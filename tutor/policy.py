@@ -607,10 +607,16 @@ class Policy:
         """ "estrogen in women vs testosterone in men: do they protect bone the same way?": two hormones compared in
         how they act are compared by the process whose title each one's name opens."""
         hormones = [r for r in dict.fromkeys(referents) if self._kb.kinds.get(r) == "hormone"]
-        if len(hormones) != 2 or not self._action_words & set(reading.words):
-            return None
+        named_process = any(self._kb.kinds.get(c) == "process" for c in reading.concepts)
+        if len(hormones) != 2 or named_process or not self._action_words & set(reading.words):
+            return None  # ("testosterone's direct action vs its conversion to estrogen" names a route itself)
         processes = [self._own_process(h) for h in hormones]
-        return (processes[0], processes[1]) if all(processes) else None
+        if not all(processes):
+            return None
+        # the route that leads to the other's goes first: it tells the whole story ("testosterone's conversion to
+        # estrogen in bone" leads to estrogen's effect on RANKL and OPG)
+        leads = any(r.subject == processes[1] and r.object == processes[0] for r in self._kb.relations)
+        return (processes[1], processes[0]) if leads else (processes[0], processes[1])
 
     def _own_process(self, concept_id: str) -> str | None:
         """The process titled after the concept's own name ("Estrogen's effect on RANKL and OPG")."""
