@@ -3978,4 +3978,9 @@ def test_two_hormones_compared_plainly_stay_themselves(tutor):
 
 def test_a_clipped_deficiency_and_men_with_no_x_read_as_its_absence(tutor):
     assert Chat(tutor).say("aromatase def. in men?").concept == "aromatase-deficiency"
+    assert Chat(tutor).say("rankl def").concept == "rankl"  # "def" alone asks for a definition
     assert Chat(tutor).say("Men with no aromatase - what happens to their bones?").concept == "aromatase-deficiency"
+
+
+def test_how_estrogen_reaches_the_nucleus_is_about_its_receptor(tutor):
+    assert Chat(tutor).say("How does estrogen reach the nucleus of a bone cell?").concept == "estrogen-receptor-alpha"
