@@ -3984,3 +3984,10 @@ def test_a_clipped_deficiency_and_men_with_no_x_read_as_its_absence(tutor):
 
 def test_how_estrogen_reaches_the_nucleus_is_about_its_receptor(tutor):
     assert Chat(tutor).say("How does estrogen reach the nucleus of a bone cell?").concept == "estrogen-receptor-alpha"
+
+
+def test_how_after_a_relation_answer_asks_how_the_answer_did_what_was_asked(chat):
+    chat.say("What is RANKL?")
+    chat.say("and what blocks it?")
+    reply = chat.say("how?")
+    assert reply.concept == "opg" and "RANKL" in first_sentence(reply.text), reply.text

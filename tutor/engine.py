@@ -441,13 +441,32 @@ class Tutor:
         asked = _BARE_WH.match(fold(text))
         if not (answer and theme and asked) or answer == theme:
             return reading, decision
-        if asked.group(1) == "how":  # (or the process the last reply was about, when it was one)
-            entry = (session.last_answer or {}).get("entry")
-            process = self._policy.named_after(answer, theme) or \
-                (entry if entry != theme and self.kb.kinds.get(entry) == "process" else None)
-            return (reading, Decision("concept", (process,), reading.frame, how="how the last answer does it")) \
-                if process else (reading, decision)
+        if asked.group(1) == "how":
+            return self._how_the_answer_does_it(session, reading, decision, answer, theme)
         again = self._reader.read(f"where is {short_title(self.kb.concepts[answer])} made", answer)
+        return again, self._policy.decide(again, answer)
+
+    def _process_of_the_answer(self, session: Session, answer: str, theme: str) -> str | None:
+        """The process named after the answer and the theme, or the one the last reply was about."""
+        entry = (session.last_answer or {}).get("entry")
+        return self._policy.named_after(answer, theme) or \
+            (entry if entry != theme and self.kb.kinds.get(entry) == "process" else None)
+
+    def _how_the_answer_does_it(self, session: Session, reading: Reading, decision: Decision, answer: str,
+                                theme: str) -> tuple[Reading, Decision]:
+        """ "how?" after a relation answer: the process named after the two, or the one the last reply was about;
+        else the last question's verb asked of the answer and what it acted on ("and what blocks it?" of RANKL
+        "OPG ..." "how?": how OPG blocks RANKL)."""
+        process = self._process_of_the_answer(session, answer, theme)
+        if process:
+            return reading, Decision("concept", (process,), reading.frame, how="how the last answer does it")
+        previous = _answered_reading(session) or {}
+        verb = _verb_after_what(str(previous.get("words", "")).split())
+        acted = [m["concept"] for m in previous.get("mentions") or [] if m["concept"] != answer]
+        if not (verb and acted):
+            return reading, decision
+        names = [short_title(self.kb.concepts[c]) for c in (answer, acted[0])]
+        again = self._reader.read(f"how does {names[0]} {verb} {names[1]}", answer)
         return again, self._policy.decide(again, answer)
 
     def _kind_asked_of_the_topic(self, session: Session, text: str, reading: Reading,
@@ -1608,6 +1627,13 @@ def _topic_after(reading: Reading, concept: str, theme: str, answers: list[str])
     talk to it; otherwise the theme stays."""
     moved = concept if concept == answers[0] and len(answers) == 1 else theme
     return next((m.concept for m in reading.mentions if m.how == "pronoun"), moved)
+
+
+def _verb_after_what(said: list[str]) -> str | None:
+    """The verb of "(and) what blocks it?", in its bare form ("block"), or None."""
+    at = next((i for i, w in enumerate(said[:3]) if w == "what"), None)
+    verb = said[at + 1] if at is not None and at + 1 < len(said) else ""
+    return verb[:-1] if verb.endswith("s") and len(verb) > 3 else None
 
 
 def _lead_of(text: str) -> str:
