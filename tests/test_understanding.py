@@ -3991,3 +3991,11 @@ def test_how_after_a_relation_answer_asks_how_the_answer_did_what_was_asked(chat
     chat.say("and what blocks it?")
     reply = chat.say("how?")
     assert reply.concept == "opg" and "RANKL" in first_sentence(reply.text), reply.text
+
+
+def test_what_can_be_done_of_a_condition_is_what_the_document_puts_against_it(chat):
+    chat.say("Tell me about menopause")
+    assert chat.say("what can be done?").concept == "hrt"
+    # ... and "is that safe?" then asks the risks of that therapy, which the document does not discuss
+    reply = chat.say("is that safe?")
+    assert reply.kind == "unknown" and "hormone replacement therapy" in first_sentence(reply.text), reply.text
