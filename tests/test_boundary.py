@@ -712,3 +712,19 @@ def test_schedules_and_actions_on_a_treatment_put_without_a_person(tutor, text, 
 ])
 def test_wanting_an_explanation_at_some_depth_is_no_want_of_a_treatment(tutor, text, personal):
     assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text, personal", [
+    ("is TRT a good idea at 40?", True),                   # whether an age should take a treatment
+    ("TRT at 35, too young?", True),
+    ("at what age should women start HRT?", True),
+    ("when should a man start TRT?", True),
+    ("hrt or trt which is better 4 a woman of 60", True),
+    ("any reason a man in his 50s shouldn't try TRT?", True),
+    ("is there an age limit for sermorelin?", True),
+    ("at what age does bone loss start?", False),          # when the body changes, on no treatment
+    ("when does estrogen start to fall?", False),
+    ("what's the reason estrogen can't protect bone after menopause?", False),
+])
+def test_whether_or_from_when_a_group_or_an_age_should_take_a_treatment_is_advice(tutor, text, personal):
+    assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()
