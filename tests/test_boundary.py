@@ -723,6 +723,7 @@ def test_wanting_an_explanation_at_some_depth_is_no_want_of_a_treatment(tutor, t
     ("any reason a man in his 50s shouldn't try TRT?", True),
     ("is there an age limit for sermorelin?", True),
     ("at what age does bone loss start?", False),          # when the body changes, on no treatment
+    ("at what age does testosterone start to drop in men, per the doc?", False),
     ("when does estrogen start to fall?", False),
     ("what's the reason estrogen can't protect bone after menopause?", False),
 ])

@@ -96,6 +96,7 @@ change changes changed changing influence influences influenced alter alters alt
 idea ideas concept concepts notion notions bit bits
 main primary principal chief major key quick brief briefly process processes own alone itself themselves
 explanation explanations view views account accounts author authors writer bring brings brought mention mentions mentioned
+telling
 """.split())
 
 # Words that stand before a name without making it name another thing ("only progesterone", "alongside TRT").
