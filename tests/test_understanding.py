@@ -3999,3 +3999,16 @@ def test_what_can_be_done_of_a_condition_is_what_the_document_puts_against_it(ch
     # ... and "is that safe?" then asks the risks of that therapy, which the document does not discuss
     reply = chat.say("is that safe?")
     assert reply.kind == "unknown" and "hormone replacement therapy" in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("text, frame", [
+    ("does TRT interact with other drugs?", "risks"),
+    ("which countries use sermorelin?", "approval"),
+])
+def test_interactions_and_countries_are_aspects_the_document_leaves_out(tutor, text, frame):
+    assert read(tutor, text).frame.id == frame
+    assert Chat(tutor).say(text).kind == "unknown"
+
+
+def test_how_two_things_interact_is_no_question_of_drug_interactions(tutor):
+    assert Chat(tutor).say("how does RANKL interact with RANK?").kind == "answer"
