@@ -405,3 +405,9 @@ def test_a_merge_keeps_the_lesson_and_both_windows_glosses(tutor):
     tutor.respond(lesson_window, "what is RANKL?", now=NOW)
     store.save("sam", lesson_window)
     assert store.load("sam").lesson["step"] == lesson["step"] and "rankl" in store.load("sam").taught
+
+
+def test_an_answer_composed_with_a_lead_teaches_its_concept_too(tutor):
+    session = tutor.new_session()
+    tutor.respond(session, "what does IGF-1 do for bone?", now=NOW)  # a reply led by IGF-1's facts
+    assert "igf-1" in session.taught

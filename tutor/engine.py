@@ -1122,8 +1122,12 @@ class Tutor:
     # --- content answers -----------------------------------------------------
     def _answer(self, session: Session, concept: Concept, depth: DepthChoice, confidence: float,
                 runner_up: str | None = None, prefix: str = "", text: str | None = None, how: str = "matching your words") -> Reply:
-        # a concept's own explanation glosses terms not yet taught; composed answers (links, expansions) name what was asked
-        text = self._teacher.explained(session, concept.id, depth.level, concept.explain[depth.level]) if text is None else text
+        # a concept's own explanation glosses terms not yet taught; composed answers (links, expansions) name what was
+        # asked, and teach the concept all the same
+        if text is None:
+            text = self._teacher.explained(session, concept.id, depth.level, concept.explain[depth.level])
+        elif concept.id not in session.taught:
+            session.taught.append(concept.id)
         text = self._announce(depth, text)
         if prefix:
             text = f"{prefix}\n{text}"
