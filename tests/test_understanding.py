@@ -4012,3 +4012,9 @@ def test_interactions_and_countries_are_aspects_the_document_leaves_out(tutor, t
 
 def test_how_two_things_interact_is_no_question_of_drug_interactions(tutor):
     assert Chat(tutor).say("how does RANKL interact with RANK?").kind == "answer"
+
+
+def test_that_after_two_answers_of_one_whole_is_that_whole(chat):
+    chat.say("what is ipamorelin")
+    chat.say("what does it raise?")  # "... growth hormone and IGF-1."
+    assert chat.say("and what does that do for bone?").concept == "gh-igf1-axis"

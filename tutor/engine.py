@@ -417,9 +417,19 @@ class Tutor:
         of the kind asked that the last reply named first, when the question names its kind ("that therapy")."""
         last = session.last_answer or {}
         answer, named = last.get("answer"), last.get("named_of_kind")
-        if answer:
-            return answer if _points_at_what_was_said(reading) or self._names_the_answer(reading, answer) else None
+        if answer and self._names_the_answer(reading, answer):
+            return answer
+        if answer and _points_at_what_was_said(reading):  # ("that", said of two answers of one whole, is that whole)
+            return self._whole_of(last.get("answers") or []) or answer
         return named if named and self._names_the_answer(reading, named) else None
+
+    def _whole_of(self, parts: list[str]) -> str | None:
+        """The one whole that two concepts are both parts of (growth hormone and IGF-1: the GH/IGF-1 axis)."""
+        if len(parts) != 2:
+            return None
+        wholes = [{r.object for r in self.kb.relations if r.relation == "part-of" and r.subject == p} for p in parts]
+        shared = wholes[0] & wholes[1]
+        return shared.pop() if len(shared) == 1 else None
 
     def _next_step_of_the_answer(self, session: Session, text: str, reading: Reading,
                                  decision: Decision) -> tuple[Reading, Decision]:
@@ -1192,6 +1202,7 @@ class Tutor:
         referred = _topic_after(reading, concept.id, theme.id, answers)
         self._remember(session, referred, depth.level, how=decision.how)
         session.last_answer["answer"] = answer  # "and what stops that?" may ask about it (see _about_last_answer)
+        session.last_answer["answers"] = answers[:2]  # "... GH and IGF-1." "how does that help bone?": both, as one
         session.last_answer["side"] = decision.side  # "and then what happens?" goes on from what was acted on
         session.last_answer["entry"] = concept.id  # "how?" may ask about the process the reply was about
         return Reply(kind="answer", text=text, level=depth.level, concept=concept.answers_for, confidence=1.0,
