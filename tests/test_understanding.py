@@ -4018,3 +4018,7 @@ def test_that_after_two_answers_of_one_whole_is_that_whole(chat):
     chat.say("what is ipamorelin")
     chat.say("what does it raise?")  # "... growth hormone and IGF-1."
     assert chat.say("and what does that do for bone?").concept == "gh-igf1-axis"
+
+
+def test_the_hormone_the_liver_makes_is_igf1(tutor):
+    assert Chat(tutor).say("the liver hormone").concept == "igf-1"
