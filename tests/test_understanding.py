@@ -4022,3 +4022,17 @@ def test_that_after_two_answers_of_one_whole_is_that_whole(chat):
 
 def test_the_hormone_the_liver_makes_is_igf1(tutor):
     assert Chat(tutor).say("the liver hormone").concept == "igf-1"
+
+
+@pytest.mark.parametrize("text, frame", [
+    ("Does hormonal optimization extend life expectancy?", "lifespan"),
+    ("Can a broken bone from osteoporosis heal completely?", "reversal"),
+    ("How many years of bone loss can HRT reverse?", "duration"),   # a count of years, not "the reverse of"
+])
+def test_lifespan_healing_and_years_undone_are_aspects_the_document_leaves_out(tutor, text, frame):
+    assert read(tutor, text).frame.id == frame
+    assert Chat(tutor).say(text).kind == "unknown"
+
+
+def test_t_to_e2_is_testosterones_conversion(tutor):
+    assert Chat(tutor).say("t to e2 conversion in bone").concept == "testosterone-aromatization"
