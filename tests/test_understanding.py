@@ -4036,3 +4036,4 @@ def test_lifespan_healing_and_years_undone_are_aspects_the_document_leaves_out(t
 
 def test_t_to_e2_is_testosterones_conversion(tutor):
     assert Chat(tutor).say("t to e2 conversion in bone").concept == "testosterone-aromatization"
+    assert Chat(tutor).say("The enzyme that changes T into E2, what is it").concept == "aromatase"
