@@ -3815,11 +3815,6 @@ def test_a_kind_of_a_thing_with_no_fact_of_its_own_answers_as_that_thing(tutor):
     assert Chat(tutor).say("what happens without estradiol?").concept == "menopause"
 
 
-def test_an_example_of_a_kind_for_the_topic_asks_which_one_counters_it(chat):
-    chat.say("What is somatopause?")
-    assert chat.say("give me an example of a therapy for it").concept == "growth-hormone-peptides"
-
-
 def test_by_what_asks_who_does_what_the_last_question_said_was_done(chat):
     chat.say("Tell me about testosterone")
     chat.say("what is it converted into?")
@@ -3837,33 +3832,6 @@ def test_a_short_question_for_a_kind_naming_nothing_asks_it_of_the_topic(chat):
     chat.say("What is TRT?")
     reply = chat.say("what hormone is used?")
     assert reply.concept == "trt" and "testosterone" in first_sentence(reply.text).lower(), reply.text
-
-
-def test_which_ones_after_which_one_picks_again_from_the_same_topic(chat):
-    chat.say("Compare the therapies for me")
-    chat.say("which one builds bone?")
-    assert chat.say("and which ones stop breakdown?").concept == "therapy-comparison"
-
-
-def test_the_same_question_of_testosterone_is_answered_by_its_route_through_estrogen(chat):
-    chat.say("How does estrogen affect RANKL and OPG?")
-    assert chat.say("and testosterone?").concept == "testosterone-aromatization"
-
-
-def test_an_it_standing_for_the_clause_after_it_is_no_pronoun(chat):
-    chat.say("What is RANKL?")
-    assert chat.say("is it true that bone is alive?").concept == "bone-remodeling"
-
-
-def test_that_kind_after_a_reply_naming_one_of_it_first_means_that_one(chat):
-    chat.say("What is progesterone?")
-    chat.say("which therapy includes it?")
-    assert chat.say("how does that therapy protect bone?").concept == "hrt"
-
-
-def test_a_short_question_for_a_kind_finds_the_one_in_the_topic(chat):
-    chat.say("How is bone formed?")
-    assert chat.say("what protein is laid down?").concept == "type-i-collagen"
 
 
 def test_a_depth_said_before_the_question_sets_its_depth(tutor):
@@ -3907,12 +3875,6 @@ def test_two_everyday_words_written_as_one_are_no_strange_word(tutor):
     assert Chat(tutor).say(text).concept == "osteoclasts"
 
 
-def test_a_bare_that_stays_with_the_topic_after_a_reply_naming_one_of_a_kind(chat):
-    chat.say("What does TRT involve?")
-    chat.say("what hormone does it use?")
-    assert chat.say("how does that help bone?").concept == "trt"
-
-
 def test_which_form_of_a_hormone_a_therapy_uses(chat):
     chat.say("What is TRT?")
     reply = chat.say("which testosterone is used?")
@@ -3935,21 +3897,6 @@ def test_a_verb_made_again_with_re_after_to_is_no_qualifier(tutor):
 def test_a_wrapper_asking_for_the_documents_explanation_leaves_the_question(tutor):
     assert Chat(tutor).say("What's the document's explanation for why bones become fragile with age?").concept == \
         "age-related-bone-loss"
-
-
-def test_an_example_of_a_question_asks_that_question(chat):
-    chat.say("What is estrogen?")
-    assert chat.say("give me an example of when it drops").concept == "menopause"
-
-
-def test_that_condition_of_a_topic_of_another_kind_is_the_one_condition_linked_to_it(chat):
-    chat.say("What is aromatase?")
-    assert chat.say("what does that condition do to bone?").concept == "aromatase-deficiency"
-
-
-def test_a_kind_asked_of_a_pronoun_is_the_one_its_answering_sentence_names(chat):
-    chat.say("What is menopause?")
-    assert chat.say("which therapy is meant for it?").concept == "hrt"
 
 
 def test_why_the_author_brings_something_up_asks_what_the_document_says_of_it(tutor):
@@ -4014,12 +3961,6 @@ def test_how_two_things_interact_is_no_question_of_drug_interactions(tutor):
     assert Chat(tutor).say("how does RANKL interact with RANK?").kind == "answer"
 
 
-def test_that_after_two_answers_of_one_whole_is_that_whole(chat):
-    chat.say("what is ipamorelin")
-    chat.say("what does it raise?")  # "... growth hormone and IGF-1."
-    assert chat.say("and what does that do for bone?").concept == "gh-igf1-axis"
-
-
 def test_the_hormone_the_liver_makes_is_igf1(tutor):
     assert Chat(tutor).say("the liver hormone").concept == "igf-1"
 
@@ -4037,3 +3978,23 @@ def test_lifespan_healing_and_years_undone_are_aspects_the_document_leaves_out(t
 def test_t_to_e2_is_testosterones_conversion(tutor):
     assert Chat(tutor).say("t to e2 conversion in bone").concept == "testosterone-aromatization"
     assert Chat(tutor).say("The enzyme that changes T into E2, what is it").concept == "aromatase"
+
+
+# Follow-ups read against the conversation: every turn but the last sets it up, the last is answered about the concept.
+@pytest.mark.parametrize("turns, concept", [
+    pytest.param(['How does estrogen affect RANKL and OPG?', 'and testosterone?'], 'testosterone-aromatization', id='the same question of testosterone: its route through estrogen'),
+    pytest.param(['What is RANKL?', 'is it true that bone is alive?'], 'bone-remodeling', id="an 'it' standing for the clause after it is no pronoun"),
+    pytest.param(['What is progesterone?', 'which therapy includes it?', 'how does that therapy protect bone?'], 'hrt', id="'that therapy' after a reply naming one first"),
+    pytest.param(['How is bone formed?', 'what protein is laid down?'], 'type-i-collagen', id='a short question for a kind finds the one in the topic'),
+    pytest.param(['What is estrogen?', 'give me an example of when it drops'], 'menopause', id='an example of a question asks that question'),
+    pytest.param(['What is aromatase?', 'what does that condition do to bone?'], 'aromatase-deficiency', id="'that condition' of a topic of another kind"),
+    pytest.param(['What is menopause?', 'which therapy is meant for it?'], 'hrt', id='a kind asked of a pronoun: the one its sentence names'),
+    pytest.param(['What is somatopause?', 'give me an example of a therapy for it'], 'growth-hormone-peptides', id='an example of a therapy for the topic'),
+    pytest.param(['Compare the therapies for me', 'which one builds bone?', 'and which ones stop breakdown?'], 'therapy-comparison', id="'which ones' after 'which one': the same topic"),
+    pytest.param(['What does TRT involve?', 'what hormone does it use?', 'how does that help bone?'], 'trt', id="a bare 'that' stays with the topic"),
+    pytest.param(['what is ipamorelin', 'what does it raise?', 'and what does that do for bone?'], 'gh-igf1-axis', id="'that' after two answers of one whole"),
+])
+def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
+    for text in turns[:-1]:
+        chat.say(text)
+    assert chat.say(turns[-1]).concept == concept
