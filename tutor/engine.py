@@ -420,16 +420,9 @@ class Tutor:
         if answer and self._names_the_answer(reading, answer):
             return answer
         if answer and _points_at_what_was_said(reading):  # ("that", said of two answers of one whole, is that whole)
-            return self._whole_of(last.get("answers") or []) or answer
+            both = last.get("answers") or []
+            return (len(both) == 2 and self._policy.whole_of_both(*both)) or answer
         return named if named and self._names_the_answer(reading, named) else None
-
-    def _whole_of(self, parts: list[str]) -> str | None:
-        """The one whole that two concepts are both parts of (growth hormone and IGF-1: the GH/IGF-1 axis)."""
-        if len(parts) != 2:
-            return None
-        wholes = [{r.object for r in self.kb.relations if r.relation == "part-of" and r.subject == p} for p in parts]
-        shared = wholes[0] & wholes[1]
-        return shared.pop() if len(shared) == 1 else None
 
     def _next_step_of_the_answer(self, session: Session, text: str, reading: Reading,
                                  decision: Decision) -> tuple[Reading, Decision]:

@@ -653,6 +653,11 @@ class Policy:
     def _wholes_of(self, concept_id: str) -> list[str]:
         return self._objects_of(concept_id, "part-of")
 
+    def whole_of_both(self, a: str, b: str) -> str | None:
+        """The one whole that two concepts are both parts of (growth hormone and IGF-1: the GH/IGF-1 axis)."""
+        shared = set(self._wholes_of(a)) & set(self._wholes_of(b))
+        return shared.pop() if len(shared) == 1 else None
+
     def _declines_of(self, reading: Reading, referents: list[str]) -> tuple[Relation, ...]:
         """ "how does the drop in estrogen differ from the drop in testosterone?": when both fall, the facts naming
         the conditions each is missing in (menopause, hormonal decline with age), if each has one and they differ;
