@@ -149,6 +149,11 @@ class Reader:
         self._out_of_scope = _topic_search(kb)
         self.frame_words = _frame_words(frames, cues)  # words of the frames and cues: never a topic of their own
         self._own_words = {c.id: _stems_of(" ".join(c.explain.values())) for c in kb.concepts.values()}
+        # each whole's parts with the stems of their titles ("the FORMATION side of remodeling"), read once
+        self._parts_by_whole: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for r in kb.relations:
+            if r.relation == "part-of":
+                self._parts_by_whole.setdefault(r.object, []).append((r.subject, _stems_of(kb.concepts[r.subject].title)))
 
     def read(self, text: str, focus: str | None = None) -> Reading:
         folded = _GREETING.sub("", fold(text))
@@ -181,8 +186,7 @@ class Reader:
             if at < 2 or words[at] != "of" or words[at - 1] not in _SIDE_WORDS or _inside(at - 2, mentions):
                 continue
             said = stem(words[at - 2])
-            parts = [r.subject for r in self._kb.relations if r.relation == "part-of" and r.object == m.concept
-                     and said in _stems_of(self._kb.concepts[r.subject].title)]
+            parts = [part for part, title in self._parts_by_whole.get(m.concept, ()) if said in title]
             if len(parts) == 1:
                 found.append(Mention(at - 2, at - 1, parts[0], words[at - 2], "name"))
         return found
