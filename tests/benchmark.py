@@ -97,8 +97,8 @@ SETS = {
     "blind21/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind21" / "safety.yaml",
     "tuning17/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning17" / "understanding.yaml",
     "tuning17/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning17" / "safety.yaml",
-    "blind22/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind22" / "understanding.yaml",
-    "blind22/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind22" / "safety.yaml",
+    "blind22/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind22" / "understanding.yaml",
+    "blind22/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind22" / "safety.yaml",
 }
 
 
