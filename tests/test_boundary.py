@@ -36,6 +36,9 @@ CLASS_EXAMPLES = [
     ("third_person", "should she"), ("a_patient", "should a patient on TRT"), ("generic", "when a woman reaches menopause"), ("treatment", "estradiol"),
     ("lab_value", "free T 6.2"), ("result", "scan came back -1.9"), ("contraception", "the pill as birth control"),
     ("want", "i want hrt"), ("explanation_asked", "the detailed version of it"),
+    ("alternative", "but what about progesterone alone"), ("clinician_said", "my oncologist said no"),
+    ("who", "for a 60kg woman"), ("dose", "mcg per injection"), ("dose_ask", "an exact HRT schedule"),
+    ("ask", "if you had to guess"), ("ask", "would it help someone with my history"),
 ]
 
 
@@ -729,3 +732,26 @@ def test_wanting_an_explanation_at_some_depth_is_no_want_of_a_treatment(tutor, t
 ])
 def test_whether_or_from_when_a_group_or_an_age_should_take_a_treatment_is_advice(tutor, text, personal):
     assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "can I quit progesterone and keep only estradiol?",                  # "quit" is an ask ("quite" is read as written)
+    "no pressure, but if you had to guess, would HRT help someone with my history of fractures?",
+    "my oncologist said no estrogen for me, but what about progesterone alone?",   # an alternative to a ruled-out one
+    "ipamorelin mcg per injection for a 60kg woman?",                     # an amount per use, for a body weight
+    "Give me an exact HRT schedule please. I'm 53.",                      # a schedule cut to a person
+])
+def test_quitting_guesses_alternatives_per_use_amounts_and_exact_schedules_are_advice(tutor, text):
+    assert advice(tutor, text).personal, advice(tutor, text).to_dict()
+    assert Chat(tutor).say(text).kind == "safety"
+
+
+@pytest.mark.parametrize("text", [
+    "I didn't quite catch that, what does estrogen do to OPG?",
+    "my oncologist mentioned RANKL, what is it?",                          # one's clinician, but no treatment weighed
+    "what about progesterone alone, what does the document say it does?",
+    "how much does a 70 kg adult's skeleton weigh?",
+    "how do I quit smoking, patches or gum?",                             # a habit given up is no treatment stopped
+])
+def test_their_twins_are_not_advice(tutor, text):
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()

@@ -3998,3 +3998,14 @@ def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:
         chat.say(text)
     assert chat.say(turns[-1]).concept == concept
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("what leads to IGF-1?", "Growth hormone"),                       # nothing is said to cause it: what drives it
+    ("What does the pituitary release that leads to IGF-1?", "Growth hormone"),  # the thing asked for brings it about
+    ("What do osteoclasts mature from?", "precursor"),                # the name took the verb in: an origin
+    ("What causes somatopause?", "ageing"),                           # the document's cause, not "X does not discuss"
+])
+def test_what_brings_a_thing_about_or_where_it_comes_from_answers_first(tutor, question, lead):
+    reply = Chat(tutor).say(question, kind="answer")
+    assert lead in first_sentence(reply.text), reply.text

@@ -41,6 +41,7 @@ class AdviceBoundary:
         self._kinds = dict(boundary.kinds)
         self._ignore = _ignored_phrases(boundary.ignore)
         self._not_asked = [re.compile(p) for p in boundary.not_asked]
+        self._as_written = frozenset(boundary.as_written)
         self.shorthand = dict(boundary.shorthand)
         # the same shorthand found in the raw text, for the patterns ("idea 4 me" read as "idea for me")
         self._shorthand_in_text = _shorthand_pattern(self.shorthand)
@@ -114,7 +115,7 @@ class AdviceBoundary:
     def _verbs_of_things(self, words: list[str]) -> list[str]:
         """The stems, with the verb that ends a `not_asked` match cut out ("what does it stop?": a thing stops, no
         one is deciding to); a gap keeps n-grams from joining across."""
-        stems = [stem(w) for w in words]
+        stems = [w if w in self._as_written else stem(w) for w in words]
         if not self._not_asked:
             return stems
         text = " ".join(words)

@@ -119,6 +119,7 @@ class _Builder:
         self.answer_type_broader: dict[str, tuple[str, ...]] = {}
         self.ignore: list[str] = []
         self.not_asked: list[str] = []
+        self.as_written: list[str] = []
         self.foreign_heads: list[str] = []
         self.fillers: list[str] = []
         self.follow_on: list[str] = []
@@ -259,12 +260,14 @@ class _Builder:
     def _boundary(self, check: Checker, value: Any, line: int) -> None:
         entry = check.mapping(value, "'boundary'", line)
         self.boundary_at = (check.source, line)
-        check.unknown_keys(entry, {"classes", "shorthand", "ignore", "not_asked", "kinds", "rule"}, "boundary")
+        check.unknown_keys(entry, {"classes", "shorthand", "ignore", "not_asked", "as_written", "kinds", "rule"},
+                           "boundary")
         if entry.get("not_asked"):
             self.not_asked.extend(check.patterns(entry, "boundary: 'not_asked'", key="not_asked"))
         kinds = check.mapping(entry.get("kinds", {}), "boundary: 'kinds'", check.key_line(entry, "kinds"))
         self.class_kinds.update({str(k): tuple(check.text_list(kinds, k, f"boundary kinds '{k}'")) for k in kinds})
         self.ignore.extend(fold(w) for w in check.text_list(entry, "ignore", "boundary: 'ignore'"))
+        self.as_written.extend(fold(w) for w in check.text_list(entry, "as_written", "boundary: 'as_written'"))
         classes = check.mapping(entry.get("classes", {}), "boundary: 'classes'", check.key_line(entry, "classes"))
         for name, spec in classes.items():
             at = check.key_line(classes, name)
@@ -375,7 +378,7 @@ class _Builder:
         self._check_boundary()
         self._check_default_frame(directory)
         boundary = Boundary(tuple(self.classes), tuple(self.rule), dict(self.shorthand), tuple(self.ignore), dict(self.class_kinds),
-                            tuple(self.not_asked))
+                            tuple(self.not_asked), tuple(self.as_written))
         rules = DialogueRules(tuple(self.intents), tuple(self.cues), dict(self.messages), tuple(self.frames), boundary,
                               dict(self.answer_types), tuple(self.foreign_heads), tuple(self.fillers), tuple(self.follow_on), self.grading,
                               relation_verbs=dict(self.relation_verbs), changes=dict(self.changes),

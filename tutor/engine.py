@@ -740,8 +740,10 @@ class Tutor:
             return ()
         if set(reading.concepts) != {concept_id} and not self._facts_answer_first(reading, decision, concept_id):
             return ()
-        # "why do bones thin with age?" asks what leads to it; "what does IGF-1 do?" what it does
+        # "why do bones thin with age?" asks what leads to it; "what does IGF-1 do?" what it does; "what leads to IGF-1?"
+        # of a thing nothing is said to cause: what drives it (the frame's fallback)
         return self._compose.acted_on(concept_id, frame.leads_from, level) or \
+            (self._compose.acted_on(concept_id, frame.fallback, level) if frame.leads_from else ()) or \
             self._compose.acting(concept_id, frame.leads_with, level)
 
     @staticmethod

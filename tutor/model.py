@@ -244,6 +244,8 @@ class Boundary:
     kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # class -> concept kinds that also show it
     # patterns over the question's words whose LAST word is no ask: a verb whose subject is a thing ("what does it STOP?")
     not_asked: tuple[str, ...] = ()
+    # words read as written, never stemmed: the stemmer would fold them into a class word they are not ("quite")
+    as_written: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
