@@ -4009,3 +4009,13 @@ def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
 def test_what_brings_a_thing_about_or_where_it_comes_from_answers_first(tutor, question, lead):
     reply = Chat(tutor).say(question, kind="answer")
     assert lead in first_sentence(reply.text), reply.text
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("Does hormone optimization reduce inflammation?", "systemic-effects"),   # titled "... of hormonal optimization"
+    ("rankl:opg", "rankl-opg-ratio"),                          # an alias naming what a thing acts on is no title
+    ("What triggers the bone loss of postmenopausal women?", "menopause"),    # "postmenopausal" names menopause
+    ("What converts androgen precursor into estrogen inside the skeleton?", "aromatase"),
+])
+def test_of_two_names_the_one_titled_after_the_other_is_asked_about(tutor, question, concept):
+    assert Chat(tutor).say(question, kind="answer").concept == concept

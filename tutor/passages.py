@@ -148,6 +148,12 @@ class PassageIndex:
                 return cid
         return None
 
+    def titles_name(self, concept_id: str, other: str) -> bool:
+        """Whether the concept's own title names `other` ("Systemic effects of hormonal optimization"); an alias may
+        name what it acts on ("RANKL decoy" for OPG), which is no sign of being narrower."""
+        titles = self._title_stems.get(concept_id, ())
+        return bool(titles) and self._holds_name(titles[0], other)
+
     def titled_with_word(self, concept_id: str, word: str) -> bool:
         """Whether the concept's title or an alias holds the word ("receptor" in "estrogen receptor alpha")."""
         return any(stem(word) in s for s in self._title_stems.get(concept_id, ()))

@@ -920,6 +920,14 @@ class Policy:
         whole = any(r.relation == "part-of" and r.object == titled and r.subject in named for r in self._kb.relations)
         return None if whole else titled
 
+    def _named_after_the_other(self, named: list[str]) -> str | None:
+        """Of two names, the one whose own title names the other ("does hormone optimization reduce inflammation?":
+        the systemic effects OF hormonal optimization): the question is about that narrower thing."""
+        if len(named) != 2:
+            return None
+        found = [a for a, b in (named, named[::-1]) if self._passages.titles_name(a, b)]
+        return found[0] if len(found) == 1 else None
+
     def whole_named(self, named: list[str]) -> str | None:
         """A process one name is part of and another names ("what does aromatase turn testosterone into?":
         testosterone's conversion to estrogen, which aromatase is part of): the question is about that process."""
@@ -1355,6 +1363,9 @@ class Policy:
         own_example = bool(ranked) and ranked[0].score >= self.thresholds.example and ranked[0].concept_id in named
         if titled and not own_example:
             return Decision("concept", (titled,), frame, how="the process named after the ones named")
+        narrower = self._named_after_the_other(named)
+        if narrower and not (own_example and ranked[0].concept_id != narrower):
+            return Decision("concept", (narrower,), frame, how="the one named after the other (the narrower of the two)")
         both = self.named_after(*named) if len(named) == 2 and not self._says_a_fall(reading.words) else None
         subject = _subject(reading)
         # ("why does declining testosterone raise bone loss?" asks what it did; "does falling testosterone raise
