@@ -639,6 +639,8 @@ def test_versions_asked_by_name_change_depth(tutor):
     chat.say("the advanced version", concept="opg", level="academic")
     chat.say("back to basics", concept="opg", level="fundamentals")
     chat.say("ok, the intermediate version", concept="opg", level="intermediate")
+    chat.say("explain bone remodeling like I'm five", concept="bone-remodeling", level="fundamentals")
+    chat.say("ok, now the grown-up version", concept="bone-remodeling", level="intermediate")  # one step up
 
 
 @pytest.mark.parametrize("text, intent", [
@@ -3993,6 +3995,9 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['Compare the therapies for me', 'which one builds bone?', 'and which ones stop breakdown?'], 'therapy-comparison', id="'which ones' after 'which one': the same topic"),
     pytest.param(['What does TRT involve?', 'what hormone does it use?', 'how does that help bone?'], 'trt', id="a bare 'that' stays with the topic"),
     pytest.param(['what is ipamorelin', 'what does it raise?', 'and what does that do for bone?'], 'gh-igf1-axis', id="'that' after two answers of one whole"),
+    pytest.param(['What are osteocytes?', 'what receptor do they carry?', "what's that?"], 'estrogen-receptor-alpha', id="a bare 'what is that?' asks about the new term"),
+    pytest.param(['What does aromatase deficiency show?', 'and what about women?'], 'menopause', id="men's loss of estrogen has women's counterpart"),
+    pytest.param(['What is RANKL?', 'what about OPG?', 'how do they balance each other?'], 'rank-rankl-opg-pathway', id="'each other' asks of the last two"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:

@@ -422,7 +422,9 @@ class Tutor:
         if answer and _points_at_what_was_said(reading):  # ("that", said of two answers of one whole, is that whole)
             both = last.get("answers") or []
             return (len(both) == 2 and self._policy.whole_of_both(*both)) or answer
-        return named if named and self._names_the_answer(reading, named) else None
+        # "what receptor do they carry?" "... ERα ..." "what's that?": a bare "what is that?" asks about the new term
+        return named if named and (self._names_the_answer(reading, named) or _WHAT_THAT_IS.match(" ".join(reading.words))) \
+            else None
 
     def _next_step_of_the_answer(self, session: Session, text: str, reading: Reading,
                                  decision: Decision) -> tuple[Reading, Decision]:
@@ -1701,10 +1703,15 @@ def _possessive(text: str) -> bool:
     return bool(re.search(r"\w['’]s\W*$", text.strip()))
 
 
+_EACH_OTHER = re.compile(r"\b(each other|one another|the two of them|both of them)\b")
+
+
 def _recent_two(session: Session, reading: Reading) -> tuple[str, ...]:
     """ "what is progesterone?" "and estradiol?" "how do the two differ?": the last two concepts talked about, for a
     comparison that names fewer than two."""
-    if not (reading.frame and reading.frame.answer == "compare") or len(reading.named) > 1:
+    # ("how do they balance each other?" asks of the same two)
+    asks_both = reading.frame and reading.frame.answer == "compare" or not reading.named and _EACH_OTHER.search(" ".join(reading.words))
+    if not asks_both or len(reading.named) > 1:
         return ()
     recent = list(dict.fromkeys(reversed(session.history)))[:2]
     return tuple(reversed(recent)) if len(recent) == 2 else ()
@@ -1829,6 +1836,7 @@ def _meaning_asked(words: list[str], start: int, end: int) -> bool:
 _SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
 _MEANING_ASKED = frozenset("is are whats define explain meant mean means by called phrase term word expression".split())
 _DEMONSTRATIVES = frozenset("that this those these".split())
+_WHAT_THAT_IS = re.compile(r"^((and|so|ok|okay|hmm|um|sorry|wait),? )?(what|whats) (is |s )?(that|this)( one| thing| exactly| again| then)?$")
 _MEANING_AFTER = frozenset("mean means meant refer refers stand stands".split())
 # words that open a question or a request, so a part starting with one is not a mere remark
 _QUESTION_OPENERS = frozenset("what how why which who whom whose when where can could would does do did is are was were "

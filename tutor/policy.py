@@ -363,7 +363,7 @@ class Policy:
         """ "so why use both together?" right after comparing the GH/IGF-1 axis and estrogen: a question of the two
         that names neither asks about what joins them (their synergy), the best match linked to both."""
         frame = reading.frame
-        if len(pair) != 2 or reading.named or (frame and frame.answer != "concept") or \
+        if len(pair) != 2 or reading.named or (frame and frame.answer not in ("concept", "link")) or \
                 not _JOINED.search(" ".join(reading.words)):
             return None
         fall = self._says_a_fall(reading.words) or bool(_WITH_AGE.search(" ".join(reading.words)))
