@@ -4024,3 +4024,17 @@ def test_what_brings_a_thing_about_or_where_it_comes_from_answers_first(tutor, q
 ])
 def test_of_two_names_the_one_titled_after_the_other_is_asked_about(tutor, question, concept):
     assert Chat(tutor).say(question, kind="answer").concept == concept
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("what does the document say about why men lose bone as they get older?", "hormonal-decline"),  # "about why": a cause
+    ("why might a man whose body can't make estrogen have fragile bones?", "aromatase-deficiency"),  # men's absence of it
+    ("what happens when estrogen is missing?", "menopause"),                   # no audience: the pack's first
+    ("How is the GH/IGF-1 effect on bone different from estrogen's?", "anabolic-antiresorptive-synergy"),  # "GH/IGF-1" is one side
+])
+def test_causes_and_absences_asked_of_one_audience_and_slashed_pairs(tutor, question, concept):
+    assert Chat(tutor).say(question, kind="answer").concept == concept
+
+
+def test_a_bone_disease_a_letter_or_two_from_osteoporosis_is_declined(tutor):
+    assert Chat(tutor).say("What is osteopetrosis?").kind == "unknown"

@@ -462,11 +462,20 @@ class Policy:
         via = frame.via or self._onward(reading, decision, frame)
         if not (via and len(decision.concepts) == 1):
             return decision
-        linked = self._linked_or_by_its_kind(decision.concepts[0], via)
+        linked = self._for_the_audience(reading, self._linked_or_by_its_kind(decision.concepts[0], via))
         if not linked:
             return decision
         return replace(decision, concepts=(linked[0],), runner_up=decision.concepts[0],
                        how=f"what the document links to {decision.concepts[0]} by '{via}'")
+
+    def _for_the_audience(self, reading: Reading, linked: list[str]) -> list[str]:
+        """Of several linked, those of the one audience asked about first ("a man whose body can't make estrogen":
+        the men's condition, the one with a women's counterpart), else all in the pack's order."""
+        who = self._first_audience(reading.words)
+        if len(linked) < 2 or not who:
+            return linked
+        theirs = [c for c in linked if self._kb.counterpart(c, "women" if who == "men" else "men")]
+        return theirs or linked
 
     def _linked_or_by_its_kind(self, chosen: str, via: str) -> list[str]:
         """What the relation links to the concept; for a kind of a thing with no such fact of its own, what it links
@@ -639,7 +648,7 @@ class Policy:
             return referents
         names = sorted((m for m in reading.mentions if m.how == "name"), key=lambda m: m.start)
         for first, second in zip(names, names[1:]):
-            if reading.words[first.end:second.start] != ("and",):
+            if reading.words[first.end:second.start] not in (("and",), ()):  # ("GH/IGF-1" leaves nothing between)
                 continue
             # only a whole made of just those two: estrogen and testosterone are parts of more than one story
             whole = next((w for w in self._wholes_of(first.concept) if w in self._wholes_of(second.concept)
