@@ -3998,6 +3998,11 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['What are osteocytes?', 'what receptor do they carry?', "what's that?"], 'estrogen-receptor-alpha', id="a bare 'what is that?' asks about the new term"),
     pytest.param(['What does aromatase deficiency show?', 'and what about women?'], 'menopause', id="men's loss of estrogen has women's counterpart"),
     pytest.param(['What is RANKL?', 'what about OPG?', 'how do they balance each other?'], 'rank-rankl-opg-pathway', id="'each other' asks of the last two"),
+    pytest.param(['Should I take HRT?', 'fine, but what does it actually do to bone?'], 'hrt', id="the refusal's offered topic is the topic"),
+    pytest.param(['what is HRT?', "and the men's version?"], 'trt', id="'the men's version' folded to 'the men version'"),
+    pytest.param(['what is fracture risk?', 'what helps?'], 'fracture-risk', id="'what helps?' asks a prevention the document discusses"),
+    pytest.param(['What is OPG?', 'give me an example of when it drops'], 'menopause', id='when a thing falls: the condition that lowers it'),
+    pytest.param(['Who makes OPG?', 'what does it grab onto?', 'why is that called a decoy?'], 'opg', id="a word of the topic's names keeps 'that' on the topic"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:
@@ -4038,3 +4043,11 @@ def test_causes_and_absences_asked_of_one_audience_and_slashed_pairs(tutor, ques
 
 def test_a_bone_disease_a_letter_or_two_from_osteoporosis_is_declined(tutor):
     assert Chat(tutor).say("What is osteopetrosis?").kind == "unknown"
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("when a person's estrogen is low, what does the document say happens to their skeleton?", "estrogen"),
+    ("What happens to bone when a man's testosterone declines?", "testosterone"),
+])
+def test_a_when_clause_that_sets_a_condition_asks_no_time(tutor, question, concept):
+    assert Chat(tutor).say(question, kind="answer").concept == concept   # not the condition it falls in

@@ -323,6 +323,10 @@ class Tutor:
                 # but that thing
                 session.last_concept = None
                 session.last_answer["declined"] = decision.topic
+            elif reply.kind == "safety" and reply.concept:
+                # "Should I take HRT?" ... "fine, but what does it do to bone?": the refusal offered that topic, so
+                # "it" means it now
+                session.last_concept = reply.concept
         session.last_answer.update(reading=reading.to_dict(), how=decision.how, kind=reply.kind)
         self._note_the_one_of_the_kind_asked(session, reading, reply)
         return reply
@@ -419,12 +423,16 @@ class Tutor:
         answer, named = last.get("answer"), last.get("named_of_kind")
         if answer and self._names_the_answer(reading, answer):
             return answer
-        if answer and _points_at_what_was_said(reading):  # ("that", said of two answers of one whole, is that whole)
+        if answer and _points_at_what_was_said(reading) and not self._words_of_the_topic(session, reading, answer):
+            # ("that", said of two answers of one whole, is that whole)
             both = last.get("answers") or []
             return (len(both) == 2 and self._policy.whole_of_both(*both)) or answer
-        # "what receptor do they carry?" "... ERα ..." "what's that?": a bare "what is that?" asks about the new term
-        return named if named and (self._names_the_answer(reading, named) or _WHAT_THAT_IS.match(" ".join(reading.words))) \
-            else None
+        return named if named and self._points_at_the_one_named(reading, named) else None
+
+    def _points_at_the_one_named(self, reading: Reading, named: str) -> bool:
+        """ "that therapy" names its kind; "what receptor do they carry?" "... ERα ..." "what's that?": a bare "what
+        is that?" asks about the new term."""
+        return self._names_the_answer(reading, named) or bool(_WHAT_THAT_IS.match(" ".join(reading.words)))
 
     def _next_step_of_the_answer(self, session: Session, text: str, reading: Reading,
                                  decision: Decision) -> tuple[Reading, Decision]:
@@ -553,6 +561,13 @@ class Tutor:
                 or len(reading.words) > _SHORT_TURN or any(m.how == "name" for m in reading.mentions):
             return reading
         return replace(reading, words=(*reading.words, *str(previous.get("words", "")).split()))
+
+    def _words_of_the_topic(self, session: Session, reading: Reading, answer: str) -> bool:
+        """ "What does OPG grab?" "OPG binds to RANKL." "why is that called a decoy?": a word of the topic's own names
+        (OPG, the "decoy receptor") that the answer's names lack keeps the question on the topic."""
+        topic = session.last_concept
+        return bool(topic) and any(self._passages.titled_with_word(topic, w) and not self._passages.titled_with_word(answer, w)
+                                   for w in reading.content_words)
 
     def _names_the_answer(self, reading: Reading, answer: str) -> bool:
         """ "which receptor does it bind?" "ERα" "and where are those receptors found?": a demonstrative with a noun

@@ -422,7 +422,7 @@ class Teacher:
     def _example(self, session: Session, intent: Intent, turn: Any) -> Reply:
         topic_text = turn.groups.get("topic", "").strip()
         if _A_QUESTION.match(topic_text):  # "an example of why it matters": the question in it is asked
-            return self._fallback(session, _QUESTION_AFTER_WHEN.sub("what happens when ", topic_text))
+            return self._fallback(session, topic_text)  # ("an example of when it drops" asks when it drops)
         instance = _INSTANCE_OF.fullmatch(topic_text)
         if instance:  # "an example of a therapy that raises it" asks which therapy raises it, not for an analogy
             kind = instance["kind"]
@@ -562,6 +562,5 @@ _INSTANCE_OF = re.compile(r"(?:an? |some |one |any )?(?P<kind>[a-z]+) (?:(?:that
 # "an example of why it matters", "... of what happens when it drops", "... of when it drops": a question put as
 # the thing to give an example of (a bare "when ..." asks what happens then)
 _A_QUESTION = re.compile(r"(why|how|when|what happens|what goes|where) ")
-_QUESTION_AFTER_WHEN = re.compile(r"^when ")
 _POINTERS = frozenset({"it", "that", "this", "them", "one", "those", "these", "one of them", "one of those"})
 _ANY_THING = frozenset({"something", "anything", "thing", "one", "someone", "substance", "factor"})

@@ -37,6 +37,10 @@ _WEIGHING = re.compile(r"\b(more|less|most|least|better|worse|best|worst|faster|
 _WHY_IT_MATTERS = re.compile(r"\b(bad|harmful|good|matter|matters|important|dangerous|a problem)\b")
 _WITH_AGE = re.compile(r"\b(with age|as (we|you|people|they|one) (age|get older|grow older)|over the years|in (old|older) age|when (we|people|they) (age|get older))\b")
 _TOGETHER = re.compile(r"\b(together|combined|in combination|at the same time|combines? with|combining with|paired with|pairs? with|both at once|complements?|complementing|complemented|in tandem|teams? up with|(keep|keeps|hold|holds|balance|balances|complement|complements) (each other|one another))\b")
+# "when does OPG drop?", "an example of when it drops", "when it drops?" (but "when estrogen is low, what happens?" sets a
+# condition for another question)
+_ASKS_WHEN = re.compile(r"^((and|so|ok|okay|but) )?when (does|do|did|will|would|is|are|might|can|could)\b|\b(an? )?examples? of when\b"
+                        r"|^((and|so|ok|okay|but) )?when\b(?!.*\b(what|how|why|which|who|where)\b)")
 _BOTH = re.compile(r"\b(the two|both|them|they|these|those|each other|one another)\b")
 
 
@@ -118,7 +122,7 @@ class Policy:
                  self._one_of_two_named, self._which_of_two_offered,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._two_parts_together, self._consequence_question,
-                 self._version_of, self._in_the_other_sex, self._cause_of_a_fall, self._cause_in_one_sex,
+                 self._version_of, self._in_the_other_sex, self._cause_of_a_fall, self._when_it_falls, self._cause_in_one_sex,
                  self._two_of_a_kind_asked, self._relation_question,
                  self._linking_question, self._expansion)
         for step in steps:
@@ -689,6 +693,20 @@ class Policy:
         if missing is None:
             return None
         return Decision("concept", (missing.object,), frame, (missing,), how=f"what {reading.concepts[0]} falls in")
+
+    def _when_it_falls(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "when does OPG drop?", "an example of when it drops": the condition it is missing in, else a condition that
+        lowers it (menopause lowers OPG)."""
+        if len(set(reading.concepts)) != 1 or not _ASKS_WHEN.search(" ".join(reading.words)) or \
+                not self._says_a_fall(reading.words):
+            return None  # ("what happens to bone WHEN estrogen is low?" asks what follows, not when)
+        fallen = reading.concepts[0]
+        fact = self._missing_in(fallen) or next((r for r in self._kb.relations if r.object == fallen and r.relation == "inhibits"
+                                                 and self._kb.kinds.get(r.subject) == "condition"), None)
+        if fact is None:
+            return None
+        condition = fact.object if fact.relation == "missing-in" else fact.subject
+        return Decision("concept", (condition,), reading.frame, (fact,), how=f"when {fallen} falls: the condition that lowers it")
 
     def _cause_in_one_sex(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "why do women lose bone faster than men?": of the things the document says cause it, the one that is the
