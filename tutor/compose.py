@@ -19,7 +19,7 @@ __all__ = ["Composer", "sentences", "full_name"]
 # directly come before the hormones that act through them, and therapies come last.
 _ABBREVIATION = re.compile(r"^[A-Z0-9][A-Za-z0-9\u03b1-]*[A-Z0-9\u03b1]$")
 # openings of a sentence that follows on from the one before it ("The result is ...", "This drop ...")
-_LEANS_ON_BEFORE = re.compile(r"^(The (result|upshot|outcome|consequence|effect) (is|was)\b|This\b|These\b|Those\b|They\b|"
+_LEANS_ON_BEFORE = re.compile(r"^(The (result|upshot|outcome|consequence|effect) (is|was)\b|This\b|These\b|Those\b|They\b|There\b|"
                               r"Such\b|As a result\b|In turn\b|Together,? (these|they)\b|"
                               r".*\b(these|those) (therapies|treatments|protocols)\b|.*\bthis (\w+ )?(shift|drop|fall|change)\b)")
 _REFERS_BACK = re.compile(r"^(This|These|Those|Such|First|Firstly)\b|\b(this|these|those) (\w+ )?(drop|fall|decline|change|shift|loss|rise|process|step|signal|effect|balance|cells?|hormones?|therapy|therapies|treatments?|protocols?)\b")

@@ -1255,11 +1255,14 @@ class Tutor:
         return self._topic_of_one(reading, themes[0], answers, side, facts[0].relation)
 
     def _topic_of_one(self, reading: Reading, theme: str, answers: list[str], side: str, relation: str) -> str:
-        answer = answers[0]
+        if _loosely_answered(reading, relation):  # "what switches on the OPG gene?" "Estradiol acts on ...": the gene
+            return theme
         # the one agent asked for, or the process a change of one thing into another is
-        agent = self._the_agent_asked(reading, theme, answers, side, relation) or self._change_named(theme, answer, relation)
-        if agent:
-            return agent
+        return self._the_agent_asked(reading, theme, answers, side, relation) or \
+            self._change_named(theme, answers[0], relation) or self._answer_or_theme(reading, theme, answers, side, relation)
+
+    def _answer_or_theme(self, reading: Reading, theme: str, answers: list[str], side: str, relation: str) -> str:
+        """The one answer asked for, the first of the kind asked, a process named after theme and answer, or the theme."""
         # a kind said with its form ("Estrogen (estradiol in particular) reduces ...") is one answer: the kind
         said = self._compose.with_their_forms(answers)[0] if side == "actor" else answers
         kind = self.kb.kinds.get(said[0])
@@ -1814,9 +1817,21 @@ def _answers_from(decision: Decision, reading: Reading, answer: str) -> bool:
 
 
 def _is_specific(reading: Reading, other_names: list[str]) -> bool:
-    """A question that asks for a kind of thing, names other concepts, or refers back ("which one is for women?")."""
+    """A question that asks for a kind of thing, names other concepts, refers back ("which one is for women?"), or ends
+    on a preposition whose object it asks for ("what does progesterone possibly compete FOR?")."""
     referred = any(m.how == "pronoun" for m in reading.mentions)
-    return bool(reading.answer_type or other_names or referred)
+    stranded = reading.words[:1] in (("what",), ("which",), ("who",)) and reading.words[-1:] in _STRANDED
+    return bool(reading.answer_type or other_names or referred or stranded)
+
+
+_STRANDED = frozenset((w,) for w in "for to with from into onto on of by against through via".split())
+
+
+def _loosely_answered(reading: Reading, relation: str) -> bool:
+    """A frame answered by its looser fallback "acts on" (what raises a gene, where the document only says what acts
+    on it): the answer is no agent of the frame's own verb, so the reply stays about what was asked of."""
+    frame = reading.frame
+    return relation == "targets" and frame is not None and frame.relation != "targets"
 
 
 def _one_asked(reading: Reading, answers: list[str], kind: str | None, side: str, of_kind_asked: bool) -> bool:

@@ -83,6 +83,7 @@ i me my mine we us our you your yours he him his she her they them their it its 
 tell explain explained describe define definition meaning mean means please kindly know learn understand
 give show say said talk talking let lets want wanna like just really very quite some any more most much many
 also too again please thanks okay ok well hi hello hey now just then still
+possibly probably perhaps maybe supposedly presumably apparently
 """.split())
 
 # Words that say little about which concept is meant; they count, but lightly.
