@@ -4015,6 +4015,7 @@ def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     ("What does the pituitary release that leads to IGF-1?", "Growth hormone"),  # the thing asked for brings it about
     ("What do osteoclasts mature from?", "precursor"),                # the name took the verb in: an origin
     ("What causes somatopause?", "ageing"),                           # the document's cause, not "X does not discuss"
+    ("What does progesterone possibly compete for?", "glucocorticoid"),  # a stranded preposition asks for its object
 ])
 def test_what_brings_a_thing_about_or_where_it_comes_from_answers_first(tutor, question, lead):
     reply = Chat(tutor).say(question, kind="answer")
@@ -4026,6 +4027,7 @@ def test_what_brings_a_thing_about_or_where_it_comes_from_answers_first(tutor, q
     ("rankl:opg", "rankl-opg-ratio"),                          # an alias naming what a thing acts on is no title
     ("What triggers the bone loss of postmenopausal women?", "menopause"),    # "postmenopausal" names menopause
     ("What converts androgen precursor into estrogen inside the skeleton?", "aromatase"),
+    ("what regulates the RANKL gene?", "rankl-opg-genes"),    # answered by "acts on" only: still about the genes
 ])
 def test_of_two_names_the_one_titled_after_the_other_is_asked_about(tutor, question, concept):
     assert Chat(tutor).say(question, kind="answer").concept == concept
