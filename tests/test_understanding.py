@@ -4053,3 +4053,9 @@ def test_a_bone_disease_a_letter_or_two_from_osteoporosis_is_declined(tutor):
 ])
 def test_a_when_clause_that_sets_a_condition_asks_no_time(tutor, question, concept):
     assert Chat(tutor).say(question, kind="answer").concept == concept   # not the condition it falls in
+
+
+@pytest.mark.parametrize("question", ["what's the difference between type A and type B flu?",
+                                      "why do we get muscle cramps at night?"])
+def test_infections_and_everyday_complaints_are_declined_not_matched(tutor, question):
+    assert Chat(tutor).say(question).kind == "unknown"
