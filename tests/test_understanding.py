@@ -4059,3 +4059,12 @@ def test_a_when_clause_that_sets_a_condition_asks_no_time(tutor, question, conce
                                       "why do we get muscle cramps at night?"])
 def test_infections_and_everyday_complaints_are_declined_not_matched(tutor, question):
     assert Chat(tutor).say(question).kind == "unknown"
+
+
+@pytest.mark.parametrize("question, said", [
+    ("How long does it take for age-related bone loss to become dangerous?", "how long"),   # a span: never given
+    ("What tests are done before starting hormone optimization?", "which tests go with"),     # checks before a therapy
+])
+def test_spans_of_time_and_checks_before_a_therapy_are_said_plainly_uncovered(tutor, question, said):
+    reply = Chat(tutor).say(question, kind="unknown")
+    assert said in first_sentence(reply.text), reply.text
