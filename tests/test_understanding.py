@@ -4016,6 +4016,7 @@ def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     ("What do osteoclasts mature from?", "precursor"),                # the name took the verb in: an origin
     ("What causes somatopause?", "ageing"),                           # the document's cause, not "X does not discuss"
     ("What does progesterone possibly compete for?", "glucocorticoid"),  # a stranded preposition asks for its object
+    ("who are the GH peptides for", "adults"),                        # "the" before the name
 ])
 def test_what_brings_a_thing_about_or_where_it_comes_from_answers_first(tutor, question, lead):
     reply = Chat(tutor).say(question, kind="answer")
