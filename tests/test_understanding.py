@@ -4069,3 +4069,10 @@ def test_infections_and_everyday_complaints_are_declined_not_matched(tutor, ques
 def test_spans_of_time_and_checks_before_a_therapy_are_said_plainly_uncovered(tutor, question, said):
     reply = Chat(tutor).say(question, kind="unknown")
     assert said in first_sentence(reply.text), reply.text
+
+
+def test_a_comparison_with_a_side_the_document_never_names_says_so_first(tutor):
+    reply = Chat(tutor).say("Is type I collagen the same as bone mineral?", concept="type-i-collagen", kind="answer")
+    assert "bone mineral" in first_sentence(reply.text) and "side by side" in first_sentence(reply.text), reply.text
+    named = Chat(tutor).say("how is OPG different from RANKL?", kind="answer")   # both sides named: compared
+    assert "side by side with" not in named.text

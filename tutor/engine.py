@@ -709,8 +709,19 @@ class Tutor:
         if text:
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
         text = self._opening(reading, decision, concept, depth, follow_up=concept.id == session.last_concept)
+        text = self._beside_the_unnamed_side(reading, concept, depth, text)
         return self._answer(session, concept, depth, decision.confidence, decision.runner_up,
                             text=self._pointed_to_a_clinician(decision, text), how=decision.how)
+
+    def _beside_the_unnamed_side(self, reading: Reading, concept: Concept, depth: DepthChoice, text: str | None) -> str | None:
+        """ "is type I collagen the same as bone mineral?": a comparison whose other side the document names nowhere
+        says so first, then what the document says of the side it knows. (None: the explanation as written.)"""
+        frame = reading.frame
+        other = _unnamed_other_side(reading) if frame and frame.answer == "compare" and set(reading.concepts) == {concept.id} else None
+        if not other:
+            return text
+        said = self._msg("compare_unnamed", title=self._compose.name(concept.id), other=other)
+        return f"{said} {text or concept.explain[depth.level]}"
 
     def _pointed_to_a_clinician(self, decision: Decision, text: str | None) -> str | None:
         """A therapy the document puts forward against a condition ("what can be done about somatopause?") is
@@ -1814,6 +1825,26 @@ def _answers_from(decision: Decision, reading: Reading, answer: str) -> bool:
     frame = reading.frame
     led_from = decision.concept == answer or bool(frame and frame.via) and answer in reading.concepts
     return decision.action == "concept" and led_from
+
+
+def _unnamed_other_side(reading: Reading) -> str | None:
+    """The words after "the same as", "different from", "vs" ... when they name nothing the pack knows ("bone
+    mineral"), or None."""
+    words = reading.words
+    text = " ".join(words)
+    found = _COMPARED_WITH.search(text)
+    if not found:
+        return None
+    start = text[:found.end()].count(" ") + 1
+    rest = [w for w in words[start:start + 4] if w not in ("the", "a", "an")]
+    named = any(m.end > start for m in reading.mentions)
+    if named or not rest or all(w in STOPWORDS or w in PRONOUNS for w in rest):
+        return None
+    return " ".join(rest)
+
+
+_COMPARED_WITH = re.compile(r"\b(the same as|same thing as|different from|differs? from|vs|versus|compared (to|with)|"
+                            r"compare (to|with)|similar to)\b")
 
 
 def _is_specific(reading: Reading, other_names: list[str]) -> bool:
