@@ -4076,3 +4076,9 @@ def test_a_comparison_with_a_side_the_document_never_names_says_so_first(tutor):
     assert "bone mineral" in first_sentence(reply.text) and "side by side" in first_sentence(reply.text), reply.text
     named = Chat(tutor).say("how is OPG different from RANKL?", kind="answer")   # both sides named: compared
     assert "side by side with" not in named.text
+
+
+def test_testosterones_two_routes_compared_lead_with_both(tutor):
+    reply = Chat(tutor).say("Is testosterone's direct androgen effect bigger than its conversion to estrogen?", kind="answer")
+    assert reply.concept == "testosterone-aromatization"
+    assert "androgen" in first_sentence(reply.text) and "conversion" in first_sentence(reply.text), reply.text
