@@ -772,6 +772,8 @@ def test_brands_prices_cases_brought_to_the_tutor_and_self_treatment_are_advice(
     "in theory, how does a man of 62 lose bone?",                            # a person of an age, nothing weighed
     "why does the document say estrogen protects bone, and how much does bone cost the body to rebuild?",
     "How much does HRT cost?",                       # what it costs in general: an aspect the document leaves out
+    "my husband asked me how testosterone works for men, can you explain it?",   # works for a group of people
+    "my mother wonders why bone loss speeds up after women stop having periods",  # menstruation ending
 ])
 def test_their_general_twins_are_not_advice_either(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
