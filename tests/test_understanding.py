@@ -4029,6 +4029,7 @@ def test_what_brings_a_thing_about_or_where_it_comes_from_answers_first(tutor, q
     ("What triggers the bone loss of postmenopausal women?", "menopause"),    # "postmenopausal" names menopause
     ("What converts androgen precursor into estrogen inside the skeleton?", "aromatase"),
     ("what regulates the RANKL gene?", "rankl-opg-genes"),    # answered by "acts on" only: still about the genes
+    ("what gene makes RANKL", "rankl-opg-genes"),              # the gene that makes it, not the cells
 ])
 def test_of_two_names_the_one_titled_after_the_other_is_asked_about(tutor, question, concept):
     assert Chat(tutor).say(question, kind="answer").concept == concept
