@@ -4083,3 +4083,10 @@ def test_testosterones_two_routes_compared_lead_with_both(tutor):
     reply = Chat(tutor).say("Is testosterone's direct androgen effect bigger than its conversion to estrogen?", kind="answer")
     assert reply.concept == "testosterone-aromatization"
     assert "androgen" in first_sentence(reply.text) and "conversion" in first_sentence(reply.text), reply.text
+
+
+def test_a_choice_of_two_true_of_both_says_both(tutor):
+    reply = Chat(tutor).say("Which cell type carries ER alpha: osteoblasts or osteoclasts?", kind="answer")
+    assert reply.concept == "estrogen-receptor-alpha"
+    assert "osteoblasts and osteoclasts" in first_sentence(reply.text), reply.text   # one verb for both objects
+    assert Chat(tutor).say("which builds bone, osteoclasts or osteoblasts?").concept == "osteoblasts"   # only one

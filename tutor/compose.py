@@ -386,6 +386,9 @@ class Composer:
     def deeds(self, facts: tuple[Relation, ...]) -> str:
         """Facts of one subject in one sentence: "Estrogen holds back RANKL and stimulates OPG." """
         subject = facts[0].subject
+        if len(facts) > 1 and len({r.relation for r in facts}) == 1:  # "ERα is found in osteoblasts and osteoclasts."
+            verb = self._verb(facts[0].relation, subject, facts[0].object)
+            return f"{_cap(self.name(subject))} {verb} {_and([self.object_name(r) for r in facts])}."
         said = [f"{self._verb(r.relation, subject, r.object)} {self.object_name(r)}" for r in facts]
         return f"{_cap(self.name(subject))} {_and(said)}."
 

@@ -343,12 +343,28 @@ class Policy:
         joined = self.named_after(*pair) if weighed else None  # ("which acts faster in decline ...?" weighs falls)
         if joined:  # "which matters more for men, testosterone or estrogen?": the one becomes the other in bone
             return Decision("concept", (joined,), reading.frame, how="the process named after the two you weighed")
+        # ("which works MORE directly ...?" weighs the two: not both)
+        both = None if _WEIGHING.search(" ".join(reading.words)) else self._true_of_both(reading, pair)
+        if both:
+            return both
         chosen = self._clearly_pointed_to(reading, pair)
         if chosen is None:
             return Decision("compare", pair, self._comparison_frame, how="the two you offered, side by side")
         other = pair[1] if chosen == pair[0] else pair[0]
         return Decision("pick", (chosen,), reading.frame, runner_up=other, topic=other,
                         how="the one of the two you offered that your question points to")
+
+    def _true_of_both(self, reading: Reading, pair: tuple[str, str]) -> Decision | None:
+        """ "which cell type carries ER alpha: osteoblasts or osteoclasts?": when one fact of the same kind links the
+        third name to each of the two offered, the answer is both, said of that third thing."""
+        others = [c for c in reading.named if c not in pair]
+        if len(others) != 1:
+            return None
+        facts = [next((r for r in self._kb.relations if {r.subject, r.object} == {others[0], p}
+                       and r.relation not in EVIDENCE_RELATIONS), None) for p in pair]
+        if not all(facts) or facts[0].relation != facts[1].relation:
+            return None
+        return Decision("concept", (others[0],), reading.frame, tuple(facts), how="true of both of the two you offered")
 
     def _clearly_pointed_to(self, reading: Reading, pair: tuple[str, str]) -> str | None:
         """The one of the pair a fact links to the other names, or that the rest of the question (the two names left
