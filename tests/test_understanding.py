@@ -4003,6 +4003,7 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['what is fracture risk?', 'what helps?'], 'fracture-risk', id="'what helps?' asks a prevention the document discusses"),
     pytest.param(['What is OPG?', 'give me an example of when it drops'], 'menopause', id='when a thing falls: the condition that lowers it'),
     pytest.param(['Who makes OPG?', 'what does it grab onto?', 'why is that called a decoy?'], 'opg', id="a word of the topic's names keeps 'that' on the topic"),
+    pytest.param(['What is the go signal for bone breakdown?', 'and the stop signal?', 'which one wins after menopause?'], 'menopause', id="'which one' of the last two: the one the cause raises, said first"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:

@@ -304,7 +304,7 @@ class Tutor:
         reading = self._the_happening_referred(session, text, reading)
         reading = self._the_one_of_the_sort_named(text, reading)
         # the comparison just made, while the talk is still about one of its two
-        pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading)
+        pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading, self.kb)
         decision = self._policy.decide(reading, session.last_concept, pair)
         reading, decision = self._about_last_answer(session, text, reading, decision)
         reading, decision = self._bare_wh_on_the_answer(session, text, reading, decision)
@@ -1732,18 +1732,27 @@ def _possessive(text: str) -> bool:
     return bool(re.search(r"\w['’]s\W*$", text.strip()))
 
 
+_WHICH_ONE = re.compile(r"^((and|so|ok|okay|but) )?which (one|of (the two|them|the pair))\b")
 _EACH_OTHER = re.compile(r"\b(each other|one another|the two of them|both of them)\b")
 
 
-def _recent_two(session: Session, reading: Reading) -> tuple[str, ...]:
+def _recent_two(session: Session, reading: Reading, kb: KnowledgeBase) -> tuple[str, ...]:
     """ "what is progesterone?" "and estradiol?" "how do the two differ?": the last two concepts talked about, for a
-    comparison that names fewer than two."""
-    # ("how do they balance each other?" asks of the same two)
-    asks_both = reading.frame and reading.frame.answer == "compare" or not reading.named and _EACH_OTHER.search(" ".join(reading.words))
-    if not asks_both or len(reading.named) > 1:
+    comparison that names fewer than two; also for "how do they balance each other?" and "which one wins after
+    menopause?", unless one of the two is part of the other (a table and the row just picked from it)."""
+    said = " ".join(reading.words)
+    compared = bool(reading.frame and reading.frame.answer == "compare")
+    picked = not reading.named and bool(_EACH_OTHER.search(said)) or len(reading.named) < 2 and bool(_WHICH_ONE.search(said))
+    if not (compared or picked) or len(reading.named) > 1:
         return ()
-    recent = list(dict.fromkeys(reversed(session.history)))[:2]
-    return tuple(reversed(recent)) if len(recent) == 2 else ()
+    recent = tuple(reversed(list(dict.fromkeys(reversed(session.history)))[:2]))
+    if len(recent) != 2 or picked and _one_part_of_the_other(kb, recent):
+        return ()
+    return recent
+
+
+def _one_part_of_the_other(kb: KnowledgeBase, two: tuple[str, ...]) -> bool:
+    return any(r.relation == "part-of" and {r.subject, r.object} == set(two) for r in kb.relations)
 
 
 def _said_names(reading: Reading) -> dict[str, str]:
