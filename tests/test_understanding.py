@@ -4041,21 +4041,16 @@ def test_of_two_names_the_one_titled_after_the_other_is_asked_about(tutor, quest
     ("why might a man whose body can't make estrogen have fragile bones?", "aromatase-deficiency"),  # men's absence of it
     ("what happens when estrogen is missing?", "menopause"),                   # no audience: the pack's first
     ("How is the GH/IGF-1 effect on bone different from estrogen's?", "anabolic-antiresorptive-synergy"),  # "GH/IGF-1" is one side
+    # a "when" clause that sets a condition asks no time: not the condition the thing falls in
+    ("when a person's estrogen is low, what does the document say happens to their skeleton?", "estrogen"),
+    ("What happens to bone when a man's testosterone declines?", "testosterone"),
 ])
-def test_causes_and_absences_asked_of_one_audience_and_slashed_pairs(tutor, question, concept):
+def test_causes_absences_and_conditions_asked_of_one_audience_and_slashed_pairs(tutor, question, concept):
     assert Chat(tutor).say(question, kind="answer").concept == concept
 
 
 def test_a_bone_disease_a_letter_or_two_from_osteoporosis_is_declined(tutor):
     assert Chat(tutor).say("What is osteopetrosis?").kind == "unknown"
-
-
-@pytest.mark.parametrize("question, concept", [
-    ("when a person's estrogen is low, what does the document say happens to their skeleton?", "estrogen"),
-    ("What happens to bone when a man's testosterone declines?", "testosterone"),
-])
-def test_a_when_clause_that_sets_a_condition_asks_no_time(tutor, question, concept):
-    assert Chat(tutor).say(question, kind="answer").concept == concept   # not the condition it falls in
 
 
 @pytest.mark.parametrize("question", ["what's the difference between type A and type B flu?",
