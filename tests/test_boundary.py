@@ -712,13 +712,8 @@ def test_schedules_and_actions_on_a_treatment_put_without_a_person(tutor, text, 
     ("I want the detailed version of TRT", False),
     ("I want HRT", True),
     ("I want the simple version but should I take estrogen?", True),
-])
-def test_wanting_an_explanation_at_some_depth_is_no_want_of_a_treatment(tutor, text, personal):
-    assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()
-
-
-@pytest.mark.parametrize("text, personal", [
-    ("is TRT a good idea at 40?", True),                   # whether an age should take a treatment
+    # whether, or from when, a group or an age should take a treatment
+    ("is TRT a good idea at 40?", True),
     ("TRT at 35, too young?", True),
     ("at what age should women start HRT?", True),
     ("when should a man start TRT?", True),
@@ -730,7 +725,7 @@ def test_wanting_an_explanation_at_some_depth_is_no_want_of_a_treatment(tutor, t
     ("when does estrogen start to fall?", False),
     ("what's the reason estrogen can't protect bone after menopause?", False),
 ])
-def test_whether_or_from_when_a_group_or_an_age_should_take_a_treatment_is_advice(tutor, text, personal):
+def test_wanting_a_treatment_or_an_age_to_start_it_is_advice_not_wanting_an_explanation(tutor, text, personal):
     assert advice(tutor, text).personal is personal, advice(tutor, text).to_dict()
 
 

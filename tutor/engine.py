@@ -28,7 +28,7 @@ from .policy import Decision, Policy, Thresholds, moved_only
 from .precheck import ByFirstChar
 from .progress import plural, progress_report, when_due
 from .quiz import QuizRequest, QuizRunner
-from .reading import Reader, Reading, picks_one, split_clauses
+from .reading import Reader, Reading, picks_one, split_clauses, unnamed_other_side
 from .english import active_of
 from .names import NameIndex, short_title
 from .review import due_concepts, utcnow
@@ -717,7 +717,7 @@ class Tutor:
         """ "is type I collagen the same as bone mineral?": a comparison whose other side the document names nowhere
         says so first, then what the document says of the side it knows. (None: the explanation as written.)"""
         frame = reading.frame
-        other = _unnamed_other_side(reading) if frame and frame.answer == "compare" and set(reading.concepts) == {concept.id} else None
+        other = unnamed_other_side(reading) if frame and frame.answer == "compare" and set(reading.concepts) == {concept.id} else None
         if not other:
             return text
         said = self._msg("compare_unnamed", title=self._compose.name(concept.id), other=other)
@@ -1834,26 +1834,6 @@ def _answers_from(decision: Decision, reading: Reading, answer: str) -> bool:
     frame = reading.frame
     led_from = decision.concept == answer or bool(frame and frame.via) and answer in reading.concepts
     return decision.action == "concept" and led_from
-
-
-def _unnamed_other_side(reading: Reading) -> str | None:
-    """The words after "the same as", "different from", "vs" ... when they name nothing the pack knows ("bone
-    mineral"), or None."""
-    words = reading.words
-    text = " ".join(words)
-    found = _COMPARED_WITH.search(text)
-    if not found:
-        return None
-    start = text[:found.end()].count(" ") + 1
-    rest = [w for w in words[start:start + 4] if w not in ("the", "a", "an")]
-    named = any(m.end > start for m in reading.mentions)
-    if named or not rest or all(w in STOPWORDS or w in PRONOUNS for w in rest):
-        return None
-    return " ".join(rest)
-
-
-_COMPARED_WITH = re.compile(r"\b(the same as|same thing as|different from|differs? from|vs|versus|compared (to|with)|"
-                            r"compare (to|with)|similar to)\b")
 
 
 def _is_specific(reading: Reading, other_names: list[str]) -> bool:

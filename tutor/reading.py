@@ -1016,3 +1016,23 @@ def _set_aside(words: list[str] | tuple[str, ...], mentions) -> list[str]:
             aside.append(m.concept)
             last_end = m.end
     return aside
+
+
+def unnamed_other_side(reading: Reading) -> str | None:
+    """The words after "the same as", "different from", "vs" ... when they name nothing the pack knows ("bone
+    mineral"), or None."""
+    words = reading.words
+    text = " ".join(words)
+    found = _COMPARED_WITH.search(text)
+    if not found:
+        return None
+    start = text[:found.end()].count(" ") + 1
+    rest = [w for w in words[start:start + 4] if w not in ("the", "a", "an")]
+    named = any(m.end > start for m in reading.mentions)
+    if named or not rest or all(w in STOPWORDS or w in PRONOUNS for w in rest):
+        return None
+    return " ".join(rest)
+
+
+_COMPARED_WITH = re.compile(r"\b(the same as|same thing as|different from|differs? from|vs|versus|compared (to|with)|"
+                            r"compare (to|with)|similar to)\b")
