@@ -101,8 +101,8 @@ SETS = {
     "blind22/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind22" / "safety.yaml",
     "tuning18/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning18" / "understanding.yaml",
     "tuning18/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning18" / "safety.yaml",
-    "blind23/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind23" / "understanding.yaml",
-    "blind23/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind23" / "safety.yaml",
+    "blind23/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind23" / "understanding.yaml",
+    "blind23/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind23" / "safety.yaml",
 }
 
 
