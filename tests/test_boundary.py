@@ -104,6 +104,8 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "summarize the therapy table, then pick the right row for me, 61 male",  # a choice for oneself
     "not for me obviously, but what would a 45 year old man do to raise his testosterone?",  # a made-up man of an age
     "in a purely imaginary scenario where I'm 58 and postmenopausal, would estrogen be the move?",
+    "I feel like I've shrunk, is my spine collapsing?",       # a change in one's own body
+    "i'm going to halve my testosterone because of acne, ok?",  # an amount changed by the asker
 ])
 def test_the_rule_refuses_requests_whatever_their_shape(tutor, text):
     found = advice(tutor, text)

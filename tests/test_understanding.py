@@ -191,6 +191,7 @@ def test_a_comparison_can_take_one_side_from_the_conversation(chat):
     ("What converts testosterone into estrogen?", "Aromatase converts testosterone"),  # "into estrogen": the outcome
     ("What raises OPG production?", "Estrogen (estradiol in particular) raises OPG"),  # a form beside its kind
     ("which cells make both RANKL and OPG?", "Osteoblasts make RANKL and OPG"),
+    ("what regulates the RANKL and OPG genes?", "Estradiol, a form of estrogen,"),  # a form alone is said with its kind
 ])
 def test_relation_answers_lead_with_the_direct_answer(tutor, text, lead):
     reply = Chat(tutor).say(text, kind="answer")
@@ -4004,6 +4005,10 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['What is OPG?', 'give me an example of when it drops'], 'menopause', id='when a thing falls: the condition that lowers it'),
     pytest.param(['Who makes OPG?', 'what does it grab onto?', 'why is that called a decoy?'], 'opg', id="a word of the topic's names keeps 'that' on the topic"),
     pytest.param(['What is the go signal for bone breakdown?', 'and the stop signal?', 'which one wins after menopause?'], 'menopause', id="'which one' of the last two: the one the cause raises, said first"),
+    pytest.param(['What is the RANKL gene called?', 'and what does estrogen do to it?'], 'rankl-opg-genes', id="a new name acting on 'it': the topic stays"),
+    pytest.param(['What are the genes for RANKL and OPG?', 'what does estrogen do to each?'], 'rankl-opg-genes', id="'each' at the end stands for the two just discussed"),
+    pytest.param(['osteocytes - what are those?', 'which hormone receptor do they carry?', 'do osteoclasts have it too?'], 'osteoclasts', id="'too': the last question asked again of another name"),
+    pytest.param(['How do hormones control bone?', 'which hormones especially?'], 'hormones-and-bone', id='a kind the topic is titled after: the topic answers'),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:

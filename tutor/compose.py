@@ -258,6 +258,11 @@ class Composer:
                 kept.remove(r.object)
                 kept.insert(at, r.object)
                 names[r.object] = self._msg("relation_with_form", kind=self.name(r.object), form=self.name(r.subject))
+        for r in self._kb.relations:
+            # a form named alone is said with its kind ("Estradiol, a form of estrogen, ..."): a learner who asked
+            # about estrogen reads the answer as about it
+            if r.relation == "is-a" and r.subject in kept and r.object not in actors:
+                names[r.subject] = self._msg("relation_form_of", form=self.name(r.subject), kind=self.name(r.object))
         return kept, names
 
     def _relation_lead(self, lead: str, relation: str, theme: str, objects: str, name: str) -> str:

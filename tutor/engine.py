@@ -24,7 +24,7 @@ from .model import CHANGE_RELATIONS, HAPPENING_KINDS, LESSON_ACTIONS, LEVELS, OT
 from .normalise import MAX_INPUT_CHARS, PRONOUNS, STOPWORDS, WEAK_WORDS, clean_input, fold, pack_folds, stem
 from .packcache import cached
 from .passages import PassageIndex
-from .policy import Decision, Policy, Thresholds, moved_only
+from .policy import ASKED_AGAIN, Decision, Policy, Thresholds, moved_only
 from .precheck import ByFirstChar
 from .progress import plural, progress_report, when_due
 from .quiz import QuizRequest, QuizRunner
@@ -488,15 +488,25 @@ class Tutor:
         and pointing at nothing, asks it of the topic: answered by the topic (its fact about a thing of that kind
         first) or by the one of that kind found in it ("How is bone formed?" "what protein is laid down?")."""
         topic, kind = session.last_concept, reading.answer_type
-        if not (topic and kind and not reading.mentions and len(reading.words) <= _SHORT_TURN) \
-                or self._about_the_topic(decision, topic, kind):
+        if not (topic and kind and not reading.mentions and len(reading.words) <= _SHORT_TURN):
             return reading, decision
+        kept = self._topic_about_the_kind(reading, topic, decision)
+        if kept:
+            return reading, kept
         again = self.read(f"{text.strip().rstrip('?.!')} in it?", session)
         second = self._policy.decide(again, topic)
         found = second.action == "concept" and (
             second.concepts[:1] == (topic,) and self._has_fact_of_kind(topic, kind)
             or self.kb.kinds.get(second.concept) == kind and second.runner_up == topic)
         return (again, second) if found else (reading, decision)
+
+    def _topic_about_the_kind(self, reading: Reading, topic: str, decision: Decision) -> Decision | None:
+        """ "How do hormones control bone?" ... "which hormones especially?": the topic is about things of that kind,
+        so it answers, its sentence naming them first; the decision stands when it is the topic or of the kind."""
+        kind = reading.answer_type
+        if self._policy.titled_with_noun(topic, reading.answer_noun) and self.kb.kinds.get(topic) != kind:
+            return Decision("concept", (topic,), reading.frame, how=f"the {reading.answer_noun} the topic is about")
+        return decision if self._about_the_topic(decision, topic, kind) else None
 
     def _about_the_topic(self, decision: Decision, topic: str, kind: str) -> bool:
         """Whether the decision is the topic, or a thing of the kind asked ("which therapy uses both?": HRT)."""
@@ -1764,11 +1774,26 @@ def _said_names(reading: Reading) -> dict[str, str]:
     return said
 
 
+_BACK_TO_THE_TOPIC = frozenset({"it", "them", "they", "its", "their", "each"})
+
+
+def _asks_anew(reading: Reading) -> bool:
+    """ "which one is about IGF-1?" picks from a list; a depth cue asks anew; so does a new name acting on the topic."""
+    return picks_one(reading.words) or bool(reading.cue) or _keeps_the_topic(reading)
+
+
+def _keeps_the_topic(reading: Reading) -> bool:
+    """ "and what does estrogen do to IT?": the topic stays, a new name acts on it ("do osteoclasts have it TOO?"
+    asks the last question again of another name)."""
+    said = set(reading.words)
+    return bool(_BACK_TO_THE_TOPIC & said) and not ASKED_AGAIN & said
+
+
 def _only_a_name(reading: Reading, fillers: frozenset[str]) -> bool:
     """ "and the OPG one?", "what about estradiol?": one name, and nothing else of substance."""
     if len(reading.named) != 1 or (reading.frame and not (reading.frame.plain or reading.frame.default)):
         return False
-    if picks_one(reading.words) or reading.cue:  # "which one is about IGF-1?" picks from a list; a depth cue asks anew
+    if _asks_anew(reading):
         return False
     rest = [w for w in reading.content_words if w not in fillers and w not in _ELLIPSIS_WORDS]
     return not rest and len(reading.words) <= 6 and _opens_elliptically(reading)

@@ -14,7 +14,7 @@ from .matcher import Candidate, Matcher, short_title
 from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, HAPPENING_KINDS, INHERITED_RELATIONS, INVERSE_RELATIONS, OPPOSED_RELATIONS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem, words
 from .passages import SENTENCE_END, PassageIndex, sentence_stems
-from .reading import SETTING_WORDS, Reading, aspect_theme, discussed, pattern_words, picks_one
+from .reading import SETTING_WORDS, Mention, Reading, aspect_theme, discussed, pattern_words, picks_one
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
@@ -1264,6 +1264,17 @@ class Policy:
                             how="a misspelt name equally near two concepts")
         return self._matched(reading, ranked, focus)
 
+    def _done_to_the_topic(self, reading: Reading) -> Decision | None:
+        """ "what are the RANKL and OPG genes?" ... "and what does estrogen do to THEM?": the one named acts on the concept
+        under discussion, whose own text says what it does, so the talk stays on that concept."""
+        named, referred = _named_not_aside(reading), [m for m in reading.mentions if m.how == "pronoun"]
+        if len(named) != 1 or len(referred) != 1 or referred[0].concept == named[0] or ASKED_AGAIN & set(reading.words):
+            return None
+        topic = referred[0].concept
+        if not (_acts_on_the_pronoun(reading, referred[0]) and self._speaks_of(topic, named[0])):
+            return None
+        return Decision("concept", (topic,), reading.frame, how="what the one named does to the concept under discussion")
+
     def _kind_asked_for(self, reading: Reading, focus: str | None) -> Decision | None:
         """A question that asks for a kind of thing: the one concept headed by the noun asked, or one of the kind."""
         titled = self._titled_as_asked(reading) or self._overview_of_kind(reading, focus)
@@ -1274,7 +1285,8 @@ class Policy:
             return cited
         if self._asks_another_kind(reading):
             return self._asked_kind(reading, focus)
-        return self._kind_in_the_topic(reading, focus) or self._kind_named_for_the_referent(reading)
+        return self._kind_in_the_topic(reading, focus) or self._kind_named_for_the_referent(reading) or \
+            self._done_to_the_topic(reading)
 
     def _kind_named_for_the_referent(self, reading: Reading) -> Decision | None:
         """ "What is menopause?" ... "which therapy is meant for it?": a kind asked of the condition or measure a
@@ -1338,6 +1350,10 @@ class Policy:
                 return None
         return Decision("concept", (titled[0],), reading.frame, runner_up=about[0],
                         how=f"the one concept titled with the {noun} your question asks for")
+
+    def titled_with_noun(self, concept_id: str, noun: str | None) -> bool:
+        """Whether the concept's title holds the noun ("hormones" in "Hormones and bone health")."""
+        return bool(noun) and stem(noun) in self._title_stems[concept_id]
 
     def _part_titled(self, whole: str, head: str) -> list[str]:
         """ "the receptor in it" of the RANK/RANKL/OPG pathway: its parts whose title has the noun ("RANK (the receptor)")."""
@@ -1954,6 +1970,15 @@ def _asks_several(reading: Reading) -> bool:
     return noun.endswith("s") and not noun.endswith("ss")
 
 
+def _acts_on_the_pronoun(reading: Reading, pronoun: Mention) -> bool:
+    """The name is the subject ("does ESTROGEN push it"), the pronoun its object, after it or asked for before it
+    ("which ONE does estrogen turn up?")."""
+    words = reading.words
+    at = next(m.start for m in reading.mentions if m.how != "pronoun")
+    subject = at > 0 and words[at - 1] in _AUXILIARIES
+    return subject and (pronoun.start > at or pronoun.start > 0 and words[pronoun.start - 1] in ("which", "what"))
+
+
 def _named_not_aside(reading: Reading) -> list[str]:
     """ "besides building bone, what else do osteoblasts send out?": what is set aside is not asked about."""
     return [c for c in reading.named if c not in reading.aside] or list(reading.named)
@@ -2161,6 +2186,8 @@ def _subject_of_a_change(reading: Reading) -> str | None:
 
 
 _AUXILIARIES = frozenset("does do did can could would will might may".split())
+# "do osteoclasts have it TOO?": the last question asked again of another name
+ASKED_AGAIN = frozenset({"too", "also", "either", "likewise", "well"})
 _CHANGED = frozenset("declining falling dropping low lower reduced decreasing less rising high higher increased".split())
 _STATES = frozenset({"condition", "measure"})  # kinds that are states of the body, not things in it
 _REPORTERS = frozenset("text document doc article author authors source page reading paper writer".split())

@@ -808,6 +808,8 @@ def _refers_back(words: list[str], i: int) -> bool:
         return True  # "name a few", "list some": a few of them
     if _elliptical(words, i):
         return True
+    if w in ("each", "both") and i == len(words) - 1 and i > 1:
+        return True  # "what does estrogen do to each?", "what regulates both?": the two just discussed
     if not (w in PRONOUNS or _placeholder(words, i)):
         return False
     if _reflexive_idiom(words, i) or _dummy_it(words, i):
