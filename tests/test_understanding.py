@@ -4009,6 +4009,10 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['What are the genes for RANKL and OPG?', 'what does estrogen do to each?'], 'rankl-opg-genes', id="'each' at the end stands for the two just discussed"),
     pytest.param(['osteocytes - what are those?', 'which hormone receptor do they carry?', 'do osteoclasts have it too?'], 'osteoclasts', id="'too': the last question asked again of another name"),
     pytest.param(['How do hormones control bone?', 'which hormones especially?'], 'hormones-and-bone', id='a kind the topic is titled after: the topic answers'),
+    pytest.param(['How does testosterone protect bone?', 'why?'], 'testosterone-aromatization', id="a bare 'why?' after a hormone: its own process"),
+    pytest.param(['What does testosterone do for bone?', 'how?'], 'testosterone-aromatization', id="a bare 'how?' after a hormone: its own process"),
+    pytest.param(['How does testosterone get turned into estrogen?', 'where does that happen?', 'what does the estrogen then do?'], 'testosterone-aromatization', id="'the X then': the next step of the process under discussion"),
+    pytest.param(['Compare the therapies in the table.', 'which one is for women?', 'and which builds bone?'], 'growth-hormone-peptides', id="'and which VERB NAME?' after a pick: another pick from the same whole"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:

@@ -28,7 +28,7 @@ from .policy import ASKED_AGAIN, Decision, Policy, Thresholds, moved_only
 from .precheck import ByFirstChar
 from .progress import plural, progress_report, when_due
 from .quiz import QuizRequest, QuizRunner
-from .reading import Reader, Reading, picks_one, split_clauses, unnamed_other_side
+from .reading import Mention, Reader, Reading, picks_one, split_clauses, unnamed_other_side
 from .english import active_of
 from .names import NameIndex, short_title
 from .review import due_concepts, utcnow
@@ -452,12 +452,21 @@ class Tutor:
         answer is made."""
         answer, theme = (session.last_answer or {}).get("answer"), session.last_concept
         asked = _BARE_WH.match(fold(text))
+        own = self._own_process_asked(text, answer, theme)
+        if own:
+            return reading, own
         if not (answer and theme and asked) or answer == theme:
             return reading, decision
         if asked.group(1) == "how":
             return self._how_the_answer_does_it(session, reading, decision, answer, theme)
         again = self._reader.read(f"where is {short_title(self.kb.concepts[answer])} made", answer)
         return again, self._policy.decide(again, answer)
+
+    def _own_process_asked(self, text: str, answer: str | None, theme: str | None) -> Decision | None:
+        """ "How does testosterone protect bone?" ... "why?": how a hormone does what was said is its own process
+        (testosterone's conversion to estrogen in bone), after an answer about the hormone itself."""
+        process = self._policy.own_process(theme) if theme and not answer and _BARE_WHY_OR_HOW.match(fold(text)) else None
+        return Decision("concept", (process,), None, how="how the topic does it: its own process") if process else None
 
     def _process_of_the_answer(self, session: Session, answer: str, theme: str) -> str | None:
         """The process named after the answer and the theme, or the one the last reply was about."""
@@ -625,7 +634,9 @@ class Tutor:
         """ "and which build?" after "which cells break it down?": the same kind asked for again, of the same topic,
         with the new verb; None when this is no such follow-up."""
         previous = _answered_reading(session)
-        said = _which_and_a_verb(reading)
+        picked = previous is not None and " ".join(previous.get("words", "").split()[:2]) in ("which one", "which ones")
+        # after one was picked from a whole, "and which builds bone?" picks again, whatever it names
+        said = _which_and_a_verb(reading, names_allowed=picked)
         if previous is None or not said:
             return None
         topics = _topics_of(previous)
@@ -634,7 +645,6 @@ class Tutor:
             return None
         if not noun:
             # "which one goes up?" (of the genes) ... "and which goes down?": one of the same topic again
-            picked = " ".join(previous.get("words", "").split()[:2]) in ("which one", "which ones")
             return self._reader.read(" ".join(["which one", *said]), topics.pop()) if picked else None
         rest = said if set(said) & PRONOUNS else [*said, "it"]
         again = self._reader.read(" ".join(["which", noun, *rest]), topics.pop())
@@ -1496,6 +1506,12 @@ class Tutor:
         last = session.last_concept
         if last is None:
             return self._chat(session, self._msg("no_context", text="why"), intent.id)
+        own = self._policy.own_process(last) if not (session.last_answer or {}).get("answer") else None
+        if own:
+            # "How does testosterone protect bone?" ... "why?": the mechanism is the hormone's own process
+            # (its conversion to estrogen in bone), told at the depth the learner is at
+            level = session.last_level or current_level(session, last)
+            return self._answer(session, self.kb.concepts[own], DepthChoice(level, False, ""), 1.0)
         level = shift_level(session.last_level or current_level(session, last), +1)
         return self._answer(session, self.kb.concepts[last], DepthChoice(level, False, ""), 1.0)
 
@@ -1779,7 +1795,8 @@ _BACK_TO_THE_TOPIC = frozenset({"it", "them", "they", "its", "their", "each"})
 
 def _asks_anew(reading: Reading) -> bool:
     """ "which one is about IGF-1?" picks from a list; a depth cue asks anew; so does a new name acting on the topic."""
-    return picks_one(reading.words) or bool(reading.cue) or _keeps_the_topic(reading)
+    return picks_one(reading.words) or bool(reading.cue) or _keeps_the_topic(reading) or \
+        bool(_which_and_a_verb(reading, names_allowed=True))  # "and which builds bone?" asks its own verb
 
 
 def _keeps_the_topic(reading: Reading) -> bool:
@@ -1814,14 +1831,22 @@ def _topics_of(previous: dict) -> set[str]:
     return {m["concept"] for m in mentions if m.get("how") == "pronoun"} or {m["concept"] for m in mentions}
 
 
-def _which_and_a_verb(reading: Reading) -> list[str]:
-    """The words after "which" in a short "(and) which VERB (it)?" that names nothing and no kind, else []."""
+def _allowed_beside_which(mention: Mention, one: bool, names_allowed: bool) -> bool:
+    """In "(and) which (one) VERB ...?", a mention that keeps it a short follow-up: the "one" itself, or a name when
+    names are allowed."""
+    if mention.how == "pronoun":
+        return one and mention.text in ("one", "ones")
+    return names_allowed
+
+
+def _which_and_a_verb(reading: Reading, names_allowed: bool = False) -> list[str]:
+    """The words after "which" in a short "(and) which VERB (it)?" that names nothing (unless names are allowed)
+    and no kind, else []."""
     said = [w for w in fold(reading.text).split() if w not in _CARRYING_ON]
-    if said[1:2] in (["one"], ["ones"]):  # "and which ones stop breakdown?": one of those just picked from
+    one = said[1:2] in (["one"], ["ones"])  # "and which ones stop breakdown?": one of those just picked from
+    if one:
         said = [said[0], *said[2:]]
-        if any(m.how != "pronoun" or m.text not in ("one", "ones") for m in reading.mentions):
-            return []
-    elif reading.mentions:
+    if any(not _allowed_beside_which(m, one, names_allowed) for m in reading.mentions):
         return []
     if reading.answer_type or not 2 <= len(said) <= 4 or said[0] != "which":
         return []
@@ -1841,6 +1866,7 @@ _NEXT_STEP = re.compile(r"^(?:and |so |ok |okay )?(?:then )?what (?:happens|come
 _BY_WHAT = re.compile(r"^(?:and |so |ok |okay )?by (?:what|whom|who|which(?: \w+)?)(?: exactly| then)?$")  # "by what?"
 _PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got"})
 _WH_WORDS = frozenset({"what", "which", "who", "whom", "where", "when", "why", "how"})
+_BARE_WHY_OR_HOW = re.compile(r"^(?:and |so |ok |okay |but )?(why|how)(?: so| exactly| then| is that)?$")  # "why?", "but how?"
 _BARE_WH = re.compile(r"^(?:and |so |ok |okay )?(how|where)(?: so| exactly| then)?$")  # "how?", "and where?"
 _CARRYING_ON = frozenset({"and", "so", "but", "then", "also", "ok", "okay"})  # what carries a follow-up on
 # words of an elliptical follow-up besides the name ("and what about the OPG one?")

@@ -639,7 +639,7 @@ class Policy:
         named_process = any(self._kb.kinds.get(c) == "process" for c in reading.concepts)
         if len(hormones) != 2 or named_process or not self._action_words & set(reading.words):
             return None  # ("testosterone's direct action vs its conversion to estrogen" names a route itself)
-        processes = [self._own_process(h) for h in hormones]
+        processes = [self.own_process(h) for h in hormones]
         if not all(processes):
             return None
         # the route that leads to the other's goes first: it tells the whole story ("testosterone's conversion to
@@ -647,7 +647,7 @@ class Policy:
         leads = any(r.subject == processes[1] and r.object == processes[0] for r in self._kb.relations)
         return (processes[1], processes[0]) if leads else (processes[0], processes[1])
 
-    def _own_process(self, concept_id: str) -> str | None:
+    def own_process(self, concept_id: str) -> str | None:
         """The process titled after the concept's own name ("Estrogen's effect on RANKL and OPG")."""
         name = short_title(self._kb.concepts[concept_id]).lower()
         return next((c.id for c in self._kb.concepts.values() if self._kb.kinds.get(c.id) == "process"
@@ -1275,6 +1275,17 @@ class Policy:
             return None
         return Decision("concept", (topic,), reading.frame, how="what the one named does to the concept under discussion")
 
+    def _next_step_of_the_topic(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "How is testosterone turned into estrogen?" (aromatase) ... "what does the estrogen THEN do?": the name is what
+        the topic's process makes, and its next step is told by that process, titled after it."""
+        named = _named_not_aside(reading)
+        if not (focus and "then" in reading.words and len(named) == 1 and named[0] != focus):
+            return None
+        processes = [c for c in (focus, *self._wholes_of(focus), *self._containers_of(focus)) if self._kb.kinds.get(c) == "process"]
+        going_on = [c for c in processes if self._passages.titles_name(c, named[0])]
+        return Decision("concept", going_on[:1], reading.frame, how="the next step of the process under discussion") \
+            if going_on else None
+
     def _kind_asked_for(self, reading: Reading, focus: str | None) -> Decision | None:
         """A question that asks for a kind of thing: the one concept headed by the noun asked, or one of the kind."""
         titled = self._titled_as_asked(reading) or self._overview_of_kind(reading, focus)
@@ -1286,7 +1297,7 @@ class Policy:
         if self._asks_another_kind(reading):
             return self._asked_kind(reading, focus)
         return self._kind_in_the_topic(reading, focus) or self._kind_named_for_the_referent(reading) or \
-            self._done_to_the_topic(reading)
+            self._done_to_the_topic(reading) or self._next_step_of_the_topic(reading, focus)
 
     def _kind_named_for_the_referent(self, reading: Reading) -> Decision | None:
         """ "What is menopause?" ... "which therapy is meant for it?": a kind asked of the condition or measure a
