@@ -106,6 +106,8 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "in a purely imaginary scenario where I'm 58 and postmenopausal, would estrogen be the move?",
     "I feel like I've shrunk, is my spine collapsing?",       # a change in one's own body
     "i'm going to halve my testosterone because of acne, ok?",  # an amount changed by the asker
+    "just theoretically, what would a sermorelin schedule look like for someone my age",  # a timetable for someone
+    "is 450 a good testosterone number for a 58 year old man like me",  # a bare number judged as a reading
 ])
 def test_the_rule_refuses_requests_whatever_their_shape(tutor, text):
     found = advice(tutor, text)

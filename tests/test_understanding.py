@@ -192,6 +192,8 @@ def test_a_comparison_can_take_one_side_from_the_conversation(chat):
     ("What raises OPG production?", "Estrogen (estradiol in particular) raises OPG"),  # a form beside its kind
     ("which cells make both RANKL and OPG?", "Osteoblasts make RANKL and OPG"),
     ("what regulates the RANKL and OPG genes?", "Estradiol, a form of estrogen,"),  # a form alone is said with its kind
+    ("what does OPG stick to?", "OPG binds to RANKL"),                  # "stick to": a binding verb
+    ("fine, what does activate osteoclasts?", "RANKL stimulates osteoclasts"),  # a filler before the wh-word
 ])
 def test_relation_answers_lead_with_the_direct_answer(tutor, text, lead):
     reply = Chat(tutor).say(text, kind="answer")
@@ -1033,6 +1035,8 @@ def test_in_men_after_an_effect_question_answers_the_declared_counterpart(tutor)
     ("how does a broken bone heal, what is a callus?", "fracture repair"),
     ("What did the Women's Health Initiative study find about HRT?", "clinical trials"),
     ("how does the contraceptive pill affect bone density in teenagers?", "contraception"),
+    ("what is the difference between a sprain and a fracture", "sprains"),
+    ("is bone broth good for you", "diet"),
 ])
 def test_near_domain_topics_beside_a_known_concept_are_declined(tutor, question, topic):
     reply = Chat(tutor).say(question, kind="unknown")
@@ -1867,6 +1871,8 @@ def test_courtesies_are_chat(tutor, message):
     ("what is the go signal for bone breakdown?", "rankl"),
     ("what is the role of OPG in bone remodeling?", "opg"),
     ("Describe the signaling triangle that controls how fast bone is resorbed.", "rank-rankl-opg-pathway"),
+    # the clause after the first name only describes it, whatever it names
+    ("Can you explain the signaling triangle that controls bone resorption?", "rank-rankl-opg-pathway"),
 ])
 def test_what_is_the_x_for_y_asks_about_x_not_a_concept_linking_both(tutor, question, concept):
     assert tutor.respond(tutor.new_session(), question).concept == concept
@@ -4013,6 +4019,11 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['What does testosterone do for bone?', 'how?'], 'testosterone-aromatization', id="a bare 'how?' after a hormone: its own process"),
     pytest.param(['How does testosterone get turned into estrogen?', 'where does that happen?', 'what does the estrogen then do?'], 'testosterone-aromatization', id="'the X then': the next step of the process under discussion"),
     pytest.param(['Compare the therapies in the table.', 'which one is for women?', 'and which builds bone?'], 'growth-hormone-peptides', id="'and which VERB NAME?' after a pick: another pick from the same whole"),
+    pytest.param(['How does testosterone protect men\'s bones?', "what's the evidence?"], 'aromatase-deficiency', id='the evidence of a hormone: the case the document says bears it out'),
+    pytest.param(['How do hormonal optimization protocols work?', 'for women?'], 'hrt', id="'for women?' of a whole: its part meant for them"),
+    pytest.param(['Why do older people get fractures?', "what's a main cause?"], 'fracture-risk', id="a question of nothing but its frame's words asks it of the topic"),
+    pytest.param(['How do hormonal optimization protocols work?', 'for men?'], 'trt', id="'for men?' of a whole: its part meant for them"),
+    pytest.param(['What does the therapy comparison table show?', 'which one builds bone instead of braking resorption?'], 'growth-hormone-peptides', id="'instead of (verb-ing) X' sets X aside"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:

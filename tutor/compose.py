@@ -10,7 +10,7 @@ from typing import Callable
 
 from .matcher import short_title
 from .normalise import fold, stem, words
-from .model import COUNTERPART_RELATIONS, KIND_ORDER, LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
+from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, KIND_ORDER, LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
 from .passages import SENTENCE_END, PassageIndex
 
 __all__ = ["Composer", "sentences", "full_name"]
@@ -171,7 +171,8 @@ class Composer:
 
     def _shared(self, a: str, b: str) -> tuple[str, str] | None:
         """A relation both hold to the same third concept ("both are part of bone remodeling")."""
-        of_a = {(r.relation, r.object) for r in self._kb.relations if r.subject == a}
+        # (the same evidence bearing out both says nothing of how they connect)
+        of_a = {(r.relation, r.object) for r in self._kb.relations if r.subject == a and r.relation not in EVIDENCE_RELATIONS}
         for r in self._kb.relations:
             if r.subject == b and (r.relation, r.object) in of_a and r.object not in (a, b):
                 return r.relation, r.object

@@ -1574,7 +1574,8 @@ class Tutor:
         asked_again = None if intent.action.endswith("counterpart") else self._asked_of(session, who, last)
         if asked_again is not None:
             return asked_again
-        counterpart = self._counterpart_in(last, who)
+        # "How do optimization protocols work?" ... "for women?": the one part of it meant for them (HRT)
+        counterpart = self._policy.part_for(last, who) or self._counterpart_in(last, who)
         if counterpart:  # the counterpart, leading with what it says of them when it says anything
             depth = choose_depth(session, counterpart, None)
             return self._answer(session, self.kb.concepts[counterpart], depth, 1.0, text=self._said_of(who, counterpart, depth))

@@ -174,11 +174,10 @@ class Policy:
         speaks of men and not of women (TRT)."""
         who = self._first_audience(reading.words)
         picks = picks_one(reading.words) or bool(_WHICH_PART.match(" ".join(reading.words)))
-        parts = self._parts_of(focus) if focus and who and picks and not reading.named else []
-        fitting = [p for p in parts if self.only_for(p, who)]
-        if len(fitting) != 1:
+        part = self.part_for(focus, who) if focus and who and picks and not reading.named else None
+        if part is None:
             return None
-        return Decision("concept", (fitting[0],), reading.frame, runner_up=focus,
+        return Decision("concept", (part,), reading.frame, runner_up=focus,
                         how=f"the part of {focus} that the document describes for {who}")
 
     def _the_other_part(self, reading: Reading, focus: str | None) -> Decision | None:
@@ -249,6 +248,12 @@ class Policy:
         wholes = {r.object for r in self._kb.relations if r.relation == "part-of" and r.subject == concept_id} - {besides}
         return self._deeds_of(concept_id).union(*(self._deeds_of(w) for w in wholes))
 
+    def part_for(self, whole: str, who: str) -> str | None:
+        """The one part of a whole whose own explanation speaks of `who` and not of the other sex (TRT of the
+        optimization protocols, for men), or None."""
+        fitting = [p for p in self._parts_of(whole) if self.only_for(p, who)]
+        return fitting[0] if len(fitting) == 1 else None
+
     def only_for(self, concept_id: str, who: str) -> bool:
         """Whether a concept's first explanation speaks of `who` (men or women) and not of the other sex."""
         return self._explained_for(concept_id, who) and not self._explained_for(concept_id, "women" if who == "men" else "men")
@@ -262,7 +267,8 @@ class Policy:
         """ "which ones slow resorption?" while the therapy table is discussed: the parts of it that act so on the
         thing named, said first; one part answers as itself, several as the whole they belong to."""
         frame = reading.frame
-        named = [c for c in reading.named if c != focus]
+        # ("which one builds bone instead of braking resorption?": what is set aside is not what it acts on)
+        named = [c for c in reading.named if c != focus and c not in reading.aside]
         if not (focus and len(named) == 1 and self._picks_a_part(reading)):
             return None
         for whole in self._wholes_in_view(focus):
@@ -1786,7 +1792,14 @@ class Policy:
     def _carries_on_the_topic(self, reading: Reading) -> bool:
         """ "and the effect on bone?" right after the peptides: the same topic, asked one thing more (a frame that
         answers with the sentence holding its words, "and where does the complex go?", finds its own concept)."""
-        return self._follow_up(reading) and reading.carries_on and not reading.frame.answer_words
+        return self._follow_up(reading) and (reading.carries_on or self._says_only_what_is_asked(reading)) \
+            and not reading.frame.answer_words
+
+    def _says_only_what_is_asked(self, reading: Reading) -> bool:
+        """ "what's a main cause?": every word it has is its frame's own, so it asks that of the topic."""
+        own = self._frame_stems.get(reading.frame.id, frozenset())
+        said = [w for w in reading.content_words if w not in WEAK_WORDS]
+        return bool(said) and all(stem(w) in own for w in said)
 
     def _follow_up(self, reading: Reading) -> bool:
         """A short question in a frame of its own ("give me an example"), not the default frame."""
@@ -1979,6 +1992,16 @@ def _asks_several(reading: Reading) -> bool:
     """ "which three PROTEINS make up ...?": a plural noun asked for wants all of them, not the one a sentence names."""
     noun = reading.answer_noun or ""
     return noun.endswith("s") and not noun.endswith("ss")
+
+
+def _described_by_a_clause(reading: Reading) -> str | None:
+    """ "explain the signaling triangle THAT controls bone resorption": the first name is asked about, and the clause
+    after it only describes it."""
+    first = next((m for m in reading.mentions if m.how == "name"), None)
+    words, frame = reading.words, reading.frame
+    if frame and not (frame.plain or frame.default) or first is None or first.end + 1 >= len(words) or words[first.end] not in ("that", "which"):
+        return None
+    return first.concept if words[first.end + 1] not in STOPWORDS else None
 
 
 def _acts_on_the_pronoun(reading: Reading, pronoun: Mention) -> bool:
@@ -2209,7 +2232,7 @@ _CHANGES = frozenset("drop fall decline loss lack rise increase decrease shortag
 
 def _the_one_asked_about(reading: Reading, named: list[str], frame: Frame | None) -> str | None:
     """The one name the question is about, when one is (see _one_asked_about and _head_named)."""
-    return _head_named(reading) or (named[0] if _one_asked_about(named, frame) else None)
+    return _head_named(reading) or _described_by_a_clause(reading) or (named[0] if _one_asked_about(named, frame) else None)
 
 
 def _head_named(reading: Reading) -> str | None:

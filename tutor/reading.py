@@ -468,7 +468,7 @@ class Reader:
         end = _clause_end(words, mentions, verb_at, self._relation_verbs)
         phrase = self._phrase_rest(words[verb_at])
         return [w for i, w in enumerate(words[:end]) if i != verb_at and not _inside(i, mentions)
-                and _carries_meaning(w) and stem(w) not in phrase and not self._kind_asked(words, i)
+                and _carries_meaning(w) and not _opening_filler(words, i) and stem(w) not in phrase and not self._kind_asked(words, i)
                 and not _setting(words, i) and not _time_of(words, mentions, i)]
 
     def _phrase_rest(self, verb: str) -> set[str]:
@@ -650,7 +650,7 @@ _STEP_NOUNS = frozenset(stem(w) for w in "binding step stage process event react
 _CIRCUMSTANCE = frozenset(stem(w) for w in "after before once upon while when".split())
 # Words that may come before the wh-word of a relation question ("ok, then just tell me what it blocks").
 _MEANING_WORDS = frozenset({"mean", "means", "meant", "meaning"})
-_OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay can could you explain".split())
+_OPENING_FILLERS = frozenset("and so but then now just tell me please ok okay can could you explain fine right alright well hmm um also".split())
 
 
 def _joined(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -761,6 +761,11 @@ _PLURAL_PERSONS = frozenset("women men people".split())
 def _picked(words: list[str], mentions: list[Mention]) -> set[int]:
     """ "which ONE brakes resorption?": where a pronoun picks what is asked for; it is no name before the verb."""
     return {m.start for m in mentions if m.how == "pronoun" and m.start > 0 and words[m.start - 1] in _WH}
+
+
+def _opening_filler(words: list[str], i: int) -> bool:
+    """ "FINE, what does activate osteoclasts?": a filler before the question's wh-word."""
+    return words[i] in _OPENING_FILLERS and any(w in _WH for w in words[i + 1:i + 4])
 
 
 def _side_by_order(words: list[str], mentions: list[Mention], at: int) -> str:
@@ -993,7 +998,9 @@ _CONTRASTS = frozenset({("rather", "than"), ("instead", "of")})  # what follows 
 # words that set a name aside: "which cells other than osteoblasts make RANKL?"
 _SETTING_ASIDE = (("other", "than"), ("besides",), ("apart", "from"), ("aside", "from"), ("except",), ("except", "for"),
                   # what a thing is kept from: "what blocks RANKL from reaching RANK?" asks what blocks RANKL
-                  ("from", "reaching"), ("from", "binding"), ("binding", "to"), ("from", "activating"), ("from", "meeting"))
+                  ("from", "reaching"), ("from", "binding"), ("binding", "to"), ("from", "activating"), ("from", "meeting"),
+                  # "which one builds bone instead of (braking) resorption?": the other thing, not asked about
+                  ("instead", "of"), ("rather", "than"))
 
 
 def _not_timing(words: list[str], mentions: list[Mention]) -> list[str]:
@@ -1007,14 +1014,22 @@ def _not_timing(words: list[str], mentions: list[Mention]) -> list[str]:
 _TIMING = frozenset({"before", "after", "until", "till", "once", "since"})
 
 
+def _after_a_setting_aside(words: list[str] | tuple[str, ...], start: int) -> bool:
+    """Whether the words before a name set it aside ("besides estrogen"), a verb in -ing between allowed ("instead of
+    BRAKING resorption")."""
+    windows = [tuple(words[max(0, start - 2):start])]
+    if start >= 3 and words[start - 1].endswith("ing"):
+        windows.append(tuple(words[start - 3:start - 1]))
+    return any(before[-len(phrase):] == phrase for before in windows for phrase in _SETTING_ASIDE)
+
+
 def _set_aside(words: list[str] | tuple[str, ...], mentions) -> list[str]:
     """The concepts a question names only to set them aside ("other than osteoblasts", "besides estrogen")."""
     aside: list[str] = []
     last_end = -1  # where the last mention set aside ends: "besides osteoblasts AND osteoclasts" sets both aside
     for m in sorted(mentions, key=lambda m: m.start):
-        before = tuple(words[max(0, m.start - 2):m.start])
         joined = last_end >= 0 and m.start - last_end == 1 and words[last_end] in ("and", "or")
-        if (joined or any(before[-len(phrase):] == phrase for phrase in _SETTING_ASIDE)) and m.concept not in aside:
+        if (joined or _after_a_setting_aside(words, m.start)) and m.concept not in aside:
             aside.append(m.concept)
             last_end = m.end
     return aside
