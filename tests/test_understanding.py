@@ -1851,6 +1851,11 @@ def test_references_asked_before_any_answer_and_one_more_on_another_topic(chat):
     ("Is bone actually alive? I always thought the skeleton was just a fixed frame.", "bone-remodeling"),
     ("HRT abbreviation meaning?", "hrt"),
     ("what r the papers u got ur info from", "references"),
+    # everyday and clipped words for what the document covers
+    ("meno and bones", "menopause"),
+    ("the change - why does it wreck your bones", "menopause"),
+    ("why do grannies break hips so easy", "fracture-risk"),
+    ("brake + build combo, why both", "anabolic-antiresorptive-synergy"),
 ])
 def test_a_question_among_remarks_or_in_shorthand_is_still_read(tutor, message, concept):
     reply = tutor.respond(tutor.new_session(), message)
@@ -4022,6 +4027,7 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['How does testosterone protect men\'s bones?', "what's the evidence?"], 'aromatase-deficiency', id='the evidence of a hormone: the case the document says bears it out'),
     pytest.param(['How do hormonal optimization protocols work?', 'for women?'], 'hrt', id="'for women?' of a whole: its part meant for them"),
     pytest.param(['Why do older people get fractures?', "what's a main cause?"], 'fracture-risk', id="a question of nothing but its frame's words asks it of the topic"),
+    pytest.param(['What is hormonal decline?', 'in women?', 'and in men?', 'which is faster?'], 'hormonal-decline', id="'which is faster?' picks one of the two, as 'which one' does"),
     pytest.param(['How do hormonal optimization protocols work?', 'for men?'], 'trt', id="'for men?' of a whole: its part meant for them"),
     pytest.param(['What does the therapy comparison table show?', 'which one builds bone instead of braking resorption?'], 'growth-hormone-peptides', id="'instead of (verb-ing) X' sets X aside"),
 ])
