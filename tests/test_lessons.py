@@ -272,6 +272,18 @@ def test_give_me_an_example_for_the_concept_under_discussion_or_a_named_one(tuto
     assert tutor.respond(tutor.new_session(), "give me an example").kind == "chat"  # of what? it asks
 
 
+def test_an_example_of_a_kind_with_members_names_them_and_explains_the_first(tutor):
+    session = tutor.new_session()
+    tutor.respond(session, "what are hormonal optimization protocols")
+    reply = tutor.respond(session, "give me an example")
+    assert reply.concept == "hrt" and "testosterone replacement therapy" in reply.text.split(". Take")[0], reply.text
+    assert tutor.respond(session, "what's the goal?").concept == "hormonal-optimization"  # the kind stays the topic
+    # the halves of a process are no members: an everyday comparison answers
+    session = tutor.new_session()
+    tutor.respond(session, "explain the anabolic antiresorptive synergy")
+    assert tutor.respond(session, "give me an example").data.get("example")
+
+
 @pytest.mark.parametrize("question, concept", [("define resorption", "bone-resorption"),
                                                ("what does OPG mean in one line", "opg"),
                                                ("definition of osteoclastogenesis", "osteoclastogenesis")])

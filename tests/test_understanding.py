@@ -194,6 +194,7 @@ def test_a_comparison_can_take_one_side_from_the_conversation(chat):
     ("what regulates the RANKL and OPG genes?", "Estradiol, a form of estrogen,"),  # a form alone is said with its kind
     ("what does OPG stick to?", "OPG binds to RANKL"),                  # "stick to": a binding verb
     ("fine, what does activate osteoclasts?", "RANKL stimulates osteoclasts"),  # a filler before the wh-word
+    ("What stops new osteoclasts from forming?", "OPG reduces osteoclastogenesis"),  # a plain qualifier belongs to the name
 ])
 def test_relation_answers_lead_with_the_direct_answer(tutor, text, lead):
     reply = Chat(tutor).say(text, kind="answer")
@@ -838,6 +839,7 @@ def test_a_list_of_three_is_no_pair(tutor):
     ("does IGF-1 drop with age, and by how much?", "rate"),
     ("can RANKL itself be used as a medicine?", "medicines"),
     ("why is TRT dangerous?", "risks"),                           # a danger presumed of a therapy is still no fact
+    ("Can progesterone cause mood changes?", "risks"),            # a complaint a hormone is asked to bring on
 ])
 def test_aspects_the_document_does_not_discuss_are_said_plainly(tutor, text, frame):
     reading = tutor.read(text)
@@ -4112,3 +4114,9 @@ def test_a_choice_of_two_true_of_both_says_both(tutor):
     assert reply.concept == "estrogen-receptor-alpha"
     assert "osteoblasts and osteoclasts" in first_sentence(reply.text), reply.text   # one verb for both objects
     assert Chat(tutor).say("which builds bone, osteoclasts or osteoblasts?").concept == "osteoblasts"   # only one
+
+
+def test_which_of_two_to_a_degree_is_the_one_whose_text_says_it_so(tutor):
+    # the agents table has estradiol "strongly" reducing resorption; testosterone cypionate reduces it through estradiol
+    reply = Chat(tutor).say("Which is stronger at reducing bone resorption, estradiol or testosterone cypionate?")
+    assert reply.concept == "estradiol" and reply.text.split("\n")[-1].startswith("Estradiol, not"), reply.text

@@ -430,6 +430,9 @@ class Teacher:
             asked = f"what {rest}" if kind in _ANY_THING else f"which {kind} {rest}"
             return self._fallback(session, asked)
         concept_id = self._topic_or_last(session, turn)
+        instances = self._instances(session, concept_id, turn.text)
+        if instances:
+            return instances
         if concept_id is None or concept_id not in self.kb.analogies:
             if turn.groups.get("topic"):
                 return self._fallback(session, turn.text)
@@ -444,6 +447,26 @@ class Teacher:
         return Reply(kind="answer", text=text, level=analogy.level, concept=concept.answers_for, confidence=1.0,
                      section=concept.where, suggestions=("more detail", "define it"), intent=intent.id,
                      data={"entry": concept_id, "example": {"concept": concept_id, "level": analogy.level}})
+
+    def _instances(self, session: Session, concept_id: str | None, text: str) -> Reply | None:
+        """ "What are hormonal optimization protocols?" ... "give me an example": of a kind of thing with members
+        (HRT, TRT and the peptides are its parts), the members are the examples, not an analogy: they are named, and
+        the first is explained."""
+        if concept_id is None or _ANALOGY_WANTED.search(text):
+            return None
+        kind = self.kb.kinds.get(concept_id)
+        parts = [r.subject for r in self.kb.relations if r.relation == "part-of" and r.object == concept_id]
+        # members are of the whole's own kind (therapies of a group of therapies); the halves of a process are no examples
+        if len(parts) < 2 or any(self.kb.kinds.get(p) != kind for p in parts):
+            return None
+        names = [_in_sentence(short_title(self.kb.concepts[p])) for p in parts]
+        lead = self._msg("example_instances", title=_in_sentence(short_title(self.kb.concepts[concept_id])),
+                         instances=", ".join(names[:-1]) + " and " + names[-1], first=names[0])
+        reply = self._fallback(session, f"what is {short_title(self.kb.concepts[parts[0]])}")
+        if reply.kind != "answer":
+            return reply
+        session.last_concept = concept_id  # the talk is still about the kind: "what's its goal?" asks about it
+        return replace(reply, text=f"{lead} {reply.text}")
 
     def _define(self, session: Session, intent: Intent, turn: Any) -> Reply:
         topic = turn.groups.get("topic", "").strip()
@@ -561,6 +584,14 @@ def _section(text: str) -> str | None:
 _INSTANCE_OF = re.compile(r"(?:an? |some |one |any )?(?P<kind>[a-z]+) (?:(?:that|which|who) (?P<rest>.+)|(?P<aim>for|against) (?P<target>.+))")
 # "an example of why it matters", "... of what happens when it drops", "... of when it drops": a question put as
 # the thing to give an example of (a bare "when ..." asks what happens then)
+def _in_sentence(name: str) -> str:
+    """A title as it reads inside a sentence: "hormonal optimization", but "RANKL" and "HRT" as written."""
+    return name[0].lower() + name[1:] if len(name) > 1 and name[1].islower() else name
+
+
+# "give me an analogy", "an everyday example": a comparison from everyday life is wanted, not the members of a kind
+# ("an example of each side" asks for one of each half, not the members of the topic)
+_ANALOGY_WANTED = re.compile(r"\b(analog(y|ies)|comparisons?|everyday|real life|metaphor|like what|what is it like|in action|in practice|each|both|sides?|halves|half)\b")
 _A_QUESTION = re.compile(r"(why|how|when|what happens|what goes|where) ")
 _POINTERS = frozenset({"it", "that", "this", "them", "one", "those", "these", "one of them", "one of those"})
 _ANY_THING = frozenset({"something", "anything", "thing", "one", "someone", "substance", "factor"})

@@ -68,6 +68,10 @@ class PassageIndex:
                 names.setdefault((kind, rarest), []).append((order, cid, stems))
         return names
 
+    def says_together(self, concept_id: str, stems: frozenset[str]) -> bool:
+        """Whether one of the concept's sentences, at any depth, holds all these stems."""
+        return any(stems <= sentence for depth in LEVELS for _, sentence in self._of[concept_id, depth])
+
     def _sentences_of(self, concept_id: str, depth: str) -> tuple[tuple[str, frozenset[str]], ...]:
         return self._of[concept_id, depth]
 

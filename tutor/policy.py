@@ -353,12 +353,23 @@ class Policy:
         both = None if _WEIGHING.search(" ".join(reading.words)) else self._true_of_both(reading, pair)
         if both:
             return both
-        chosen = self._clearly_pointed_to(reading, pair)
+        chosen = self._said_to_that_degree(reading, pair) or self._clearly_pointed_to(reading, pair)
         if chosen is None:
             return Decision("compare", pair, self._comparison_frame, how="the two you offered, side by side")
         other = pair[1] if chosen == pair[0] else pair[0]
         return Decision("pick", (chosen,), reading.frame, runner_up=other, topic=other,
                         how="the one of the two you offered that your question points to")
+
+    def _said_to_that_degree(self, reading: Reading, pair: tuple[str, str]) -> str | None:
+        """ "which is STRONGER at reducing resorption, estradiol or testosterone cypionate?": the one of the two whose
+        own text says it of the third thing to that degree ("strongly reduces resorption")."""
+        degree = _degree_asked(reading.words)
+        others = [c for c in reading.named if c not in pair]
+        if not degree or len(others) != 1:
+            return None
+        third = self._name_stems(others[0], reading)
+        said = [p for p in pair if any(self._passages.says_together(p, frozenset({degree, s})) for s in third)]
+        return said[0] if len(said) == 1 else None
 
     def _true_of_both(self, reading: Reading, pair: tuple[str, str]) -> Decision | None:
         """ "which cell type carries ER alpha: osteoblasts or osteoclasts?": when one fact of the same kind links the
@@ -1992,6 +2003,20 @@ def _asks_several(reading: Reading) -> bool:
     """ "which three PROTEINS make up ...?": a plural noun asked for wants all of them, not the one a sentence names."""
     noun = reading.answer_noun or ""
     return noun.endswith("s") and not noun.endswith("ss")
+
+
+def _degree_asked(words: tuple[str, ...]) -> str | None:
+    """The stem of the degree a weighing question asks about: "stronger" -> strong, "more potent" -> potent."""
+    for i, w in enumerate(words):
+        if w in ("more", "most") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
+            return stem(words[i + 1])
+        if w in _DEGREE_WORDS:
+            return _DEGREE_WORDS[w]
+    return None
+
+
+_DEGREE_WORDS = {"stronger": "strong", "strongest": "strong", "faster": "fast", "fastest": "fast", "quicker": "quick",
+                 "sharper": "sharp", "greater": "great", "bigger": "big", "larger": "larg", "slower": "slow"}
 
 
 def _described_by_a_clause(reading: Reading) -> str | None:

@@ -468,7 +468,8 @@ class Reader:
         end = _clause_end(words, mentions, verb_at, self._relation_verbs)
         phrase = self._phrase_rest(words[verb_at])
         return [w for i, w in enumerate(words[:end]) if i != verb_at and not _inside(i, mentions)
-                and _carries_meaning(w) and not _opening_filler(words, i) and stem(w) not in phrase and not self._kind_asked(words, i)
+                and _carries_meaning(w) and not _opening_filler(words, i) and not _qualifies_a_name(words, i, mentions)
+                and stem(w) not in phrase and not self._kind_asked(words, i)
                 and not _setting(words, i) and not _time_of(words, mentions, i)]
 
     def _phrase_rest(self, verb: str) -> set[str]:
@@ -761,6 +762,15 @@ _PLURAL_PERSONS = frozenset("women men people".split())
 def _picked(words: list[str], mentions: list[Mention]) -> set[int]:
     """ "which ONE brakes resorption?": where a pronoun picks what is asked for; it is no name before the verb."""
     return {m.start for m in mentions if m.how == "pronoun" and m.start > 0 and words[m.start - 1] in _WH}
+
+
+def _qualifies_a_name(words: list[str], i: int, mentions: list[Mention]) -> bool:
+    """ "what stops NEW osteoclast formation?", "what drives ACTIVE osteoclasts?": a plain qualifier right before a name
+    belongs to it."""
+    return words[i] in _PLAIN_QUALIFIERS and any(m.start == i + 1 for m in mentions)
+
+
+_PLAIN_QUALIFIERS = frozenset("new active mature immature fresh existing more fewer extra".split())
 
 
 def _opening_filler(words: list[str], i: int) -> bool:
