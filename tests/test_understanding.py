@@ -4120,3 +4120,14 @@ def test_which_of_two_to_a_degree_is_the_one_whose_text_says_it_so(tutor):
     # the agents table has estradiol "strongly" reducing resorption; testosterone cypionate reduces it through estradiol
     reply = Chat(tutor).say("Which is stronger at reducing bone resorption, estradiol or testosterone cypionate?")
     assert reply.concept == "estradiol" and reply.text.split("\n")[-1].startswith("Estradiol, not"), reply.text
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("Is RANK a receptor or a ligand?", "rank"),            # which sort the one named is, whatever the sorts match
+    ("Is OPG a receptor or a decoy?", "opg"),
+    ("What does the document mean by 'clinically low testosterone'?", "trt"),  # the table's words for TRT's audience
+    ("How does the author say a specific protocol gets chosen for a person?", "hormonal-optimization"),
+])
+def test_the_thing_asked_about_is_the_one_answered(tutor, question, concept):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert (reply.kind, reply.concept) == ("answer", concept), reply.text

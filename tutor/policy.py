@@ -1699,7 +1699,8 @@ class Policy:
     def _anchored(self, concept_id: str, ranked: list[Candidate], frame: Frame | None, words: tuple[str, ...] = ()) -> Decision:
         top = ranked[0] if ranked else None
         own = next((c.score for c in ranked if c.concept_id == concept_id), 0.0)
-        if not self._may_outrank(top, frame, words):
+        # "is RANK a receptor or a ligand?": which sort of thing the one named is, whatever the sorts match
+        if not self._may_outrank(top, frame, words) or _WHICH_SORT_IS_IT.match(" ".join(words)):
             top = None
         if top and top.concept_id != concept_id and top.score >= self.thresholds.answer \
                 and top.score >= own + self.thresholds.anchor and self._key_names(top, concept_id):
@@ -2245,6 +2246,7 @@ def _subject_of_a_change(reading: Reading) -> str | None:
 
 
 _AUXILIARIES = frozenset("does do did can could would will might may".split())
+_WHICH_SORT_IS_IT = re.compile(r"^(is|are|was|were) (\w+ ){1,3}(a|an) \w+( \w+)? or (a |an )?\w+( \w+)?$")
 # "do osteoclasts have it TOO?": the last question asked again of another name
 ASKED_AGAIN = frozenset({"too", "also", "either", "likewise", "well"})
 _CHANGED = frozenset("declining falling dropping low lower reduced decreasing less rising high higher increased".split())
