@@ -1858,6 +1858,9 @@ def test_references_asked_before_any_answer_and_one_more_on_another_topic(chat):
     ("the change - why does it wreck your bones", "menopause"),
     ("why do grannies break hips so easy", "fracture-risk"),
     ("brake + build combo, why both", "anabolic-antiresorptive-synergy"),
+    ("wat do the clast cells do", "osteoclasts"),
+    ("bone eaters", "osteoclasts"),
+    ("estro and bone loss", "estrogen"),
 ])
 def test_a_question_among_remarks_or_in_shorthand_is_still_read(tutor, message, concept):
     reply = tutor.respond(tutor.new_session(), message)
@@ -4125,6 +4128,7 @@ def test_which_of_two_to_a_degree_is_the_one_whose_text_says_it_so(tutor):
 @pytest.mark.parametrize("question, concept", [
     ("Is RANK a receptor or a ligand?", "rank"),            # which sort the one named is, whatever the sorts match
     ("Is OPG a receptor or a decoy?", "opg"),
+    ("do peptides act on bone directly", "growth-hormone-peptides"),  # the subject of a yes-no question is asked about
     ("What does the document mean by 'clinically low testosterone'?", "trt"),  # the table's words for TRT's audience
     ("How does the author say a specific protocol gets chosen for a person?", "hormonal-optimization"),
 ])

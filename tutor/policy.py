@@ -1677,6 +1677,8 @@ class Policy:
             return about
         if _asks_what_it_is(reading.masked):
             return Decision("concept", (named,), frame, confidence=1.0, how="the concept your question asks to define")
+        if _asked_of_it(reading, named):
+            return Decision("concept", (named,), frame, confidence=1.0, how="the subject of your yes-no question")
         decision = self._anchored(named, self._rank(reading, focus, within), frame, reading.words)
         if decision.concept == named or not (frame and frame.plain):
             return decision
@@ -2004,6 +2006,19 @@ def _asks_several(reading: Reading) -> bool:
     """ "which three PROTEINS make up ...?": a plural noun asked for wants all of them, not the one a sentence names."""
     noun = reading.answer_noun or ""
     return noun.endswith("s") and not noun.endswith("ss")
+
+
+def _asked_of_it(reading: Reading, named: str) -> bool:
+    """ "do peptides act on bone directly?", "is RANK a receptor or a ligand?": a yes-no question whose subject is the
+    one name asks about it, whatever other concept the rest of its words match."""
+    words = reading.words
+    if not words or words[0] not in _YES_NO_OPENERS:
+        return False
+    at = 2 if len(words) > 2 and words[1] in ("the", "a", "an") else 1
+    return any(m.concept == named and m.how == "name" and m.start == at for m in reading.mentions)
+
+
+_YES_NO_OPENERS = frozenset("do does did is are was were can could will would".split())
 
 
 def _degree_asked(words: tuple[str, ...]) -> str | None:
