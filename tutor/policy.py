@@ -1677,9 +1677,10 @@ class Policy:
             return about
         if _asks_what_it_is(reading.masked):
             return Decision("concept", (named,), frame, confidence=1.0, how="the concept your question asks to define")
-        if _asked_of_it(reading, named):
+        ranked = self._rank(reading, focus, within)
+        if _asked_of_it(reading, named) and not self._nearly_own_example(next(iter(ranked), None)):
             return Decision("concept", (named,), frame, confidence=1.0, how="the subject of your yes-no question")
-        decision = self._anchored(named, self._rank(reading, focus, within), frame, reading.words)
+        decision = self._anchored(named, ranked, frame, reading.words)
         if decision.concept == named or not (frame and frame.plain):
             return decision
         without = self._frame_stems.get(frame.id, frozenset())
