@@ -4033,6 +4033,8 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['How do hormonal optimization protocols work?', 'for women?'], 'hrt', id="'for women?' of a whole: its part meant for them"),
     pytest.param(['Why do older people get fractures?', "what's a main cause?"], 'fracture-risk', id="a question of nothing but its frame's words asks it of the topic"),
     pytest.param(['What is hormonal decline?', 'in women?', 'and in men?', 'which is faster?'], 'hormonal-decline', id="'which is faster?' picks one of the two, as 'which one' does"),
+    pytest.param(['What is menopause doing to bones?', "what's the therapy for it?"], 'hrt', id="'what is the THERAPY for it?' asks for a kind, as 'which therapy' does"),
+    pytest.param(['What does the term somatopause refer to?', 'what therapy tries to restore it?'], 'growth-hormone-peptides', id='a whole named beside its part: the part is the one of the kind'),
     pytest.param(['How do hormonal optimization protocols work?', 'for men?'], 'trt', id="'for men?' of a whole: its part meant for them"),
     pytest.param(['What does the therapy comparison table show?', 'which one builds bone instead of braking resorption?'], 'growth-hormone-peptides', id="'instead of (verb-ing) X' sets X aside"),
 ])

@@ -445,7 +445,9 @@ class Composer:
         """The concept's explanation at `level` with `lead` said first (after what it leans on), and not said again
         where the text has it."""
         said = self._with_what_it_leans_on(concept_id, None, lead)
-        return " ".join([*said, *self._rest(concept_id, level, *said)])
+        # a sentence of another concept's text said alone: "It presents ..." is the document speaking
+        shown = [f"The document {lead[3:]}"] if said == [lead] and _DOCUMENT_REPORTS.match(lead) else said
+        return " ".join([*shown, *self._rest(concept_id, level, *said)])
 
     def _rest(self, concept_id: str, level: str, *said: str) -> list[str]:
         """The sentences of the concept's explanation at `level` other than those already said."""

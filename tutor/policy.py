@@ -1587,6 +1587,14 @@ class Policy:
         top = ranked[0] if ranked else None
         return bool(top and top.score >= self.thresholds.example and (top.concept_id == named or self._key_names(top, named)))
 
+    def _named_there(self, sentence: str, named: str, kind: str, noun: str | None) -> list[str]:
+        """The things of the kind a sentence names besides `named`; a molecule only if titled with the noun asked;
+        a whole named beside one of its parts (optimization protocols beside the peptides) gives way to the part."""
+        ones = self._passages.all_named_of_kind(sentence_stems(sentence)[0][1], kind, frozenset({named}))
+        if kind == "molecule":
+            ones = [o for o in ones if self._passages.titled_with_word(o, noun)]
+        return [o for o in ones if not any(w in ones for w in self._parts_of(o))]
+
     def _the_one_named(self, reading: Reading, named: str, kind: str) -> Decision | None:
         """ "which therapy refills estrogen in women?": when the named concept's sentence that answers names exactly
         one thing of the kind asked for, that thing is the answer, the sentence said first. Cells are where the
@@ -1598,9 +1606,7 @@ class Policy:
         found = self._passages.best_in(named, LEVELS[0], self._passages.wanted(reading.content_words), kind=kind)
         if found is None:
             return None
-        ones = self._passages.all_named_of_kind(sentence_stems(found.text)[0][1], kind, frozenset({named}))
-        if kind == "molecule":
-            ones = [o for o in ones if self._passages.titled_with_word(o, reading.answer_noun)]
+        ones = self._named_there(found.text, named, kind, reading.answer_noun)
         if len(ones) != 1:
             return None
         if self._falls_in(ones[0], named, reading):

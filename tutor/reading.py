@@ -384,6 +384,9 @@ class Reader:
                 kind = self._kind_after(words[i + 1:])
                 if kind:
                     return kind
+        named = self._kind_put_as_the(words)
+        if named:
+            return self._answer_types[named]
         if focus and self._kb.kinds.get(focus) == "source" and picks_one(words):
             return "source"
         # a bare noun phrase asks for its head too: "the hormone from the Leydig cells"
@@ -391,13 +394,28 @@ class Reader:
             return self._answer_types[words[1]]
         return None
 
-    def _answer_noun(self, words: list[str]) -> str | None:
-        """The noun after "which"/"what" that names the kind asked for ("which genes does estrogen turn up?")."""
+    def _noun_after_which(self, words: list[str]) -> str | None:
         for i, w in enumerate(words[:-1]):
             if w in ("which", "what"):
                 at = next((j for j in range(i + 1, min(i + 5, len(words))) if words[j] in self._answer_types), None)
                 if at is not None and self._kind_after(words[i + 1:]):
                     return self._compound_head(words, at)
+        return None
+
+    def _kind_put_as_the(self, words: list[str]) -> str | None:
+        """ "what's THE THERAPY for it?", "what is the hormone that ...": a kind asked for as the one that does
+        something, put after "what is the"; its noun, or None."""
+        for i in range(len(words) - 3):
+            if words[i] == "what" and words[i + 1] in ("is", "s", "are") and words[i + 2] == "the" \
+                    and words[i + 3] in self._answer_types and words[i + 4:i + 5] and words[i + 4] in _DOING_WORDS:
+                return words[i + 3]
+        return None
+
+    def _answer_noun(self, words: list[str]) -> str | None:
+        """The noun after "which"/"what" that names the kind asked for ("which genes does estrogen turn up?")."""
+        asked = self._noun_after_which(words) or self._kind_put_as_the(words)
+        if asked:
+            return asked
         # "now the genes behind it", "the receptor in it": the sort of thing asked for, of what was just discussed
         return next((w for i, w in enumerate(words[1:-2], 1) if w in self._answer_types and words[i - 1] in ("the", "its")
                      and words[i + 1] in _OF_THE_WHOLE and words[i + 2] in ("it", "this", "that", "them")), None)
@@ -770,6 +788,8 @@ def _qualifies_a_name(words: list[str], i: int, mentions: list[Mention]) -> bool
     return words[i] in _PLAIN_QUALIFIERS and any(m.start == i + 1 for m in mentions)
 
 
+# what follows the kind in "what is the therapy FOR it", "the hormone THAT blocks it": the one that does something
+_DOING_WORDS = frozenset("for that which used meant given to against behind".split())
 _PLAIN_QUALIFIERS = frozenset("new active mature immature fresh existing more fewer extra".split())
 
 
