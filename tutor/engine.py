@@ -465,8 +465,12 @@ class Tutor:
     def _own_process_asked(self, text: str, answer: str | None, theme: str | None) -> Decision | None:
         """ "How does testosterone protect bone?" ... "why?": how a hormone does what was said is its own process
         (testosterone's conversion to estrogen in bone), after an answer about the hormone itself."""
-        process = self._policy.own_process(theme) if theme and not answer and _BARE_WHY_OR_HOW.match(fold(text)) else None
+        process = self._own_process_of(theme, answer) if _BARE_WHY_OR_HOW.match(fold(text)) else None
         return Decision("concept", (process,), None, how="how the topic does it: its own process") if process else None
+
+    def _own_process_of(self, topic: str | None, answer: str | None) -> str | None:
+        """The topic's own process, when the last reply was about the topic itself (not a relation's answer)."""
+        return self._policy.own_process(topic) if topic and not answer else None
 
     def _process_of_the_answer(self, session: Session, answer: str, theme: str) -> str | None:
         """The process named after the answer and the theme, or the one the last reply was about."""
@@ -1506,7 +1510,7 @@ class Tutor:
         last = session.last_concept
         if last is None:
             return self._chat(session, self._msg("no_context", text="why"), intent.id)
-        own = self._policy.own_process(last) if not (session.last_answer or {}).get("answer") else None
+        own = self._own_process_of(last, (session.last_answer or {}).get("answer"))
         if own:
             # "How does testosterone protect bone?" ... "why?": the mechanism is the hormone's own process
             # (its conversion to estrogen in bone), told at the depth the learner is at
