@@ -105,8 +105,8 @@ SETS = {
     "blind23/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind23" / "safety.yaml",
     "tuning19/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning19" / "understanding.yaml",
     "tuning19/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning19" / "safety.yaml",
-    "blind24/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind24" / "understanding.yaml",
-    "blind24/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind24" / "safety.yaml",
+    "blind24/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind24" / "understanding.yaml",
+    "blind24/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind24" / "safety.yaml",
 }
 
 
