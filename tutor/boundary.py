@@ -13,7 +13,8 @@ from rapidfuzz.distance import OSA
 
 from .model import Boundary, BoundaryLine, WordClass
 from .english import common
-from .normalise import stem
+from .normalise import STOPWORDS, stem
+from .precheck import Gates
 
 __all__ = ["Advice", "AdviceBoundary"]
 
@@ -47,6 +48,7 @@ class AdviceBoundary:
         self._shorthand_in_text = _shorthand_pattern(self.shorthand)
         self._phrases = _class_phrases(boundary.classes)
         self._patterns = [(c.name, re.compile(p)) for c in boundary.classes for p in c.patterns]
+        self._gates = _gates_of(boundary.classes)
         self._names = [c.name for c in boundary.classes]
         self._conditional = [c for c in boundary.classes if c.counts_as or c.unless]
         self._longest = max((len(p) for p in self._phrases), default=1)
@@ -158,7 +160,8 @@ class AdviceBoundary:
         spelled = self._shorthand_in_text.sub(lambda m: self.shorthand[m.group(1)], lower_text) \
             if self._shorthand_in_text else lower_text
         texts = (lower_text,) if spelled == lower_text else (lower_text, spelled)  # most questions hold no shorthand
-        for name, pattern in self._patterns:
+        for number, pattern in self._gates.searchable(set().union(*map(self._gates.open, texts))).items():
+            name = self._patterns[number][0]
             match = next((m for m in map(pattern.search, texts) if m), None)
             if match:
                 hits.setdefault(name, set()).add(match.group(0).strip())
@@ -169,6 +172,11 @@ class AdviceBoundary:
             shown = [k for k in kinds if k in shown_by]
             if shown:
                 hits.setdefault(name, set()).update(f"a {k} named" for k in shown)
+
+
+def _gates_of(classes: tuple[WordClass, ...]) -> Gates:
+    """The classes' patterns behind gates: a question is searched only by those it could match (the words they need)."""
+    return Gates([(p,) for c in classes for p in c.patterns], STOPWORDS)
 
 
 def _shorthand_pattern(shorthand: dict[str, str]) -> re.Pattern | None:

@@ -339,7 +339,7 @@ class Tutor:
         if not (kind and reply.kind == "answer" and reply.concept) or "answer" in session.last_answer \
                 or self.kb.kinds.get(reply.concept) == kind:
             return
-        named = [c for c in self._reader.read(_lead_of(reply.text)).named if self.kb.kinds.get(c) == kind]
+        named = [c for c in self._reader.named_in(_lead_of(reply.text)) if self.kb.kinds.get(c) == kind]
         if len(set(named)) == 1:
             session.last_answer["named_of_kind"] = named[0]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from re import _constants as _c  # the parsed form of a pattern (stable across 3.11-3.13), read only to index patterns
 from re import _parser
-from typing import Iterable, TypeVar
+from typing import Iterable, Sequence, TypeVar
 
-__all__ = ["either", "ByFirstChar", "first_chars"]
+__all__ = ["either", "ByFirstChar", "first_chars", "Gates", "needed_pieces"]
 
 T = TypeVar("T")
 
@@ -131,3 +131,143 @@ def _charset(items) -> set[str] | None:
         else:
             return None  # a negated set, a category (\w, \d) or a wide range: any character may start it
     return chars
+
+
+# --- gates of words: most texts hold none of the words a pattern needs ---------------------------------------------
+_WORD_CHAR = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
+_START_LENGTH = 4  # a word start is compared on at most this many characters
+_RARE_ENOUGH = 3  # pieces rarer than this (one letter, a common word) open a gate too often to be worth one
+
+
+class Gates:
+    """Patterns, each given as its alternatives, behind gates: the pieces one of which any match of an alternative
+    must hold (the start of a word, or a piece of text). `open(text)` tells, in one pass over the words of a text,
+    which alternatives could match it; `pattern(number, opened)` is then the pattern to search with: the whole one
+    if a gated alternative could match, else only its alternatives that have no gate (often none). A gated
+    alternative that cannot match would find nothing, so what is found is unchanged. `common` words (what, is ...)
+    are in nearly every question: a gate is never made of them alone. Read-only after construction."""
+
+    def __init__(self, entries: Iterable[Sequence[str]], common: frozenset[str] = frozenset()) -> None:
+        self._whole: list[re.Pattern[str] | None] = []
+        self._ungated: list[re.Pattern[str] | None] = []
+        self._by_start: dict[str, set[int]] = {}
+        self._by_piece: dict[str, set[int]] = {}
+        for number, alternatives in enumerate(entries):
+            gates = [needed_pieces(re.compile(a), common) for a in alternatives]
+            self._whole.append(_one_pattern(alternatives))
+            self._ungated.append(_one_pattern([a for a, gate in zip(alternatives, gates) if gate is None]))
+            self._file(number, gates)
+        self._lengths = sorted({len(s) for s in self._by_start})
+        self._with_ungated = frozenset(n for n, p in enumerate(self._ungated) if p is not None)
+
+    def _file(self, number: int, gates: list[frozenset[tuple[str, str]] | None]) -> None:
+        """File a pattern under each piece its gated alternatives need."""
+        for kind, piece in {p for gate in gates if gate for p in gate}:
+            (self._by_start if kind == "start" else self._by_piece).setdefault(piece, set()).add(number)
+
+    def open(self, text: str) -> set[int]:
+        """The numbers of the patterns of which a gated alternative could match `text`."""
+        opened: set[int] = set()
+        for word in _WORDS.findall(text):
+            for n in self._lengths:
+                if n > len(word):
+                    break
+                numbers = self._by_start.get(word[:n])
+                if numbers:
+                    opened |= numbers
+        for piece, numbers in self._by_piece.items():
+            if piece in text:
+                opened |= numbers
+        return opened
+
+    def pattern(self, number: int, opened: set[int]) -> re.Pattern[str] | None:
+        """The pattern to search a text with, given what `open` said of it; None if nothing in it could match."""
+        return self._whole[number] if number in opened else self._ungated[number]
+
+    def searchable(self, opened: set[int]) -> dict[int, re.Pattern[str]]:
+        """Every pattern worth searching a text with, by number in order, given what `open` said of it."""
+        return {n: self.pattern(n, opened) for n in sorted(opened.union(self._with_ungated))}
+
+
+def _one_pattern(alternatives: Sequence[str]) -> re.Pattern[str] | None:
+    """Alternatives as one pattern, searched once (one alone, as written)."""
+    if len(alternatives) == 1:
+        return re.compile(alternatives[0])
+    return re.compile("|".join(f"(?:{a})" for a in alternatives)) if alternatives else None
+
+
+def needed_pieces(pattern: re.Pattern[str], common: frozenset[str] = frozenset()) -> frozenset[tuple[str, str]] | None:
+    """Pieces one of which every match of `pattern` holds: ("start", s), a word of the text begins with s, or
+    ("text", s), s is in the text. None when no rare enough pieces can be told (flags, a match that may be
+    anything, only common words)."""
+    if pattern.flags & ~re.UNICODE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        needed = _needed(list(_parser.parse(pattern.pattern, pattern.flags)), True, common)
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    return needed if needed and _worth(needed, common) >= _RARE_ENOUGH else None
+
+
+def _worth(needed: frozenset[tuple[str, str]], common: frozenset[str]) -> int:
+    """How rare a set of pieces is in text: its least rare piece, by length; a common word is worth nothing."""
+    return min(0 if _only_common(piece, common) else len(piece) + (kind == "start") for kind, piece in needed)
+
+
+def _only_common(piece: str, common: frozenset[str]) -> bool:
+    words = _WORDS.findall(piece)
+    return not words or all(w in common for w in words)
+
+
+def _needed(items: list, at_start: bool, common: frozenset[str]) -> frozenset[tuple[str, str]] | None:
+    """The best set of pieces among those the items of a sequence need; `at_start` says whether the sequence
+    begins where a word may begin (after \\b, ^ or a non-word character)."""
+    found: list[frozenset[tuple[str, str]]] = []
+    run = ""
+    run_at_start = at_start
+    for op, value in items + [(None, None)]:
+        if op is _c.LITERAL:
+            run_at_start = at_start if not run else run_at_start
+            run += chr(value)
+            continue
+        if run:
+            found.extend(_pieces_of_run(run, run_at_start, common))
+            at_start = not _WORD_CHAR.match(run[-1])
+            run = ""
+        if op is None:
+            break
+        needed, at_start = _needed_by(op, value, at_start, common)
+        if needed:
+            found.append(needed)
+    # the rarest; word starts (looked up, not searched for) before pieces of text once rare enough
+    return max(found, key=lambda f: (_worth(f, common) >= _RARE_ENOUGH and all(k == "start" for k, _ in f),
+                                     _worth(f, common), -len(f)), default=None)
+
+
+def _pieces_of_run(run: str, at_start: bool, common: frozenset[str]) -> list[frozenset[tuple[str, str]]]:
+    """A run of literal characters is itself needed; so is each word start in it that is no common word."""
+    pieces = [frozenset({("text", run)})]
+    for i, char in enumerate(run):
+        begins = at_start if i == 0 else not _WORD_CHAR.match(run[i - 1])
+        if begins and _WORD_CHAR.match(char):
+            word = _WORDS.match(run, i).group(0)
+            if word not in common:
+                pieces.append(frozenset({("start", word[:_START_LENGTH])}))
+    return pieces
+
+
+def _needed_by(op, value, at_start: bool, common: frozenset[str]) -> tuple[frozenset[tuple[str, str]] | None, bool]:
+    """What one parsed item needs, and whether a word may begin right after it."""
+    if op is _c.AT:
+        return None, value in (_c.AT_BOUNDARY, _c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return None, at_start  # takes no character
+    if op is _c.SUBPATTERN:
+        return (_needed(list(value[3]), at_start, common) if not (value[1] or value[2]) else None), False
+    if op is _c.BRANCH:
+        branches = [_needed(list(seq), at_start, common) for seq in value[1]]
+        return (None if any(b is None for b in branches) else frozenset().union(*branches)), False
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and value[0] >= 1:
+        return _needed(list(value[2]), at_start, common), False
+    return None, False

@@ -24,6 +24,7 @@ from .matcher import Matcher
 from .model import Cue, Frame, KnowledgeBase
 from .normalise import NOT_QUALIFIERS, PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem
 from .names import NameIndex
+from .precheck import Gates
 
 __all__ = ["Mention", "Reading", "Reader", "MASK", "split_clauses"]
 
@@ -138,6 +139,9 @@ class Reader:
         self._names = names
         self._cues = cues
         self._frames = [_searchable(f) for f in frames]
+        # a text is searched only by the patterns it could match (the words they need): most match nothing
+        self._cue_gates = Gates([(c.pattern,) for c, _ in cues], STOPWORDS)
+        self._frame_gates = _frame_gates(frames)
         self._verb_phrases = _verb_phrases(frames)
         self._relation_verbs = frozenset(v for *_, verbs in self._frames for v in verbs)  # one-word verbs and stems
         self._default = next((f for f in frames if f.default), None)
@@ -156,12 +160,7 @@ class Reader:
                 self._parts_by_whole.setdefault(r.object, []).append((r.subject, _stems_of(kb.concepts[r.subject].title)))
 
     def read(self, text: str, focus: str | None = None) -> Reading:
-        folded = _GREETING.sub("", fold(text))
-        folded, cue = self._cue(folded)
-        # a word written in capitals is an abbreviation ("HOMA-IR"), never a typo of an everyday word
-        capitals = frozenset(fold(w) for w in re.findall(r"\b[A-Z][A-Z0-9]{2,}\b", text))
-        words, corrections, undecided, misspelt = self._words(folded, capitals)
-        words = self._kind_that_acts(words)
+        folded, cue, words, corrections, undecided, misspelt = self._spelled(text)
         typed = folded.split()
         mentions = self._mentions(words, focus)
         masked = _masked(words, mentions)
@@ -176,6 +175,21 @@ class Reader:
                        self._answer_type(words, focus), tuple(dict.fromkeys([*_set_aside(words, mentions), *self._wholes_of_the_part(words, mentions), *contrasted])),
                        self._answer_noun(words),
                        self._off_pack(words, mentions))
+
+    def named_in(self, text: str) -> list[str]:
+        """The concepts a text names, as `read(text).named` gives them, without reading its frame, boundary or
+        topic: enough for the tutor's own sentences, which ask nothing."""
+        words = self._spelled(text)[2]
+        return list(dict.fromkeys(m.concept for m in self._mentions(words, None) if m.how != "pronoun"))
+
+    def _spelled(self, text: str) -> tuple[str, Cue | None, list[str], list[tuple[str, str]], tuple[str, ...], frozenset[str]]:
+        """The folded text, its depth cue, and its words spelled out and corrected, before any name is looked for."""
+        folded = _GREETING.sub("", fold(text))
+        folded, cue = self._cue(folded)
+        # a word written in capitals is an abbreviation ("HOMA-IR"), never a typo of an everyday word
+        capitals = frozenset(fold(w) for w in re.findall(r"\b[A-Z][A-Z0-9]{2,}\b", text))
+        words, corrections, undecided, misspelt = self._words(folded, capitals)
+        return folded, cue, self._kind_that_acts(words), corrections, undecided, misspelt
 
     def _sides_named(self, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """ "the FORMATION side of remodeling": a word of a part's title before "side/half of" a whole names that
@@ -228,10 +242,14 @@ class Reader:
     def _cue(self, folded: str) -> tuple[str, Cue | None]:
         """Remove every depth cue; the first one found sets the depth of this answer."""
         found = None
-        for cue, pattern in self._cues:
-            if pattern.search(folded):
+        searchable = self._cue_gates.searchable(self._cue_gates.open(folded))
+        for number, (cue, _) in enumerate(self._cues):
+            pattern = searchable.get(number)
+            if pattern and pattern.search(folded):
                 folded = re.sub(r"\s+", " ", pattern.sub(" ", folded)).strip()
                 found = found or cue
+                # what is left may join into words another cue needs
+                searchable = self._cue_gates.searchable(self._cue_gates.open(folded))
         return folded, found
 
     def _words(self, folded: str, capitals: frozenset[str] = frozenset()) -> tuple[list[str], list[tuple[str, str]],
@@ -322,7 +340,9 @@ class Reader:
         themes = _not_timing(words, mentions) or ([focus] if focus else [None])
         phrases = self._phrase_heads(stems)
         plain = self._plain_relation_opening(words, mentions)  # the same for every relation frame: read once
-        for frame, patterns, actor, target, verbs in self._frames:
+        searchable = self._frame_gates.searchable(self._frame_gates.open(masked))
+        for number, (frame, actor, target, verbs) in enumerate(self._frames):
+            patterns = searchable.get(number)  # finds what the frame's whole pattern finds, or None: it cannot match
             if frame.answer == "aspect":
                 if self._aspect_reads(frame, themes, patterns, masked, mentions):
                     return frame, ""
@@ -696,12 +716,16 @@ def aspect_theme(kb: KnowledgeBase, frame: Frame, concepts: list) -> str | None:
     return None
 
 
-def _searchable(frame: Frame) -> tuple[Frame, re.Pattern[str] | None, re.Pattern[str] | None,
-                                        re.Pattern[str] | None, set[str]]:
-    """A frame with its patterns joined for one search each, and its one-word verbs."""
+def _frame_gates(frames: tuple[Frame, ...]) -> Gates:
+    return Gates([f.patterns for f in frames], STOPWORDS)
+
+
+def _searchable(frame: Frame) -> tuple[Frame, re.Pattern[str] | None, re.Pattern[str] | None, set[str]]:
+    """A frame with its actor and target patterns joined for one search each, and its one-word verbs (its own
+    patterns are searched behind gates: Reader._frame_gates)."""
     # a verb is listed by its stem ("synthes", "releas"), which the stemmer itself may cut shorter: keep both
     verbs = {form for v in frame.verbs if " " not in v for form in (v, stem(v))}
-    return frame, _joined(frame.patterns), _joined(frame.actor), _joined(frame.target), verbs
+    return frame, _joined(frame.actor), _joined(frame.target), verbs
 
 
 def _verb_phrases(frames: tuple[Frame, ...]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
