@@ -192,6 +192,7 @@ def test_a_comparison_can_take_one_side_from_the_conversation(chat):
     ("What raises OPG production?", "Estrogen (estradiol in particular) raises OPG"),  # a form beside its kind
     ("which cells make both RANKL and OPG?", "Osteoblasts make RANKL and OPG"),
     ("what regulates the RANKL and OPG genes?", "Estradiol, a form of estrogen,"),  # a form alone is said with its kind
+    ("what does aromatase make?", "Aromatase makes estradiol, a form of estrogen."),  # ... and no comma closes a sentence
     ("what does OPG stick to?", "OPG binds to RANKL"),                  # "stick to": a binding verb
     ("fine, what does activate osteoclasts?", "RANKL stimulates osteoclasts"),  # a filler before the wh-word
     ("What stops new osteoclasts from forming?", "OPG reduces osteoclastogenesis"),  # a plain qualifier belongs to the name
@@ -1747,7 +1748,8 @@ def test_a_follow_on_question_is_not_off_pack_in_a_conversation(tutor):
     chat.say("and what happens next?", kind="answer")
 
 
-@pytest.mark.parametrize("question", ["Who discovered OPG, and when?", "when was RANKL first identified"])
+@pytest.mark.parametrize("question", ["Who discovered OPG, and when?", "when was RANKL first identified",
+                                      "When was HRT first used?", "how long has TRT been around?"])
 def test_who_discovered_a_thing_is_an_aspect_the_document_leaves_out(tutor, question):
     reply = Chat(tutor).say(question, kind="unknown")
     assert "doesn't discuss who discovered" in first_sentence(reply.text)
@@ -4037,6 +4039,15 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['What does the term somatopause refer to?', 'what therapy tries to restore it?'], 'growth-hormone-peptides', id='a whole named beside its part: the part is the one of the kind'),
     pytest.param(['How do hormonal optimization protocols work?', 'for men?'], 'trt', id="'for men?' of a whole: its part meant for them"),
     pytest.param(['What does the therapy comparison table show?', 'which one builds bone instead of braking resorption?'], 'growth-hormone-peptides', id="'instead of (verb-ing) X' sets X aside"),
+    pytest.param(['Which cells do the remodeling?', 'which one breaks bone down?', 'and the other one?'], 'osteoblasts', id="'the other one': the one the document sets against the topic"),
+    pytest.param(['What happens to bone at menopause?', 'why?'], 'estrogen-rankl-opg', id="a bare 'why?' after a condition: the process of what it lacks"),
+    pytest.param(['What is aromatase deficiency?', 'what happens to those men?'], 'aromatase-deficiency', id="'those men': the people the topic is about"),
+    pytest.param(['what is IGF-1?', 'and GH?', 'how are they linked?'], 'gh-igf1-axis', id="'how are they linked?' after two: the whole they make, opened by the facts that link them"),
+    pytest.param(['What is somatopause?', 'what treatment does the text suggest?'], 'growth-hormone-peptides', id="a therapy asked of the topic: the one the document says counters it"),
+    pytest.param(['Summarize the therapy comparison table', 'what does progesterone do in it?', 'and sermorelin?'], 'growth-hormone-peptides', id="'what does X do IN it?': asks of X, the topic only holds it"),
+    pytest.param(['How do we know estrogen matters for male bones?'], 'aromatase-deficiency', id="'how do we know X matters': evidence, not diagnosis"),
+    pytest.param(['What is somatopause?', 'what is aromatase?', 'going back to the first thing, how does it affect bone?'], 'somatopause', id="'back to the first thing': the first topic of the talk"),
+    pytest.param(['What is estrogen?', 'what is OPG?', 'what is RANKL?', 'so, back to the earlier topic: what makes it?'], 'opg', id="'back to the previous one': the topic before the last"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:

@@ -245,7 +245,9 @@ class Composer:
         """The facts' objects, a kind and its form said as one ("estrogen (estradiol in particular)")."""
         kept, names = self.with_their_forms([f.object for f in facts])
         named = {f.object: self.object_name(f) for f in facts}
-        return _and([names[o] if names[o] != self.name(o) else named[o] for o in kept])
+        # a form said with its kind closes with a comma as a subject ("Estradiol, a form of estrogen, acts ..."),
+        # not as an object at the end of a list or sentence
+        return _and([names[o].rstrip(",") if names[o] != self.name(o) else named[o] for o in kept])
 
     def with_their_forms(self, actors: list[str]) -> tuple[list[str], dict[str, str]]:
         """The actors with a form of another actor said beside it, the broader one first: "Estrogen (estradiol in

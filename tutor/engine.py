@@ -290,6 +290,7 @@ class Tutor:
 
     def _content(self, session: Session, text: str) -> Reply:
         """Read the question, decide, compose: the three stages of a content turn."""
+        text = self._back_to_an_earlier_topic(session, text)
         reading = self.read(text, session)
         declined = _still_declined(session, reading)
         if declined:  # "what is PTH?" ... "what does it do to osteoclasts?": "it" is still PTH
@@ -330,6 +331,16 @@ class Tutor:
         session.last_answer.update(reading=reading.to_dict(), how=decision.how, kind=reply.kind)
         self._note_the_one_of_the_kind_asked(session, reading, reply)
         return reply
+
+    def _back_to_an_earlier_topic(self, session: Session, text: str) -> str:
+        """ "going back to the first thing, how does it affect bone?": the talk returns to the topic meant (the first
+        of the conversation, or the one before the last), and the question goes on without the words that said so."""
+        found = _BACK_TO.match(text)
+        topics = list(dict.fromkeys(reversed(session.history)))  # the latest first
+        if not found or len(topics) < 2:
+            return text
+        session.last_concept = topics[-1] if found.group("which").lower() in _FIRST else topics[1]
+        return text[found.end():].strip() or "tell me about it"
 
     def _note_the_one_of_the_kind_asked(self, session: Session, reading: Reading, reply: Reply) -> None:
         """ "What is progesterone?" "which therapy includes it?" "... HRT ..." "how does that therapy protect bone?":
@@ -469,8 +480,12 @@ class Tutor:
         return Decision("concept", (process,), None, how="how the topic does it: its own process") if process else None
 
     def _own_process_of(self, topic: str | None, answer: str | None) -> str | None:
-        """The topic's own process, when the last reply was about the topic itself (not a relation's answer)."""
-        return self._policy.own_process(topic) if topic and not answer else None
+        """The topic's own process, when the last reply was about the topic itself (not a relation's answer); of a
+        condition, the process of what goes missing in it ("why?" after menopause: estrogen's effect on RANKL and OPG)."""
+        if not topic or answer:
+            return None
+        lost = [r.subject for r in self.kb.relations if r.relation == "missing-in" and r.object == topic]
+        return self._policy.own_process(topic) or (self._policy.own_process(lost[0]) if len(lost) == 1 else None)
 
     def _process_of_the_answer(self, session: Session, answer: str, theme: str) -> str | None:
         """The process named after the answer and the theme, or the one the last reply was about."""
@@ -1515,7 +1530,10 @@ class Tutor:
             # "How does testosterone protect bone?" ... "why?": the mechanism is the hormone's own process
             # (its conversion to estrogen in bone), told at the depth the learner is at
             level = session.last_level or current_level(session, last)
-            return self._answer(session, self.kb.concepts[own], DepthChoice(level, False, ""), 1.0)
+            reply = self._answer(session, self.kb.concepts[own], DepthChoice(level, False, ""), 1.0)
+            if own != self._policy.own_process(last):
+                session.last_concept = last  # the process of what a condition lacks: "it" still means the condition
+            return reply
         level = shift_level(session.last_level or current_level(session, last), +1)
         return self._answer(session, self.kb.concepts[last], DepthChoice(level, False, ""), 1.0)
 
@@ -1763,7 +1781,14 @@ def _possessive(text: str) -> bool:
     return bool(re.search(r"\w['’]s\W*$", text.strip()))
 
 
+# "going back to the first thing, ...", "back to the earlier topic:", "about the previous one,": a topic named by its place
+_BACK_TO = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|now|alright|right|hmm|wait)\W+)*(?:(?:going|go|coming|come|getting|get|jumping|"
+                      r"jump|circling|circle) )?(?:back (?:to|on)|returning to|re:?|about|regarding) (?:the |that |our )?"
+                      r"(?P<which>first|earlier|previous|original|initial|other) (?:thing|topic|one|question|subject|concept|point)s?"
+                      r"(?: (?:we|you|i) (?:talked|were talking|spoke|asked) about)?\b[\s,;:.!?-]*", re.IGNORECASE)
+_FIRST = frozenset({"first", "original", "initial"})
 _WHICH_ONE = re.compile(r"^((and|so|ok|okay|but) )?which (one|of (the two|them|the pair))\b")
+_THEY = re.compile(r"\b(they|them|these|those|the two|both)\b")
 _EACH_OTHER = re.compile(r"\b(each other|one another|the two of them|both of them)\b")
 
 
@@ -1772,14 +1797,19 @@ def _recent_two(session: Session, reading: Reading, kb: KnowledgeBase) -> tuple[
     comparison that names fewer than two; also for "how do they balance each other?" and "which one wins after
     menopause?", unless one of the two is part of the other (a table and the row just picked from it)."""
     said = " ".join(reading.words)
-    compared = bool(reading.frame and reading.frame.answer == "compare")
     picked = not reading.named and bool(_EACH_OTHER.search(said)) or len(reading.named) < 2 and bool(_WHICH_ONE.search(said))
-    if not (compared or picked) or len(reading.named) > 1:
+    if not (_of_two(reading, said) or picked) or len(reading.named) > 1:
         return ()
     recent = tuple(reversed(list(dict.fromkeys(reversed(session.history)))[:2]))
     if len(recent) != 2 or picked and _one_part_of_the_other(kb, recent):
         return ()
     return recent
+
+
+def _of_two(reading: Reading, said: str) -> bool:
+    """A comparison, or the link between two asked of "they" ("what is IGF?" "and GH?" "how are they linked?")."""
+    answer = reading.frame.answer if reading.frame else None
+    return answer == "compare" or answer == "link" and not reading.named and bool(_THEY.search(said))
 
 
 def _one_part_of_the_other(kb: KnowledgeBase, two: tuple[str, ...]) -> bool:

@@ -192,7 +192,17 @@ class Policy:
             if done and len(others) == 1:
                 return Decision("concept", (others[0],), reading.frame, runner_up=focus,
                                 how=f"the part of {whole} that does what {focus} does not")
+        # "which one breaks bone down?" ... "and the other one?": the one the document sets against it
+        opposed = self._opposed(focus)
+        if len(opposed) == 1:
+            return Decision("concept", (opposed[0],), reading.frame, runner_up=focus,
+                            how=f"the one the document sets against {focus}")
         return None
+
+    def _opposed(self, concept: str) -> list[str]:
+        """The concepts the document sets against this one (facts `opposes`, either way round)."""
+        return list(dict.fromkeys(r.object if r.subject == concept else r.subject for r in self._kb.relations
+                                  if r.relation == "opposes" and concept in (r.subject, r.object)))
 
     def _alike(self, focus: str, parts: list[str]) -> list[str]:
         """Of several parts, those a therapy only if the focus is one: the other half of estrogen is the GH/IGF-1
@@ -400,8 +410,8 @@ class Policy:
         """ "so why use both together?" right after comparing the GH/IGF-1 axis and estrogen: a question of the two
         that names neither asks about what joins them (their synergy), the best match linked to both."""
         frame = reading.frame
-        if len(pair) != 2 or reading.named or (frame and frame.answer not in ("concept", "link")) or \
-                not _JOINED.search(" ".join(reading.words)):
+        asks_link = bool(frame and frame.answer == "link")
+        if not self._asked_of_the_pair(reading, pair, asks_link):
             return None
         fall = self._says_a_fall(reading.words) or bool(_WITH_AGE.search(" ".join(reading.words)))
         fallen_in = self._where_both_fall(pair) if fall else None
@@ -410,8 +420,18 @@ class Policy:
         # ("what's it called when both decline?" asks for the condition they fall in, not the whole)
         whole = None if fall else self._whole_asked_of_both(reading, pair)
         if whole:
-            return Decision("concept", (whole,), frame, how="the whole that the two just compared are parts of")
+            # "how are they linked?": the facts that link the two open the answer about their whole
+            linking = self._kb.acting_between(pair[0], pair[1]) if asks_link else ()
+            return Decision("concept", (whole,), frame, linking, how="the whole that the two just compared are parts of")
         return self._best_joining(reading, pair)
+
+    @staticmethod
+    def _asked_of_the_pair(reading: Reading, pair: tuple[str, ...], asks_link: bool) -> bool:
+        """Naming neither of the two, a question of both together ("why use both?") or of their link."""
+        frame = reading.frame
+        if len(pair) != 2 or reading.named or (frame and frame.answer != "concept" and not asks_link):
+            return False
+        return asks_link or bool(_JOINED.search(" ".join(reading.words)))
 
     def _where_both_fall(self, pair: tuple[str, ...]) -> str | None:
         missing = [self._missing_in(p) for p in pair]
@@ -1411,6 +1431,10 @@ class Policy:
         wanted = self._wanted_kind(reading)
         if not wanted:
             return None
+        countering = self._countering(focus, wanted) if focus and not reading.named else []
+        if len(countering) == 1:  # "what is menopause doing to bone?" ... "what treatment does the text suggest?"
+            return Decision("concept", (countering[0],), reading.frame, confidence=self.thresholds.answer,
+                            how=f"the {wanted} the document sets against the concept under discussion")
         typed = [c for c in self._rank(reading, focus, limit=20) if self._kb.kinds.get(c.concept_id) == wanted]
         # a frame that declares the kind of its answer needs only the best of that kind, not a sure match
         enough = self.thresholds.anchor if reading.frame and reading.frame.answer_kind else self.thresholds.answer
@@ -1418,6 +1442,12 @@ class Policy:
             return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
                             runner_up=_runner(typed), how=f"the {wanted} your question asks for")
         return None
+
+    def _countering(self, concept: str, kind: str) -> list[str]:
+        """The concepts of a kind that the document says counter this one (facts `counters`: HRT, menopause); a whole
+        made of parts (all the protocols) is no such answer: the example questions then choose among its parts."""
+        return [r.subject for r in self._kb.relations if r.relation == "counters" and r.object == concept
+                and self._kb.kinds.get(r.subject) == kind and not self._parts_of(r.subject)]
 
     def _two_of_a_kind_asked(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "which therapies cut resorption, and which ones support formation?": two of the kind asked for side by side

@@ -327,7 +327,7 @@ class Reader:
         mentions += self._sides_named(words, mentions)
         # the first word outside the names that refers back stands for the concept under discussion, or for what
         # the question named before a second verb or question ("what binds RANKL AND stops IT ...")
-        at = next((i for i in range(len(words)) if not _inside(i, mentions) and _refers_back(words, i)), None)
+        at = _referring_word(words, mentions)
         referent = _antecedent_in_question(words, at, mentions) if at is not None else None
         if referent is None and at is not None and focus in self._kb.concepts:
             referent = focus
@@ -859,6 +859,14 @@ def _opens_noun_phrase(before: str) -> bool:
     return not before or before in _NOUN_PHRASE_OPENERS or before not in STOPWORDS and before not in PRONOUNS
 
 
+def _referring_word(words: list[str], mentions: list[Mention]) -> int | None:
+    """Where the first word outside the names that refers back stands, if any."""
+    at = next((i for i in range(len(words)) if not _inside(i, mentions) and _refers_back(words, i)), None)
+    if at is not None and mentions and at > 0 and words[at - 1] in _WITHIN:
+        return None  # "what does progesterone do IN it?" (the table): asks of the name, the topic only holds it
+    return at
+
+
 def _refers_back(words: list[str], i: int) -> bool:
     """Whether words[i] stands for the concept under discussion: a pronoun ("it"), or a placeholder after a
     determiner ("the hormone")."""
@@ -882,7 +890,8 @@ def _demonstrative_refers(words: list[str], i: int) -> bool:
     if w in ("this", "that", "these", "those") and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
         # "that receptor", "this binding": the thing just discussed, named by its sort; "that question" is not one;
         # "what does that lead to?": after an auxiliary, the subject of a verb
-        return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS | _SORT_NOUNS or _subject_after_auxiliary(words, i)
+        return stem(words[i + 1]) in _ANSWER_NOUNS | _STEP_NOUNS | _SORT_NOUNS or _subject_after_auxiliary(words, i) \
+            or w in ("these", "those") and words[i + 1] in _PEOPLE  # "those men": the people the topic is about
     return True
 
 
@@ -932,6 +941,8 @@ def _reflexive_idiom(words: list[str], i: int) -> bool:
 
 
 # Sorts of thing a demonstrative may name the topic by ("who gets that condition?", "is this therapy ...").
+_WITHIN = frozenset("in within inside among amongst".split())
+_PEOPLE = frozenset("men women people patients guys ladies individuals folks boys girls".split())
 _SORT_NOUNS = frozenset(stem(w) for w in "condition disease disorder syndrome therapy treatment drug medicine system axis".split())
 
 
