@@ -58,6 +58,14 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "is 200mg of testosterone a week too much",             # dose + about
     "where can I get sermorelin without a prescription",    # sourcing + about
     "best way to stack ipamorelin and CJC-1295",            # stacking + about
+    "whats the best stack for bone density",                # stacking + recommend, no drug named
+    "how do I get my hands on growth hormone peptides",     # sourcing in other words
+    "t-score of -2.6 at 54, hrt or not",                    # a score's value + a therapy
+    "would someone with breast cancer history qualify for HRT",  # one person described by their history
+    "is it dumb to start peptides at 45",                   # a decision put as sense or folly
+    "tell me straight, would TRT make me stronger",         # a benefit for the asker
+    "would peptides interfere with my thyroid meds",        # one's own treatments together
+    "can I drink alcohol on TRT",                           # one's own life while on a treatment
     "can ipamorelin be used while breastfeeding",           # pregnancy + about
     "what dose of HRT is typical",                          # dose_ask + about
     "How much estradiol is usually prescribed?",            # an amount given, asked in general

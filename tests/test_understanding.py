@@ -4042,6 +4042,9 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['Which cells do the remodeling?', 'which one breaks bone down?', 'and the other one?'], 'osteoblasts', id="'the other one': the one the document sets against the topic"),
     pytest.param(['What happens to bone at menopause?', 'why?'], 'estrogen-rankl-opg', id="a bare 'why?' after a condition: the process of what it lacks"),
     pytest.param(['What is aromatase deficiency?', 'what happens to those men?'], 'aromatase-deficiency', id="'those men': the people the topic is about"),
+    pytest.param(['What are the systemic effects of the protocols?', 'anything else?'], 'systemic-effects', id="'anything else?': more of the topic"),
+    pytest.param(['What is the RANKL/OPG ratio?', 'is that good or bad?'], 'rankl-opg-ratio', id="'is THAT good or bad?': the topic, not an example question's name"),
+    pytest.param(['How does the RANK/RANKL/OPG system work?', 'which one is the receptor?'], 'rank', id="'which one is the receptor?': the part of the whole titled so"),
     pytest.param(['what is IGF-1?', 'and GH?', 'how are they linked?'], 'gh-igf1-axis', id="'how are they linked?' after two: the whole they make, opened by the facts that link them"),
     pytest.param(['What is somatopause?', 'what treatment does the text suggest?'], 'growth-hormone-peptides', id="a therapy asked of the topic: the one the document says counters it"),
     pytest.param(['Summarize the therapy comparison table', 'what does progesterone do in it?', 'and sermorelin?'], 'growth-hormone-peptides', id="'what does X do IN it?': asks of X, the topic only holds it"),
@@ -4148,3 +4151,19 @@ def test_which_of_two_to_a_degree_is_the_one_whose_text_says_it_so(tutor):
 def test_the_thing_asked_about_is_the_one_answered(tutor, question, concept):
     reply = tutor.respond(tutor.new_session(), question)
     assert (reply.kind, reply.concept) == ("answer", concept), reply.text
+
+
+@pytest.mark.parametrize("question", ["What does progesterone do to mood?", "does estrogen affect sleep",
+                                      "what does testosterone do to the prostate?"])
+def test_what_a_hormone_does_to_mood_sleep_or_an_organ_is_an_aspect_the_document_leaves_out(tutor, question):
+    reply = Chat(tutor).say(question, kind="unknown")
+    assert "doesn't discuss what" in first_sentence(reply.text) and "doctor" in reply.text
+
+
+def test_what_a_therapy_does_to_muscle_is_still_answered(tutor):
+    Chat(tutor).say("does TRT affect muscle?", concept="systemic-effects", kind="answer")
+
+
+def test_how_common_against_a_place_is_an_aspect_the_document_leaves_out(tutor):
+    reply = Chat(tutor).say("is osteoporosis more common in Asia?", kind="unknown")
+    assert "doesn't discuss how common" in first_sentence(reply.text)

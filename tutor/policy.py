@@ -216,7 +216,7 @@ class Policy:
         """ "and the receptor?" right after the go and stop signals: the part of the whole under discussion whose
         title has that noun (RANK, the receptor)."""
         bare = _BARE_NOUN.match(" ".join(reading.words))
-        if not (focus and bare) or reading.mentions:
+        if not (focus and bare) or reading.named:
             return None
         for whole in self._wholes_in_view(focus):
             titled = [p for p in self._part_titled(whole, stem(bare.group(1))) if p != focus]
@@ -1977,7 +1977,8 @@ def _answer_words_of(frames: tuple[Frame, ...], frame_id: str) -> frozenset[str]
 _WHO_EACH_IS_FOR = re.compile(r"\bwho (is|are) (each|each one|they|both|these|those|the two)( \w+)? (for|meant|intended|aimed|given|designed)\b")
 # "what breaks it down?", "and what rebuilds it?": a deed done to what the topic works on
 _WHAT_DOES_IT = re.compile(r"^(and |so |then |but )?what (?!(is|are|was|were|does|do|did|can|could|will|would|s|about|if|else|kind|type|sort)\b)\w+( down| up| away| back)? (it|them)\b")
-_BARE_NOUN = re.compile(r"^(?:and |so |then |what about |how about )?(?:the )?([a-z]+)$")  # "and the receptor?"
+# "and the receptor?", "which one is the receptor?"
+_BARE_NOUN = re.compile(r"^(?:and |so |then |what about |how about |(?:and |so )?which (?:one |of them |of the \w+ )?(?:is|s) )?(?:the )?([a-z]+)$")
 _THE_OTHER = re.compile(r"^(and |so |then |what about |how about )?(the )?other (one|half|part|side|piece|bit|component)$")
 _WHICH_KIND = re.compile(r"^(and |so |then )?(which|what) \w+ ")  # "which cells ...", "what enzyme ..."
 _WHICH_NAMED_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit)\b")

@@ -982,7 +982,8 @@ def _subject_after_auxiliary(words: list[str], i: int) -> bool:
     """ "what does THAT lead to?", "how does THIS help?": the subject of a plain wh-question; not in "which genes does
     that change?", where the wh-word has its own noun, nor in "what do these protocols improve?"."""
     # "who is THAT meant for?", "why is THAT better?": after "is", only right after the wh-word
-    after_is = i > 1 and words[i - 1] in ("is", "was") and (words[i - 2] in _WH or words[i - 2] in ("how", "why"))
+    # ... and opening the question ("is THAT good or bad?")
+    after_is = i > 0 and words[i - 1] in ("is", "was") and (i == 1 or words[i - 2] in _WH or words[i - 2] in ("how", "why"))
     after_auxiliary = i > 0 and words[i - 1] in _AUXILIARIES and \
         (i < 2 or words[i - 2] in _WH or words[i - 2] in ("and", "so", "but", "then", "how"))
     return words[i] in ("this", "that") and (after_auxiliary or after_is)
