@@ -4167,3 +4167,18 @@ def test_what_a_therapy_does_to_muscle_is_still_answered(tutor):
 def test_how_common_against_a_place_is_an_aspect_the_document_leaves_out(tutor):
     reply = Chat(tutor).say("is osteoporosis more common in Asia?", kind="unknown")
     assert "doesn't discuss how common" in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("question", ["Which companies make sermorelin?", "How often should older adults get a bone density scan?",
+                                      "Are there non-hormone drugs that slow bone resorption?"])
+def test_who_sells_a_drug_how_often_to_scan_and_other_drugs_are_aspects_the_document_leaves_out(tutor, question):
+    reply = Chat(tutor).say(question, kind="unknown")
+    assert "doesn't discuss" in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("T to E conversion in bone", "testosterone-aromatization"),  # "E" after "T to" is estrogen
+    ("What are the wider effects of hormone optimization on the body?", "systemic-effects"),
+])
+def test_clipped_and_wider_wordings_name_their_concept(tutor, text, concept):
+    Chat(tutor).say(text, concept=concept, kind="answer")
