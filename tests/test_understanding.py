@@ -4182,3 +4182,21 @@ def test_who_sells_a_drug_how_often_to_scan_and_other_drugs_are_aspects_the_docu
 ])
 def test_clipped_and_wider_wordings_name_their_concept(tutor, text, concept):
     Chat(tutor).say(text, concept=concept, kind="answer")
+
+
+def test_the_sentence_naming_both_is_the_one_a_full_scan_finds(tutor):
+    """The index of sentences by the names they hold (PassageIndex._naming) finds, for every pair of concepts and
+    every depth, the sentence a scan of every sentence of the pack would pick."""
+    passages = tutor._passages
+
+    def scanned(a: str, b: str, level: str):
+        found = [(depth != level, cid != a, cid == b, index) for index, (cid, depth, _, stems) in enumerate(passages._sentences)
+                 if tutor.kb.kinds.get(cid) != "source" and passages._holds_name(stems, a) and passages._holds_name(stems, b)]
+        return passages._sentences[min(found)[3]][:3] if found else None
+
+    pairs = [(a, b) for a in tutor.kb.concepts for b in tutor.kb.concepts]
+    assert sum(scanned(a, b, "fundamentals") is not None for a, b in pairs) > 100  # the check is not vacuous
+    for a, b in pairs:
+        for level in ("fundamentals", "intermediate", "academic"):
+            found = passages.naming_both(a, b, level)
+            assert (found and (found.concept, found.depth, found.text)) == scanned(a, b, level), (a, b, level)

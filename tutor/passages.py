@@ -56,6 +56,7 @@ class PassageIndex:
         self._rare = math.log(total)
         self._name_stems, self._title_stems = _name_stems(kb)
         self._names = self._names_by_kind(counts)
+        self._naming = self._sentences_naming()  # per concept, the sentences that hold one of its names
 
     def _names_by_kind(self, counts: Counter[str]) -> dict[tuple[str, str], list[tuple[int, str, frozenset[str]]]]:
         """The words that name each concept, by kind: a sentence "names a hormone" when it holds all of one name's
@@ -67,6 +68,18 @@ class PassageIndex:
                 rarest = min(sorted(stems), key=lambda x: counts.get(x, 0))
                 names.setdefault((kind, rarest), []).append((order, cid, stems))
         return names
+
+    def _sentences_naming(self) -> dict[str, frozenset[int]]:
+        """Per concept, the numbers of the sentences holding all the words of one of its names (read from the
+        stem index: only sentences with every word of the name are looked at)."""
+        naming: dict[str, frozenset[int]] = {}
+        for cid, names in self._name_stems.items():
+            found: set[int] = set()
+            for name in names:
+                if name:
+                    found.update(set.intersection(*(set(self._with_stem.get(s, ())) for s in name)))
+            naming[cid] = frozenset(found)
+        return naming
 
     def says_together(self, concept_id: str, stems: frozenset[str]) -> bool:
         """Whether one of the concept's sentences, at any depth, holds all these stems."""
@@ -135,8 +148,8 @@ class PassageIndex:
         """A sentence of the pack that names both concepts, for "how does A act on B?" when A's own text has none: at
         the learner's depth first, then any; A's own explanation first, then those of concepts that are neither
         (B's own text says what B is, not how A acts on it), sources never."""
-        found = [(depth != level, cid != a, cid == b, index) for index, (cid, depth, _, stems) in enumerate(self._sentences)
-                 if self._kb.kinds.get(cid) != "source" and self._holds_name(stems, a) and self._holds_name(stems, b)]
+        found = [(depth != level, cid != a, cid == b, index) for index in self._naming.get(a, frozenset()) & self._naming.get(b, frozenset())
+                 for cid, depth, _, _ in self._sentences[index:index + 1] if self._kb.kinds.get(cid) != "source"]
         if not found:
             return None
         cid, depth, sentence, _ = self._sentences[min(found)[3]]
