@@ -4043,6 +4043,7 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['What happens to bone at menopause?', 'why?'], 'estrogen-rankl-opg', id="a bare 'why?' after a condition: the process of what it lacks"),
     pytest.param(['What is aromatase deficiency?', 'what happens to those men?'], 'aromatase-deficiency', id="'those men': the people the topic is about"),
     pytest.param(['What are the systemic effects of the protocols?', 'anything else?'], 'systemic-effects', id="'anything else?': more of the topic"),
+    pytest.param(['What does the document say about calcitonin?', 'fine, what does it say about estrogen?'], 'estrogen', id="after a decline, 'what does IT say about X?': 'it' is the document"),
     pytest.param(['What is the RANKL/OPG ratio?', 'is that good or bad?'], 'rankl-opg-ratio', id="'is THAT good or bad?': the topic, not an example question's name"),
     pytest.param(['How does the RANK/RANKL/OPG system work?', 'which one is the receptor?'], 'rank', id="'which one is the receptor?': the part of the whole titled so"),
     pytest.param(['what is IGF-1?', 'and GH?', 'how are they linked?'], 'gh-igf1-axis', id="'how are they linked?' after two: the whole they make, opened by the facts that link them"),
@@ -4179,6 +4180,7 @@ def test_who_sells_a_drug_how_often_to_scan_and_other_drugs_are_aspects_the_docu
 @pytest.mark.parametrize("text, concept", [
     ("T to E conversion in bone", "testosterone-aromatization"),  # "E" after "T to" is estrogen
     ("What are the wider effects of hormone optimization on the body?", "systemic-effects"),
+    ("Do these hormone therapies only affect bone?", "systemic-effects"),  # of the therapies, one that leads beyond bone
 ])
 def test_clipped_and_wider_wordings_name_their_concept(tutor, text, concept):
     Chat(tutor).say(text, concept=concept, kind="answer")

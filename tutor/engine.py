@@ -1773,7 +1773,10 @@ def _still_declined(session: Session, reading: Reading) -> str | None:
 # the pronouns that can only stand for a thing just talked about
 _BACK_REFERENCES = frozenset({"it", "its", "they", "them", "their"})
 _DUMMY_NEXT = frozenset({("true",), ("possible",), ("correct",), ("right",), ("likely",), ("the",), ("that",),
-                         ("does",), ("covers",), ("cover",), ("says",), ("mentions",), ("discusses",)})
+                         ("does",), ("covers",), ("cover",), ("says",), ("mentions",), ("discusses",),
+                         # "what does it SAY about estrogen?": "it" is the document
+                         ("say",), ("mention",), ("discuss",), ("describe",), ("claim",), ("state",), ("list",),
+                         ("claims",), ("describes",), ("states",), ("lists",)})
 
 
 def _possessive(text: str) -> bool:

@@ -1435,13 +1435,19 @@ class Policy:
         if len(countering) == 1:  # "what is menopause doing to bone?" ... "what treatment does the text suggest?"
             return Decision("concept", (countering[0],), reading.frame, confidence=self.thresholds.answer,
                             how=f"the {wanted} the document sets against the concept under discussion")
-        typed = [c for c in self._rank(reading, focus, limit=20) if self._kb.kinds.get(c.concept_id) == wanted]
         # a frame that declares the kind of its answer needs only the best of that kind, not a sure match
         enough = self.thresholds.anchor if reading.frame and reading.frame.answer_kind else self.thresholds.answer
-        if typed and typed[0].score >= enough:
+        typed = self._leading_on([c for c in self._rank(reading, focus, limit=20) if self._kb.kinds.get(c.concept_id) == wanted
+                                  and c.score >= enough], reading.frame.via if reading.frame else "")
+        if typed:
             return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
                             runner_up=_runner(typed), how=f"the {wanted} your question asks for")
         return None
+
+    def _leading_on(self, ranked: list[Candidate], via: str) -> list[Candidate]:
+        """ "do these hormone therapies only affect bone?": of the candidates good enough, those the frame's relation
+        leads on from (to what they do beyond bone), when any does."""
+        return [c for c in ranked if _linked_by(self._kb.relations, c.concept_id, via)] or ranked if via else ranked
 
     def _countering(self, concept: str, kind: str) -> list[str]:
         """The concepts of a kind that the document says counter this one (facts `counters`: HRT, menopause); a whole
