@@ -66,6 +66,10 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "tell me straight, would TRT make me stronger",         # a benefit for the asker
     "would peptides interfere with my thyroid meds",        # one's own treatments together
     "can I drink alcohol on TRT",                           # one's own life while on a treatment
+    "is it worth paying for sermorelin at a longevity clinic",  # paying for it
+    "are the peptides on instagram real",                   # where it is sold
+    "running TRT with a little growth hormone peptide on top, thoughts?",  # one run alongside another
+    "what's a good bone stack for a 60 year old woman",     # a stack recommended
     "can ipamorelin be used while breastfeeding",           # pregnancy + about
     "what dose of HRT is typical",                          # dose_ask + about
     "How much estradiol is usually prescribed?",            # an amount given, asked in general
@@ -282,6 +286,7 @@ def test_everyday_words_are_not_spelling_corrected_into_other_words(tutor, text,
 @pytest.mark.parametrize("text", [
     "the change of life and my bones, what's the connection",                    # "change" is no switch
     "oh wait, I mean osteoclasts: what do they break down?",                     # "I mean" corrects a slip
+    "what happens to bone after a month of HRT?",                                # a time, not a purchase
     "I'm 55 and only just started reading about this: why would IGF-1 matter for my skeleton?",
     "people online keep mentioning ipamorelin and sermorelin, what are those",   # "online" is no purchase
     "What happens if a man's estrogen receptor gene is mutated?",                # a man in general
