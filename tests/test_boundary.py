@@ -70,6 +70,7 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "are the peptides on instagram real",                   # where it is sold
     "running TRT with a little growth hormone peptide on top, thoughts?",  # one run alongside another
     "what's a good bone stack for a 60 year old woman",     # a stack recommended
+    "do I tick the boxes for HRT",                          # candidacy in other words
     "can ipamorelin be used while breastfeeding",           # pregnancy + about
     "what dose of HRT is typical",                          # dose_ask + about
     "How much estradiol is usually prescribed?",            # an amount given, asked in general

@@ -144,3 +144,17 @@ def test_the_bundled_gates_close_most_patterns(tutor):
     questions = _questions()[:300]
     opened = sum(len(reader._frame_gates.open(tutor.read(q).masked)) for q in questions) / len(questions)
     assert opened < len(tutor.rules.frames) / 3
+
+
+def test_the_gated_topic_search_finds_the_topic_one_search_of_all_would(tutor):
+    """The out-of-scope topics, searched one by one behind their gates, give the topic a single search of all their
+    patterns (one named group each) finds first: the leftmost match, and at one place the pack's first topic."""
+    reader = tutor._reader
+    texts = [" ".join(tutor.read(q).words) for q in _questions()]
+    found_any = 0
+    for text in texts:
+        one_search = reader._out_of_scope.search(text)
+        expected = reader._topics[int(one_search.lastgroup[1:])] if one_search else None
+        assert reader._first_topic(text) == expected, text
+        found_any += expected is not None
+    assert found_any > 50  # the check is not vacuous

@@ -1457,6 +1457,8 @@ class Tutor:
         if len(clauses) < 2:
             return None
         for clause in clauses:
+            if not self._reader.named_in(clause):
+                continue  # a clause naming nothing has no half to teach: no need to read all of it
             part = self._reader.read(clause, session.last_concept)
             if part.advice.personal or not part.named or part.advice.found.get("who"):
                 continue

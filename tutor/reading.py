@@ -151,6 +151,7 @@ class Reader:
         self._foreign_heads = frozenset(stem(w) for w in foreign_heads)
         self._topics = [t.name for t in kb.out_of_scope]
         self._out_of_scope = _topic_search(kb)
+        self._topic_gates = _topic_gates(kb)
         self.frame_words = _frame_words(frames, cues)  # words of the frames and cues: never a topic of their own
         self._own_words = {c.id: _stems_of(" ".join(c.explain.values())) for c in kb.concepts.values()}
         # each whole's parts with the stems of their titles ("the FORMATION side of remodeling"), read once
@@ -632,9 +633,17 @@ class Reader:
     def _topic(self, words: list[str], mentions: list[Mention]) -> str | None:
         # Words inside a concept's own name ("Lancet Diabetes & Endocrinology") are not a topic of their own.
         named = {i for m in mentions if m.how == "name" for i in range(m.start, m.end)}
-        rest = " ".join(w for i, w in enumerate(words) if i not in named)
-        found = self._out_of_scope.search(rest) if self._out_of_scope else None
-        return self._topics[int(found.lastgroup[1:])] if found else None
+        return self._first_topic(" ".join(w for i, w in enumerate(words) if i not in named))
+
+    def _first_topic(self, text: str) -> str | None:
+        """The out-of-scope topic found first in the text (leftmost; at one place, the pack's first), as one search of
+        all their patterns would find it, searching only the topics whose needed words the text holds."""
+        first: tuple[int, int] | None = None
+        for number, pattern in self._topic_gates.searchable(self._topic_gates.open(text)).items():
+            found = pattern.search(text)
+            if found and (first is None or found.start() < first[0]):
+                first = (found.start(), number)
+        return self._topics[first[1]] if first else None
 
 
 def _code(word: str) -> bool:
@@ -738,6 +747,11 @@ def _verb_phrases(frames: tuple[Frame, ...]) -> dict[str, list[tuple[str, tuple[
                 stems = tuple(stem(w) for w in v.split())
                 phrases.setdefault(stems[0], []).append((f.id, stems[1:]))
     return phrases
+
+
+def _topic_gates(kb: KnowledgeBase) -> Gates:
+    """Each out-of-scope topic's patterns behind gates: a question is searched only by the topics it could match."""
+    return Gates([tuple(topic.patterns) for topic in kb.out_of_scope], STOPWORDS)
 
 
 def _topic_search(kb: KnowledgeBase) -> re.Pattern[str] | None:
