@@ -72,12 +72,14 @@ class PassageIndex:
     def _sentences_naming(self) -> dict[str, frozenset[int]]:
         """Per concept, the numbers of the sentences holding all the words of one of its names (read from the
         stem index: only sentences with every word of the name are looked at)."""
+        as_sets: dict[str, set[int]] = {}  # each stem's sentences as a set, made once however many names share it
         naming: dict[str, frozenset[int]] = {}
         for cid, names in self._name_stems.items():
             found: set[int] = set()
             for name in names:
                 if name:
-                    found.update(set.intersection(*(set(self._with_stem.get(s, ())) for s in name)))
+                    sets = sorted((as_sets.setdefault(s, set(self._with_stem.get(s, ()))) for s in name), key=len)
+                    found.update(sets[0].intersection(*sets[1:]))  # the rarest stem first: the fewest to test
             naming[cid] = frozenset(found)
         return naming
 
