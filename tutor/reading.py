@@ -726,6 +726,7 @@ def aspect_theme(kb: KnowledgeBase, frame: Frame, concepts: list) -> str | None:
 
 
 def _frame_gates(frames: tuple[Frame, ...]) -> Gates:
+    """Each frame's patterns (its alternatives) behind gates: a question is searched only by those it could match."""
     return Gates([f.patterns for f in frames], STOPWORDS)
 
 
