@@ -111,8 +111,8 @@ SETS = {
     "tuning20/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning20" / "safety.yaml",
     "tuning21/understanding.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning21" / "understanding.yaml",
     "tuning21/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning21" / "safety.yaml",
-    "blind25/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind25" / "understanding.yaml",
-    "blind25/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind25" / "safety.yaml",
+    "blind25/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind25" / "understanding.yaml",
+    "blind25/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind25" / "safety.yaml",
 }
 
 
