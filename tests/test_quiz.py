@@ -701,3 +701,24 @@ def test_a_reason_after_but_is_read(tutor):
         verdict = tutor._grader.grade(item, answer)
         assert verdict.correct and reason_given(item, verdict, answer)
         assert not tutor._grader.rubric(reason_rubric(item), answer, item.explanation).correct
+
+
+def test_the_lazy_pool_of_false_answers_agrees_with_itself_for_every_fact_and_level(tutor):
+    # The pool is walked lazily (an item needs three false answers, a large pack has thousands) and asked
+    # for membership (a near sibling's); both must mean the same set, or academic items would change.
+    from tutor.model import LEVELS
+    from tutor.quizitems import _askable, _Build, _Pool
+
+    kb = tutor.kb
+    build = _Build.of(kb.concepts, tuple(kb.relations), kb.kinds)
+    checked = 0
+    for r in kb.relations:
+        if not _askable(kb.concepts, r):
+            continue
+        for level in LEVELS:
+            pool = _Pool(build, r, level)
+            walked = list(pool)
+            assert len(walked) == len(set(walked))
+            assert set(walked) == {c for c in kb.concepts if c in pool}, (r.subject, r.relation, r.object, level)
+            checked += 1
+    assert checked > 30

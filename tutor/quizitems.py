@@ -1,8 +1,9 @@
 """Quiz items: reading authored ones from a pack, and generating more from the pack's relations."""
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .checks import Checker
 from .errors import Problem
@@ -180,6 +181,7 @@ class Defensible:
 
     def __init__(self, relations: tuple[Relation, ...], kinds: dict[str, str] | None = None) -> None:
         self._facts = {(r.subject, r.relation, r.object) for r in relations}
+        self._makers = _makers(relations)  # read for "found where its maker is"
         self._edges: dict[str, list[tuple[str, int, str]]] = {}
         self._within: dict[str, set[str]] = {}  # a concept's sorts and kinds, and its parts
         kinds = kinds or {}
@@ -234,8 +236,17 @@ class Defensible:
         if relation == "found-in":
             made_there = (target, "produces", subject) in self._facts  # osteoblasts make RANKL
             return made_there or (subject, "part-of", target) in self._facts or any(
-                (maker, "found-in", target) in self._facts for maker, r, made in self._facts if r == "produces" and made == subject)
+                (maker, "found-in", target) in self._facts for maker in self._makers.get(subject, ()))
         return False
+
+
+def _makers(relations: tuple[Relation, ...]) -> dict[str, set[str]]:
+    """What makes each thing, by the facts."""
+    makers: dict[str, set[str]] = {}
+    for r in relations:
+        if r.relation == "produces":
+            makers.setdefault(r.object, set()).add(r.subject)
+    return makers
 
 
 def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...],
@@ -247,8 +258,7 @@ def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]
     siblings (related concepts) at academic depth, unrelated concepts below. No item asks about,
     answers with or offers a concept deeper than its own level.
     """
-    facts = _Facts.of(relations)
-    defensible = Defensible(relations, kinds)
+    build = _Build.of(concepts, relations, kinds or {})
     items = []
     for r in relations:
         if not _askable(concepts, r):
@@ -256,8 +266,7 @@ def generate_items(concepts: dict[str, Concept], relations: tuple[Relation, ...]
         for level in LEVELS:
             if not all(_within(concepts[c], level) for c in (r.subject, r.object)):
                 continue
-            pool = [c for c in _same_kind(concepts, kinds or {}, facts, r, level) if not defensible.holds(c, r.relation, r.object)]
-            distractors = _distractors(concepts, facts.linked.get(r.object, set()), pool, r, level)
+            distractors = _distractors(concepts, build.facts.linked.get(r.object, set()), _Pool(build, r, level), r, level)
             if len(distractors) >= 2:
                 items.append(_generated(concepts, r, level, distractors))
     return items
@@ -269,16 +278,62 @@ def _askable(concepts: dict[str, Concept], r: Relation) -> bool:
     return r.relation in _QUESTIONS and not r.hedged and not concepts[r.subject].parent and not concepts[r.object].parent
 
 
-def _same_kind(concepts: dict[str, Concept], kinds: dict[str, str], facts: _Facts, r: Relation, level: str) -> list[str]:
-    """Concepts of the answer's kind, taught by this level, that are not a kind or part of it, do not do what
-    it does, and do not carry the object's or the answer's name in theirs."""
-    from .matcher import short_title
+@dataclass
+class _Build:
+    """What one build of the generated items reads for every fact, worked out once."""
 
-    named = (fold(short_title(concepts[r.object])), fold(short_title(concepts[r.subject])))
-    return [c for c, concept in concepts.items()
-            if not concept.parent and _within(concept, level) and kinds.get(c) == kinds.get(r.subject)
-            and c not in facts.kin.get(r.subject, set()) and not facts.does.get(c, set()) & facts.does.get(r.subject, set())
-            and not any(f" {n} " in f" {fold(concept.title)} " for n in named)]
+    concepts: dict[str, Concept]
+    kinds: dict[str, str]
+    facts: _Facts
+    defensible: Defensible
+    of_kind: dict[str | None, list[str]]          # the concepts of their own under each kind (None: none declared)
+    titles: dict[str, str]                        # folded titles, padded for whole-word tests
+    verdicts: dict[tuple[str, str, str], bool]    # the same claim is weighed at each level: once is enough
+
+    @classmethod
+    def of(cls, concepts: dict[str, Concept], relations: tuple[Relation, ...], kinds: dict[str, str]) -> "_Build":
+        of_kind: dict[str | None, list[str]] = {}
+        for c, concept in concepts.items():
+            if not concept.parent:
+                of_kind.setdefault(kinds.get(c), []).append(c)
+        titles = {c: f" {fold(concept.title)} " for c, concept in concepts.items()}
+        return cls(concepts, kinds, _Facts.of(relations), Defensible(relations, kinds), of_kind, titles, {})
+
+    def defensible_claim(self, claim: tuple[str, str, str]) -> bool:
+        if claim not in self.verdicts:
+            self.verdicts[claim] = self.defensible.holds(*claim)
+        return self.verdicts[claim]
+
+
+class _Pool:
+    """The false answers a fact's item may offer at a level: concepts of the answer's kind, taught by this level,
+    that are not a kind or part of it, do not do what it does, do not carry the object's or the answer's name in
+    theirs, and for which the facts do not make the asked claim defensible. Weighed lazily, in pack order: an
+    item needs three, and a large pack has thousands."""
+
+    def __init__(self, build: _Build, r: Relation, level: str) -> None:
+        from .matcher import short_title
+
+        self._build, self._r, self._level = build, r, level
+        self._named = tuple(f" {fold(short_title(build.concepts[c]))} " for c in (r.object, r.subject))
+        self._kin = build.facts.kin.get(r.subject, set())
+        self._does = build.facts.does.get(r.subject, set())
+        self._kind = build.kinds.get(r.subject)
+
+    def __iter__(self) -> Iterator[str]:
+        return (c for c in self._build.of_kind.get(self._kind, ()) if self._fits(c))
+
+    def __contains__(self, c: object) -> bool:
+        build = self._build
+        return (isinstance(c, str) and c in build.concepts and not build.concepts[c].parent
+                and build.kinds.get(c) == self._kind and self._fits(c))
+
+    def _fits(self, c: str) -> bool:
+        build = self._build
+        return (_within(build.concepts[c], self._level) and c not in self._kin
+                and not build.facts.does.get(c, set()) & self._does
+                and not any(n in build.titles[c] for n in self._named)
+                and not build.defensible_claim((c, self._r.relation, self._r.object)))
 
 
 def _generated(concepts: dict[str, Concept], r: Relation, level: str, distractors: list[str]) -> QuizItem:
@@ -303,19 +358,18 @@ def _within(concept: Concept, level: str) -> bool:
     return LEVELS.index(section) <= LEVELS.index(level)
 
 
-def _distractors(concepts: dict[str, Concept], linked: set[str], top_level: list[str], fact: Relation,
-                 level: str) -> list[str]:
+def _distractors(concepts: dict[str, Concept], linked: set[str], pool: _Pool, fact: Relation, level: str) -> list[str]:
     """Up to three concepts that are false answers: no fact of any kind links them to the object.
 
     Any link is excluded, not just the asked relation, because the knowledge base is not a closed
     world: a concept tied to the object in another way may well be a defensible answer.
     """
-    near = dict.fromkeys(c for c in concepts[fact.subject].related if c in top_level)
+    near = dict.fromkeys(c for c in concepts[fact.subject].related if c in pool)
     # near siblings at academic depth (then others of the kind); at fundamentals, concepts that are not even related
-    others = [c for c in top_level if c not in near and c != fact.object]
-    pool = [*near, *others] if level == "academic" else others
+    others = (c for c in pool if c not in near and c != fact.object)
+    candidates = itertools.chain(near, others) if level == "academic" else others
     chosen: list[str] = []
-    for cid in pool:
+    for cid in candidates:
         if cid in (fact.subject, fact.object) or concepts[cid].parent or cid in linked:
             continue
         chosen.append(cid)
