@@ -841,6 +841,8 @@ def test_a_list_of_three_is_no_pair(tutor):
     ("can RANKL itself be used as a medicine?", "medicines"),
     ("why is TRT dangerous?", "risks"),                           # a danger presumed of a therapy is still no fact
     ("Can progesterone cause mood changes?", "risks"),            # a complaint a hormone is asked to bring on
+    ("How was the RANKL/OPG system discovered?", "discovery"),    # "the" before the name
+    ("how did scientists discover OPG?", "discovery"),
 ])
 def test_aspects_the_document_does_not_discuss_are_said_plainly(tutor, text, frame):
     reading = tutor.read(text)
@@ -1040,6 +1042,7 @@ def test_in_men_after_an_effect_question_answers_the_declared_counterpart(tutor)
     ("how does the contraceptive pill affect bone density in teenagers?", "contraception"),
     ("what is the difference between a sprain and a fracture", "sprains"),
     ("is bone broth good for you", "diet"),
+    ("is weightlifting good for bone density", "exercise"),
 ])
 def test_near_domain_topics_beside_a_known_concept_are_declined(tutor, question, topic):
     reply = Chat(tutor).say(question, kind="unknown")
@@ -4052,6 +4055,8 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['How do we know estrogen matters for male bones?'], 'aromatase-deficiency', id="'how do we know X matters': evidence, not diagnosis"),
     pytest.param(['What is somatopause?', 'what is aromatase?', 'going back to the first thing, how does it affect bone?'], 'somatopause', id="'back to the first thing': the first topic of the talk"),
     pytest.param(['What is estrogen?', 'what is OPG?', 'what is RANKL?', 'so, back to the earlier topic: what makes it?'], 'opg', id="'back to the previous one': the topic before the last"),
+    pytest.param(['Explain the therapy comparison table', 'who is each one for?'], 'therapy-comparison', id="'who is each one for?': 'each' stands for the topic's parts"),
+    pytest.param(['HRT vs TRT', 'who is each for?'], 'hrt', id="'who is each for?' after two: the audience frame, of the pair"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:
@@ -4202,3 +4207,23 @@ def test_the_sentence_naming_both_is_the_one_a_full_scan_finds(tutor):
         for level in ("fundamentals", "intermediate", "academic"):
             found = passages.naming_both(a, b, level)
             assert (found and (found.concept, found.depth, found.text)) == scanned(a, b, level), (a, b, level)
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("men no aromatase = weak bones?", "aromatase-deficiency"),       # "no X" said of people: the condition it is missing in
+    ("guys w/ no aromatase, whats up w their bones", "aromatase-deficiency"),
+    ("T turns into E in bone?", "testosterone-aromatization"),          # T and E with a verb of change between
+    ("does T get converted to E", "testosterone-aromatization"),
+])
+def test_shorthand_for_a_missing_thing_or_a_conversion_reads_as_the_process(tutor, text, concept):
+    assert Chat(tutor).say(text, kind="answer").concept == concept
+
+
+@pytest.mark.parametrize("text", ["thanks anyway", "ok thanks anyway", "thanks all the same"])
+def test_thanks_with_a_shrug_is_chat(tutor, text):
+    Chat(tutor).say(text, kind="chat")
+
+
+def test_what_the_ratio_decides_is_said_first(tutor):
+    reply = Chat(tutor).say("What does the RANKL/OPG ratio determine?", kind="answer")
+    assert reply.concept == "rankl-opg-ratio" and "turnover" in first_sentence(reply.text)

@@ -890,13 +890,20 @@ def _refers_back(words: list[str], i: int) -> bool:
         return True  # "name a few", "list some": a few of them
     if _elliptical(words, i):
         return True
-    if w in ("each", "both") and i == len(words) - 1 and i > 1:
-        return True  # "what does estrogen do to each?", "what regulates both?": the two just discussed
+    if w in ("each", "both") and i > 1 and _stands_alone(words, i):
+        return True  # "what does estrogen do to each?", "who is each one for?": the two just discussed
     if not (w in PRONOUNS or _placeholder(words, i)):
         return False
     if _reflexive_idiom(words, i) or _dummy_it(words, i):
         return False
     return _demonstrative_refers(words, i)
+
+
+def _stands_alone(words: list[str], i: int) -> bool:
+    """ "each" or "both" as a pronoun: last, or before "one", "of" or a word that names nothing ("who is each for?");
+    "each cell" and "both sexes" name their own noun, and "each other" is reciprocal."""
+    after = words[i + 1] if i + 1 < len(words) else None
+    return after is None or after in ("one", "of") or after in STOPWORDS and after != "other"
 
 
 def _demonstrative_refers(words: list[str], i: int) -> bool:
