@@ -113,6 +113,8 @@ SETS = {
     "tuning21/safety.yaml (tuning set, written mid-session)": ROOT / "tests" / "data" / "tuning21" / "safety.yaml",
     "blind25/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind25" / "understanding.yaml",
     "blind25/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind25" / "safety.yaml",
+    "tuning22/understanding.yaml": ROOT / "tests" / "data" / "tuning22" / "understanding.yaml",
+    "tuning22/safety.yaml": ROOT / "tests" / "data" / "tuning22" / "safety.yaml",
     "blind26/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind26" / "understanding.yaml",
     "blind26/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind26" / "safety.yaml",
 }

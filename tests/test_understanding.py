@@ -4057,6 +4057,7 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['What is estrogen?', 'what is OPG?', 'what is RANKL?', 'so, back to the earlier topic: what makes it?'], 'opg', id="'back to the previous one': the topic before the last"),
     pytest.param(['Explain the therapy comparison table', 'who is each one for?'], 'therapy-comparison', id="'who is each one for?': 'each' stands for the topic's parts"),
     pytest.param(['HRT vs TRT', 'who is each for?'], 'hrt', id="'who is each for?' after two: the audience frame, of the pair"),
+    pytest.param(['What blocks RANKL?', 'what does that stand for?'], 'opg', id="'what does THAT stand for?' after a relation: the answer's full name"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:
@@ -4227,3 +4228,24 @@ def test_thanks_with_a_shrug_is_chat(tutor, text):
 def test_what_the_ratio_decides_is_said_first(tutor):
     reply = Chat(tutor).say("What does the RANKL/OPG ratio determine?", kind="answer")
     assert reply.concept == "rankl-opg-ratio" and "turnover" in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("Which cells does estradiol act on in the therapy table?", "estradiol"),    # a table said last only places it
+    ("What is progesterone's role in the therapy tables?", "progesterone"),
+    ("what is in the therapy table", "therapy-comparison"),                      # ... unless the table is asked about
+    ("What does the therapy table say about each treatment's mechanism?", "therapy-comparison"),
+    ("how is new bone formed, according to the academic section?", "bone-formation"),  # a section places it too
+    ("What pushes precursor cells to turn into osteoclasts?", "osteoclastogenesis"),  # precursors turning into cells
+])
+def test_where_the_document_says_it_places_the_question_without_answering_it(tutor, text, concept):
+    assert Chat(tutor).say(text, kind="answer").concept == concept
+
+
+def test_the_first_table_compared_with_the_second_one_compares_the_two_tables(tutor):
+    reply = Chat(tutor).say("Compare the first therapy table with the second one", kind="answer")
+    assert reply.data["compare"] == ["therapy-comparison", "agents-comparison"]
+
+
+def test_asking_for_study_help_is_chat(tutor):
+    Chat(tutor).say("can you help me study for my exam?", kind="chat")

@@ -1924,7 +1924,8 @@ def _answers_from(decision: Decision, reading: Reading, answer: str) -> bool:
     missing?": what the frame leads to from the answer (its absence: aromatase deficiency)."""
     frame = reading.frame
     led_from = decision.concept == answer or bool(frame and frame.via) and answer in reading.concepts
-    return decision.action == "concept" and led_from
+    # ("What blocks RANKL?" "OPG ..." "what does that stand for?": the answer's full name)
+    return decision.action in ("concept", "expand") and led_from
 
 
 def _is_specific(reading: Reading, other_names: list[str]) -> bool:
