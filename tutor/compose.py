@@ -64,6 +64,7 @@ class Composer:
         self._msg = msg
         self._relation_verbs = relation_verbs or {}
         self._hedged = {(r.subject, r.relation, r.object) for r in kb.relations if r.hedged}
+        self._binding = {frozenset((r.subject, r.object)) for r in kb.relations if r.relation == "binds"}
 
     def name(self, concept_id: str) -> str:
         """The concept's short name as it reads inside a sentence: "bone remodeling", but "OPG" and "RANKL"."""
@@ -278,7 +279,7 @@ class Composer:
 
     def binds(self, one: str, other: str) -> bool:
         """Whether the pack says either of the two binds the other."""
-        return any(r.relation == "binds" and {r.subject, r.object} == {one, other} for r in self._kb.relations)
+        return frozenset((one, other)) in self._binding
 
     def consequences(self, cause: str, facts: tuple[Relation, ...], cause_move: str) -> str:
         """One sentence per run of facts from the cause (each run starts at it)."""

@@ -110,6 +110,10 @@ class Policy:
         self._comparison_frame = _first_answering(frames, "compare")
         # the words a sentence about who a thing is for tends to hold ("adults", "women"): the audience frame's
         self._for_whom = _answer_words_of(frames, "audience")
+        # pairs joined by a fact that is not evidence, and each process titled after a name ("estrogen's ..."): read
+        # once, as a large pack has thousands of facts and concepts
+        self._fact_pairs = _pairs_joined(kb, leaving_out=EVIDENCE_RELATIONS)
+        self._processes_by_name = _processes_by_name(kb)
 
     def decide(self, reading: Reading, focus: str | None, pair: tuple[str, ...] = ()) -> Decision:
         """`pair`: the two concepts of the comparison just made, if the last answer was one."""
@@ -686,9 +690,7 @@ class Policy:
 
     def own_process(self, concept_id: str) -> str | None:
         """The process titled after the concept's own name ("Estrogen's effect on RANKL and OPG")."""
-        name = short_title(self._kb.concepts[concept_id]).lower()
-        return next((c.id for c in self._kb.concepts.values() if self._kb.kinds.get(c.id) == "process"
-                     and c.title.lower().startswith((f"{name}'s ", f"{name}\u2019s "))), None)
+        return self._processes_by_name.get(short_title(self._kb.concepts[concept_id]).lower())
 
     def _sides_compared(self, reading: Reading, focus: str | None, pair: tuple[str, ...]) -> list[str]:
         """The concepts compared: two parts of one whole as that whole, else those named (or one and the topic)."""
@@ -1952,7 +1954,7 @@ class Policy:
         return b in self._kb.concepts[a].related or a in self._kb.concepts[b].related
 
     def _linked_by_fact(self, a: str, b: str) -> bool:
-        return any({r.subject, r.object} == {a, b} and r.relation not in EVIDENCE_RELATIONS for r in self._kb.relations)
+        return frozenset((a, b)) in self._fact_pairs
 
     def _touches(self, concept_id: str, others: list[str]) -> bool:
         """Whether a concept is linked to all the others: related, parent, or joined by a fact."""
@@ -1960,6 +1962,24 @@ class Policy:
             ca, cb = self._kb.concepts[a], self._kb.concepts[b]
             return self._related(a, b) or ca.parent == b or cb.parent == a or self._linked_by_fact(a, b)
         return all(linked(concept_id, o) for o in others)
+
+
+def _pairs_joined(kb: KnowledgeBase, leaving_out: frozenset[str]) -> set[frozenset[str]]:
+    """The pairs of concepts joined by a fact, either way round, leaving out facts of some relations."""
+    return {frozenset((r.subject, r.object)) for r in kb.relations if r.relation not in leaving_out}
+
+
+def _processes_by_name(kb: KnowledgeBase) -> dict[str, str]:
+    """Each name a process's title opens with in the possessive ("estrogen" of "Estrogen's effect on RANKL and OPG"),
+    lower-cased, to the first such process in the pack's order."""
+    found: dict[str, str] = {}
+    for c in kb.concepts.values():
+        if kb.kinds.get(c.id) != "process":
+            continue
+        title = c.title.lower()
+        for at in (m.start() for m in re.finditer("['\u2019]s ", title)):
+            found.setdefault(title[:at], c.id)
+    return found
 
 
 # "which part is anabolic?", "and which is anti-resorptive?", "what's the primary hormone for men?" (of the therapy

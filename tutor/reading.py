@@ -210,8 +210,8 @@ class Reader:
         """ "the building side OF BONE REMODELING": a whole named right after one of its parts only says where that
         part belongs; the part is what is asked about."""
         named = sorted((m for m in mentions if m.how == "name"), key=lambda m: m.start)
-        parts = {(r.subject, r.object) for r in self._kb.relations if r.relation == "part-of"}
-        return [b.concept for a, b in zip(named, named[1:]) if (a.concept, b.concept) in parts
+        return [b.concept for a, b in zip(named, named[1:])
+                if any(part == a.concept for part, _ in self._parts_by_whole.get(b.concept, ()))
                 and _placing(words[a.end:b.start])]
 
     def _before_the_contrast(self, words: list[str], mentions: list[Mention], focus: str | None, frame: Frame | None,
