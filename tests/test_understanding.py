@@ -4058,6 +4058,7 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['Explain the therapy comparison table', 'who is each one for?'], 'therapy-comparison', id="'who is each one for?': 'each' stands for the topic's parts"),
     pytest.param(['HRT vs TRT', 'who is each for?'], 'hrt', id="'who is each for?' after two: the audience frame, of the pair"),
     pytest.param(['What blocks RANKL?', 'what does that stand for?'], 'opg', id="'what does THAT stand for?' after a relation: the answer's full name"),
+    pytest.param(['How is IGF-1 linked to bone density?', 'which study shows that?'], 'references', id="'which study shows THAT?': a source on what the pronoun stands for"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:
@@ -4249,3 +4250,20 @@ def test_the_first_table_compared_with_the_second_one_compares_the_two_tables(tu
 
 def test_asking_for_study_help_is_chat(tutor):
     Chat(tutor).say("can you help me study for my exam?", kind="chat")
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("how are growth hormone and IGF-1 related", "gh-igf1-axis"),   # how two are linked: the whole both are parts of
+    ("how do GH and IGF-1 relate", "gh-igf1-axis"),
+])
+def test_how_two_parts_of_one_whole_are_linked_is_that_whole(tutor, text, concept):
+    reply = Chat(tutor).say(text, kind="answer")
+    assert reply.concept == concept and "IGF-1" in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("text", [
+    "Which protects bone more, more OPG or more RANKL?",
+    "Which is worse for bones, falling RANKL or falling OPG?",
+])
+def test_a_change_offered_of_each_of_two_asks_their_balance(tutor, text):
+    assert Chat(tutor).say(text, kind="answer").concept == "rankl-opg-ratio"

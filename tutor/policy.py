@@ -337,6 +337,14 @@ class Policy:
         return Decision("concept", (others[0],), reading.frame, facts,
                         how="the one of the two you offered that a fact links to what you asked about")
 
+    def _balance_of_the_changed(self, reading: Reading, pair: tuple[str, ...]) -> str | None:
+        """ "which protects bone more, more OPG or more RANKL?", "falling RANKL or falling OPG?": a change offered
+        of each of two is a question of their balance, the measure titled after both (the RANKL/OPG ratio)."""
+        words = reading.words
+        changed = {m.concept for m in reading.mentions if m.how == "name" and m.concept in pair and m.start > 0
+                   and stem(words[m.start - 1]) in self._changes}
+        return self._passages.titled_after(pair, "measure") if changed == set(pair) else None
+
     def _one_of_two_named(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "somatopause and menopause: which is about growth hormone?": the one of two names joined before the
         question word that the rest points to, said against the other."""
@@ -359,6 +367,9 @@ class Policy:
         pair = _pair_after_which(reading)
         if not pair:
             return None
+        balance = self._balance_of_the_changed(reading, pair)
+        if balance:
+            return Decision("concept", (balance,), reading.frame, how="the balance of the two, each said to change")
         weighed = _WEIGHING.search(" ".join(reading.words)) and not self._says_a_fall(reading.words)
         joined = self.named_after(*pair) if weighed else None  # ("which acts faster in decline ...?" weighs falls)
         if joined:  # "which matters more for men, testosterone or estrogen?": the one becomes the other in bone
@@ -963,16 +974,28 @@ class Policy:
         # a question that is nearly one of a concept's own examples ("what is the dual effect of estrogen on
         # resorption signals") is that concept's; otherwise the facts that link the two answer it
         linking = self._kb.acting_between(referents[0], referents[1])
-        titled = self.named_after(referents[0], referents[1])
-        if titled:
-            # a process named after the two ("Estrogen's effect on RANKL and OPG") is about the link itself
-            return Decision("concept", (titled,), frame, linking, how="the process named after the two, opened by the facts that link them")
+        itself = self._the_link_itself(referents, frame, linking, asks_the_link)
+        if itself:
+            return itself
         top = self._example_over(reading, focus, referents)
         if top:
             # that concept answers, opened by the facts that link the two names ("estrogen holds back RANKL")
             return Decision("concept", (top.concept_id,), frame, linking, confidence=min(top.score, 1.0),
                             how="a concept's own example, opened by the facts that link the two named")
         return Decision("link", tuple(referents), frame, how="what the document says links the two concepts")
+
+    def _the_link_itself(self, referents: tuple[str, ...], frame: Frame, linking: tuple[Relation, ...],
+                         asks_the_link: bool) -> Decision | None:
+        """A process named after the two ("Estrogen's effect on RANKL and OPG") is about the link itself; asked how
+        two are linked ("how are GH and IGF-1 related?"), so is the one whole both are parts of (the GH/IGF-1 axis),
+        as for "how are they linked?" after the two. Either is opened by the facts that link them."""
+        titled = self.named_after(referents[0], referents[1])
+        if titled:
+            return Decision("concept", (titled,), frame, linking, how="the process named after the two, opened by the facts that link them")
+        whole = self.whole_of_both(referents[0], referents[1]) if asks_the_link else None
+        if whole:
+            return Decision("concept", (whole,), frame, linking, how="the whole the two named are parts of, opened by the facts that link them")
+        return None
 
     def _example_over(self, reading: Reading, focus: str | None, referents: tuple[str, ...]) -> Candidate | None:
         """A concept other than the two whose own example the question nearly is; a source's title naming the two
@@ -1660,7 +1683,8 @@ class Policy:
         document gives on it, never by a concept whose example merely says where RANKL comes from."""
         if not (reading.frame and reading.frame.id == "citation"):
             return None
-        named = _named_not_aside(reading)
+        # (nothing named: "which study shows that?" asks of what the pronoun stands for)
+        named = _named_not_aside(reading) or list(dict.fromkeys(reading.concepts))
         if named and self._kb.kinds.get(named[0]) == "source":  # "which source is by Riggs and Khosla?": that one
             return Decision("concept", (named[0],), reading.frame, how="the source your question names")
         return self._citing(named, self._rank(reading, focus)) if named else None
