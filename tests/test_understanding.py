@@ -2936,6 +2936,16 @@ def test_one_thing_in_men_and_in_women_says_what_the_document_says_of_each(tutor
     assert reply.concept == "osteoporosis" and "women" in said and " men" in said, reply.text
 
 
+@pytest.mark.parametrize("text", ["Does estrogen work differently in men than in women?",
+                                  "Estrogen in women vs estrogen in men",
+                                  "How is estrogen's action in men different from in women?"])
+def test_a_hormone_compared_across_the_sexes_is_about_its_counterpart_in_men(tutor, text):
+    # estrogen in men is estrogen made from testosterone in bone: where the two sexes differ
+    reply = Chat(tutor).say(text, kind="answer")
+    said = first_sentence(reply.text).lower()
+    assert reply.concept == "testosterone-aromatization" and "women" in said and "men" in said, reply.text
+
+
 def test_women_or_men_sets_one_thing_side_by_side_in_the_two(tutor):
     reply = Chat(tutor).say("who loses bone more quickly with age, men or women?")
     said = reply.text.lower()
@@ -4059,6 +4069,7 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['HRT vs TRT', 'who is each for?'], 'hrt', id="'who is each for?' after two: the audience frame, of the pair"),
     pytest.param(['What blocks RANKL?', 'what does that stand for?'], 'opg', id="'what does THAT stand for?' after a relation: the answer's full name"),
     pytest.param(['How is IGF-1 linked to bone density?', 'which study shows that?'], 'references', id="'which study shows THAT?': a source on what the pronoun stands for"),
+    pytest.param(['What is the RANK/RANKL/OPG pathway?', 'What is RANK in this pathway?'], 'rank', id="'X in this pathway': the whole only places the part asked"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:

@@ -873,7 +873,11 @@ class Policy:
         return self._each_sex_in_turn(reading, named, frame)
 
     def _side_by_side_topic(self, named: list[str], found_in: str) -> str:
-        return found_in if not named or self._kb.kinds.get(named[0]) in HAPPENING_KINDS else named[0]
+        if not named or self._kb.kinds.get(named[0]) in HAPPENING_KINDS:
+            return found_in
+        # a thing the document gives a counterpart in men ("estrogen in women vs in men": estrogen made from
+        # testosterone in bone) is about that counterpart, where the two differ
+        return self._kb.counterpart(named[0], "men") or named[0]
 
     def _each_sex_in_turn(self, reading: Reading, named: list[str], frame: Frame) -> Decision | None:
         """ "is osteoporosis in men different from in women?" where no one sentence speaks of both: the named
@@ -1771,7 +1775,8 @@ class Policy:
         top = ranked[0] if ranked else None
         own = next((c.score for c in ranked if c.concept_id == concept_id), 0.0)
         # "is RANK a receptor or a ligand?": which sort of thing the one named is, whatever the sorts match
-        if not self._may_outrank(top, frame, words) or _WHICH_SORT_IS_IT.match(" ".join(words)):
+        if not self._may_outrank(top, frame, words) or _WHICH_SORT_IS_IT.match(" ".join(words)) \
+                or self._placed_in_its_whole(top, concept_id, words):
             top = None
         if top and top.concept_id != concept_id and top.score >= self.thresholds.answer \
                 and top.score >= own + self.thresholds.anchor and self._key_names(top, concept_id):
@@ -1779,6 +1784,12 @@ class Policy:
                             how="a concept about the one named, matching more of your words")
         return Decision("concept", (concept_id,), frame, confidence=1.0, runner_up=_runner(ranked, concept_id),
                         how="the concept your question names")
+
+    def _placed_in_its_whole(self, top: Candidate | None, concept_id: str, words: tuple[str, ...]) -> bool:
+        """ "what is RANK IN THIS PATHWAY?": the whole the one named is part of only places it; the part is asked."""
+        placed = _IN_A_WHOLE.search(" ".join(words))
+        return bool(top and placed) and top.concept_id in self._wholes_of(concept_id) \
+            and stem(placed.group(3)) in self._title_stems[top.concept_id]  # ("... in the text" places nothing)
 
     def _may_outrank(self, top: Candidate | None, frame: Frame | None, words: tuple[str, ...]) -> bool:
         """Whether a concept about the one named may take its place: not when a fact of it is asked, unless the
@@ -2024,6 +2035,7 @@ def _answer_words_of(frames: tuple[Frame, ...], frame_id: str) -> frozenset[str]
     return next((frozenset(f.answer_words) for f in frames if f.id == frame_id), frozenset())
 
 
+_IN_A_WHOLE = re.compile(r"\b(in|within|inside) (this|the|that|its|their|our) (\w+)")
 _WHO_EACH_IS_FOR = re.compile(r"\bwho (is|are) (each|each one|they|both|these|those|the two)( \w+)? (for|meant|intended|aimed|given|designed)\b")
 # "what breaks it down?", "and what rebuilds it?": a deed done to what the topic works on
 _WHAT_DOES_IT = re.compile(r"^(and |so |then |but )?what (?!(is|are|was|were|does|do|did|can|could|will|would|s|about|if|else|kind|type|sort)\b)\w+( down| up| away| back)? (it|them)\b")
