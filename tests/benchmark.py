@@ -115,6 +115,8 @@ SETS = {
     "blind25/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind25" / "safety.yaml",
     "tuning22/understanding.yaml": ROOT / "tests" / "data" / "tuning22" / "understanding.yaml",
     "tuning22/safety.yaml": ROOT / "tests" / "data" / "tuning22" / "safety.yaml",
+    "tuning23/understanding.yaml": ROOT / "tests" / "data" / "tuning23" / "understanding.yaml",
+    "tuning23/safety.yaml": ROOT / "tests" / "data" / "tuning23" / "safety.yaml",
     "blind26/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind26" / "understanding.yaml",
     "blind26/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind26" / "safety.yaml",
 }
