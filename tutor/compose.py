@@ -12,6 +12,7 @@ from .matcher import short_title
 from .normalise import fold, stem, words
 from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, KIND_ORDER, LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
 from .passages import SENTENCE_END, PassageIndex
+from .spelling import edits
 
 __all__ = ["Composer", "sentences", "full_name"]
 
@@ -36,6 +37,27 @@ def _side_text(text: str, audience: frozenset[str]) -> str:
     parts = SENTENCE_END.split(text.strip())
     speaks = [p for p in parts if audience & set(words(p.lower()))]
     return parts[0] if not speaks or speaks[0] == parts[0] else f"{parts[0]} {speaks[0]}"
+
+
+def other_names(concept: Concept, said: str | None = None, most: int = 2) -> list[str]:
+    """Other names for a concept that share no word with the one used for it (its title unless another was said),
+    but for the head of a longer name: its title, when an alias was said, and its aliases ("osteogenesis" for bone
+    formation, "somatotropic axis" for the GH/IGF-1 axis, not "building side"); at most `most`."""
+    used_words = words(said or short_title(concept))
+    used = {stem(w) for w in used_words}
+    head = stem(used_words[-1])  # "formation" of "Bone formation"
+
+    def new(w: str) -> bool:  # a word not used, nor a spelling of one ("somatotrophic" of "somatotropic")
+        return stem(w) not in used and not any(len(w) > 5 and edits(w, u) <= 1 for u in used_words)
+
+    def another(name: str) -> bool:  # new words, but for the same head ("somatotropic axis" of the GH/IGF-1 axis)
+        said_words = words(name)
+        return all(map(new, said_words[:-1])) and (new(said_words[-1]) if len(said_words) == 1 else stem(said_words[-1]) == head)
+    found: list[str] = []
+    for name in dict.fromkeys([short_title(concept), *concept.aliases]):
+        if another(name) and not any(edits(fold(name), fold(f)) <= 2 for f in found):  # one spelling of each
+            found.append(name)
+    return found[:most]
 
 
 def full_name(concept: Concept) -> str:
@@ -472,12 +494,27 @@ class Composer:
         return sentence
 
     # --- expansions and declines ------------------------------------------------------
-    def expansion(self, concept_id: str, level: str) -> str | None:
+    def expansion(self, concept_id: str, level: str, said: str | None = None, other_first: bool = False) -> str | None:
+        """What the name stands for ("GH stands for growth hormone"), or else its other names ("bone formation is
+        also called osteogenesis"); those first when `other_first` (a name asked for, not an abbreviation spelled
+        out). `said`: the words the question used for it."""
         concept = self._kb.concepts[concept_id]
-        expanded = full_name(concept)
-        if not expanded:
-            return None
-        return self._msg("expansion", short=self.name(concept_id), full=expanded, text=sentences(concept.explain[level], 2))
+        text = sentences(concept.explain[level], 2)
+        others = other_names(concept, said)
+        if others and other_first or others and not full_name(concept):
+            return self._msg("other_names", short=_cap(self._name_said(concept, said)), names=_or(others), text=text)
+        expanded, short = full_name(concept), self.name(concept_id)
+        gloss = re.search(r"\(([^)]*)\)", concept.title)
+        if expanded and fold(expanded) == fold(short) and gloss:  # "Growth hormone (GH)": the bracket is the short form
+            expanded, short = short, gloss.group(1).strip()
+        return self._msg("expansion", short=short, full=expanded, text=text) if expanded else None
+
+    def _name_said(self, concept: Concept, said: str | None) -> str:
+        """The alias the question used for the concept, as the pack writes it ("bone breakdown"), else its name."""
+        if not said or fold(said) == fold(short_title(concept)):
+            return self.name(concept.id)
+        squeezed = said.replace(" ", "")
+        return next((a for a in concept.aliases if fold(a).replace(" ", "") == squeezed), self.name(concept.id))
 
     def uncovered(self, aspect: str, concept_id: str | None, level: str, clinician: bool, unnamed: str = "that") -> str:
         title = self.name(concept_id) if concept_id else unnamed
@@ -536,6 +573,10 @@ def _and(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _or(items: list[str]) -> str:
+    return " or ".join(items)
 
 
 def _unique(items) -> list[str]:

@@ -78,7 +78,7 @@ REQUIRED_MESSAGES = (
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes", "depth_words", "answer_type_modifiers", "source_words", "answer_type_broader", "action_words"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "leads_from", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named", "answer_says", "outcome_after", "answer_titled"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "leads_from", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named", "answer_says", "outcome_after", "answer_titled", "other_names"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -216,6 +216,7 @@ class _Builder:
                      leads_from=self._relations(check, entry, what, key="leads_from"),
                      answer_words=tuple(fold(w) for w in check.text_list(entry, "answer_words", what)),
                      via=check.text(entry, "via", what, required=False) or "", facts_first=flags["facts_first"],
+                     other_names=flags["other_names"],
                      subject=flags["subject"], answer_kind=check.text(entry, "answer_kind", what, required=False) or "",
                      unless_named=tuple(check.text_list(entry, "unless_named", what)), **_frame_words(check, entry, what))
 
@@ -423,7 +424,7 @@ def _frame_words(check: Checker, entry: dict, what: str) -> dict[str, tuple]:
 def _frame_flags(check: Checker, entry: dict, what: str) -> dict[str, bool]:
     """The true/false switches of a frame; anything else is reported and read as false."""
     flags = {}
-    for key in ("clinician", "by_examples", "plain", "link", "default", "facts_first", "subject"):
+    for key in ("clinician", "by_examples", "plain", "link", "default", "facts_first", "subject", "other_names"):
         value = entry.get(key, False)
         if not isinstance(value, bool):
             check.report(check.key_line(entry, key), f"{what}: '{key}' must be true or false")

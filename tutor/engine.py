@@ -744,7 +744,11 @@ class Tutor:
                              other=self._compose.name_as_said(decision.topic, names.get(decision.topic), reading.text))
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up,
                                 text=f"{said[0].upper()}{said[1:]} {text}", how=decision.how)
-        text = self._compose.expansion(concept.id, depth.level) if action == "expand" else None
+        # (a name asked for, not an abbreviation: its other names come first)
+        text = self._compose.expansion(concept.id, depth.level, _said_names(reading).get(concept.id),
+                                       other_first=not (decision.frame and decision.frame.answer == "expand")
+                                       or decision.frame.other_names) \
+            if action == "expand" else None
         if text:
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
         text = self._opening(reading, decision, concept, depth, follow_up=concept.id == session.last_concept)

@@ -194,6 +194,8 @@ class Frame:
     answer_words: tuple[str, ...] = ()  # concept frames: words a sentence that answers tends to hold ("men", "women")
     via: str = ""                 # concept frames: answer the concept this relation links to the one named
     facts_first: bool = False     # concept frames: the `leads_with` facts answer first, before any sentence
+    other_names: bool = False     # expand frames: the concept's other names answer before what an abbreviation
+                                  # stands for ("what else is it called?")
     subject: bool = False         # concept frames: the first concept named is the answer; the others name what
                                   # is asked of it ("is GH anabolic or anti-resorptive?")
     answer_kind: str = ""         # concept frames: the answer is the best-matching concept of this kind

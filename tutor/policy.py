@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .compose import other_names
 from .matcher import Candidate, Matcher, short_title
 from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, HAPPENING_KINDS, INHERITED_RELATIONS, INVERSE_RELATIONS, OPPOSED_RELATIONS, KIND_ORDER, LEVELS, SYMMETRIC_RELATIONS, Frame, KnowledgeBase, Relation
 from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem, words
@@ -1063,9 +1064,21 @@ class Policy:
 
     def _expansion(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
-        if not (frame and frame.answer == "expand" and reading.concepts):
+        if frame and frame.answer == "expand" and reading.concepts:
+            return Decision("expand", (reading.concepts[0],), frame, how="a question about what the name stands for")
+        named = self._other_name_asked(reading)
+        return Decision("expand", (named,), frame, how="another name asked for a thing named") if named else None
+
+    def _other_name_asked(self, reading: Reading) -> str | None:
+        """ "what is the technical term for bone building?": a name asked for a thing the question names right after
+        "for" and last is that thing's other name (osteogenesis); "the name for the making of new osteoclasts"
+        describes a thing to find, which the example questions choose."""
+        if not (reading.frame and reading.frame.id == "naming"):
             return None
-        return Decision("expand", (reading.concepts[0],), frame, how="a question about what the name stands for")
+        last = max((m for m in reading.mentions if m.how == "name"), key=lambda m: m.end, default=None)
+        if last is None or last.end != len(reading.words) or "for" not in reading.words[max(0, last.start - 2):last.start]:
+            return None
+        return last.concept if other_names(self._kb.concepts[last.concept], last.text) else None
 
     # --- consequences ("what happens to RANKL when estrogen falls?") ------------------------------
     def _consequence(self, reading: Reading, frame: Frame, focus: str | None) -> Decision | None:
