@@ -61,3 +61,32 @@ def test_no_generated_quiz_item_asks_a_hedged_fact(tutor):
     prefix = f"gen-{fact.subject}-{fact.relation}-{fact.object}-"
     assert not [i for i in ids if i.startswith(prefix)]
     assert {i.id for i in kb.quiz if i.generated and not i.id.startswith(prefix)} <= ids
+
+
+# Facts the document says hold strongly (its agents table: estradiol "strongly reduces resorption"): a fourth item
+# `strongly`, said with "strongly", and the answer when a question asks which does it most strongly.
+
+def test_the_bundled_pack_marks_a_strong_fact_and_the_loader_names_both_marks(tutor, tmp_path):
+    strong = {(r.subject, r.relation, r.object) for r in tutor.kb.relations if r.strong}
+    assert strong == {("estradiol", "inhibits", "bone-resorption")}
+    assert not any(r.strong and r.hedged for r in tutor.kb.relations)
+    folder, line = _with(tmp_path, "      - [progesterone, stimulates, osteoblasts, surely]")
+    problems = check_knowledge(folder)[1]
+    assert [p for p in problems if p.line == line and "'strongly'" in p.message and "'may'" in p.message]
+
+
+def test_a_strong_fact_is_said_with_strongly(tutor):
+    from tutor import Session
+    reply = tutor.respond(Session(), "what does estradiol do to bone resorption?")
+    assert "strongly reduces bone resorption" in reply.text, reply.text
+
+
+def test_which_does_it_most_strongly_is_the_one_the_document_says_does(tutor):
+    from tutor import Session
+    for question in ("What reduces bone resorption most strongly in the table?",
+                     "which agent most strongly reduces bone resorption", "what reduces bone resorption the most"):
+        reply = tutor.respond(Session(), question)
+        assert reply.concept == "estradiol" and first_sentence(reply.text) == "Estradiol strongly reduces bone resorption.", \
+            (question, reply.text)
+    # without a superlative, every actor is told, the most direct first
+    assert tutor.respond(Session(), "what reduces bone resorption?").concept == "bone-resorption"

@@ -843,6 +843,7 @@ def test_a_list_of_three_is_no_pair(tutor):
     ("Can progesterone cause mood changes?", "risks"),            # a complaint a hormone is asked to bring on
     ("How was the RANKL/OPG system discovered?", "discovery"),    # "the" before the name
     ("how did scientists discover OPG?", "discovery"),
+    ("What is the half-life of testosterone cypionate?", "administration"),  # how long it lasts in the body
 ])
 def test_aspects_the_document_does_not_discuss_are_said_plainly(tutor, text, frame):
     reading = tutor.read(text)
@@ -1043,6 +1044,7 @@ def test_in_men_after_an_effect_question_answers_the_declared_counterpart(tutor)
     ("what is the difference between a sprain and a fracture", "sprains"),
     ("is bone broth good for you", "diet"),
     ("is weightlifting good for bone density", "exercise"),
+    ("What is the role of the kidneys in bone health?", "other organs"),   # another organ's part in bone health
 ])
 def test_near_domain_topics_beside_a_known_concept_are_declined(tutor, question, topic):
     reply = Chat(tutor).say(question, kind="unknown")

@@ -87,6 +87,7 @@ class Composer:
         self._relation_verbs = relation_verbs or {}
         self._hedged = {(r.subject, r.relation, r.object) for r in kb.relations if r.hedged}
         self._binding = {frozenset((r.subject, r.object)) for r in kb.relations if r.relation == "binds"}
+        self._strong = {(r.subject, r.relation, r.object) for r in kb.relations if r.strong}
 
     def name(self, concept_id: str) -> str:
         """The concept's short name as it reads inside a sentence: "bone remodeling", but "OPG" and "RANKL"."""
@@ -385,7 +386,8 @@ class Composer:
         singular, plural = self._forms(relation, obj)
         if (subject, relation, obj) in self._hedged:
             return _hedge(plural)
-        return plural if self._kb.concepts[subject].plural else singular
+        verb = plural if self._kb.concepts[subject].plural else singular
+        return f"strongly {verb}" if (subject, relation, obj) in self._strong else verb
 
     def _forms(self, relation: str, obj: str | None) -> tuple[str, str]:
         return self._relation_verbs.get(relation, {}).get(self._kb.kinds.get(obj or "", ""), RELATION_NAMES[relation])

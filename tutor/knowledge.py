@@ -8,7 +8,7 @@ from typing import Any, Callable
 from .checks import Checker
 from .errors import ContentError, Problem
 from .glossary import parse_analogies, parse_glossary, resolve_glossary
-from .model import HEDGE_MARK, LEVELS, RELATION_NAMES, SECTIONS, Analogy, Concept, KnowledgeBase, LessonPath, OutOfScopeTopic, QuizItem, Relation
+from .model import HEDGE_MARK, LEVELS, STRONG_MARK, RELATION_NAMES, SECTIONS, Analogy, Concept, KnowledgeBase, LessonPath, OutOfScopeTopic, QuizItem, Relation
 from .normalise import check_fold, fold, pack_folds, stem
 from .quizitems import check_items, generate_items, parse_items
 from .yamlsource import line_of, load_yaml_file, pack_files
@@ -392,7 +392,9 @@ class _Builder:
                 check.report(line, f"relation [{subject}, {name}, {obj}] is written twice")
                 continue
             seen.add((subject, name, obj))
-            relations.append(Relation(subject, name, obj, check.source, line, hedged=len(item) == 4))
+            mark = item[3] if len(item) == 4 else ""
+            relations.append(Relation(subject, name, obj, check.source, line, hedged=mark == HEDGE_MARK,
+                                      strong=mark == STRONG_MARK))
         return relations
 
     def _check_alias_collisions(self) -> None:
@@ -413,10 +415,12 @@ class _Builder:
 
 
 def _relation_shape_problem(item: Any) -> str:
-    """What is wrong with a fact's shape ([subject, relation, object], perhaps `may` fourth), or ""."""
+    """What is wrong with a fact's shape ([subject, relation, object], perhaps `may` or `strongly` fourth), or ""."""
     if not (isinstance(item, list) and len(item) in (3, 4) and all(isinstance(x, str) and x for x in item)):
         return ("a relation must be [subject, relation, object], three concept ids and a relation name"
-                f" (a fourth item '{HEDGE_MARK}' marks what the document only says may be so)")
-    if len(item) == 4 and item[3] != HEDGE_MARK:
-        return f"a relation's fourth item can only be '{HEDGE_MARK}' (the document says it may be so), not {item[3]!r}"
+                f" (a fourth item '{HEDGE_MARK}' marks what the document only says may be so, '{STRONG_MARK}' what it"
+                " says holds strongly)")
+    if len(item) == 4 and item[3] not in (HEDGE_MARK, STRONG_MARK):
+        return (f"a relation's fourth item can only be '{HEDGE_MARK}' (the document says it may be so) or"
+                f" '{STRONG_MARK}' (it says it holds strongly), not {item[3]!r}")
     return ""

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "KIND_ORDER",
-    "LEVELS", "SECTIONS", "RELATION_NAMES", "HEDGE_MARK", "SYMMETRIC_RELATIONS", "OTHER_SIDE_RELATIONS", "EVIDENCE_RELATIONS", "Level", "Relation", "Concept", "Intent", "Cue",
+    "LEVELS", "SECTIONS", "RELATION_NAMES", "HEDGE_MARK", "STRONG_MARK", "SYMMETRIC_RELATIONS", "OTHER_SIDE_RELATIONS", "EVIDENCE_RELATIONS", "Level", "Relation", "Concept", "Intent", "Cue",
     "OutOfScopeTopic", "Frame", "FRAME_ANSWERS", "WordClass", "BoundaryLine", "Boundary", "DialogueRules", "KnowledgeBase", "QuizItem", "Rubric", "Misconception", "ITEM_TYPES", "QUIZ_ACTIONS", "LESSON_ACTIONS",
     "level_index", "shift_level", "Gloss", "Analogy", "LessonPath",
 ]
@@ -91,10 +91,13 @@ class Relation:
     source: str = ""
     line: int = 0
     hedged: bool = False  # the document only says it may be so ("may compete ... potentially stimulating")
+    strong: bool = False  # the document says it does so strongly (the agents table: estradiol "strongly reduces")
 
 
 # the fourth item of a fact that the document states only as a possibility: [progesterone, stimulates, osteoblasts, may]
 HEDGE_MARK = "may"
+# ... and of a fact the document says holds strongly: [estradiol, inhibits, bone-resorption, strongly]
+STRONG_MARK = "strongly"
 
 
 @dataclass(frozen=True)

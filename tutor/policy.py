@@ -1167,6 +1167,9 @@ class Policy:
             themes, facts = self._facts_either_way(relation, reading.side, themes, reading.referred)
             facts = self._for_the_sex_asked(reading, self._of_asked_kind(reading, facts))
             facts = self._keeping_it_from(reading, self._doing_the_purpose(reading, relation, facts))
+            strongest = _said_strongest(reading, facts)
+            if strongest:  # "what reduces bone resorption most strongly?": the one the document says does it strongly
+                return Decision("concept", (strongest.subject,), frame, (strongest,), how="the one the document says does it strongly")
             decision = _relation_answer(reading, frame, relation, themes, facts, aside)
             if decision:
                 return decision
@@ -2012,6 +2015,15 @@ class Policy:
         return all(linked(concept_id, o) for o in others)
 
 
+def _said_strongest(reading: Reading, facts: list[Relation]) -> Relation | None:
+    """Asked which does it most strongly (or more strongly), of the actors: the one fact the document says holds
+    strongly, if there is exactly one."""
+    if reading.side != "actor" or not _MOST_STRONGLY.search(" ".join(reading.words)):
+        return None
+    strong = [f for f in facts if f.strong]
+    return strong[0] if len(strong) == 1 else None
+
+
 def _pairs_joined(kb: KnowledgeBase, leaving_out: frozenset[str]) -> set[frozenset[str]]:
     """The pairs of concepts joined by a fact, either way round, leaving out facts of some relations."""
     return {frozenset((r.subject, r.object)) for r in kb.relations if r.relation not in leaving_out}
@@ -2048,6 +2060,9 @@ def _answer_words_of(frames: tuple[Frame, ...], frame_id: str) -> frozenset[str]
     return next((frozenset(f.answer_words) for f in frames if f.id == frame_id), frozenset())
 
 
+# "which reduces resorption most strongly?", "the strongest", "which is stronger against it?", "which one strongly ...?"
+_MOST_STRONGLY = re.compile(r"\b((most|more) (strongly|powerfully|potently|effectively|powerful|potent|effective)|strongly|strongest|stronger|"
+                            r"(the )?most$|biggest effect|largest effect|greatest effect)\b")
 _IN_A_WHOLE = re.compile(r"\b(in|within|inside) (this|the|that|its|their|our) (\w+)")
 _WHO_EACH_IS_FOR = re.compile(r"\bwho (is|are) (each|each one|they|both|these|those|the two)( \w+)? (for|meant|intended|aimed|given|designed)\b")
 # "what breaks it down?", "and what rebuilds it?": a deed done to what the topic works on
