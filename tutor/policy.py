@@ -1167,10 +1167,7 @@ class Policy:
             themes, facts = self._facts_either_way(relation, reading.side, themes, reading.referred)
             facts = self._for_the_sex_asked(reading, self._of_asked_kind(reading, facts))
             facts = self._keeping_it_from(reading, self._doing_the_purpose(reading, relation, facts))
-            strongest = _said_strongest(reading, facts)
-            if strongest:  # "what reduces bone resorption most strongly?": the one the document says does it strongly
-                return Decision("concept", (strongest.subject,), frame, (strongest,), how="the one the document says does it strongly")
-            decision = _relation_answer(reading, frame, relation, themes, facts, aside)
+            decision = _strongest_answer(reading, frame, facts) or _relation_answer(reading, frame, relation, themes, facts, aside)
             if decision:
                 return decision
         return self._without_facts(reading, frame, themes, aside, own)
@@ -2013,6 +2010,13 @@ class Policy:
             ca, cb = self._kb.concepts[a], self._kb.concepts[b]
             return self._related(a, b) or ca.parent == b or cb.parent == a or self._linked_by_fact(a, b)
         return all(linked(concept_id, o) for o in others)
+
+
+def _strongest_answer(reading: Reading, frame: Frame, facts: list[Relation]) -> Decision | None:
+    """ "what reduces bone resorption most strongly?": the one the document says does it strongly, opened by that fact."""
+    strongest = _said_strongest(reading, facts)
+    return Decision("concept", (strongest.subject,), frame, (strongest,), how="the one the document says does it strongly") \
+        if strongest else None
 
 
 def _said_strongest(reading: Reading, facts: list[Relation]) -> Relation | None:
