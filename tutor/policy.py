@@ -1163,14 +1163,18 @@ class Policy:
         own = self._own_text_answer(themes[0], frame) if reading.side == "actor" else None
         fallbacks = frame.fallback if reading.side == "actor" and not own else ()
         for relation in filter(None, (frame.relation, *fallbacks)):
-            # a turn of the themes carries on to the fallback relation
-            themes, facts = self._facts_either_way(relation, reading.side, themes, reading.referred)
-            facts = self._for_the_sex_asked(reading, self._of_asked_kind(reading, facts))
-            facts = self._keeping_it_from(reading, self._doing_the_purpose(reading, relation, facts))
-            decision = _strongest_answer(reading, frame, facts) or _relation_answer(reading, frame, relation, themes, facts, aside)
+            themes, facts = self._facts_asked(reading, relation, themes)
+            decision = _facts_answer(reading, frame, relation, themes, facts, aside)
             if decision:
                 return decision
         return self._without_facts(reading, frame, themes, aside, own)
+
+    def _facts_asked(self, reading: Reading, relation: str, themes: list[str]) -> tuple[list[str], list[Relation]]:
+        """The themes (a turn of them carries on to a fallback relation) and the facts of the relation about them that
+        the question asks for: of the kind, sex and purpose it names."""
+        themes, facts = self._facts_either_way(relation, reading.side, themes, reading.referred)
+        facts = self._for_the_sex_asked(reading, self._of_asked_kind(reading, facts))
+        return themes, self._keeping_it_from(reading, self._doing_the_purpose(reading, relation, facts))
 
     def _doing_the_purpose(self, reading: Reading, relation: str, facts: list[Relation]) -> list[Relation]:
         """ "what binds RANKL to block it?": of the binders, those that also act on it as the purpose says (OPG, which
@@ -2010,6 +2014,12 @@ class Policy:
             ca, cb = self._kb.concepts[a], self._kb.concepts[b]
             return self._related(a, b) or ca.parent == b or cb.parent == a or self._linked_by_fact(a, b)
         return all(linked(concept_id, o) for o in others)
+
+
+def _facts_answer(reading: Reading, frame: Frame, relation: str, themes: list[str], facts: list[Relation],
+                  aside: set[str]) -> Decision | None:
+    """The answer the facts give: the one that does it strongly when that is asked, else the relation's answer."""
+    return _strongest_answer(reading, frame, facts) or _relation_answer(reading, frame, relation, themes, facts, aside)
 
 
 def _strongest_answer(reading: Reading, frame: Frame, facts: list[Relation]) -> Decision | None:
