@@ -11,8 +11,8 @@ from typing import Callable
 from .matcher import short_title
 from .normalise import fold, stem, words
 from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, KIND_ORDER, LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
+from .names import other_names
 from .passages import SENTENCE_END, PassageIndex
-from .spelling import edits
 
 __all__ = ["Composer", "sentences", "full_name"]
 
@@ -37,27 +37,6 @@ def _side_text(text: str, audience: frozenset[str]) -> str:
     parts = SENTENCE_END.split(text.strip())
     speaks = [p for p in parts if audience & set(words(p.lower()))]
     return parts[0] if not speaks or speaks[0] == parts[0] else f"{parts[0]} {speaks[0]}"
-
-
-def other_names(concept: Concept, said: str | None = None, most: int = 2) -> list[str]:
-    """Other names for a concept that share no word with the one used for it (its title unless another was said),
-    but for the head of a longer name: its title, when an alias was said, and its aliases ("osteogenesis" for bone
-    formation, "somatotropic axis" for the GH/IGF-1 axis, not "building side"); at most `most`."""
-    used_words = words(said or short_title(concept))
-    used = {stem(w) for w in used_words}
-    head = stem(used_words[-1])  # "formation" of "Bone formation"
-
-    def new(w: str) -> bool:  # a word not used, nor a spelling of one ("somatotrophic" of "somatotropic")
-        return stem(w) not in used and not any(len(w) > 5 and edits(w, u) <= 1 for u in used_words)
-
-    def another(name: str) -> bool:  # new words, but for the same head ("somatotropic axis" of the GH/IGF-1 axis)
-        said_words = words(name)
-        return all(map(new, said_words[:-1])) and (new(said_words[-1]) if len(said_words) == 1 else stem(said_words[-1]) == head)
-    found: list[str] = []
-    for name in dict.fromkeys([short_title(concept), *concept.aliases]):
-        if another(name) and not any(edits(fold(name), fold(f)) <= 2 for f in found):  # one spelling of each
-            found.append(name)
-    return found[:most]
 
 
 def full_name(concept: Concept) -> str:

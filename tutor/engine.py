@@ -746,7 +746,7 @@ class Tutor:
                                 text=f"{said[0].upper()}{said[1:]} {text}", how=decision.how)
         # (a name asked for, not an abbreviation: its other names come first)
         text = self._compose.expansion(concept.id, depth.level, _said_names(reading).get(concept.id),
-                                       other_first=not (decision.frame and decision.frame.answer == "expand")
+                                       other_first=not decision.frame or decision.frame.answer != "expand"
                                        or decision.frame.other_names) \
             if action == "expand" else None
         if text:

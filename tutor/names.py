@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 
 from .matcher import short_title
-from .model import KnowledgeBase
+from .model import Concept, KnowledgeBase
 from .english import common
-from .normalise import STOPWORDS, WEAK_WORDS, canonical_phrase, stem, words
+from .normalise import STOPWORDS, WEAK_WORDS, canonical_phrase, fold, stem, words
 from .spelling import edits
 
-__all__ = ["NameIndex", "short_title"]
+__all__ = ["NameIndex", "other_names", "short_title"]
 
 
 def _prefixes(names: dict[str, str]) -> frozenset[str] | None:
@@ -18,6 +18,27 @@ def _prefixes(names: dict[str, str]) -> frozenset[str] | None:
     if any(name != " ".join(name.split()) for name in names):
         return None
     return frozenset(" ".join(name.split()[:n]) for name in names for n in range(1, len(name.split()) + 1))
+
+
+def other_names(concept: Concept, said: str | None = None, most: int = 2) -> list[str]:
+    """Other names for a concept that share no word with the one used for it (its title unless another was said),
+    but for the head of a longer name: its title, when an alias was said, and its aliases ("osteogenesis" for bone
+    formation, "somatotropic axis" for the GH/IGF-1 axis, not "building side"); at most `most`."""
+    used_words = words(said or short_title(concept))
+    used = {stem(w) for w in used_words}
+    head = stem(used_words[-1])  # "formation" of "Bone formation"
+
+    def new(w: str) -> bool:  # a word not used, nor a spelling of one ("somatotrophic" of "somatotropic")
+        return stem(w) not in used and not any(len(w) > 5 and edits(w, u) <= 1 for u in used_words)
+
+    def another(name: str) -> bool:  # new words, but for the same head ("somatotropic axis" of the GH/IGF-1 axis)
+        said_words = words(name)
+        return all(map(new, said_words[:-1])) and (new(said_words[-1]) if len(said_words) == 1 else stem(said_words[-1]) == head)
+    found: list[str] = []
+    for name in dict.fromkeys([short_title(concept), *concept.aliases]):
+        if another(name) and not any(edits(fold(name), fold(f)) <= 2 for f in found):  # one spelling of each
+            found.append(name)
+    return found[:most]
 
 
 class NameIndex:
