@@ -117,8 +117,8 @@ SETS = {
     "tuning22/safety.yaml": ROOT / "tests" / "data" / "tuning22" / "safety.yaml",
     "tuning23/understanding.yaml": ROOT / "tests" / "data" / "tuning23" / "understanding.yaml",
     "tuning23/safety.yaml": ROOT / "tests" / "data" / "tuning23" / "safety.yaml",
-    "blind26/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind26" / "understanding.yaml",
-    "blind26/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind26" / "safety.yaml",
+    "blind26/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind26" / "understanding.yaml",
+    "blind26/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind26" / "safety.yaml",
 }
 
 
