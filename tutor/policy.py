@@ -34,6 +34,8 @@ _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 # "how do the two differ?", "compare them", "are they different?": both of the last two talked about
 # words that ask about the two just compared together ("why use both?"); "them" may mean the topic alone
 _JOINED = re.compile(r"\b(both|the two|together|combin\w*|each other|one another)\b")
+# "which is more important in men?" right after a comparison: "which" alone picks one of the two
+_WHICH_OF_THE_TWO = re.compile(r"^((and|so|but|ok|okay) )?which (is|are|matters|counts|helps|works|acts|does)\b")
 _WEIGHING = re.compile(r"\b(more|less|most|least|better|worse|best|worst|faster|slower|stronger|weaker|greater)\b")
 _WHY_IT_MATTERS = re.compile(r"\b(bad|harmful|good|matter|matters|important|dangerous|a problem)\b")
 _WITH_AGE = re.compile(r"\b(with age|as (we|you|people|they|one) (age|get older|grow older)|over the years|in (old|older) age|when (we|people|they) (age|get older))\b")
@@ -139,8 +141,11 @@ class Policy:
     def _one_of(self, reading: Reading, pair: tuple[str, ...]) -> Decision | None:
         """ "which one includes progesterone?" right after comparing HRT and TRT: the one of the two that a fact
         links to what the question names, else the one whose example questions match it better."""
-        if len(pair) != 2 or not picks_one(reading.words):
+        if len(pair) != 2 or not (picks_one(reading.words) or _WHICH_OF_THE_TWO.match(" ".join(reading.words))):
             return None
+        joined = None if reading.named else self._process_weighed(reading, pair)
+        if joined:  # "which is more important in men?" after estrogen and testosterone were compared
+            return Decision("concept", (joined,), reading.frame, how="the process named after the two just compared, weighed")
         moved = self._moved_by_the_named(reading, pair)
         if moved:  # "which one goes up after menopause?": what the cause does to it, said first
             return Decision("concept", (moved.subject,), reading.frame, (moved,), runner_up=moved.object,
@@ -371,9 +376,8 @@ class Policy:
         balance = self._balance_of_the_changed(reading, pair)
         if balance:
             return Decision("concept", (balance,), reading.frame, how="the balance of the two, each said to change")
-        weighed = _WEIGHING.search(" ".join(reading.words)) and not self._says_a_fall(reading.words)
-        joined = self.named_after(*pair) if weighed else None  # ("which acts faster in decline ...?" weighs falls)
-        if joined:  # "which matters more for men, testosterone or estrogen?": the one becomes the other in bone
+        joined = self._process_weighed(reading, pair)
+        if joined:
             return Decision("concept", (joined,), reading.frame, how="the process named after the two you weighed")
         # ("which works MORE directly ...?" weighs the two: not both)
         both = None if _WEIGHING.search(" ".join(reading.words)) else self._true_of_both(reading, pair)
@@ -385,6 +389,12 @@ class Policy:
         other = pair[1] if chosen == pair[0] else pair[0]
         return Decision("pick", (chosen,), reading.frame, runner_up=other, topic=other,
                         how="the one of the two you offered that your question points to")
+
+    def _process_weighed(self, reading: Reading, pair: tuple[str, ...]) -> str | None:
+        """ "which matters more for men, testosterone or estrogen?": two weighed where the one becomes the other in
+        bone are answered by that change (but "which acts faster in decline ...?" weighs falls, not the two)."""
+        weighed = _WEIGHING.search(" ".join(reading.words)) and not self._says_a_fall(reading.words)
+        return self.named_after(*pair) if weighed else None
 
     def _said_to_that_degree(self, reading: Reading, pair: tuple[str, str]) -> str | None:
         """ "which is STRONGER at reducing resorption, estradiol or testosterone cypionate?": the one of the two whose
