@@ -308,6 +308,7 @@ class Tutor:
         pair = tuple(session.last_pair) if session.last_concept in session.last_pair else _recent_two(session, reading, self.kb)
         decision = self._policy.decide(reading, session.last_concept, pair)
         reading, decision = self._about_last_answer(session, text, reading, decision)
+        reading, decision = self._done_by_the_answer(session, reading, decision)
         reading, decision = self._bare_wh_on_the_answer(session, text, reading, decision)
         reading, decision = self._next_step_of_the_answer(session, text, reading, decision)
         reading, decision = self._kind_asked_of_the_topic(session, text, reading, decision)
@@ -408,6 +409,18 @@ class Tutor:
         if frame.answer == "relation":
             return (again, second) if second.action == "relation" else (reading, decision)
         return (again, second) if _answers_from(second, again, answer) else (reading, decision)
+
+    def _done_by_the_answer(self, session: Session, reading: Reading, decision: Decision) -> tuple[Reading, Decision]:
+        """ "what blocks RANKL?" "OPG binds to RANKL ..." "how does it do that?": the pronoun is the one that did what
+        was said, so the question is how that one acts on the topic ("how does OPG act on RANKL?")."""
+        last, theme = session.last_answer or {}, session.last_concept
+        answer, said = last.get("answer"), " ".join(reading.words)
+        done = _DOES_WHAT_WAS_SAID.search(said)
+        if not (done and answer and theme and answer != theme and last.get("side") == "actor"):
+            return reading, decision
+        names = f"{short_title(self.kb.concepts[answer])} act on {short_title(self.kb.concepts[theme])}"
+        again = self._reader.read(f"{said[:done.start()]}{names}{said[done.end():]}", answer)
+        return again, self._policy.decide(again, answer)
 
     def _the_one_of_the_sort_named(self, text: str, reading: Reading) -> Reading:
         """ "What is aromatase?" ... "who gets that condition?": a demonstrative with a sort of thing the topic is not
@@ -1615,6 +1628,11 @@ class Tutor:
             about = self._named_for_them(sentences(text, 1), who, last)
             return self._answer(session, self.kb.concepts[about] if about else concept, depth, 1.0, text=text,
                                 how=f"what the document says of {who}")
+        others = "women" if who == "men" else "men"
+        theirs = self._said_of(others, last, depth)
+        if theirs:  # "in men too?" of IGF-1 and density, "clearest in women": say so, then what it says of the others
+            text = f"{self._msg('only_the_others', who=who, others=others)} {theirs}"
+            return self._answer(session, concept, depth, 1.0, text=text, how=f"what the document says of {others}, not of {who}")
         return Reply(kind="unknown", text=self._msg("no_counterpart", who=who, title=short_title(concept)),
                      level=current_level(session), suggestions=self._suggestions(concept, current_level(session)))
 
@@ -1981,6 +1999,8 @@ def _meaning_asked(words: list[str], start: int, end: int) -> bool:
 # small talk: several of these in one message ("Hello there! Who are you?") are answered as chat
 _SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
 _MEANING_ASKED = frozenset("is are whats define explain meant mean means by called phrase term word expression".split())
+# "how does it do that?": the pronoun is the doer of what was just said, not the topic it was done to
+_DOES_WHAT_WAS_SAID = re.compile(r"\b(it|they|this|that one) (do|does|did|manage to do|manages to do) (that|this|so|it)\b")
 _DEMONSTRATIVES = frozenset("that this those these".split())
 _WHAT_THAT_IS = re.compile(r"^((and|so|ok|okay|hmm|um|sorry|wait),? )?(what|whats) (is |s )?(that|this)( one| thing| exactly| again| then)?$")
 _MEANING_AFTER = frozenset("mean means meant refer refers stand stands".split())

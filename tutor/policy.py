@@ -1407,7 +1407,7 @@ class Policy:
         clearly better than the others of that kind."""
         referents = _pronoun_referents(reading)  # the topic, or what "it" stood for in a question asked again
         topic = referents[0] if len(referents) == 1 else focus
-        if not (topic and self._asks_a_kind_of_a_process(reading, topic)):
+        if not (topic and self._asks_a_kind_of_a_process(reading, topic)) or self._frame_links(reading, topic):
             return None
         kind = reading.answer_type
         of_kind = self._candidates_in_the_topic(kind, topic)
@@ -1417,6 +1417,11 @@ class Policy:
             return None
         return Decision("concept", (top.concept_id,), reading.frame, confidence=min(top.score, 1.0),
                         runner_up=topic, how=f"the {kind or 'part'} of {topic} that your question asks for")
+
+    def _frame_links(self, reading: Reading, topic: str) -> bool:
+        """ "what controls it?" of remodeling: the frame's own fact (hormones conduct it) answers, not one of its parts."""
+        via = reading.frame.via if reading.frame else ""
+        return bool(via and self._linked_or_by_its_kind(topic, via))
 
     def _candidates_in_the_topic(self, kind: str | None, focus: str) -> frozenset[str]:
         """Those of the kind asked linked to the topic; with no kind asked ("what breaks it down?"), the parts of the
