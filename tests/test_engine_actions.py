@@ -153,6 +153,22 @@ def test_counterpart_the_document_does_not_draw_is_said_plainly(tutor, chat):
     assert reply.intent == "in-men" and reply.confidence == 0.0
 
 
+def test_a_point_the_document_makes_of_the_others_only_is_said_as_theirs(tutor, chat):
+    # IGF-1 goes with denser bone "clearest in women": asked of men, the reply says men are not singled out, then that
+    chat.say("how is IGF-1 linked to bone density?", concept="igf-1")
+    reply = chat.say("in men too?", kind="answer", concept="igf-1")
+    opening = msg(tutor, "only_the_others", who="men", others="women")
+    assert reply.text.startswith(opening)
+    said = reply.text[len(opening):].split(". ")[0].lower()
+    assert "women" in said and any(w in said for w in tutor.kb.singled_out)
+
+
+def test_every_singling_word_is_folded_and_none_is_an_audience_word(tutor):
+    assert tutor.kb.singled_out, "the pack declares the words that single out one audience"
+    people = {w for ws in tutor.kb.audiences.values() for w in ws}
+    assert not people & set(tutor.kb.singled_out)
+
+
 # --- depth shifts ---------------------------------------------------------------------------------
 
 def test_deeper_and_simpler_without_a_topic_move_the_depth_and_say_so(tutor, chat):

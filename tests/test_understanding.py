@@ -4075,6 +4075,9 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['What blocks RANKL?', 'what does that stand for?'], 'opg', id="'what does THAT stand for?' after a relation: the answer's full name"),
     pytest.param(['How is IGF-1 linked to bone density?', 'which study shows that?'], 'references', id="'which study shows THAT?': a source on what the pronoun stands for"),
     pytest.param(['What is the RANK/RANKL/OPG pathway?', 'What is RANK in this pathway?'], 'rank', id="'X in this pathway': the whole only places the part asked"),
+    pytest.param(['estrogen vs testosterone for bones', 'which is more important in men?'], 'testosterone-aromatization', id="'which is more ...?' of two compared where one becomes the other: that change"),
+    pytest.param(['What blocks RANKL?', 'how does it do that?'], 'opg', id="'how does it do that?' after a relation: how the answer acts on the topic"),
+    pytest.param(['What is bone remodeling?', 'what controls it?'], 'hormones-and-bone', id="'what controls it?' of a process: what the document says conducts it"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:

@@ -1630,7 +1630,7 @@ class Tutor:
                                 how=f"what the document says of {who}")
         others = "women" if who == "men" else "men"
         theirs = self._said_of(others, last, depth)
-        if theirs:  # "in men too?" of IGF-1 and density, "clearest in women": say so, then what it says of the others
+        if theirs and _speaks_of(sentences(theirs, 1), list(self.kb.singled_out)):  # "in men too?" of IGF-1 and density, "clearest in women": say so, then what it says of the others
             text = f"{self._msg('only_the_others', who=who, others=others)} {theirs}"
             return self._answer(session, concept, depth, 1.0, text=text, how=f"what the document says of {others}, not of {who}")
         return Reply(kind="unknown", text=self._msg("no_counterpart", who=who, title=short_title(concept)),

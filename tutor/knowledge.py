@@ -73,6 +73,7 @@ class _Builder:
         self.folds: tuple[tuple[str, str], ...] = ()
         self.starters: list[tuple[str, Checker, int]] = []
         self.audiences: dict[str, tuple[str, ...]] = {}
+        self.singled_out: tuple[str, ...] = ()
 
     def add_data(self, path: Path, data: Any, problems: list[Problem]) -> None:
         self.problems.extend(problems)
@@ -267,10 +268,12 @@ class _Builder:
     def _add_audiences(self, check: Checker, value: Any, line: int) -> None:
         """Words that say a sentence is about men or about women."""
         audiences = check.mapping(value, "'audiences'", line)
-        check.unknown_keys(audiences, {"men", "women"}, "'audiences'")
+        check.unknown_keys(audiences, {"men", "women", "singled-out"}, "'audiences'")
         for who in ("men", "women"):
             if who in audiences:
                 self.audiences[who] = tuple(fold(w) for w in check.text_list(audiences, who, f"audiences '{who}'", minimum=1))
+        if "singled-out" in audiences:
+            self.singled_out = tuple(fold(w) for w in check.text_list(audiences, "singled-out", "audiences 'singled-out'"))
 
     def _add_out_of_scope(self, check: Checker, value: Any, line: int) -> None:
         for entry in check.entries(value, line, "out_of_scope"):
@@ -298,7 +301,8 @@ class _Builder:
                            {cid: kind for cid, (kind, _, _) in self.kinds.items()},
                            {cid: aspects for cid, (aspects, _, _) in self.discusses.items()},
                            analogies, glossary, tuple(path for path, _ in self.lessons), dict(self.vocabulary_at),
-                           self.folds, tuple(cid for cid, _, _ in self.starters), dict(self.audiences), tuple(self.outline))
+                           self.folds, tuple(cid for cid, _, _ in self.starters), dict(self.audiences), tuple(self.outline),
+                           self.singled_out)
         return kb, self.problems
 
     def _check_named_concepts(self) -> None:

@@ -376,6 +376,8 @@ class KnowledgeBase:
     starters: tuple[str, ...] = ()  # concepts to suggest when a question matches nothing
     audiences: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "men"/"women" -> words that say a sentence is about them
     outline: tuple[str, ...] = ()  # the source's sub-headings in the document's order (optional)
+    # words that say a sentence holds for one audience more than the other ("clearest in women", "particularly")
+    singled_out: tuple[str, ...] = ()
 
     def acting_between(self, a: str, b: str) -> tuple[Relation, ...]:
         """The facts joining two concepts; "what does OPG do to RANKL?" asks what it does, so that they are
