@@ -4078,6 +4078,9 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['estrogen vs testosterone for bones', 'which is more important in men?'], 'testosterone-aromatization', id="'which is more ...?' of two compared where one becomes the other: that change"),
     pytest.param(['What blocks RANKL?', 'how does it do that?'], 'opg', id="'how does it do that?' after a relation: how the answer acts on the topic"),
     pytest.param(['What is bone remodeling?', 'what controls it?'], 'hormones-and-bone', id="'what controls it?' of a process: what the document says conducts it"),
+    pytest.param(['what is age-related bone loss?', 'why?'], 'hormonal-decline', id="'why?' after a condition: what the document says causes it"),
+    pytest.param(['what exactly is osteoporosis', 'why?'], 'aromatase-deficiency', id="'why?' after osteoporosis: the one cause the document gives"),
+    pytest.param(['What are hormonal optimization protocols?', 'what are the examples?'], 'hrt', id="'what are the examples?': the examples of the topic"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:

@@ -1553,8 +1553,19 @@ class Tutor:
             if own != self._policy.own_process(last):
                 session.last_concept = last  # the process of what a condition lacks: "it" still means the condition
             return reply
+        cause = self._cause_of_a_condition(session, last)
+        if cause:  # "what is osteoporosis?" ... "why?": what the document says brings it about
+            level = session.last_level or current_level(session, last)
+            return self._answer(session, self.kb.concepts[cause], DepthChoice(level, False, ""), 1.0,
+                                how=f"what the document says causes {last}")
         level = shift_level(session.last_level or current_level(session, last), +1)
         return self._answer(session, self.kb.concepts[last], DepthChoice(level, False, ""), 1.0)
+
+    def _cause_of_a_condition(self, session: Session, condition: str) -> str | None:
+        """The first cause the pack gives of a condition that the last reply was about (not a relation's answer)."""
+        if self.kb.kinds.get(condition) != "condition" or (session.last_answer or {}).get("answer"):
+            return None
+        return next((r.subject for r in self.kb.relations if r.relation == "causes" and r.object == condition), None)
 
     def _repeat(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         """ "can you repeat that?": the last concept again, at the depth it was given (a lesson repeats its own step)."""
