@@ -4315,3 +4315,25 @@ def test_thanks_that_helped_and_protein_in_the_diet(tutor, text, kind):
 
 def test_a_broken_hip_is_a_hip_fracture(tutor):
     assert Chat(tutor).say("broken hip risk with weak bones", kind="answer").concept == "fracture-risk"
+
+
+@pytest.mark.parametrize("question, actors", [
+    ("Which hormone lowers RANKL and raises OPG?", {"estrogen", "estradiol"}),   # a hormone that does both deeds
+    ("what raises OPG and lowers RANKL?", {"estrogen", "estradiol", "estrogen-receptor-alpha", "testosterone-aromatization", "hrt"}),
+])
+def test_one_actor_asked_for_two_deeds_is_one_that_does_both(tutor, question, actors):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.kind == "answer" and reply.concept in actors, (reply.concept, reply.text[:120])
+    done = {(f.relation, f.object) for f in tutor.kb.relations if f.subject == reply.concept}
+    assert {("inhibits", "rankl"), ("stimulates", "opg")} <= done
+
+
+def test_a_frame_verb_listed_as_a_stem_is_read_after_and_or_to(tutor):
+    # the frames list stems ("rais"); the verb of a second deed ("and raises OPG") must be found all the same
+    reading = tutor.read("which hormone lowers RANKL and raises OPG?")
+    assert tutor._policy._relations_of_purpose(reading.words) == ["stimulates"]
+
+
+def test_a_change_of_each_of_two_compared_is_their_balance(tutor):
+    reply = tutor.respond(tutor.new_session(), "High RANKL compared with high OPG: what happens in each case?")
+    assert reply.concept == "rankl-opg-ratio"

@@ -130,7 +130,7 @@ class Policy:
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._two_parts_together, self._consequence_question,
                  self._version_of, self._in_the_other_sex, self._cause_of_a_fall, self._when_it_falls, self._cause_in_one_sex,
-                 self._two_of_a_kind_asked, self._relation_question,
+                 self._two_of_a_kind_asked, self._actor_of_two_deeds, self._relation_question,
                  self._linking_question, self._expansion)
         for step in steps:
             decision = step(reading, focus)
@@ -688,6 +688,9 @@ class Policy:
         if ways:
             return Decision("compare", ways, frame, how="a comparison of how the two named act (the process of each)")
         if len(referents) == 2:
+            balance = self._balance_of_the_changed(reading, tuple(referents))
+            if balance:  # "high RANKL compared with high OPG": a change of each weighed is their balance
+                return Decision("concept", (balance,), frame, how="the balance of the two, each said to change")
             falls = self._declines_of(reading, referents)
             if falls:
                 return Decision("compare", (falls[0].object, falls[1].object), frame, falls,
@@ -973,6 +976,23 @@ class Policy:
         if not facts:
             return None
         return Decision("concept", (focus,), reading.frame, facts[:2], how=f"what {focus} moves {move}")
+
+    def _actor_of_two_deeds(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "which hormone lowers RANKL and raises OPG?": two deeds, each done to its own name, asked of one actor:
+        the actor of the kind asked that the pack says does both."""
+        frame, named = reading.frame, list(dict.fromkeys(reading.concepts))
+        second = next((r for r in self._relations_of_purpose(reading.words) if frame and r != frame.relation), None)
+        if not (second and frame.answer == "relation" and frame.relation and reading.side == "actor" and len(named) == 2):
+            return None
+        deeds = ((frame.relation, named[0]), (second, named[1]))
+        facts = [r for r in self._kb.relations if (r.relation, r.object) in deeds]
+        both = [f for f in self._of_asked_kind(reading, facts)
+                if all(any(g.subject == f.subject and (g.relation, g.object) == d for g in facts) for d in deeds)]
+        if not both:
+            return None
+        actor = both[0].subject
+        return Decision("concept", (actor,), frame, tuple(f for f in both if f.subject == actor),
+                        how="the one the document says does both things asked")
 
     def _relation_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
@@ -2081,8 +2101,9 @@ def _pronoun_referents(reading: Reading) -> list[str]:
 
 
 def _verb_relations(frames: tuple[Frame, ...]) -> dict[str, str]:
-    """Each relation frame's one-word verbs, as stems, with the relation they ask about."""
-    return {stem(v): f.relation for f in frames if f.relation for v in f.verbs if " " not in v}
+    """Each relation frame's one-word verbs, as stems, with the relation they ask about (the frames list stems
+    already, "rais": stemming one again gives "rai", which no word of a question stems to, so both are kept)."""
+    return {key: f.relation for f in frames if f.relation for v in f.verbs if " " not in v for key in (stem(v), v)}
 
 
 def _answer_words_of(frames: tuple[Frame, ...], frame_id: str) -> frozenset[str]:
