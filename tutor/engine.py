@@ -1324,6 +1324,8 @@ class Tutor:
     def _topic_of_one(self, reading: Reading, theme: str, answers: list[str], side: str, relation: str) -> str:
         if _loosely_answered(reading, relation):  # "what switches on the OPG gene?" "Estradiol acts on ...": the gene
             return theme
+        if side == "actor" and _IN_THE_DOCUMENTS_TABLE.search(" ".join(reading.words)):
+            return theme  # "what hormone targets them in the table?" of osteocytes: a row of the table, about them
         # the one agent asked for, or the process a change of one thing into another is
         return self._the_agent_asked(reading, theme, answers, side, relation) or \
             self._change_named(theme, answers[0], relation) or self._answer_or_theme(reading, theme, answers, side, relation)
@@ -2010,6 +2012,8 @@ def _meaning_asked(words: list[str], start: int, end: int) -> bool:
 # small talk: several of these in one message ("Hello there! Who are you?") are answered as chat
 _SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
 _MEANING_ASKED = frozenset("is are whats define explain meant mean means by called phrase term word expression".split())
+# "... in the table?", "according to the table": a question placed in one of the document's tables
+_IN_THE_DOCUMENTS_TABLE = re.compile(r"\b(in|from|according to|per) (the|this|that|its|their|either|each) (\w+ )?(table|tables)$")
 # "how does it do that?": the pronoun is the doer of what was just said, not the topic it was done to
 _DOES_WHAT_WAS_SAID = re.compile(r"\b(it|they|this|that one) (do|does|did|manage to do|manages to do) (that|this|so|it)\b")
 _DEMONSTRATIVES = frozenset("that this those these".split())

@@ -980,19 +980,26 @@ class Policy:
     def _actor_of_two_deeds(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "which hormone lowers RANKL and raises OPG?": two deeds, each done to its own name, asked of one actor:
         the actor of the kind asked that the pack says does both."""
-        frame, named = reading.frame, list(dict.fromkeys(reading.concepts))
-        second = next((r for r in self._relations_of_purpose(reading.words) if frame and r != frame.relation), None)
-        if not (second and frame.answer == "relation" and frame.relation and reading.side == "actor" and len(named) == 2):
+        deeds = self._two_deeds_asked(reading)
+        if not deeds:
             return None
-        deeds = ((frame.relation, named[0]), (second, named[1]))
-        facts = [r for r in self._kb.relations if (r.relation, r.object) in deeds]
-        both = [f for f in self._of_asked_kind(reading, facts)
-                if all(any(g.subject == f.subject and (g.relation, g.object) == d for g in facts) for d in deeds)]
-        if not both:
+        facts = self._of_asked_kind(reading, [r for r in self._kb.relations if (r.relation, r.object) in deeds])
+        doing = {}
+        for fact in facts:
+            doing.setdefault(fact.subject, []).append(fact)
+        actor = next((a for a, done in doing.items() if {(f.relation, f.object) for f in done} >= set(deeds)), None)
+        if actor is None:
             return None
-        actor = both[0].subject
-        return Decision("concept", (actor,), frame, tuple(f for f in both if f.subject == actor),
+        return Decision("concept", (actor,), reading.frame, tuple(doing[actor]),
                         how="the one the document says does both things asked")
+
+    def _two_deeds_asked(self, reading: Reading) -> tuple[tuple[str, str], ...]:
+        """The frame's relation to the first name and the one of the verb after "and" to the second, or ()."""
+        frame, named = reading.frame, list(dict.fromkeys(reading.concepts))
+        if not (frame and frame.answer == "relation" and frame.relation and reading.side == "actor" and len(named) == 2):
+            return ()
+        second = next((r for r in self._relations_of_purpose(reading.words) if r != frame.relation), None)
+        return ((frame.relation, named[0]), (second, named[1])) if second else ()
 
     def _relation_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
