@@ -4081,6 +4081,8 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['what is age-related bone loss?', 'why?'], 'hormonal-decline', id="'why?' after a condition: what the document says causes it"),
     pytest.param(['what exactly is osteoporosis', 'why?'], 'aromatase-deficiency', id="'why?' after osteoporosis: the one cause the document gives"),
     pytest.param(['What are hormonal optimization protocols?', 'what are the examples?'], 'hrt', id="'what are the examples?': the examples of the topic"),
+    pytest.param(['what are osteocytes?', 'what hormone targets them in the table?'], 'osteocytes', id="a relation placed in a table: a row about the topic, which stays"),
+    pytest.param(["What's bone formation?", "and what's the other side of remodeling?"], 'bone-resorption', id="'the other side of X': the one set against the topic"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:

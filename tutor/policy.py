@@ -2126,7 +2126,9 @@ _WHO_EACH_IS_FOR = re.compile(r"\bwho (is|are) (each|each one|they|both|these|th
 _WHAT_DOES_IT = re.compile(r"^(and |so |then |but )?what (?!(is|are|was|were|does|do|did|can|could|will|would|s|about|if|else|kind|type|sort)\b)\w+( down| up| away| back)? (it|them)\b")
 # "and the receptor?", "which one is the receptor?"
 _BARE_NOUN = re.compile(r"^(?:and |so |then |what about |how about |(?:and |so )?which (?:one |of them |of the \w+ )?(?:is|s) )?(?:the )?([a-z]+)$")
-_THE_OTHER = re.compile(r"^(and |so |then |what about |how about )?(the )?other (one|half|part|side|piece|bit|component)$")
+# "and the other half?", "and what's the other side of remodeling?"
+_THE_OTHER = re.compile(r"^(and |so |then |what about |how about )?((what|whats|what s|what is|which is) )?(the )?other "
+                        r"(one|half|part|side|piece|bit|component)( of (it|that|this|them|(the )?\w+( \w+)?))?$")
 _WHICH_KIND = re.compile(r"^(and |so |then )?(which|what) \w+ ")  # "which cells ...", "what enzyme ..."
 _WHICH_NAMED_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit)\b")
 _WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
