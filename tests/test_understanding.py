@@ -4339,3 +4339,23 @@ def test_a_frame_verb_listed_as_a_stem_is_read_after_and_or_to(tutor):
 def test_a_change_of_each_of_two_compared_is_their_balance(tutor):
     reply = tutor.respond(tutor.new_session(), "High RANKL compared with high OPG: what happens in each case?")
     assert reply.concept == "rankl-opg-ratio"
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("Does estrogen or IGF-1 matter more for building new bone?", "igf-1"),   # two offered first, weighed
+    ("does estrogen or IGF-1 do more to stop bone breakdown?", "estrogen"),
+    ("How do the three proteins of the RANKL pathway interact?", "rank-rankl-opg-pathway"),  # the pathway by one name
+])
+def test_a_question_reads_its_names_and_weighs_what_it_offers(tutor, question, concept):
+    assert tutor.respond(tutor.new_session(), question).concept == concept
+
+
+def test_the_other_sexs_kind_is_compared_as_the_counterpart(tutor):
+    reply = tutor.respond(tutor.new_session(), "How is menopause bone loss different from the male kind?")
+    assert reply.data.get("compare") == ["menopause", tutor.kb.counterpart("menopause", "men")]
+
+
+def test_two_hormones_acting_on_a_pathway_they_share_are_compared_by_their_routes(tutor):
+    reply = tutor.respond(tutor.new_session(),
+                          "Compare estrogen's action in women with testosterone's action in men on the RANKL pathway.")
+    assert set(reply.data.get("compare", ())) == {"estrogen-rankl-opg", "testosterone-aromatization"}

@@ -370,7 +370,7 @@ class Policy:
     def _which_of_two_offered(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "Which builds bone, osteoclasts or osteoblasts?", "which hurts bone faster, menopause or the slow drop in
         testosterone?": the one of the two offered at the end that the rest points to, else the two compared."""
-        pair = _pair_after_which(reading)
+        pair = _pair_after_which(reading) or _weighed_pair_first(reading)
         if not pair:
             return None
         balance = self._balance_of_the_changed(reading, pair)
@@ -683,6 +683,9 @@ class Policy:
         if alike and _SAMENESS.search(reading.masked):  # "is somatotropin the same as growth hormone?": yes, one thing
             return Decision("same", (alike[0],), frame, topic=f"{alike[1]}|{alike[2]}",
                             how=f"two names for one concept ({alike[0]})")
+        counterpart = self._against_its_counterpart(reading)
+        if counterpart:
+            return Decision("compare", counterpart, frame, how="a comparison with its counterpart in the other sex")
         referents = self._sides_compared(reading, focus, pair)
         ways = self._ways_of_acting(reading, referents)
         if ways:
@@ -698,15 +701,25 @@ class Policy:
             return Decision("compare", (referents[0], referents[1]), frame, how="a comparison of the two concepts named")
         return _with_other_side(reading, referents, frame) or self._three_way(reading, referents, frame)
 
+    def _against_its_counterpart(self, reading: Reading) -> tuple[str, str] | None:
+        """ "how is menopause bone loss different from the male kind?": the first name that has a counterpart in the
+        sex the unnamed other side names, against that counterpart."""
+        found = _THE_OTHER_SEXS_KIND.search(" ".join(reading.words))
+        who = self._first_audience(tuple(found.group(1).split())) if found else None
+        named = [m.concept for m in reading.mentions if m.how == "name"]
+        paired = next(((c, p) for c in named if (p := self._kb.counterpart(c, who or "")) and p not in named), None)
+        return paired if who else None
+
     def _ways_of_acting(self, reading: Reading, referents: list[str]) -> tuple[str, str] | None:
         """ "estrogen in women vs testosterone in men: do they protect bone the same way?": two hormones compared in
         how they act are compared by the process whose title each one's name opens."""
         hormones = [r for r in dict.fromkeys(referents) if self._kb.kinds.get(r) == "hormone"]
-        named_process = any(self._kb.kinds.get(c) == "process" for c in reading.concepts)
-        if len(hormones) != 2 or named_process or not self._action_words & set(reading.words):
-            return None  # ("testosterone's direct action vs its conversion to estrogen" names a route itself)
+        if len(hormones) != 2 or not self._action_words & set(reading.words):
+            return None
         processes = [self.own_process(h) for h in hormones]
-        if not all(processes):
+        # ("testosterone's direct action vs its conversion to estrogen" names a route itself; "... on the RANKL
+        # pathway" names where both act)
+        if not all(processes) or set(processes) & set(reading.concepts):
             return None
         # the route that leads to the other's goes first: it tells the whole story ("testosterone's conversion to
         # estrogen in bone" leads to estrogen's effect on RANKL and OPG)
@@ -2147,7 +2160,24 @@ def _pair_after_which(reading: Reading) -> tuple[str, str] | None:
     return (first.concept, second.concept) if joined and first.concept != second.concept else None
 
 
+# "different from the male kind", "vs the female version": the other side is a counterpart in one sex
+_THE_OTHER_SEXS_KIND = re.compile(r"\b(?:different from|differs? from|vs|versus|compared (?:to|with)|unlike|and) (?:the |a )?"
+                                  r"((?:\w+ ){0,1}\w+) (kind|version|one|equivalent|counterpart|type|form|side)\b")
 _REFLEXIVES = frozenset("itself themselves alone".split())
+
+
+def _weighed_pair_first(reading: Reading) -> tuple[str, str] | None:
+    """ "does estrogen or IGF-1 matter more for building bone?": two names offered first, joined by "or", and weighed."""
+    mentions = sorted((m for m in reading.mentions if m.how == "name"), key=lambda m: m.start)
+    words = reading.words
+    if len(mentions) < 3 or mentions[0].start != 1 or words[0] not in _YES_NO_OPENINGS:
+        return None
+    first, second = mentions[0], mentions[1]
+    joined = words[first.end:second.start] == ("or",) and first.concept != second.concept
+    return (first.concept, second.concept) if joined and _WEIGHING.search(" ".join(words[second.end:])) else None
+
+
+_YES_NO_OPENINGS = frozenset("does do is are would will can could did".split())
 
 
 def _or_pair_at_end(reading: Reading) -> tuple[str, str] | None:
