@@ -844,6 +844,10 @@ def test_a_list_of_three_is_no_pair(tutor):
     ("How was the RANKL/OPG system discovered?", "discovery"),    # "the" before the name
     ("how did scientists discover OPG?", "discovery"),
     ("What is the half-life of testosterone cypionate?", "administration"),  # how long it lasts in the body
+    ("Are there natural ways to raise estrogen without HRT?", "natural-means"),   # "without @": no therapy asked
+    ("can you boost growth hormone naturally", "natural-means"),
+    ("How are osteoclasts seen under a microscope?", "observation"),
+    ("How do researchers measure osteoclast activity in a lab?", "observation"),
 ])
 def test_aspects_the_document_does_not_discuss_are_said_plainly(tutor, text, frame):
     reading = tutor.read(text)
