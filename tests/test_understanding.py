@@ -4087,6 +4087,10 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['What are hormonal optimization protocols?', 'what are the examples?'], 'hrt', id="'what are the examples?': the examples of the topic"),
     pytest.param(['what are osteocytes?', 'what hormone targets them in the table?'], 'osteocytes', id="a relation placed in a table: a row about the topic, which stays"),
     pytest.param(["What's bone formation?", "and what's the other side of remodeling?"], 'bone-resorption', id="'the other side of X': the one set against the topic"),
+    pytest.param(['What do osteoblasts do?', 'and what about the other cells, the ones that break bone?'], 'osteoclasts', id="'the other cells, the ones that ...': the one set against the topic"),
+    pytest.param(['What is age-related bone loss?', "what's the risk of it?"], 'fracture-risk', id="'the risk of it' of a condition: what it leads to"),
+    pytest.param(['What blocks RANKL?', 'and what raises that?'], 'estrogen-rankl-opg', id="'THAT' after a relation: the one just said (OPG), though the topic has the fact too"),
+    pytest.param(['why does type I collagen matter for bone?', 'who makes it?', 'what boosts that?'], 'type-i-collagen', id="'that' after its maker was named: still the thing made"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:

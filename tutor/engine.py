@@ -402,7 +402,9 @@ class Tutor:
         """ "what binds to it?" "RANKL binds to RANK." "and what stops that?": a relation asked of a pronoun that the
         topic has no fact for is asked of the last answer (OPG stops RANKL), when that one has the fact."""
         answer, frame = self._answer_pointed_at(session, reading), reading.frame
-        if not answer or decision.action == "relation" or not frame:
+        # ("what blocks RANKL?" "OPG ..." "and what raises THAT?": a demonstrative is the one just said, though the
+        # topic has the fact too)
+        if not answer or decision.action == "relation" and not _that_after_an_actor(session, reading) or not frame:
             return reading, decision
         again = self._reader.read(text, answer)
         second = self._policy.decide(again, answer)
@@ -1283,6 +1285,7 @@ class Tutor:
         session.last_answer["answer"] = answer  # "and what stops that?" may ask about it (see _about_last_answer)
         session.last_answer["answers"] = answers[:2]  # "... GH and IGF-1." "how does that help bone?": both, as one
         session.last_answer["side"] = decision.side  # "and then what happens?" goes on from what was acted on
+        session.last_answer["relation"] = facts[0].relation  # "and what raises that?" (see _that_after_an_actor)
         session.last_answer["entry"] = concept.id  # "how?" may ask about the process the reply was about
         return Reply(kind="answer", text=text, level=depth.level, concept=concept.answers_for, confidence=1.0,
                      section=concept.where, suggestions=self._suggestions(theme, depth.level),
@@ -2014,6 +2017,14 @@ _SMALL_TALK = frozenset({"reply", "goodbye", "help", "topics"})
 _MEANING_ASKED = frozenset("is are whats define explain meant mean means by called phrase term word expression".split())
 # "... in the table?", "according to the table": a question placed in one of the document's tables
 _IN_THE_DOCUMENTS_TABLE = re.compile(r"\b(in|from|according to|per) (the|this|that|its|their|either|each) (\w+ )?(table|tables)$")
+def _that_after_an_actor(session: Session, reading: Reading) -> bool:
+    """ "that"/"this" right after a relation reply that named the one who acts on the topic; but the maker of a thing
+    ("who makes collagen?" "Osteoblasts ...") is where it comes from, and "what boosts that?" still means the thing."""
+    said = any(m.how == "pronoun" and m.text in ("that", "this") for m in reading.mentions)
+    last = session.last_answer or {}
+    return said and last.get("side") == "actor" and last.get("relation") != "produces"
+
+
 # "how does it do that?": the pronoun is the doer of what was just said, not the topic it was done to
 _DOES_WHAT_WAS_SAID = re.compile(r"\b(it|they|this|that one) (do|does|did|manage to do|manages to do) (that|this|so|it)\b")
 _DEMONSTRATIVES = frozenset("that this those these".split())

@@ -2140,8 +2140,10 @@ _WHAT_DOES_IT = re.compile(r"^(and |so |then |but )?what (?!(is|are|was|were|doe
 # "and the receptor?", "which one is the receptor?"
 _BARE_NOUN = re.compile(r"^(?:and |so |then |what about |how about |(?:and |so )?which (?:one |of them |of the \w+ )?(?:is|s) )?(?:the )?([a-z]+)$")
 # "and the other half?", "and what's the other side of remodeling?"
+# "and what about the other cells, the ones that break bone?": the other one, described after a comma
 _THE_OTHER = re.compile(r"^(and |so |then |what about |how about )?((what|whats|what s|what is|which is) )?(the )?other "
-                        r"(one|half|part|side|piece|bit|component)( of (it|that|this|them|(the )?\w+( \w+)?))?$")
+                        r"(one|ones|half|part|side|piece|bit|component|cell|cells|hormone|hormones|signal|signals|process)"
+                        r"( of (it|that|this|them|(the )?\w+( \w+)?)| the ones? (that|which|who) .+)?$")
 _WHICH_KIND = re.compile(r"^(and |so |then )?(which|what) \w+ ")  # "which cells ...", "what enzyme ..."
 _WHICH_NAMED_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit)\b")
 _WHICH_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit|is|are)\b")
