@@ -4089,6 +4089,7 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(["What's bone formation?", "and what's the other side of remodeling?"], 'bone-resorption', id="'the other side of X': the one set against the topic"),
     pytest.param(['What do osteoblasts do?', 'and what about the other cells, the ones that break bone?'], 'osteoclasts', id="'the other cells, the ones that ...': the one set against the topic"),
     pytest.param(['What is age-related bone loss?', "what's the risk of it?"], 'fracture-risk', id="'the risk of it' of a condition: what it leads to"),
+    pytest.param(["What is progesterone's role in bone?", 'and estradiol?', 'which is stronger against resorption?'], 'estradiol', id="'which is stronger ...?' of the two just talked about: the one said to do it strongly"),
     pytest.param(['What blocks RANKL?', 'and what raises that?'], 'estrogen-rankl-opg', id="'THAT' after a relation: the one just said (OPG), though the topic has the fact too"),
     pytest.param(['why does type I collagen matter for bone?', 'who makes it?', 'what boosts that?'], 'type-i-collagen', id="'that' after its maker was named: still the thing made"),
 ])
@@ -4367,3 +4368,13 @@ def test_two_hormones_acting_on_a_pathway_they_share_are_compared_by_their_route
     reply = tutor.respond(tutor.new_session(),
                           "Compare estrogen's action in women with testosterone's action in men on the RANKL pathway.")
     assert set(reply.data.get("compare", ())) == {"estrogen-rankl-opg", "testosterone-aromatization"}
+
+
+def test_a_sentence_said_first_names_what_its_it_stood_for(tutor):
+    chat = Chat(tutor)
+    chat.say("What is progesterone's role in bone?")
+    chat.say("and estradiol?")
+    reply = chat.say("which is stronger against resorption?", concept="estradiol")
+    lead = first_sentence(reply.text)
+    # (the sentence stood later in its text: its opening "it" is said as the name it stood for)
+    assert "estradiol" in lead.lower() and not re.search(r"\bit\b", lead.split(",")[0])

@@ -442,7 +442,8 @@ class Composer:
             return f"The document's {sentence[4:]}"
         if _ITS_DEED.match(sentence):  # "Its net effect on remodeling is ...": whose effect it was ("its table" is
             return f"{_cap(_possessive(name))} {sentence[4:]}"  # the document's)
-        opening = re.match(r"([A-Z][^,]{0,24}, )it\b", sentence)  # "For bone, it acts as a brake ..."
+        # "For bone, it acts as a brake ...", "In the table of therapeutic agents it acts on ..."
+        opening = re.match(r"([A-Z][^,]{0,24}, )it\b", sentence) or _PLACE_THEN_IT.match(sentence)
         if opening:
             return f"{opening.group(1)}{name}{sentence[opening.end():]}"
         return re.sub(r"\b(describes|calls|names|lists|treats|presents|counts) it (as|among)\b", rf"\1 {name} \2", sentence, count=1)
@@ -529,6 +530,7 @@ _DOING = {"stimulates": 1, "causes": 1, "inhibits": -1}
 
 
 _ITS_PART_OF_THE_DOCUMENT = re.compile(r"Its (\w+ )?(table|tables|glossary|list|section|sections|references|sources)\b")
+_PLACE_THEN_IT = re.compile(r"((?:In|Within|Inside|At|From|According to|Beyond|Among) [^,.]{1,48}? )it\b")
 _ITS_DEED = re.compile(r"Its (net |main |overall |chief )?(effect|effects|role|action|job|function|impact)\b")
 
 

@@ -1830,7 +1830,9 @@ _BACK_TO = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|now|alright|right|hmm|wait)
                       r"(?P<which>first|earlier|previous|original|initial|other) (?:thing|topic|one|question|subject|concept|point)s?"
                       r"(?: (?:we|you|i) (?:talked|were talking|spoke|asked) about)?\b[\s,;:.!?-]*", re.IGNORECASE)
 _FIRST = frozenset({"first", "original", "initial"})
-_WHICH_ONE = re.compile(r"^((and|so|ok|okay|but) )?which (one|of (the two|them|the pair))\b")
+# "which one ...?", "which of them ...?", "which is stronger against resorption?" (two talked about, weighed)
+_WHICH_ONE = re.compile(r"^((and|so|ok|okay|but) )?which (one|of (the two|them|the pair)|(is|are|does|works|acts|matters) "
+                        r"(the )?(more|less|better|worse|stronger|weaker|faster|slower|bigger|greater|most|least)\b)")
 _THEY = re.compile(r"\b(they|them|these|those|the two|both)\b")
 _EACH_OTHER = re.compile(r"\b(each other|one another|the two of them|both of them)\b")
 

@@ -150,7 +150,7 @@ class Policy:
         if moved:  # "which one goes up after menopause?": what the cause does to it, said first
             return Decision("concept", (moved.subject,), reading.frame, (moved,), runner_up=moved.object,
                             how="what the one named does to the one of the two that moves the way asked")
-        chosen = self._pointed_to(reading, pair)
+        chosen = self._said_to_that_degree(reading, pair) or self._pointed_to(reading, pair)
         if chosen is None:
             return None
         return Decision("concept", (chosen,), reading.frame, runner_up=pair[1] if chosen == pair[0] else pair[0],
