@@ -121,8 +121,8 @@ SETS = {
     "blind26/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind26" / "safety.yaml",
     "tuning24/understanding.yaml": ROOT / "tests" / "data" / "tuning24" / "understanding.yaml",
     "tuning24/safety.yaml": ROOT / "tests" / "data" / "tuning24" / "safety.yaml",
-    "blind27/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind27" / "understanding.yaml",
-    "blind27/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind27" / "safety.yaml",
+    "blind27/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind27" / "understanding.yaml",
+    "blind27/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind27" / "safety.yaml",
 }
 
 
