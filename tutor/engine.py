@@ -28,7 +28,7 @@ from .policy import ASKED_AGAIN, Decision, Policy, Thresholds, moved_only
 from .precheck import ByFirstChar
 from .progress import plural, progress_report, when_due
 from .quiz import QuizRequest, QuizRunner
-from .reading import Mention, Reader, Reading, picks_one, split_clauses, unnamed_other_side
+from .reading import Mention, Reader, Reading, picks_one, split_clauses, unnamed_other_side, which_of_two
 from .english import active_of
 from .names import NameIndex, short_title
 from .review import due_concepts, utcnow
@@ -1830,9 +1830,6 @@ _BACK_TO = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|now|alright|right|hmm|wait)
                       r"(?P<which>first|earlier|previous|original|initial|other) (?:thing|topic|one|question|subject|concept|point)s?"
                       r"(?: (?:we|you|i) (?:talked|were talking|spoke|asked) about)?\b[\s,;:.!?-]*", re.IGNORECASE)
 _FIRST = frozenset({"first", "original", "initial"})
-# "which one ...?", "which of them ...?", "which is stronger against resorption?" (two talked about, weighed)
-_WHICH_ONE = re.compile(r"^((and|so|ok|okay|but) )?which (one|of (the two|them|the pair)|(is|are|does|works|acts|matters) "
-                        r"(the )?(more|less|better|worse|stronger|weaker|faster|slower|bigger|greater|most|least)\b)")
 _THEY = re.compile(r"\b(they|them|these|those|the two|both)\b")
 _EACH_OTHER = re.compile(r"\b(each other|one another|the two of them|both of them)\b")
 
@@ -1842,7 +1839,7 @@ def _recent_two(session: Session, reading: Reading, kb: KnowledgeBase) -> tuple[
     comparison that names fewer than two; also for "how do they balance each other?" and "which one wins after
     menopause?", unless one of the two is part of the other (a table and the row just picked from it)."""
     said = " ".join(reading.words)
-    picked = not reading.named and bool(_EACH_OTHER.search(said)) or len(reading.named) < 2 and bool(_WHICH_ONE.search(said))
+    picked = not reading.named and bool(_EACH_OTHER.search(said)) or len(reading.named) < 2 and which_of_two(reading.words, weighed=True)
     if not (_of_two(reading, said) or picked) or len(reading.named) > 1:
         return ()
     recent = tuple(reversed(list(dict.fromkeys(reversed(session.history)))[:2]))

@@ -15,7 +15,8 @@ from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, HAPPENING_KINDS, I
 from .names import other_names
 from .normalise import PRONOUNS, STOPWORDS, WEAK_WORDS, fold, stem, words
 from .passages import SENTENCE_END, PassageIndex, sentence_stems
-from .reading import SETTING_WORDS, Mention, Reading, aspect_theme, discussed, pattern_words, picks_one
+from .reading import (COMPARISON_OPENERS, SETTING_WORDS, Mention, Reading, aspect_theme, discussed, pattern_words, picks_one,
+                      which_of_two)
 
 __all__ = ["Decision", "Policy", "Thresholds"]
 
@@ -35,7 +36,6 @@ _ELLIPTICAL_COMPARE = re.compile(r"\b(from|to|with|vs|versus|than) @")
 # words that ask about the two just compared together ("why use both?"); "them" may mean the topic alone
 _JOINED = re.compile(r"\b(both|the two|together|combin\w*|each other|one another)\b")
 # "which is more important in men?" right after a comparison: "which" alone picks one of the two
-_WHICH_OF_THE_TWO = re.compile(r"^((and|so|but|ok|okay) )?which (is|are|matters|counts|helps|works|acts|does)\b")
 _WEIGHING = re.compile(r"\b(more|less|most|least|better|worse|best|worst|faster|slower|stronger|weaker|greater)\b")
 _WHY_IT_MATTERS = re.compile(r"\b(bad|harmful|good|matter|matters|important|dangerous|a problem)\b")
 _WITH_AGE = re.compile(r"\b(with age|as (we|you|people|they|one) (age|get older|grow older)|over the years|in (old|older) age|when (we|people|they) (age|get older))\b")
@@ -141,7 +141,7 @@ class Policy:
     def _one_of(self, reading: Reading, pair: tuple[str, ...]) -> Decision | None:
         """ "which one includes progesterone?" right after comparing HRT and TRT: the one of the two that a fact
         links to what the question names, else the one whose example questions match it better."""
-        if len(pair) != 2 or not (picks_one(reading.words) or _WHICH_OF_THE_TWO.match(" ".join(reading.words))):
+        if len(pair) != 2 or not (picks_one(reading.words) or which_of_two(reading.words)):
             return None
         joined = None if reading.named else self._process_weighed(reading, pair)
         if joined:  # "which is more important in men?" after estrogen and testosterone were compared
@@ -2163,7 +2163,7 @@ def _pair_after_which(reading: Reading) -> tuple[str, str] | None:
 
 
 # "different from the male kind", "vs the female version": the other side is a counterpart in one sex
-_THE_OTHER_SEXS_KIND = re.compile(r"\b(?:different from|differs? from|vs|versus|compared (?:to|with)|unlike|and) (?:the |a )?"
+_THE_OTHER_SEXS_KIND = re.compile(rf"\b(?:{COMPARISON_OPENERS}|unlike|and) (?:the |a )?"
                                   r"((?:\w+ ){0,1}\w+) (kind|version|one|equivalent|counterpart|type|form|side)\b")
 _REFLEXIVES = frozenset("itself themselves alone".split())
 

@@ -781,6 +781,23 @@ def _function_word(word: str) -> bool:
     return word in STOPWORDS or word in WEAK_WORDS or word in PRONOUNS
 
 
+# "which one ...?", "which of them ...?", "which is ...?": a bare "which" that picks one of two already talked about
+_WHICH_OF_TWO = re.compile(r"^(?:(?:and|so|but|ok|okay) )?which (?:(?:one|of (?:the two|them|the pair))\b|"
+                           r"(?P<verb>is|are|matters|counts|helps|works|acts|does)\b)")
+_WEIGHED = re.compile(r" (?:the )?(?:more|less|better|worse|stronger|weaker|faster|slower|bigger|greater|most|least)\b")
+
+
+def which_of_two(words: list[str] | tuple[str, ...], weighed: bool = False) -> bool:
+    """ "which one wins?", "which of them ...?", "which is more important in men?": one of two picked. With `weighed`,
+    a bare "which is/does ..." counts only when it weighs the two ("which is stronger ...?"), since "which is made
+    by ...?" may ask afresh."""
+    text = " ".join(words)
+    found = _WHICH_OF_TWO.match(text)
+    if not found:
+        return False
+    return not (weighed and found.group("verb")) or bool(_WEIGHED.match(text, found.end()))
+
+
 def picks_one(words: list[str] | tuple[str, ...]) -> bool:
     """ "which one is about IGF-1?", "the one on estrogen", "(and) one about HRT?", "another on GH?", "which of the
     two ...", "who wrote ...": one of the things just listed or compared."""
@@ -1139,5 +1156,6 @@ def unnamed_other_side(reading: Reading) -> str | None:
     return " ".join(rest)
 
 
-_COMPARED_WITH = re.compile(r"\b(the same as|same thing as|different from|differs? from|vs|versus|compared (to|with)|"
-                            r"compare (to|with)|similar to)\b")
+# the words that set one thing against another ("X vs Y", "different from Y")
+COMPARISON_OPENERS = r"the same as|same thing as|different from|differs? from|vs|versus|compared (?:to|with)|compare (?:to|with)|similar to"
+_COMPARED_WITH = re.compile(rf"\b({COMPARISON_OPENERS})\b")
