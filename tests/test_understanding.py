@@ -4378,3 +4378,23 @@ def test_a_sentence_said_first_names_what_its_it_stood_for(tutor):
     lead = first_sentence(reply.text)
     # (the sentence stood later in its text: its opening "it" is said as the name it stood for)
     assert "estradiol" in lead.lower() and not re.search(r"\bit\b", lead.split(",")[0])
+
+
+@pytest.mark.parametrize("question, concept", [
+    # a frame that answers by a link, whose example questions match nothing, links from the one thing named
+    ("in what way are hormones the conductors of bone renewal?", "hormones-and-bone"),
+    # a measure titled after two others stands for them: the process named after the one asked about and those two
+    ("how does estrogen shift the RANKL/OPG ratio?", "estrogen-rankl-opg"),
+    # with nothing else named, "the" and the last word of one title name it; "in the pathway" only places a part
+    ("tell me about the ratio", "rankl-opg-ratio"),
+    ("what is the 'decoy receptor' in the pathway?", "opg"),
+    # "too much" of one against "too little" of the other weighs their balance
+    ("what's worse, too little OPG or too much RANKL?", "rankl-opg-ratio"),
+])
+def test_a_question_is_answered_by_what_its_words_stand_for(tutor, question, concept):
+    assert tutor.respond(tutor.new_session(), question).concept == concept
+
+
+def test_a_paper_asked_for_by_what_its_title_says_is_no_relation_question(tutor):
+    reply = tutor.respond(tutor.new_session(), "which study is about estrogen stopping RANKL?")
+    assert reply.concept == "references" and "Baniwal" in reply.text.split(".")[0] + reply.text[:200]

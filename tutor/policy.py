@@ -1016,7 +1016,15 @@ class Policy:
 
     def _relation_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
-        return self._relation(reading, frame, focus) if frame and frame.answer == "relation" else None
+        if not (frame and frame.answer == "relation") or self._source_asked_for(reading):
+            return None
+        return self._relation(reading, frame, focus)
+
+    def _source_asked_for(self, reading: Reading) -> bool:
+        """ "which reference is about HRT preventing osteoporosis?": the list of sources named by a word that asks for a
+        source; the relation is the subject of a paper, not a question of its own."""
+        return bool(self._source_words & set(reading.words)) and \
+            any(self._kb.kinds.get(m.concept) == "source" for m in reading.mentions if m.how == "name")
 
     def _linking_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame, referents = reading.frame, reading.concepts
@@ -1044,7 +1052,7 @@ class Policy:
         """A process named after the two ("Estrogen's effect on RANKL and OPG") is about the link itself; asked how
         two are linked ("how are GH and IGF-1 related?"), so is the one whole both are parts of (the GH/IGF-1 axis),
         as for "how are they linked?" after the two. Either is opened by the facts that link them."""
-        titled = self.named_after(referents[0], referents[1])
+        titled = self.named_after(referents[0], referents[1]) or self._named_after_the_parts(referents)
         if titled:
             return Decision("concept", (titled,), frame, linking, how="the process named after the two, opened by the facts that link them")
         whole = self.whole_of_both(referents[0], referents[1]) if asks_the_link else None
@@ -1072,6 +1080,18 @@ class Policy:
         if not linking:
             return None
         return Decision("concept", (linking[0].subject,), frame, how="the cause of the two named (a fact links them)")
+
+    def _named_after_the_parts(self, referents: tuple[str, ...]) -> str | None:
+        """ "what does estrogen do to the RANKL/OPG ratio?": a measure whose title names two others stands for them,
+        so the process named after the one and those two ("Estrogen's effect on RANKL and OPG") is the link."""
+        for one, measure in (referents[:2], referents[1::-1]):
+            if self._kb.kinds.get(measure) != "measure":
+                continue
+            parts = [c for c in self._kb.concepts if c not in (one, measure) and self._passages.titles_name(measure, c)]
+            titled = self.named_after(one, *parts) if len(parts) > 1 else None
+            if titled:
+                return titled
+        return None
 
     def named_after(self, *named: str) -> str | None:
         """A process named after all the concepts, which is about the link itself; a whole they are parts of ("the
@@ -1395,7 +1415,16 @@ class Policy:
             first, second = reading.undecided[:2]
             return Decision("clarify", (first, second), frame, confidence=0.5, runner_up=second,
                             how="a misspelt name equally near two concepts")
-        return self._matched(reading, ranked, focus)
+        return self._the_named_linked(reading, self._matched(reading, ranked, focus), by_examples)
+
+    @staticmethod
+    def _the_named_linked(reading: Reading, matched: Decision, by_examples: bool) -> Decision:
+        """ "in what sense are hormones the conductors of bone renewal?": a frame that answers by a link from what is
+        named (`via`) and whose example questions matched nothing still has the one thing named to link from."""
+        named = _named_not_aside(reading)
+        if not (by_examples and matched.action == "unknown" and reading.frame and reading.frame.via and len(named) == 1):
+            return matched
+        return Decision("concept", (named[0],), reading.frame, how="the one thing named, linked by the frame")
 
     def _done_to_the_topic(self, reading: Reading) -> Decision | None:
         """ "what are the RANKL and OPG genes?" ... "and what does estrogen do to THEM?": the one named acts on the concept
@@ -1866,11 +1895,14 @@ class Policy:
     def _may_outrank(self, top: Candidate | None, frame: Frame | None, words: tuple[str, ...]) -> bool:
         """Whether a concept about the one named may take its place: not when a fact of it is asked, unless the
         question is nearly that concept's own example; and a paper about it answers only a question about sources
-        ("what's the deal with IGF-1?" is no question about the Giustina paper)."""
-        if top is None or _asks_a_fact(frame) and not self._nearly_own_example(top):
+        ("what's the deal with IGF-1?" is no question about the Giustina paper), whatever fact its title holds."""
+        if top is None:
             return False
-        return self._kb.kinds.get(top.concept_id) != "source" or bool(frame and frame.id == "citation") \
-            or bool(self._source_words & set(words))
+        a_source = self._kb.kinds.get(top.concept_id) == "source"
+        asks_of_sources = bool(frame and frame.id == "citation") or bool(self._source_words & set(words))
+        if a_source and asks_of_sources:  # "which reference is about HRT preventing osteoporosis?": a fact inside a title
+            return True
+        return not (_asks_a_fact(frame) and not self._nearly_own_example(top)) and not a_source
 
     def _nearly_own_example(self, candidate: Candidate | None) -> bool:
         return bool(candidate and candidate.score >= self.thresholds.example
@@ -2154,12 +2186,17 @@ def _pair_after_which(reading: Reading) -> tuple[str, str] | None:
     B?"), else None."""
     words = reading.words
     mentions = sorted((m for m in reading.mentions if m.how == "name"), key=lambda m: m.start)
-    if len(mentions) < 2 or "which" not in words[:mentions[-2].start]:
+    if len(mentions) < 2 or not _picks_before(words[:mentions[-2].start]):
         return None
     first, second = mentions[-2], mentions[-1]
     between = [w for w in words[first.end:second.start] if w not in _REFLEXIVES]  # "testosterone ITSELF or estrogen"
     joined = bool(between) and between[0] in ("or", "vs", "versus") and len(between) <= 5 and second.end == len(words)
     return (first.concept, second.concept) if joined and first.concept != second.concept else None
+
+
+def _picks_before(head: tuple[str, ...]) -> bool:
+    """ "which ...", or "what's worse/better ...": words that ask to pick one of what follows."""
+    return "which" in head or bool({"what", "whats"} & set(head)) and bool(_WEIGHING.search(" ".join(head)))
 
 
 # "different from the male kind", "vs the female version": the other side is a counterpart in one sex

@@ -153,6 +153,8 @@ class Reader:
         self._out_of_scope = _topic_search(kb)
         self._topic_gates = _topic_gates(kb)
         self.frame_words = _frame_words(frames, cues)  # words of the frames and cues: never a topic of their own
+        # what an aspect frame asks ("risk", "age") is no name, nor a kind of thing asked for ("receptor")
+        self._title_heads = _title_heads(kb, set(answer_types) | _aspect_words(frames))
         self._own_words = {c.id: _stems_of(" ".join(c.explain.values())) for c in kb.concepts.values()}
         # each whole's parts with the stems of their titles ("the FORMATION side of remodeling"), read once
         self._parts_by_whole: dict[str, list[tuple[str, frozenset[str]]]] = {}
@@ -334,7 +336,17 @@ class Reader:
             referent = focus
         if referent:
             mentions.append(Mention(at, at + 1, referent, words[at], "pronoun"))
-        return sorted(mentions, key=lambda m: m.start)
+        return sorted(mentions or self._by_title_head(words), key=lambda m: m.start)
+
+    def _by_title_head(self, words: list[str]) -> list[Mention]:
+        """ "what's the deal with the ratio?": with nothing else named, a question ending on "the" and the last word of
+        one concept's title (the RANKL/OPG ratio) names that concept; mid-question ("what does the signal do?") the
+        word may be any of several."""
+        ending = [w for w in words if w not in _TRAILING]
+        at = len(ending) - 1
+        placed = at > 1 and ending[at - 2] in _PLACING  # "what is the 'decoy receptor' IN the pathway?" places a part
+        concept = self._title_heads.get(stem(ending[at])) if at > 0 and ending[at - 1] == "the" and not placed else None
+        return [Mention(at, at + 1, concept, ending[at], "name")] if concept and ending == words[:at + 1] else []
 
     def _frame(self, words: list[str], masked: str, mentions: list[Mention], focus: str | None) -> tuple[Frame | None, str]:
         stems = [stem(w) for w in words]
@@ -1070,6 +1082,27 @@ def _follows(stems: list[str], start: int, rest: tuple[str, ...], gap: int = 2) 
 
 def _inside(index: int, mentions: list[Mention]) -> bool:
     return any(m.start <= index < m.end for m in mentions)
+
+
+def _aspect_words(frames: tuple[Frame, ...]) -> set[str]:
+    return {w for f in frames if f.answer == "aspect" for p in f.patterns for w in pattern_words(p)}
+
+
+_TRAILING = frozenset("thing things stuff please".split())
+_PLACING = frozenset("in within inside of from across throughout".split())
+
+
+def _title_heads(kb: KnowledgeBase, asked_words: set[str]) -> dict[str, str]:
+    """The last word of a title of several words that ends no other title ("ratio", "axis", "synergy"), by stem; not a
+    word that asks for a kind of thing or an aspect ("receptor", "risk")."""
+    heads: dict[str, set[str]] = {}
+    for concept in kb.concepts.values():
+        words = re.findall(r"[a-z0-9]+", concept.title.lower())
+        if len(words) > 1 and kb.kinds.get(concept.id) != "source":
+            heads.setdefault(words[-1], set()).add(concept.id)
+    asked = {stem(w) for w in asked_words}
+    return {stem(h): next(iter(ids)) for h, ids in heads.items()
+            if len(ids) == 1 and stem(h) not in asked and h not in STOPWORDS and len(h) > 3}
 
 
 def _masked(words: list[str], mentions: list[Mention]) -> str:
