@@ -4092,6 +4092,10 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(["What is progesterone's role in bone?", 'and estradiol?', 'which is stronger against resorption?'], 'estradiol', id="'which is stronger ...?' of the two just talked about: the one said to do it strongly"),
     pytest.param(['What blocks RANKL?', 'and what raises that?'], 'estrogen-rankl-opg', id="'THAT' after a relation: the one just said (OPG), though the topic has the fact too"),
     pytest.param(['why does type I collagen matter for bone?', 'who makes it?', 'what boosts that?'], 'type-i-collagen', id="'that' after its maker was named: still the thing made"),
+    pytest.param(['What are osteoclasts?', 'how do they form?'], 'osteoclastogenesis', id="'how do they form?': the process titled by the word asked, about the topic"),
+    pytest.param(['What are osteoclasts?', 'how do you stop them?'], 'osteoclasts', id="'how do you stop them?': no title says it, the topic stays"),
+    pytest.param(['What is the RANK/RANKL/OPG pathway?', 'which one is the go signal?'], 'rankl', id="'which one IS X?' of a whole, X its part: that part, not what acts on it"),
+    pytest.param(['What is the RANK/RANKL/OPG pathway?', 'which one blocks RANKL?'], 'opg', id="'which one blocks X?' of a whole, X its part: the part that acts on it"),
 ])
 def test_a_follow_up_is_read_against_the_conversation(chat, turns, concept):
     for text in turns[:-1]:
@@ -4398,3 +4402,10 @@ def test_a_question_is_answered_by_what_its_words_stand_for(tutor, question, con
 def test_a_paper_asked_for_by_what_its_title_says_is_no_relation_question(tutor):
     reply = tutor.respond(tutor.new_session(), "which study is about estrogen stopping RANKL?")
     assert reply.concept == "references" and "Baniwal" in reply.text.split(".")[0] + reply.text[:200]
+
+
+def test_an_elliptical_follow_up_may_repeat_the_words_of_the_question_before(chat):
+    chat.say("What is the RANKL/OPG ratio?")
+    chat.say("what tips it toward OPG?")
+    reply = chat.say("and toward RANKL?", kind="answer")
+    assert first_sentence(reply.text).lower().startswith("menopause raises rankl")

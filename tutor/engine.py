@@ -640,7 +640,8 @@ class Tutor:
         """ "and the OPG one?" after "what is the RANKL gene called?": the last specific question again, with the
         new name in place of the one it asked about; None when this is no such follow-up."""
         previous = _answered_reading(session)
-        if previous is None or not _only_a_name(reading, self._fillers):
+        # ("and toward RANKL?" after "what tips it toward OPG?": a word of the old question said again is no new one)
+        if previous is None or not _only_a_name(reading, self._fillers | set(str(previous.get("words", "")).split())):
             return None
         # the old question named its topic or referred to it ("does it have side effects?")
         named = self._replaceable(previous, reading.named[0])

@@ -291,13 +291,19 @@ class Policy:
         named = [c for c in reading.named if c != focus and c not in reading.aside]
         if not (focus and len(named) == 1 and self._picks_a_part(reading)):
             return None
-        for whole in self._wholes_in_view(focus):
+        for whole in self._wholes_acted_in(focus, frame, named[0]):
             facts = self._parts_acting_as_asked(whole, frame, named[0], focus)
             actors = {f.subject for f in facts}
             if facts:
                 chosen = facts[0].subject if len(actors) == 1 else whole
                 return Decision("concept", (chosen,), frame, facts, how=f"the parts of {whole} that act on {named[0]}")
         return None
+
+    def _wholes_acted_in(self, focus: str, frame: Frame | None, named: str) -> list[str]:
+        """The wholes in view whose parts may act on the one named: not one the named is itself a part of when no
+        relation is asked ("which one is the go signal?" of the pathway asks for that part, not what acts on it)."""
+        wholes = self._wholes_in_view(focus)
+        return wholes if frame and frame.relation else [w for w in wholes if w not in self._wholes_of(named)]
 
     def _parts_acting_as_asked(self, whole: str, frame: Frame | None, target: str, focus: str) -> tuple[Relation, ...]:
         """The parts' facts on the target by the relation asked; with none asked ("which one builds bone?" names
@@ -1401,7 +1407,7 @@ class Policy:
         by_examples = bool(frame and frame.by_examples) or self._wrong_type(reading)
         named = [] if by_examples else _named_not_aside(reading)
         if not named and reading.concepts and not by_examples:  # only a pronoun: the concept under discussion
-            return Decision("concept", (reading.concepts[0],), frame, how="the concept under discussion (a pronoun)")
+            return self._about_the_referent(reading, reading.concepts[0])
         of_kind = self._of_wanted_kind(reading, focus)
         if of_kind:
             return of_kind
@@ -2022,6 +2028,27 @@ class Policy:
         ranked = self._rank(reading, focus)
         return (self._referent_spelled_out(reading, ranked) or ranked) if by_examples else ranked
 
+    def _about_the_referent(self, reading: Reading, referent: str) -> Decision:
+        """ "how are they formed?" of osteoclasts: ranked as if the pronoun were the name, a concept about the one
+        referred to that matches more of the words (osteoclastogenesis) answers, as for "how are osteoclasts formed?";
+        else the concept under discussion."""
+        # ("how are they formed?" asks how a process goes; "what makes them form?" asks who drives it)
+        plain = bool(reading.frame and reading.frame.default) and "how" in reading.words[:2]
+        stems = self._matcher.stems_of(list(reading.words) + self._kb.concepts[referent].title.lower().split())
+        decision = self._anchored(referent, self._matcher.rank(stems, {}, limit=6), reading.frame, reading.words) \
+            if plain else None
+        if decision and decision.concepts[0] != referent and self._titled_by_a_word_asked(reading, decision.concepts[0], referent):
+            return decision
+        return Decision("concept", (referent,), reading.frame, how="the concept under discussion (a pronoun)")
+
+    def _titled_by_a_word_asked(self, reading: Reading, concept_id: str, referent: str) -> bool:
+        """Whether a word of the question begins a word of the concept's title that the referent's title lacks ("how
+        are they FORMED?": osteoclast FORMATION), so the title itself says what is asked."""
+        own = set(_title_words_of(self._kb.concepts[referent].title))
+        title = [w for w in _title_words_of(self._kb.concepts[concept_id].title) if w not in own]
+        asked = [w for w in reading.words if len(w) > 3 and w not in STOPWORDS]
+        return any(t.startswith(w[:4]) and (t.startswith(stem(w)) or w.startswith(stem(t))) for w in asked for t in title)
+
     def _referent_spelled_out(self, reading: Reading, ranked: list[Candidate]) -> list[Candidate]:
         """ "who orchestrates that process?" after bone remodeling: a frame whose example questions choose also ranks
         the question as if the pronoun were the title it refers to; the referent (what is orchestrated) is no answer."""
@@ -2192,6 +2219,10 @@ def _pair_after_which(reading: Reading) -> tuple[str, str] | None:
     between = [w for w in words[first.end:second.start] if w not in _REFLEXIVES]  # "testosterone ITSELF or estrogen"
     joined = bool(between) and between[0] in ("or", "vs", "versus") and len(between) <= 5 and second.end == len(words)
     return (first.concept, second.concept) if joined and first.concept != second.concept else None
+
+
+def _title_words_of(title: str) -> list[str]:
+    return re.findall(r"[a-z]+", title.lower())
 
 
 def _picks_before(head: tuple[str, ...]) -> bool:
