@@ -4394,6 +4394,10 @@ def test_a_sentence_said_first_names_what_its_it_stood_for(tutor):
     ("what is the 'decoy receptor' in the pathway?", "opg"),
     # "too much" of one against "too little" of the other weighs their balance
     ("what's worse, too little OPG or too much RANKL?", "rankl-opg-ratio"),
+    # how one hormone acts, asked in depth: what it binds, else the process titled after it
+    ("at the molecular level, how does estrogen act on bone?", "estrogen-receptor-alpha"),
+    ("in technical terms, how does testosterone protect bone in men?", "testosterone-aromatization"),
+    ("how does estrogen work?", "estrogen"),
 ])
 def test_a_question_is_answered_by_what_its_words_stand_for(tutor, question, concept):
     assert tutor.respond(tutor.new_session(), question).concept == concept

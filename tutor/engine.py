@@ -1351,11 +1351,7 @@ class Tutor:
     def _change_named(self, theme: str, answer: str, relation: str) -> str | None:
         """The process named after a change of one thing into another, or into the kind the other is a form of
         (testosterone into estrogen, of which estradiol is one)."""
-        if relation not in CHANGE_RELATIONS:
-            return None
-        kinds = [r.object for r in self.kb.relations if r.relation == "is-a" and r.subject in (theme, answer)]
-        return next((p for p in (self._policy.named_after(a, b) for a, b in ((theme, answer), *((theme, k) for k in kinds),
-                                                                             *((k, answer) for k in kinds))) if p), None)
+        return self._policy.process_of_change(theme, answer) if relation in CHANGE_RELATIONS else None
 
     def _first_of_kind_asked(self, reading: Reading, answers: list[str], side: str) -> str | None:
         """ "which THERAPY promotes bone formation?": of several actors, the first of the kind asked for (never a

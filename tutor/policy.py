@@ -130,7 +130,7 @@ class Policy:
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._two_parts_together, self._consequence_question,
                  self._version_of, self._in_the_other_sex, self._cause_of_a_fall, self._when_it_falls, self._cause_in_one_sex,
-                 self._two_of_a_kind_asked, self._actor_of_two_deeds, self._relation_question,
+                 self._two_of_a_kind_asked, self._actor_of_two_deeds, self._mechanism_in_depth, self._relation_question,
                  self._linking_question, self._expansion)
         for step in steps:
             decision = step(reading, focus)
@@ -1019,6 +1019,27 @@ class Policy:
             return ()
         second = next((r for r in self._relations_of_purpose(reading.words) if r != frame.relation), None)
         return ((frame.relation, named[0]), (second, named[1])) if second else ()
+
+    def process_of_change(self, one: str, other: str) -> str | None:
+        """The process named after a change of one thing into another, or into the kind the other is a form of
+        (testosterone into estrogen, of which estradiol is one)."""
+        kinds = [r.object for r in self._kb.relations if r.relation == "is-a" and r.subject in (one, other)]
+        pairs = ((one, other), *((one, k) for k in kinds), *((k, other) for k in kinds))
+        return next((p for p in (self.named_after(a, b) for a, b in pairs) if p), None)
+
+    def _mechanism_in_depth(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "at the molecular level, how does estrogen protect bone?": how one thing acts, asked in depth, is what it binds
+        (estrogen receptor alpha) or the process titled after it (testosterone's conversion to estrogen in bone), not
+        the overview of the thing itself."""
+        named = _named_not_aside(reading)
+        in_depth = bool(reading.cue and reading.cue.level == "academic")
+        if not (in_depth and len(named) == 1 and "how" in reading.words and self._action_words & set(reading.words)):
+            return None
+        # where it acts first, molecule to molecule: what it binds (estrogen's receptor), else the process titled after it
+        bound = next((r.object for r in self._kb.relations if r.subject == named[0] and r.relation == "binds"), None)
+        process = bound or self.own_process(named[0])
+        return Decision("concept", (process,), reading.frame, how="how the one named acts, asked in depth") \
+            if process else None
 
     def _relation_question(self, reading: Reading, focus: str | None) -> Decision | None:
         frame = reading.frame
