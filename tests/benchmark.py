@@ -125,8 +125,8 @@ SETS = {
     "blind27/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind27" / "safety.yaml",
     "tuning25/understanding.yaml": ROOT / "tests" / "data" / "tuning25" / "understanding.yaml",
     "tuning25/safety.yaml": ROOT / "tests" / "data" / "tuning25" / "safety.yaml",
-    "blind28/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind28" / "understanding.yaml",
-    "blind28/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind28" / "safety.yaml",
+    "blind28/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind28" / "understanding.yaml",
+    "blind28/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind28" / "safety.yaml",
 }
 
 
