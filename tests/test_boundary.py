@@ -288,6 +288,8 @@ def test_their_safe_twins_are_not_refused(tutor, text):
 @pytest.mark.parametrize("text", [
     "my mother is 70, should she start HRT?",               # she: a person the asker knows
     "imagine a woman of 60 with osteopenia: would you put her on HRT?",  # a hypothetical person
+    "picture a woman who can't take estrogen, what should she take instead?",  # a person pictured
+    "pretend I'm 60: should I use TRT?",
 ])
 def test_he_or_she_is_a_person_asked_about(tutor, text):
     found = advice(tutor, text)
