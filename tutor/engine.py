@@ -768,9 +768,19 @@ class Tutor:
         if text:
             return self._answer(session, concept, depth, decision.confidence, decision.runner_up, text=text)
         text = self._opening(reading, decision, concept, depth, follow_up=concept.id == session.last_concept)
-        text = self._beside_the_unnamed_side(reading, concept, depth, text)
+        text = self._beside_the_unnamed_side(reading, concept, depth, self._not_the_other(reading, decision, text))
         return self._answer(session, concept, depth, decision.confidence, decision.runner_up,
                             text=self._pointed_to_a_clinician(decision, text), how=decision.how)
+
+    def _not_the_other(self, reading: Reading, decision: Decision, text: str | None) -> str | None:
+        """ "Is type I collagen made by osteoblasts or by osteoclasts?": after the lead, the option offered that no
+        fact links, so both options are answered. (None: the explanation as written.)"""
+        lead, stop, rest = (text or "").partition(". ")
+        if not decision.rejected or not lead or not (stop or lead.endswith(".")):
+            return text
+        other = self._compose.name_as_said(decision.rejected, _said_names(reading).get(decision.rejected), reading.text)
+        said = self._msg("lead_not_other", lead=lead.rstrip("."), other=other)
+        return f"{said} {rest}" if rest else said
 
     def _beside_the_unnamed_side(self, reading: Reading, concept: Concept, depth: DepthChoice, text: str | None) -> str | None:
         """ "is type I collagen the same as bone mineral?": a comparison whose other side the document names nowhere

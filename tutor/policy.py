@@ -79,6 +79,7 @@ class Decision:
     how: str = ""
     nearby: tuple[str, ...] = field(default=())
     lead: str = ""  # a sentence found elsewhere in the pack that answers, said first
+    rejected: str = ""  # the option offered that the answer is not ("made by X or by Y?"), said after the lead
 
     @property
     def concept(self) -> str | None:
@@ -346,7 +347,7 @@ class Policy:
         if sum(map(bool, linking)) != 1:
             return None
         facts = linking[0] or linking[1]
-        return Decision("concept", (others[0],), reading.frame, facts,
+        return Decision("concept", (others[0],), reading.frame, facts, rejected=pair[1] if linking[0] else pair[0],
                         how="the one of the two you offered that a fact links to what you asked about")
 
     def _balance_of_the_changed(self, reading: Reading, pair: tuple[str, ...]) -> str | None:
@@ -2277,7 +2278,10 @@ def _or_pair_at_end(reading: Reading) -> tuple[str, str] | None:
     if len(mentions) < 3:
         return None
     first, second = mentions[-2], mentions[-1]
-    joined = reading.words[first.end:second.start] == ("or",) and second.end == len(reading.words)
+    between = reading.words[first.end:second.start]
+    # "made by osteoblasts or by osteoclasts": the word before the first name may come again after "or"
+    repeated = len(between) == 2 and first.start > 0 and between[1] == reading.words[first.start - 1]
+    joined = (between == ("or",) or between[:1] == ("or",) and repeated) and second.end == len(reading.words)
     # "which builds bone, osteoclasts or osteoblasts?" picks one of the two, it asks nothing about a third
     picking = "which" in reading.words[:first.start]
     return (first.concept, second.concept) if joined and not picking and first.concept != second.concept else None
