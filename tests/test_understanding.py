@@ -4097,7 +4097,9 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['What blocks RANKL?', 'and what raises that?'], 'estrogen-rankl-opg', id="'THAT' after a relation: the one just said (OPG), though the topic has the fact too"),
     pytest.param(['why does type I collagen matter for bone?', 'who makes it?', 'what boosts that?'], 'type-i-collagen', id="'that' after its maker was named: still the thing made"),
     pytest.param(['What are osteoclasts?', 'how do they form?'], 'osteoclastogenesis', id="'how do they form?': the process titled by the word asked, about the topic"),
-    pytest.param(['What are osteoclasts?', 'how do you stop them?'], 'osteoclasts', id="'how do you stop them?': no title says it, the topic stays"),
+    pytest.param(['What are osteoclasts?', 'how do you stop them?'], 'estrogen', id="'how do you stop them?' (anyone as the subject): what holds them back, no process titled by a word"),
+    pytest.param(['What is osteoclastogenesis?', 'how do you stop it?'], 'osteoclastogenesis', id="'how do you stop it?' of a process: what holds it back, led by it"),
+    pytest.param(['What happens when RANKL binds RANK?', "what's that process called?"], 'osteoclastogenesis', id="'that process' after a molecule: the process it sets going, not the whole it is part of"),
     pytest.param(['What is the RANK/RANKL/OPG pathway?', 'which one is the go signal?'], 'rankl', id="'which one IS X?' of a whole, X its part: that part, not what acts on it"),
     pytest.param(['What is the RANK/RANKL/OPG pathway?', 'which one blocks RANKL?'], 'opg', id="'which one blocks X?' of a whole, X its part: the part that acts on it"),
 ])
@@ -4417,3 +4419,13 @@ def test_an_elliptical_follow_up_may_repeat_the_words_of_the_question_before(cha
     chat.say("what tips it toward OPG?")
     reply = chat.say("and toward RANKL?", kind="answer")
     assert first_sentence(reply.text).lower().startswith("menopause raises rankl")
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("how can you stop osteoclastogenesis?", "OPG"),
+    ("how do we raise OPG?", "Estrogen"),
+])
+def test_how_anyone_does_something_asks_what_does_it(tutor, question, lead):
+    # "how do you stop X?" has no named actor: it asks what stops X, unlike "how does estrogen block RANKL?"
+    reply = tutor.respond(tutor.new_session(), question)
+    assert lead in first_sentence(reply.text)

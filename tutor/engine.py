@@ -434,7 +434,12 @@ class Tutor:
         if not kind or self.kb.kinds.get(said.concept) == kind:
             return reading
         of_kind = self._linked_of_kind(said.concept, kind)
+        if len(of_kind) > 1:  # "what's that process called?" of RANK: what it sets going, not the whole it is part of
+            of_kind = [c for c in of_kind if c not in self._wholes_of(said.concept)]
         return self._reader.read(text, of_kind[0]) if len(of_kind) == 1 else reading
+
+    def _wholes_of(self, concept_id: str) -> set[str]:
+        return {r.object for r in self.kb.relations if r.relation == "part-of" and r.subject == concept_id}
 
     def _linked_of_kind(self, concept_id: str, kind: str) -> list[str]:
         """The concepts of a kind that a fact links to the concept, either way round."""

@@ -490,7 +490,7 @@ class Reader:
     @staticmethod
     def _plain_relation_opening(words: list[str], mentions: list[Mention]) -> bool:
         """A question that names something and opens with a wh-word, after nothing but fillers ("so, what blocks RANKL")."""
-        opening = next((i for i, w in enumerate(words[:7]) if w in _WH), None)
+        opening = next((i for i, w in enumerate(words[:7]) if w in _WH or _how_one_does(words, i)), None)
         # "GH stimulates what?": the name opens and the wh-word closes
         if not mentions:
             return False
@@ -864,6 +864,13 @@ _PLAIN_QUALIFIERS = frozenset("new active mature immature fresh existing more fe
 def _opening_filler(words: list[str], i: int) -> bool:
     """ "FINE, what does activate osteoclasts?": a filler before the question's wh-word."""
     return words[i] in _OPENING_FILLERS and any(w in _WH for w in words[i + 1:i + 4])
+
+
+def _how_one_does(words: list[str], i: int) -> bool:
+    """ "how do you stop it?", "how can one raise OPG?": with anyone at all as the subject, "how" asks what does it
+    (what stops it), not how a named thing acts ("how does estrogen block RANKL?")."""
+    return words[i] == "how" and words[i + 1:i + 2] in (["do"], ["can"], ["could"], ["would"], ["might"]) \
+        and words[i + 2:i + 3] in (["you"], ["one"], ["we"], ["u"])
 
 
 def _side_by_order(words: list[str], mentions: list[Mention], at: int) -> str:
