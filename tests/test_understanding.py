@@ -4098,6 +4098,7 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['why does type I collagen matter for bone?', 'who makes it?', 'what boosts that?'], 'type-i-collagen', id="'that' after its maker was named: still the thing made"),
     pytest.param(['What are osteoclasts?', 'how do they form?'], 'osteoclastogenesis', id="'how do they form?': the process titled by the word asked, about the topic"),
     pytest.param(['What are osteoclasts?', 'how do you stop them?'], 'estrogen', id="'how do you stop them?' (anyone as the subject): what holds them back, no process titled by a word"),
+    pytest.param(['What genes does estrogen affect in bone?', 'which one is the OPG gene?', 'and the RANKL one?'], 'rankl-opg-genes', id="'and the RANKL one?' after 'which one is the OPG gene?' (one thing named twice): the same question of the RANKL gene"),
     pytest.param(['What is osteoclastogenesis?', 'how do you stop it?'], 'osteoclastogenesis', id="'how do you stop it?' of a process: what holds it back, led by it"),
     pytest.param(['What happens when RANKL binds RANK?', "what's that process called?"], 'osteoclastogenesis', id="'that process' after a molecule: the process it sets going, not the whole it is part of"),
     pytest.param(['What is the RANK/RANKL/OPG pathway?', 'which one is the go signal?'], 'rankl', id="'which one IS X?' of a whole, X its part: that part, not what acts on it"),

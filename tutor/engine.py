@@ -694,7 +694,7 @@ class Tutor:
         """The old question's names that the new one may take the place of: with several, those of the new one's
         kind, else those not about the document's sources ("what references does it cite on IGF-1?" "and on
         HRT?": IGF-1's place)."""
-        named = [m for m in previous.get("mentions") or [] if m["how"] in ("name", "pronoun")]
+        named = _one_per_concept([m for m in previous.get("mentions") or [] if m["how"] in ("name", "pronoun")])
         if len(named) < 2:
             return named
         kinds = self.kb.kinds
@@ -1792,6 +1792,13 @@ def _points_at_what_was_said(reading: Reading) -> bool:
         return False
     return any(m.how == "pronoun" and m.text in ("that", "this") for m in reading.mentions) or \
         not reading.mentions and bool(reading.frame and reading.frame.answer == "relation")
+
+
+def _one_per_concept(mentions: list[dict]) -> list[dict]:
+    """ "which one is the OPG gene?" names one thing twice, by pronoun and by name: the name stands for it."""
+    if len({m["concept"] for m in mentions}) != 1:
+        return mentions
+    return [m for m in mentions if m["how"] == "name"][:1] or mentions[:1]
 
 
 def _answered_reading(session: Session) -> dict | None:
