@@ -4099,6 +4099,8 @@ def test_t_to_e2_is_testosterones_conversion(tutor):
     pytest.param(['What are osteoclasts?', 'how do they form?'], 'osteoclastogenesis', id="'how do they form?': the process titled by the word asked, about the topic"),
     pytest.param(['What are osteoclasts?', 'how do you stop them?'], 'estrogen', id="'how do you stop them?' (anyone as the subject): what holds them back, no process titled by a word"),
     pytest.param(['What genes does estrogen affect in bone?', 'which one is the OPG gene?', 'and the RANKL one?'], 'rankl-opg-genes', id="'and the RANKL one?' after 'which one is the OPG gene?' (one thing named twice): the same question of the RANKL gene"),
+    pytest.param(['What is the RANK/RANKL/OPG pathway?', 'OPG keeps coming up. What is it?'], 'opg', id="'X keeps coming up. What is it?': the pronoun of a question begun after a name is that name"),
+    pytest.param(['What is estrogen?', 'When a woman goes through menopause, what happens to her bones?'], 'menopause', id="'her' after a name in the same turn is a person, not the thing named"),
     pytest.param(['What is osteoclastogenesis?', 'how do you stop it?'], 'osteoclastogenesis', id="'how do you stop it?' of a process: what holds it back, led by it"),
     pytest.param(['What happens when RANKL binds RANK?', "what's that process called?"], 'osteoclastogenesis', id="'that process' after a molecule: the process it sets going, not the whole it is part of"),
     pytest.param(['What is the RANK/RANKL/OPG pathway?', 'which one is the go signal?'], 'rankl', id="'which one IS X?' of a whole, X its part: that part, not what acts on it"),

@@ -957,7 +957,10 @@ def _antecedent_in_question(words: list[str], at: int, mentions: list[Mention]) 
     """ "what drives bone resorption AND what holds IT back?", "what binds RANKL AND stops IT ...": a pronoun after
     "and" stands for the last thing named before it in the same turn, not for the topic of the conversation."""
     named = [m for m in mentions if m.end <= at]
-    if not named or "and" not in words[named[-1].end:at]:
+    # ("OPG keeps coming up. What is IT?": a question begun after the name is another clause too; but "her" in
+    # "when a woman goes through menopause, what happens to HER bones?" is a person, no thing named)
+    between = set(words[named[-1].end:at]) if named else set()
+    if not ("and" in between or _NEW_QUESTION & between and words[at] in _THING_PRONOUNS):
         return None
     # "which cells take part in remodeling, and what keeps THEM balanced?": a plural is not the singular name
     if words[at] in _PLURAL_PRONOUNS and not named[-1].text.endswith("s"):
@@ -966,6 +969,8 @@ def _antecedent_in_question(words: list[str], at: int, mentions: list[Mention]) 
 
 
 _PLURAL_PRONOUNS = frozenset("they them their theirs these those".split())
+_NEW_QUESTION = frozenset("what which why how".split())
+_THING_PRONOUNS = frozenset("it its they them their this that these those".split())
 
 
 def _placing(between: list[str]) -> bool:
