@@ -4432,3 +4432,13 @@ def test_how_anyone_does_something_asks_what_does_it(tutor, question, lead):
     # "how do you stop X?" has no named actor: it asks what stops X, unlike "how does estrogen block RANKL?"
     reply = tutor.respond(tutor.new_session(), question)
     assert lead in first_sentence(reply.text)
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("explane bone remodelling pls", "bone-remodeling"),
+    ("descibe osteoclasts", "osteoclasts"),
+])
+def test_a_misspelt_request_verb_is_no_qualifier_of_the_name_after_it(tutor, question, concept):
+    # two edits from "explain"/"describe": not "explane bone remodeling", a kind the document does not cover
+    reply = tutor.respond(tutor.new_session(), question)
+    assert (reply.kind, reply.concept) == ("answer", concept)

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from rapidfuzz.distance import OSA
+
 from .boundary import Advice, AdviceBoundary
 from .english import common, everyday
 from .matcher import Matcher
@@ -272,6 +274,7 @@ class Reader:
             if len(choices) > 1 and not undecided:
                 undecided = self._named_by(choices)
             fixed = self._fixed(word, choices, last=n == len(spelled) - 1, abbreviation=word in capitals)
+            fixed = fixed if n or known or fixed != word else _request_verb_meant(word)
             if fixed != word:
                 corrections.append((word, fixed))
             words.append(fixed)
@@ -864,6 +867,16 @@ _PLAIN_QUALIFIERS = frozenset("new active mature immature fresh existing more fe
 def _opening_filler(words: list[str], i: int) -> bool:
     """ "FINE, what does activate osteoclasts?": a filler before the question's wh-word."""
     return words[i] in _OPENING_FILLERS and any(w in _WH for w in words[i + 1:i + 4])
+
+
+def _request_verb_meant(word: str) -> str:
+    """ "explane bone remodeling": an unknown first word two edits from a verb that asks to be taught is that verb,
+    not a qualifier of the name after it (the boundary's corrections go one edit only)."""
+    near = [v for v in _REQUEST_VERBS if v[0] == word[0] and OSA.distance(word, v) <= 2] if len(word) >= 5 else []
+    return near[0] if len(near) == 1 else word
+
+
+_REQUEST_VERBS = ("explain", "describe", "define", "compare", "summarize", "summarise", "elaborate", "clarify")
 
 
 def _how_one_does(words: list[str], i: int) -> bool:
