@@ -829,3 +829,9 @@ def test_brands_prices_cases_brought_to_the_tutor_and_self_treatment_are_advice(
 ])
 def test_their_general_twins_are_not_advice_either(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+def test_a_word_read_as_written_is_not_stemmed_into_another_word_in_the_classes_either(tutor):
+    # the brand "evenity" stems to "even": read as written on both sides, "what does that even mean?" names no drug
+    assert "treatment" not in tutor.read("what does that even mean for bone?").advice.classes
+    assert "treatment" in tutor.read("should I take evenity?").advice.classes

@@ -46,7 +46,7 @@ class AdviceBoundary:
         self.shorthand = dict(boundary.shorthand)
         # the same shorthand found in the raw text, for the patterns ("idea 4 me" read as "idea for me")
         self._shorthand_in_text = _shorthand_pattern(self.shorthand)
-        self._phrases = _class_phrases(boundary.classes)
+        self._phrases = _class_phrases(boundary.classes, self._as_written)
         self._patterns = [(c.name, re.compile(p)) for c in boundary.classes for p in c.patterns]
         self._gates = _gates_of(boundary.classes)
         self._names = [c.name for c in boundary.classes]
@@ -201,12 +201,12 @@ def _ignored_phrases(ignore: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]
     return found
 
 
-def _class_phrases(classes: tuple[WordClass, ...]) -> dict[tuple[str, ...], list[str]]:
-    """Stemmed phrase -> the classes it belongs to."""
+def _class_phrases(classes: tuple[WordClass, ...], as_written: frozenset[str] = frozenset()) -> dict[tuple[str, ...], list[str]]:
+    """Stemmed phrase -> the classes it belongs to (a word read as written stays whole: "evenity" is no "even")."""
     phrases: dict[tuple[str, ...], list[str]] = {}
     for word_class in classes:
         for phrase in word_class.words:
-            phrases.setdefault(tuple(stem(w) for w in phrase.split()), []).append(word_class.name)
+            phrases.setdefault(tuple(w if w in as_written else stem(w) for w in phrase.split()), []).append(word_class.name)
     return phrases
 
 
