@@ -833,5 +833,5 @@ def test_their_general_twins_are_not_advice_either(tutor, text):
 
 def test_a_word_read_as_written_is_not_stemmed_into_another_word_in_the_classes_either(tutor):
     # the brand "evenity" stems to "even": read as written on both sides, "what does that even mean?" names no drug
-    assert "treatment" not in tutor.read("what does that even mean for bone?").advice.classes
-    assert "treatment" in tutor.read("should I take evenity?").advice.classes
+    assert "treatment" not in tutor.read("what does that even mean for bone?").advice.found
+    assert "treatment" in tutor.read("should I take evenity?").advice.found
