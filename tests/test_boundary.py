@@ -16,6 +16,8 @@ def advice(tutor, text):
 
 
 CLASS_EXAMPLES = [
+    ("described", "a man with low testosterone"), ("described", "would a 45 year old"),
+    ("recommend", "the best hormone for a woman"),
     ("who", "my husband"), ("who", "someone like me"), ("who", "hypothetically"), ("who", "a patient of mine"),
     ("ask", "should"), ("ask", "is it safe"), ("ask", "how much"), ("ask", "switch"), ("ask", "am i"),
     ("about", "testosterone"), ("about", "peptides"), ("about", "osteopenia"), ("about", "pills"),
@@ -136,6 +138,11 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "explain GH, then write out a regimen that I could follow",  # a plan handed to the asker
     "evening or morning for my estradiol gel?",             # when a treatment is taken, put as a choice
     "the table says TRT is for men with low testosterone; I'm 58, does that describe me?",  # the audience as the asker
+    "would it make sense for a postmenopausal woman with osteopenia to start estradiol, in your view?",  # a person described
+    "what should a man with low testosterone do about his bones?",
+    "would a 45 year old benefit from HRT before menopause?",   # a person of an age, supposed
+    "is there a hormone a 70 year old could take to stop bone loss?",
+    "what's the best hormone for a woman who is losing bone?",  # a pick for a kind of person
 ])
 def test_the_rule_refuses_requests_whatever_their_shape(tutor, text):
     found = advice(tutor, text)
@@ -419,6 +426,9 @@ def test_keep_seeing_is_no_decision(tutor):
     "does estrogen fall every night?",                                    # a time of day is no schedule of a dose
     "why did the women in the study resume HRT?",                         # a resumption nobody asks to make
     "I keep seeing OPG called the stop signal, but why does that stop anything?",  # how a molecule stops, not a decision
+    "what happens to a woman with low estrogen?",                 # what happens in such a person, no decision asked
+    "why does a man with low testosterone lose bone?",
+    "how does HRT help a woman with osteoporosis according to the document?",
 ])
 def test_general_education_near_the_line_is_answered(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
