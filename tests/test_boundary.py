@@ -143,6 +143,11 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "would a 45 year old benefit from HRT before menopause?",   # a person of an age, supposed
     "is there a hormone a 70 year old could take to stop bone loss?",
     "what's the best hormone for a woman who is losing bone?",  # a pick for a kind of person
+    "what's a good ratio of CJC to ipa",                        # a mix of two treatments
+    "how long should a sermorelin cycle run before a break",    # how long a course lasts
+    "can you run TRT and HRT together as a couple, same dose?", # two taken at once
+    "nursing mom here, is sermorelin going to get into my milk?",
+    "how often do people usually inject sermorelin",            # the usual schedule, asked of anyone
 ])
 def test_the_rule_refuses_requests_whatever_their_shape(tutor, text):
     found = advice(tutor, text)
@@ -429,6 +434,9 @@ def test_keep_seeing_is_no_decision(tutor):
     "what happens to a woman with low estrogen?",                 # what happens in such a person, no decision asked
     "why does a man with low testosterone lose bone?",
     "how does HRT help a woman with osteoporosis according to the document?",
+    "what's a good ratio of RANKL to OPG for bone?",             # a balance of two molecules, no mix of drugs
+    "how often do osteoclasts break bone down?",
+    "how do GH and IGF-1 act together?",
 ])
 def test_general_education_near_the_line_is_answered(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
