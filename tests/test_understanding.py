@@ -1094,6 +1094,7 @@ def test_a_verb_after_which_and_a_noun_is_no_qualifier_of_the_name(tutor):
     ("How often does aromatase deficiency occur in the population?", "how common"),
     ("Can progesterone make you gain weight?", "side effects"),
     ("How long should someone stay on TRT?", "for how long"),
+    ("how often do people usually inject sermorelin", "for how long"),
     ("By how much does HRT cut fracture rates, in numbers?", "success rates"),
 ])
 def test_more_uncovered_aspects_are_said_plainly_first(tutor, question, said):
@@ -4442,3 +4443,13 @@ def test_a_misspelt_request_verb_is_no_qualifier_of_the_name_after_it(tutor, que
     # two edits from "explain"/"describe": not "explane bone remodeling", a kind the document does not cover
     reply = tutor.respond(tutor.new_session(), question)
     assert (reply.kind, reply.concept) == ("answer", concept)
+
+
+@pytest.mark.parametrize("question, concept, said", [
+    ("is HRT anti-resorptive according to the table?", "hrt", "anti-resorptive"),
+    ("is estradiol anti-resorptive?", "estradiol", "anti-resorptive"),
+])
+def test_one_property_offered_is_answered_of_the_thing_asked_about(tutor, question, concept, said):
+    # "is X Y?" with Y a property the pack names (anti-resorptive): X is answered, led by what it says of Y
+    reply = tutor.respond(tutor.new_session(), question)
+    assert reply.concept == concept and said in first_sentence(reply.text).lower()
