@@ -44,6 +44,8 @@ def test_a_word_outside_the_classes_or_no_request_is_not_a_depth_change(text):
      ["fundamentals", "intermediate", "academic", "fundamentals"]),
     (["what is rankl", "explain like a textbook", "can you simplify?", "dumb it down more"],
      ["fundamentals", "academic", "intermediate", "fundamentals"]),
+    # a version named is an end, though a step comes with it
+    (["what is the bone microenvironment?", "go deeper, the technical version"], ["fundamentals", "academic"]),
 ])
 def test_depth_talk_re_explains_the_topic_at_the_new_depth(tutor, turns, levels):
     chat = Chat(tutor)
