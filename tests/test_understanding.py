@@ -4453,3 +4453,13 @@ def test_one_property_offered_is_answered_of_the_thing_asked_about(tutor, questi
     # "is X Y?" with Y a property the pack names (anti-resorptive): X is answered, led by what it says of Y
     reply = tutor.respond(tutor.new_session(), question)
     assert reply.concept == concept and said in first_sentence(reply.text).lower()
+
+
+@pytest.mark.parametrize("question, concept", [
+    ("the stop signal for bone breakdown?", "opg"),
+    ("what is the estrogen receptor on osteoblasts?", "estrogen-receptor-alpha"),
+])
+def test_a_name_qualified_by_another_after_for_or_on_is_the_one_asked_about(tutor, question, concept):
+    # not what links the two (osteoclastogenesis): the second name only says which stop signal
+    reply = tutor.respond(tutor.new_session(), question)
+    assert (reply.kind, reply.concept) == ("answer", concept)

@@ -132,12 +132,27 @@ class Policy:
                  lambda r, f: self._joining_pair(r, pair), self._two_parts_together, self._consequence_question,
                  self._version_of, self._in_the_other_sex, self._cause_of_a_fall, self._when_it_falls, self._cause_in_one_sex,
                  self._two_of_a_kind_asked, self._actor_of_two_deeds, self._mechanism_in_depth, self._relation_question,
-                 self._linking_question, self._expansion)
+                 self._head_of_the_phrase, self._linking_question, self._expansion)
         for step in steps:
             decision = step(reading, focus)
             if decision:
                 return decision
         return self._via(reading, self._concept(reading, focus))
+
+    def _head_of_the_phrase(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "the stop signal for bone breakdown?", "what is the brake on osteoclasts?": a question that is only one
+        name qualified by another after for/on/of names the first, not what links the two."""
+        frame = reading.frame
+        named = sorted((m for m in reading.mentions if m.how == "name"), key=lambda m: m.start)
+        if frame and not (frame.plain or frame.default) or len(named) != 2 or named[0].concept == named[1].concept:
+            return None
+        first, second = named
+        words = reading.words
+        opening = words[:first.start]
+        qualified = tuple(words[first.end:second.start]) in _QUALIFYING and second.end == len(words)
+        if not qualified or opening[-1:] != ("the",) or not set(opening[:-1]) <= _PHRASE_OPENING:
+            return None
+        return Decision("concept", (first.concept,), frame, how="the name that the one after it only qualifies")
 
     def _one_of(self, reading: Reading, pair: tuple[str, ...]) -> Decision | None:
         """ "which one includes progesterone?" right after comparing HRT and TRT: the one of the two that a fact
@@ -2576,6 +2591,10 @@ _AUXILIARIES = frozenset("does do did can could would will might may".split())
 _WHICH_SORT_IS_IT = re.compile(r"^(is|are|was|were) (\w+ ){1,3}(a|an) \w+( \w+)? or (a |an )?\w+( \w+)?$")
 # "do osteoclasts have it TOO?": the last question asked again of another name
 ASKED_AGAIN = frozenset({"too", "also", "either", "likewise", "well"})
+# "the stop signal FOR bone breakdown": words by which a second name only qualifies the first
+_QUALIFYING = frozenset({("for",), ("on",), ("of",), ("against",)})
+# what may come before "the" in a question that is only a qualified name ("what is the ...", "tell me about the ...")
+_PHRASE_OPENING = frozenset("what is s whats so and ok tell me about explain describe define who which".split())
 _CHANGED = frozenset("declining falling dropping low lower reduced decreasing less rising high higher increased".split())
 _STATES = frozenset({"condition", "measure"})  # kinds that are states of the body, not things in it
 _REPORTERS = frozenset("text document doc article author authors source page reading paper writer".split())
