@@ -4463,3 +4463,10 @@ def test_a_name_qualified_by_another_after_for_or_on_is_the_one_asked_about(tuto
     # not what links the two (osteoclastogenesis): the second name only says which stop signal
     reply = tutor.respond(tutor.new_session(), question)
     assert (reply.kind, reply.concept) == ("answer", concept)
+
+
+@pytest.mark.parametrize("question", ["what r the 3 proteins", "what are the three proteins in bone signaling?"])
+def test_a_kind_counted_names_the_one_whole_with_that_many_parts_of_it(tutor, question):
+    reply = tutor.respond(tutor.new_session(), question)
+    assert (reply.kind, reply.concept) == ("answer", "rank-rankl-opg-pathway")
+    assert tutor.read(question).counted == ("molecule", 3)

@@ -118,6 +118,7 @@ class Policy:
         # once, as a large pack has thousands of facts and concepts
         self._fact_pairs = _pairs_joined(kb, leaving_out=EVIDENCE_RELATIONS)
         self._processes_by_name = _processes_by_name(kb)
+        self._wholes_by_count = _wholes_by_count(kb)
 
     def decide(self, reading: Reading, focus: str | None, pair: tuple[str, ...] = ()) -> Decision:
         """`pair`: the two concepts of the comparison just made, if the last answer was one."""
@@ -125,7 +126,8 @@ class Policy:
         # facts, and only then a concept chosen by its names or example questions
         # ("which one stops breakdown?" right after a comparison picks one of the two before any frame reads it)
         steps = (self._personal_advice, self._aspect_put_forward, self._uncovered_aspect, self._uncovered_topic, self._foreign_name,
-                 self._strange_word, self._discussed_aspect, lambda r, f: self._one_of(r, pair), self._one_of_the_parts,
+                 self._strange_word, self._discussed_aspect, self._whole_of_the_counted,
+                 lambda r, f: self._one_of(r, pair), self._one_of_the_parts,
                  self._part_for_one_sex, self._part_that_acts, self._the_other_part, self._the_part_called, self._either_or,
                  self._one_of_two_named, self._which_of_two_offered,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
@@ -138,6 +140,17 @@ class Policy:
             if decision:
                 return decision
         return self._via(reading, self._concept(reading, focus))
+
+    def _whole_of_the_counted(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "what are the 3 proteins?": the one whole with that many parts of the kind counted (the RANK/RANKL/OPG
+        pathway), when the question asks of the whole, not of one of its parts or by a relation."""
+        frame = reading.frame
+        if not reading.counted or frame and not (frame.plain or frame.default):
+            return None
+        wholes = self._wholes_by_count.get(reading.counted, [])
+        if len(wholes) != 1 or not set(reading.named) <= {wholes[0], *self._parts_of(wholes[0])}:
+            return None
+        return Decision("concept", (wholes[0],), frame, how="the one whole with that many parts of that kind")
 
     def _head_of_the_phrase(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "the stop signal for bone breakdown?", "what is the brake on osteoclasts?": a question that is only one
@@ -2285,6 +2298,19 @@ def _weighed_pair_first(reading: Reading) -> tuple[str, str] | None:
 
 
 _YES_NO_OPENINGS = frozenset("does do is are would will can could did".split())
+
+
+def _wholes_by_count(kb: KnowledgeBase) -> dict[tuple[str, int], list[str]]:
+    """(kind, n) -> the wholes with exactly n parts of that kind ("the three proteins": the pathway)."""
+    parts: dict[str, set[str]] = {}
+    for r in kb.relations:
+        if r.relation == "part-of":
+            parts.setdefault(r.object, set()).add(r.subject)
+    found: dict[tuple[str, int], list[str]] = {}
+    for whole, members in parts.items():
+        for kind in {kb.kinds.get(m) for m in members} - {None}:
+            found.setdefault((kind, sum(kb.kinds.get(m) == kind for m in members)), []).append(whole)
+    return found
 
 
 def _or_pair_at_end(reading: Reading) -> tuple[str, str] | None:

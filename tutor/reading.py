@@ -66,6 +66,7 @@ class Reading:
     aside: tuple[str, ...] = ()  # concepts named only to be set aside ("which cells other than osteoblasts ...")
     answer_noun: str | None = None  # the word that asks for the kind ("which GENES ..." -> "genes")
     off_pack: bool = False  # nothing named, and no word but the frame's is one the pack uses ("what causes rainbows?")
+    counted: tuple[str, int] | None = None  # "the 3 proteins": the kind counted and how many ("molecule", 3)
 
     @property
     def concepts(self) -> list[str]:
@@ -127,6 +128,7 @@ class Reading:
             "aside": list(self.aside),
             "answer_noun": self.answer_noun,
             "off_pack": self.off_pack,
+            "counted": list(self.counted) if self.counted else None,
         }
 
 
@@ -179,7 +181,7 @@ class Reader:
                        tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
                        self._answer_type(words, focus), tuple(dict.fromkeys([*_set_aside(words, mentions), *self._wholes_of_the_part(words, mentions), *contrasted])),
                        self._answer_noun(words),
-                       self._off_pack(words, mentions))
+                       self._off_pack(words, mentions), self._counted(words))
 
     def named_in(self, text: str) -> list[str]:
         """The concepts a text names, as `read(text).named` gives them, without reading its frame, boundary or
@@ -445,6 +447,14 @@ class Reader:
             if words[i] == "what" and words[i + 1] in ("is", "s", "are") and words[i + 2] == "the" \
                     and words[i + 3] in self._answer_types and words[i + 4:i + 5] and words[i + 4] in _DOING_WORDS:
                 return words[i + 3]
+        return None
+
+    def _counted(self, words: list[str]) -> tuple[str, int] | None:
+        """ "what are the 3 proteins?", "the two cells": a kind of concept counted after "the", and how many."""
+        for i in range(len(words) - 2):
+            count = _COUNTS.get(words[i + 1])
+            if words[i] == "the" and count and words[i + 2] in self._answer_types:
+                return self._answer_types[words[i + 2]], count
         return None
 
     def _answer_noun(self, words: list[str]) -> str | None:
@@ -983,6 +993,7 @@ def _antecedent_in_question(words: list[str], at: int, mentions: list[Mention]) 
 
 _PLURAL_PRONOUNS = frozenset("they them their theirs these those".split())
 _NEW_QUESTION = frozenset("what which why how".split())
+_COUNTS = {**{str(n): n for n in range(2, 7)}, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _THING_PRONOUNS = frozenset("it its they them their this that these those".split())
 
 
