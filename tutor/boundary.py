@@ -159,12 +159,14 @@ class AdviceBoundary:
     def _pattern_hits(self, lower_text: str, hits: dict[str, set[str]]) -> None:
         spelled = self._shorthand_in_text.sub(lambda m: self.shorthand[m.group(1)], lower_text) \
             if self._shorthand_in_text else lower_text
-        texts = (lower_text,) if spelled == lower_text else (lower_text, spelled)  # most questions hold no shorthand
-        for number, pattern in self._gates.searchable(set().union(*map(self._gates.open, texts))).items():
-            name = self._patterns[number][0]
-            match = next((m for m in map(pattern.search, texts) if m), None)
+        opened = self._gates.open(lower_text)
+        if spelled != lower_text:  # most questions hold no shorthand
+            opened |= self._gates.open(spelled)
+        for number, pattern in self._gates.searchable(opened).items():
+            # (the spelled-out text only when the text as typed holds no match: one search for most questions)
+            match = pattern.search(lower_text) or (pattern.search(spelled) if spelled != lower_text else None)
             if match:
-                hits.setdefault(name, set()).add(match.group(0).strip())
+                hits.setdefault(self._patterns[number][0], set()).add(match.group(0).strip())
 
     def _kind_hits(self, kinds: tuple[str, ...], hits: dict[str, set[str]]) -> None:
         """A class shown by the kind of a concept named (a drug named in the question, say)."""

@@ -137,6 +137,7 @@ def _charset(items) -> set[str] | None:
 _WORD_CHAR = re.compile(r"\w")
 _WORDS = re.compile(r"\w+")
 _START_LENGTH = 4  # a word start is compared on at most this many characters
+_OPENING = 3  # letters by which pieces are filed for `open`
 _RARE_ENOUGH = 3  # pieces rarer than this (one letter, a common word) open a gate too often to be worth one
 
 
@@ -159,6 +160,12 @@ class Gates:
             self._ungated.append(_one_pattern([a for a, gate in zip(alternatives, gates) if gate is None]))
             self._file(number, gates)
         self._lengths = sorted({len(s) for s in self._by_start})
+        # pieces by their first three letters: a text is tried only for the pieces whose opening it holds
+        self._by_opening: dict[str, list[tuple[str, set[int]]]] = {}
+        for piece, numbers in self._by_piece.items():
+            self._by_opening.setdefault(piece[:_OPENING], []).append((piece, numbers))
+        self._openings = frozenset(self._by_opening)
+        self._short_openings = frozenset(o for o in self._by_opening if len(o) < _OPENING)
         self._with_ungated = frozenset(n for n, p in enumerate(self._ungated) if p is not None)
 
     def _file(self, number: int, gates: list[frozenset[tuple[str, str]] | None]) -> None:
@@ -176,9 +183,11 @@ class Gates:
                 numbers = self._by_start.get(word[:n])
                 if numbers:
                     opened |= numbers
-        for piece, numbers in self._by_piece.items():
-            if piece in text:
-                opened |= numbers
+        openings = {text[i:i + _OPENING] for i in range(len(text) - _OPENING + 1)} & self._openings
+        for opening in openings.union(self._short_openings):  # (a piece shorter than an opening is tried always)
+            for piece, numbers in self._by_opening[opening]:
+                if piece in text:
+                    opened |= numbers
         return opened
 
     def pattern(self, number: int, opened: set[int]) -> re.Pattern[str] | None:
