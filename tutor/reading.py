@@ -977,8 +977,9 @@ def _demonstrative_refers(words: list[str], i: int) -> bool:
 
 
 def _antecedent_in_question(words: list[str], at: int, mentions: list[Mention]) -> str | None:
-    """ "what drives bone resorption AND what holds IT back?", "what binds RANKL AND stops IT ...": a pronoun after
-    "and" stands for the last thing named before it in the same turn, not for the topic of the conversation."""
+    """ "what drives bone resorption AND what holds IT back?", "what binds RANKL AND stops IT ...", "OPG keeps coming
+    up. WHAT is IT?": a pronoun after "and", or a thing-pronoun in a question begun after a name, stands for the last
+    thing named before it in the same turn, not for the topic of the conversation."""
     named = [m for m in mentions if m.end <= at]
     # ("OPG keeps coming up. What is IT?": a question begun after the name is another clause too; but "her" in
     # "when a woman goes through menopause, what happens to HER bones?" is a person, no thing named)
