@@ -127,8 +127,8 @@ SETS = {
     "tuning25/safety.yaml": ROOT / "tests" / "data" / "tuning25" / "safety.yaml",
     "blind28/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind28" / "understanding.yaml",
     "blind28/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind28" / "safety.yaml",
-    "blind29/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind29" / "understanding.yaml",
-    "blind29/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind29" / "safety.yaml",
+    "blind29/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind29" / "understanding.yaml",
+    "blind29/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind29" / "safety.yaml",
 }
 
 
