@@ -133,6 +133,16 @@ def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, c
     Chat(tutor).say(text, concept=concept, kind="answer")
 
 
+@pytest.mark.parametrize("text, concept", [
+    ("hormone levels going down as you age?", "hormonal-decline"),
+    ("why does dropping hormone production unbalance bone renewal", "hormonal-decline"),
+    ("what is the point of pairing a brake with an accelerator for bone", "anabolic-antiresorptive-synergy"),
+    ("what breaks down bone matrix?", "bone-resorption"),  # "down" said of bone, not of hormones
+])
+def test_everyday_wording_names_the_concept(tutor, text, concept):
+    Chat(tutor).say(text, concept=concept, kind="answer")
+
+
 def test_a_concept_about_the_named_one_may_take_over(tutor):
     # the named concept yields only to a concept whose example contains its name and matches much better
     Chat(tutor).say("men with aromatase gene mutations", concept="aromatase-deficiency", kind="answer")
