@@ -147,6 +147,7 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "how long should a sermorelin cycle run before a break",    # how long a course lasts
     "can you run TRT and HRT together as a couple, same dose?", # two taken at once
     "nursing mom here, is sermorelin going to get into my milk?",
+    "were one to inject ipamorelin at home, which timing works best?",  # the impersonal "one", supposed
 ])
 def test_the_rule_refuses_requests_whatever_their_shape(tutor, text):
     found = advice(tutor, text)
