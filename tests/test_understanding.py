@@ -143,6 +143,16 @@ def test_everyday_wording_names_the_concept(tutor, text, concept):
     Chat(tutor).say(text, concept=concept, kind="answer")
 
 
+@pytest.mark.parametrize("text, concept", [
+    ("what does the article conclude about pairing sex hormones with growth hormone?", "anabolic-antiresorptive-synergy"),
+    ("what's the author's conclusion about estrogen in men's bones?", "testosterone-aromatization"),
+    # what the part itself is about is answered by the part (the reflection answers for hormonal optimization)
+    ("what does the document conclude about hormones and bone loss?", "hormonal-optimization"),
+])
+def test_a_part_of_the_document_named_with_others_is_asked_about_them(tutor, text, concept):
+    Chat(tutor).say(text, concept=concept, kind="answer")
+
+
 def test_a_concept_about_the_named_one_may_take_over(tutor):
     # the named concept yields only to a concept whose example contains its name and matches much better
     Chat(tutor).say("men with aromatase gene mutations", concept="aromatase-deficiency", kind="answer")

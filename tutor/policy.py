@@ -1458,9 +1458,9 @@ class Policy:
         named = [] if by_examples else _named_not_aside(reading)
         if not named and reading.concepts and not by_examples:  # only a pronoun: the concept under discussion
             return self._about_the_referent(reading, reading.concepts[0])
-        of_kind = self._of_wanted_kind(reading, focus)
-        if of_kind:
-            return of_kind
+        before_names = self._before_the_names(reading, focus, named)
+        if before_names:
+            return before_names
         one = _the_one_asked_about(reading, named, frame)
         if one:
             return self._one_named(reading, focus, one, frame)
@@ -1914,6 +1914,19 @@ class Policy:
             return decision
         without = self._frame_stems.get(frame.id, frozenset())
         return self._anchored(named, self._rank(reading, focus, within, without=without), frame, reading.words)
+
+    def _before_the_names(self, reading: Reading, focus: str | None, named: list[str]) -> Decision | None:
+        """What is chosen before the names anchor the answer: one of the kind the question wants, or what a part of
+        the document named with other names is asked about."""
+        return self._of_wanted_kind(reading, focus) or self._a_part_asked_about_others(reading, named)
+
+    def _a_part_asked_about_others(self, reading: Reading, named: list[str]) -> Decision | None:
+        """ "what does the document conclude about combining hormone therapy with GH?": a part of the document
+        named with other names is asked about what follows it, as when it is named alone."""
+        parts = [c for c in named if self._kb.kinds.get(c) == "section"]
+        topic = self._topic_of_a_part(reading, parts[0]) if parts and len(named) > 1 else None
+        # a topic the part itself is about ("its conclusion about hormones and bone loss") is answered by the part
+        return None if topic is None or topic.concept in self._kb.concepts[parts[0]].related else topic
 
     def _topic_of_a_part(self, reading: Reading, named: str) -> Decision | None:
         """ "the document's conclusion ABOUT combining therapies": a part of the document named, then what it is
