@@ -334,6 +334,19 @@ def test_what_one_concept_does_to_another_is_answered_from_the_facts_that_link_t
     assert reply.text.startswith("OPG binds to RANKL.")
 
 
+def test_an_example_naming_another_concept_in_place_of_the_one_asked_is_not_its_example(tutor):
+    # "how does GH act on osteoblasts" is growth hormone's example; asked of IGF-1, IGF-1 answers
+    reply = Chat(tutor).say("how does IGF-1 act on osteoblasts?", concept="igf-1", kind="answer")
+    assert first_sentence(reply.text) == "IGF-1 stimulates osteoblasts."
+
+
+def test_a_link_is_never_explained_by_another_concepts_sentence_about_it(tutor):
+    # aromatase's "In bone cells it changes testosterone into estrogen (estradiol)" names estradiol, but "it" is
+    # aromatase: said of estradiol it would be false
+    reply = Chat(tutor).say("how does estradiol act on osteoblasts?", concept="estradiol", kind="answer")
+    assert "it changes testosterone" not in reply.text
+
+
 def test_comparisons_start_sentences_with_capitals(chat):
     chat.say("what is testosterone")
     reply = chat.say("how is that different from estrogen?", kind="answer")
@@ -4266,8 +4279,9 @@ def test_the_sentence_naming_both_is_the_one_a_full_scan_finds(tutor):
     passages = tutor._passages
 
     def scanned(a: str, b: str, level: str):
-        found = [(depth != level, cid != a, cid == b, index) for index, (cid, depth, _, stems) in enumerate(passages._sentences)
-                 if tutor.kb.kinds.get(cid) != "source" and passages._holds_name(stems, a) and passages._holds_name(stems, b)]
+        found = [(depth != level, cid != a, cid == b, index) for index, (cid, depth, text, stems) in enumerate(passages._sentences)
+                 if tutor.kb.kinds.get(cid) != "source" and passages._holds_name(stems, a) and passages._holds_name(stems, b)
+                 and (cid == a or not re.search(r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir)\b", text))]
         return passages._sentences[min(found)[3]][:3] if found else None
 
     pairs = [(a, b) for a in tutor.kb.concepts for b in tutor.kb.concepts]

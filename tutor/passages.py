@@ -24,6 +24,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bet al\.)\s+(?=[A-Z(\"'
 _SAME_DEPTH_SHARE = 0.75
 # a sentence naming no thing of the kind asked for leads only when it answers this many times better
 _FAR_BETTER = 3.0
+_SPEAKS_OF_IT = re.compile(r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir)\b")  # a sentence leaning on the one its own text is about
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,10 @@ class PassageIndex:
         the learner's depth first, then any; A's own explanation first, then those of concepts that are neither
         (B's own text says what B is, not how A acts on it), sources never."""
         found = [(depth != level, cid != a, cid == b, index) for index in self._naming.get(a, frozenset()) & self._naming.get(b, frozenset())
-                 for cid, depth, _, _ in self._sentences[index:index + 1] if self._kb.kinds.get(cid) != "source"]
+                 for cid, depth, sentence, _ in self._sentences[index:index + 1] if self._kb.kinds.get(cid) != "source"
+                 # another concept's sentence that speaks of "it" is about that concept, whatever else it names
+                 # ("In bone cells it changes testosterone into estrogen (estradiol)" is aromatase's, not estradiol's)
+                 and (cid == a or not _SPEAKS_OF_IT.search(sentence))]
         if not found:
             return None
         cid, depth, sentence, _ = self._sentences[min(found)[3]]

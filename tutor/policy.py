@@ -1121,9 +1121,23 @@ class Policy:
         is no link the document draws ("how does IGF-1 relate to BMD?" is not the Yakar paper)."""
         top = next(iter(self._rank(reading, focus)), None)
         if top and top.score >= self.thresholds.example and top.concept_id not in referents and \
-                self._kb.kinds.get(top.concept_id) != "source":
+                self._kb.kinds.get(top.concept_id) != "source" and self._example_names_them(top, reading, referents):
             return top
         return None
+
+    def _example_names_them(self, top: Candidate, reading: Reading, referents: tuple[str, ...]) -> bool:
+        """Whether the example says each name the question said, or at least does not name its own concept where
+        the question names another: "how does IGF-1 act on osteoblasts?" is no example "how does GH act on
+        osteoblasts" with one name put for another."""
+        key = frozenset(self._matcher.stems_of(fold(top.key).split()))
+        said = [self._name_stems(r, reading) for r in referents]
+        if all(stems & key for stems in said if stems):
+            return True
+        concept = self._kb.concepts[top.concept_id]
+        question_names = frozenset().union(*said)
+        own_names = (frozenset(self._matcher.stems_of(fold(n).split())) for n in (concept.title, *concept.aliases))
+        # its own name in the example, sharing no word with the names asked about, stands where they stood
+        return not any(n and n <= key and not n & question_names for n in own_names)
 
     def _two_linked(self, referents: tuple[str, ...]) -> bool:
         return len(referents) == 2 and self._linked_by_fact(*referents)
