@@ -347,6 +347,18 @@ def test_a_link_is_never_explained_by_another_concepts_sentence_about_it(tutor):
     assert "it changes testosterone" not in reply.text
 
 
+def test_another_concepts_sentence_said_first_names_what_its_it_was(tutor):
+    """Every sentence of the pack that opens with "It" or "Its", said first before another concept's text (a lead
+    the policy found elsewhere), names what "it" was: "Its gene is TNFSF11" must not read as the other concept's."""
+    compose, opened = tutor._compose, 0
+    for owner, depth, text, _ in tutor._passages._sentences:
+        if text.startswith(("It ", "Its ")):
+            other = next(c for c in tutor.kb.concepts if c != owner)
+            opened += 1
+            assert not compose.led_by(text, other, depth).startswith(("It ", "Its ")), (owner, text)
+    assert opened > 20  # the check is not vacuous
+
+
 def test_comparisons_start_sentences_with_capitals(chat):
     chat.say("what is testosterone")
     reply = chat.say("how is that different from estrogen?", kind="answer")

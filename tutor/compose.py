@@ -452,9 +452,18 @@ class Composer:
         """The concept's explanation at `level` with `lead` said first (after what it leans on), and not said again
         where the text has it."""
         said = self._with_what_it_leans_on(concept_id, None, lead)
-        # a sentence of another concept's text said alone: "It presents ..." is the document speaking
-        shown = [f"The document {lead[3:]}"] if said == [lead] and _DOCUMENT_REPORTS.match(lead) else said
+        owner = self._passages.owner_of(lead) if said == [lead] else None
+        # a sentence of another concept's text said alone: "It presents ..." is the document speaking, and "Its most
+        # striking example ..." of osteoporosis is osteoporosis's, whatever the reply goes on to explain
+        shown = [self._owners_sentence(lead, owner)] if owner and owner != concept_id else \
+            [f"The document {lead[3:]}"] if said == [lead] and _DOCUMENT_REPORTS.match(lead) else said
         return " ".join([*shown, *self._rest(concept_id, level, *said)])
+
+    def _owners_sentence(self, sentence: str, owner: str) -> str:
+        """Another concept's sentence said out of its text: what its "it" and "its" were ("Its gene is TNFSF11" of
+        RANKL is "RANKL's gene is TNFSF11")."""
+        said = self._out_of_context(sentence, owner)
+        return f"{_cap(_possessive(self.name(owner)))} {said[4:]}" if said.startswith("Its ") else said
 
     def _rest(self, concept_id: str, level: str, *said: str) -> list[str]:
         """The sentences of the concept's explanation at `level` other than those already said."""

@@ -147,6 +147,10 @@ class PassageIndex:
                     best[depth] = (score, sentence)
         return best
 
+    def owner_of(self, sentence: str) -> str | None:
+        """The concept whose explanation holds the sentence (the first, if several do), or None."""
+        return next((cid for cid, _, text, _ in self._sentences if text == sentence), None)
+
     def naming_both(self, a: str, b: str, level: str) -> Passage | None:
         """A sentence of the pack that names both concepts, for "how does A act on B?" when A's own text has none: at
         the learner's depth first, then any; A's own explanation first, then those of concepts that are neither
