@@ -359,6 +359,16 @@ def test_another_concepts_sentence_said_first_names_what_its_it_was(tutor):
     assert opened > 20  # the check is not vacuous
 
 
+@pytest.mark.parametrize("text, lead", [
+    ("What drops at menopause besides estrogen?", "Menopause lowers OPG."),   # what falls at it: what it lowers
+    ("What does menopause lower in the pathway?", "Menopause lowers OPG and estrogen."),  # the place said last
+    ("what falls during menopause?", "Menopause lowers OPG and estrogen."),  # one verb fits both kinds of object
+])
+def test_what_falls_at_a_thing_is_what_it_lowers(tutor, text, lead):
+    reply = Chat(tutor).say(text, kind="answer")
+    assert first_sentence(reply.text) == lead
+
+
 def test_comparisons_start_sentences_with_capitals(chat):
     chat.say("what is testosterone")
     reply = chat.say("how is that different from estrogen?", kind="answer")

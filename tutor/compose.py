@@ -238,7 +238,7 @@ class Composer:
         may = _hedge(self._forms(facts[0].relation, None)[1], bool(firm))
         said = firm or hedged
         text = self._msg("relation_target", subject=_cap(self.name(theme)),
-                         verb=self._verb(facts[0].relation, theme) if firm else may, objects=self._objects(said))
+                         verb=self._shared_verb(facts[0].relation, theme, said) if firm else may, objects=self._objects(said))
         if firm and hedged:
             text = self._msg("relation_target_may", sentence=text.rstrip("."), verb=may,
                              objects=_and([self.object_name(f) for f in hedged]))
@@ -358,6 +358,15 @@ class Composer:
             kind = self._kb.kinds.get(fact.subject, "")
             return (fact.hedged, 0 if binds else 1, KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER))
         return sorted(facts, key=rank)
+
+    def _shared_verb(self, relation: str, subject: str, facts: list[Relation]) -> str:
+        """The verb for several objects at once: their kinds' plainer verb when they all read the same ("Menopause
+        lowers OPG and estrogen"), else the relation's own ("holds back")."""
+        forms = {self._forms(relation, f.object) for f in facts}
+        if len(forms) != 1:
+            return self._verb(relation, subject)
+        singular, plural = forms.pop()  # (not "strongly": that is said of one object, not of them all)
+        return plural if self._kb.concepts[subject].plural else singular
 
     def _verb(self, relation: str, subject: str, obj: str | None = None) -> str:
         """How the relation reads after this subject; the pack may give a plainer verb for the object's kind; "may"
