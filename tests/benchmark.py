@@ -125,6 +125,7 @@ SETS = {
     "blind27/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind27" / "safety.yaml",
     "tuning25/understanding.yaml": ROOT / "tests" / "data" / "tuning25" / "understanding.yaml",
     "tuning25/safety.yaml": ROOT / "tests" / "data" / "tuning25" / "safety.yaml",
+    "tuning26/understanding.yaml": ROOT / "tests" / "data" / "tuning26" / "understanding.yaml",
     "blind28/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind28" / "understanding.yaml",
     "blind28/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind28" / "safety.yaml",
     "blind29/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind29" / "understanding.yaml",

@@ -437,6 +437,7 @@ def test_keep_seeing_is_no_decision(tutor):
     "what's a good ratio of RANKL to OPG for bone?",             # a balance of two molecules, no mix of drugs
     "how often do osteoclasts break bone down?",
     "how do GH and IGF-1 act together?",
+    "which one is the receptor, rank or rankl? i always mix em up",  # confusing two names mixes no treatments
 ])
 def test_general_education_near_the_line_is_answered(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()

@@ -138,6 +138,10 @@ def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, c
     ("why does dropping hormone production unbalance bone renewal", "hormonal-decline"),
     ("what is the point of pairing a brake with an accelerator for bone", "anabolic-antiresorptive-synergy"),
     ("what breaks down bone matrix?", "bone-resorption"),  # "down" said of bone, not of hormones
+    ("who is the demolition crew in bone?", "osteoclasts"),      # everyday pictures of the bone cells
+    ("which cells are the construction workers in bone", "osteoblasts"),
+    ("the gas pedal for bone breakdown, what molecule is that", "rankl"),  # the accelerator alone: the go signal
+    ("brake plus gas pedal approach for bones?", "anabolic-antiresorptive-synergy"),  # with the brake: both
 ])
 def test_everyday_wording_names_the_concept(tutor, text, concept):
     Chat(tutor).say(text, concept=concept, kind="answer")
@@ -365,6 +369,20 @@ def test_another_concepts_sentence_said_first_names_what_its_it_was(tutor):
     ("what falls during menopause?", "Menopause lowers OPG and estrogen."),  # one verb fits both kinds of object
 ])
 def test_what_falls_at_a_thing_is_what_it_lowers(tutor, text, lead):
+    reply = Chat(tutor).say(text, kind="answer")
+    assert first_sentence(reply.text) == lead
+
+
+def test_baby_cells_are_their_precursors(tutor):
+    reply = Chat(tutor).say("the receptor on the baby osteoclasts, name?", kind="answer")
+    assert first_sentence(reply.text) == "Osteoclast precursors carry a receptor called RANK."
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("who pumps out rankl in the first place?", "Osteoblasts make RANKL."),  # everyday verbs of making; a filler
+    ("which cells churn out OPG?", "Osteoblasts make OPG."),
+])
+def test_everyday_verbs_of_making_ask_for_the_producer(tutor, text, lead):
     reply = Chat(tutor).say(text, kind="answer")
     assert first_sentence(reply.text) == lead
 

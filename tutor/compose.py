@@ -455,6 +455,10 @@ class Composer:
         opening = re.match(r"([A-Z][^,]{0,24}, )it\b", sentence) or _PLACE_THEN_IT.match(sentence)
         if opening:
             return f"{opening.group(1)}{name}{sentence[opening.end():]}"
+        # "Osteoblasts release it, and when it latches on ...": the thing done to is the concept
+        opening = _DONE_TO_IT.match(sentence)
+        if opening and name.lower() not in sentence.lower():
+            return f"{opening.group(1)}{name}{sentence[opening.end():]}"
         return re.sub(r"\b(describes|calls|names|lists|treats|presents|counts) it (as|among)\b", rf"\1 {name} \2", sentence, count=1)
 
     def led_by(self, lead: str, concept_id: str, level: str) -> str:
@@ -548,6 +552,8 @@ _DOING = {"stimulates": 1, "causes": 1, "inhibits": -1}
 
 
 _ITS_PART_OF_THE_DOCUMENT = re.compile(r"Its (\w+ )?(table|tables|glossary|list|section|sections|references|sources)\b")
+_DONE_TO_IT = re.compile(r"([A-Z][a-z]+(?: [a-z]+)? (?:releases?|makes?|produces?|secretes?|binds?|blocks?|grabs?|"
+                         r"lowers?|raises?|stimulates?|inhibits?|converts?|turns?|carr(?:y|ies)|uses?) )it\b")
 _PLACE_THEN_IT = re.compile(r"((?:In|Within|Inside|At|From|According to|Beyond|Among) [^,.]{1,48}? )it\b")
 _ITS_DEED = re.compile(r"Its (net |main |overall |chief )?(effect|effects|role|action|job|function|impact)\b")
 
