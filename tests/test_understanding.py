@@ -373,6 +373,20 @@ def test_what_falls_at_a_thing_is_what_it_lowers(tutor, text, lead):
     assert first_sentence(reply.text) == lead
 
 
+def test_texting_forms_of_which_one_and_switches_follow_the_conversation(tutor):
+    chat = Chat(tutor)
+    chat.say("what are the RANK RANKL OPG things", concept="rank-rankl-opg-pathway")
+    chat.say("which ones the receptor", concept="rank", kind="answer")    # "one's" without its apostrophe
+    chat.say("tell me about osteoclasts", concept="osteoclasts")
+    chat.say("whats their on switch", concept="rankl", kind="answer")     # the document's "go" signal
+    chat.say("and the off switch", concept="opg", kind="answer")          # ... and its "stop" signal
+
+
+def test_a_verb_of_several_words_is_no_strange_name(tutor):
+    # "churns" of "churn out" is a frame's verb, not the name of something the document does not cover
+    assert Chat(tutor).say("which organ mainly churns out IGF-1 when GH tells it to", kind="answer").concept == "igf-1"
+
+
 def test_baby_cells_are_their_precursors(tutor):
     reply = Chat(tutor).say("the receptor on the baby osteoclasts, name?", kind="answer")
     assert first_sentence(reply.text) == "Osteoclast precursors carry a receptor called RANK."

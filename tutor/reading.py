@@ -796,7 +796,8 @@ def pattern_words(pattern: str) -> set[str]:
 def _frame_words(frames: tuple[Frame, ...], cues: list[tuple[Cue, re.Pattern[str]]]) -> frozenset[str]:
     """The words of the frames' patterns and verbs (each verb also as its stem) and of the depth cues."""
     found = {w for f in frames for p in (*f.patterns, *f.actor, *f.target) for w in pattern_words(p)}
-    found |= {form for f in frames for v in f.verbs for form in (v, stem(v))}
+    # a verb of several words gives each of its words ("churn out": "churns" is no strange name)
+    found |= {form for f in frames for v in f.verbs for w in v.split() for form in (w, stem(w))}
     found |= {w for cue, _ in cues for w in pattern_words(cue.pattern)}
     return frozenset(found)
 
