@@ -387,6 +387,15 @@ def test_a_verb_of_several_words_is_no_strange_name(tutor):
     assert Chat(tutor).say("which organ mainly churns out IGF-1 when GH tells it to", kind="answer").concept == "igf-1"
 
 
+@pytest.mark.parametrize("text, concept", [
+    ("whats the name of the decoy thing that grabs rankl before it reaches its target", "opg"),
+    ("that decoy protein, which cells squirt it out", "opg"),
+    ("what is the hormone that switches on the osteoblasts?", "igf-1"),  # the one of the kind asked for
+])
+def test_a_thing_described_by_what_it_does_is_asked_for(tutor, text, concept):
+    Chat(tutor).say(text, concept=concept, kind="answer")
+
+
 def test_baby_cells_are_their_precursors(tutor):
     reply = Chat(tutor).say("the receptor on the baby osteoclasts, name?", kind="answer")
     assert first_sentence(reply.text) == "Osteoclast precursors carry a receptor called RANK."
