@@ -142,6 +142,8 @@ def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, c
     ("which cells are the construction workers in bone", "osteoblasts"),
     ("the gas pedal for bone breakdown, what molecule is that", "rankl"),  # the accelerator alone: the go signal
     ("brake plus gas pedal approach for bones?", "anabolic-antiresorptive-synergy"),  # with the brake: both
+    ("equilibrium between breakdown n buildup - whats that process called", "bone-remodeling"),
+    ("builders making the demolition signal seems backwards, explain", "osteoblasts"),
 ])
 def test_everyday_wording_names_the_concept(tutor, text, concept):
     Chat(tutor).say(text, concept=concept, kind="answer")

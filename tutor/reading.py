@@ -1191,11 +1191,11 @@ _TIMING = frozenset({"before", "after", "until", "till", "once", "since"})
 
 
 def _after_a_setting_aside(words: list[str] | tuple[str, ...], start: int) -> bool:
-    """Whether the words before a name set it aside ("besides estrogen"), a verb in -ing between allowed ("instead of
-    BRAKING resorption")."""
+    """Whether the words before a name set it aside ("besides estrogen"), a verb in -ing or an article between allowed
+    ("instead of BRAKING resorption", "besides THE builders")."""
     windows = [tuple(words[max(0, start - 2):start])]
-    if start >= 3 and words[start - 1].endswith("ing"):
-        windows.append(tuple(words[start - 3:start - 1]))
+    if start >= 3 and (words[start - 1].endswith("ing") or words[start - 1] in ("the", "a", "an")):
+        windows.append(tuple(words[start - 3:start - 1]))  # "besides THE builders"
     return any(before[-len(phrase):] == phrase for before in windows for phrase in _SETTING_ASIDE)
 
 
