@@ -40,9 +40,10 @@ def test_a_fourth_item_other_than_may_is_reported_at_its_line(tmp_path):
 def test_a_hedged_fact_is_said_with_may_and_after_what_is_stated(tutor):
     session = tutor.new_session()
     text = tutor.respond(session, "What does progesterone stimulate?").text
-    assert text.index("stimulates bone formation") < text.index("may also stimulate osteoblasts")
+    # (a process is "promoted": the pack's plainer verb for that kind of object, dialogues/frames.yaml relation_verbs)
+    assert text.index("promotes bone formation") < text.index("may also stimulate osteoblasts")
     # in one sentence, so that the first sentence answers in full
-    assert first_sentence(text) == "Progesterone stimulates bone formation, and may also stimulate osteoblasts."
+    assert first_sentence(text) == "Progesterone promotes bone formation, and may also stimulate osteoblasts."
 
 
 def test_a_hedged_actor_never_leads_or_stands_beside_the_stated_ones(tutor):

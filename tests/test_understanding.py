@@ -398,6 +398,14 @@ def test_a_thing_described_by_what_it_does_is_asked_for(tutor, text, concept):
     Chat(tutor).say(text, concept=concept, kind="answer")
 
 
+@pytest.mark.parametrize("text", ["Why does bone loss increase fracture risk?", "does menopause raise fracture risk?"])
+def test_what_a_named_thing_raises_is_no_treatment_question(tutor, text):
+    # a condition that raises another is its effect; the treatment frame would answer with a therapy
+    reading = tutor.read(text)
+    assert reading.frame is None or reading.frame.id != "treatment"
+    assert Chat(tutor).say(text, kind="answer").concept != "hormonal-optimization"
+
+
 def test_baby_cells_are_their_precursors(tutor):
     reply = Chat(tutor).say("the receptor on the baby osteoclasts, name?", kind="answer")
     assert first_sentence(reply.text) == "Osteoclast precursors carry a receptor called RANK."
