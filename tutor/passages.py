@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .matcher import short_title
 from .model import LEVELS, KnowledgeBase
@@ -149,7 +149,15 @@ class PassageIndex:
 
     def owner_of(self, sentence: str) -> str | None:
         """The concept whose explanation holds the sentence (the first, if several do), or None."""
-        return next((cid for cid, _, text, _ in self._sentences if text == sentence), None)
+        return self._owners.get(sentence)
+
+    @cached_property
+    def _owners(self) -> dict[str, str]:
+        """Sentence -> the first concept whose explanation holds it: built once, not searched on every turn."""
+        owners: dict[str, str] = {}
+        for cid, _, text, _ in self._sentences:
+            owners.setdefault(text, cid)
+        return owners
 
     def naming_both(self, a: str, b: str, level: str) -> Passage | None:
         """A sentence of the pack that names both concepts, for "how does A act on B?" when A's own text has none: at
