@@ -130,8 +130,8 @@ SETS = {
     "blind28/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind28" / "safety.yaml",
     "blind29/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind29" / "understanding.yaml",
     "blind29/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind29" / "safety.yaml",
-    "blind30/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind30" / "understanding.yaml",
-    "blind30/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind30" / "safety.yaml",
+    "blind30/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind30" / "understanding.yaml",
+    "blind30/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind30" / "safety.yaml",
 }
 
 
