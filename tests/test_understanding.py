@@ -150,6 +150,18 @@ def test_everyday_wording_names_the_concept(tutor, text, concept):
 
 
 @pytest.mark.parametrize("text, concept", [
+    ("hormone that is made by the Leydig cells", "testosterone"),   # no name, and no article before the kind
+    ("the receptor sitting on osteoclast precursors", "rank"),      # a process named, a molecule described
+    ("cells that sit buried inside the bone itself", "osteocytes"),
+    ("the enzyme that sits in bone and turns testosterone into estrogen", "aromatase"),  # a sentence opening with it
+    # a sentence of another concept ("the making of new osteoclasts") that shares the words does not describe it
+    ("what is the cell who makes the bone new", "osteoblasts"),
+])
+def test_a_kind_described_instead_of_named_is_the_one_whose_own_sentence_fits(tutor, text, concept):
+    Chat(tutor).say(text, concept=concept, kind="answer")
+
+
+@pytest.mark.parametrize("text, concept", [
     ("what does the article conclude about pairing sex hormones with growth hormone?", "anabolic-antiresorptive-synergy"),
     ("what's the author's conclusion about estrogen in men's bones?", "testosterone-aromatization"),
     # what the part itself is about is answered by the part (the reflection answers for hormonal optimization)

@@ -204,6 +204,12 @@ class PassageIndex:
                 return cid
         return None
 
+    def about(self, sentence: str, concept_id: str) -> bool:
+        """Whether the sentence is the concept's own or opens with one of its names ("Aromatase, an enzyme found in
+        bone cells, ..." is about aromatase wherever it stands)."""
+        opening = frozenset(stem(w) for w in words(sentence)[:4])
+        return self.owner_of(sentence) == concept_id or self._holds_name(opening, concept_id)
+
     def _holds_name(self, stems: frozenset[str], concept_id: str) -> bool:
         """Whether the stems hold all the words of one of the concept's names."""
         return any(n <= stems for n in self._name_stems.get(concept_id, ()))

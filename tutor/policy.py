@@ -1804,11 +1804,9 @@ class Policy:
             citing = self._citing(reading.named, ranked)
             if citing:
                 return citing
-        # nearly one of a concept's own example questions, and one about the thing named ("which cells carry out
-        # bone resorption?" is not the example "which cells carry out bone remodelling")
-        if self._own_example_of(ranked, named):
-            return Decision("concept", (ranked[0].concept_id,), reading.frame, confidence=min(ranked[0].score, 1.0),
-                            runner_up=_runner(ranked), how="a concept's own example")
+        first = self._own_example_or_described(reading, ranked, named)
+        if first:
+            return first
         typed = [c for c in ranked if self._kb.kinds.get(c.concept_id) == kind]
         if self._passages.names_kind(named, self._passages.wanted(reading.content_words), kind,
                                                    self.thresholds.lead_specific):
@@ -1818,6 +1816,16 @@ class Policy:
             return Decision("concept", (typed[0].concept_id,), reading.frame, confidence=min(typed[0].score, 1.0),
                             runner_up=_runner(typed), how=f"the {kind} your question asks for")
         return Decision("concept", (named,), reading.frame, how="the concept named")
+
+    def _own_example_or_described(self, reading: Reading, ranked: list[Candidate], named: str) -> Decision | None:
+        # nearly one of a concept's own example questions, and one about the thing named ("which cells carry out
+        # bone resorption?" is not the example "which cells carry out bone remodelling")
+        if self._own_example_of(ranked, named):
+            return Decision("concept", (ranked[0].concept_id,), reading.frame, confidence=min(ranked[0].score, 1.0),
+                            runner_up=_runner(ranked), how="a concept's own example")
+        described = self._searched_own(reading) if reading.describes_the_kind else None
+        # "the receptor sitting on the osteoclast precursors": RANK's own sentence says so
+        return described if described and described.concepts[0] not in reading.named else None
 
     def _own_example_of(self, ranked: list[Candidate], named: str) -> bool:
         top = ranked[0] if ranked else None
@@ -1887,6 +1895,28 @@ class Policy:
         answer, passage = found
         return Decision("concept", (answer,), reading.frame, confidence=self.thresholds.answer, lead=passage.text,
                         how=f"the {reading.answer_type} named by the document's sentence that answers your words best")
+
+    def _carried_on_or_described(self, reading: Reading, top: Candidate | None, focus: str | None) -> Decision | None:
+        if focus and self._carries_on_the_topic(reading):
+            return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a turn that carries on)")
+        return self._described(reading, top)
+
+    def _described(self, reading: Reading, top: Candidate | None) -> Decision | None:
+        """ "the hormone that comes from the Leydig cells": a kind of thing described, not named, with no example
+        question nearly the same, is the one the pack's sentence sharing the description's rare words names; a
+        loose example match ("hormone" alone) does not outvote it."""
+        if top is not None and self._nearly_own_example(top) or not reading.describes_the_kind:
+            return None
+        searched = self._searched_own(reading)
+        if searched is None or top is not None and searched.concepts[0] == top.concept_id:
+            return None
+        return searched
+
+    def _searched_own(self, reading: Reading) -> Decision | None:
+        """The search's answer when the sentence found is about it: a description fits the thing's own account of
+        itself ("made by the Leydig cells" is testosterone's), not another's sentence naming it in passing."""
+        searched = self._searched(reading)
+        return searched if searched and self._passages.about(searched.lead or "", searched.concepts[0]) else None
 
     def _wanted_kind(self, reading: Reading) -> str | None:
         """The kind of concept asked for when the names do not anchor the answer (see _wrong_type), or when nothing
@@ -1995,9 +2025,10 @@ class Policy:
         """Nothing named: the example questions decide, or the tutor abstains."""
         if self._off_pack(reading, focus):
             return Decision("unknown", (), reading.frame, how="no word the document uses, beyond what the question asks")
-        if focus and self._carries_on_the_topic(reading):
-            return Decision("concept", (focus,), reading.frame, how="the concept under discussion (a turn that carries on)")
         top, runner = self._top_two(ranked)
+        carried = self._carried_on_or_described(reading, top, focus)
+        if carried:
+            return carried
         unsure = self._unsure_of(reading, top, runner, focus)
         torn = runner is not None and self._too_close(top, runner)
         whole = self._the_whole_list(reading, ranked) if unsure or torn else None

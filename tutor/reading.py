@@ -67,6 +67,7 @@ class Reading:
     answer_noun: str | None = None  # the word that asks for the kind ("which GENES ..." -> "genes")
     off_pack: bool = False  # nothing named, and no word but the frame's is one the pack uses ("what causes rainbows?")
     counted: tuple[str, int] | None = None  # "the 3 proteins": the kind counted and how many ("molecule", 3)
+    describes_the_kind: bool = False  # "the hormone THAT comes from the Leydig cells": the kind asked, described
 
     @property
     def concepts(self) -> list[str]:
@@ -129,6 +130,7 @@ class Reading:
             "answer_noun": self.answer_noun,
             "off_pack": self.off_pack,
             "counted": list(self.counted) if self.counted else None,
+            "describes_the_kind": self.describes_the_kind,
         }
 
 
@@ -181,7 +183,7 @@ class Reader:
                        tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
                        self._answer_type(words, focus), tuple(dict.fromkeys([*_set_aside(words, mentions), *self._wholes_of_the_part(words, mentions), *contrasted])),
                        self._answer_noun(words),
-                       self._off_pack(words, mentions), self._counted(words))
+                       self._off_pack(words, mentions), self._counted(words), self._describes_the_kind(words))
 
     def named_in(self, text: str) -> list[str]:
         """The concepts a text names, as `read(text).named` gives them, without reading its frame, boundary or
@@ -427,10 +429,23 @@ class Reader:
             return self._answer_types[named]
         if focus and self._kb.kinds.get(focus) == "source" and picks_one(words):
             return "source"
-        # a bare noun phrase asks for its head too: "the hormone from the Leydig cells"
+        return self._bare_noun_phrase_head(words)
+
+    def _bare_noun_phrase_head(self, words: list[str]) -> str | None:
+        """A bare noun phrase asks for its head too: "the hormone from the Leydig cells"; and without the article,
+        when what follows describes it: "hormone that comes from the Leydig cells"."""
         if len(words) > 2 and words[0] in ("the", "a", "an") and words[1] in self._answer_types:
             return self._answer_types[words[1]]
+        if len(words) > 2 and words[0] in self._answer_types and words[1] in _DESCRIBING:
+            return self._answer_types[words[0]]
         return None
+
+    def _describes_the_kind(self, words: list[str]) -> bool:
+        """ "hormone that comes from the Leydig cells", "what's the receptor sitting on ...": the question opens with
+        the kind it asks for and goes on to describe it, instead of naming it."""
+        at = next((i for i, w in enumerate(words[:4]) if w not in _BEFORE_A_DESCRIBED_KIND), None)
+        return at is not None and words[at] in self._answer_types and words[at + 1:at + 2] != [] \
+            and words[at + 1] in _DESCRIBING
 
     def _noun_after_which(self, words: list[str]) -> str | None:
         for i, w in enumerate(words[:-1]):
@@ -444,8 +459,8 @@ class Reader:
         """ "what's THE THERAPY for it?", "what is the hormone that ...": a kind asked for as the one that does
         something, put after "what is the"; its noun, or None."""
         for i in range(len(words) - 3):
-            if words[i] == "what" and words[i + 1] in ("is", "s", "are") and words[i + 2] == "the" \
-                    and words[i + 3] in self._answer_types and words[i + 4:i + 5] and words[i + 4] in _DOING_WORDS:
+            if words[i] == "what" and words[i + 1] in ("is", "s", "are") and words[i + 2] in ("the", "that") \
+                    and words[i + 3] in self._answer_types and words[i + 4:i + 5] and words[i + 4] in _DOING_WORDS | _DESCRIBING:
                 return words[i + 3]
         return None
 
@@ -871,6 +886,10 @@ def _qualifies_a_name(words: list[str], i: int, mentions: list[Mention]) -> bool
 
 
 # what follows the kind in "what is the therapy FOR it", "the hormone THAT blocks it": the one that does something
+# words that start a description of the thing a bare noun names ("cells BURIED in bone")
+_DESCRIBING = frozenset({"that", "which", "who", "made", "from", "produced", "released", "secreted", "found", "sitting",
+                         "buried", "living", "responsible"})
+_BEFORE_A_DESCRIBED_KIND = frozenset({"the", "a", "an", "what", "whats", "is", "s", "that", "this"})
 _DOING_WORDS = frozenset("for that which used meant given to against behind".split())
 _PLAIN_QUALIFIERS = frozenset("new active mature immature fresh existing more fewer extra".split())
 
