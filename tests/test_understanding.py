@@ -144,6 +144,10 @@ def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, c
     ("brake plus gas pedal approach for bones?", "anabolic-antiresorptive-synergy"),  # with the brake: both
     ("equilibrium between breakdown n buildup - whats that process called", "bone-remodeling"),
     ("builders making the demolition signal seems backwards, explain", "osteoblasts"),
+    # chat shorthand, slips of the keyboard and a filler at the end
+    ("wat does osteoprotegrin do", "opg"),
+    ("whats teh point of the RANK receptor", "rank"),
+    ("what is the link between hormones and bones anyway", "hormones-and-bone"),
 ])
 def test_everyday_wording_names_the_concept(tutor, text, concept):
     Chat(tutor).say(text, concept=concept, kind="answer")
@@ -287,6 +291,8 @@ def test_a_foreign_name_is_declined_not_answered_as_its_neighbour(tutor):
     ("RANKL, mid-level detail please", "intermediate"),
     ("can u explain RANKL w more detail", "intermediate"),
     ("a bit more in depth on how OPG works", "intermediate"),
+    ("OPG, med school depth please", "academic"),
+    ("OPG tl;dr", "fundamentals"),
 ])
 def test_depth_cues_inside_a_question_set_its_depth(tutor, text, level):
     Chat(tutor, "fundamentals" if level != "fundamentals" else "intermediate").say(text, kind="answer", level=level)
