@@ -2611,6 +2611,9 @@ def test_a_place_closing_a_relation_question_is_its_setting(tutor):
     ("which bone cells besides osteoblasts and osteoclasts does the document mention?", "osteocytes"),
     ("what is going on during bone formation?", "bone-formation"),                       # "going on" is no "go signal"
     ("are osteoclasts to blame when bones thin out?", "osteoclasts"),
+    # a name denied to be the one asked for: its kind is asked, and the cell that does the process answers
+    ("osteoblasts are not the ones that carry out bone resorption, right? so which ones do?", "osteoclasts"),
+    ("What is bone resorption, and which cells carry it out?", "bone-resorption"),     # the process asked first
 ])
 def test_what_is_set_aside_and_particles_do_not_choose_the_concept(tutor, question, concept):
     Chat(tutor).say(question, kind="answer", concept=concept)

@@ -1825,7 +1825,19 @@ class Policy:
                             runner_up=_runner(ranked), how="a concept's own example")
         described = self._searched_own(reading) if reading.describes_the_kind else None
         # "the receptor sitting on the osteoclast precursors": RANK's own sentence says so
-        return described if described and described.concepts[0] not in reading.named else None
+        if described and described.concepts[0] not in reading.named:
+            return described
+        return self._the_cell_doing_it(reading, named)
+
+    def _the_cell_doing_it(self, reading: Reading, process: str) -> Decision | None:
+        """ "osteoclasts aren't the ones that build bone: which ones do?": the one cell the pack says carries out the
+        process named (osteoblasts cause bone formation), other than those set aside."""
+        if reading.answer_type != "cell" or self._kb.kinds.get(process) != "process" or _DEFINES_IT.search(reading.masked):
+            return None  # ("what is bone formation, and which cells carry it out?" asks about the process first)
+        doers = [r.subject for r in self._kb.relations if r.relation == "causes" and r.object == process
+                 and self._kb.kinds.get(r.subject) == "cell" and r.subject not in reading.aside]
+        return Decision("concept", (doers[0],), reading.frame, runner_up=process,
+                        how=f"the cell that carries out {process}") if len(set(doers)) == 1 else None
 
     def _own_example_of(self, ranked: list[Candidate], named: str) -> bool:
         top = ranked[0] if ranked else None
@@ -1938,7 +1950,9 @@ class Policy:
         kinds = [self._kb.kinds.get(c) for c in reading.named]
         if "source" in kinds and len(kinds) > 1:
             return True
-        return bool(reading.answer_type and reading.named and reading.answer_type not in kinds)
+        # ("osteoclasts aren't the ones that build bone: which ones do?": a cell set aside anchors nothing)
+        kept = [self._kb.kinds.get(c) for c in reading.named if c not in reading.aside]
+        return bool(reading.answer_type and kept and reading.answer_type not in kept)
 
     def _one_named(self, reading: Reading, focus: str | None, named: str, frame: Frame | None) -> Decision:
         """One name: only keys that contain it can outrank it (see _anchored), so just those are scored. For a plain
@@ -2484,6 +2498,8 @@ def _title_head(title: str) -> str:
     found = words(main)
     return stem(found[-1]) if found else ""
 
+
+_DEFINES_IT = re.compile(r"\b(what|who) (is|are|s) (a |an |the )?@")
 
 # "the growth hormone version of that", "the male form of it": a name, then a kind of the thing referred to
 _VERSION_OF = re.compile(r"@ (version|equivalent|counterpart|form|type|kind) of (that|it|this|@)(?!\w)")

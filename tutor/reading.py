@@ -181,7 +181,7 @@ class Reader:
                        (self._topic(typed, mentions) if len(typed) == len(words) and corrections else None),
                        self.boundary.assess(words, lower, self._kinds_referred(mentions, focus)),
                        tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
-                       self._answer_type(words, focus), tuple(dict.fromkeys([*_set_aside(words, mentions), *self._wholes_of_the_part(words, mentions), *contrasted])),
+                       self._answer_type(words, focus) or self._kind_denied(words, mentions), tuple(dict.fromkeys([*_set_aside(words, mentions), *self._wholes_of_the_part(words, mentions), *contrasted])),
                        self._answer_noun(words),
                        self._off_pack(words, mentions), self._counted(words), self._describes_the_kind(words))
 
@@ -439,6 +439,11 @@ class Reader:
         if len(words) > 2 and words[0] in self._answer_types and words[1] in _DESCRIBING:
             return self._answer_types[words[0]]
         return None
+
+    def _kind_denied(self, words: list[str], mentions: list[Mention]) -> str | None:
+        """ "osteoclasts aren't the ones that build bone, so which ones do?": the kind of the one denied is asked for."""
+        denied = [m.concept for m in mentions if _denied_after(words, m.end)]
+        return self._kb.kinds.get(denied[0]) if len(denied) == 1 else None
 
     def _describes_the_kind(self, words: list[str]) -> bool:
         """ "hormone that comes from the Leydig cells", "what's the receptor sitting on ...": the question opens with
@@ -1218,13 +1223,22 @@ def _after_a_setting_aside(words: list[str] | tuple[str, ...], start: int) -> bo
     return any(before[-len(phrase):] == phrase for before in windows for phrase in _SETTING_ASIDE)
 
 
+def _denied_after(words: list[str] | tuple[str, ...], end: int) -> bool:
+    """ "osteoclasts are NOT THE ONES that build bone, so which ones do?": a name denied to be the one asked for."""
+    return tuple(words[end:end + 4]) in _DENIED_THE_ONE or tuple(words[end:end + 3]) in _DENIED_THE_ONE
+
+
+_DENIED_THE_ONE = {(verb, "not", "the", one) for verb in ("is", "are", "was", "were") for one in ("one", "ones")} | \
+    {("not", "the", one) for one in ("one", "ones")}
+
+
 def _set_aside(words: list[str] | tuple[str, ...], mentions) -> list[str]:
     """The concepts a question names only to set them aside ("other than osteoblasts", "besides estrogen")."""
     aside: list[str] = []
     last_end = -1  # where the last mention set aside ends: "besides osteoblasts AND osteoclasts" sets both aside
     for m in sorted(mentions, key=lambda m: m.start):
         joined = last_end >= 0 and m.start - last_end == 1 and words[last_end] in ("and", "or")
-        if (joined or _after_a_setting_aside(words, m.start)) and m.concept not in aside:
+        if (joined or _after_a_setting_aside(words, m.start) or _denied_after(words, m.end)) and m.concept not in aside:
             aside.append(m.concept)
             last_end = m.end
     return aside
