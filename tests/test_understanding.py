@@ -3609,6 +3609,8 @@ def test_why_is_that_better_refers_to_the_topic(chat):
 
 def test_how_a_named_thing_slows_a_named_process_is_about_the_one_acting(tutor):
     assert Chat(tutor).say("ok, how does OPG slow bone breakdown then?").concept == "opg"
+    # the process's key that is only its name ("bone breakdown") matches closely, but is no example of what OPG does
+    assert Chat(tutor).say("How does OPG reduce bone breakdown?").concept == "opg"
 
 
 def test_why_a_low_level_is_bad_asks_what_the_fall_does_not_what_causes_it(tutor):

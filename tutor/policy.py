@@ -1759,8 +1759,10 @@ class Policy:
         """ "how does OPG slow bone breakdown?": the process named after the one acting is what it acts on, and the
         actor the topic (unless the question is nearly one of that process's own examples; "what is X and how does
         estrogen reduce it?" is about X)."""
+        # (a key that is only the process's name, "bone breakdown", is no example of what the subject does to it)
         return len(named) == 2 and subject == named[0] and candidate.concept_id == named[1] \
-            and candidate.score < self.thresholds.example and self._kb.kinds.get(candidate.concept_id) == "process"
+            and (candidate.score < self.thresholds.example or not self._key_names(candidate, subject)) \
+            and self._kb.kinds.get(candidate.concept_id) in ("process", "condition")
 
     def _linker(self, tied: list[Candidate], linking: list[Candidate], named: list[str], subject: str | None,
                 changed: str | None = None) -> Candidate:
