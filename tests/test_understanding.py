@@ -144,6 +144,8 @@ def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, c
     ("brake plus gas pedal approach for bones?", "anabolic-antiresorptive-synergy"),  # with the brake: both
     ("equilibrium between breakdown n buildup - whats that process called", "bone-remodeling"),
     ("builders making the demolition signal seems backwards, explain", "osteoblasts"),
+    ("what does the wrecker do in bone?", "osteoclasts"),                  # one of the cells, pictured
+    ("why does a builder release a signal for destruction?", "osteoblasts"),
     # chat shorthand, slips of the keyboard and a filler at the end
     ("wat does osteoprotegrin do", "opg"),
     ("whats teh point of the RANK receptor", "rank"),
