@@ -148,6 +148,8 @@ def test_each_word_class_finds_its_words(tutor, word_class, text):
     "can you run TRT and HRT together as a couple, same dose?", # two taken at once
     "nursing mom here, is sermorelin going to get into my milk?",
     "were one to inject ipamorelin at home, which timing works best?",  # the impersonal "one", supposed
+    "with my family history, do I belong on estrogen?",         # candidacy, in other words
+    "am I a good match for growth hormone peptides at 58?",
 ])
 def test_the_rule_refuses_requests_whatever_their_shape(tutor, text):
     found = advice(tutor, text)

@@ -302,6 +302,11 @@ def test_depth_cues_inside_a_question_set_its_depth(tutor, text, level):
     Chat(tutor, "fundamentals" if level != "fundamentals" else "intermediate").say(text, kind="answer", level=level)
 
 
+def test_a_depth_named_as_technical_detail_alone_is_the_deepest(chat):
+    chat.say("what's the bone microenvironment", kind="answer", level="fundamentals")
+    chat.say("in technical detail", kind="answer", level="academic")
+
+
 def test_going_into_more_detail_is_one_step_deeper_with_the_rest_asked_there(tutor):
     Chat(tutor).say("go into more detail on how HRT works for bone", kind="answer", concept="hrt", level="intermediate")
 
