@@ -146,6 +146,8 @@ def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, c
     ("builders making the demolition signal seems backwards, explain", "osteoblasts"),
     ("what does the wrecker do in bone?", "osteoclasts"),                  # one of the cells, pictured
     ("why does a builder release a signal for destruction?", "osteoblasts"),
+    ("show me the document's reading list", "references"),
+    ("the growth hormone drop off after 50, what is it", "somatopause"),   # a decline, said as a noun
     # chat shorthand, slips of the keyboard and a filler at the end
     ("wat does osteoprotegrin do", "opg"),
     ("whats teh point of the RANK receptor", "rank"),
