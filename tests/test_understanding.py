@@ -4611,3 +4611,13 @@ def test_a_kind_counted_names_the_one_whole_with_that_many_parts_of_it(tutor, qu
     reply = tutor.respond(tutor.new_session(), question)
     assert (reply.kind, reply.concept) == ("answer", "rank-rankl-opg-pathway")
     assert tutor.read(question).counted == ("molecule", 3)
+
+
+def test_a_side_named_only_through_the_whole_picks_neither_of_two(chat):
+    # "anti-resorptive" is a name of the synergy of both kinds of therapy: that the peptides are one of its parts does
+    # not make them the anti-resorptive one (they are the anabolic side); unsure, the two are compared
+    reply = chat.say("sermorelin vs TRT: which one is anti-resorptive")
+    assert not reply.text.lower().startswith("sermorelin, not"), reply.text
+    assert reply.data.get("compare") == ["growth-hormone-peptides", "trt"], reply.data
+    # a question offering its own two is about them, not about the two compared before
+    assert chat.say("peptides vs HRT: which one is anabolic").data.get("compare") == ["growth-hormone-peptides", "hrt"]

@@ -170,7 +170,7 @@ class Policy:
     def _one_of(self, reading: Reading, pair: tuple[str, ...]) -> Decision | None:
         """ "which one includes progesterone?" right after comparing HRT and TRT: the one of the two that a fact
         links to what the question names, else the one whose example questions match it better."""
-        if len(pair) != 2 or not (picks_one(reading.words) or which_of_two(reading.words)):
+        if len(pair) != 2 or not (picks_one(reading.words) or which_of_two(reading.words)) or self._offers_its_own_pair(reading, pair):
             return None
         joined = None if reading.named else self._process_weighed(reading, pair)
         if joined:  # "which is more important in men?" after estrogen and testosterone were compared
@@ -184,6 +184,12 @@ class Policy:
             return None
         return Decision("concept", (chosen,), reading.frame, runner_up=pair[1] if chosen == pair[0] else pair[0],
                         how="the one of the two just compared that your question points to")
+
+    @staticmethod
+    def _offers_its_own_pair(reading: Reading, pair: tuple[str, ...]) -> bool:
+        """ "peptides vs HRT: which one is anabolic?" right after comparing others: the question's own two are weighed."""
+        own = _pair_before_which(reading) or _pair_after_which(reading)
+        return bool(own) and set(own) != set(pair)
 
     def _moved_by_the_named(self, reading: Reading, pair: tuple[str, ...]) -> Relation | None:
         """The one fact by which the one name moves one of the pair the way the question says ("goes UP")."""
@@ -562,7 +568,9 @@ class Policy:
     def _linked_of_pair(self, pair: tuple[str, ...], named: list[str]) -> list[str]:
         """Those of the pair linked to all the names; when both are, those a fact joins to them ("which one builds
         bone?": only the peptides stimulate bone formation)."""
-        if not named:
+        # a whole of several parts ("anti-resorptive", named for the synergy of the two kinds of therapy) picks
+        # neither: being one of its parts says nothing of which side that part is on
+        if not named or any(len(self._parts_of(n)) > 1 for n in named):
             return []
         linked = [p for p in pair if self._touches(p, named)]
         if len(linked) == 2:
