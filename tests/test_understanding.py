@@ -1184,6 +1184,8 @@ def test_in_men_after_an_effect_question_answers_the_declared_counterpart(tutor)
     ("is bone broth good for you", "diet"),
     ("is weightlifting good for bone density", "exercise"),
     ("What is the role of the kidneys in bone health?", "other organs"),   # another organ's part in bone health
+    ("why do night sweats come with menopause?", "symptoms of menopause"),  # menopause, but not its bone side
+    ("can growth hormone make a short child taller? what about short stature", "growth and height in children"),
 ])
 def test_near_domain_topics_beside_a_known_concept_are_declined(tutor, question, topic):
     reply = Chat(tutor).say(question, kind="unknown")
