@@ -4623,3 +4623,11 @@ def test_a_side_named_only_through_the_whole_picks_neither_of_two(chat):
     assert reply.data.get("compare") == ["growth-hormone-peptides", "trt"], reply.data
     # a question offering its own two is about them, not about the two compared before
     assert chat.say("peptides vs HRT: which one is anabolic").data.get("compare") == ["growth-hormone-peptides", "hrt"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("hey, longtime lurker here. what does RANKL actually do?", "answer"),   # a remark before the question
+    ("what is klinefelter syndrome, and does it lower testosterone?", "unknown"),  # the strange word is asked about
+])
+def test_a_strange_word_in_a_remark_before_the_question_does_not_decline_it(tutor, text, kind):
+    Chat(tutor).say(text, kind=kind)

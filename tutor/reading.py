@@ -655,8 +655,23 @@ class Reader:
 
     def _strange_words(self, words: list[str], mentions: list[Mention], misspelt: frozenset[str], text: str = "") -> list[str]:
         """Words outside the names that neither the pack nor everyday English uses, nor misspell: the names of
-        things the document does not cover ("celiac", "Klinefelter", "anastrozole")."""
-        return [w for i, w in enumerate(words) if self._strange(w, i, mentions, misspelt, text)]
+        things the document does not cover ("celiac", "Klinefelter", "anastrozole"); not those of a remark before
+        the question ("hi, long-time LURKER here, ... what is bone resorption?")."""
+        strange = [w for i, w in enumerate(words) if self._strange(w, i, mentions, misspelt, text)]
+        return self._outside_remarks(strange, text) if strange and mentions else strange
+
+    def _outside_remarks(self, strange: list[str], text: str) -> list[str]:
+        """The strange words not in a remark: a piece of the message before its last that names nothing of the pack
+        and asks nothing (no question word)."""
+        pieces = [p for p in _PIECE_BREAK.split(text) if p.strip()]
+        if len(pieces) < 2:
+            return strange
+        remarks: set[str] = set()
+        for piece in pieces[:-1]:
+            said = self._spelled(piece)[2]
+            if not _QUESTIONING & set(said) and not self._mentions(said, None):
+                remarks.update(said)
+        return [w for w in strange if w not in remarks]
 
     def _strange(self, w: str, i: int, mentions: list[Mention], misspelt: frozenset[str], text: str) -> bool:
         # a three-letter word counts only when it is written as an abbreviation ("Wnt", "PTH": no vowel, a
@@ -895,6 +910,10 @@ def _qualifies_a_name(words: list[str], i: int, mentions: list[Mention]) -> bool
 _DESCRIBING = frozenset({"that", "which", "who", "made", "from", "produced", "released", "secreted", "found", "sitting",
                          "buried", "living", "responsible"})
 _BEFORE_A_DESCRIBED_KIND = frozenset({"the", "a", "an", "what", "whats", "is", "s", "that", "this"})
+# where a message breaks into pieces (sentences, clauses set off by punctuation), and the words that ask
+_PIECE_BREAK = re.compile(r"[.!?;:,()]+\s*|\s+[-–—]+\s+")
+_QUESTIONING = frozenset("what which why how who whom whose where when is are does do did can could should would will "
+                         "explain describe tell define".split())
 _DOING_WORDS = frozenset("for that which used meant given to against behind".split())
 _PLAIN_QUALIFIERS = frozenset("new active mature immature fresh existing more fewer extra".split())
 
