@@ -245,3 +245,12 @@ def test_that_with_a_sort_of_thing_names_the_topic(chat):
 def test_who_is_asking_is_no_topic_and_a_newcomer_is_greeted(chat):
     chat.say("explain menopause and bone simply, my grandkid is asking", concept="menopause", kind="answer")
     chat.say("Hi, I'm new here. What are you?", kind="chat")
+
+
+def test_a_plural_pronoun_after_a_singular_topic_stands_for_the_plural_answer(chat):
+    # "they" cannot be RANKL: it is the cells just given as the answer
+    chat.say("what makes RANKL?", concept="rankl", kind="answer")
+    chat.say("what else do they do?", concept="osteoblasts", kind="answer")
+    # after a plural topic, "they" stays with it
+    chat.say("which cells break down bone?", concept="osteoclasts", kind="answer")
+    assert chat.say("what switches them on?").concept == "osteoclasts"

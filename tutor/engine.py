@@ -454,11 +454,19 @@ class Tutor:
         answer, named = last.get("answer"), last.get("named_of_kind")
         if answer and self._names_the_answer(reading, answer):
             return answer
-        if answer and _points_at_what_was_said(reading) and not self._words_of_the_topic(session, reading, answer):
+        if answer and (_points_at_what_was_said(reading) or self._plural_for_the_answer(session, reading, answer)) \
+                and not self._words_of_the_topic(session, reading, answer):
             # ("that", said of two answers of one whole, is that whole)
             both = last.get("answers") or []
             return (len(both) == 2 and self._policy.whole_of_both(*both)) or answer
         return named if named and self._points_at_the_one_named(reading, named) else None
+
+    def _plural_for_the_answer(self, session: Session, reading: Reading, answer: str) -> bool:
+        """ "what makes RANKL?" "Osteoblasts make RANKL." "what else do THEY do?": a plural pronoun cannot stand for the
+        singular topic, so it stands for the plural answer just given."""
+        topic = self.kb.concepts.get(session.last_concept or "")
+        plural_pronoun = any(m.how == "pronoun" and m.text in _PLURAL_PRONOUNS for m in reading.mentions)
+        return bool(plural_pronoun and not reading.named and topic and not topic.plural and self.kb.concepts[answer].plural)
 
     def _points_at_the_one_named(self, reading: Reading, named: str) -> bool:
         """ "that therapy" names its kind; "what receptor do they carry?" "... ERα ..." "what's that?": a bare "what
@@ -1783,6 +1791,9 @@ def _lead_of(text: str) -> str:
     lines = text.strip().splitlines()
     note = len(lines) > 1 and lines[0].startswith("(") and lines[0].endswith(")")
     return sentences("\n".join(lines[1:] if note else lines), 1)
+
+
+_PLURAL_PRONOUNS = frozenset("they them their theirs those these".split())
 
 
 def _points_at_what_was_said(reading: Reading) -> bool:
