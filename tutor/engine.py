@@ -454,12 +454,15 @@ class Tutor:
         answer, named = last.get("answer"), last.get("named_of_kind")
         if answer and self._names_the_answer(reading, answer):
             return answer
-        if answer and (_points_at_what_was_said(reading) or self._plural_for_the_answer(session, reading, answer)) \
-                and not self._words_of_the_topic(session, reading, answer):
+        if answer and self._points_at_the_answer(session, reading, answer):
             # ("that", said of two answers of one whole, is that whole)
             both = last.get("answers") or []
             return (len(both) == 2 and self._policy.whole_of_both(*both)) or answer
         return named if named and self._points_at_the_one_named(reading, named) else None
+
+    def _points_at_the_answer(self, session: Session, reading: Reading, answer: str) -> bool:
+        return (_points_at_what_was_said(reading) or self._plural_for_the_answer(session, reading, answer)) \
+            and not self._words_of_the_topic(session, reading, answer)
 
     def _plural_for_the_answer(self, session: Session, reading: Reading, answer: str) -> bool:
         """ "what makes RANKL?" "Osteoblasts make RANKL." "what else do THEY do?": a plural pronoun cannot stand for the
