@@ -254,3 +254,9 @@ def test_a_plural_pronoun_after_a_singular_topic_stands_for_the_plural_answer(ch
     # after a plural topic, "they" stays with it
     chat.say("which cells break down bone?", concept="osteoclasts", kind="answer")
     assert chat.say("what switches them on?").concept == "osteoclasts"
+
+
+def test_the_same_question_asked_of_another_name(chat):
+    chat.say("what makes RANKL?", concept="rankl", kind="answer")
+    reply = chat.say("same question for OPG", concept="opg", kind="answer")
+    assert reply.text.startswith("Osteoblasts make OPG"), reply.text

@@ -1930,7 +1930,8 @@ def _opens_elliptically(reading: Reading) -> bool:
     """ "and the OPG one?", "what about estradiol?", "OPG?": not a question of its own ("what is estrogen?")."""
     typed = fold(reading.text).split()
     opening = " ".join(typed[:2])
-    return bool(typed) and (typed[0] in ("and", "but", "so", "also", "plus") or opening in ("what about", "how about")
+    # ("same question for testosterone", "same for OPG?": the last question again, of another)
+    return bool(typed) and (typed[0] in ("and", "but", "so", "also", "plus", "same") or opening in ("what about", "how about")
                             or reading.mentions[0].start == 0 or typed[0] == "the")
 
 
@@ -1980,7 +1981,8 @@ _BARE_WHY_OR_HOW = re.compile(r"^(?:and |so |ok |okay |but )?(why|how)(?: so| ex
 _BARE_WH = re.compile(r"^(?:and |so |ok |okay )?(how|where)(?: so| exactly| then)?$")  # "how?", "and where?"
 _CARRYING_ON = frozenset({"and", "so", "but", "then", "also", "ok", "okay"})  # what carries a follow-up on
 # words of an elliptical follow-up besides the name ("and what about the OPG one?")
-_ELLIPSIS_WORDS = frozenset({"one", "ones", "about", "then", "instead", "too", "also", "case", "version"})
+_ELLIPSIS_WORDS = frozenset({"one", "ones", "about", "then", "instead", "too", "also", "case", "version", "same",
+                             "question", "thing", "for", "with"})
 
 
 def _speaks_of(text: str, audience: list[str]) -> bool:
