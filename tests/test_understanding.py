@@ -4631,3 +4631,14 @@ def test_a_side_named_only_through_the_whole_picks_neither_of_two(chat):
 ])
 def test_a_strange_word_in_a_remark_before_the_question_does_not_decline_it(tutor, text, kind):
     Chat(tutor).say(text, kind=kind)
+
+
+def test_what_a_thing_plugs_into_is_its_binding_partner(tutor):
+    for text in ("the receptor that the go signal plugs into", "which receptor does RANKL plug into"):
+        reply = Chat(tutor).say(text, concept="rankl", kind="answer")
+        assert "binds to RANK" in first_sentence(reply.text), reply.text
+
+
+def test_two_signals_named_together_are_each_named(tutor):
+    # "the stop and go signals" is the stop signal and the go signal: their balance is the ratio
+    Chat(tutor).say("the balance between the stop and go signals", concept="rankl-opg-ratio", kind="answer")
