@@ -150,6 +150,7 @@ def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, c
     ("the growth hormone drop off after 50, what is it", "somatopause"),   # a decline, said as a noun
     # chat shorthand, slips of the keyboard and a filler at the end
     ("wat does osteoprotegrin do", "opg"),
+    ("whats the hormone made in the leydig cells", "testosterone"),         # "whats" is "what is"
     ("whats teh point of the RANK receptor", "rank"),
     ("what is the link between hormones and bones anyway", "hormones-and-bone"),
 ])
