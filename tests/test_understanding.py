@@ -4643,3 +4643,12 @@ def test_what_a_thing_plugs_into_is_its_binding_partner(tutor):
 def test_two_signals_named_together_are_each_named(tutor):
     # "the stop and go signals" is the stop signal and the go signal: their balance is the ratio
     Chat(tutor).say("the balance between the stop and go signals", concept="rankl-opg-ratio", kind="answer")
+
+
+def test_a_thing_described_for_one_sex_only_asked_of_the_other_is_said_not_covered(tutor):
+    reply = Chat(tutor).say("what does progesterone do in men?", kind="unknown")
+    assert first_sentence(reply.text).startswith("The document describes progesterone for women only"), reply.text
+    # a declared counterpart answers instead ("estrogen in men" is testosterone's conversion)
+    Chat(tutor).say("what does estrogen do in men?", concept="testosterone-aromatization", kind="answer")
+    # whom a thing touches is asked and answered
+    Chat(tutor).say("Is osteoporosis only a women's disease?", kind="answer")

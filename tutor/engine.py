@@ -883,6 +883,8 @@ class Tutor:
             return Reply(kind="unknown", text=text, level=current_level(session),
                          suggestions=(f"Tell me about {short_title(self.kb.concepts[decision.concepts[0]])}",),
                          data={"about": decision.concepts[0]})
+        if action == "other-sex":
+            return self._only_for_the_others(session, decision)
         if action == "unknown":
             return self._nothing_matched(session, reading, decision, depth_request)
         if action == "clarify":
@@ -1443,6 +1445,17 @@ class Tutor:
         return Reply(kind="unknown", text=text, level=level, section=self.kb.concepts[theme].where if theme else None,
                      suggestions=suggestions, level_changed=bool(depth_request and depth_request.changed),
                      data={"uncovered": frame.id, "about": theme})
+
+    def _only_for_the_others(self, session: Session, decision: Decision) -> Reply:
+        """ "what does TRT do in women?": the document speaks of it for the others only; said so, then what it says."""
+        concept, who = self.kb.concepts[decision.concept], decision.topic
+        others = "women" if who == "men" else "men"
+        level = current_level(session, concept.id)
+        said = sentences(concept.explain[level], 1)
+        text = f"{self._msg('only_for_the_others', title=self._compose.name(concept.id), who=who, others=others)} {said}"
+        self._remember(session, concept.id, level, how=decision.how)
+        return Reply(kind="unknown", text=text, level=level, suggestions=(f"Tell me about {short_title(concept)}",),
+                     data={"about": concept.id})
 
     def _foreign(self, session: Session, decision: Decision) -> Reply:
         theme = decision.concept

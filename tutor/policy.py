@@ -66,7 +66,7 @@ class Thresholds:
 @dataclass(frozen=True)
 class Decision:
     """What to answer. action: safety | topic | foreign | uncovered | compare | link | relation | expand | concept |
-    clarify | none-other | consequence | same | pick | unknown."""
+    clarify | none-other | other-sex | consequence | same | pick | unknown."""
 
     action: str
     concepts: tuple[str, ...] = ()
@@ -132,7 +132,7 @@ class Policy:
                  self._one_of_two_named, self._which_of_two_offered,
                  self._between_the_sexes, lambda r, f: self._comparison(r, f, pair),
                  lambda r, f: self._joining_pair(r, pair), self._two_parts_together, self._consequence_question,
-                 self._version_of, self._in_the_other_sex, self._cause_of_a_fall, self._when_it_falls, self._cause_in_one_sex,
+                 self._version_of, self._in_the_other_sex, self._only_for_the_others, self._cause_of_a_fall, self._when_it_falls, self._cause_in_one_sex,
                  self._two_of_a_kind_asked, self._actor_of_two_deeds, self._mechanism_in_depth, self._relation_question,
                  self._head_of_the_phrase, self._linking_question, self._expansion)
         for step in steps:
@@ -922,6 +922,20 @@ class Policy:
             return None
         return Decision("concept", (found,), frame, runner_up=reading.named[0],
                         how=f"what the document says of {reading.named[0]} in men: its counterpart")
+
+    def _only_for_the_others(self, reading: Reading, focus: str | None) -> Decision | None:
+        """ "what does TRT do in women?", "what does progesterone do in men?": one name asked of the people its text
+        never speaks of, only of the others, with no counterpart for them: the document does not say; so it is said."""
+        frame, who = reading.frame, self._first_audience(reading.words)
+        # (what it does in them; "is osteoporosis only a women's problem?" asks whom it touches, which is answered)
+        if len(reading.named) != 1 or not (who and frame and frame.id in _WHAT_IT_DOES) or "only" in reading.words:
+            return None
+        named, others = reading.named[0], "women" if who == "men" else "men"
+        if set(reading.words) & self._audience_words(others) or self._kb.counterpart(named, who):
+            return None
+        if not self.only_for(named, others):
+            return None
+        return Decision("other-sex", (named,), frame, topic=who, how=f"what the document says of {named} concerns {others} only")
 
     def _between_the_sexes(self, reading: Reading, focus: str | None) -> Decision | None:
         """ "how does bone loss differ between men and women?": one thing compared across the two audiences; the
@@ -2523,6 +2537,7 @@ def _audiences_without_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 
 # frames that ask what a thing is or does, which its counterpart answers for the other sex
 _ASKED_OF_ANYONE = frozenset({"definition", "role", "cause", "effect", "mechanism", "origin"})
+_WHAT_IT_DOES = frozenset({"role", "effect", "mechanism"})
 
 
 def _asks_what_it_is(masked: str) -> bool:
