@@ -4652,3 +4652,10 @@ def test_a_thing_described_for_one_sex_only_asked_of_the_other_is_said_not_cover
     Chat(tutor).say("what does estrogen do in men?", concept="testosterone-aromatization", kind="answer")
     # whom a thing touches is asked and answered
     Chat(tutor).say("Is osteoporosis only a women's disease?", kind="answer")
+
+
+@pytest.mark.parametrize("text", ["what is the protein that mops up the go signal", "what grabs RANKL?"])
+def test_a_binder_asked_by_a_word_of_capture_is_the_one_that_holds_it_back(tutor, text):
+    # RANK and OPG both bind RANKL; "mops up", "grabs" ask for the one that takes it out of play
+    reply = Chat(tutor).say(text, kind="answer")
+    assert first_sentence(reply.text).startswith("OPG"), reply.text

@@ -78,7 +78,7 @@ REQUIRED_MESSAGES = (
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes", "depth_words", "answer_type_modifiers", "source_words", "answer_type_broader", "action_words"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "leads_from", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named", "answer_says", "outcome_after", "answer_titled", "other_names"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "leads_from", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named", "answer_says", "outcome_after", "answer_titled", "other_names", "catches"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -418,7 +418,8 @@ def _frame_words(check: Checker, entry: dict, what: str) -> dict[str, tuple]:
     return {"own_text": check.patterns(entry, what, key="own_text") if entry.get("own_text") else (),
             "answer_says": tuple(fold(w) for w in check.text_list(entry, "answer_says", what)),
             "outcome_after": tuple(fold(w) for w in check.text_list(entry, "outcome_after", what)),
-            "answer_titled": tuple(fold(w) for w in check.text_list(entry, "answer_titled", what))}
+            "answer_titled": tuple(fold(w) for w in check.text_list(entry, "answer_titled", what)),
+            "catches": tuple(fold(w) for w in check.text_list(entry, "catches", what))}
 
 
 def _frame_flags(check: Checker, entry: dict, what: str) -> dict[str, bool]:

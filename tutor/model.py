@@ -209,6 +209,8 @@ class Frame:
                                        # ("which form of testosterone ...?": TRT's sentence naming the form)
     answer_titled: tuple[str, ...] = ()  # relation frames: the one answer whose title holds one of these words is the
                                          # reply's topic ("what does estrogen bind to?": estrogen receptor alpha)
+    catches: tuple[str, ...] = ()  # relation frames: words of capture ("grabs", "mops up"): of those that bind the
+                                   # theme, the ones that also hold it back answer ("what grabs RANKL?": OPG)
     outcome_after: tuple[str, ...] = ()  # relation frames: a name after one of these words is the outcome, not
                                          # a theme ("what converts testosterone INTO estrogen?")
 

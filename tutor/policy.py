@@ -1343,7 +1343,7 @@ class Policy:
         holds it back), when there are some."""
         if reading.side != "actor" or len(facts) < 2:
             return facts
-        purpose = next((r for r in self._relations_of_purpose(reading.words) if r != relation), None)
+        purpose = next((r for r in self._relations_of_purpose(reading.words) if r != relation), None) or _capture(reading)
         if purpose is None:
             return facts
         doing = {(r.subject, r.object) for r in self._kb.relations if r.relation == purpose}
@@ -2521,6 +2521,17 @@ def _title_head(title: str) -> str:
     main = re.split(r"\(|:| in | of | for ", title.lower())[0]
     found = words(main)
     return stem(found[-1]) if found else ""
+
+
+def _capture(reading: Reading) -> str | None:
+    """ "what grabs RANKL?": a word of capture asks for a binder that holds the thing back."""
+    return "inhibits" if reading.frame and _says_any(reading.words, reading.frame.catches) else None
+
+
+def _says_any(said: tuple[str, ...], phrases: tuple[str, ...]) -> bool:
+    """Whether the words hold one of the phrases, word for word."""
+    text = f" {' '.join(said)} "
+    return any(f" {p} " in text for p in phrases)
 
 
 _DEFINES_IT = re.compile(r"\b(what|who) (is|are|s) (a |an |the )?@")
