@@ -260,3 +260,10 @@ def test_the_same_question_asked_of_another_name(chat):
     chat.say("what makes RANKL?", concept="rankl", kind="answer")
     reply = chat.say("same question for OPG", concept="opg", kind="answer")
     assert reply.text.startswith("Osteoblasts make OPG"), reply.text
+
+
+def test_the_other_way_round_asks_the_last_question_again_reversed(chat):
+    chat.say("explain estrogen receptor alpha", concept="estrogen-receptor-alpha", kind="answer")
+    assert chat.say("what does it switch on?").text.startswith("Estrogen receptor alpha raises OPG")
+    reply = chat.say("and off?", concept="estrogen-receptor-alpha", kind="answer")
+    assert reply.text.startswith("Estrogen receptor alpha lowers RANKL"), reply.text

@@ -299,7 +299,8 @@ class Tutor:
                                    "how": "a pronoun for what the document does not cover, declined just before",
                                    "declined": declined, "reading": reading.to_dict(), "kind": reply.kind}
             return reply
-        reading = self._like_with_like(session, self._elliptical(session, reading) or self._same_kind_asked(session, reading)
+        reading = self._like_with_like(session, self._elliptical(session, reading) or self._the_other_way(session, text)
+                                       or self._same_kind_asked(session, reading)
                                        or self._agent_asked(session, text) or reading)
         reading = self._earlier_topic_that_fits(session, text, reading)
         reading = self._the_happening_referred(session, text, reading)
@@ -666,6 +667,20 @@ class Tutor:
         again = self.read(self._with_name(previous.get("words", "").split(), named[0]["span"], reading), session)
         same_frame = again.frame is not None and again.frame.id == previous["frame"]
         return again if same_frame and again.named else None
+
+    def _the_other_way(self, session: Session, text: str) -> Reading | None:
+        """ "what pushes it up?" ... "and down?", "what does it switch on?" ... "and off?": the last question again, the
+        other way round; None when this is no such follow-up."""
+        asked = _THE_OTHER_WAY.match(fold(text))
+        previous = _answered_reading(session)
+        if not asked or previous is None:
+            return None
+        said = str(previous.get("words", "")).split()
+        other = _OPPOSITE_PARTICLES[asked.group("way")]
+        if other not in said:
+            return None
+        at = len(said) - 1 - said[::-1].index(other)
+        return self.read(" ".join([*said[:at], asked.group("way"), *said[at + 1:]]), session)
 
     def _agent_asked(self, session: Session, text: str) -> Reading | None:
         """ "what is it converted into?" ... "by what?": who does what the last question said was done to its topic
@@ -1809,6 +1824,9 @@ def _lead_of(text: str) -> str:
     return sentences("\n".join(lines[1:] if note else lines), 1)
 
 
+# "and down?" after "what pushes it up?": only the other way asked
+_OPPOSITE_PARTICLES = {"up": "down", "down": "up", "on": "off", "off": "on"}
+_THE_OTHER_WAY = re.compile(r"^(?:and|but|what about|how about|so|ok|okay)?\s*(?:the other way,?\s*)?(?:going\s+|pushing\s+|turning\s+|switching\s+)?(?P<way>up|down|on|off)\s*[?.!]*\s*$")
 _PLURAL_PRONOUNS = frozenset("they them their theirs those these".split())
 
 
