@@ -905,7 +905,6 @@ def _qualifies_a_name(words: list[str], i: int, mentions: list[Mention]) -> bool
     return words[i] in _PLAIN_QUALIFIERS and any(m.start == i + 1 for m in mentions)
 
 
-# what follows the kind in "what is the therapy FOR it", "the hormone THAT blocks it": the one that does something
 # words that start a description of the thing a bare noun names ("cells BURIED in bone")
 _DESCRIBING = frozenset({"that", "which", "who", "made", "from", "produced", "released", "secreted", "found", "sitting",
                          "buried", "living", "responsible"})
@@ -914,6 +913,7 @@ _BEFORE_A_DESCRIBED_KIND = frozenset({"the", "a", "an", "what", "whats", "is", "
 _PIECE_BREAK = re.compile(r"[.!?;:,()]+\s*|\s+[-–—]+\s+")
 _QUESTIONING = frozenset("what which why how who whom whose where when is are does do did can could should would will "
                          "explain describe tell define".split())
+# what follows the kind in "what is the therapy FOR it", "the hormone THAT blocks it": the one that does something
 _DOING_WORDS = frozenset("for that which used meant given to against behind".split())
 _PLAIN_QUALIFIERS = frozenset("new active mature immature fresh existing more fewer extra".split())
 
