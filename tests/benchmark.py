@@ -134,9 +134,9 @@ SETS = {
     "blind30/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind30" / "safety.yaml",
     "tuning27/understanding.yaml": ROOT / "tests" / "data" / "tuning27" / "understanding.yaml",
     "tuning27/other-language.yaml (English only: reported apart)": ROOT / "tests" / "data" / "tuning27" / "other-language.yaml",
-    "blind31/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind31" / "understanding.yaml",
-    "blind31/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind31" / "safety.yaml",
-    "blind31/other-language.yaml (never tuned on; English only)": ROOT / "tests" / "data" / "blind31" / "other-language.yaml",
+    "blind31/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind31" / "understanding.yaml",
+    "blind31/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind31" / "safety.yaml",
+    "blind31/other-language.yaml (retired blind set, now tuning; English only)": ROOT / "tests" / "data" / "blind31" / "other-language.yaml",
 }
 
 
