@@ -148,6 +148,10 @@ def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, c
     ("why does a builder release a signal for destruction?", "osteoblasts"),
     ("show me the document's reading list", "references"),
     ("the growth hormone drop off after 50, what is it", "somatopause"),   # a decline, said as a noun
+    ("growth hormone dip as you age, there's a fancy word for it?", "somatopause"),
+    ("hormones running out as you get older, how does that go", "hormonal-decline"),  # no running as exercise
+    ("what do bone munchers do", "osteoclasts"),
+    ("the making of bone-chewing cells from precursors, the long word for that?", "osteoclastogenesis"),
     # chat shorthand, slips of the keyboard and a filler at the end
     ("wat does osteoprotegrin do", "opg"),
     ("whats the hormone made in the leydig cells", "testosterone"),         # "whats" is "what is"
@@ -167,6 +171,28 @@ def test_everyday_wording_names_the_concept(tutor, text, concept):
     ("what is the cell who makes the bone new", "osteoblasts"),
 ])
 def test_a_kind_described_instead_of_named_is_the_one_whose_own_sentence_fits(tutor, text, concept):
+    Chat(tutor).say(text, concept=concept, kind="answer")
+
+
+@pytest.mark.parametrize("text, described_with, concept", [
+    ("the liver hormone that GH triggers, the insulin-looking one", ["growth-hormone"], "igf-1"),  # a word before the kind
+    ("the hormone that GH tells the liver to make", ["growth-hormone"], "igf-1"),
+    ("the protein that OPG grabs", ["opg"], "rankl"),
+])
+def test_a_name_inside_the_description_of_the_kind_asked_is_not_the_answer(tutor, text, described_with, concept):
+    reading = read(tutor, text)
+    assert reading.describes_the_kind and list(reading.described_with) == described_with
+    Chat(tutor).say(text, concept=concept, kind="answer")
+
+
+@pytest.mark.parametrize("text, concept", [
+    # the description ends with its piece of the message: the name after the dash, or the question after the
+    # comma, is not part of it
+    ("brittle bone disease from aging - osteoporosis - what is it really", "osteoporosis"),
+    ("that decoy protein, which cells squirt it out", "opg"),
+])
+def test_a_description_ends_where_its_piece_of_the_message_does(tutor, text, concept):
+    assert not read(tutor, text).described_with
     Chat(tutor).say(text, concept=concept, kind="answer")
 
 

@@ -222,16 +222,18 @@ class PassageIndex:
                     return True
         return False
 
-    def search(self, wanted: frozenset[str], kind: str, least: float) -> tuple[str, Passage] | None:
-        """Over the whole pack, the sentence that best answers a question asking for a `kind` of thing and names one:
-        (the concept of that kind it names, the passage). None below `least`."""
+    def search(self, wanted: frozenset[str], kind: str, least: float,
+               besides: frozenset[str] = frozenset()) -> tuple[str, Passage] | None:
+        """Over the whole pack, the sentence that best answers a question asking for a `kind` of thing and names one
+        (other than `besides`): (the concept of that kind it names, the passage). None below `least`."""
         found: tuple[str, Passage] | None = None
         for index in sorted({i for s in wanted for i in self._with_stem.get(s, ())}):
             cid, depth, sentence, stems = self._sentences[index]
             score = self.score(wanted, stems)
             if score < least or (found and score <= found[1].score):
                 continue
-            answer = self._kb.kinds.get(cid) == kind and cid or self.named_of_kind(stems, kind)
+            answer = self._kb.kinds.get(cid) == kind and cid not in besides and cid or \
+                self.named_of_kind(stems, kind, besides)
             if answer:
                 found = (answer, Passage(cid, depth, sentence, score))
         return found

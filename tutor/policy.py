@@ -2000,7 +2000,24 @@ class Policy:
     def _before_the_names(self, reading: Reading, focus: str | None, named: list[str]) -> Decision | None:
         """What is chosen before the names anchor the answer: one of the kind the question wants, or what a part of
         the document named with other names is asked about."""
-        return self._of_wanted_kind(reading, focus) or self._a_part_asked_about_others(reading, named)
+        return self._of_wanted_kind(reading, focus) or self._a_part_asked_about_others(reading, named) \
+            or self._described_by_the_names(reading, named)
+
+    def _described_by_the_names(self, reading: Reading, named: list[str]) -> Decision | None:
+        """ "the liver hormone that GH triggers": every name stands inside the description of the kind asked, so none
+        of them is the answer; the one of that kind that the document's best sentence names besides them is."""
+        if not (reading.answer_type and named and set(named) <= set(reading.described_with)):
+            return None
+        found = self._passages.search(self._passages.wanted(reading.content_words), reading.answer_type,
+                                      self.thresholds.passage, besides=frozenset(named))
+        if not found:
+            return None
+        answer, passage = found
+        # the sentence leads when it is the answer's or a name's own ("OPG grabs RANKL"), not a third's in passing
+        own = passage.concept in named or self._passages.about(passage.text, answer)
+        lead = passage.text if own else ""
+        return Decision("concept", (answer,), reading.frame, confidence=self.thresholds.answer, lead=lead,
+                        runner_up=named[0], how=f"the {reading.answer_type} that the description around the names fits")
 
     def _a_part_asked_about_others(self, reading: Reading, named: list[str]) -> Decision | None:
         """ "what does the document conclude about combining hormone therapy with GH?": a part of the document

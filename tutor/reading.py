@@ -68,6 +68,7 @@ class Reading:
     off_pack: bool = False  # nothing named, and no word but the frame's is one the pack uses ("what causes rainbows?")
     counted: tuple[str, int] | None = None  # "the 3 proteins": the kind counted and how many ("molecule", 3)
     describes_the_kind: bool = False  # "the hormone THAT comes from the Leydig cells": the kind asked, described
+    described_with: tuple[str, ...] = ()  # concepts named inside that description ("the hormone that GH triggers": GH)
 
     @property
     def concepts(self) -> list[str]:
@@ -131,6 +132,7 @@ class Reading:
             "off_pack": self.off_pack,
             "counted": list(self.counted) if self.counted else None,
             "describes_the_kind": self.describes_the_kind,
+            "described_with": list(self.described_with),
         }
 
 
@@ -183,7 +185,7 @@ class Reader:
                        tuple(self._strange_words(words, mentions, misspelt, text)), undecided,
                        self._answer_type(words, focus) or self._kind_denied(words, mentions), tuple(dict.fromkeys([*_set_aside(words, mentions), *self._wholes_of_the_part(words, mentions), *contrasted])),
                        self._answer_noun(words),
-                       self._off_pack(words, mentions), self._counted(words), self._describes_the_kind(words))
+                       self._off_pack(words, mentions), self._counted(words), *self._described(words, mentions, text))
 
     def named_in(self, text: str) -> list[str]:
         """The concepts a text names, as `read(text).named` gives them, without reading its frame, boundary or
@@ -436,21 +438,44 @@ class Reader:
         when what follows describes it: "hormone that comes from the Leydig cells"."""
         if len(words) > 2 and words[0] in ("the", "a", "an") and words[1] in self._answer_types:
             return self._answer_types[words[1]]
-        if len(words) > 2 and words[0] in self._answer_types and words[1] in _DESCRIBING:
-            return self._answer_types[words[0]]
-        return None
+        at = self._described_kind_at(words)
+        return self._answer_types[words[at]] if at is not None else None
 
     def _kind_denied(self, words: list[str], mentions: list[Mention]) -> str | None:
         """ "osteoclasts aren't the ones that build bone, so which ones do?": the kind of the one denied is asked for."""
         denied = [m.concept for m in mentions if _denied_after(words, m.end)]
         return self._kb.kinds.get(denied[0]) if len(denied) == 1 else None
 
-    def _describes_the_kind(self, words: list[str]) -> bool:
-        """ "hormone that comes from the Leydig cells", "what's the receptor sitting on ...": the question opens with
-        the kind it asks for and goes on to describe it, instead of naming it."""
-        at = next((i for i, w in enumerate(words[:4]) if w not in _BEFORE_A_DESCRIBED_KIND), None)
-        return at is not None and words[at] in self._answer_types and words[at + 1:at + 2] != [] \
-            and words[at + 1] in _DESCRIBING
+    def _described(self, words: list[str], mentions: list[Mention], text: str) -> tuple[bool, tuple[str, ...]]:
+        """ "hormone that comes from the Leydig cells", "what's the receptor sitting on ...": whether the question opens
+        with the kind it asks for and goes on to describe it, instead of naming it; and the concepts named inside
+        that description ("the liver hormone that GH triggers": GH), which describe the one asked for and are not it.
+        The description ends where its piece of the message does ("that decoy protein, which cells ...")."""
+        at = self._described_kind_at(words)
+        if at is None:
+            return False, ()
+        end = next(e for e in self._piece_ends(text, len(words)) if e > at)
+        if at + 1 >= end:
+            return False, ()
+        return True, tuple(dict.fromkeys(m.concept for m in mentions if m.how == "name" and at < m.start < end))
+
+    def _piece_ends(self, text: str, total: int) -> list[int]:
+        """Where each piece of the message (see _PIECE_BREAK) ends, counted in its words; the last ends at `total`."""
+        ends, count = [], 0
+        for piece in [p for p in _PIECE_BREAK.split(text) if p.strip()][:-1]:
+            count += len(self._spelled(piece)[2])
+            ends.append(count)
+        return [*ends, total]
+
+    def _described_kind_at(self, words: list[str]) -> int | None:
+        """Where the kind described stands: after the opening article or wh-words and at most two words that qualify
+        it ("the LIVER hormone that GH triggers", "the BONE BUILDING hormone the pituitary pumps out")."""
+        start = next((i for i, w in enumerate(words[:4]) if w not in _BEFORE_A_DESCRIBED_KIND), None)
+        if start is None:
+            return None
+        at = next((i for i in range(start, min(start + 3, len(words))) if words[i] in self._answer_types), None)
+        described = at is not None and at + 1 < len(words) and words[at + 1] in _DESCRIBING | _A_CLAUSE_OPENS
+        return at if described else None
 
     def _noun_after_which(self, words: list[str]) -> str | None:
         for i, w in enumerate(words[:-1]):
@@ -908,6 +933,8 @@ def _qualifies_a_name(words: list[str], i: int, mentions: list[Mention]) -> bool
 # words that start a description of the thing a bare noun names ("cells BURIED in bone")
 _DESCRIBING = frozenset({"that", "which", "who", "made", "from", "produced", "released", "secreted", "found", "sitting",
                          "buried", "living", "responsible"})
+# a clause with no "that" after the kind: "the substance THE liver makes when GH tells it to"
+_A_CLAUSE_OPENS = frozenset({"the"})
 _BEFORE_A_DESCRIBED_KIND = frozenset({"the", "a", "an", "what", "whats", "is", "s", "that", "this"})
 # where a message breaks into pieces (sentences, clauses set off by punctuation), and the words that ask
 _PIECE_BREAK = re.compile(r"[.!?;:,()]+\s*|\s+[-–—]+\s+")
