@@ -396,6 +396,20 @@ def test_what_one_concept_does_to_another_is_answered_from_the_facts_that_link_t
     assert reply.text.startswith("OPG binds to RANKL.")
 
 
+def test_an_example_of_what_it_does_asks_what_the_topic_does(chat):
+    # "an example of what it does in bone" puts a question about the topic, not a request for any analogy
+    chat.say("what is IGF-1", concept="igf-1")
+    chat.say("give me an example of what it does in bone", concept="igf-1", kind="answer")
+
+
+@pytest.mark.parametrize("follow_up", ["what's the enzyme", "so what is the enzyme?"])
+def test_what_is_the_kind_with_nothing_after_it_asks_which_one_the_topic_involves(tutor, follow_up):
+    chat = Chat(tutor)
+    chat.say("how does testosterone turn into estrogen in bone", concept="testosterone-aromatization")
+    reply = chat.say(follow_up, kind="answer")
+    assert reply.concept in ("aromatase", "testosterone-aromatization") and "enzyme" in first_sentence(reply.text)
+
+
 def test_an_example_naming_another_concept_in_place_of_the_one_asked_is_not_its_example(tutor):
     # "how does GH act on osteoblasts" is growth hormone's example; asked of IGF-1, IGF-1 answers
     reply = Chat(tutor).say("how does IGF-1 act on osteoblasts?", concept="igf-1", kind="answer")

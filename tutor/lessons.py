@@ -592,6 +592,6 @@ def _in_sentence(name: str) -> str:
 # "give me an analogy", "an everyday example": a comparison from everyday life is wanted, not the members of a kind
 # ("an example of each side" asks for one of each half, not the members of the topic)
 _ANALOGY_WANTED = re.compile(r"\b(analog(y|ies)|comparisons?|everyday|real life|metaphor|like what|what is it like|in action|in practice|each|both|sides?|halves|half)\b")
-_A_QUESTION = re.compile(r"(why|how|when|what happens|what goes|where) ")
+_A_QUESTION = re.compile(r"(why|how|when|what happens|what goes|where|what (?:it|they|this|that|these|those) \w+) ")
 _POINTERS = frozenset({"it", "that", "this", "them", "one", "those", "these", "one of them", "one of those"})
 _ANY_THING = frozenset({"something", "anything", "thing", "one", "someone", "substance", "factor"})
