@@ -407,7 +407,13 @@ def test_what_is_the_kind_with_nothing_after_it_asks_which_one_the_topic_involve
     chat = Chat(tutor)
     chat.say("how does testosterone turn into estrogen in bone", concept="testosterone-aromatization")
     reply = chat.say(follow_up, kind="answer")
-    assert reply.concept in ("aromatase", "testosterone-aromatization") and "enzyme" in first_sentence(reply.text)
+    # the sentence says it in other words ("an enzyme turns some testosterone into estrogen"): the name is added
+    assert reply.concept in ("aromatase", "testosterone-aromatization") and "enzyme (aromatase)" in first_sentence(reply.text)
+
+
+def test_a_name_is_added_only_where_its_words_stand_together_in_order(tutor):
+    reply = Chat(tutor).say("Which cells produce most of a man's testosterone?", concept="testosterone")
+    assert "(osteoclasts)" not in reply.text and "(osteoblasts)" not in reply.text, reply.text
 
 
 def test_an_example_naming_another_concept_in_place_of_the_one_asked_is_not_its_example(tutor):

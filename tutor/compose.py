@@ -9,7 +9,7 @@ import re
 from typing import Callable
 
 from .matcher import short_title
-from .normalise import fold, stem, words
+from .normalise import STOPWORDS, fold, stem, words
 from .model import COUNTERPART_RELATIONS, EVIDENCE_RELATIONS, KIND_ORDER, LEVELS, RELATION_NAMES, Concept, KnowledgeBase, Relation
 from .names import other_names
 from .passages import SENTENCE_END, PassageIndex
@@ -495,6 +495,21 @@ class Composer:
             if alias and stem(alias.lower()) != stem(title.lower()):  # "osteoclast precursors" names them already
                 at = re.search(rf"\b{re.escape(alias)}\b", sentence, re.IGNORECASE).end()
                 sentence = f"{sentence[:at]} ({title}){sentence[at:]}"
+            elif not alias:
+                sentence = self._named_after_its_head(sentence, stems, cid, title)
+        return sentence
+
+    def _named_after_its_head(self, sentence: str, stems: frozenset[str], cid: str, title: str) -> str:
+        """A name said in other words ("an enzyme turns some testosterone into estrogen" holds the words of the alias
+        "enzyme that turns testosterone into estrogen"): the title goes after the alias's first word, its head."""
+        for alias in self._kb.concepts[cid].aliases:
+            said = [w for w in words(alias) if w not in STOPWORDS]
+            if len(said) > 1 and frozenset(stem(w) for w in said) <= stems:
+                # its words in its order, at most two other words between each ("an enzyme turns some testosterone")
+                gaps = "".join(rf"\W+(?:\w+\W+){{0,2}}?{re.escape(stem(w))}\w*" for w in said[1:])
+                found = re.search(rf"\b{re.escape(said[0])}\b(?={gaps})", sentence, re.IGNORECASE)
+                if found:
+                    return f"{sentence[:found.end()]} ({title}){sentence[found.end():]}"
         return sentence
 
     # --- expansions and declines ------------------------------------------------------
