@@ -1030,6 +1030,12 @@ def test_a_list_of_three_is_no_pair(tutor):
     ("can you boost growth hormone naturally", "natural-means"),
     ("How are osteoclasts seen under a microscope?", "observation"),
     ("How do researchers measure osteoclast activity in a lab?", "observation"),
+    ("what's a normal testosterone level in ng/dL", "ranges"),     # "testosterone level" is a name: the unit tells
+    ("what is the structure of the ERα protein", "structure"),
+    ("what chromosome is TNFSF11 on", "structure"),
+    ("how is bone density scanned", "diagnosis"),
+    ("what's the typical menopause age", "age"),                  # the name between "typical" and "age"
+    ("what's the evidence that sermorelin increases BMD in trials", "efficacy"),
 ])
 def test_aspects_the_document_does_not_discuss_are_said_plainly(tutor, text, frame):
     reading = tutor.read(text)
