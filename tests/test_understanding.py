@@ -1036,6 +1036,7 @@ def test_a_list_of_three_is_no_pair(tutor):
     ("how is bone density scanned", "diagnosis"),
     ("what's the typical menopause age", "age"),                  # the name between "typical" and "age"
     ("what's the evidence that sermorelin increases BMD in trials", "efficacy"),
+    ("which intracellular pathway does RANK activate, NF-kB details?", "signalling"),  # the document stops at RANK
 ])
 def test_aspects_the_document_does_not_discuss_are_said_plainly(tutor, text, frame):
     reading = tutor.read(text)
