@@ -156,6 +156,7 @@ def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, c
     ("wat does osteoprotegrin do", "opg"),
     ("whats the hormone made in the leydig cells", "testosterone"),         # "whats" is "what is"
     ("whats teh point of the RANK receptor", "rank"),
+    ("the growth factor that's like insulin but isn't insulin", "igf-1"),  # "isn't insulin" asks nothing of insulin
     ("what is the link between hormones and bones anyway", "hormones-and-bone"),
 ])
 def test_everyday_wording_names_the_concept(tutor, text, concept):
@@ -394,6 +395,14 @@ def test_what_one_concept_does_to_another_is_answered_from_the_facts_that_link_t
     chat.say("tell me about OPG", concept="opg")
     reply = chat.say("what does it do to RANKL?", concept="opg", kind="answer")
     assert reply.text.startswith("OPG binds to RANKL.")
+
+
+def test_the_male_one_of_a_part_without_a_counterpart_is_its_sibling_that_is_one(chat):
+    # GH peptides have no male counterpart; in the table they sit beside HRT, whose counterpart in men is TRT
+    chat.say("what does the comparison table show", concept="therapy-comparison")
+    chat.say("who is the peptide one for", concept="growth-hormone-peptides")
+    chat.say("and the male one?", concept="trt", kind="answer")
+    chat.say("the female version?", concept="hrt", kind="answer")
 
 
 def test_an_example_of_what_it_does_asks_what_the_topic_does(chat):

@@ -1683,7 +1683,8 @@ class Tutor:
         if asked_again is not None:
             return asked_again
         # "How do optimization protocols work?" ... "for women?": the one part of it meant for them (HRT)
-        counterpart = self._policy.part_for(last, who) or self._counterpart_in(last, who)
+        counterpart = self._policy.part_for(last, who) or self._counterpart_in(last, who) or \
+            (self._sibling_for(last, who) if intent.action.endswith("counterpart") else None)
         if counterpart:  # the counterpart, leading with what it says of them when it says anything
             depth = choose_depth(session, counterpart, None)
             return self._answer(session, self.kb.concepts[counterpart], depth, 1.0, text=self._said_of(who, counterpart, depth))
@@ -1775,6 +1776,14 @@ class Tutor:
 
     def _counterpart_in(self, concept_id: str, who: str) -> str | None:
         return self.kb.counterpart(concept_id, who)
+
+    def _sibling_for(self, concept_id: str, who: str) -> str | None:
+        """ "and the male one?" of GH peptides, in the therapy table: the one part of the same whole that is another
+        part's counterpart in men (TRT, HRT's), when the concept has no counterpart of its own."""
+        wholes = {r.object for r in self.kb.relations if r.subject == concept_id and r.relation == "part-of"}
+        siblings = {r.subject for r in self.kb.relations if r.relation == "part-of" and r.object in wholes} - {concept_id}
+        found = {self.kb.counterpart(s, who) for s in siblings} & siblings
+        return found.pop() if len(found) == 1 else None
 
     def _has_counterpart(self, concept_id: str) -> bool:
         return any(r.subject == concept_id and r.relation in ("male-counterpart", "female-counterpart")
