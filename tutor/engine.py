@@ -1682,12 +1682,19 @@ class Tutor:
         asked_again = None if intent.action.endswith("counterpart") else self._asked_of(session, who, last)
         if asked_again is not None:
             return asked_again
-        # "How do optimization protocols work?" ... "for women?": the one part of it meant for them (HRT)
-        counterpart = self._policy.part_for(last, who) or self._counterpart_in(last, who) or \
-            (self._sibling_for(last, who) if intent.action.endswith("counterpart") else None)
+        counterpart = self._their_counterpart(last, who, intent.action.endswith("counterpart"))
         if counterpart:  # the counterpart, leading with what it says of them when it says anything
             depth = choose_depth(session, counterpart, None)
             return self._answer(session, self.kb.concepts[counterpart], depth, 1.0, text=self._said_of(who, counterpart, depth))
+        return self._without_a_counterpart(session, last, who)
+
+    def _their_counterpart(self, last: str, who: str, version_asked: bool) -> str | None:
+        """ "How do optimization protocols work?" ... "for women?": the one part of it meant for them (HRT); else the
+        declared counterpart; else, for "the male one", a sibling part that is one (see _sibling_for)."""
+        return self._policy.part_for(last, who) or self._counterpart_in(last, who) or \
+            (self._sibling_for(last, who) if version_asked else None)
+
+    def _without_a_counterpart(self, session: Session, last: str, who: str) -> Reply:
         concept = self.kb.concepts[last]
         depth = choose_depth(session, last, None)
         # no counterpart: what the concept's own text says about them, first, if it says anything
