@@ -157,6 +157,8 @@ def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, c
     ("whats the hormone made in the leydig cells", "testosterone"),         # "whats" is "what is"
     ("whats teh point of the RANK receptor", "rank"),
     ("the growth factor that's like insulin but isn't insulin", "igf-1"),  # "isn't insulin" asks nothing of insulin
+    ("new bone getting laid down, what's that called", "bone-formation"),
+    ("Hormones running the show in bones - explain", "hormones-and-bone"),  # no running as exercise
     ("what is the link between hormones and bones anyway", "hormones-and-bone"),
 ])
 def test_everyday_wording_names_the_concept(tutor, text, concept):
@@ -395,6 +397,15 @@ def test_what_one_concept_does_to_another_is_answered_from_the_facts_that_link_t
     chat.say("tell me about OPG", concept="opg")
     reply = chat.say("what does it do to RANKL?", concept="opg", kind="answer")
     assert reply.text.startswith("OPG binds to RANKL.")
+
+
+def test_a_last_sentence_that_asks_without_a_question_mark_is_read_alone(tutor):
+    # the remark before it blurs the match; the last sentence opens like a question and is one
+    Chat(tutor).say("sorry, long day at work! how do bones get rebuilt", concept="bone-remodeling", kind="answer")
+
+
+def test_contractions_typed_without_the_apostrophe_are_no_qualifiers_of_a_name(tutor):
+    assert not read(tutor, "why though? isnt testosterone the male one, why does estrogen come into it").foreign
 
 
 def test_the_male_one_of_a_part_without_a_counterpart_is_its_sibling_that_is_one(chat):

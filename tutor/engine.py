@@ -2128,6 +2128,8 @@ class _Turn:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_OPENS_A_QUESTION = re.compile(r"(?:so |and |but |ok |okay )?(?:what|how|why|which|who|where|when|whats|is|are|does|do|can|could)\b",
+                               re.IGNORECASE)
 # where the question starts in one long sentence of story: "..., so could you tell me what ...", "..., how is ..."
 _QUESTION_START = re.compile(r"(?:[,;:]\s*(?:and |but |so )?|\bso\s+)(?=(?:could|can|would|will) you\b|"
                              r"(?:what|how|why|which|who|where|when)\b)", re.IGNORECASE)
@@ -2137,7 +2139,10 @@ def _question_asked(text: str) -> str:
     """The question of a message that wraps it in remarks: its sentences that end with "?", or in a long single
     sentence, the part from where the question starts; "" when that is the whole message."""
     whole = text.strip()
-    asked = " ".join(part for part in _SENTENCE_END.split(whole) if part.rstrip().endswith("?"))
+    parts = _SENTENCE_END.split(whole)
+    if len(parts) > 1 and _OPENS_A_QUESTION.match(parts[-1]) and not parts[-1].rstrip().endswith((".", "!", "?")):
+        return parts[-1]  # "bone isnt just a rock, huh? how often does it get rebuilt": the last sentence asks
+    asked = " ".join(part for part in parts if part.rstrip().endswith("?"))
     if asked and len(asked) < len(whole):
         return asked
     starts = list(_QUESTION_START.finditer(whole)) if len(whole.split()) >= 20 else []

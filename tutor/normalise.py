@@ -47,6 +47,8 @@ _FOLDS_AFTER = _compile((
     (r"\b([a-z]+?)s? from (?:forming|developing|being formed|being made)\b", r"\1 formation"),
     (r"\bformation of (?:new )?([a-z]+?)s?\b", r"\1 formation"),
     (r"n't\b", " not"),
+    # the same typed without the apostrophe ("isnt testosterone the male one?"): no name's qualifier
+    (r"\b(is|are|was|were|does|do|did|has|have|had|could|would|should|must)nt\b", r"\1 not"),
     (r"\bi'm\b", "i am"),
     (r"\b(what|that|it|there|who|where|how|here|he|she)'s\b", r"\1 is"),
     (r"'s\b", ""),
