@@ -2565,6 +2565,14 @@ def test_a_lead_sentence_opening_with_a_phrase_then_it_names_what_it_was(tutor):
     assert first_sentence(reply.text).startswith("For bone, estrogen acts"), reply.text
 
 
+def test_a_fall_compared_with_the_condition_itself_says_only_the_real_fall(tutor):
+    # menopause is no hormone that falls with menopause: only testosterone's fall is said, then the comparison
+    reply = tutor.respond(tutor.new_session(), "menopause vs andropause-ish decline in men, how do they differ for bone")
+    assert set(reply.data["compare"]) == {"menopause", "hormonal-decline"}, reply.data
+    reply = tutor.respond(tutor.new_session(), "menopause vs gradual testosterone decline: which hits bone faster?")
+    assert reply.text.startswith("Testosterone falls with hormonal decline with age.") and "falls with menopause" not in reply.text
+
+
 def test_comparing_two_hormones_falling_compares_where_each_falls(tutor):
     reply = tutor.respond(tutor.new_session(), "how does the drop in estrogen for women differ from the drop in testosterone for men?")
     assert set(reply.data["compare"]) == {"menopause", "hormonal-decline"}, reply.data

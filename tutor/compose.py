@@ -131,6 +131,8 @@ class Composer:
 
     def falls(self, facts: tuple[Relation, ...]) -> str:
         """Where each of two falls away: "Estrogen falls with menopause; testosterone, with hormonal decline with age." """
+        if len(facts) == 1:  # "Testosterone falls with hormonal decline with age."
+            return self._msg("falls_with", a=_cap(self.name(facts[0].subject)), A=self.name(facts[0].object))
         first, second = facts[:2]
         return self._msg("compare_falls", a=_cap(self.name(first.subject)), A=self.name(first.object),
                          b=self.name(second.subject), B=self.name(second.object))

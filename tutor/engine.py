@@ -1285,8 +1285,11 @@ class Tutor:
         first = self.kb.concepts[whole or a]
         compared = self._compose.compare_three(*decision.concepts, depth.level, said) if len(decision.concepts) == 3 else \
             self._compose.compare(a, b, depth.level, said, self._policy.audience_asked(reading), whole)
-        if decision.facts:  # what the question named falls in each: said first ("Estrogen falls with menopause ...")
-            compared = f"{self._compose.falls(decision.facts)} {compared}"
+        # what the question named falls in each: said first ("Estrogen falls with menopause ..."); where one of the
+        # two named is itself the condition ("testosterone decline vs menopause"), only the other's fall is said
+        falling = tuple(f for f in decision.facts[:2] if f.subject != f.object)
+        if falling:
+            compared = f"{self._compose.falls(falling)} {compared}"
         text = self._announce(depth, compared)
         self._remember(session, a, depth.level, how=decision.how)
         session.last_pair = [a, b]
