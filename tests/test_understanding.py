@@ -161,6 +161,7 @@ def test_one_named_concept_is_answered_whatever_words_surround_it(tutor, text, c
     ("Hormones running the show in bones - explain", "hormones-and-bone"),  # no running as exercise
     ("the brakes coming off - what brakes??", "estrogen"),            # the brake estrogen puts on osteoclasts
     ("the chemical neighbourhood bone cells live in", "bone-microenvironment"),
+    ("what makes bones less dense", "bone-mineral-density"),           # the adjective for the density
     ("what is the link between hormones and bones anyway", "hormones-and-bone"),
 ])
 def test_everyday_wording_names_the_concept(tutor, text, concept):
