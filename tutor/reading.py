@@ -469,12 +469,12 @@ class Reader:
 
     def _described_kind_at(self, words: list[str]) -> int | None:
         """Where the kind described stands: after the opening article or wh-words and at most two words that qualify
-        it ("the LIVER hormone that GH triggers", "the BONE BUILDING hormone the pituitary pumps out")."""
+        it ("the LIVER hormone that GH triggers")."""
         start = next((i for i, w in enumerate(words[:4]) if w not in _BEFORE_A_DESCRIBED_KIND), None)
         if start is None:
             return None
         at = next((i for i in range(start, min(start + 3, len(words))) if words[i] in self._answer_types), None)
-        described = at is not None and at + 1 < len(words) and words[at + 1] in _DESCRIBING | _A_CLAUSE_OPENS
+        described = at is not None and at + 1 < len(words) and words[at + 1] in _DESCRIBING
         return at if described else None
 
     def _noun_after_which(self, words: list[str]) -> str | None:
@@ -933,8 +933,6 @@ def _qualifies_a_name(words: list[str], i: int, mentions: list[Mention]) -> bool
 # words that start a description of the thing a bare noun names ("cells BURIED in bone")
 _DESCRIBING = frozenset({"that", "which", "who", "made", "from", "produced", "released", "secreted", "found", "sitting",
                          "buried", "living", "responsible"})
-# a clause with no "that" after the kind: "the substance THE liver makes when GH tells it to"
-_A_CLAUSE_OPENS = frozenset({"the"})
 _BEFORE_A_DESCRIBED_KIND = frozenset({"the", "a", "an", "what", "whats", "is", "s", "that", "this"})
 # where a message breaks into pieces (sentences, clauses set off by punctuation), and the words that ask
 _PIECE_BREAK = re.compile(r"[.!?;:,()]+\s*|\s+[-–—]+\s+")
