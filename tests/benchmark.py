@@ -137,8 +137,8 @@ SETS = {
     "blind31/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind31" / "understanding.yaml",
     "blind31/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind31" / "safety.yaml",
     "blind31/other-language.yaml (retired blind set, now tuning; English only)": ROOT / "tests" / "data" / "blind31" / "other-language.yaml",
-    "blind32/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind32" / "understanding.yaml",
-    "blind32/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind32" / "safety.yaml",
+    "blind32/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind32" / "understanding.yaml",
+    "blind32/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind32" / "safety.yaml",
 }
 
 
