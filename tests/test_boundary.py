@@ -871,3 +871,19 @@ def test_a_word_read_as_written_is_not_stemmed_into_another_word_in_the_classes_
     # the brand "evenity" stems to "even": read as written on both sides, "what does that even mean?" names no drug
     assert "treatment" not in tutor.read("what does that even mean for bone?").advice.found
     assert "treatment" in tutor.read("should I take evenity?").advice.found
+
+
+@pytest.mark.parametrize("text", [
+    "DXA: -2.4 hip. estrogen or testosterone?",                          # a scan's number beside treatments
+    "my surgeon said no hormones. is there a way I could still take estrogen?",   # a way for me to use it
+])
+def test_a_scan_score_beside_treatments_and_a_way_for_me_to_use_one_are_advice(tutor, text):
+    assert Chat(tutor).say(text).kind == "safety", advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "is there any way I can learn more about HRT?",   # a way to learn, not to take
+    "is there a way for women to use HRT?",            # people in general
+])
+def test_a_way_to_learn_or_for_people_in_general_is_not_advice(tutor, text):
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
