@@ -267,3 +267,22 @@ def test_the_other_way_round_asks_the_last_question_again_reversed(chat):
     assert chat.say("what does it switch on?").text.startswith("Estrogen receptor alpha raises OPG")
     reply = chat.say("and off?", concept="estrogen-receptor-alpha", kind="answer")
     assert reply.text.startswith("Estrogen receptor alpha lowers RANKL"), reply.text
+
+
+def test_the_other_team_is_the_other_cell(chat):
+    chat.say("what do osteoclasts do?", concept="osteoclasts", kind="answer")
+    chat.say("and the other team?", concept="osteoblasts", kind="answer")
+
+
+def test_a_pronoun_working_through_a_name_asks_about_the_link(chat):
+    # "it" is TRT, the subject; estrogen is the means it works by: the answer is the link, not estrogen alone
+    chat.say("how does TRT help bone?", concept="trt", kind="answer")
+    chat.say("why does it work via estrogen?", concept="testosterone-aromatization", kind="answer")
+
+
+def test_the_name_of_a_change_of_the_topic(chat):
+    chat.say("what is the GH/IGF-1 axis?", concept="gh-igf1-axis", kind="answer")
+    chat.say("what is its decline called?", concept="somatopause", kind="answer")
+    # "that process" is a placeholder for the process under discussion, not a change of it
+    chat.say("What happens when RANKL binds RANK?", kind="answer")
+    chat.say("what's that process called?", concept="osteoclastogenesis", kind="answer")

@@ -2364,7 +2364,7 @@ _BARE_NOUN = re.compile(r"^(?:and |so |then |what about |how about |(?:and |so )
 # "and the other half?", "and what's the other side of remodeling?"
 # "and what about the other cells, the ones that break bone?": the other one, described after a comma
 _THE_OTHER = re.compile(r"^(and |so |then |what about |how about )?((what|whats|what s|what is|which is) )?(the )?other "
-                        r"(one|ones|half|part|side|piece|bit|component|cell|cells|hormone|hormones|signal|signals|process)"
+                        r"(one|ones|half|part|side|piece|bit|component|cell|cells|hormone|hormones|signal|signals|process|team|crew|group|kind|type)"
                         r"( of (it|that|this|them|(the )?\w+( \w+)?)| the ones? (that|which|who) .+)?$")
 _WHICH_KIND = re.compile(r"^(and |so |then )?(which|what) \w+ ")  # "which cells ...", "what enzyme ..."
 _WHICH_NAMED_PART = re.compile(r"^(and |so |then )?(which|what) (one|part|component|piece|half|side|bit)\b")
@@ -2521,8 +2521,32 @@ def _acts_on_the_pronoun(reading: Reading, pronoun: Mention) -> bool:
 
 
 def _named_not_aside(reading: Reading) -> list[str]:
-    """ "besides building bone, what else do osteoblasts send out?": what is set aside is not asked about."""
-    return [c for c in reading.named if c not in reading.aside] or list(reading.named)
+    """ "besides building bone, what else do osteoblasts send out?": what is set aside is not asked about; and
+    "why does IT work THROUGH estrogen?" asks about the one referred to as much as the one named (the link)."""
+    named = [c for c in reading.named if c not in reading.aside] or list(reading.named)
+    subject = _subject_working_through(reading, named)
+    return [subject, *named] if subject else named
+
+
+_AUXILIARY = frozenset({"does", "do", "did", "is", "are", "can", "could", "would", "will", "might"})
+_THROUGH = frozenset({"through", "via", "thru"})
+
+
+def _subject_working_through(reading: Reading, named: list[str]) -> str | None:
+    """The concept a pronoun stands for as the subject of the question ("does IT ..."), when the one name comes
+    after "through" or "via" (the means it works by)."""
+    pronouns = [m for m in reading.mentions if m.how == "pronoun" and m.concept not in named]
+    names = [m for m in reading.mentions if m.how != "pronoun" and m.concept in named]
+    if len(named) != 1 or len(pronouns) != 1 or not names:
+        return None
+    it, name = pronouns[0], names[0]
+    return it.concept if _subject_then_means(reading.words, it, name) else None
+
+
+def _subject_then_means(words: tuple[str, ...], it: Mention, name: Mention) -> bool:
+    """ "does IT work THROUGH estrogen": the pronoun after an auxiliary, the name after "through" or "via"."""
+    before_it = words[it.start - 1] if it.start else ""
+    return before_it in _AUXILIARY and it.end <= name.start and bool(set(words[max(0, name.start - 2):name.start]) & _THROUGH)
 
 
 def _title_words(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
