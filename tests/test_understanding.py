@@ -4743,3 +4743,16 @@ def test_a_binder_asked_by_a_word_of_capture_is_the_one_that_holds_it_back(tutor
     # RANK and OPG both bind RANKL; "mops up", "grabs" ask for the one that takes it out of play
     reply = Chat(tutor).say(text, kind="answer")
     assert first_sentence(reply.text).startswith("OPG"), reply.text
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("guy hormone and bones??", "testosterone"),                           # everyday names of the sex hormones
+    ("what does the girl hormone do to bone", "estrogen"),
+    ("an inherited glitch where men cannot make estrogen from testosterone", "aromatase-deficiency"),  # a faulty gene
+    ("the list of studies it cites", "references"),
+    ("the pregnancy hormone in HRT, what does it do for bone", "progesterone"),  # a name, not a pregnancy question
+    ("the tug of war between RANKL and OPG", "rankl-opg-ratio"),             # two sides pulling: their balance
+    ("the enzyme that turns the guy hormone into the girl hormone in bone", "aromatase"),  # names inside a description
+])
+def test_everyday_names_and_metaphors_read_as_the_concept(tutor, text, concept):
+    Chat(tutor).say(text, concept=concept, kind="answer")

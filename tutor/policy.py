@@ -1847,8 +1847,10 @@ class Policy:
         if self._own_example_of(ranked, named):
             return Decision("concept", (ranked[0].concept_id,), reading.frame, confidence=min(ranked[0].score, 1.0),
                             runner_up=_runner(ranked), how="a concept's own example")
-        described = self._searched_own(reading) if reading.describes_the_kind else None
-        # "the receptor sitting on the osteoclast precursors": RANK's own sentence says so
+        described = (self._described_by_the_names(reading, reading.named) or self._searched_own(reading)) \
+            if reading.describes_the_kind else None
+        # "the receptor sitting on the osteoclast precursors": RANK's own sentence says so; "the enzyme that turns the
+        # male sex hormone into the female one": every name is in the description, so none of them is the answer
         if described and described.concepts[0] not in reading.named:
             return described
         return self._the_cell_doing_it(reading, named)
