@@ -4756,3 +4756,20 @@ def test_a_binder_asked_by_a_word_of_capture_is_the_one_that_holds_it_back(tutor
 ])
 def test_everyday_names_and_metaphors_read_as_the_concept(tutor, text, concept):
     Chat(tutor).say(text, concept=concept, kind="answer")
+
+
+@pytest.mark.parametrize("text", ["the bone cells that are not the builders or the breakers",
+                                  "which cells are neither osteoblasts nor osteoclasts?"])
+def test_the_one_of_a_kind_left_when_the_others_are_set_aside(tutor, text):
+    Chat(tutor).say(text, concept="osteocytes", kind="answer")
+
+
+def test_a_rhetorical_isnt_sets_nothing_aside(tutor):
+    # "isn't testosterone the male one?" doubts, it does not deny: testosterone is still asked about
+    assert tutor.read("isnt testosterone the male one, why does estrogen come into it").aside == ()
+
+
+@pytest.mark.parametrize("text, concept", [("bone recycling", "bone-remodeling"),
+                                           ("estrogen's one-two punch on RANKL and OPG", "estrogen-rankl-opg")])
+def test_more_everyday_names(tutor, text, concept):
+    Chat(tutor).say(text, concept=concept, kind="answer")

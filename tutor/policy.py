@@ -1542,7 +1542,7 @@ class Policy:
 
     def _kind_asked_for(self, reading: Reading, focus: str | None) -> Decision | None:
         """A question that asks for a kind of thing: the one concept headed by the noun asked, or one of the kind."""
-        titled = self._titled_as_asked(reading) or self._overview_of_kind(reading, focus)
+        titled = self._titled_as_asked(reading) or self._overview_of_kind(reading, focus) or self._the_rest_of_the_kind(reading)
         if titled:
             return titled
         cited = self._sources_asked_for(reading, focus)
@@ -1552,6 +1552,17 @@ class Policy:
             return self._asked_kind(reading, focus)
         return self._kind_in_the_topic(reading, focus) or self._kind_named_for_the_referent(reading) or \
             self._done_to_the_topic(reading) or self._next_step_of_the_topic(reading, focus)
+
+    def _the_rest_of_the_kind(self, reading: Reading) -> Decision | None:
+        """ "the bone cells that are not the builders or the breakers": every name set aside, and one thing of the
+        kind asked left over (osteocytes)."""
+        kind, aside = reading.answer_type, set(reading.aside)
+        if not (kind and reading.named and set(reading.named) <= aside):
+            return None
+        left = [c for c, k in self._kb.kinds.items() if k == kind and c not in aside]
+        if len(left) != 1 or not all(self._kb.kinds.get(c) == kind for c in aside):
+            return None
+        return Decision("concept", (left[0],), reading.frame, how=f"the one {kind} left when those named are set aside")
 
     def _kind_named_for_the_referent(self, reading: Reading) -> Decision | None:
         """ "What is menopause?" ... "which therapy is meant for it?": a kind asked of the condition or measure a

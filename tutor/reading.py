@@ -1244,7 +1244,9 @@ _SETTING_ASIDE = (("other", "than"), ("besides",), ("apart", "from"), ("aside", 
                   # what a thing is kept from: "what blocks RANKL from reaching RANK?" asks what blocks RANKL
                   ("from", "reaching"), ("from", "binding"), ("binding", "to"), ("from", "activating"), ("from", "meeting"),
                   # "which one builds bone instead of (braking) resorption?": the other thing, not asked about
-                  ("instead", "of"), ("rather", "than"))
+                  ("instead", "of"), ("rather", "than"),
+                  # "the bone cells that are not the builders or the breakers": the ones denied are set aside
+                  *((rel, verb, "not") for rel in ("that", "which", "who") for verb in ("is", "are")), ("neither",))
 
 
 def _not_timing(words: list[str], mentions: list[Mention]) -> list[str]:
@@ -1261,9 +1263,9 @@ _TIMING = frozenset({"before", "after", "until", "till", "once", "since"})
 def _after_a_setting_aside(words: list[str] | tuple[str, ...], start: int) -> bool:
     """Whether the words before a name set it aside ("besides estrogen"), a verb in -ing or an article between allowed
     ("instead of BRAKING resorption", "besides THE builders")."""
-    windows = [tuple(words[max(0, start - 2):start])]
+    windows = [tuple(words[max(0, start - 3):start])]
     if start >= 3 and (words[start - 1].endswith("ing") or words[start - 1] in ("the", "a", "an")):
-        windows.append(tuple(words[start - 3:start - 1]))  # "besides THE builders"
+        windows.append(tuple(words[max(0, start - 4):start - 1]))  # "besides THE builders"
     return any(before[-len(phrase):] == phrase for before in windows for phrase in _SETTING_ASIDE)
 
 
@@ -1281,7 +1283,9 @@ def _set_aside(words: list[str] | tuple[str, ...], mentions) -> list[str]:
     aside: list[str] = []
     last_end = -1  # where the last mention set aside ends: "besides osteoblasts AND osteoclasts" sets both aside
     for m in sorted(mentions, key=lambda m: m.start):
-        joined = last_end >= 0 and m.start - last_end == 1 and words[last_end] in ("and", "or")
+        # "besides osteoblasts AND (the) osteoclasts", "not the builders OR the breakers"
+        gap = 2 if last_end >= 0 and m.start - last_end == 2 and words[m.start - 1] in ("the", "a", "an") else 1
+        joined = last_end >= 0 and m.start - last_end == gap and words[last_end] in ("and", "or", "nor")
         if (joined or _after_a_setting_aside(words, m.start) or _denied_after(words, m.end)) and m.concept not in aside:
             aside.append(m.concept)
             last_end = m.end
