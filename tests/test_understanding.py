@@ -4773,3 +4773,7 @@ def test_a_rhetorical_isnt_sets_nothing_aside(tutor):
                                            ("estrogen's one-two punch on RANKL and OPG", "estrogen-rankl-opg")])
 def test_more_everyday_names(tutor, text, concept):
     Chat(tutor).say(text, concept=concept, kind="answer")
+
+
+def test_the_accelerator_before_the_brake(tutor):
+    Chat(tutor).say("the accelerator plus the brake for bone, together", concept="anabolic-antiresorptive-synergy", kind="answer")
