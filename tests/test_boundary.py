@@ -887,3 +887,13 @@ def test_a_scan_score_beside_treatments_and_a_way_for_me_to_use_one_are_advice(t
 ])
 def test_a_way_to_learn_or_for_people_in_general_is_not_advice(tutor, text):
     assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text", ["i forgot my testosteron shot 2 days ago, do i dubble up",   # a typo of "double"
+                                  "missed a dose of my estradiol patch yesterday, what now"])   # a missed dose
+def test_a_missed_dose_and_doubling_up_are_advice(tutor, text):
+    assert Chat(tutor).say(text).kind == "safety", advice(tutor, text).to_dict()
+
+
+def test_forgetting_what_a_thing_does_is_not_advice(tutor):
+    assert Chat(tutor).say("i forgot what RANKL does").kind == "answer"
