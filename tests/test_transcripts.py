@@ -286,3 +286,9 @@ def test_the_name_of_a_change_of_the_topic(chat):
     # "that process" is a placeholder for the process under discussion, not a change of it
     chat.say("What happens when RANKL binds RANK?", kind="answer")
     chat.say("what's that process called?", concept="osteoclastogenesis", kind="answer")
+
+
+def test_the_mens_one_inside_a_question_is_the_counterpart_by_name(chat):
+    chat.say("How does HRT compare with TRT?", kind="answer")
+    chat.say("which hormone is used in the men's one?", concept="trt", kind="answer")
+    chat.say("and what does the female one contain?", concept="hrt", kind="answer")

@@ -290,7 +290,7 @@ class Tutor:
 
     def _content(self, session: Session, text: str) -> Reply:
         """Read the question, decide, compose: the three stages of a content turn."""
-        text = self._back_to_an_earlier_topic(session, text)
+        text = self._their_version_named(session, self._back_to_an_earlier_topic(session, text))
         reading = self.read(text, session)
         declined = _still_declined(session, reading)
         if declined:  # "what is PTH?" ... "what does it do to osteoclasts?": "it" is still PTH
@@ -343,6 +343,19 @@ class Tutor:
             return text
         session.last_concept = topics[-1] if found.group("which").lower() in _FIRST else topics[1]
         return text[found.end():].strip() or "tell me about it"
+
+    def _their_version_named(self, session: Session, text: str) -> str:
+        """ "How does HRT compare with TRT?" "which hormone is used in the men's one?": "the men's one" inside a
+        question is the topic's counterpart for them (TRT), put by its name."""
+        folded = fold(text)
+        said = _THEIR_VERSION.search(folded)
+        if not said or not session.last_concept or said.group(0) == folded.strip(" ?.!"):
+            return text  # alone, "the male one?" is the counterpart intent of the dialogue pack
+        who = "women" if said.group("who").startswith(("wom", "fem")) else "men"
+        counterpart = self._their_counterpart(session.last_concept, who, True)
+        if not counterpart or counterpart == session.last_concept:
+            return text
+        return f"{folded[:said.start()]}{short_title(self.kb.concepts[counterpart])}{folded[said.end():]}"
 
     def _note_the_one_of_the_kind_asked(self, session: Session, reading: Reading, reply: Reply) -> None:
         """ "What is progesterone?" "which therapy includes it?" "... HRT ..." "how does that therapy protect bone?":
@@ -2131,6 +2144,7 @@ class _Turn:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_THEIR_VERSION = re.compile(r"\bthe (?P<who>male|men s|mens|man s|men|female|women s|womens|woman s|women) (one|version)\b")
 _OPENS_A_QUESTION = re.compile(r"(?:so |and |but |ok |okay )?(?:what|how|why|which|who|where|when|whats|is|are|does|do|can|could)\b",
                                re.IGNORECASE)
 # where the question starts in one long sentence of story: "..., so could you tell me what ...", "..., how is ..."
