@@ -4777,3 +4777,10 @@ def test_more_everyday_names(tutor, text, concept):
 
 def test_the_accelerator_before_the_brake(tutor):
     Chat(tutor).say("the accelerator plus the brake for bone, together", concept="anabolic-antiresorptive-synergy", kind="answer")
+
+
+@pytest.mark.parametrize("text, lead", [("what is OPG's target", "OPG binds to RANKL"),              # its target: what it binds
+                                        ("what does the aromatase enzyme live in", "Aromatase is found in")])  # where it lives
+def test_a_target_and_where_a_thing_lives_are_relations(tutor, text, lead):
+    reply = Chat(tutor).say(text, kind="answer")
+    assert first_sentence(reply.text).startswith(lead), reply.text
