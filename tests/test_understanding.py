@@ -4784,3 +4784,11 @@ def test_the_accelerator_before_the_brake(tutor):
 def test_a_target_and_where_a_thing_lives_are_relations(tutor, text, lead):
     reply = Chat(tutor).say(text, kind="answer")
     assert first_sentence(reply.text).startswith(lead), reply.text
+
+
+def test_texting_and_inflected_everyday_words_are_not_foreign_names(tutor):
+    # "revising" is no typo of "raising", "tmrw" is tomorrow: neither names a topic the document lacks
+    reading = tutor.read("im revising for my endo exam tmrw, which one is the decoy in the rank pathway")
+    assert reading.foreign == () and ("revising", "raising") not in [tuple(c) for c in reading.corrections]
+    Chat(tutor).say("ok so im revising for my endo exam tmrw and i keep mixing up which one is the decoy "
+                    "and which one is the ligand in the rank pathway help", kind="answer")

@@ -28,7 +28,18 @@ def _common_set() -> frozenset[str]:
 def common(word: str) -> bool:
     """Whether a folded word is itself an everyday English word (a spelling corrector leaves it alone), or an
     adverb made from one ("weakly" is no typo of "weekly", though too rare for the list)."""
-    return word in _common_set() or len(word) > 5 and word.endswith("ly") and word[:-2] in _common_set()
+    return word in _common_set() or len(word) > 5 and (word.endswith("ly") and word[:-2] in _common_set()
+                                                        or _inflected(word))
+
+
+def _inflected(word: str) -> bool:
+    """ "revising", "revised": a verb form of an everyday word that the list, by frequency, leaves out."""
+    common_set = _common_set()
+    for ending in ("ing", "ed"):
+        stem_ = word[:-len(ending)] if word.endswith(ending) else ""
+        if len(stem_) >= 4 and (stem_ in common_set or stem_ + "e" in common_set):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
