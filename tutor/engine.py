@@ -347,9 +347,11 @@ class Tutor:
     def _their_version_named(self, session: Session, text: str) -> str:
         """ "How does HRT compare with TRT?" "which hormone is used in the men's one?": "the men's one" inside a
         question is the topic's counterpart for them (TRT), put by its name."""
+        if not session.last_concept or not _ONE_OR_VERSION.search(text):
+            return text  # most turns: no fold needed to know it says no "... one" or "... version"
         folded = fold(text)
         said = _THEIR_VERSION.search(folded)
-        if not said or not session.last_concept or said.group(0) == folded.strip(" ?.!"):
+        if not said or said.group(0) == folded.strip(" ?.!"):
             return text  # alone, "the male one?" is the counterpart intent of the dialogue pack
         who = "women" if said.group("who").startswith(("wom", "fem")) else "men"
         counterpart = self._their_counterpart(session.last_concept, who, True)
@@ -2144,6 +2146,7 @@ class _Turn:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_ONE_OR_VERSION = re.compile(r"\b(one|version)\b", re.IGNORECASE)
 _THEIR_VERSION = re.compile(r"\bthe (?P<who>male|men s|mens|man s|men|female|women s|womens|woman s|women) (one|version)\b")
 _OPENS_A_QUESTION = re.compile(r"(?:so |and |but |ok |okay )?(?:what|how|why|which|who|where|when|whats|is|are|does|do|can|could)\b",
                                re.IGNORECASE)
