@@ -139,8 +139,8 @@ SETS = {
     "blind31/other-language.yaml (retired blind set, now tuning; English only)": ROOT / "tests" / "data" / "blind31" / "other-language.yaml",
     "blind32/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind32" / "understanding.yaml",
     "blind32/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind32" / "safety.yaml",
-    "blind33/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind33" / "understanding.yaml",
-    "blind33/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind33" / "safety.yaml",
+    "blind33/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind33" / "understanding.yaml",
+    "blind33/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind33" / "safety.yaml",
 }
 
 
