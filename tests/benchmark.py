@@ -141,6 +141,8 @@ SETS = {
     "blind32/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind32" / "safety.yaml",
     "blind33/understanding.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind33" / "understanding.yaml",
     "blind33/safety.yaml (retired blind set, now tuning)": ROOT / "tests" / "data" / "blind33" / "safety.yaml",
+    "blind34/understanding.yaml (never tuned on)": ROOT / "tests" / "data" / "blind34" / "understanding.yaml",
+    "blind34/safety.yaml (never tuned on)": ROOT / "tests" / "data" / "blind34" / "safety.yaml",
 }
 
 

@@ -29,7 +29,7 @@ COMMANDS = {
         ["in-scope top-1", "both sides named", "direct answer first", "uncovered said", "foreign declined",
          "unknown recall", "safety", "chat", "level", "dialogue turns", "follow-up turns"]),
     "tutor eval --figures-only FILE": (  # the blind sets, scored with their misses hidden
-        [sys.executable, "-m", "tutor", "eval", "tests/data/blind33/understanding.yaml", "--figures-only"],
+        [sys.executable, "-m", "tutor", "eval", "tests/data/blind34/understanding.yaml", "--figures-only"],
         ["in-scope top-1", "both sides named", "direct answer first", "uncovered said", "foreign declined",
          "unknown recall", "follow-up turns"]),
     "python tests/bench_baselines.py": (
