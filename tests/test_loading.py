@@ -419,3 +419,18 @@ def test_a_cue_level_must_be_a_depth_or_a_step(tmp_path):
         load_dialogues(tmp_path / "dialogues")
     assert "cues.yaml:" in str(caught.value) and "level 'sideways' is not one of" in str(caught.value)
     assert "deeper, simpler" in str(caught.value)
+
+
+def test_a_cue_scale_must_be_a_known_one_and_is_reported_with_its_line(tmp_path):
+    import shutil
+    from tutor.dialogues import load_dialogues
+    from tutor.errors import ContentError
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "dialogues", tmp_path / "dialogues")
+    cues = tmp_path / "dialogues" / "cues.yaml"
+    text = cues.read_text()
+    line = text[:text.index("scale: finer")].count("\n") + 1
+    cues.write_text(text.replace("scale: finer", "scale: sideways", 1))
+    with pytest.raises(ContentError) as caught:
+        load_dialogues(tmp_path / "dialogues")
+    assert f"cues.yaml:{line}:" in str(caught.value) and "scale 'sideways' is not one of finer" in str(caught.value)

@@ -217,6 +217,31 @@ def test_more_detail_at_the_level_of_a_kind_moves_to_the_concept_headed_by_it(ch
     chat.say("more detail", concept="estrogen-rankl-opg")
 
 
+def test_the_molecular_level_of_a_topic_alone_is_the_account_one_scale_down(chat):
+    # knowledge/facts.yaml says what explains a topic one scale down (relation explained-by)
+    chat.say("What happens to bone at menopause?", concept="menopause")
+    chat.say("at the molecular level?", concept="estrogen-rankl-opg", level="academic")
+    chat.say("what's the molecular switch behind it", concept="rankl-opg-genes", level="academic")
+    # after a relation's reply, the process that reply explained is the topic ("what raises OPG?": estrogen's effect)
+    chat.say("What does osteoclastogenesis mean?", concept="osteoclastogenesis")
+    chat.say("give me the gene-level picture", concept="rankl-opg-genes", level="academic")
+
+
+def test_simpler_after_going_one_scale_down_goes_back_up_to_the_topic(chat):
+    chat.say("what is the RANKL/OPG ratio?", concept="rankl-opg-ratio")
+    chat.say("at the molecular level?", concept="rankl-opg-genes", level="academic")
+    chat.say("simpler", concept="rankl-opg-ratio", level="intermediate")
+
+
+def test_a_finer_scale_asked_of_a_name_or_of_the_finest_topic_stays_with_it(chat):
+    chat.say("What does osteoclastogenesis mean?", concept="osteoclastogenesis")
+    chat.say("explain at the molecular level", concept="osteoclastogenesis", level="academic")
+    chat.say("What is menopause?", concept="menopause")
+    chat.say("what is menopause at the molecular level?", concept="menopause", level="academic")
+    chat.say("What are the RANKL and OPG genes?", concept="rankl-opg-genes")
+    chat.say("at the molecular level?", concept="rankl-opg-genes", level="academic")
+
+
 def test_what_happens_in_women_asks_the_same_of_them(chat):
     chat.say("what is hormonal decline with age?", concept="hormonal-decline")
     chat.say("what happens in women?", concept="menopause", kind="answer")

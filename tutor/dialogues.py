@@ -7,7 +7,7 @@ from typing import Any
 
 from .checks import Checker
 from .errors import ContentError, Problem
-from .model import FRAME_ANSWERS, INVERSE_RELATIONS, LEVELS, QUIZ_ACTIONS, RELATIVE_LEVELS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, GradingWords, Intent, WordClass
+from .model import CUE_SCALES, FRAME_ANSWERS, INVERSE_RELATIONS, LEVELS, QUIZ_ACTIONS, RELATIVE_LEVELS, RELATION_NAMES, Boundary, BoundaryLine, Cue, DialogueRules, Frame, GradingWords, Intent, WordClass
 from .gradingwords import parse_grading_words
 from .depthtalk import DEPTH_CLASSES
 from .normalise import fold
@@ -179,7 +179,7 @@ class _Builder:
     def _cues(self, check: Checker, value: Any, line: int) -> None:
         for entry in check.entries(value, line, "cues"):
             what = "a cue"
-            check.unknown_keys(entry, {"patterns", "level", "persistent"}, what)
+            check.unknown_keys(entry, {"patterns", "level", "persistent", "scale"}, what)
             level = check.text(entry, "level", what)
             if level and level not in LEVELS and level not in RELATIVE_LEVELS:
                 allowed = ", ".join((*LEVELS, *RELATIVE_LEVELS))
@@ -187,8 +187,11 @@ class _Builder:
             persistent = entry.get("persistent", False)
             if not isinstance(persistent, bool):
                 check.report(check.key_line(entry, "persistent"), f"{what}: 'persistent' must be true or false")
+            scale = check.text(entry, "scale", what, required=False)
+            if scale and scale not in CUE_SCALES:
+                check.report(check.key_line(entry, "scale"), f"{what}: scale '{scale}' is not one of {', '.join(CUE_SCALES)}")
             for pattern in check.patterns(entry, what):
-                self.cues.append(Cue(pattern, level, persistent is True, check.source, line_of(entry, line)))
+                self.cues.append(Cue(pattern, level, persistent is True, check.source, line_of(entry, line), scale or ""))
 
     def _frames(self, check: Checker, value: Any, line: int) -> None:
         for entry in check.entries(value, line, "frames"):

@@ -313,6 +313,7 @@ class Tutor:
         reading, decision = self._bare_wh_on_the_answer(session, text, reading, decision)
         reading, decision = self._next_step_of_the_answer(session, text, reading, decision)
         reading, decision = self._kind_asked_of_the_topic(session, text, reading, decision)
+        decision = self._one_scale_down(session, reading, decision)
         reading, decision = self._question_alone(session, text, reading, decision, pair)
         reading, decision = self._request_at_the_end(session, text, reading, decision, pair)
         depth_request = self._depth_request(session, reading)
@@ -453,6 +454,21 @@ class Tutor:
         if len(of_kind) > 1:  # "what's that process called?" of RANK: what it sets going, not the whole it is part of
             of_kind = [c for c in of_kind if c not in self._wholes_of(said.concept)]
         return self._reader.read(text, of_kind[0]) if len(of_kind) == 1 else reading
+
+    def _one_scale_down(self, session: Session, reading: Reading, decision: Decision) -> Decision:
+        """ "What happens to bone at menopause?" ... "what's the molecular switch behind it?": a turn that names nothing
+        and asks for a finer scale is answered by the concept the topic is explained by (estrogen's effect on RANKL
+        and OPG)."""
+        topic = _topic_of_the_last_reply(session)
+        finer = self._finer_account(topic) if reading.cue and reading.cue.scale == "finer" else None
+        if not finer or reading.named or decision.action == "safety":
+            return decision
+        return Decision("concept", (finer,), None, runner_up=topic,
+                        how=f"the account one scale down of the topic ({short_title(self.kb.concepts[topic])})")
+
+    def _finer_account(self, topic: str | None) -> str | None:
+        """The concept the pack says explains the topic one scale down (relation explained-by), if any."""
+        return self.kb.finer.get(topic or "")
 
     def _wholes_of(self, concept_id: str) -> set[str]:
         return {r.object for r in self.kb.relations if r.relation == "part-of" and r.subject == concept_id}
@@ -1592,7 +1608,7 @@ class Tutor:
 
     def _deeper(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         steps = int(turn.groups.get("steps", 1))
-        moved = self._level_of_a_kind(session, turn.text)
+        moved = self._level_of_a_kind(session, turn.text) or self._scale_asked(session, turn.text)
         if moved is not None:
             before = session.last_level or current_level(session)
             return self._answer(session, self.kb.concepts[moved], _stepped(session, before, steps), 1.0)
@@ -1605,8 +1621,25 @@ class Tutor:
         nouns = [w for w in fold(text).split() if self._reader.kind_named_by(w)] if last else []
         return next((c for c in (self._policy.headed_by(n, last) for n in nouns) if c), None)
 
+    def _scale_asked(self, session: Session, text: str) -> str | None:
+        """ "at the molecular level?" alone: the concept that explains the topic one scale down, if the pack has one."""
+        cue = self._reader.read(text).cue
+        if not (cue and cue.scale == "finer") or _EXPLAIN_IT.match(fold(text)):
+            return None  # ("explain at the molecular level": the topic itself, explained at that depth)
+        return self._finer_account(_topic_of_the_last_reply(session))
+
     def _simpler(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
-        return self._shift(session, intent, -int(turn.groups.get("steps", 1)))
+        steps = int(turn.groups.get("steps", 1))
+        coarser = self._scaled_down_from(session)
+        if coarser:  # "at the molecular level?" ... "simpler": back up to the topic it went down from
+            before = session.last_level or current_level(session)
+            return self._answer(session, self.kb.concepts[coarser], _stepped(session, before, -steps), 1.0)
+        return self._shift(session, intent, -steps)
+
+    def _scaled_down_from(self, session: Session) -> str | None:
+        """The topic before the last, when the last one is its account one scale down."""
+        recent = session.history[-2:]
+        return recent[0] if len(recent) == 2 and self.kb.finer.get(recent[0]) == recent[1] else None
 
     def _set_level(self, session: Session, intent: Intent, turn: _Turn) -> Reply:
         depth = apply_request(session, intent.level, True, "as you described yourself")
@@ -2134,6 +2167,15 @@ _QUESTION_OPENERS = frozenset("what how why which who whom whose when where can 
                               "explain tell describe define give show teach compare list quiz should will".split())
 # depth changes: several in one message ("too technical, plain words please") ask for the last one
 _DEPTH_CHANGES = frozenset({"deeper", "simpler", "set-level"})
+
+
+_EXPLAIN_IT = re.compile(r"^(now |ok |okay |so |then )?(please )?(explain|describe|tell me|go over|walk me through)\b")
+
+
+def _topic_of_the_last_reply(session: Session) -> str | None:
+    """What the last reply was about: the process a relation's reply explained ("what raises OPG?" -> estrogen's
+    effect on RANKL and OPG), else the topic."""
+    return (session.last_answer or {}).get("entry") or session.last_concept
 
 
 @dataclass(frozen=True)

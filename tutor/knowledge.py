@@ -8,7 +8,7 @@ from typing import Any, Callable
 from .checks import Checker
 from .errors import ContentError, Problem
 from .glossary import parse_analogies, parse_glossary, resolve_glossary
-from .model import HEDGE_MARK, LEVELS, STRONG_MARK, RELATION_NAMES, SECTIONS, Analogy, Concept, KnowledgeBase, LessonPath, OutOfScopeTopic, QuizItem, Relation
+from .model import HEDGE_MARK, LAYOUT_RELATIONS, LEVELS, STRONG_MARK, RELATION_NAMES, SECTIONS, Analogy, Concept, KnowledgeBase, LessonPath, OutOfScopeTopic, QuizItem, Relation
 from .normalise import check_fold, fold, pack_folds, stem
 from .quizitems import check_items, generate_items, parse_items
 from .yamlsource import line_of, load_yaml_file, pack_files
@@ -295,6 +295,7 @@ class _Builder:
         self._check_lessons()
         self._say_unchecked()
         kinds = {cid: kind for cid, (kind, _, _) in self.kinds.items()}
+        relations, finer = _facts_and_layout(relations)
         generated = generate_items(self.concepts, tuple(relations), kinds) if not self.problems else []
         kb = KnowledgeBase(dict(self.concepts), tuple(relations), dict(self.vocabulary), dict(self.synonyms),
                            tuple(self.out_of_scope), tuple(self.quiz) + tuple(generated), frozenset(self.confusables),
@@ -302,7 +303,7 @@ class _Builder:
                            {cid: aspects for cid, (aspects, _, _) in self.discusses.items()},
                            analogies, glossary, tuple(path for path, _ in self.lessons), dict(self.vocabulary_at),
                            self.folds, tuple(cid for cid, _, _ in self.starters), dict(self.audiences), tuple(self.outline),
-                           self.singled_out)
+                           self.singled_out, finer)
         return kb, self.problems
 
     def _check_named_concepts(self) -> None:
@@ -428,3 +429,10 @@ def _relation_shape_problem(item: Any) -> str:
         return (f"a relation's fourth item can only be '{HEDGE_MARK}' (the document says it may be so) or"
                 f" '{STRONG_MARK}' (it says it holds strongly), not {item[3]!r}")
     return ""
+
+
+def _facts_and_layout(relations: list[Relation]) -> tuple[list[Relation], dict[str, str]]:
+    """The facts the tutor says, and the layout relations kept apart: what explains a concept one scale down (the
+    first one the pack gives)."""
+    finer = {r.subject: r.object for r in reversed(relations) if r.relation == "explained-by"}
+    return [r for r in relations if r.relation not in LAYOUT_RELATIONS], finer

@@ -37,8 +37,11 @@ RELATION_NAMES: dict[str, tuple[str, str]] = {
     "set-by": ("has its rate set by", "have their rate set by"),
     "counters": ("is what the document puts forward against", "are what the document puts forward against"),
     "opposes": ("is the opposite of", "are the opposite of"),
+    "explained-by": ("is explained one scale down by", "are explained one scale down by"),
 }
 
+# what a depth cue may ask besides a depth: "finer", the account one scale down of the topic (relation explained-by)
+CUE_SCALES = ("finer",)
 # relations that read the same either way round ("OPG binds RANKL": RANKL binds OPG)
 SYMMETRIC_RELATIONS = frozenset({"binds", "opposes"})
 # relations that pair a concept with its match in the other sex ("the male version of HRT?")
@@ -46,6 +49,8 @@ COUNTERPART_RELATIONS = frozenset({"male-counterpart", "female-counterpart"})
 # relations that say where the document finds evidence for a thing, or what it says oversees it: no link between
 # what a thing does and what it is
 EVIDENCE_RELATIONS = frozenset({"shown-by", "conducted-by", "set-by"})
+# relations that say how the pack is laid out, not what the document claims: kept out of the facts the tutor says
+LAYOUT_RELATIONS = frozenset({"explained-by"})
 # relations whose question asks for the thing on the other side, so the reply is about it ("the opposite process?")
 OTHER_SIDE_RELATIONS = frozenset({"opposes"})
 # relations that say the opposite of each other: "what raises X?" is never answered by what lowers X
@@ -156,6 +161,7 @@ class Cue:
     persistent: bool
     source: str = ""
     line: int = 0
+    scale: str = ""  # "finer": it asks for the account one scale down too ("at the molecular level?")
 
 
 @dataclass(frozen=True)
@@ -380,6 +386,9 @@ class KnowledgeBase:
     outline: tuple[str, ...] = ()  # the source's sub-headings in the document's order (optional)
     # words that say a sentence holds for one audience more than the other ("clearest in women", "particularly")
     singled_out: tuple[str, ...] = ()
+    # concept id -> the concept that explains it one scale down (relation explained-by: "at the molecular level?");
+    # kept apart from `relations`, which are facts the tutor says, where this is how the pack is laid out
+    finer: dict[str, str] = field(default_factory=dict)
 
     def acting_between(self, a: str, b: str) -> tuple[Relation, ...]:
         """The facts joining two concepts; "what does OPG do to RANKL?" asks what it does, so that they are
