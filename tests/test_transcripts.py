@@ -1,6 +1,8 @@
 """Whole conversations replayed through Tutor.respond, asserting concept, kind and depth."""
 from __future__ import annotations
 
+from tutor.evaluation import first_sentence
+
 
 
 def test_depth_up_and_down_on_one_concept(chat):
@@ -240,6 +242,30 @@ def test_a_finer_scale_asked_of_a_name_or_of_the_finest_topic_stays_with_it(chat
     chat.say("what is menopause at the molecular level?", concept="menopause", level="academic")
     chat.say("What are the RANKL and OPG genes?", concept="rankl-opg-genes")
     chat.say("at the molecular level?", concept="rankl-opg-genes", level="academic")
+
+
+def test_what_a_hormone_makes_is_what_it_stimulates_and_that_then_means_it(chat):
+    # GH makes nothing itself in the document: it has the liver make IGF-1 (frame target_fallback)
+    chat.say("Tell me about growth hormone.", concept="growth-hormone")
+    made = chat.say("what does it make?", concept="growth-hormone")
+    assert made.data["answer"] == "igf-1" and made.text.startswith("Growth hormone stimulates IGF-1"), made.text
+    # a rarer word of the question ("liver") finds the theme's own sentence, said before the looser fact
+    told = chat.say("what does it make the liver produce?", concept="growth-hormone")
+    assert told.data["answer"] == "igf-1" and "liver" in first_sentence(told.text), told.text
+    chat.say("and what does that do for bone?", concept="igf-1")
+    chat.say("what's it called when it declines with age?", concept="somatopause")
+
+
+def test_where_a_hormone_is_made_is_no_question_of_what_it_stimulates(chat):
+    reply = chat.say("What kind of hormone is testosterone and where is it produced?", concept="testosterone")
+    assert "Leydig" in reply.text
+
+
+def test_the_name_for_a_hormones_fall_is_the_condition_it_is_missing_in(chat):
+    chat.say("what do you call the fall of estrogen?", concept="menopause")
+    chat.say("what do you call the decline of testosterone", concept="hormonal-decline")
+    chat.say("What is IGF-1?", concept="igf-1")
+    chat.say("what's it called when it declines with age?", concept="somatopause")
 
 
 def test_what_happens_in_women_asks_the_same_of_them(chat):

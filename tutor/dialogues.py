@@ -78,7 +78,7 @@ REQUIRED_MESSAGES = (
     "glossary_list", "glossary_empty", "source_reply", "source_cited", "source_uncited", "source_nothing",
 )
 _TOP_KEYS = {"intents", "cues", "boundary", "frames", "answer_types", "foreign_heads", "fillers", "follow_on", "messages", "grading", "relation_verbs", "changes", "depth_words", "answer_type_modifiers", "source_words", "answer_type_broader", "action_words"}
-_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "leads_from", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named", "answer_says", "outcome_after", "answer_titled", "other_names", "catches"}
+_FRAME_FIELDS = {"id", "answer", "patterns", "relation", "fallback", "verbs", "actor", "target", "aspect", "kinds", "clinician", "by_examples", "examples", "plain", "link", "default", "leads_with", "leads_from", "answer_words", "via", "facts_first", "subject", "answer_kind", "own_text", "unless_named", "answer_says", "outcome_after", "answer_titled", "other_names", "catches", "target_fallback"}
 # Classes the engine relies on: the rule may name others the pack declares.
 REQUIRED_CLASSES = ("who", "about", "dose")  # who: lint of personal examples; dose: the dose scan
 _INTENT_FIELDS = {"id", "action", "patterns", "examples", "reply", "level", "kind"}
@@ -221,7 +221,8 @@ class _Builder:
                      via=check.text(entry, "via", what, required=False) or "", facts_first=flags["facts_first"],
                      other_names=flags["other_names"],
                      subject=flags["subject"], answer_kind=check.text(entry, "answer_kind", what, required=False) or "",
-                     unless_named=tuple(check.text_list(entry, "unless_named", what)), **_frame_words(check, entry, what))
+                     unless_named=tuple(check.text_list(entry, "unless_named", what)),
+                     target_fallback=check.text(entry, "target_fallback", what, required=False) or "", **_frame_words(check, entry, what))
 
     @staticmethod
     def _relations(check: Checker, entry: dict, what: str, key: str = "leads_with") -> tuple[str, ...]:
@@ -400,7 +401,7 @@ def _frame_answer(check: Checker, entry: dict, what: str) -> str | None:
 
 
 def _check_relation_names(check: Checker, entry: dict, what: str) -> None:
-    for key in ("relation", "fallback", "via"):
+    for key in ("relation", "fallback", "via", "target_fallback"):
         value = entry.get(key)
         names = value if key == "fallback" and isinstance(value, list) else [value]  # only a fallback may list several
         for name in names:

@@ -1347,6 +1347,7 @@ class Tutor:
         gene_like = self._titled_with_noun(reading, answer)
         concept = self.kb.concepts[gene_like or self._relation_topic(reading, themes, answers, decision.side, facts)]
         text = self._compose.relation(_acted_on(reading, themes, facts, decision.side), facts, decision.side, depth.level)
+        text = self._own_sentence_before_a_looser_fact(reading, decision, theme.id, facts, depth.level, text)
         if concept.id == answer and answer != theme.id and len(answers) == 1:
             # the reply is about the one thing asked for ("the opposite process?"): say what it is, too, or only
             # its sentence that the frame's words point to ("which FORM of testosterone ...?": the form it names)
@@ -1370,6 +1371,18 @@ class Tutor:
                      level_changed=depth.changed, intent="relation",
                      data={"entry": concept.id, "theme": theme.id, "answer": answer,
                            "facts": [[f.subject, f.relation, f.object] for f in facts]})
+
+    def _own_sentence_before_a_looser_fact(self, reading: Reading, decision: Decision, theme: str,
+                                           facts: list[Relation], level: str, text: str) -> str:
+        """ "what does GH tell the liver to make?", answered by what GH stimulates (the frame's target_fallback): the
+        theme's own sentence holding the question's rarer words ("liver") says it first, when it has one."""
+        frame = decision.frame
+        if not (frame and frame.target_fallback and facts and facts[0].relation == frame.target_fallback):
+            return text
+        # (the frame's own verbs are what was asked, not what the sentence must hold: "make" is in "made by")
+        wanted = [w for w in reading.content_words if not stem(w).startswith(tuple(frame.verbs))]
+        led = self._compose.leading_with(theme, level, wanted) if wanted else None
+        return f"{sentences(led, 1)} {text}" if led else text
 
     def _said_of_the_answer(self, concept: Concept, frame: Frame | None, reading: Reading, level: str) -> str:
         """The answer's sentence holding the words the frame says it answers with, or ""."""

@@ -217,6 +217,9 @@ class Frame:
                                          # reply's topic ("what does estrogen bind to?": estrogen receptor alpha)
     catches: tuple[str, ...] = ()  # relation frames: words of capture ("grabs", "mops up"): of those that bind the
                                    # theme, the ones that also hold it back answer ("what grabs RANKL?": OPG)
+    # relation frames: the relation to answer what the theme acts on from when it has no facts of the frame's own
+    # ("what does GH make?": the document says what it stimulates, IGF-1)
+    target_fallback: str = ""
     outcome_after: tuple[str, ...] = ()  # relation frames: a name after one of these words is the outcome, not
                                          # a theme ("what converts testosterone INTO estrogen?")
 

@@ -1323,8 +1323,7 @@ class Policy:
             return None
         # the fallback answers "what drives X?" only: what X itself drives is not what makes X
         own = self._own_text_answer(themes[0], frame) if reading.side == "actor" else None
-        fallbacks = frame.fallback if reading.side == "actor" and not own else ()
-        for relation in filter(None, (frame.relation, *fallbacks)):
+        for relation in filter(None, (frame.relation, *_fallbacks(reading, frame, own))):
             themes, facts = self._facts_asked(reading, relation, themes)
             decision = _facts_answer(reading, frame, relation, themes, facts, aside)
             if decision:
@@ -2826,6 +2825,24 @@ _ROLE_WORDS = frozenset("role job function purpose part task".split())
 def _one_asked_about(named: list[str], frame: Frame | None) -> bool:
     """One name, or a first name asked about with the others as the choices ("is GH anabolic or anti-resorptive?")."""
     return len(named) == 1 or bool(named and frame and frame.subject)
+
+
+def _fallbacks(reading: Reading, frame: Frame, own: object) -> tuple[str, ...]:
+    """The relations tried after the frame's own: what drives the theme, asked for the actor (unless its own text
+    says where it is made); what it acts on, asked what one concept alone does."""
+    if reading.side == "actor":
+        return () if own else frame.fallback
+    return (frame.target_fallback,) if reading.side == "target" and _asks_what_one_thing_acts_on(reading) else ()
+
+
+def _asks_what_one_thing_acts_on(reading: Reading) -> bool:
+    """ "what does GH make?": a what-question of one concept alone, not where it is made ("where is it produced?")
+    nor how one thing is made from another."""
+    wh = next((w for w in reading.words if w in _WH_WORDS), None)
+    return wh in ("what", "which") and "where" not in reading.words and len(set(reading.concepts)) == 1
+
+
+_WH_WORDS = frozenset("what which where when why how who whom whose".split())
 
 
 def _relation_answer(reading: Reading, frame: Frame, relation: str, themes: list[str], facts: list[Relation],
