@@ -16,6 +16,7 @@ def advice(tutor, text):
 
 
 CLASS_EXAMPLES = [
+    ("how_bodies_work", "his testosterone is low, how does it actually work for a man's skeleton?"),
     ("described", "a man with low testosterone"), ("described", "would a 45 year old"),
     ("recommend", "the best hormone for a woman"),
     ("who", "my husband"), ("who", "someone like me"), ("who", "hypothetically"), ("who", "a patient of mine"),
@@ -897,3 +898,20 @@ def test_a_missed_dose_and_doubling_up_are_advice(tutor, text):
 
 def test_forgetting_what_a_thing_does_is_not_advice(tutor):
     assert Chat(tutor).say("i forgot what RANKL does").kind == "answer"
+
+
+@pytest.mark.parametrize("text", [
+    "my husband's doctor says his testosterone is low; how does it actually work for a man's skeleton?",
+    "her doctor said her estrogen is low, and I read it turns into something else in bone. is that really what happens?",
+])
+def test_a_level_in_a_story_before_a_question_of_how_bodies_work_is_not_advice(tutor, text):
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "my testosterone is low, how does it work for me?",          # how it works for the asker
+    "his testosterone is low, how does it actually work for him?",
+    "my T is low, is that normal?",                              # a verdict on a level
+])
+def test_their_twins_that_ask_of_the_person_are_still_advice(tutor, text):
+    assert Chat(tutor).say(text).kind == "safety", advice(tutor, text).to_dict()
