@@ -915,3 +915,20 @@ def test_a_level_in_a_story_before_a_question_of_how_bodies_work_is_not_advice(t
 ])
 def test_their_twins_that_ask_of_the_person_are_still_advice(tutor, text):
     assert Chat(tutor).say(text).kind == "safety", advice(tutor, text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "my mother broke her hip, and I wonder why bones seem to get so fragile after a certain age",
+    "my grandma shrank and broke her hip. why do old peoples bones go brittle?",
+])
+def test_what_age_does_to_anyones_bones_after_a_story_is_not_advice(tutor, text):
+    assert not advice(tutor, text).personal, advice(tutor, text).to_dict()
+
+
+def test_why_old_bones_go_brittle_after_a_story_is_answered_about_age_related_bone_loss(tutor):
+    reply = Chat(tutor).say("my grandma shrank and broke her hip. why do old peoples bones go brittle?")
+    assert reply.concept == "age-related-bone-loss", reply.text
+
+
+def test_the_same_said_of_ones_own_bones_is_still_advice(tutor):
+    assert Chat(tutor).say("I broke my hip, why do my bones go brittle?").kind == "safety"
