@@ -268,6 +268,11 @@ def test_the_name_for_a_hormones_fall_is_the_condition_it_is_missing_in(chat):
     chat.say("what's it called when it declines with age?", concept="somatopause")
 
 
+def test_what_gets_converted_into_a_hormone_is_what_becomes_it(chat):
+    reply = chat.say("which hormone gets converted to estradiol in male bone?", concept="testosterone-aromatization")
+    assert reply.text.startswith("Testosterone is converted into estradiol"), reply.text
+
+
 def test_what_happens_in_women_asks_the_same_of_them(chat):
     chat.say("what is hormonal decline with age?", concept="hormonal-decline")
     chat.say("what happens in women?", concept="menopause", kind="answer")
